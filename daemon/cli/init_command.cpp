@@ -1,0 +1,62 @@
+#include <ostream>
+
+#include "daemon/auth/password.hpp"
+#include "daemon/cli/command.hpp"
+#include "daemon/log/log.hpp"
+#include "daemon/store/settings_table.hpp"
+#include "daemon/store/user_table.hpp"
+
+namespace portald::cli {
+namespace {
+
+constexpr std::string_view kDemoAdmin = "admin";
+
+model::SiteSettings demo_settings() {
+  model::SiteSettings s;
+  s.portal_name = "Cổng thông tin điện tử tỉnh (bản trình diễn)";
+  s.governing_agency = "Ủy ban nhân dân tỉnh";
+  s.responsible_person = "Chánh Văn phòng Ủy ban nhân dân tỉnh";
+  s.licence = "Giấy phép thiết lập trang thông tin điện tử (bản trình diễn)";
+  s.address = "Trung tâm Dữ liệu Công nghệ và Truyền thông";
+  s.phone = "0000 000 000";
+  s.email = "banbientap@example.invalid";
+  return s;
+}
+
+}  // namespace
+
+int cmd_init(CommandContext& c) {
+  const bool demo = take_flag(c.args, "--demo");
+  if (!c.args.empty()) {
+    c.err << "init: unexpected argument '" << c.args.front() << "'\n";
+    return 2;
+  }
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size, .create = true});
+  c.out << "store ready in " << store::Store::env_dir(c.config.data_dir).string() << " (schema "
+        << store.schema_version() << ")\n";
+  if (!demo) return 0;
+
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  put_site_settings(txn, t, demo_settings());
+  if (store::get_user(txn, t, kDemoAdmin)) {
+    txn.commit();
+    c.out << "demo settings applied; the account '" << kDemoAdmin << "' already exists (password unchanged)\n";
+    return 0;
+  }
+  const std::string password = auth::generate_password();
+  model::User admin;
+  admin.username = std::string(kDemoAdmin);
+  admin.display_name = "Quản trị hệ thống";
+  admin.role = model::Role::operator_;
+  admin.password_hash = auth::hash_password(password);
+  admin.created_at = model::now();
+  put_user(txn, t, admin);
+  txn.commit();
+  c.out << "demo settings applied\n"
+        << "operator account: " << kDemoAdmin << "\n"
+        << "password (shown once, store it now): " << password << "\n";
+  return 0;
+}
+
+}  // namespace portald::cli

@@ -1,0 +1,80 @@
+#pragma once
+// portald's settings: one option table (option_table.hpp) drives the command line, the config file,
+// their validation and the help text, for both portald and portaldctl.
+#include <cstddef>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "build_info.hpp"
+#include "daemon/config/listen_address.hpp"
+
+namespace portald::config {
+
+inline constexpr const char* default_config_file = "/etc/portald/portald.conf";
+
+struct Config {
+  std::filesystem::path config_file;          // the file that was read; empty when none
+  std::filesystem::path data_dir = "/var/lib/portald";
+  ListenAddress listen{"127.0.0.1", 8080};
+  std::filesystem::path share_dir = build::share_dir;  // templates/ and static/ live below it
+  unsigned http_threads = 4;                  // 1..64
+  unsigned max_connections = 512;             // 1..65536
+  unsigned max_connections_per_ip = 32;       // 0..65536, 0 = unlimited (behind a reverse proxy)
+  unsigned connection_timeout = 20;           // seconds, 1..3600
+  std::size_t connection_memory = 64 * 1024;  // bytes, 8K..1M
+  std::size_t max_body = 1 << 20;             // bytes, 1K..256M
+  // LMDB map size, 64M..4T: address space, not disk. 32-bit targets cannot map 32G, so they get 1G.
+  std::size_t map_size = std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30;
+  std::string log_level = "info";             // error|warning|notice|info|debug
+  std::string site_name;                      // overrides the portal name; "" = from the store's settings
+};
+
+// What a program asked for on its command line.
+struct Invocation {
+  Config config;
+  bool show_help = false, show_version = false;
+  std::vector<std::string> positional;  // portaldctl's command and its arguments, untouched
+};
+
+// Any bad option, value or config file. The message is one line, e.g.
+// "/etc/portald/portald.conf:12: max-body: must be between 1K and 256M (got 300M)".
+class ConfigError : public std::runtime_error {
+  using runtime_error::runtime_error;
+};
+
+enum class Program { daemon, ctl };
+
+// 1. Parses the command line: every table option as --name VALUE or --name=VALUE, plus -c/--config FILE,
+//    -h/--help, -V/--version. Long names must be spelled out (no abbreviations), so a new option can
+//    never change the meaning of an old command line.
+// 2. Reads --config FILE (missing: error), else default_config when it exists.
+// 3. Applies the command line over the file.
+// For Program::ctl, global options end at the first word that is not an option (or at "--"): that word
+// and everything after it, flags included, go untouched to `positional` (git-style
+// "portaldctl [OPTION]... COMMAND [ARG]..."). For Program::daemon any such word is an error.
+// With --help or --version nothing else is validated and no file is read, so help works even when
+// the config file is broken.
+// Throws ConfigError on any bad option or value (the first problem; check_config_file lists them all).
+Invocation parse_invocation(Program program, int argc, const char* const* argv,
+                            const std::filesystem::path& default_config = default_config_file);
+
+// Checks a config file without the command line. Returns every error, each "FILE:LINE: key: reason"
+// (or "FILE: reason" when it cannot be read); empty when the file is valid.
+std::vector<std::string> check_config_file(const std::filesystem::path& file);
+
+// The --help text, generated from the table: `usage` is printed verbatim first
+// (e.g. "Usage: portald [OPTION]..."), then every option with its value, range, default and help.
+std::string help_text(Program program, std::string_view usage);
+
+// docs/config.md and packaging/portald.conf, generated from the table showing `defaults`.
+// A unit test keeps the checked-in files equal to these with packaged_defaults();
+// `portald_config_docs markdown|conf` regenerates them.
+std::string reference_markdown(const Config& defaults);
+std::string sample_config_file(const Config& defaults);
+// Config{} as the Debian package builds it (installed under /usr), whatever this build's prefix.
+Config packaged_defaults();
+
+}  // namespace portald::config

@@ -1,0 +1,147 @@
+#include "daemon/daemon.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include "build_info.hpp"
+#include "daemon/log/log.hpp"
+#include "daemon/model/time.hpp"
+#include "daemon/notify/notifier.hpp"
+#include "daemon/store/store.hpp"
+#include "web/app.hpp"
+#include "web/server/http_server.hpp"
+
+namespace portald {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kDrainTimeout = 10s;
+constexpr auto kSelfCheckTimeout = 2s;
+
+class StartupError : public std::runtime_error {
+  using runtime_error::runtime_error;
+};
+
+void check_data_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) throw StartupError("data dir " + dir.string() + " does not exist");
+  if (!std::filesystem::is_directory(dir, ec)) throw StartupError("data dir " + dir.string() + " is not a directory");
+  if (::access(dir.c_str(), R_OK | W_OK | X_OK) != 0)
+    throw StartupError("data dir " + dir.string() + " is not writable by this user");
+}
+
+web::ServerLimits limits_from(const config::Config& c) {
+  return web::ServerLimits{.threads = c.http_threads,
+                           .max_connections = c.max_connections,
+                           .max_connections_per_ip = c.max_connections_per_ip,
+                           .connection_timeout_s = c.connection_timeout,
+                           .connection_memory = c.connection_memory,
+                           .max_body = c.max_body};
+}
+
+// Health gate for the watchdog: a store read and a request through the HTTP server itself.
+std::optional<std::string> health_problem(const store::Store& store, web::HttpServer& server) {
+  try {
+    const store::ReadTxn txn = store.read();
+    if (!txn.get(store.tables().meta, "schema_version")) return "store: schema version missing";
+  } catch (const std::exception& e) {
+    return std::string("store: ") + e.what();
+  }
+  std::string why;
+  if (!server.self_check(kSelfCheckTimeout, &why)) return "http: " + why;
+  return std::nullopt;
+}
+
+// Waits for a shutdown signal for up to `period`; returns the signal number, or 0 on timeout.
+int wait_for_signal(std::chrono::milliseconds period) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
+  const auto secs = std::chrono::duration_cast<std::chrono::seconds>(period);
+  timespec ts{static_cast<time_t>(secs.count()), static_cast<long>((period - secs).count() * 1'000'000)};
+  const int sig = sigtimedwait(&set, nullptr, &ts);
+  return sig > 0 ? sig : 0;
+}
+
+void drain(web::HttpServer& server) {
+  server.quiesce();
+  const auto deadline = std::chrono::steady_clock::now() + kDrainTimeout;
+  while (server.active_requests() > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(10ms);
+}
+
+}  // namespace
+
+void block_shutdown_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+int run_daemon(const config::Config& config) {
+  const auto t0 = std::chrono::steady_clock::now();
+  notify::Notifier notifier;
+  try {
+    check_data_dir(config.data_dir);
+    notifier.status("Opening store");
+    store::Store store(config.data_dir, {.map_size = config.map_size, .create = false});
+    const auto usage = store.usage();
+    log::info("store.opened", {{"dir", store::Store::env_dir(config.data_dir).string()},
+                               {"schema", store.schema_version()},
+                               {"map_used_pct", static_cast<int>(usage.used_ratio() * 100)},
+                               {"stale_readers_cleared", store.stale_readers_cleared()}});
+
+    const web::Assets assets(config.share_dir);
+    const web::TemplateSet templates(assets);
+    web::App app(web::Context{store, templates, assets, model::now(), build::version});
+    web::HttpServer server(
+        config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
+        [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
+
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    const std::string where = config::ListenAddress{config.listen.host, server.port()}.to_string();
+    log::info("daemon.ready", {{"listen", where}, {"version", build::version}, {"startup_ms", ms.count()}});
+    notifier.ready("Serving on " + where);
+
+    const auto period = std::chrono::duration_cast<std::chrono::milliseconds>(
+        notifier.watchdog_period().value_or(std::chrono::microseconds(5'000'000)));
+    bool healthy = true;
+    for (;;) {
+      const int sig = wait_for_signal(std::min(period, std::chrono::milliseconds(5000)));
+      if (sig == SIGTERM || sig == SIGINT) {
+        log::info("daemon.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+        break;
+      }
+      const auto problem = health_problem(store, server);
+      if (problem) {
+        // No ping: if this persists, systemd's watchdog restarts us.
+        log::warning("health.failed", {{"reason", *problem}});
+        notifier.status("Unhealthy: " + *problem);
+      } else {
+        if (notifier.watchdog_period()) notifier.watchdog();
+        if (!healthy) notifier.status("Serving on " + where);
+        if (!healthy) log::info("health.recovered");
+      }
+      healthy = !problem;
+    }
+    notifier.stopping("Draining connections");
+    drain(server);
+  } catch (const std::exception& e) {
+    log::error("startup.failed", {{"reason", e.what()}});
+    return 1;
+  }
+  log::info("daemon.stopped");
+  return 0;
+}
+
+}  // namespace portald

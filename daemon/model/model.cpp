@@ -1,0 +1,56 @@
+// Small lookups shared by the model types: status and role names.
+#include <array>
+#include <utility>
+
+#include "daemon/model/article.hpp"
+#include "daemon/model/user.hpp"
+
+namespace portald::model {
+namespace {
+
+constexpr std::array<std::pair<Role, std::pair<std::string_view, std::string_view>>, 7> kRoles{{
+    {Role::operator_, {"operator", "Quản trị hệ thống"}},
+    {Role::editor_in_chief, {"editor-in-chief", "Trưởng ban biên tập"}},
+    {Role::deputy, {"deputy", "Phó trưởng ban biên tập"}},
+    {Role::secretariat, {"secretariat", "Thư ký, biên tập viên"}},
+    {Role::reporter, {"reporter", "Phóng viên"}},
+    {Role::contributor, {"contributor", "Cộng tác viên"}},
+    {Role::agency_answerer, {"agency-answerer", "Cán bộ trả lời của cơ quan"}},
+}};
+
+}  // namespace
+
+std::string_view to_string(ArticleStatus s) { return s == ArticleStatus::published ? "published" : "draft"; }
+
+std::optional<ArticleStatus> parse_article_status(std::string_view s) {
+  if (s == "published") return ArticleStatus::published;
+  if (s == "draft") return ArticleStatus::draft;
+  return std::nullopt;
+}
+
+std::string_view to_string(Role role) {
+  for (const auto& [r, names] : kRoles)
+    if (r == role) return names.first;
+  return "unknown";
+}
+
+std::optional<Role> parse_role(std::string_view key) {
+  for (const auto& [r, names] : kRoles)
+    if (names.first == key) return r;
+  return std::nullopt;
+}
+
+std::string_view role_label(Role role) {
+  for (const auto& [r, names] : kRoles)
+    if (r == role) return names.second;
+  return "";
+}
+
+bool is_valid_username(std::string_view name) {
+  if (name.size() < 3 || name.size() > 32 || name[0] < 'a' || name[0] > 'z') return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+  return true;
+}
+
+}  // namespace portald::model

@@ -1,0 +1,32 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "daemon/model/time.hpp"
+
+namespace portald::model {
+
+// The regulation's roles (Quy chế Điều 5, 6, 8, 11).
+enum class Role { operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer };
+// Stable English key used in config, CLI and storage ("operator", "editor-in-chief", ...).
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view key);
+// Vietnamese label shown to people ("Quản trị hệ thống", "Trưởng ban biên tập", ...).
+std::string_view role_label(Role role);
+
+struct User {
+  std::string username;      // lower-case ASCII, 3..32 of [a-z0-9._-]
+  std::string display_name;
+  Role role = Role::reporter;
+  std::uint64_t agency_id = 0;  // contributors and answerers belong to an agency
+  std::string password_hash;    // Argon2id string from crypto_pwhash_str
+  bool suspended = false;
+  UnixTime created_at = 0;
+};
+
+// True when the name is 3..32 characters of [a-z0-9._-] starting with a letter.
+bool is_valid_username(std::string_view name);
+
+}  // namespace portald::model

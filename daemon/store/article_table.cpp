@@ -1,0 +1,113 @@
+#include "daemon/store/article_table.hpp"
+
+#include "daemon/store/change_log.hpp"
+#include "daemon/store/codec.hpp"
+
+namespace portald::store {
+namespace {
+
+constexpr int kFormat = 1;
+
+std::string encode(const model::Article& a) {
+  return encode_record({{"id", a.id},
+                        {"source_id", a.source_id},
+                        {"slug", a.slug},
+                        {"title", a.title},
+                        {"summary", a.summary},
+                        {"body_html", a.body_html},
+                        {"category_id", a.category_id},
+                        {"agency_id", a.agency_id},
+                        {"author", a.author},
+                        {"status", model::to_string(a.status)},
+                        {"created_at", a.created_at},
+                        {"updated_at", a.updated_at},
+                        {"published_at", a.published_at},
+                        {"revision", a.revision}},
+                       kFormat);
+}
+
+model::Article decode(std::string_view bytes) {
+  const auto j = decode_record(bytes, kFormat, "article");
+  model::Article a;
+  a.id = j.at("id").get<std::uint64_t>();
+  a.source_id = j.value("source_id", "");
+  a.slug = j.at("slug").get<std::string>();
+  a.title = j.at("title").get<std::string>();
+  a.summary = j.value("summary", "");
+  a.body_html = j.value("body_html", "");
+  a.category_id = j.value("category_id", std::uint64_t{0});
+  a.agency_id = j.value("agency_id", std::uint64_t{0});
+  a.author = j.value("author", "");
+  a.status = model::parse_article_status(j.value("status", "draft")).value_or(model::ArticleStatus::draft);
+  a.created_at = j.value("created_at", model::UnixTime{0});
+  a.updated_at = j.value("updated_at", model::UnixTime{0});
+  a.published_at = j.value("published_at", model::UnixTime{0});
+  a.revision = j.value("revision", 1u);
+  return a;
+}
+
+std::string published_key(const model::Article& a) { return be64(time_key(a.published_at)) + be64(a.id); }
+std::string category_key(const model::Article& a) { return be64(a.category_id) + published_key(a); }
+
+void drop_indexes(WriteTxn& txn, const Tables& t, const model::Article& a) {
+  if (a.status != model::ArticleStatus::published) return;
+  txn.del(t.articles_published, published_key(a));
+  txn.del(t.articles_by_category, category_key(a));
+}
+
+void add_indexes(WriteTxn& txn, const Tables& t, const model::Article& a) {
+  if (!a.source_id.empty()) txn.put(t.article_sources, a.source_id, be64(a.id));
+  if (a.status != model::ArticleStatus::published) return;
+  txn.put(t.articles_published, published_key(a), {});
+  txn.put(t.articles_by_category, category_key(a), {});
+}
+
+}  // namespace
+
+std::optional<model::Article> get_article(const Txn& txn, const Tables& t, std::uint64_t id) {
+  const auto v = txn.get(t.articles, be64(id));
+  return v ? std::optional(decode(*v)) : std::nullopt;
+}
+
+std::optional<std::uint64_t> find_article_by_source(const Txn& txn, const Tables& t, std::string_view source_id) {
+  const auto v = txn.get(t.article_sources, source_id);
+  return v ? std::optional(read_be64(*v)) : std::nullopt;
+}
+
+std::uint64_t put_article(WriteTxn& txn, const Tables& t, model::Article article) {
+  if (article.id == 0) {
+    article.id = next_id(txn, t, "article");
+  } else if (const auto old = get_article(txn, t, article.id)) {
+    drop_indexes(txn, t, *old);
+  }
+  txn.put(t.articles, be64(article.id), encode(article));
+  add_indexes(txn, t, article);
+  append_change(txn, t, ChangeKind::article, article.id, ChangeOp::put);
+  return article.id;
+}
+
+std::vector<model::Article> newest_articles(const Txn& txn, const Tables& t, Page page, std::uint64_t category) {
+  std::vector<model::Article> out;
+  const MDB_dbi dbi = category ? t.articles_by_category : t.articles_published;
+  const std::string prefix = category ? be64(category) : std::string();
+  Cursor c(txn, dbi);
+  // Walk backwards from the end of this category's key range (or of the whole index).
+  bool ok = category ? c.seek_last_below(be64(category + 1)) : c.last();
+  for (std::size_t skipped = 0; ok && c.key().starts_with(prefix); ok = c.prev()) {
+    if (skipped++ < page.offset) continue;
+    if (out.size() >= page.limit) break;
+    if (auto a = get_article(txn, t, read_be64(c.key().substr(c.key().size() - 8)))) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+std::size_t count_published(const Txn& txn, const Tables& t, std::uint64_t category) {
+  if (!category) return txn.count(t.articles_published);
+  std::size_t n = 0;
+  Cursor c(txn, t.articles_by_category);
+  const std::string prefix = be64(category);
+  for (bool ok = c.seek(prefix); ok && c.key().starts_with(prefix); ok = c.next()) ++n;
+  return n;
+}
+
+}  // namespace portald::store

@@ -1,0 +1,24 @@
+#pragma once
+// Legal documents (văn bản) and the media table that holds their attachments.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "daemon/model/legal_document.hpp"
+#include "daemon/store/article_table.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::store {
+
+std::optional<model::LegalDocument> get_document(const Txn& txn, const Tables& t, std::uint64_t id);
+std::optional<std::uint64_t> find_document_by_source(const Txn& txn, const Tables& t, std::string_view source_id);
+// Inserts (id == 0) or replaces; keeps indexes and the change log. Returns the id.
+std::uint64_t put_document(WriteTxn& txn, const Tables& t, model::LegalDocument doc);
+// Newest issue date first.
+std::vector<model::LegalDocument> newest_documents(const Txn& txn, const Tables& t, Page page);
+
+std::optional<model::Media> get_media(const Txn& txn, const Tables& t, std::uint64_t id);
+// Stores bytes under a new id; returns it.
+std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media);
+
+}  // namespace portald::store

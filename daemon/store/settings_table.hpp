@@ -1,0 +1,11 @@
+#pragma once
+#include "daemon/model/site_settings.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::store {
+
+// The site settings; defaults when none were saved yet.
+model::SiteSettings get_site_settings(const Txn& txn, const Tables& t);
+void put_site_settings(WriteTxn& txn, const Tables& t, const model::SiteSettings& s);
+
+}  // namespace portald::store

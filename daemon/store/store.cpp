@@ -1,0 +1,106 @@
+#include "daemon/store/store.hpp"
+
+#include <system_error>
+
+namespace portald::store {
+namespace {
+
+constexpr std::string_view kSchemaKey = "schema_version";
+
+MDB_dbi open_table(MDB_txn* txn, const char* name) {
+  MDB_dbi dbi = 0;
+  check(mdb_dbi_open(txn, name, MDB_CREATE, &dbi), name);
+  return dbi;
+}
+
+Tables open_tables(MDB_txn* txn) {
+  Tables t{};
+  t.meta = open_table(txn, "meta");
+  t.settings = open_table(txn, "settings");
+  t.categories = open_table(txn, "categories");
+  t.category_names = open_table(txn, "category_names");
+  t.agencies = open_table(txn, "agencies");
+  t.agency_names = open_table(txn, "agency_names");
+  t.users = open_table(txn, "users");
+  t.articles = open_table(txn, "articles");
+  t.article_sources = open_table(txn, "article_sources");
+  t.articles_published = open_table(txn, "articles_published");
+  t.articles_by_category = open_table(txn, "articles_by_category");
+  t.documents = open_table(txn, "documents");
+  t.document_sources = open_table(txn, "document_sources");
+  t.documents_by_date = open_table(txn, "documents_by_date");
+  t.media = open_table(txn, "media");
+  t.changes = open_table(txn, "changes");
+  return t;
+}
+
+std::uint32_t read_schema(const Txn& txn, const Tables& t) {
+  const auto v = txn.get(t.meta, kSchemaKey);
+  return v ? static_cast<std::uint32_t>(read_be64(*v)) : 0;
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  // Version 1 is the initial layout: the tables above, created on open. Later versions append steps
+  // here; each runs in the same transaction that records its version, so an upgrade is all or nothing.
+  static const std::vector<Migration> steps{
+      {1, "initial layout", [](WriteTxn&, const Tables&) {}},
+  };
+  return steps;
+}
+
+Store::Store(const std::filesystem::path& data_dir, const StoreOptions& options)
+    : env_([&] {
+        const auto dir = env_dir(data_dir);
+        std::error_code ec;
+        if (!std::filesystem::exists(dir / "data.mdb", ec)) {
+          if (!options.create)
+            throw StoreError("no store in " + data_dir.string() + " (run: portaldctl --data-dir " +
+                                 data_dir.string() + " init)",
+                             MDB_NOTFOUND);
+          std::filesystem::create_directories(dir, ec);
+          if (ec) throw StoreError("cannot create " + dir.string() + " (" + ec.message() + ")", MDB_NOTFOUND);
+        }
+        return Env(dir, Env::Options{.map_size = options.map_size});
+      }()) {
+  stale_readers_ = env_.reader_check();
+  // DBIs are opened once, in one transaction, then shared by every later transaction (lmdb.h).
+  WriteTxn txn(env_);
+  tables_ = open_tables(txn.get());
+  const std::uint32_t found = read_schema(txn, tables_);
+  if (found > kSchemaVersion)
+    throw StoreError("store schema " + std::to_string(found) + " is newer than this portald supports (" +
+                         std::to_string(kSchemaVersion) + ")",
+                     MDB_VERSION_MISMATCH);
+  for (const auto& step : migrations())
+    if (step.to > found) step.apply(txn, tables_);
+  if (found != kSchemaVersion) txn.put(tables_.meta, kSchemaKey, be64(kSchemaVersion));
+  txn.commit();
+}
+
+std::uint32_t Store::schema_version() const {
+  ReadTxn txn = read();
+  return read_schema(txn, tables_);
+}
+
+StoreUsage Store::usage() const {
+  MDB_envinfo info{};
+  MDB_stat st{};
+  check(mdb_env_info(env_.get(), &info), "mdb_env_info");
+  check(mdb_env_stat(env_.get(), &st), "mdb_env_stat");
+  return StoreUsage{.map_size = info.me_mapsize,
+                    .used_bytes = (info.me_last_pgno + 1) * st.ms_psize,
+                    .readers_in_use = info.me_numreaders,
+                    .max_readers = info.me_maxreaders};
+}
+
+std::uint64_t next_id(WriteTxn& txn, const Tables& t, std::string_view counter) {
+  const std::string key = "next_id/" + std::string(counter);
+  const auto current = txn.get(t.meta, key);
+  const std::uint64_t id = current ? read_be64(*current) : 1;
+  txn.put(t.meta, key, be64(id + 1));
+  return id;
+}
+
+}  // namespace portald::store

@@ -1,0 +1,83 @@
+#pragma once
+// The one LMDB environment of a process: its named tables, schema version and migrations.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "daemon/store/lmdb.hpp"
+
+namespace portald::store {
+
+// Named tables ("one table per entity", plus the secondary indexes each entity keeps).
+struct Tables {
+  MDB_dbi meta;                 // schema_version, id counters
+  MDB_dbi settings;             // "site" -> SiteSettings
+  MDB_dbi categories;           // be64(id) -> Category
+  MDB_dbi category_names;       // fold(name) -> be64(id)
+  MDB_dbi agencies;             // be64(id) -> Agency
+  MDB_dbi agency_names;         // fold(name) -> be64(id)
+  MDB_dbi users;                // username -> User
+  MDB_dbi articles;             // be64(id) -> Article
+  MDB_dbi article_sources;      // source id -> be64(id)
+  MDB_dbi articles_published;   // time_key(published_at) + be64(id) -> "" (published only)
+  MDB_dbi articles_by_category; // be64(category) + time_key + be64(id) -> "" (published only)
+  MDB_dbi documents;            // be64(id) -> LegalDocument
+  MDB_dbi document_sources;     // source id -> be64(id)
+  MDB_dbi documents_by_date;    // time_key(issued_on) + be64(id) -> ""
+  MDB_dbi media;                // be64(id) -> Media
+  MDB_dbi changes;              // be64(seq) -> Change (the change log)
+};
+
+inline constexpr std::uint32_t kSchemaVersion = 1;
+
+struct StoreOptions {
+  std::size_t map_size = std::size_t(32) << 30;
+  bool create = false;  // create the environment when absent (portaldctl init)
+};
+
+struct StoreUsage {
+  std::size_t map_size = 0;
+  std::size_t used_bytes = 0;
+  unsigned readers_in_use = 0;
+  unsigned max_readers = 0;
+  double used_ratio() const { return map_size ? double(used_bytes) / double(map_size) : 0.0; }
+};
+
+// One migration step: brings schema from `to - 1` to `to` inside the caller's transaction.
+struct Migration {
+  std::uint32_t to;
+  const char* what;
+  std::function<void(WriteTxn&, const Tables&)> apply;
+};
+const std::vector<Migration>& migrations();
+
+class Store {
+ public:
+  // Opens DIR/store (the environment's directory). Runs pending migrations in one write transaction.
+  // Throws StoreError with a one-line reason: missing and !create, not initialised, schema too new, ...
+  Store(const std::filesystem::path& data_dir, const StoreOptions& options);
+
+  ReadTxn read() const { return ReadTxn(env_); }
+  WriteTxn write() const { return WriteTxn(env_); }
+  const Tables& tables() const { return tables_; }
+  const Env& env() const { return env_; }
+  Env& env() { return env_; }
+  std::uint32_t schema_version() const;
+  StoreUsage usage() const;
+  // Stale reader slots cleared at open (mdb_reader_check).
+  int stale_readers_cleared() const { return stale_readers_; }
+
+  static std::filesystem::path env_dir(const std::filesystem::path& data_dir) { return data_dir / "store"; }
+
+ private:
+  Env env_;
+  Tables tables_{};
+  int stale_readers_ = 0;
+};
+
+// Next value of a named counter in `meta` (starts at 1).
+std::uint64_t next_id(WriteTxn& txn, const Tables& t, std::string_view counter);
+
+}  // namespace portald::store

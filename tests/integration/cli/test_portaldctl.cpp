@@ -1,0 +1,81 @@
+// The portaldctl binary as operators' scripts use it: exit codes, messages, one-time passwords.
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/fixtures.hpp"
+#include "tests/support/process.hpp"
+
+using namespace portald;
+
+BOOST_AUTO_TEST_SUITE(portaldctl)
+
+BOOST_AUTO_TEST_CASE(init_is_repeatable_and_demo_prints_a_password_once) {
+  test::TempDir dir;
+  const auto data = dir.path / "data";
+  BOOST_TEST(test::portaldctl(data, {"init"}).exit_code == 0);
+  BOOST_TEST(test::portaldctl(data, {"init"}).exit_code == 0);
+  const auto demo = test::portaldctl(data, {"init", "--demo"});
+  BOOST_TEST(demo.exit_code == 0);
+  BOOST_TEST(demo.out.find("operator account: admin") != std::string::npos, demo.out);
+  BOOST_TEST(demo.out.find("password (shown once") != std::string::npos);
+  const auto again = test::portaldctl(data, {"init", "--demo"});
+  BOOST_TEST(again.out.find("password (shown once") == std::string::npos, again.out);
+  const auto users = test::portaldctl(data, {"user", "list"});
+  BOOST_TEST(users.out.find("admin\toperator\tactive") != std::string::npos, users.out);
+}
+
+BOOST_AUTO_TEST_CASE(user_add_validates_role_name_and_agency) {
+  test::TempDir dir;
+  const auto data = dir.path / "data";
+  BOOST_REQUIRE_EQUAL(test::portaldctl(data, {"init"}).exit_code, 0);
+  BOOST_TEST(test::portaldctl(data, {"user", "add", "--role", "king", "ngoc"}).exit_code == 2);
+  BOOST_TEST(test::portaldctl(data, {"user", "add", "--role", "reporter", "Bad Name"}).exit_code == 1);
+  BOOST_TEST(test::portaldctl(data, {"user", "add", "--role", "contributor", "ctv1"}).exit_code == 2);
+  const auto weak = test::portaldctl(data, {"user", "add", "--role", "reporter", "--password-stdin", "pv1"}, "short\n");
+  BOOST_TEST(weak.exit_code == 1);
+  BOOST_TEST(weak.err.find("12 ký tự") != std::string::npos, weak.err);
+  const auto ok = test::portaldctl(
+      data, {"user", "add", "--role", "contributor", "--agency", "Sở Y tế", "--display-name", "Cộng tác viên 1", "ctv1"});
+  BOOST_TEST(ok.exit_code == 0, ok.err);
+  BOOST_TEST(ok.out.find("password (shown once") != std::string::npos);
+  BOOST_TEST(test::portaldctl(data, {"user", "add", "--role", "reporter", "ctv1"}).exit_code == 1);  // exists
+}
+
+BOOST_AUTO_TEST_CASE(import_reports_bad_lines_and_exits_non_zero) {
+  test::TempDir dir;
+  const auto data = dir.path / "data";
+  BOOST_REQUIRE_EQUAL(test::portaldctl(data, {"init"}).exit_code, 0);
+  const auto f = test::write_file(dir.path, "x.jsonl", "{}\n");
+  const auto r = test::portaldctl(data, {"import", "articles", f.string()});
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.err.find(f.string() + ":1: title: is required") != std::string::npos, r.err);
+  BOOST_TEST(test::portaldctl(data, {"import", "articles"}).exit_code == 2);
+  BOOST_TEST(test::portaldctl(data, {"import", "pictures", f.string()}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(commands_on_an_uninitialised_dir_say_what_to_do) {
+  test::TempDir dir;
+  const auto r = test::portaldctl(dir.path, {"user", "list"});
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.err.find("portaldctl --data-dir") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(check_config_lists_every_error) {
+  test::TempDir dir;
+  const auto good = test::write_file(dir.path, "good.conf", "listen = [::1]:8080\nhttp-threads = 2\n");
+  const auto bad = test::write_file(dir.path, "bad.conf", "listen = nowhere\nhttp-threads = 0\ncolour = red\n");
+  const auto ok = test::portaldctl(dir.path, {"check-config", good.string()});
+  BOOST_TEST(ok.exit_code == 0, ok.err);
+  const auto r = test::portaldctl(dir.path, {"check-config", bad.string()});
+  BOOST_TEST(r.exit_code == 1);
+  for (const char* line : {":1:", ":2:", ":3:"})
+    BOOST_TEST(r.err.find(bad.string() + line) != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(help_lists_every_command) {
+  const auto r = test::run_command({test::portaldctl_binary().string(), "--help"});
+  BOOST_TEST(r.exit_code == 0);
+  for (const char* cmd : {"init", "user add", "user list", "import articles", "import documents", "check-config"})
+    BOOST_TEST(r.out.find(cmd) != std::string::npos, cmd);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,529 @@
+// The libmicrohttpd wrapper against real sockets: a server on 127.0.0.1 port 0 and a raw client.
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "tests/support/http_client.hpp"
+#include "web/server/http_server.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using portald::test::http_request;
+using portald::test::RawConnection;
+using portald::web::ErrorRenderer;
+using portald::web::Handler;
+using portald::web::HttpError;
+using portald::web::HttpServer;
+using portald::web::Request;
+using portald::web::Response;
+using portald::web::ServerLimits;
+using portald::web::ServerStartError;
+
+const std::string kLoopback = "127.0.0.1";
+
+ServerLimits test_limits() {
+  ServerLimits l;
+  l.threads = 2;
+  l.max_connections = 64;
+  l.max_connections_per_ip = 16;
+  l.connection_timeout_s = 5;
+  l.max_body = 1024;
+  return l;
+}
+
+// A door handlers wait at; bounded so a failing test cannot hang the server's destructor.
+class Gate {
+ public:
+  void open() {
+    {
+      const std::lock_guard lock(mu_);
+      open_ = true;
+    }
+    cv_.notify_all();
+  }
+  bool wait(std::chrono::milliseconds limit = 10s) {
+    std::unique_lock lock(mu_);
+    return cv_.wait_for(lock, limit, [this] { return open_; });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool open_ = false;
+};
+
+struct ErrorCall {
+  int status;
+  std::string message;
+  std::string path;
+};
+
+// A running server plus a record of what its handler and error renderer saw.
+class Served {
+ public:
+  explicit Served(Handler handler, const ServerLimits& limits = test_limits(), const std::string& host = kLoopback,
+                  ErrorRenderer on_error = {})
+      : handler_(std::move(handler)),
+        on_error_(on_error ? std::move(on_error) : page_renderer()),
+        server_(
+            host, 0, limits, [this](Request& r) { return record_and_handle(r); },
+            [this](int status, std::string_view message, const Request& r) {
+              record_error(status, message, r);
+              return on_error_(status, message, r);
+            }) {}
+
+  HttpServer& server() { return server_; }
+  std::uint16_t port() const { return server_.port(); }
+  std::vector<Request> requests() {
+    const std::lock_guard lock(mu_);
+    return requests_;
+  }
+  std::vector<ErrorCall> errors() {
+    const std::lock_guard lock(mu_);
+    return errors_;
+  }
+
+  // Stands in for the app's Vietnamese template page.
+  static ErrorRenderer page_renderer() {
+    return [](int status, std::string_view message, const Request&) {
+      return Response::html("<h1>Error page " + std::to_string(status) + "</h1><p>" + std::string(message) + "</p>",
+                            status);
+    };
+  }
+
+ private:
+  Response record_and_handle(Request& r) {
+    {
+      const std::lock_guard lock(mu_);
+      requests_.push_back(r);
+    }
+    return handler_(r);
+  }
+  void record_error(int status, std::string_view message, const Request& r) {
+    const std::lock_guard lock(mu_);
+    errors_.push_back({status, std::string(message), r.path});
+  }
+
+  std::mutex mu_;
+  std::vector<Request> requests_;
+  std::vector<ErrorCall> errors_;
+  Handler handler_;
+  ErrorRenderer on_error_;
+  HttpServer server_;  // last: stopped before the records it writes to go away
+};
+
+Handler ok_handler() {
+  return [](Request& r) { return Response::text("ok " + r.method + " " + r.path); };
+}
+
+// Polls `condition` every 10 ms until it holds or `limit` passes.
+template <class F>
+bool eventually(F condition, std::chrono::milliseconds limit = 5s) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(10ms);
+  }
+  return true;
+}
+
+long open_descriptors() {
+  return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator());
+}
+
+boost::test_tools::assertion_result has_ipv6_loopback(boost::unit_test::test_unit_id) {
+  const int fd = ::socket(AF_INET6, SOCK_STREAM, 0);
+  if (fd < 0) return false;
+  sockaddr_in6 addr{};
+  addr.sin6_family = AF_INET6;
+  addr.sin6_addr = in6addr_loopback;
+  const bool ok = ::bind(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0;
+  ::close(fd);
+  if (!ok) {
+    boost::test_tools::assertion_result r(false);
+    r.message() << "no IPv6 loopback on this machine";
+    return r;
+  }
+  return true;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(http_server)
+
+BOOST_AUTO_TEST_CASE(get_reaches_handler_with_path_query_and_headers) {
+  Served s(ok_handler());
+  const auto r = http_request(kLoopback, s.port(), "GET", "/tin%20tuc/a?x=1&y=hello+world&x=2&flag",
+                              {{"X-Test", "yes"}, {"Accept-Language", "vi"}});
+  BOOST_TEST(r.status == 200);
+  BOOST_TEST(r.body == "ok GET /tin tuc/a");
+
+  const auto seen = s.requests();
+  BOOST_TEST_REQUIRE(seen.size() == 1u);
+  const Request& req = seen.front();
+  BOOST_TEST(req.method == "GET");
+  BOOST_TEST(req.path == "/tin tuc/a");
+  BOOST_TEST_REQUIRE(req.query.size() == 4u);
+  BOOST_TEST(req.query[0].first == "x");
+  BOOST_TEST(req.query[0].second == "1");
+  BOOST_TEST(req.query[1].second == "hello world");
+  BOOST_TEST(req.query[2].second == "2");
+  BOOST_TEST(req.query[3].first == "flag");
+  BOOST_TEST(req.query[3].second == "");
+  BOOST_TEST(req.query_value("x").value_or("-") == "1");
+  BOOST_TEST(!req.query_value("missing").has_value());
+  BOOST_TEST(req.header("x-test").value_or("-") == "yes");
+  BOOST_TEST(req.header("ACCEPT-LANGUAGE").value_or("-") == "vi");
+  BOOST_TEST(req.remote_address == "127.0.0.1");
+  BOOST_TEST(req.body.empty());
+}
+
+BOOST_AUTO_TEST_CASE(route_status_content_type_and_headers_come_back) {
+  Served s([](Request&) {
+    Response r = Response::json(R"({"created":true})", 201);
+    r.headers.emplace_back("X-Custom", "value 1");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  });
+  const auto r = http_request(kLoopback, s.port(), "GET", "/api");
+  BOOST_TEST(r.status == 201);
+  BOOST_TEST(r.header("Content-Type").value_or("-") == "application/json");
+  BOOST_TEST(r.header("X-Custom").value_or("-") == "value 1");
+  BOOST_TEST(r.header("Cache-Control").value_or("-") == "no-store");
+  BOOST_TEST(r.body == R"({"created":true})");
+}
+
+BOOST_AUTO_TEST_CASE(redirect_and_empty_content_type) {
+  Served s([](Request& req) {
+    if (req.path == "/old") return Response::redirect("/new", 301);
+    Response r;
+    r.status = 304;
+    r.content_type.clear();
+    return r;
+  });
+  const auto moved = http_request(kLoopback, s.port(), "GET", "/old");
+  BOOST_TEST(moved.status == 301);
+  BOOST_TEST(moved.header("Location").value_or("-") == "/new");
+  const auto same = http_request(kLoopback, s.port(), "GET", "/cached");
+  BOOST_TEST(same.status == 304);
+  BOOST_TEST(!same.header("Content-Type").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(head_reaches_handler_and_body_is_omitted) {
+  Served s([](Request& r) { return Response::text(r.method == "HEAD" ? "twelve bytes" : "other"); });
+  RawConnection c(kLoopback, s.port());
+  BOOST_TEST_REQUIRE(c.send("HEAD /page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  const auto raw = c.read_until_closed(5s);
+  BOOST_TEST_REQUIRE(raw.has_value());
+  const auto parsed = portald::test::parse_response(*raw, true, /*no_body=*/true);
+  BOOST_TEST_REQUIRE(parsed.has_value());
+  BOOST_TEST(parsed->first.status == 200);
+  BOOST_TEST(parsed->first.header("Content-Length").value_or("-") == "12");
+  BOOST_TEST(parsed->second == raw->size());  // nothing after the headers
+  BOOST_TEST(s.requests().at(0).method == "HEAD");
+}
+
+BOOST_AUTO_TEST_CASE(post_body_reaches_handler_raw) {
+  Served s([](Request& r) { return Response::text(std::to_string(r.body.size())); });
+  const std::string body = "title=Xin+ch%C3%A0o&x=%00";
+  const auto r =
+      http_request(kLoopback, s.port(), "POST", "/form", {{"Content-Type", "application/x-www-form-urlencoded"}}, body);
+  BOOST_TEST(r.status == 200);
+  BOOST_TEST(s.requests().at(0).body == body);
+}
+
+BOOST_AUTO_TEST_CASE(body_at_the_limit_is_accepted) {
+  Served s(ok_handler());
+  const std::string body(test_limits().max_body, 'a');
+  const auto r = http_request(kLoopback, s.port(), "POST", "/form", {}, body);
+  BOOST_TEST(r.status == 200);
+  BOOST_TEST(s.requests().at(0).body.size() == body.size());
+}
+
+BOOST_AUTO_TEST_CASE(content_length_over_max_body_gets_413_at_once) {
+  Served s(ok_handler());
+  RawConnection c(kLoopback, s.port());
+  // Only the headers: the answer must come before the (never sent) body.
+  BOOST_TEST_REQUIRE(c.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n"));
+  const auto r = c.read_response(5s);
+  BOOST_TEST_REQUIRE(r.has_value());
+  BOOST_TEST(r->status == 413);
+  BOOST_TEST(r->body.find("Error page 413") != std::string::npos);
+  BOOST_TEST(s.requests().empty());
+  BOOST_TEST_REQUIRE(s.errors().size() == 1u);
+  BOOST_TEST(s.errors().front().path == "/upload");
+}
+
+BOOST_AUTO_TEST_CASE(chunked_body_over_max_body_gets_413_at_the_end) {
+  Served s(ok_handler());
+  RawConnection c(kLoopback, s.port());
+  std::string raw = "POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+  const std::string chunk(400, 'z');
+  for (int i = 0; i < 4; ++i) raw += "190\r\n" + chunk + "\r\n";  // 4 x 400 bytes > 1024
+  raw += "0\r\n\r\n";
+  BOOST_TEST_REQUIRE(c.send(raw));
+  const auto r = c.read_response(5s);
+  BOOST_TEST_REQUIRE(r.has_value());
+  BOOST_TEST(r->status == 413);
+  BOOST_TEST(r->body.find("Error page 413") != std::string::npos);
+  BOOST_TEST(s.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(chunked_body_within_limit_reaches_handler) {
+  Served s(ok_handler());
+  RawConnection c(kLoopback, s.port());
+  BOOST_TEST_REQUIRE(
+      c.send("POST /f HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+             "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+  const auto r = c.read_response(5s);
+  BOOST_TEST_REQUIRE(r.has_value());
+  BOOST_TEST(r->status == 200);
+  BOOST_TEST(s.requests().at(0).body == "hello world");
+}
+
+BOOST_AUTO_TEST_CASE(endless_chunked_body_is_dropped) {
+  Served s(ok_handler());
+  RawConnection c(kLoopback, s.port());
+  BOOST_TEST_REQUIRE(c.send("POST /f HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+  const std::string chunk = "4000\r\n" + std::string(0x4000, 'q') + "\r\n";
+  bool open = true;
+  for (int i = 0; i < 64 && open; ++i) open = c.send(chunk);  // 1 MiB, far past limit + allowance
+  BOOST_TEST(c.wait_closed(5s));
+  BOOST_TEST(s.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(slow_client_is_cut_off_after_timeout) {
+  ServerLimits limits = test_limits();
+  limits.connection_timeout_s = 1;
+  Served s(ok_handler(), limits);
+  RawConnection c(kLoopback, s.port());
+  const auto start = std::chrono::steady_clock::now();
+  BOOST_TEST_REQUIRE(c.send("GET /sl"));  // half a request line, then nothing
+  BOOST_TEST(c.wait_closed(5s));
+  const auto waited_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  BOOST_TEST(waited_ms.count() >= 500);
+  BOOST_TEST(s.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(http_error_goes_through_on_error) {
+  Served s([](Request&) -> Response { throw HttpError(404, "Không tìm thấy trang."); });
+  const auto r = http_request(kLoopback, s.port(), "GET", "/missing");
+  BOOST_TEST(r.status == 404);
+  BOOST_TEST(r.header("Content-Type").value_or("-") == "text/html; charset=utf-8");
+  BOOST_TEST(r.body.find("Error page 404") != std::string::npos);
+  BOOST_TEST(r.body.find("Không tìm thấy trang.") != std::string::npos);
+  BOOST_TEST_REQUIRE(s.errors().size() == 1u);
+  BOOST_TEST(s.errors().front().status == 404);
+  BOOST_TEST(s.errors().front().path == "/missing");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_exception_gives_500_without_details) {
+  Served s([](Request&) -> Response { throw std::runtime_error("secret: lmdb page 42 corrupt"); });
+  const auto r = http_request(kLoopback, s.port(), "GET", "/boom");
+  BOOST_TEST(r.status == 500);
+  BOOST_TEST(r.body.find("Error page 500") != std::string::npos);
+  BOOST_TEST(r.body.find("secret") == std::string::npos);
+  BOOST_TEST(r.body.find("lmdb") == std::string::npos);
+  BOOST_TEST_REQUIRE(s.errors().size() == 1u);
+  BOOST_TEST(s.errors().front().message.empty());
+}
+
+BOOST_AUTO_TEST_CASE(non_standard_exception_gives_500) {
+  Served s([](Request&) -> Response { throw 42; });
+  const auto r = http_request(kLoopback, s.port(), "GET", "/boom");
+  BOOST_TEST(r.status == 500);
+}
+
+BOOST_AUTO_TEST_CASE(failing_error_renderer_gives_plain_500) {
+  Served s([](Request&) -> Response { throw HttpError(404, "gone"); }, test_limits(), kLoopback,
+           [](int, std::string_view, const Request&) -> Response { throw std::runtime_error("template broken"); });
+  const auto r = http_request(kLoopback, s.port(), "GET", "/x");
+  BOOST_TEST(r.status == 500);
+  BOOST_TEST(r.header("Content-Type").value_or("-") == "text/plain; charset=utf-8");
+  BOOST_TEST(r.body.find("template broken") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(header_injection_in_response_gives_500) {
+  Served s([](Request&) {
+    Response r = Response::redirect("/next\r\nSet-Cookie: evil=1");
+    return r;
+  });
+  const auto r = http_request(kLoopback, s.port(), "GET", "/x");
+  BOOST_TEST(r.status == 500);
+  BOOST_TEST(!r.header("Set-Cookie").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(keep_alive_serves_several_requests) {
+  Served s(ok_handler());
+  RawConnection c(kLoopback, s.port());
+  for (const char* path : {"/one", "/two"}) {
+    BOOST_TEST_REQUIRE(c.send(std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const auto r = c.read_response(5s);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->body == std::string("ok GET ") + path);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(request_without_host_is_rejected_by_strict_mode) {
+  Served s(ok_handler());
+  RawConnection c(kLoopback, s.port());
+  BOOST_TEST_REQUIRE(c.send("GET / HTTP/1.1\r\nConnection: close\r\n\r\n"));
+  const auto r = c.read_response(5s);
+  BOOST_TEST_REQUIRE(r.has_value());
+  BOOST_TEST(r->status == 400);
+  BOOST_TEST(s.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(per_ip_limit_closes_extra_connections) {
+  ServerLimits limits = test_limits();
+  limits.max_connections_per_ip = 2;
+  Served s(ok_handler(), limits);
+  RawConnection a(kLoopback, s.port());
+  RawConnection b(kLoopback, s.port());
+  for (RawConnection* c : {&a, &b}) {  // a served request proves MHD has counted the connection
+    BOOST_TEST_REQUIRE(c->send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+    BOOST_TEST_REQUIRE(c->read_response(5s).has_value());
+  }
+  RawConnection third(kLoopback, s.port());
+  BOOST_TEST(third.wait_closed(5s));
+}
+
+BOOST_AUTO_TEST_CASE(port_in_use_names_the_address) {
+  Served first(ok_handler());
+  const std::string where = "127.0.0.1:" + std::to_string(first.port());
+  try {
+    HttpServer second(kLoopback, first.port(), test_limits(), ok_handler(), Served::page_renderer());
+    BOOST_FAIL("second server started on a port in use");
+  } catch (const ServerStartError& e) {
+    const std::string what = e.what();
+    BOOST_TEST(what == "cannot listen on " + where + ": Address already in use");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(host_that_is_not_an_address_is_rejected) {
+  try {
+    HttpServer server("portal.example", 8080, test_limits(), ok_handler(), Served::page_renderer());
+    BOOST_FAIL("server started on a host name");
+  } catch (const ServerStartError& e) {
+    BOOST_TEST(std::string(e.what()).find("cannot listen on portal.example:8080: ") == 0u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(localhost_binds_ipv4_loopback_with_one_thread) {
+  ServerLimits limits = test_limits();
+  limits.threads = 1;  // no pool: MHD's single internal epoll thread
+  Served s(ok_handler(), limits, "localhost");
+  BOOST_TEST(http_request(kLoopback, s.port(), "GET", "/").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(ipv6_loopback_works, *boost::unit_test::precondition(has_ipv6_loopback)) {
+  Served s(ok_handler(), test_limits(), "::1");
+  const auto r = http_request("::1", s.port(), "GET", "/v6");
+  BOOST_TEST(r.status == 200);
+  BOOST_TEST(s.requests().at(0).remote_address == "::1");
+}
+
+BOOST_AUTO_TEST_CASE(self_check_passes_through_mhd) {
+  Served s(
+      [](Request& r) { return r.path == "/healthz" ? Response::json(R"({"ok":true})") : Response::text("?", 404); });
+  std::string why = "unset";
+  BOOST_TEST(s.server().self_check(2s, &why));
+  BOOST_TEST(why == "unset");
+  BOOST_TEST(s.server().self_check(2s));  // repeatable: the probe connection is cleaned up
+  const auto seen = s.requests();
+  BOOST_TEST_REQUIRE(seen.size() == 2u);
+  BOOST_TEST(seen[0].path == "/healthz");
+  BOOST_TEST(seen[0].remote_address == "local");
+  BOOST_TEST(eventually([&] { return s.server().active_requests() == 0; }));
+}
+
+BOOST_AUTO_TEST_CASE(self_check_fails_on_non_200) {
+  Served s([](Request&) { return Response::json(R"({"ok":false})", 503); });
+  std::string why;
+  BOOST_TEST(!s.server().self_check(2s, &why));
+  BOOST_TEST(why.find("503") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(self_check_fails_when_healthz_blocks) {
+  Gate gate;
+  Served s([&gate](Request&) {
+    gate.wait();
+    return Response::json("{}");
+  });
+  std::string why;
+  const auto start = std::chrono::steady_clock::now();
+  BOOST_TEST(!s.server().self_check(200ms, &why));
+  const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  BOOST_TEST(took.count() < 2000);
+  BOOST_TEST(why.find("no response") != std::string::npos);
+  gate.open();
+  BOOST_TEST(s.server().self_check(2s, &why));  // healthy again once the handler is unstuck
+}
+
+BOOST_AUTO_TEST_CASE(quiesce_refuses_new_connections_and_finishes_in_flight) {
+  Gate gate;
+  Served s([&gate](Request& r) {
+    if (r.path == "/slow") gate.wait();
+    return Response::text("done " + r.path);
+  });
+  const std::uint16_t port = s.port();
+  RawConnection in_flight(kLoopback, port);
+  BOOST_TEST_REQUIRE(in_flight.send("GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  BOOST_TEST_REQUIRE(eventually([&] { return s.server().active_requests() == 1; }));
+
+  s.server().quiesce();
+  s.server().quiesce();  // idempotent
+  try {
+    RawConnection refused(kLoopback, port);
+    BOOST_FAIL("connection accepted after quiesce");
+  } catch (const std::system_error& e) {
+    BOOST_TEST(e.code().value() == ECONNREFUSED);
+  }
+
+  gate.open();
+  const auto r = in_flight.read_response(5s);
+  BOOST_TEST_REQUIRE(r.has_value());
+  BOOST_TEST(r->status == 200);
+  BOOST_TEST(r->body == "done /slow");
+  BOOST_TEST(eventually([&] { return s.server().active_requests() == 0; }));
+}
+
+BOOST_AUTO_TEST_CASE(no_descriptor_leaks_across_start_quiesce_and_stop) {
+  const long before = open_descriptors();
+  {
+    Served s(ok_handler());
+    BOOST_TEST(http_request(kLoopback, s.port(), "GET", "/").status == 200);
+    BOOST_TEST(s.server().self_check(2s));
+    s.server().quiesce();
+  }
+  {
+    Served s(ok_handler());
+    BOOST_CHECK_THROW(HttpServer(kLoopback, s.port(), test_limits(), ok_handler(), {}), ServerStartError);
+  }
+  BOOST_TEST(open_descriptors() == before);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_limits_are_rejected) {
+  ServerLimits limits = test_limits();
+  limits.threads = 0;
+  BOOST_CHECK_THROW(HttpServer(kLoopback, 0, limits, ok_handler(), {}), ServerStartError);
+  BOOST_CHECK_THROW(HttpServer(kLoopback, 0, test_limits(), Handler{}, {}), ServerStartError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,18 @@
+#pragma once
+// What every handler may use: the store, templates, static assets and process facts.
+#include "daemon/model/time.hpp"
+#include "daemon/store/store.hpp"
+#include "web/assets.hpp"
+#include "web/templates.hpp"
+
+namespace portald::web {
+
+struct Context {
+  const store::Store& store;
+  const TemplateSet& templates;
+  const Assets& assets;
+  model::UnixTime started_at = 0;
+  const char* version = "";
+};
+
+}  // namespace portald::web

@@ -1,0 +1,71 @@
+#include "web/handlers/public/layout.hpp"
+
+#include <charconv>
+
+#include "daemon/model/time.hpp"
+#include "daemon/store/settings_table.hpp"
+#include "daemon/store/taxonomy_table.hpp"
+
+namespace portald::web {
+namespace {
+
+// Shows section `name` with one value when text is non-empty (empty footer lines disappear).
+void optional_line(ctemplate::TemplateDictionary& dict, const char* section, const char* key, const std::string& text) {
+  if (!text.empty()) dict.AddSectionDictionary(section)->SetValue(key, text);
+}
+
+}  // namespace
+
+void fill_layout(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
+                 std::string_view page_title, std::uint64_t current_category) {
+  const model::SiteSettings s = store::get_site_settings(txn, t);
+  auto* header = dict.AddIncludeDictionary("HEADER");
+  header->SetFilename("header.tpl");
+  auto* footer = dict.AddIncludeDictionary("FOOTER");
+  footer->SetFilename("footer.tpl");
+  for (auto* d : {&dict, header, footer}) {
+    d->SetValue("PORTAL_NAME", s.portal_name);
+    d->SetValue("PAGE_TITLE", std::string(page_title));
+    optional_line(*d, "GOVERNING", "AGENCY", s.governing_agency);
+  }
+  for (const auto& c : store::list_categories(txn, t)) {
+    auto* item = header->AddSectionDictionary("MENU");
+    item->SetValue("SLUG", c.slug);
+    item->SetValue("NAME", c.name);
+    if (c.id == current_category) item->ShowSection("CURRENT");
+  }
+  optional_line(*footer, "RESPONSIBLE", "PERSON", s.responsible_person);
+  optional_line(*footer, "LICENCE", "TEXT", s.licence);
+  optional_line(*footer, "ADDRESS", "TEXT", s.address);
+  optional_line(*footer, "PHONE", "TEXT", s.phone);
+  optional_line(*footer, "EMAIL", "TEXT", s.email);
+  footer->SetValue("SOURCE_NOTICE", s.source_notice);
+}
+
+void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a) {
+  item.SetValue("URL", article_url(a));
+  item.SetValue("TITLE", a.title);
+  item.SetValue("DATE", model::format_date_vn(a.published_at));
+  item.SetValue("ISO_DATE", model::format_rfc3339(a.published_at));
+  if (!a.summary.empty()) item.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a.summary);
+}
+
+std::string article_url(const model::Article& a) {
+  return "/tin-tuc/" + (a.slug.empty() ? std::string("bai-viet") : a.slug) + "-" + std::to_string(a.id);
+}
+
+std::optional<std::uint64_t> trailing_id(std::string_view segment) {
+  const auto dash = segment.rfind('-');
+  const std::string_view digits = dash == std::string_view::npos ? segment : segment.substr(dash + 1);
+  std::uint64_t id = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (ec != std::errc() || end != digits.data() + digits.size() || id == 0) return std::nullopt;
+  return id;
+}
+
+Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,
+                     int status) {
+  return Response::html(ctx.templates.render(template_name, dict), status);
+}
+
+}  // namespace portald::web

@@ -1,0 +1,30 @@
+#pragma once
+// The shared frame of public pages (header, menu, footer from the site settings) and URL helpers.
+#include <ctemplate/template.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "daemon/model/article.hpp"
+#include "daemon/store/store.hpp"
+#include "web/context.hpp"
+#include "web/server/response.hpp"
+
+namespace portald::web {
+
+// Fills the header/footer values and includes; current_category marks the menu entry (0 = none).
+void fill_layout(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
+                 std::string_view page_title, std::uint64_t current_category = 0);
+// Adds one article's list values (URL, TITLE, DATE, ISO_DATE, SUMMARY) to a section dictionary.
+void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a);
+// "/tin-tuc/<slug>-<id>"
+std::string article_url(const model::Article& a);
+// The id at the end of "<slug>-<id>", std::nullopt when absent.
+std::optional<std::uint64_t> trailing_id(std::string_view segment);
+// Renders a full page through the template set.
+Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,
+                     int status = 200);
+
+}  // namespace portald::web

@@ -1,0 +1,51 @@
+#include <memory>
+#include <string_view>
+
+#include "daemon/log/log.hpp"
+#include "web/server/dispatch.hpp"
+#include "web/server/server_context.hpp"
+
+namespace portald::web::detail {
+namespace {
+
+struct ResponseDeleter {
+  void operator()(MHD_Response* r) const noexcept { MHD_destroy_response(r); }
+};
+using ResponsePtr = std::unique_ptr<MHD_Response, ResponseDeleter>;
+
+// MHD refuses header names or values containing CR, LF or TAB (header injection); we report which.
+bool add_headers(MHD_Response* out, const Response& in) {
+  if (!in.content_type.empty() &&
+      MHD_add_response_header(out, MHD_HTTP_HEADER_CONTENT_TYPE, in.content_type.c_str()) != MHD_YES) {
+    log::error("http.bad_response_header", {{"name", MHD_HTTP_HEADER_CONTENT_TYPE}});
+    return false;
+  }
+  for (const auto& [name, value] : in.headers) {
+    if (MHD_add_response_header(out, name.c_str(), value.c_str()) != MHD_YES) {
+      log::error("http.bad_response_header", {{"name", name}});
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+MHD_Result queue_response(MHD_Connection* connection, const Response& response) {
+  // MUST_COPY: the body may point into data (an LMDB page, a cache entry) that dies after the handler.
+  ResponsePtr out(MHD_create_response_from_buffer(response.body.size(), const_cast<char*>(response.body.data()),
+                                                  MHD_RESPMEM_MUST_COPY));
+  if (!out) return queue_last_resort(connection);
+  if (!add_headers(out.get(), response)) return queue_response(connection, minimal_error(500));
+  return MHD_queue_response(connection, static_cast<unsigned>(response.status), out.get());
+}
+
+MHD_Result queue_last_resort(MHD_Connection* connection) noexcept {
+  static constexpr std::string_view kBody = "500 Internal Server Error\n";
+  ResponsePtr out(
+      MHD_create_response_from_buffer(kBody.size(), const_cast<char*>(kBody.data()), MHD_RESPMEM_PERSISTENT));
+  if (!out) return MHD_NO;
+  return MHD_queue_response(connection, MHD_HTTP_INTERNAL_SERVER_ERROR, out.get());
+}
+
+}  // namespace portald::web::detail

@@ -1,0 +1,32 @@
+#pragma once
+// What a handler sees of one HTTP request: everything is copied out of libmicrohttpd before the handler
+// runs, so handlers never touch MHD and can be tested with a hand-built Request.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace portald::web {
+
+struct Request {
+  std::string method;                                        // "GET", "HEAD", "POST", ...
+  std::string path;                                          // percent-decoded URL path, without the query string
+  std::vector<std::pair<std::string, std::string>> query;    // decoded query arguments, in order
+  std::vector<std::pair<std::string, std::string>> headers;  // request headers, in order
+  std::string body;                                          // complete body, at most ServerLimits::max_body
+  std::string remote_address;  // "127.0.0.1", "::1", or "local" for the self-check connection
+  std::map<std::string, std::string, std::less<>> params;  // filled by the router
+
+  // First query argument with this exact name; std::nullopt if absent.
+  std::optional<std::string_view> query_value(std::string_view name) const;
+  // First header with this name, compared case-insensitively (RFC 9110); std::nullopt if absent.
+  std::optional<std::string_view> header(std::string_view name) const;
+};
+
+// ASCII case-insensitive equality, the comparison HTTP uses for field names.
+bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
+
+}  // namespace portald::web

@@ -1,0 +1,182 @@
+// Turns MHD's three-phase access callback (headers, body chunks, end) into one call of the handler
+// with a complete Request, enforcing ServerLimits::max_body on the way.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "daemon/log/log.hpp"
+#include "web/server/dispatch.hpp"
+#include "web/server/server_context.hpp"
+
+namespace portald::web::detail {
+namespace {
+
+// A chunked body gives no size up front, so an overflow is only seen mid-stream, when MHD forbids
+// answering; we keep reading and discarding to answer 413 at the end. Past this much extra we stop
+// paying for a client that keeps sending, and drop the connection instead.
+constexpr std::size_t kMinDiscardAllowance = 64 * 1024;
+// Content-Length is only a claim: reserving all of it would let idle clients pin max_body of memory
+// each, so the up-front reservation is capped and the string grows with the bytes that really arrive.
+constexpr std::size_t kMaxReserve = 64 * 1024;
+
+struct PendingRequest {
+  Request req;
+  std::size_t received = 0;  // body bytes seen, including discarded ones
+  bool too_large = false;
+};
+
+struct Collector {
+  std::vector<std::pair<std::string, std::string>>* out;
+  bool failed = false;
+};
+
+// MHD_KeyValueIteratorN: the _n variant keeps values with embedded NULs whole. A missing value
+// ("?flag") arrives as NULL and becomes "".
+MHD_Result collect(void* cls, MHD_ValueKind, const char* key, std::size_t key_size, const char* value,
+                   std::size_t value_size) {
+  auto* c = static_cast<Collector*>(cls);
+  try {
+    c->out->emplace_back(std::string(key, key_size), value ? std::string(value, value_size) : std::string());
+    return MHD_YES;
+  } catch (...) {
+    c->failed = true;  // no exception may cross MHD's C frames; rethrown as bad_alloc below
+    return MHD_NO;
+  }
+}
+
+void collect_values(MHD_Connection* connection, MHD_ValueKind kind,
+                    std::vector<std::pair<std::string, std::string>>& out) {
+  Collector c{&out};
+  MHD_get_connection_values_n(connection, kind, &collect, &c);
+  if (c.failed) throw std::bad_alloc();
+}
+
+// "127.0.0.1", "::1"; an IPv4-mapped IPv6 peer ("::ffff:10.0.0.1") is shown as plain IPv4 so rate
+// limits and logs see one form per client. AF_UNIX is the self-check: "local".
+std::string peer_address(MHD_Connection* connection) {
+  const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (!info || !info->client_addr) return "unknown";
+  const sockaddr* sa = info->client_addr;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (sa->sa_family == AF_INET) {
+    sockaddr_in v4{};
+    std::memcpy(&v4, sa, sizeof v4);
+    if (::inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text)) return text;
+  } else if (sa->sa_family == AF_INET6) {
+    sockaddr_in6 v6{};
+    std::memcpy(&v6, sa, sizeof v6);
+    if (IN6_IS_ADDR_V4MAPPED(&v6.sin6_addr)) {
+      if (::inet_ntop(AF_INET, &v6.sin6_addr.s6_addr[12], text, sizeof text)) return text;
+    } else if (::inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text)) {
+      return text;
+    }
+  } else if (sa->sa_family == AF_UNIX) {
+    return "local";
+  }
+  return "unknown";
+}
+
+// The declared body size, if any. MHD has already rejected malformed values with 400; a value too big
+// for size_t is still a valid number, and certainly over the limit.
+std::optional<std::size_t> content_length(const Request& req) {
+  const auto text = req.header(MHD_HTTP_HEADER_CONTENT_LENGTH);
+  if (!text) return std::nullopt;
+  std::size_t n = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec == std::errc::result_out_of_range) return std::numeric_limits<std::size_t>::max();
+  if (ec != std::errc() || end != text->data() + text->size()) return std::nullopt;
+  return n;
+}
+
+std::size_t discard_limit(std::size_t max_body) {
+  const std::size_t allowance = std::max(max_body, kMinDiscardAllowance);
+  return max_body > std::numeric_limits<std::size_t>::max() - allowance ? std::numeric_limits<std::size_t>::max()
+                                                                        : max_body + allowance;
+}
+
+// First call, after the headers: build the Request. A declared Content-Length over the limit is
+// answered at once; MHD then discards the rest of the body and closes the connection.
+MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url, const char* method, void** con_cls) {
+  auto* pending = new PendingRequest;
+  *con_cls = pending;  // from here on_completed owns it, whatever happens below
+  ctx.active.fetch_add(1, std::memory_order_relaxed);
+
+  Request& req = pending->req;
+  req.method = method;
+  req.path = url;
+  collect_values(connection, MHD_GET_ARGUMENT_KIND, req.query);
+  collect_values(connection, MHD_HEADER_KIND, req.headers);
+  req.remote_address = peer_address(connection);
+
+  if (const auto declared = content_length(req)) {
+    if (*declared > ctx.limits.max_body) {
+      pending->too_large = true;
+      return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_CONTENT_TOO_LARGE, "", req));
+    }
+    req.body.reserve(std::min(*declared, kMaxReserve));
+  }
+  return MHD_YES;
+}
+
+// A body chunk: no response may be queued here, so an overflow is only remembered.
+MHD_Result take_chunk(const ServerContext& ctx, PendingRequest& p, const char* data, std::size_t size) {
+  p.received += size;
+  if (!p.too_large && p.received <= ctx.limits.max_body) {
+    p.req.body.append(data, size);
+    return MHD_YES;
+  }
+  if (!p.too_large) {
+    p.too_large = true;
+    std::string().swap(p.req.body);  // give the memory back while we discard the rest
+  }
+  if (p.received > discard_limit(ctx.limits.max_body)) {
+    log::warning("http.body_overflow_dropped", {{"path", p.req.path}, {"remote", p.req.remote_address}});
+    return MHD_NO;
+  }
+  return MHD_YES;
+}
+
+MHD_Result finish(ServerContext& ctx, MHD_Connection* connection, PendingRequest& p) {
+  if (p.too_large) return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_CONTENT_TOO_LARGE, "", p.req));
+  return queue_response(connection, call_handler(ctx.handler, ctx.on_error, p.req));
+}
+
+}  // namespace
+
+MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, const char* method,
+                     const char* /*version*/, const char* upload_data, std::size_t* upload_data_size, void** con_cls) {
+  auto& ctx = *static_cast<ServerContext*>(cls);
+  auto* pending = static_cast<PendingRequest*>(*con_cls);
+  const bool uploading = pending && *upload_data_size != 0;
+  try {
+    if (!pending) return begin(ctx, connection, url, method, con_cls);
+    if (uploading) {
+      const MHD_Result result = take_chunk(ctx, *pending, upload_data, *upload_data_size);
+      *upload_data_size = 0;
+      return result;
+    }
+    return finish(ctx, connection, *pending);
+  } catch (...) {
+    // Only allocation failures get here (handler exceptions are caught in call_handler).
+    return uploading ? MHD_NO : queue_last_resort(connection);
+  }
+}
+
+void on_completed(void* cls, MHD_Connection* /*connection*/, void** con_cls, MHD_RequestTerminationCode /*code*/) {
+  std::unique_ptr<PendingRequest> pending(static_cast<PendingRequest*>(*con_cls));
+  *con_cls = nullptr;
+  if (pending) static_cast<ServerContext*>(cls)->active.fetch_sub(1, std::memory_order_relaxed);
+}
+
+}  // namespace portald::web::detail

@@ -1,0 +1,46 @@
+#pragma once
+// Internal to web/server: the state MHD's C callbacks reach through their closure pointer, and the
+// callbacks themselves. Nothing here is part of the public API.
+#include <microhttpd.h>
+
+#include <atomic>
+#include <cstdarg>
+#include <mutex>
+#include <string>
+
+#include "web/server/http_server.hpp"
+
+namespace portald::web::detail {
+
+struct ServerContext {
+  ServerLimits limits;
+  Handler handler;
+  ErrorRenderer on_error;
+  std::atomic<unsigned> active{0};  // requests between their first callback and their completion
+
+  // The last message MHD logged, so a failed MHD_start_daemon can say why in its exception.
+  std::mutex log_mu;
+  std::string last_mhd_message;
+};
+
+// MHD_AccessHandlerCallback; cls is the ServerContext. Never lets an exception escape into C.
+MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, const char* method, const char* version,
+                     const char* upload_data, std::size_t* upload_data_size, void** con_cls);
+
+// MHD_RequestCompletedCallback: frees the per-request state and decrements ServerContext::active.
+void on_completed(void* cls, MHD_Connection* connection, void** con_cls, MHD_RequestTerminationCode code);
+
+// MHD_LogCallback routing MHD's messages to portald::log at warning level, minus the harmless ones.
+void on_mhd_log(void* cls, const char* format, va_list args);
+
+// True for messages MHD 0.9.75 emits on every AF_UNIX connection (the self-check), e.g.
+// "Setting TCP_NODELAY option to ON state failed"; they say nothing about the server's health.
+bool is_harmless_mhd_message(const std::string& message);
+
+// Queues `response` on the connection (body copied). Returns MHD's verdict; MHD_NO drops the connection.
+MHD_Result queue_response(MHD_Connection* connection, const Response& response);
+
+// A static plain-text 500 for when even building a response failed (out of memory).
+MHD_Result queue_last_resort(MHD_Connection* connection) noexcept;
+
+}  // namespace portald::web::detail
