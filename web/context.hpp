@@ -1,5 +1,7 @@
 #pragma once
 // What every handler may use: the store, templates, static assets and process facts.
+#include <string>
+
 #include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
 #include "web/assets.hpp"
@@ -13,6 +15,7 @@ struct Context {
   const Assets& assets;
   model::UnixTime started_at = 0;
   const char* version = "";
+  std::string site_name;  // config override of the stored portal name; "" = use the stored one
 };
 
 }  // namespace portald::web

@@ -132,6 +132,13 @@ BOOST_AUTO_TEST_CASE(conditional_get_and_head) {
   BOOST_TEST(head.body.empty());
 }
 
+BOOST_AUTO_TEST_CASE(site_name_from_config_overrides_the_stored_one) {
+  DemoData d;
+  test::RunningDaemon daemon(d.data, {"--site-name", "Cổng thông tin điện tử tỉnh Thử Nghiệm"});
+  const auto home = daemon.get("/");
+  BOOST_TEST(home.body.find("<title>Trang chủ | Cổng thông tin điện tử tỉnh Thử Nghiệm</title>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(healthz_reports_store_and_version) {
   DemoData d;
   test::RunningDaemon daemon(d.data);

@@ -18,7 +18,7 @@ Response article_page(const Context& ctx, Request& req) {
   if (req.path != canonical) return Response::redirect(canonical, 301);
 
   ctemplate::TemplateDictionary dict("article");
-  fill_layout(dict, txn, t, a->title, a->category_id);
+  fill_layout(dict, ctx, txn, a->title, a->category_id);
   dict.SetValue("TITLE", a->title);
   dict.SetValue("DATE", model::format_date_vn(a->published_at));
   dict.SetValue("ISO_DATE", model::format_rfc3339(a->published_at));

@@ -34,7 +34,7 @@ Response category_page(const Context& ctx, Request& req) {
   if (page > pages) throw HttpError(404, "Trang này không tồn tại.");
 
   ctemplate::TemplateDictionary dict("category");
-  fill_layout(dict, txn, t, cat->name, cat->id);
+  fill_layout(dict, ctx, txn, cat->name, cat->id);
   dict.SetValue("CATEGORY_NAME", cat->name);
   const auto articles = store::newest_articles(txn, t, {.offset = (page - 1) * kPerPage, .limit = kPerPage}, cat->id);
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");

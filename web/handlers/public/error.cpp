@@ -23,7 +23,7 @@ Response error_page(const Context& ctx, int status, std::string_view message) {
   const std::string heading(heading_for(status));
   {
     const store::ReadTxn txn = ctx.store.read();
-    fill_layout(dict, txn, ctx.store.tables(), heading);
+    fill_layout(dict, ctx, txn, heading);
   }
   dict.SetValue("HEADING", heading);
   dict.SetValue("MESSAGE", message.empty() ? std::string("Đã xảy ra lỗi. Vui lòng thử lại sau.") : std::string(message));

@@ -9,7 +9,7 @@ Response home_page(const Context& ctx, Request&) {
   const auto& t = ctx.store.tables();
   const store::ReadTxn txn = ctx.store.read();
   ctemplate::TemplateDictionary dict("home");
-  fill_layout(dict, txn, t, "Trang chủ");
+  fill_layout(dict, ctx, txn, "Trang chủ");
   const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = 20});
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");
   for (const auto& a : articles) {

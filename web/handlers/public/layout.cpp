@@ -16,9 +16,11 @@ void optional_line(ctemplate::TemplateDictionary& dict, const char* section, con
 
 }  // namespace
 
-void fill_layout(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
+void fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
                  std::string_view page_title, std::uint64_t current_category) {
-  const model::SiteSettings s = store::get_site_settings(txn, t);
+  const auto& t = ctx.store.tables();
+  model::SiteSettings s = store::get_site_settings(txn, t);
+  if (!ctx.site_name.empty()) s.portal_name = ctx.site_name;
   auto* header = dict.AddIncludeDictionary("HEADER");
   header->SetFilename("header.tpl");
   auto* footer = dict.AddIncludeDictionary("FOOTER");

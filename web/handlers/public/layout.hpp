@@ -15,7 +15,7 @@
 namespace portald::web {
 
 // Fills the header/footer values and includes; current_category marks the menu entry (0 = none).
-void fill_layout(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
+void fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
                  std::string_view page_title, std::uint64_t current_category = 0);
 // Adds one article's list values (URL, TITLE, DATE, ISO_DATE, SUMMARY) to a section dictionary.
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a);
