@@ -27,6 +27,8 @@ path=$(curl -fs "http://127.0.0.1:$pport/" | grep -o 'href="/tin-tuc/[^"]*"' | h
 [ -n "$path" ] || { echo "bench: no article link on the home page" >&2; exit 1; }
 mkdir -p "$work/www$(dirname "$path")"
 curl -fs "http://127.0.0.1:$pport$path" -o "$work/www$path.html"
+# nginx workers run as an unprivileged user: let them read the page (mktemp -d made the dir 0700).
+chmod 755 "$work"; chmod -R a+rX "$work/www"
 
 nport=$(free_port)
 mkdir -p "$work/nginx"
