@@ -70,8 +70,7 @@ std::optional<model::Article> get_article(const Txn& txn, const Tables& t, std::
 }
 
 std::optional<std::uint64_t> find_article_by_source(const Txn& txn, const Tables& t, std::string_view source_id) {
-  const auto v = txn.get(t.article_sources, source_id);
-  return v ? std::optional(read_be64(*v)) : std::nullopt;
+  return lookup_id(txn, t.article_sources, source_id);
 }
 
 std::uint64_t put_article(WriteTxn& txn, const Tables& t, model::Article article) {

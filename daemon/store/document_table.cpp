@@ -64,8 +64,7 @@ std::optional<model::LegalDocument> get_document(const Txn& txn, const Tables& t
 }
 
 std::optional<std::uint64_t> find_document_by_source(const Txn& txn, const Tables& t, std::string_view source_id) {
-  const auto v = txn.get(t.document_sources, source_id);
-  return v ? std::optional(read_be64(*v)) : std::nullopt;
+  return lookup_id(txn, t.document_sources, source_id);
 }
 
 std::uint64_t put_document(WriteTxn& txn, const Tables& t, model::LegalDocument doc) {

@@ -95,6 +95,11 @@ StoreUsage Store::usage() const {
                     .max_readers = info.me_maxreaders};
 }
 
+std::optional<std::uint64_t> lookup_id(const Txn& txn, MDB_dbi index, std::string_view key) {
+  const auto v = txn.get(index, key);
+  return v ? std::optional(read_be64(*v)) : std::nullopt;
+}
+
 std::uint64_t next_id(WriteTxn& txn, const Tables& t, std::string_view counter) {
   const std::string key = "next_id/" + std::string(counter);
   const auto current = txn.get(t.meta, key);

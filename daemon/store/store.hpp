@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,9 @@ class Store {
   Tables tables_{};
   int stale_readers_ = 0;
 };
+
+// The id an index table maps `key` to (values are be64 ids), std::nullopt when absent.
+std::optional<std::uint64_t> lookup_id(const Txn& txn, MDB_dbi index, std::string_view key);
 
 // Next value of a named counter in `meta` (starts at 1).
 std::uint64_t next_id(WriteTxn& txn, const Tables& t, std::string_view counter);

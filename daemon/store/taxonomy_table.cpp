@@ -48,7 +48,7 @@ std::string unique_slug(const Txn& txn, const Tables& t, const Kind& kind, std::
 
 std::uint64_t ensure(WriteTxn& txn, const Tables& t, const Kind& kind, std::string_view name) {
   const std::string key = model::fold(name);
-  if (const auto found = txn.get(t.*kind.names, key)) return read_be64(*found);
+  if (const auto found = lookup_id(txn, t.*kind.names, key)) return *found;
   const std::uint64_t id = next_id(txn, t, kind.counter);
   nlohmann::json j{{"id", id}, {"name", std::string(name)}, {"slug", unique_slug(txn, t, kind, name)}};
   if (&kind == &kCategory) j["position"] = id;
