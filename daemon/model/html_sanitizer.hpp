@@ -1,7 +1,7 @@
 #pragma once
 // Allow-list HTML sanitiser for article bodies (gumbo-parser underneath) and HTML-to-text for
-// summaries. Pure functions, no I/O. The policy (which elements, attributes and URLs survive) is
-// documented at the top of html_sanitizer.cpp.
+// summaries. Pure functions, no I/O. The policy is handling() (elements) and render_attributes()
+// (attributes, URLs) in html_sanitizer.cpp, with the reasons for it at the top of that file.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -20,8 +20,9 @@ struct SanitizeLimits {
 std::string sanitize_html(std::string_view html, const SanitizeLimits& limits = {});
 
 // Plain text of an HTML fragment: block elements separated by one newline, white space (including
-// U+00A0) collapsed to single spaces, entities decoded, script/style content left out. Valid UTF-8;
-// "" for input without text. Never throws except bad_alloc.
+// U+00A0) collapsed to single spaces, entities decoded (so "&lt;" becomes '<': escape the result
+// again before putting it into HTML), script/style content left out. Valid UTF-8; "" for input
+// without text. Never throws except bad_alloc.
 std::string html_to_text(std::string_view html, const SanitizeLimits& limits = {});
 
 }  // namespace portald::model

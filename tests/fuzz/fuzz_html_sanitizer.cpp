@@ -1,11 +1,12 @@
 // Fuzz target for sanitize_html and html_to_text; a violated property aborts.
 // Properties of sanitize_html's output, for the default limits and for a shallow max_depth:
 // valid UTF-8 without NUL; well-formed (tags balanced, only allow-listed element and attribute
-// names, every '&' starts one of the four escapes the serialiser writes, no '>' outside a tag); no
-// "<script" anywhere; no on* attribute; href/src only http(s), mailto/tel (href), data:image/...;
-// base64 (src) or scheme-less, so no javascript:, vbscript: or data:text/html; sanitising the output
-// again changes nothing. "javascript:" or " onclick=" as visible text is escaped and inert, so the
-// checks look inside tags, where they would matter. html_to_text's output is valid UTF-8.
+// names, every '&' starts one of the four escapes the serialiser writes, no '>' outside a tag);
+// no "<script" anywhere; no on* attribute; href/src only http(s), mailto/tel (href),
+// data:image/...;base64 (src) or scheme-less, so no javascript:, vbscript: or data:text/html;
+// sanitising the output again changes nothing. "javascript:" or " onclick=" as visible text is
+// escaped and inert, so those checks look inside tags, where they would matter. html_to_text's
+// output is valid UTF-8.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -29,12 +30,10 @@ bool valid_utf8(std::string_view s) {
       ++i;
       continue;
     }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else return false;
+    const std::size_t len =
+        (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0) return false;
+    std::uint32_t cp = c & (0x7F >> len);
     if (i + len > s.size()) return false;
     for (std::size_t k = 1; k < len; ++k) {
       const auto d = static_cast<unsigned char>(s[i + k]);
@@ -77,7 +76,8 @@ std::string unescape(std::string_view v) {
       out += v[i];
       continue;
     }
-    for (auto [entity, c] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}}) {
+    for (auto [entity, c] :
+         {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}}) {
       if (v.substr(i).rfind(entity, 0) == 0) {
         out += c;
         i += std::string_view(entity).size() - 1;
@@ -139,11 +139,12 @@ const char* markup_error(std::string_view out) {
       if (tag.front() != ' ' || end == std::string_view::npos) return "malformed attribute";
       const std::string_view attribute = tag.substr(1, eq - 1);
       const std::string_view raw = tag.substr(eq + 2, end - eq - 2);
-      if (std::find(el->attributes.begin(), el->attributes.end(), attribute) == el->attributes.end())
+      const auto& allowed = el->attributes;
+      if (std::find(allowed.begin(), allowed.end(), attribute) == allowed.end())
         return "attribute not allowed";  // this includes every on* handler and style
       if (raw.find('<') != std::string_view::npos) return "'<' in attribute";
-      if ((attribute == "href" || attribute == "src") && !safe_url(unescape(raw), attribute == "src"))
-        return "unsafe URL";
+      const bool url = attribute == "href" || attribute == "src";
+      if (url && !safe_url(unescape(raw), attribute == "src")) return "unsafe URL";
       tag.remove_prefix(end + 1);
     }
     if (name != "br" && name != "hr" && name != "img") open.push_back(name);
@@ -153,9 +154,12 @@ const char* markup_error(std::string_view out) {
 
 void require(bool ok, const char* what, std::string_view in, std::string_view out) {
   if (ok) return;
-  std::fprintf(stderr, "html_sanitizer property violated: %s\ninput (%zu bytes): %.*s\noutput: %.*s\n",
-               what, in.size(), static_cast<int>(std::min<std::size_t>(in.size(), 2000)), in.data(),
-               static_cast<int>(std::min<std::size_t>(out.size(), 2000)), out.data());
+  const auto shown = [](std::string_view s) {
+    return static_cast<int>(std::min<std::size_t>(s.size(), 2000));
+  };
+  std::fprintf(stderr, "html_sanitizer property violated: %s\ninput (%zu bytes): %.*s\n", what,
+               in.size(), shown(in), in.data());
+  std::fprintf(stderr, "output: %.*s\n", shown(out), out.data());
   std::abort();
 }
 
