@@ -8,10 +8,16 @@
 #include <thread>
 
 #include "build_info.hpp"
+#include "daemon/health/checks.hpp"
+#include "daemon/health/faults.hpp"
+#include "daemon/health/liveness.hpp"
 #include "daemon/log/log.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
 #include "daemon/store/store.hpp"
+#include "search/indexer.hpp"
+#include "search/schema.hpp"
+#include "search/search_service.hpp"
 #include "web/app.hpp"
 #include "web/server/http_server.hpp"
 
@@ -44,8 +50,11 @@ web::ServerLimits limits_from(const config::Config& c) {
                            .max_body = c.max_body};
 }
 
-// Health gate for the watchdog: a store read and a request through the HTTP server itself.
-std::optional<std::string> health_problem(const store::Store& store, web::HttpServer& server) {
+// Health gate for the watchdog: no handler or store writer stuck for longer than `stuck_after`, a store
+// read, and a request through the HTTP server itself.
+std::optional<std::string> health_problem(const store::Store& store, web::HttpServer& server,
+                                          health::Clock::duration stuck_after) {
+  if (auto stuck = health::stuck_work(stuck_after)) return stuck;
   try {
     const store::ReadTxn txn = store.read();
     if (!txn.get(store.tables().meta, "schema_version")) return "store: schema version missing";
@@ -101,40 +110,59 @@ int run_daemon(const config::Config& config) {
                                {"map_used_pct", static_cast<int>(usage.used_ratio() * 100)},
                                {"stale_readers_cleared", store.stale_readers_cleared()}});
 
+    // Search: the indexer thread opens the index, or rebuilds it in the background when it is missing or
+    // stale; until then searches answer 503 while the rest of the site serves.
+    notifier.status("Opening search index");
+    search::Indexer indexer(store, search::index_dir(config.data_dir));
+    const search::SearchService search_service(search::index_dir(config.data_dir), &indexer.status());
+
     const web::Assets assets(config.share_dir);
     const web::TemplateSet templates(assets);
-    web::App app(web::Context{store, templates, assets, model::now(), build::version, config.site_name});
+    web::App app(web::Context{store, templates, assets, model::now(), build::version, config.site_name,
+                              &search_service});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
 
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
+    const health::CheckLoop slow_checks(store, health::check_settings(config));
     const std::string where = config::ListenAddress{config.listen.host, server.port()}.to_string();
     log::info("daemon.ready", {{"listen", where}, {"version", build::version}, {"startup_ms", ms.count()}});
     notifier.ready("Serving on " + where);
 
     const auto period = std::chrono::duration_cast<std::chrono::milliseconds>(
         notifier.watchdog_period().value_or(std::chrono::microseconds(5'000'000)));
+    // Work unfinished after a whole watchdog interval (twice the ping period, at least 5 s) is stuck.
+    const health::Clock::duration stuck_after = std::max<health::Clock::duration>(5s, 2 * period);
     bool healthy = true;
+    std::string last_status = "Serving on " + where;
     for (;;) {
       const int sig = wait_for_signal(std::min(period, std::chrono::milliseconds(5000)));
       if (sig == SIGTERM || sig == SIGINT) {
         log::info("daemon.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
         break;
       }
-      const auto problem = health_problem(store, server);
+      auto problem = health_problem(store, server, stuck_after);
+      if (!problem) problem = indexer.health_problem();
       if (problem) {
         // No ping: if this persists, systemd's watchdog restarts us.
         log::warning("health.failed", {{"reason", *problem}});
         notifier.status("Unhealthy: " + *problem);
       } else {
         if (notifier.watchdog_period()) notifier.watchdog();
-        if (!healthy) notifier.status("Serving on " + where);
+        // A rebuild's progress shows in STATUS= ("...; search index rebuilding 45% (45000/100000)").
+        const std::string search_state = indexer.describe();
+        const std::string status = "Serving on " + where + (search_state.empty() ? "" : "; " + search_state);
+        if (!healthy || status != last_status) notifier.status(status);
+        last_status = status;
         if (!healthy) log::info("health.recovered");
       }
       healthy = !problem;
     }
     notifier.stopping("Draining connections");
+    indexer.stop();  // it finishes its current batch while connections drain
+    health::release_test_faults();  // test-only wedges end before the store closes
     drain(server);
   } catch (const std::exception& e) {
     log::error("startup.failed", {{"reason", e.what()}});

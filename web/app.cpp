@@ -1,9 +1,17 @@
 #include "web/app.hpp"
 
+#include <algorithm>
+#include <ctime>
+
 #include "daemon/log/log.hpp"
 #include "daemon/store/change_log.hpp"
+#include "daemon/store/settings_table.hpp"
+#include "web/handlers/api/api.hpp"
 #include "web/handlers/ops/healthz.hpp"
+#include "web/handlers/ops/metrics.hpp"
+#include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/handlers/public/search.hpp"
 
 namespace portald::web {
 namespace {
@@ -27,12 +35,63 @@ std::string cache_key(const Request& req) {
   return key;
 }
 
+bool has_header(const Response& r, std::string_view name) {
+  return std::any_of(r.headers.begin(), r.headers.end(), [&](const auto& h) { return iequals_ascii(h.first, name); });
+}
+
+// True when Accept-Encoding lists `coding` (or *) without q=0 (RFC 9110 12.5.3).
+bool accepts(std::optional<std::string_view> accept, std::string_view wanted) {
+  if (!accept) return false;
+  std::string_view rest = *accept;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    const auto semi = item.find(';');
+    std::string_view coding = item.substr(0, semi);
+    while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
+    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+    if (!iequals_ascii(coding, wanted) && coding != "*") continue;
+    if (semi == std::string_view::npos) return true;
+    std::string_view params = item.substr(semi + 1);
+    while (!params.empty() && params.front() == ' ') params.remove_prefix(1);
+    if (!(params.starts_with("q=0") && params.find_first_not_of("q=0.", 0) == std::string_view::npos)) return true;
+  }
+  return false;
+}
+
+// If-None-Match holds "*" or a list of entity tags; the comparison is weak (RFC 9110 13.1.2).
+bool etag_matches(std::string_view header, std::string_view etag) {
+  if (header == "*") return true;
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == etag) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kStrictCsp =
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
 }  // namespace
 
+std::string content_security_policy(const model::SiteSettings& s) {
+  // The EMC monitoring script (TT 22/2023) is the one third party allowed, and only once configured.
+  const auto emc = script_origin(s.emc_script_url);
+  if (!emc) return std::string(kStrictCsp);
+  return "default-src 'self'; script-src 'self' " + *emc + "; connect-src 'self' " + *emc + "; img-src 'self' data: " +
+         *emc + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+}
+
 void add_security_headers(Response& r) {
-  r.headers.emplace_back("Content-Security-Policy",
-                         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                         "form-action 'self'; frame-ancestors 'none'");
+  // A page that embeds the EMC script brought its own policy (content_security_policy).
+  if (!has_header(r, "Content-Security-Policy")) r.headers.emplace_back("Content-Security-Policy", std::string(kStrictCsp));
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("X-Frame-Options", "DENY");
@@ -40,23 +99,60 @@ void add_security_headers(Response& r) {
 
 App::App(Context ctx)
     : ctx_(ctx),
-      router_({
+      router_(instrument_routes(ctx_, {
           // method, pattern, handler, required role (none = public)
           {"GET", "/", [this](Request& r) { return cached(r, bind(ctx_, home_page)); }, std::nullopt},
           {"GET", "/tin-tuc/{slug}", [this](Request& r) { return cached(r, bind(ctx_, article_page)); }, std::nullopt},
           {"GET", "/chuyen-muc/{slug}", [this](Request& r) { return cached(r, bind(ctx_, category_page)); },
            std::nullopt},
-          {"GET", "/static/{file}", bind(ctx_, static_file), std::nullopt},
+          {"GET", "/tin-tuc/{slug}/luu", [this](Request& r) { return cached(r, bind(ctx_, article_download)); },
+           std::nullopt},
+          {"GET", "/van-ban", [this](Request& r) { return cached(r, bind(ctx_, documents_page)); }, std::nullopt},
+          {"GET", "/van-ban/{slug}", [this](Request& r) { return cached(r, bind(ctx_, document_page)); }, std::nullopt},
+          {"GET", "/van-ban/{slug}/tep/{media}", bind(ctx_, document_file), std::nullopt},
+          {"GET", "/trang/{slug}", [this](Request& r) { return cached(r, bind(ctx_, site_page)); }, std::nullopt},
+          {"GET", "/en", [this](Request& r) { return cached(r, bind(ctx_, english_page)); }, std::nullopt},
+          {"GET", "/en/{slug}", [this](Request& r) { return cached(r, bind(ctx_, english_page)); }, std::nullopt},
+          {"GET", "/chuyen-de", [this](Request& r) { return cached(r, bind(ctx_, topics_page)); }, std::nullopt},
+          {"GET", "/chuyen-de/{slug}", [this](Request& r) { return cached(r, bind(ctx_, topic_page)); }, std::nullopt},
+          {"GET", "/api/v1/topics", [this](Request& r) { return cached(r, bind(ctx_, api_topics)); }, std::nullopt},
+          {"GET", "/api/v1/topics/{slug}", [this](Request& r) { return cached(r, bind(ctx_, api_topic)); },
+           std::nullopt},
+          {"GET", "/so-do-trang", [this](Request& r) { return cached(r, bind(ctx_, sitemap_page)); }, std::nullopt},
+          // Absolute links in these depend on the Host when no public_url is set: the Host is in their key.
+          {"GET", "/rss.xml", [this](Request& r) { return cached(r, bind(ctx_, rss_all), true); }, std::nullopt},
+          {"GET", "/rss/{file}", [this](Request& r) { return cached(r, bind(ctx_, rss_category), true); }, std::nullopt},
+          {"GET", "/sitemap.xml", [this](Request& r) { return cached(r, bind(ctx_, sitemap_xml), true); }, std::nullopt},
+          {"GET", "/robots.txt", [this](Request& r) { return cached(r, bind(ctx_, robots_txt), true); }, std::nullopt},
+          {"GET", "/api/v1", [this](Request& r) { return cached(r, bind(ctx_, api_index)); }, std::nullopt},
+          {"GET", "/api/v1/articles", [this](Request& r) { return cached(r, bind(ctx_, api_articles)); }, std::nullopt},
+          {"GET", "/api/v1/articles/{id}", [this](Request& r) { return cached(r, bind(ctx_, api_article)); }, std::nullopt},
+          {"GET", "/api/v1/categories", [this](Request& r) { return cached(r, bind(ctx_, api_categories)); },
+           std::nullopt},
+          {"GET", "/api/v1/documents", [this](Request& r) { return cached(r, bind(ctx_, api_documents)); }, std::nullopt},
+          {"GET", "/api/v1/documents/{id}", [this](Request& r) { return cached(r, bind(ctx_, api_document)); },
+           std::nullopt},
+          {"GET", "/api/v1/pages", [this](Request& r) { return cached(r, bind(ctx_, api_pages)); }, std::nullopt},
+          {"GET", "/api/v1/pages/{lang}/{slug}", [this](Request& r) { return cached(r, bind(ctx_, api_page)); },
+           std::nullopt},
+          {"GET", "/static/{file}", [this](Request& r) { return cached(r, bind(ctx_, static_file)); }, std::nullopt},
+          // Search answers come from the search service's own cache (emptied on each index commit).
+          {"GET", "/tim-kiem", bind(ctx_, search_page), std::nullopt},
+          {"GET", "/api/v1/search", bind(ctx_, api_search), std::nullopt},
+          {"GET", "/api/v1/search/suggest", bind(ctx_, api_search_suggest), std::nullopt},
           {"GET", "/healthz", bind(ctx_, healthz), std::nullopt},
-      }) {}
+          // Operators' Prometheus scrape; a reverse proxy keeps it (and /healthz) off the public site.
+          {"GET", "/metrics", bind(ctx_, metrics_page), std::nullopt},
+      })) {}
 
 Response App::handle(Request& req) {
-  Response r = router_.dispatch(req);
+  // Counted by route pattern and status, and timed, for /metrics (errors too: HttpError carries its status).
+  Response r = observe_request([&] { return router_.dispatch(req); });
   add_security_headers(r);
   return r;
 }
 
-Response App::cached(Request& req, const Handler& handler) {
+Response App::cached(Request& req, const Handler& handler, bool vary_host) {
   // The change-log head is read before rendering: a write that lands in between only makes the
   // cached copy look older than it is, so the next request re-renders; a page is never kept stale.
   std::uint64_t seq = 0;
@@ -64,30 +160,67 @@ Response App::cached(Request& req, const Handler& handler) {
     const store::ReadTxn txn = ctx_.store.read();
     seq = store::latest_change(txn, ctx_.store.tables());
   }
-  const std::string key = cache_key(req);
+  // Documents' validity depends on the date: the day is part of every key.
+  std::string key = std::to_string((std::time(nullptr) + model::kVietnamOffsetSeconds) / 86400) + cache_key(req);
+  if (vary_host) key = std::string(req.header("Host").value_or("")) + "\n" + key;
   auto page = cache_.get(key, seq);
   if (!page) {
     Response fresh = handler(req);
     if (fresh.status != 200) return fresh;
+    if (fresh.content_type.starts_with("text/html")) {
+      const store::ReadTxn txn = ctx_.store.read();
+      const auto csp = content_security_policy(store::get_site_settings(txn, ctx_.store.tables()));
+      if (csp != kStrictCsp) fresh.headers.emplace_back("Content-Security-Policy", csp);
+    }
     page = cache_.put(key, seq, std::move(fresh));
   }
-  if (const auto inm = req.header("If-None-Match"); inm && *inm == page->etag) {
+  // brotli when the client takes it (smaller), else gzip, else the identity bytes.
+  const auto accept = req.header("Accept-Encoding");
+  const bool brotli = !page->brotli_body.empty() && accepts(accept, "br");
+  const bool gzip = !brotli && !page->gzip_body.empty() && accepts(accept, "gzip");
+  const std::string& etag = brotli ? page->brotli_etag : gzip ? page->gzip_etag : page->etag;
+  // The headers a 304 must repeat (RFC 9110 15.4.5) and a 200 carries.
+  const auto validators = [&](Response& r) {
+    r.headers.emplace_back("ETag", etag);
+    r.headers.emplace_back("Last-Modified", http_date(page->last_modified));
+    if (!page->gzip_body.empty() || !page->brotli_body.empty()) r.headers.emplace_back("Vary", "Accept-Encoding");
+    // Shared caches (a reverse proxy, a CDN) may store but must revalidate: changes show at once.
+    if (!has_header(page->response, "Cache-Control")) r.headers.emplace_back("Cache-Control", "public, no-cache");
+  };
+  const auto inm = req.header("If-None-Match");
+  const auto ims = inm ? std::nullopt : req.header("If-Modified-Since");
+  const auto since = ims ? parse_http_date(*ims) : std::nullopt;
+  if ((inm && etag_matches(*inm, etag)) || (since && *since >= page->last_modified)) {
     Response not_modified;
     not_modified.status = 304;
     not_modified.content_type.clear();
-    not_modified.headers.emplace_back("ETag", page->etag);
+    validators(not_modified);
     return not_modified;
   }
   Response r = page->response;
-  r.headers.emplace_back("ETag", page->etag);
-  r.headers.emplace_back("Cache-Control", "no-cache");
+  validators(r);
+  if (brotli) {
+    r.body = page->brotli_body;
+    r.headers.emplace_back("Content-Encoding", "br");
+  } else if (gzip) {
+    r.body = page->gzip_body;
+    r.headers.emplace_back("Content-Encoding", "gzip");
+  }
   return r;
 }
 
-Response App::error_response(int status, std::string_view message, const Request&) const {
+Response App::error_response(int status, std::string_view message, const Request& req) const {
   Response r;
+  if (req.path.starts_with("/api/")) {
+    r = api_json({{"status", status}, {"error", std::string(message)}}, status);
+    add_security_headers(r);
+    return r;
+  }
   try {
     r = error_page(ctx_, status, message);
+    const store::ReadTxn txn = ctx_.store.read();
+    const auto csp = content_security_policy(store::get_site_settings(txn, ctx_.store.tables()));
+    if (csp != kStrictCsp) r.headers.emplace_back("Content-Security-Policy", csp);
   } catch (const std::exception& e) {
     // The store itself may be what failed; still answer in Vietnamese.
     log::error("http.error_page_failed", {{"what", e.what()}});

@@ -3,6 +3,7 @@
 // security headers). The HTTP server calls handle() and, for errors, error_response().
 #include <memory>
 
+#include "daemon/model/site_settings.hpp"
 #include "web/context.hpp"
 #include "web/page_cache.hpp"
 #include "web/router.hpp"
@@ -20,13 +21,18 @@ class App {
   const PageCache& cache() const { return cache_; }
 
  private:
-  Response cached(Request& req, const Handler& handler);
+  // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.
+  // vary_host: the body depends on the Host header (absolute links), so the key includes it.
+  Response cached(Request& req, const Handler& handler, bool vary_host = false);
   Context ctx_;
   PageCache cache_;
   Router router_;
 };
 
 // Headers every response carries: strict CSP (no inline script, no third parties), nosniff, framing.
+// A response that already has a Content-Security-Policy keeps it.
 void add_security_headers(Response& r);
+// The strict policy, plus the EMC script's origin in script/connect/img-src when one is configured.
+std::string content_security_policy(const model::SiteSettings& s);
 
 }  // namespace portald::web

@@ -7,6 +7,10 @@
 #include "web/assets.hpp"
 #include "web/templates.hpp"
 
+namespace portald::search {
+class SearchService;
+}
+
 namespace portald::web {
 
 struct Context {
@@ -16,6 +20,7 @@ struct Context {
   model::UnixTime started_at = 0;
   const char* version = "";
   std::string site_name;  // config override of the stored portal name; "" = use the stored one
+  const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
 };
 
 }  // namespace portald::web

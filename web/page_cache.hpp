@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -15,7 +16,21 @@ namespace portald::web {
 struct CachedPage {
   Response response;
   std::string etag;
+  std::string gzip_body;  // the body pre-compressed once at put(); empty when not worth it
+  std::string gzip_etag;  // a representation of its own, so its own strong validator
+  std::string brotli_body;  // likewise with brotli (smaller; browsers ask for it over HTTPS)
+  std::string brotli_etag;
+  std::int64_t last_modified = 0;  // Unix time of the render (the cache is dropped on every change)
 };
+
+// IMF-fixdate (RFC 9110 5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string http_date(std::int64_t unix_time);
+// Parses an IMF-fixdate; std::nullopt for anything else (obsolete formats are ignored, as allowed).
+std::optional<std::int64_t> parse_http_date(std::string_view text);
+// gzip (RFC 1952) of bytes at the best compression level; throws std::runtime_error if zlib fails.
+std::string gzip_compress(std::string_view bytes);
+// brotli (RFC 7932) of bytes at quality 7; "" if the encoder fails.
+std::string brotli_compress(std::string_view bytes);
 
 class PageCache {
  public:

@@ -21,6 +21,48 @@ const std::vector<Command>& commands() {
        cmd_import_articles},
       {{"import", "documents"}, "import documents FILE.jsonl [--skip-bad]",
        "Import legal documents (JSON Lines) with their attached files.", cmd_import_documents},
+      {{"settings", "show"}, "settings show", "Print the site settings (header, footer, links, EMC script).",
+       cmd_settings_show},
+      {{"settings", "set"}, "settings set KEY VALUE",
+       "Change one site setting; pages show it at once. emc_script_url (https only) turns the EMC monitoring "
+       "script on for every public page; an empty VALUE turns it off.",
+       cmd_settings_set},
+      {{"pages", "list"}, "pages list", "List the editable section pages (lang/slug, kind, title).", cmd_pages_list},
+      {{"pages", "import"}, "pages import FILE.jsonl",
+       "Create or replace section pages from JSON Lines (lang, slug, title, summary, body_html, kind, entries, "
+       "position); all or nothing. See docs/public-site.md.",
+       cmd_pages_import},
+      {{"topics", "import"}, "topics import FILE.jsonl",
+       "Create or replace topics (chuyên đề) from JSON Lines (slug, name, description, featured, position, "
+       "articles: the ids articles were imported under); all or nothing.",
+       cmd_topics_import},
+      // "backup WORD" entries come before plain "backup", which would match them too.
+      {{"backup", "list"}, "backup list", "List the snapshots in backup-dir: time, size, signature, last full check.",
+       cmd_backup_list},
+      {{"backup", "verify"}, "backup verify SNAPSHOT|latest [--scratch DIR]",
+       "Check a snapshot completely: signatures, BLAKE2b, decryption, then every record walked and counted "
+       "against the manifest. Exit status 1 when it fails.",
+       cmd_backup_verify},
+      {{"backup", "drill"}, "backup drill [--scratch DIR]",
+       "Restore the newest snapshot into a temporary directory, verify it, compare it with the live store as "
+       "of the snapshot's time, and write a report to backup-dir/drill-reports/. Exit status 1 when it fails.",
+       cmd_backup_drill},
+      {{"backup", "keygen"}, "backup keygen [--encryption]",
+       "Create the snapshot signing key pair (and the encryption key) where missing; never overwrites. Prints "
+       "the public key.",
+       cmd_backup_keygen},
+      {{"backup"}, "backup [--to DIR]",
+       "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "
+       "serving; then apply retention (not to --to). Creates the keys on the first run.",
+       cmd_backup},
+      {{"restore"}, "restore SNAPSHOT|latest",
+       "Replace the store with a snapshot: portald must be stopped. Verifies it completely first, keeps the "
+       "previous store beside it, removes the search index so portald rebuilds it. See docs/backup-restore.md.",
+       cmd_restore},
+      {{"reindex"}, "reindex [--threads N]",
+       "Rebuild the search index from the store. Only while portald is stopped (it holds the index's write "
+       "lock, and rebuilds a missing or stale index by itself). Draws a progress bar on a terminal.",
+       cmd_reindex},
       {{"check-config"}, "check-config [FILE]",
        "Check a config file (default: --config, else /etc/portald/portald.conf); print every error as FILE:LINE.",
        cmd_check_config},

@@ -41,5 +41,17 @@ int cmd_user_list(CommandContext& c);
 int cmd_import_articles(CommandContext& c);
 int cmd_import_documents(CommandContext& c);
 int cmd_check_config(CommandContext& c);
+int cmd_reindex(CommandContext& c);
+int cmd_settings_show(CommandContext& c);
+int cmd_settings_set(CommandContext& c);
+int cmd_pages_list(CommandContext& c);
+int cmd_pages_import(CommandContext& c);
+int cmd_backup(CommandContext& c);
+int cmd_backup_list(CommandContext& c);
+int cmd_backup_verify(CommandContext& c);
+int cmd_backup_drill(CommandContext& c);
+int cmd_backup_keygen(CommandContext& c);
+int cmd_restore(CommandContext& c);
+int cmd_topics_import(CommandContext& c);
 
 }  // namespace portald::cli

@@ -2,6 +2,7 @@
 
 #include "daemon/auth/password.hpp"
 #include "daemon/cli/command.hpp"
+#include "daemon/cli/demo_content.hpp"
 #include "daemon/log/log.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/user_table.hpp"
@@ -20,6 +21,7 @@ model::SiteSettings demo_settings() {
   s.address = "Trung tâm Dữ liệu Công nghệ và Truyền thông";
   s.phone = "0000 000 000";
   s.email = "banbientap@example.invalid";
+  s.english_name = "Provincial e-Government Portal (demo)";
   return s;
 }
 
@@ -39,6 +41,7 @@ int cmd_init(CommandContext& c) {
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
   put_site_settings(txn, t, demo_settings());
+  seed_demo_content(txn, t);
   if (store::get_user(txn, t, kDemoAdmin)) {
     txn.commit();
     c.out << "demo settings applied; the account '" << kDemoAdmin << "' already exists (password unchanged)\n";

@@ -15,6 +15,15 @@ namespace portald::config {
 
 inline constexpr const char* default_config_file = "/etc/portald/portald.conf";
 
+// A daily time window in the portal's local time (Vietnam, UTC+7): [start, end) in minutes after midnight.
+struct DayWindow {
+  unsigned start_minute = 0, end_minute = 0;
+};
+// Days of the week as bits: bit 0 = Monday ... bit 6 = Sunday; 0 = none.
+struct Weekdays {
+  unsigned mask = 0;
+};
+
 struct Config {
   std::filesystem::path config_file;          // the file that was read; empty when none
   std::filesystem::path data_dir = "/var/lib/portald";
@@ -30,6 +39,20 @@ struct Config {
   std::size_t map_size = std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30;
   std::string log_level = "info";             // error|warning|notice|info|debug
   std::string site_name;                      // overrides the portal name; "" = from the store's settings
+  // Update cadence (Điều 10.1): publications expected in both windows of every working day.
+  Weekdays working_days{0x1f};                             // Mon-Fri; none = no cadence check
+  DayWindow cadence_morning{7 * 60 + 30, 10 * 60};         // 07:30-10:00
+  DayWindow cadence_afternoon{13 * 60 + 30, 16 * 60};      // 13:30-16:00
+  std::filesystem::path holidays_file = "/etc/portald/holidays";  // missing = no holidays
+  std::size_t min_free_space = std::size_t(2) << 30;       // bytes; the disk check warns below this
+  // Snapshots (backup/, Điều 10.2.b): a directory on another device, the keys, retention.
+  std::filesystem::path backup_dir = "/srv/portald-snapshots";
+  std::filesystem::path backup_key = "/etc/portald/keys/snapshot.key";          // minisign secret key
+  std::filesystem::path backup_public_key = "/etc/portald/keys/snapshot.pub";   // trusted for verify/restore
+  std::filesystem::path backup_encryption_key = "/etc/portald/keys/snapshot-encryption.key";
+  std::string backup_encrypt = "no";                       // no|yes
+  unsigned backup_keep_weekly = 8;                         // 1..520
+  unsigned backup_keep_monthly = 12;                       // 0..240
 };
 
 // What a program asked for on its command line.

@@ -1,5 +1,6 @@
 #include "daemon/config/option_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <limits>
@@ -11,10 +12,18 @@ namespace {
 constexpr std::uint64_t K = 1024, M = K * K, G = M * K, T = G * K;
 
 constexpr std::array<std::string_view, 5> log_levels{"error", "warning", "notice", "info", "debug"};
+constexpr std::array<std::string_view, 7> weekday_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 2> yes_no{"no", "yes"};
 
 constexpr Option path_option(std::string_view name, std::filesystem::path Config::*member,
                              std::string_view help) {
   Option o{name, Kind::path, "DIR", help};
+  o.path_member = member;
+  return o;
+}
+constexpr Option file_option(std::string_view name, std::filesystem::path Config::*member,
+                             std::string_view help) {
+  Option o{name, Kind::path, "FILE", help};
   o.path_member = member;
   return o;
 }
@@ -45,6 +54,17 @@ constexpr Option choice_option(std::string_view name, std::string Config::*membe
                                std::string_view help) {
   Option o{name, Kind::choice, value_name, help, 0, 0, choices};
   o.text_member = member;
+  return o;
+}
+
+constexpr Option window_option(std::string_view name, DayWindow Config::*member, std::string_view help) {
+  Option o{name, Kind::window, "HH:MM-HH:MM", help};
+  o.window_member = member;
+  return o;
+}
+constexpr Option weekdays_option(std::string_view name, Weekdays Config::*member, std::string_view help) {
+  Option o{name, Kind::weekdays, "DAYS", help};
+  o.weekdays_member = member;
   return o;
 }
 
@@ -81,6 +101,42 @@ constexpr std::array options{
     text_option("site-name", &Config::site_name,
                 "Portal name shown on every page, overriding the one stored in the site settings; "
                 "empty = use the stored one."),
+    weekdays_option("working-days", &Config::working_days,
+                    "Working days on which the update cadence check (Điều 10.1: new information at the "
+                    "start of the morning and of the afternoon working hours) expects publications: "
+                    "names mon..sun, ranges and commas (mon-fri, mon-fri,sat); none turns the check off."),
+    window_option("cadence-morning", &Config::cadence_morning,
+                  "Morning window, portal local time (UTC+7): at least one article must be published in it "
+                  "on a working day, or a warning is raised as soon as it closes."),
+    window_option("cadence-afternoon", &Config::cadence_afternoon,
+                  "Afternoon window, as cadence-morning."),
+    path_option("holidays-file", &Config::holidays_file,
+                "Public holidays and make-up working days for the cadence check, one YYYY-MM-DD (or "
+                "YYYY-MM-DD..YYYY-MM-DD) per line, \"+\" before a date that is worked; re-read when it "
+                "changes. A missing file means no holidays."),
+    size_option("min-free-space", &Config::min_free_space, 0, 4 * T,
+                "The disk check warns when the file system of the data directory (or of a backup "
+                "directory) has less free space than this."),
+    path_option("backup-dir", &Config::backup_dir,
+                "Where portaldctl backup writes snapshots: a mounted external disk or network share "
+                "(another device than data-dir, Điều 10.2.b). It is never created, so an unmounted disk "
+                "fails the backup instead of filling the system disk."),
+    file_option("backup-key", &Config::backup_key,
+                "Secret key that signs snapshots (minisign format, no password, mode 0600); made by "
+                "portaldctl backup keygen or by the first backup. Only the backup job needs it."),
+    file_option("backup-public-key", &Config::backup_public_key,
+                "Public key trusted by backup verify, backup drill and restore; a copy of it travels "
+                "with every snapshot for checks elsewhere with minisign -V."),
+    file_option("backup-encryption-key", &Config::backup_encryption_key,
+                "Key that encrypts snapshots when backup-encrypt is yes, and decrypts them for verify, "
+                "drill and restore. Keep a copy off the server: without it nothing can be restored."),
+    choice_option("backup-encrypt", &Config::backup_encrypt, yes_no, "yes/no",
+                  "Encrypt snapshots (XChaCha20-Poly1305) before signing them; turn it on when the "
+                  "backup target leaves the building or is shared."),
+    count_option("backup-keep-weekly", &Config::backup_keep_weekly, 1, 520,
+                 "Retention: keep the newest snapshot of each of this many most recent weeks."),
+    count_option("backup-keep-monthly", &Config::backup_keep_monthly, 0, 240,
+                 "Retention: also keep the newest snapshot of each of this many most recent months."),
 };
 
 std::optional<std::uint64_t> parse_number(std::string_view text) {
@@ -92,6 +148,67 @@ std::optional<std::uint64_t> parse_number(std::string_view text) {
 }
 
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// "07:30" -> 450; std::nullopt unless HH:MM with HH 00..24 and MM 00..59 (24:00 only as an end).
+std::optional<unsigned> parse_clock(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  const auto h = parse_number(text.substr(0, 2)), m = parse_number(text.substr(3, 2));
+  if (!h || !m || *h > 24 || *m > 59 || (*h == 24 && *m != 0)) return std::nullopt;
+  return static_cast<unsigned>(*h * 60 + *m);
+}
+
+std::string format_clock(unsigned minutes) {
+  const char digits[] = {char('0' + minutes / 600), char('0' + minutes / 60 % 10), ':',
+                         char('0' + minutes % 60 / 10), char('0' + minutes % 10)};
+  return std::string(digits, sizeof digits);
+}
+
+std::optional<unsigned> weekday_index(std::string_view name) {
+  for (unsigned i = 0; i < weekday_names.size(); ++i) {
+    if (name.size() == 3 && std::equal(name.begin(), name.end(), weekday_names[i].begin(),
+                                       [](char a, char b) { return (a | 0x20) == b; }))
+      return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<unsigned> parse_weekdays(std::string_view text) {
+  if (text == "none") return 0u;
+  unsigned mask = 0;
+  while (true) {
+    const auto comma = text.find(',');
+    const std::string_view item = text.substr(0, comma);
+    const auto dash = item.find('-');
+    const auto first = weekday_index(item.substr(0, dash));
+    const auto last = dash == std::string_view::npos ? first : weekday_index(item.substr(dash + 1));
+    if (!first || !last || *last < *first) return std::nullopt;
+    for (unsigned d = *first; d <= *last; ++d) mask |= 1u << d;
+    if (comma == std::string_view::npos) return mask;
+    text.remove_prefix(comma + 1);
+  }
+}
+
+// The shortest form: runs of three or more days as ranges ("mon-fri,sun").
+std::string format_weekdays(unsigned mask) {
+  std::string out;
+  for (unsigned d = 0; d < 7;) {
+    if (!(mask & (1u << d))) {
+      ++d;
+      continue;
+    }
+    unsigned end = d;
+    while (end + 1 < 7 && (mask & (1u << (end + 1)))) ++end;
+    const auto add = [&](unsigned day) { out += (out.empty() ? "" : ",") + std::string(weekday_names[day]); };
+    if (end - d >= 2) {
+      add(d);
+      out += "-" + std::string(weekday_names[end]);
+    } else {
+      for (unsigned x = d; x <= end; ++x) add(x);
+    }
+    d = end + 1;
+  }
+  return out.empty() ? "none" : out;
+}
 
 bool fail(std::string* error, std::string reason) {
   if (error) *error = std::move(reason);
@@ -130,6 +247,24 @@ bool apply_choice(const Option& o, Config& config, std::string_view text, std::s
   return fail(error, "must be one of " + list + " (got " + quoted(text) + ")");
 }
 
+bool apply_window(const Option& o, Config& config, std::string_view text, std::string* error) {
+  const auto dash = text.find('-');
+  const auto start = parse_clock(text.substr(0, dash));
+  const auto end = dash == std::string_view::npos ? std::nullopt : parse_clock(text.substr(dash + 1));
+  if (!start || !end) return fail(error, "expected HH:MM-HH:MM, e.g. 07:30-10:00 (got " + quoted(text) + ")");
+  if (*start >= *end) return fail(error, "the window must end after it starts (got " + std::string(text) + ")");
+  config.*o.window_member = DayWindow{*start, *end};
+  return true;
+}
+
+bool apply_weekdays(const Option& o, Config& config, std::string_view text, std::string* error) {
+  const auto mask = parse_weekdays(text);
+  if (!mask) return fail(error, "expected day names mon..sun with - and , (e.g. mon-fri), or none (got " +
+                                    quoted(text) + ")");
+  config.*o.weekdays_member = Weekdays{*mask};
+  return true;
+}
+
 bool apply_text(const Option& o, Config& config, std::string_view text, std::string* error) {
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
@@ -157,6 +292,8 @@ bool Option::apply(Config& config, std::string_view text, std::string* error) co
     case Kind::size: return apply_size(*this, config, text, error);
     case Kind::text: return apply_text(*this, config, text, error);
     case Kind::choice: return apply_choice(*this, config, text, error);
+    case Kind::window: return apply_window(*this, config, text, error);
+    case Kind::weekdays: return apply_weekdays(*this, config, text, error);
   }
   return fail(error, "unknown option kind");
 }
@@ -169,6 +306,11 @@ std::string Option::value_text(const Config& config) const {
     case Kind::size: return format_size(config.*size_member);
     case Kind::text:
     case Kind::choice: return config.*text_member;
+    case Kind::window: {
+      const DayWindow w = config.*window_member;
+      return format_clock(w.start_minute) + "-" + format_clock(w.end_minute);
+    }
+    case Kind::weekdays: return format_weekdays((config.*weekdays_member).mask);
   }
   return {};
 }
@@ -184,7 +326,9 @@ std::string Option::range_text() const {
     }
     case Kind::path:
     case Kind::listen:
-    case Kind::text: break;
+    case Kind::text:
+    case Kind::window:
+    case Kind::weekdays: break;
   }
   return {};
 }

@@ -19,6 +19,8 @@ enum class Kind {
   size,    // bytes in [min, max], with an optional K/M/G/T suffix (1024-based)
   text,    // free text without control characters, may be empty
   choice,  // one of `choices`
+  window,  // HH:MM-HH:MM, a DayWindow
+  weekdays,  // "mon-fri", "mon,wed,sat", "none": a Weekdays set
 };
 
 struct Option {
@@ -35,13 +37,15 @@ struct Option {
   unsigned Config::*count_member = nullptr;
   std::size_t Config::*size_member = nullptr;
   std::string Config::*text_member = nullptr;  // text and choice
+  DayWindow Config::*window_member = nullptr;
+  Weekdays Config::*weekdays_member = nullptr;
 
   // Parses `text` (already trimmed and unquoted) into config. Returns false, leaving config
   // unchanged, and sets *error to the reason (e.g. "must be between 1K and 256M (got 300M)").
   bool apply(Config& config, std::string_view text, std::string* error) const;
   // The option's value in config as text that apply() accepts back ("64K", "[::]:8080").
   std::string value_text(const Config& config) const;
-  // "1..64", "8K..1M", "error|warning|notice|info|debug"; empty for path, listen and text.
+  // "1..64", "8K..1M", "error|warning|notice|info|debug"; empty for path, listen, text, window, weekdays.
   std::string range_text() const;
 };
 

@@ -9,7 +9,7 @@
 
 namespace portald::store {
 
-enum class ChangeKind { article, document, category, agency, settings, media };
+enum class ChangeKind { article, document, category, agency, settings, media, page, topic };
 enum class ChangeOp { put, remove };
 
 struct Change {

@@ -24,6 +24,14 @@ model::SiteSettings get_site_settings(const Txn& txn, const Tables& t) {
   s.phone = j.value("phone", "");
   s.email = j.value("email", "");
   s.source_notice = j.value("source_notice", s.source_notice);
+  s.public_url = j.value("public_url", s.public_url);
+  s.logo_url = j.value("logo_url", s.logo_url);
+  s.english_name = j.value("english_name", s.english_name);
+  s.national_service_url = j.value("national_service_url", s.national_service_url);
+  s.provincial_service_url = j.value("provincial_service_url", s.provincial_service_url);
+  s.national_legal_db_url = j.value("national_legal_db_url", s.national_legal_db_url);
+  s.data_portal_url = j.value("data_portal_url", s.data_portal_url);
+  s.emc_script_url = j.value("emc_script_url", s.emc_script_url);
   return s;
 }
 
@@ -36,7 +44,15 @@ void put_site_settings(WriteTxn& txn, const Tables& t, const model::SiteSettings
                          {"address", s.address},
                          {"phone", s.phone},
                          {"email", s.email},
-                         {"source_notice", s.source_notice}},
+                         {"source_notice", s.source_notice},
+                         {"public_url", s.public_url},
+                         {"logo_url", s.logo_url},
+                         {"english_name", s.english_name},
+                         {"national_service_url", s.national_service_url},
+                         {"provincial_service_url", s.provincial_service_url},
+                         {"national_legal_db_url", s.national_legal_db_url},
+                         {"data_portal_url", s.data_portal_url},
+                         {"emc_script_url", s.emc_script_url}},
                         kFormat));
   append_change(txn, t, ChangeKind::settings, 0, ChangeOp::put);
 }

@@ -31,6 +31,10 @@ Tables open_tables(MDB_txn* txn) {
   t.documents_by_date = open_table(txn, "documents_by_date");
   t.media = open_table(txn, "media");
   t.changes = open_table(txn, "changes");
+  t.pages = open_table(txn, "pages");
+  t.page_slugs = open_table(txn, "page_slugs");
+  t.topics = open_table(txn, "topics");
+  t.topic_slugs = open_table(txn, "topic_slugs");
   return t;
 }
 

@@ -29,6 +29,10 @@ struct Tables {
   MDB_dbi documents_by_date;    // time_key(issued_on) + be64(id) -> ""
   MDB_dbi media;                // be64(id) -> Media
   MDB_dbi changes;              // be64(seq) -> Change (the change log)
+  MDB_dbi pages;                // be64(id) -> SitePage (editable section pages)
+  MDB_dbi page_slugs;           // lang + "/" + slug -> be64(id)
+  MDB_dbi topics;               // be64(id) -> Topic (chuyên đề)
+  MDB_dbi topic_slugs;          // slug -> be64(id)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;

@@ -9,6 +9,13 @@
   {{#SUMMARY}}<p class="lead">{{TEXT}}</p>{{/SUMMARY}}
   <div class="body">{{BODY_HTML:none}}</div>
   {{#AUTHOR}}<p class="author">{{NAME}}</p>{{/AUTHOR}}
+  <ul class="article-tools" aria-label="Công cụ bài viết">
+    <li><button type="button" class="print-button" data-print hidden>In bài viết</button></li>
+    <li><a href="{{SAVE_URL}}" download>Lưu bài viết (HTML)</a></li>
+    {{#SHARE}}<li><a href="{{FACEBOOK}}" rel="external noopener">Chia sẻ lên Facebook</a></li>
+    <li><a href="{{MAIL}}">Gửi qua thư điện tử</a></li>{{/SHARE}}
+    {{#CATEGORY}}<li><button type="button" class="follow-button" data-follow="{{SLUG}}" data-follow-name="{{NAME}}" aria-pressed="false" hidden>Theo dõi chuyên mục {{NAME}}</button></li>{{/CATEGORY}}
+  </ul>
 </article>
 {{#RELATED_BLOCK}}<aside class="related" aria-labelledby="tin-lien-quan">
   <h2 id="tin-lien-quan">Tin cùng chuyên mục</h2>

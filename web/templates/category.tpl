@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <nav class="breadcrumb" aria-label="Đường dẫn"><a href="/">Trang chủ</a> › <span>{{CATEGORY_NAME}}</span></nav>
 <h1>{{CATEGORY_NAME}}</h1>
+<p class="category-tools"><button type="button" class="follow-button" data-follow="{{CATEGORY_SLUG}}" data-follow-name="{{CATEGORY_NAME}}" aria-pressed="false" hidden>Theo dõi chuyên mục {{CATEGORY_NAME}}</button> <a href="/rss/{{CATEGORY_SLUG}}.xml">RSS chuyên mục {{CATEGORY_NAME}}</a></p>
 {{#NO_ARTICLES}}<p>Chuyên mục chưa có tin bài.</p>{{/NO_ARTICLES}}
 <ul class="article-list">
   {{#ARTICLE}}<li>

@@ -5,14 +5,41 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{PAGE_TITLE}} | {{PORTAL_NAME}}</title>
 {{#DESCRIPTION}}<meta name="description" content="{{TEXT}}">
-{{/DESCRIPTION}}<link rel="stylesheet" href="/static/portal.css">
-</head>
+{{/DESCRIPTION}}{{#META_NAME}}<meta name="{{NAME}}" content="{{CONTENT}}">
+{{/META_NAME}}{{#META_PROPERTY}}<meta property="{{NAME}}" content="{{CONTENT}}">
+{{/META_PROPERTY}}{{#CANONICAL}}<link rel="canonical" href="{{URL}}">
+{{/CANONICAL}}{{#JSON_LD}}<script type="application/ld+json">{{JSON:none}}</script>
+{{/JSON_LD}}<link rel="stylesheet" href="/static/portal.css">
+<link rel="alternate" type="application/rss+xml" title="{{PORTAL_NAME}} - RSS" href="/rss.xml">
+<link rel="icon" href="/static/logo.svg" type="image/svg+xml">
+<script src="/static/personal.js" defer></script>
+{{#EMC}}<script src="{{URL}}" async></script>
+{{/EMC}}</head>
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua đến nội dung chính</a>
 <header class="site-header">
   <div class="wrap">
-    <a class="brand" href="/">{{PORTAL_NAME}}</a>
+    <a class="brand" href="/">{{#LOGO}}<img class="logo" src="{{URL}}" alt="" width="56" height="56">{{/LOGO}}<span>{{PORTAL_NAME}}</span></a>
     {{#GOVERNING}}<p class="governing">{{AGENCY}}</p>{{/GOVERNING}}
+    <ul class="utility">
+      <li><a href="/van-ban">Văn bản</a></li>
+      <li><a href="/so-do-trang">Sơ đồ trang</a></li>
+      <li><a href="/en" lang="en">English</a></li>
+    </ul>
+    <form class="site-search" method="get" action="/tim-kiem" role="search" aria-label="Tìm kiếm trên Cổng thông tin">
+      <label for="tim-nhanh" class="visually-hidden">Từ khóa tìm kiếm</label>
+      <input id="tim-nhanh" name="q" type="search" placeholder="Tìm kiếm tin bài, văn bản…" maxlength="400">
+      <button type="submit">Tìm kiếm</button>
+    </form>
+  </div>
+  <div class="display-tools wrap" id="tuy-chinh" hidden>
+    <span id="tuy-chinh-nhan">Hiển thị:</span>
+    <div role="group" aria-labelledby="tuy-chinh-nhan">
+      <button type="button" data-font="-1">A−<span class="visually-hidden"> Giảm cỡ chữ</span></button>
+      <button type="button" data-font="0">A<span class="visually-hidden"> Cỡ chữ mặc định</span></button>
+      <button type="button" data-font="1">A+<span class="visually-hidden"> Tăng cỡ chữ</span></button>
+      <button type="button" data-contrast aria-pressed="false">Tương phản cao</button>
+    </div>
   </div>
   <nav class="menu" aria-label="Chuyên mục">
     <ul class="wrap">

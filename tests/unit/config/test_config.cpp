@@ -70,6 +70,13 @@ const std::map<std::string, std::string>& sample_values() {
       {"connection-timeout", "60"},       {"connection-memory", "128K"},
       {"max-body", "16M"},                {"map-size", "2G"},
       {"log-level", "debug"},             {"site-name", "Cổng thông tin điện tử tỉnh"},
+      {"working-days", "mon-sat"},        {"cadence-morning", "07:00-09:00"},
+      {"cadence-afternoon", "13:00-15:00"}, {"holidays-file", "/srv/ngay-le"},
+      {"min-free-space", "10G"},
+      {"backup-dir", "/mnt/usb/portald"}, {"backup-key", "/root/keys/sign.key"},
+      {"backup-public-key", "/root/keys/sign.pub"}, {"backup-encryption-key", "/root/keys/enc.key"},
+      {"backup-encrypt", "yes"},          {"backup-keep-weekly", "4"},
+      {"backup-keep-monthly", "24"},
   };
   return values;
 }
@@ -88,6 +95,18 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.map_size == std::size_t(2) << 30);
   BOOST_TEST(c.log_level == "debug");
   BOOST_TEST(c.site_name == "Cổng thông tin điện tử tỉnh");
+  BOOST_TEST(c.working_days.mask == 0x3fu);
+  BOOST_TEST(c.cadence_morning.start_minute == 7u * 60);
+  BOOST_TEST(c.cadence_afternoon.end_minute == 15u * 60);
+  BOOST_TEST(c.holidays_file == fs::path("/srv/ngay-le"));
+  BOOST_TEST(c.min_free_space == std::size_t(10) << 30);
+  BOOST_TEST(c.backup_dir == fs::path("/mnt/usb/portald"));
+  BOOST_TEST(c.backup_key == fs::path("/root/keys/sign.key"));
+  BOOST_TEST(c.backup_public_key == fs::path("/root/keys/sign.pub"));
+  BOOST_TEST(c.backup_encryption_key == fs::path("/root/keys/enc.key"));
+  BOOST_TEST(c.backup_encrypt == "yes");
+  BOOST_TEST(c.backup_keep_weekly == 4u);
+  BOOST_TEST(c.backup_keep_monthly == 24u);
 }
 
 std::string error_of(Program program, std::vector<std::string> args) {

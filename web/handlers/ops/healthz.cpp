@@ -2,6 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "backup/state.hpp"
+#include "daemon/health/checks.hpp"
+#include "daemon/health/hooks.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
 
@@ -17,9 +22,24 @@ Response healthz(const Context& ctx, Request&) {
     j["schema_version"] = ctx.store.schema_version();
     j["published_articles"] = store::count_published(txn, ctx.store.tables());
     j["map_used_ratio"] = usage.used_ratio();
+    // Snapshots and drills run in their own process (portald-backup/-drill.service) and leave their
+    // outcome in the store's meta table: age and state of the newest snapshot and drill, > 8 days warns.
+    const auto backups = backup::read_state(txn, ctx.store.tables());
+    j["backup"] = backup::health(backups, model::now());
+    if (backups.last_snapshot) health::report_snapshot(backups.last_snapshot->at);  // feeds the slow check
   } catch (const std::exception& e) {
     j["store"] = std::string("error: ") + e.what();
     status = 503;
+  }
+  // Readiness detail: the slow checks warn without failing liveness (the watchdog's probe needs a 200 here).
+  if (const auto report = health::latest_report()) {
+    nlohmann::json checks = nlohmann::json::object();
+    for (const auto& c : report->checks)
+      checks[c.name] = {{"status", health::to_string(c.status)}, {"detail", c.detail}};
+    j["checks"] = std::move(checks);
+    j["checks_at"] = report->at;
+    j["warnings"] = std::count_if(report->checks.begin(), report->checks.end(),
+                                  [](const auto& c) { return c.status == health::Status::warning; });
   }
   j["status"] = status == 200 ? "ok" : "unhealthy";
   j["uptime_s"] = model::now() - ctx.started_at;

@@ -1,10 +1,79 @@
+#include <nlohmann/json.hpp>
+
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
+namespace {
+
+void meta(ctemplate::TemplateDictionary& dict, const char* section, const char* name, const std::string& content) {
+  if (content.empty()) return;
+  auto* m = dict.AddSectionDictionary(section);
+  m->SetValue("NAME", name);
+  m->SetValue("CONTENT", content);
+}
+
+// JSON for a <script type="application/ld+json"> block: '<', '>' and '&' as \u escapes so the text
+// can never close the element (they only occur inside JSON strings, where the escapes mean the same).
+std::string script_safe_json(const nlohmann::json& j) {
+  std::string out;
+  for (const char c : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) {
+    if (c == '<') out += "\\u003c";
+    else if (c == '>') out += "\\u003e";
+    else if (c == '&') out += "\\u0026";
+    else out += c;
+  }
+  return out;
+}
+
+// Open Graph, Dublin Core (TT 24/2011's metadata) and schema.org NewsArticle for one article, into the
+// header's dictionary. Returns the article's absolute URL, "" when no public_url is configured.
+std::string fill_metadata(ctemplate::TemplateDictionary& dict, const model::SiteSettings& s, const model::Article& a,
+                   const std::string& category, const std::string& agency) {
+  const std::string base = s.public_url.empty() ? "" : s.public_url + (s.public_url.ends_with('/') ? "" : "/");
+  const std::string url = base.empty() ? "" : base.substr(0, base.size() - 1) + article_url(a);
+  const std::string creator = !a.author.empty() ? a.author : agency;
+  const std::string publisher = s.governing_agency.empty() ? s.portal_name : s.governing_agency;
+  if (!url.empty()) dict.AddSectionDictionary("CANONICAL")->SetValue("URL", url);  // must be absolute
+  meta(dict, "META_PROPERTY", "og:type", "article");
+  meta(dict, "META_PROPERTY", "og:title", a.title);
+  meta(dict, "META_PROPERTY", "og:description", a.summary);
+  meta(dict, "META_PROPERTY", "og:site_name", s.portal_name);
+  meta(dict, "META_PROPERTY", "og:locale", "vi_VN");
+  meta(dict, "META_PROPERTY", "og:url", url);
+  meta(dict, "META_PROPERTY", "article:published_time", model::format_rfc3339(a.published_at));
+  meta(dict, "META_PROPERTY", "article:section", category);
+  meta(dict, "META_NAME", "DC.title", a.title);
+  meta(dict, "META_NAME", "DC.creator", creator);
+  meta(dict, "META_NAME", "DC.publisher", publisher);
+  meta(dict, "META_NAME", "DC.date", model::format_rfc3339(a.published_at).substr(0, 10));
+  meta(dict, "META_NAME", "DC.description", a.summary);
+  meta(dict, "META_NAME", "DC.subject", category);
+  meta(dict, "META_NAME", "DC.type", "Text");
+  meta(dict, "META_NAME", "DC.format", "text/html");
+  meta(dict, "META_NAME", "DC.language", "vi");
+  meta(dict, "META_NAME", "DC.identifier", url.empty() ? article_url(a) : url);
+  nlohmann::json ld{{"@context", "https://schema.org"},
+                    {"@type", "NewsArticle"},
+                    {"headline", a.title},
+                    {"datePublished", model::format_rfc3339(a.published_at)},
+                    {"dateModified", model::format_rfc3339(std::max(a.updated_at, a.published_at))},
+                    {"inLanguage", "vi"},
+                    {"publisher", {{"@type", "GovernmentOrganization"}, {"name", publisher}}}};
+  if (!a.summary.empty()) ld["description"] = a.summary;
+  if (!category.empty()) ld["articleSection"] = category;
+  if (!creator.empty()) ld["author"] = {{"@type", a.author.empty() ? "Organization" : "Person"}, {"name", creator}};
+  if (!url.empty()) ld["mainEntityOfPage"] = url;
+  dict.AddSectionDictionary("JSON_LD")->SetValue("JSON", script_safe_json(ld));
+  return url;
+}
+
+}  // namespace
 
 Response article_page(const Context& ctx, Request& req) {
   const auto& t = ctx.store.tables();
@@ -18,7 +87,7 @@ Response article_page(const Context& ctx, Request& req) {
   if (req.path != canonical) return Response::redirect(canonical, 301);
 
   ctemplate::TemplateDictionary dict("article");
-  fill_layout(dict, ctx, txn, a->title, a->category_id);
+  auto* head = fill_layout(dict, ctx, txn, a->title, a->category_id);
   dict.SetValue("TITLE", a->title);
   dict.SetValue("DATE", model::format_date_vn(a->published_at));
   dict.SetValue("ISO_DATE", model::format_rfc3339(a->published_at));
@@ -37,9 +106,42 @@ Response article_page(const Context& ctx, Request& req) {
       fill_article_summary(*block->AddSectionDictionary("RELATED"), r);
     }
   }
-  auto* header = dict.AddSectionDictionary("DESCRIPTION");
-  header->SetValue("TEXT", a->summary);
+  if (!a->summary.empty()) head->AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", a->summary);
+  const auto category = store::get_category(txn, t, a->category_id);
+  const auto agency = store::get_agency(txn, t, a->agency_id);
+  const std::string url = fill_metadata(*head, store::get_site_settings(txn, t), *a, category ? category->name : "",
+                                        agency ? agency->name : "");
+  if (!url.empty()) {  // share links are plain links: no third-party script, nothing loaded until clicked
+    auto* share = dict.AddSectionDictionary("SHARE");
+    share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + url_encode(url));
+    share->SetValue("MAIL", "mailto:?subject=" + url_encode(a->title) + "&body=" + url_encode(url));
+  }
+  dict.SetValue("SAVE_URL", canonical + "/luu");
   return render_page(ctx, "article", dict);
+}
+
+Response article_download(const Context& ctx, Request& req) {
+  const auto& t = ctx.store.tables();
+  const auto id = trailing_id(req.params.at("slug"));
+  if (!id) throw HttpError(404, "Không tìm thấy bài viết.");
+  const store::ReadTxn txn = ctx.store.read();
+  const auto a = store::get_article(txn, t, *id);
+  if (!a || a->status != model::ArticleStatus::published) throw HttpError(404, "Không tìm thấy bài viết.");
+  const auto s = store::get_site_settings(txn, t);
+  ctemplate::TemplateDictionary dict("article_file");
+  dict.SetValue("TITLE", a->title);
+  dict.SetValue("PORTAL_NAME", ctx.site_name.empty() ? s.portal_name : ctx.site_name);
+  dict.SetValue("DATE", model::format_date_vn(a->published_at));
+  dict.SetValue("ISO_DATE", model::format_rfc3339(a->published_at));
+  dict.SetValue("BODY_HTML", a->body_html);  // sanitised when it was stored
+  dict.SetValue("SOURCE_NOTICE", s.source_notice);
+  dict.SetValue("URL", (s.public_url.empty() ? "" : s.public_url) + article_url(*a));
+  if (!a->summary.empty()) dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a->summary);
+  if (!a->author.empty()) dict.AddSectionDictionary("AUTHOR")->SetValue("NAME", a->author);
+  Response r = render_page(ctx, "article_file", dict);
+  const std::string file = (a->slug.empty() ? std::string("bai-viet") : a->slug) + "-" + std::to_string(a->id) + ".html";
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  return r;
 }
 
 }  // namespace portald::web

@@ -34,8 +34,10 @@ Response category_page(const Context& ctx, Request& req) {
   if (page > pages) throw HttpError(404, "Trang này không tồn tại.");
 
   ctemplate::TemplateDictionary dict("category");
-  fill_layout(dict, ctx, txn, cat->name, cat->id);
+  auto* head = fill_layout(dict, ctx, txn, cat->name, cat->id);
+  head->AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", "Tin tức chuyên mục " + cat->name + ".");
   dict.SetValue("CATEGORY_NAME", cat->name);
+  dict.SetValue("CATEGORY_SLUG", cat->slug);
   const auto articles = store::newest_articles(txn, t, {.offset = (page - 1) * kPerPage, .limit = kPerPage}, cat->id);
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");
   for (const auto& a : articles) fill_article_summary(*dict.AddSectionDictionary("ARTICLE"), a);

@@ -1,16 +1,28 @@
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/page_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "daemon/store/topic_table.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 
 namespace portald::web {
+namespace {
+
+constexpr std::size_t kNewest = 10;
+constexpr std::size_t kSectionBlocks = 8;
+constexpr std::size_t kPerSection = 4;
+
+}  // namespace
 
 Response home_page(const Context& ctx, Request&) {
   const auto& t = ctx.store.tables();
   const store::ReadTxn txn = ctx.store.read();
   ctemplate::TemplateDictionary dict("home");
-  fill_layout(dict, ctx, txn, "Trang chủ");
-  const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = 20});
+  auto* head = fill_layout(dict, ctx, txn, "Trang chủ");
+  head->AddSectionDictionary("DESCRIPTION")
+      ->SetValue("TEXT", "Tin tức, văn bản, thông tin chỉ đạo điều hành, thủ tục hành chính và dịch vụ công.");
+  const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kNewest});
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");
   for (const auto& a : articles) {
     auto* item = dict.AddSectionDictionary("ARTICLE");
@@ -20,6 +32,34 @@ Response home_page(const Context& ctx, Request&) {
       cat->SetValue("SLUG", c->slug);
       cat->SetValue("NAME", c->name);
     }
+  }
+  // The newest items per section (chuyên mục), in menu order.
+  std::size_t blocks = 0;
+  for (const auto& c : store::list_categories(txn, t)) {
+    if (blocks == kSectionBlocks) break;
+    const auto newest = store::newest_articles(txn, t, {.offset = 0, .limit = kPerSection}, c.id);
+    if (newest.empty()) continue;
+    ++blocks;
+    auto* section = dict.AddSectionDictionary("SECTION");
+    section->SetValue("SLUG", c.slug);
+    section->SetValue("NAME", c.name);
+    for (const auto& a : newest) fill_article_summary(*section->AddSectionDictionary("ITEM"), a);
+  }
+  // Every mandatory section within one click of the home page.
+  for (const auto& p : store::list_site_pages(txn, t)) {
+    if (p.lang != "vi") continue;
+    auto* link = dict.AddSectionDictionary("INFO_PAGE");
+    link->SetValue("URL", site_page_url(p));
+    link->SetValue("TITLE", p.title);
+  }
+  fill_service_links(dict, store::get_site_settings(txn, t));
+  // Topic banners: the featured topics, each a link with its description.
+  for (const auto& tp : store::list_topics(txn, t)) {
+    if (!tp.featured) continue;
+    auto* banner = dict.AddSectionDictionary("TOPIC_BANNER");
+    banner->SetValue("SLUG", tp.slug);
+    banner->SetValue("NAME", tp.name);
+    banner->SetValue("DESCRIPTION", tp.description);
   }
   return render_page(ctx, "home", dict);
 }

@@ -16,7 +16,7 @@ void optional_line(ctemplate::TemplateDictionary& dict, const char* section, con
 
 }  // namespace
 
-void fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
+ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
                  std::string_view page_title, std::uint64_t current_category) {
   const auto& t = ctx.store.tables();
   model::SiteSettings s = store::get_site_settings(txn, t);
@@ -30,6 +30,11 @@ void fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const 
     d->SetValue("PAGE_TITLE", std::string(page_title));
     optional_line(*d, "GOVERNING", "AGENCY", s.governing_agency);
   }
+  dict.SetValue("LANG", "vi");
+  optional_line(*header, "LOGO", "URL", s.logo_url);
+  if (script_origin(s.emc_script_url)) header->AddSectionDictionary("EMC")->SetValue("URL", s.emc_script_url);
+  optional_line(*footer, "NATIONAL_SERVICE", "URL", s.national_service_url);
+  optional_line(*footer, "PROVINCIAL_SERVICE", "URL", s.provincial_service_url);
   for (const auto& c : store::list_categories(txn, t)) {
     auto* item = header->AddSectionDictionary("MENU");
     item->SetValue("SLUG", c.slug);
@@ -42,6 +47,7 @@ void fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const 
   optional_line(*footer, "PHONE", "TEXT", s.phone);
   optional_line(*footer, "EMAIL", "TEXT", s.email);
   footer->SetValue("SOURCE_NOTICE", s.source_notice);
+  return header;
 }
 
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a) {
@@ -54,6 +60,17 @@ void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Arti
 
 std::string article_url(const model::Article& a) {
   return "/tin-tuc/" + (a.slug.empty() ? std::string("bai-viet") : a.slug) + "-" + std::to_string(a.id);
+}
+
+std::optional<std::string> script_origin(std::string_view url) {
+  constexpr std::string_view scheme = "https://";
+  if (!url.starts_with(scheme) || url.size() > 500) return std::nullopt;
+  // Anything that could end a CSP source expression or the attribute is refused outright.
+  if (url.find_first_of(" \t\r\n;,'\"<>\\") != std::string_view::npos) return std::nullopt;
+  const auto host_end = url.find_first_of("/?#", scheme.size());
+  const std::string_view origin = url.substr(0, host_end);
+  if (origin.size() == scheme.size() || origin.find('@') != std::string_view::npos) return std::nullopt;
+  return std::string(origin);
 }
 
 std::optional<std::uint64_t> trailing_id(std::string_view segment) {

@@ -15,7 +15,9 @@
 namespace portald::web {
 
 // Fills the header/footer values and includes; current_category marks the menu entry (0 = none).
-void fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
+// Returns the header's dictionary: sections shown in <head> (DESCRIPTION, META_NAME, META_PROPERTY,
+// CANONICAL, JSON_LD) must be added there, since ctemplate sections are not inherited by includes.
+ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
                  std::string_view page_title, std::uint64_t current_category = 0);
 // Adds one article's list values (URL, TITLE, DATE, ISO_DATE, SUMMARY) to a section dictionary.
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a);
@@ -23,6 +25,8 @@ void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Arti
 std::string article_url(const model::Article& a);
 // The id at the end of "<slug>-<id>", std::nullopt when absent.
 std::optional<std::uint64_t> trailing_id(std::string_view segment);
+// "https://host[:port]" of an https script URL that is safe to put into a CSP; std::nullopt otherwise.
+std::optional<std::string> script_origin(std::string_view url);
 // Renders a full page through the template set.
 Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,
                      int status = 200);

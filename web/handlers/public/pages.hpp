@@ -1,5 +1,13 @@
 #pragma once
 // Public page handlers. Each opens one read transaction and renders through the templates.
+#include <ctemplate/template.h>
+
+#include "daemon/model/legal_document.hpp"
+#include "daemon/model/site_page.hpp"
+#include "daemon/model/article.hpp"
+#include "daemon/model/site_settings.hpp"
+#include "daemon/model/topic.hpp"
+#include "daemon/store/store.hpp"
 #include "web/context.hpp"
 #include "web/server/request.hpp"
 #include "web/server/response.hpp"
@@ -12,5 +20,38 @@ Response category_page(const Context& ctx, Request& req);     // /chuyen-muc/{sl
 Response static_file(const Context& ctx, Request& req);       // /static/{file}
 // The Vietnamese page readers see for an error status.
 Response error_page(const Context& ctx, int status, std::string_view message);
+
+// Legal documents (documents.cpp): list with filters (?tu-khoa=&loai=&...&sap-xep=&trang=), one
+// document, and an attachment of that document as a download.
+Response documents_page(const Context& ctx, Request& req);  // /van-ban
+Response document_page(const Context& ctx, Request& req);   // /van-ban/{slug}
+Response document_file(const Context& ctx, Request& req);   // /van-ban/{slug}/tep/{media}
+Response attachment_response(const model::Media& m);        // bytes + Content-Type + Content-Disposition
+// Feeds and machine-readable entry points (feeds.cpp).
+Response rss_all(const Context& ctx, Request& req);       // /rss.xml
+Response rss_category(const Context& ctx, Request& req);  // /rss/{slug}.xml
+Response sitemap_xml(const Context& ctx, Request& req);   // /sitemap.xml
+Response robots_txt(const Context& ctx, Request& req);    // /robots.txt
+// Editable section pages, the English section and the HTML site map (site_pages.cpp).
+Response site_page(const Context& ctx, Request& req);     // /trang/{slug}
+Response english_page(const Context& ctx, Request& req);  // /en, /en/{slug}
+Response sitemap_page(const Context& ctx, Request& req);  // /so-do-trang
+// An article as one self-contained HTML file to keep (NĐ 42 Điều 7: "lưu trữ") (article.cpp).
+Response article_download(const Context& ctx, Request& req);  // /tin-tuc/{slug}/luu
+
+// Topics (topics.cpp).
+Response topics_page(const Context& ctx, Request& req);  // /chuyen-de
+Response topic_page(const Context& ctx, Request& req);   // /chuyen-de/{slug}?trang=N
+// A topic's published articles, in the editors' order.
+std::vector<model::Article> topic_articles(const store::Txn& txn, const store::Tables& t, const model::Topic& topic);
+
+// "/trang/<slug>" or "/en/<slug>"
+std::string site_page_url(const model::SitePage& p);
+// Adds SERVICE_LINK sections (NAME, URL) for the configured public-service and data portals.
+void fill_service_links(ctemplate::TemplateDictionary& dict, const model::SiteSettings& s);
+// Escapes text for XML element content and attribute values; drops characters XML 1.0 forbids.
+std::string xml_escape(std::string_view text);
+// "https://tinh.gov.vn" from the settings, else "http://" + the request's Host; no trailing slash.
+std::string site_base(const model::SiteSettings& s, const Request& req);
 
 }  // namespace portald::web

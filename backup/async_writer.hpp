@@ -1,0 +1,54 @@
+#pragma once
+// Writes a stream of buffers to a file on its own thread, so the caller (hashing, encrypting) and the
+// disk work at the same time. Writeback is started every 16 MiB and the window before it is waited
+// for and dropped from the page cache: the final fsync is short, and a multi-GB snapshot does not push
+// the daemon's working set out of the cache. At most 8 MiB wait in the queue.
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "backup/files.hpp"
+
+namespace portald::backup {
+
+class AsyncWriter {
+ public:
+  AsyncWriter(Fd file, std::filesystem::path name);
+  AsyncWriter(const AsyncWriter&) = delete;
+  AsyncWriter& operator=(const AsyncWriter&) = delete;
+  ~AsyncWriter();  // stops the thread; the file is left as it is (the caller removes it on failure)
+
+  // Appends bytes; may block while the queue is full. Throws the writer's BackupError (e.g. ENOSPC)
+  // once it has failed.
+  void write(const unsigned char* data, std::size_t size);
+  // Writes what is left, waits, fsyncs. Throws BackupError.
+  void finish();
+  std::uint64_t bytes() const { return queued_; }
+
+ private:
+  using Buffer = std::vector<unsigned char>;
+  void hand_over();
+  void run();
+  void write_out(const Buffer& b);
+  void rethrow_locked();
+
+  Fd file_;
+  std::filesystem::path name_;
+  Buffer current_;
+  std::uint64_t queued_ = 0;
+  std::uint64_t written_ = 0, window_start_ = 0, previous_start_ = 0;  // writer thread only
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Buffer> queue_, spare_;
+  std::size_t in_flight_ = 0;  // taken from the queue, being written
+  bool closing_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
+
+}  // namespace portald::backup

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmark: the home, a category and an article page from portald against nginx serving the same
+# bytes as static files, all on 127.0.0.1 in the same run, measured with wrk (Debian). For each page
+# and server: requests/s, p50, p99; then the ratio portald/nginx, plain and with gzip (portald's
+# pre-compressed cache against nginx's gzip_static of the same .gz bytes, when nginx has it), and
+# portald's resident memory before and after the load (it should stay flat).
+#   bench/pages.sh [DURATION] [CONNECTIONS]        (BUILD_DIR=DIR to use an existing release build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+duration=${1:-10}
+conns=${2:-64}
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null
+}
+if [ -n "${BUILD_DIR:-}" ]; then bin=$BUILD_DIR; else scripts/build release >/dev/null; bin=$root/build/release; fi
+work=$(mktemp -d /tmp/portald-bench.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+"$bin/daemon/cli/portaldctl" --data-dir "$work/data" init --demo >/dev/null
+"$bin/daemon/cli/portaldctl" --data-dir "$work/data" import articles "$root/../shared/corpus/articles.jsonl" >/dev/null
+pport=$(free_port)
+"$bin/daemon/portald" --data-dir "$work/data" --listen "127.0.0.1:$pport" --max-connections-per-ip 0 \
+  --log-level warning 2>"$work/portald.log" &
+ppid_=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$pport/healthz" >/dev/null && break; sleep 0.1; done
+home=$(curl -fs "http://127.0.0.1:$pport/")
+article=$(grep -o 'href="/tin-tuc/[^"]*"' <<<"$home" | head -1 | cut -d'"' -f2)
+category=$(grep -o 'href="/chuyen-muc/[^"]*"' <<<"$home" | head -1 | cut -d'"' -f2)
+[ -n "$article" ] && [ -n "$category" ] || { echo "bench: no article or category link on the home page" >&2; exit 1; }
+
+# nginx serves each page's exact bytes (and the exact gzip bytes portald sends) from files.
+save() {  # save URL_PATH FILE
+  mkdir -p "$(dirname "$work/www$2")"
+  curl -fs "http://127.0.0.1:$pport$1" -o "$work/www$2"
+  curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$pport$1" -o "$work/www$2.gz"
+}
+save / /index.html
+save "$category" "$category.html"
+save "$article" "$article.html"
+chmod 755 "$work"; chmod -R a+rX "$work/www"
+gzip_static=""
+nginx -V 2>&1 | grep -q -- '--with-http_gzip_static_module' && gzip_static="gzip_static on;"
+
+nport=$(free_port)
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on;
+  keepalive_requests 100000;
+  $gzip_static
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  server {
+    listen 127.0.0.1:$nport; root $work/www;
+    location = / { try_files /index.html =404; }
+    location / { try_files \$uri.html =404; }
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$nport/" >/dev/null && break; sleep 0.1; done
+for p in / "$category" "$article"; do
+  cmp -s <(curl -fs "http://127.0.0.1:$nport$p") <(curl -fs "http://127.0.0.1:$pport$p") \
+    || { echo "bench: nginx serves other bytes for $p" >&2; exit 1; }
+done
+
+run_wrk() {  # run_wrk URL [HEADER]: prints "rps p50_ms p99_ms non2xx"
+  local extra=()
+  [ -n "${2:-}" ] && extra=(-H "$2")
+  wrk -t2 -c"$conns" -d"${duration}s" --latency "${extra[@]}" "$1" | awk '
+    /Requests\/sec/ {rps=$2}
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
+    /Non-2xx/ {bad=$4}
+    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, bad+0 }'
+}
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status"; }
+
+for p in / "$category" "$article"; do wrk -t1 -c4 -d1s "http://127.0.0.1:$pport$p" >/dev/null; done  # warm the cache
+rss_before=$(rss_kb)
+echo "portald vs nginx, same bytes, wrk -t2 -c$conns -d${duration}s on 127.0.0.1, $(nproc) cores"
+printf '%-9s %-6s %-8s %10s %9s %9s %7s %8s\n' page coding server req/s p50_ms p99_ms non2xx ratio
+codings=(identity)
+[ -n "$gzip_static" ] && codings+=(gzip)
+for coding in "${codings[@]}"; do
+  header=""
+  [ "$coding" = gzip ] && header="Accept-Encoding: gzip"
+  for name in home category article; do
+    case $name in home) p=/ ;; category) p=$category ;; article) p=$article ;; esac
+    read -r p_rps p_p50 p_p99 p_bad <<<"$(run_wrk "http://127.0.0.1:$pport$p" "$header")"
+    read -r n_rps n_p50 n_p99 n_bad <<<"$(run_wrk "http://127.0.0.1:$nport$p" "$header")"
+    ratio=$(python3 -c "print(f'{$p_rps/$n_rps:.2f}x')")
+    printf '%-9s %-6s %-8s %10s %9s %9s %7s %8s\n' "$name" "$coding" portald "$p_rps" "$p_p50" "$p_p99" "$p_bad" "$ratio"
+    printf '%-9s %-6s %-8s %10s %9s %9s %7s %8s\n' "$name" "$coding" nginx "$n_rps" "$n_p50" "$n_p99" "$n_bad" ""
+  done
+done
+echo "pages: / $category $article"
+echo "portald RSS: ${rss_before} kB before load, $(rss_kb) kB after"

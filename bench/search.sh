@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Benchmark: portald's search against peers measured in the same run on the same machine.
+#   1. Full reindex (portaldctl reindex, the daemon's rebuild code) of COUNT generated articles, as
+#      articles/s and peak memory, against plain Xapian indexing the same articles on one thread
+#      without folding (bench/search/search_reference index).
+#   2. Uncached search over HTTP: wrk with CONNECTIONS connections on /api/v1/search, cycling through
+#      more distinct queries (one-word, multi-word, phrase, filtered) than the result cache holds,
+#      against the same queries run directly with Xapian on the same index (search_reference query,
+#      one thread per core: Xapian's own limit).
+#   3. Popular queries: a handful repeated, so the result cache answers.
+# Usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N]   (default 100000, 10, 64)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+count=100000 duration=10 conns=64
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) count=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --connections) conns=$2; shift 2 ;;
+    *) echo "usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N]" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+}
+[ -x /usr/bin/time ] || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time >/dev/null
+}
+scripts/build release >/dev/null
+bin=$root/build/release
+cmake --build "$bin" --target search_reference >/dev/null
+ref=$bin/bench/search/search_reference
+ctl=$bin/daemon/cli/portaldctl
+work=$(mktemp -d /tmp/portald-search-bench.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+ratio() { python3 -c "a,b=$1,$2; print(f'{a/b:.2f}x' if b else 'n/a')"; }
+# peak_anon PID: the largest RssAnon (KiB) seen while PID runs. Peak RSS alone would count the LMDB
+# map's file pages that portald reads (the whole store during a reindex), which the reference does not
+# map at all.
+peak_anon() {
+  local pid=$1 max=0 v
+  while kill -0 "$pid" 2>/dev/null; do
+    v=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    [ "${v:-0}" -gt "$max" ] && max=$v
+    sleep 0.2
+  done
+  echo "$max"
+}
+
+echo "search benchmark: $count articles, $(nproc) cores, wrk -c$conns -d${duration}s on 127.0.0.1"
+python3 ../shared/corpus/gen_corpus.py --count "$count" --out "$work/corpus.jsonl"
+"$ctl" --data-dir "$work/data" init >/dev/null
+"$ctl" --data-dir "$work/data" import articles "$work/corpus.jsonl" >/dev/null
+
+# 1. Full reindex against plain Xapian.
+/usr/bin/time -f '%M' -o "$work/reindex.kib" "$ctl" --data-dir "$work/data" reindex >"$work/reindex.out" &
+for _ in $(seq 50); do ctl_pid=$(pgrep -P $! -x portaldctl) && break; sleep 0.02; done
+p_anon=$(peak_anon "${ctl_pid:-$!}")
+wait $!
+p_rate=$(sed -n 's/.*(\([0-9]*\) items\/s).*/\1/p' "$work/reindex.out")
+p_secs=$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' "$work/reindex.out")
+p_kib=$(cat "$work/reindex.kib")
+"$ref" index "$work/corpus.jsonl" "$work/xapian-plain" >"$work/plain.out" &
+x_anon=$(peak_anon $!)
+wait $!
+read -r _ _ _ x_secs _ x_rate _ x_kib <"$work/plain.out"
+rm -rf "$work/xapian-plain"
+echo
+echo "1. full reindex of $count articles"
+printf '%-28s %10s %10s %14s %14s\n' "" articles/s seconds peak_RSS_MiB peak_anon_MiB
+printf '%-28s %10s %10s %14s %14s\n' "portald (fold, 2 term sets)" "$p_rate" "$p_secs" "$((p_kib / 1024))" "$((p_anon / 1024))"
+printf '%-28s %10s %10s %14s %14s\n' "Xapian alone (1 thread)" "$x_rate" "$x_secs" "$((x_kib / 1024))" "$((x_anon / 1024))"
+echo "ratio portald/Xapian: $(ratio "$p_rate" "$x_rate") articles/s, $(ratio "$p_anon" "$x_anon") peak anonymous memory"
+echo "(portald's peak RSS also counts the LMDB map pages it reads: the whole store, $(($(stat -c %s "$work/data/store/data.mdb") / 1048576)) MiB on disk)"
+
+python3 bench/search_queries.py "$work/corpus.jsonl" "$work"
+cat >"$work/cycle.lua" <<'LUA'
+-- Each wrk thread walks the list from its own part (Lua's random seed is the same in every thread:
+-- random offsets would make both threads ask the same queries, and the second would hit the cache).
+local paths, i, threads = {}, 0, 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+function init(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  i = ((id or 0) * math.floor(#paths / 2)) % #paths
+end
+function request()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+LUA
+
+pport=$(free_port)
+"$bin/daemon/portald" --data-dir "$work/data" --listen "127.0.0.1:$pport" --max-connections-per-ip 0 \
+  --log-level warning 2>"$work/portald.log" &
+for _ in $(seq 600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$pport/api/v1/search?q=x")" = 200 ] && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$pport/api/v1/search?q=x" >/dev/null || { echo "bench: search never became ready" >&2; exit 1; }
+
+run_wrk() {  # list file -> "rps p50_ms p99_ms non2xx"
+  wrk -t2 -c"$conns" -d"${duration}s" --latency -s "$work/cycle.lua" "http://127.0.0.1:$pport" -- "$1" | awk '
+    /Requests\/sec/ {rps=$2}
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
+    /Non-2xx/ {bad=$4}
+    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, bad+0 }'
+}
+
+# 2. Uncached: 20,000 distinct queries cycle through a 4,096-entry cache, so nearly every one misses.
+read -r h_rps h_p50 h_p99 h_bad <<<"$(run_wrk "$work/queries.txt")"
+read -r _ _ _ r_rps _ r_p50 _ r_p99 <<<"$("$ref" query "$work/data/search" "$work/queries.txt" "$duration" "$(nproc)")"
+echo
+echo "2. uncached search, a mix of one-word, multi-word, phrase and filtered queries"
+printf '%-32s %10s %9s %9s %8s\n' "" searches/s p50_ms p99_ms non2xx
+printf '%-32s %10s %9s %9s %8s\n' "portald over HTTP (wrk)" "$h_rps" "$h_p50" "$h_p99" "$h_bad"
+printf '%-32s %10s %9s %9s %8s\n' "Xapian direct, $(nproc) threads" "$r_rps" "$r_p50" "$r_p99" "-"
+echo "ratio portald/Xapian: $(ratio "$h_rps" "$r_rps") searches/s (target >= 0.7x), p99 ${h_p99} ms (target < 50 ms)"
+
+# 3. Popular queries: the result cache answers (warm it first).
+wrk -t1 -c4 -d1s -s "$work/cycle.lua" "http://127.0.0.1:$pport" -- "$work/popular.txt" >/dev/null
+read -r c_rps c_p50 c_p99 c_bad <<<"$(run_wrk "$work/popular.txt")"
+echo
+echo "3. 10 popular queries repeated (result cache)"
+printf '%-32s %10s %9s %9s %8s\n' "portald over HTTP (wrk)" "$c_rps" "$c_p50" "$c_p99" "$c_bad"
+echo "ratio cached/uncached: $(ratio "$c_rps" "$h_rps"); cached/Xapian direct: $(ratio "$c_rps" "$r_rps") (target >= 5000 searches/s)"

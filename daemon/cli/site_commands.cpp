@@ -1,0 +1,227 @@
+// portaldctl settings show|set and pages list|import: the site settings (header, footer, service links,
+// EMC script) and the editable section pages, until the admin interface edits them in a browser.
+#include <algorithm>
+#include <fstream>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/cli/command.hpp"
+#include "daemon/model/text.hpp"
+#include "daemon/store/page_table.hpp"
+#include "daemon/store/article_table.hpp"
+#include "daemon/store/settings_table.hpp"
+#include "daemon/store/topic_table.hpp"
+
+namespace portald::cli {
+namespace {
+
+struct SettingField {
+  const char* key;
+  std::string model::SiteSettings::*member;
+};
+constexpr SettingField kSettingFields[] = {
+    {"portal_name", &model::SiteSettings::portal_name},
+    {"governing_agency", &model::SiteSettings::governing_agency},
+    {"responsible_person", &model::SiteSettings::responsible_person},
+    {"licence", &model::SiteSettings::licence},
+    {"address", &model::SiteSettings::address},
+    {"phone", &model::SiteSettings::phone},
+    {"email", &model::SiteSettings::email},
+    {"source_notice", &model::SiteSettings::source_notice},
+    {"public_url", &model::SiteSettings::public_url},
+    {"logo_url", &model::SiteSettings::logo_url},
+    {"english_name", &model::SiteSettings::english_name},
+    {"national_service_url", &model::SiteSettings::national_service_url},
+    {"provincial_service_url", &model::SiteSettings::provincial_service_url},
+    {"national_legal_db_url", &model::SiteSettings::national_legal_db_url},
+    {"data_portal_url", &model::SiteSettings::data_portal_url},
+    {"emc_script_url", &model::SiteSettings::emc_script_url},
+};
+
+bool is_url_key(std::string_view key) { return key.ends_with("_url"); }
+
+// One page from a JSON object; throws std::invalid_argument with the reason.
+model::SitePage parse_page(const nlohmann::json& j) {
+  if (!j.is_object()) throw std::invalid_argument("not a JSON object");
+  model::SitePage p;
+  const auto text = [&](const char* name, bool required) {
+    const auto it = j.find(name);
+    if (it == j.end() || it->is_null()) {
+      if (required) throw std::invalid_argument(std::string(name) + ": required");
+      return std::string();
+    }
+    if (!it->is_string()) throw std::invalid_argument(std::string(name) + ": must be a string");
+    const auto nfc = model::to_nfc(it->get<std::string>());
+    if (!nfc) throw std::invalid_argument(std::string(name) + ": not valid UTF-8");
+    return std::string(model::trim(*nfc));
+  };
+  p.lang = j.contains("lang") ? text("lang", true) : "vi";
+  p.slug = text("slug", true);
+  p.title = text("title", true);
+  p.summary = text("summary", false);
+  p.body_html = text("body_html", false);
+  const std::string kind = j.contains("kind") ? text("kind", true) : "text";
+  const auto k = model::parse_page_kind(kind);
+  if (!k) throw std::invalid_argument("kind: one of text, contacts, disclosure, links");
+  p.kind = *k;
+  p.position = j.value("position", 0u);
+  const auto& columns = model::page_columns(p.kind);
+  for (const auto& e : j.value("entries", nlohmann::json::array())) {
+    if (!e.is_object()) throw std::invalid_argument("entries: every entry must be an object");
+    std::vector<std::string> row;
+    for (const auto& c : columns) row.push_back(e.value(std::string(c.key), ""));
+    p.entries.push_back(std::move(row));
+  }
+  return p;
+}
+
+// One topic from a JSON object; "articles" are the ids the articles were imported under.
+model::Topic parse_topic(const store::Txn& txn, const store::Tables& t, const nlohmann::json& j) {
+  if (!j.is_object()) throw std::invalid_argument("not a JSON object");
+  model::Topic tp;
+  const auto text = [&](const char* name) {
+    const auto it = j.find(name);
+    if (it == j.end() || it->is_null()) return std::string();
+    if (!it->is_string()) throw std::invalid_argument(std::string(name) + ": must be a string");
+    const auto nfc = model::to_nfc(it->get<std::string>());
+    if (!nfc) throw std::invalid_argument(std::string(name) + ": not valid UTF-8");
+    return std::string(model::trim(*nfc));
+  };
+  tp.slug = text("slug");
+  tp.name = text("name");
+  if (tp.name.empty()) throw std::invalid_argument("name: required");
+  if (tp.slug.empty()) tp.slug = model::slugify(tp.name);
+  if (tp.slug != model::slugify(tp.slug)) throw std::invalid_argument("slug: lower-case ASCII words joined by '-'");
+  tp.description = text("description");
+  tp.featured = j.value("featured", false);
+  tp.position = j.value("position", 0u);
+  for (const auto& a : j.value("articles", nlohmann::json::array())) {
+    const std::string source = a.is_string() ? a.get<std::string>() : a.is_number_integer() ? a.dump() : "";
+    const auto id = source.empty() ? std::nullopt : store::find_article_by_source(txn, t, source);
+    if (!id) throw std::invalid_argument("articles: no article imported with id " + a.dump());
+    tp.article_ids.push_back(*id);
+  }
+  return tp;
+}
+
+}  // namespace
+
+int cmd_topics_import(CommandContext& c) {
+  if (c.args.size() != 1) {
+    c.err << "usage: portaldctl topics import FILE.jsonl\n";
+    return 2;
+  }
+  std::ifstream in(c.args[0], std::ios::binary);
+  if (!in) {
+    c.err << c.args[0] << ": cannot open\n";
+    return 1;
+  }
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
+  store::WriteTxn txn = store.write();
+  std::vector<model::Topic> topics;
+  std::string line;
+  bool bad = false;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    if (model::trim(line).empty()) continue;
+    try {
+      topics.push_back(parse_topic(txn, store.tables(), nlohmann::json::parse(line)));
+    } catch (const std::exception& e) {
+      c.err << c.args[0] << ":" << n << ": " << e.what() << "\n";
+      bad = true;
+    }
+  }
+  if (bad) return 1;  // all or nothing: the transaction is dropped
+  for (auto& tp : topics) store::put_topic(txn, store.tables(), std::move(tp));
+  txn.commit();
+  c.out << c.args[0] << ": " << topics.size() << " topics saved\n";
+  return 0;
+}
+
+int cmd_settings_show(CommandContext& c) {
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
+  const store::ReadTxn txn = store.read();
+  const auto s = store::get_site_settings(txn, store.tables());
+  for (const auto& f : kSettingFields) c.out << f.key << " = " << s.*f.member << "\n";
+  return 0;
+}
+
+int cmd_settings_set(CommandContext& c) {
+  if (c.args.size() != 2) {
+    c.err << "usage: portaldctl settings set KEY VALUE\n";
+    return 2;
+  }
+  const auto* field = std::find_if(std::begin(kSettingFields), std::end(kSettingFields),
+                                   [&](const auto& f) { return c.args[0] == f.key; });
+  if (field == std::end(kSettingFields)) {
+    c.err << "settings set: unknown key '" << c.args[0] << "' (see: portaldctl settings show)\n";
+    return 2;
+  }
+  const auto value = model::to_nfc(c.args[1]);
+  if (!value) {
+    c.err << "settings set: the value is not valid UTF-8\n";
+    return 1;
+  }
+  if (is_url_key(field->key) && !value->empty() && !value->starts_with("https://") && !value->starts_with("http://") &&
+      !value->starts_with("/")) {
+    c.err << "settings set: " << field->key << " must be an http(s):// address or a path\n";
+    return 1;
+  }
+  if (std::string_view(field->key) == "emc_script_url" && !value->empty() && !value->starts_with("https://")) {
+    c.err << "settings set: emc_script_url must be an https:// address\n";
+    return 1;
+  }
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
+  store::WriteTxn txn = store.write();
+  auto s = store::get_site_settings(txn, store.tables());
+  s.*field->member = *value;
+  store::put_site_settings(txn, store.tables(), s);
+  txn.commit();
+  c.out << field->key << " = " << *value << "\n";
+  return 0;
+}
+
+int cmd_pages_list(CommandContext& c) {
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
+  const store::ReadTxn txn = store.read();
+  for (const auto& p : store::list_site_pages(txn, store.tables()))
+    c.out << p.lang << "/" << p.slug << "\t" << model::to_string(p.kind) << "\t" << p.title << "\n";
+  return 0;
+}
+
+int cmd_pages_import(CommandContext& c) {
+  if (c.args.size() != 1) {
+    c.err << "usage: portaldctl pages import FILE.jsonl\n";
+    return 2;
+  }
+  std::ifstream in(c.args[0], std::ios::binary);
+  if (!in) {
+    c.err << c.args[0] << ": cannot open\n";
+    return 1;
+  }
+  // All or nothing, like the other imports: every line is checked before anything is written.
+  std::vector<model::SitePage> pages;
+  std::string line;
+  bool bad = false;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    if (model::trim(line).empty()) continue;
+    try {
+      auto p = parse_page(nlohmann::json::parse(line));
+      if (p.lang != "vi" && p.lang != "en") throw std::invalid_argument("lang: vi or en");
+      if (p.slug != model::slugify(p.slug)) throw std::invalid_argument("slug: lower-case ASCII words joined by '-'");
+      pages.push_back(std::move(p));
+    } catch (const std::exception& e) {
+      c.err << c.args[0] << ":" << n << ": " << e.what() << "\n";
+      bad = true;
+    }
+  }
+  if (bad) return 1;
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
+  store::WriteTxn txn = store.write();
+  for (auto& p : pages) store::put_site_page(txn, store.tables(), std::move(p));
+  txn.commit();
+  c.out << c.args[0] << ": " << pages.size() << " pages saved\n";
+  return 0;
+}
+
+}  // namespace portald::cli

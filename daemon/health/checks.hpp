@@ -1,0 +1,93 @@
+#pragma once
+// The slow health checks: they warn (log, /healthz, /metrics) and never stop the watchdog pings, since
+// restarting the daemon would not free disk space or make editors publish. They run on their own thread
+// every minute and exactly when a cadence window closes, so a missed window is reported at once.
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "daemon/config/config.hpp"
+#include "daemon/health/cadence.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::health {
+
+enum class Status { ok, warning, unknown };
+std::string_view to_string(Status s);
+
+struct CheckResult {
+  std::string name;    // "disk_data", "lmdb_map", "memory", "search_index", "snapshot", "cadence"
+  Status status = Status::unknown;
+  std::string detail;  // one line for people
+};
+
+struct Report {
+  model::UnixTime at = 0;
+  std::vector<CheckResult> checks;
+  bool any_warning() const;
+};
+
+struct CheckSettings {
+  std::filesystem::path data_dir;
+  std::filesystem::path backup_dir;       // empty = not watched
+  std::uint64_t min_free_bytes = std::uint64_t(2) << 30;
+  CadencePolicy cadence;                  // its calendar's holidays come from holidays_file
+  std::filesystem::path holidays_file;    // re-read when its modification time changes
+  std::chrono::seconds interval{60};
+  double map_warn_ratio = 0.8;
+  model::UnixTime index_max_lag = 300;
+  model::UnixTime snapshot_max_age = 8 * 86400;
+};
+CheckSettings check_settings(const config::Config& config);
+
+// The checks themselves, for the loop below and for tests (which pass their own `now`).
+class SlowChecks {
+ public:
+  SlowChecks(const store::Store& store, CheckSettings settings);
+  // Runs every check, logs each one's changes to and from warning (and each cadence window that closed
+  // empty, once), updates the metrics, and returns the report.
+  Report run(model::UnixTime now);
+  const CheckSettings& settings() const { return settings_; }
+
+ private:
+  CheckResult cadence(model::UnixTime now);
+  void reload_holidays();
+
+  const store::Store& store_;
+  CheckSettings settings_;
+  std::filesystem::file_time_type holidays_mtime_{};
+  std::string holidays_problem_;
+  std::vector<std::pair<std::int32_t, std::string>> alerted_;  // (day, window) already reported missed
+  std::vector<CheckResult> last_;
+};
+
+// Runs SlowChecks on its own thread (first at once, then every interval and at every cadence window
+// boundary) and publishes each report for latest_report(). Stops and joins on destruction.
+class CheckLoop {
+ public:
+  CheckLoop(const store::Store& store, CheckSettings settings);
+  ~CheckLoop();
+  CheckLoop(const CheckLoop&) = delete;
+  CheckLoop& operator=(const CheckLoop&) = delete;
+
+ private:
+  void run(std::stop_token stop);
+  SlowChecks checks_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  std::jthread thread_;
+};
+
+// The newest report of the running CheckLoop; nullptr before the first run.
+std::shared_ptr<const Report> latest_report();
+void publish_report(std::shared_ptr<const Report> report);
+
+// Publications counted by the cadence check: published articles with from <= published_at < to.
+std::size_t count_publications(const store::Store& store, model::UnixTime from, model::UnixTime to);
+
+}  // namespace portald::health

@@ -1,0 +1,71 @@
+#include "daemon/health/faults.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "daemon/health/liveness.hpp"
+
+namespace portald::health {
+namespace {
+
+constexpr auto kMaxWedge = std::chrono::minutes(10);
+
+std::mutex mutex;
+std::condition_variable released_cv;
+bool released = false;                // guarded by mutex
+std::vector<std::thread> writers;     // guarded by mutex
+
+void wait_for_release() {
+  std::unique_lock lock(mutex);
+  released_cv.wait_for(lock, kMaxWedge, [] { return released; });
+}
+
+}  // namespace
+
+bool test_faults_enabled() {
+  static const bool enabled = [] {
+    const char* v = std::getenv("PORTALD_TEST_FAULTS");
+    return v && std::strcmp(v, "1") == 0;
+  }();
+  return enabled;
+}
+
+void wedge_this_thread() { wait_for_release(); }
+
+void wedge_writer(const store::Store& store) {
+  std::mutex started_mutex;
+  std::condition_variable started_cv;
+  bool started = false;
+  std::thread t([&store, &started_mutex, &started_cv, &started] {
+    store::WriteTxn txn = store.write();
+    const auto scope = store_writers().enter();
+    {
+      const std::lock_guard lock(started_mutex);
+      started = true;
+    }
+    started_cv.notify_one();
+    wait_for_release();
+  });  // the transaction aborts when the thread ends
+  std::unique_lock lock(started_mutex);
+  started_cv.wait(lock, [&] { return started; });
+  const std::lock_guard guard(mutex);
+  writers.push_back(std::move(t));
+}
+
+void release_test_faults() {
+  std::vector<std::thread> to_join;
+  {
+    const std::lock_guard lock(mutex);
+    released = true;
+    to_join.swap(writers);
+  }
+  released_cv.notify_all();
+  for (auto& t : to_join) t.join();
+}
+
+}  // namespace portald::health

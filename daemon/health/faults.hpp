@@ -1,0 +1,21 @@
+#pragma once
+// TEST-ONLY fault injection, so tests can prove that the watchdog gate stops the pings. Off unless the
+// environment has PORTALD_TEST_FAULTS=1, which the packaged unit never sets; when on, the daemon logs a
+// warning at start and the web layer adds two routes (see web/handlers/ops/metrics.cpp):
+//   GET /__test/wedge-worker   blocks the HTTP worker that handles it
+//   GET /__test/wedge-writer   holds a store write transaction open on a thread of its own
+// Both hold until release_test_faults() (called when the daemon stops) or for at most 10 minutes.
+#include "daemon/store/store.hpp"
+
+namespace portald::health {
+
+bool test_faults_enabled();
+// Blocks the calling thread until released.
+void wedge_this_thread();
+// Starts a thread that opens a write transaction inside a store_writers() scope and holds it until
+// released; returns once the transaction is open.
+void wedge_writer(const store::Store& store);
+// Ends every wedge and joins the wedged writers; call before the store closes. Idempotent.
+void release_test_faults();
+
+}  // namespace portald::health

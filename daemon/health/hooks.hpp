@@ -1,0 +1,39 @@
+#pragma once
+// What other subsystems tell the health checks and /metrics. Each call is cheap and thread-safe; a check
+// whose subsystem never reported shows as "unknown" in /healthz, never as a warning.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "daemon/model/time.hpp"
+
+namespace portald::health {
+
+// Search indexer: after each batch, and while idle, the change-log entries not yet in the index and the
+// time of the oldest of them (0 when none is pending). Warns when the oldest waits over 5 minutes.
+void report_index_lag(std::uint64_t pending_changes, model::UnixTime oldest_pending_at);
+// Backups: the time of the newest good snapshot (at start from its manifest, then after each run).
+// Warns when it is older than 8 days (Điều 10.2.b: a copy at least once a week).
+void report_snapshot(model::UnixTime taken_at);
+// Sessions: how many are live now.
+void report_sessions(std::uint64_t active);
+// Any subsystem: one more directory whose file system's free space the disk check watches
+// ("backup" -> the snapshot directory). The same name again replaces the path.
+void watch_disk(const std::string& name, const std::filesystem::path& path);
+
+// What was reported (for the checks and for /metrics).
+struct Reported {
+  std::optional<std::uint64_t> pending_changes;
+  model::UnixTime oldest_pending_at = 0;
+  std::optional<model::UnixTime> snapshot_at;
+};
+Reported reported();
+std::vector<std::pair<std::string, std::filesystem::path>> watched_disks();
+// Sets the gauges derived from the reports and the clock (index lag and snapshot age, in seconds);
+// /metrics calls it on each scrape.
+void update_age_gauges(model::UnixTime now);
+
+}  // namespace portald::health

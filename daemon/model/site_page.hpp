@@ -1,0 +1,78 @@
+#pragma once
+// Editable pages of the portal's mandatory sections (introduction, organisation, contact officials,
+// the disclosure catalogue, public-service and related-portal links, the English section ...): a
+// sanitised HTML body plus, by kind, a table of structured entries that the API exposes as records.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "daemon/model/time.hpp"
+
+namespace portald::model {
+
+enum class PageKind { text, contacts, disclosure, links };
+
+struct PageColumn {
+  std::string_view key;    // API field name
+  std::string_view label_vi;
+  std::string_view label_en;
+};
+
+struct SitePage {
+  std::uint64_t id = 0;
+  std::string lang = "vi";   // "vi" or "en"
+  std::string slug;          // unique per language
+  std::string title;
+  std::string summary;       // plain text
+  std::string body_html;     // sanitised on the way in
+  PageKind kind = PageKind::text;
+  std::vector<std::vector<std::string>> entries;  // one row per entry, cells in columns(kind) order
+  std::uint32_t position = 0;  // order in menus and the site map
+  UnixTime updated_at = 0;     // shown as "last updated"
+};
+
+inline constexpr std::pair<PageKind, std::string_view> kPageKinds[] = {
+    {PageKind::text, "text"}, {PageKind::contacts, "contacts"}, {PageKind::disclosure, "disclosure"},
+    {PageKind::links, "links"}};
+
+inline std::string_view to_string(PageKind kind) {
+  for (const auto& [k, name] : kPageKinds)
+    if (k == kind) return name;
+  return "text";
+}
+
+inline std::optional<PageKind> parse_page_kind(std::string_view s) {
+  for (const auto& [k, name] : kPageKinds)
+    if (name == s) return k;
+  return std::nullopt;
+}
+
+// The structured columns of a kind (empty for text pages). NĐ 42 Điều 4 k.1 e names the contact
+// officials' fields; Luật TCTT Điều 19 k.1 g the disclosure catalogue's (address, form, time, duration).
+inline const std::vector<PageColumn>& page_columns(PageKind kind) {
+  static const std::vector<PageColumn> none;
+  static const std::vector<PageColumn> contacts{{"name", "Họ và tên", "Full name"},
+                                                {"position", "Chức vụ", "Position"},
+                                                {"unit", "Đơn vị", "Unit"},
+                                                {"phone", "Điện thoại", "Phone"},
+                                                {"email", "Thư điện tử", "E-mail"}};
+  static const std::vector<PageColumn> disclosure{{"title", "Thông tin", "Information"},
+                                                  {"url", "Địa chỉ công khai", "Address"},
+                                                  {"form", "Hình thức", "Form"},
+                                                  {"time", "Thời điểm", "Time"},
+                                                  {"duration", "Thời hạn", "Duration"}};
+  static const std::vector<PageColumn> links{{"name", "Tên", "Name"},
+                                             {"url", "Địa chỉ", "Address"},
+                                             {"description", "Ghi chú", "Note"}};
+  switch (kind) {
+    case PageKind::contacts: return contacts;
+    case PageKind::disclosure: return disclosure;
+    case PageKind::links: return links;
+    default: return none;
+  }
+}
+
+}  // namespace portald::model

@@ -1,0 +1,78 @@
+#pragma once
+// Turns store records into Xapian documents: normalised text with exact and folded terms, filter
+// terms, date values, and the stored fields a result page shows (so a search needs no LMDB reads).
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/model/article.hpp"
+#include "daemon/model/legal_document.hpp"
+#include "daemon/store/store.hpp"
+#include "search/schema.hpp"
+
+namespace portald::search {
+
+// What a hit shows, kept as the document's data.
+struct StoredItem {
+  ItemKind kind = ItemKind::article;
+  std::uint64_t id = 0;
+  std::string slug;             // URL slug (article slug; slug of a document's number)
+  std::string title;
+  model::UnixTime published_at = 0;  // a document's issue date at 00:00 in Vietnam
+  std::string category;         // category name (articles)
+  std::string agency;           // agency name, or a document's issuer
+  std::string doc_type;         // a document's type ("Quyết định")
+  std::string number;           // a document's number ("1382/QĐ-UBND")
+  std::string text;             // plain text the snippet is cut from (capped)
+};
+
+std::string encode_item(const StoredItem& item);
+// std::nullopt when the bytes are not an item of this index format.
+std::optional<StoredItem> decode_item(std::string_view data);
+// The public page of the item: "/tin-tuc/<slug>-<id>" or "/van-ban/<slug>-<id>" (the same scheme as
+// web/handlers/public; URLs are made at query time, so changing it needs no re-index).
+std::string item_url(const StoredItem& item);
+
+struct BuiltItem {
+  ItemKind kind = ItemKind::article;
+  std::uint64_t id = 0;
+  Xapian::Document doc;
+  std::vector<std::string> spelling;  // title words for the "did you mean" dictionary
+  // Filter values with their display names (slug, name), kept as index metadata for the search form.
+  std::pair<std::string, std::string> agency, doc_type;
+};
+
+struct ArticleNames {
+  std::string category, category_slug, agency, agency_slug;
+};
+
+// Holds a TermGenerator and a stemmer: one per thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+  // The item as the store has it in `txn`; std::nullopt when it does not belong in the index
+  // (absent, or an article that is not published). Throws store::StoreError on a corrupt record.
+  std::optional<BuiltItem> load(const store::Txn& txn, const store::Tables& t, ItemKind kind, std::uint64_t id);
+  BuiltItem build(const model::Article& a, const ArticleNames& names);
+  BuiltItem build(const model::LegalDocument& d);
+
+ private:
+  void set_document(Xapian::Document& doc);
+  void add_text(const std::string& text, Xapian::termcount wdf, std::string_view pre);
+  static void add_pairs(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf);
+  void index_free_text(const std::string& title, std::initializer_list<std::string_view> body,
+                       std::string_view agency);
+  Xapian::Stem stemmer_;
+  Xapian::TermGenerator folded_, exact_;
+};
+
+// Lower-case words of at least two letters, for the spelling dictionary.
+std::vector<std::string> spelling_words(std::string_view normalized_text);
+// "YYYYMMDD" of a Unix time in Vietnam.
+std::string vn_day_key(model::UnixTime t);
+
+}  // namespace portald::search

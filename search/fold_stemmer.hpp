@@ -1,0 +1,12 @@
+#pragma once
+// The accent fold as a Xapian "stemmer" (stack notes 3.3): every word is indexed twice, folded
+// ("Zban", with positions, what queries parsed with STEM_ALL_Z match) and exact ("bán", without
+// positions, only to rank exact diacritics first); MSet::snippet highlights the original words.
+#include <xapian.h>
+
+namespace portald::search {
+
+// A new stemmer object. Xapian's reference counts are not atomic, so each thread makes its own.
+Xapian::Stem make_fold_stemmer();
+
+}  // namespace portald::search

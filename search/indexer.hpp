@@ -1,0 +1,89 @@
+#pragma once
+// The daemon's indexer: one thread that owns the index's writer, catches up from the stored cursor on
+// start, rebuilds in the background when the index is missing, corrupt or stale (searches answer
+// "unavailable" meanwhile, the rest of the site keeps serving), then polls the change-log head every
+// `poll` so a publish is searchable well within a second.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "daemon/store/store.hpp"
+
+namespace portald::search {
+
+class IndexWriter;
+
+// What searchers need to know about the index, shared lock-free between the indexer and HTTP threads.
+struct IndexStatus {
+  enum class Phase { starting, waiting_for_lock, rebuilding, following, failed, stopped };
+  std::atomic<bool> ready{false};                 // searchable (a rebuild has completed)
+  std::atomic<std::uint64_t> epoch{1};            // changes when the database files are recreated
+  std::atomic<std::uint64_t> generation{1};       // changes after every commit
+  std::atomic<std::uint64_t> cursor{0};           // last change-log seq that is searchable
+  std::atomic<Phase> phase{Phase::starting};
+  std::atomic<std::size_t> rebuild_done{0}, rebuild_total{0};
+};
+
+class Indexer {
+ public:
+  struct Options {
+    std::chrono::milliseconds poll{200};
+    unsigned threads = 0;         // document-building workers; 0 = one per core
+    std::size_t batch = 500;      // change-log entries per commit while following (see commit_every)
+  };
+  // Starts the thread; the index itself is opened (or rebuilt) there, so this returns at once.
+  Indexer(const store::Store& store, std::filesystem::path dir, Options options);
+  Indexer(const store::Store& store, std::filesystem::path dir) : Indexer(store, std::move(dir), Options{}) {}
+  ~Indexer();  // stop() and join
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  // Asks the thread to finish its current step and exit (an unfinished rebuild restarts next time).
+  void stop();
+  // Makes the thread look at the change log now instead of at the next poll.
+  void wake();
+
+  const IndexStatus& status() const { return status_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  // For the watchdog's health gate: std::nullopt while the thread runs and makes progress. A rebuild
+  // or waiting for the lock is healthy; a dead or stuck thread is not.
+  std::optional<std::string> health_problem() const;
+  // One line for systemd's STATUS=: "search index rebuilding 45% (45000/100000)", "", ...
+  std::string describe() const;
+
+ private:
+  void run();
+  void step();
+  void open();
+  void rebuild();
+  void failed(const std::string& reason);
+  void sleep_for(std::chrono::milliseconds d);
+  bool stopping() const { return stop_.load(); }
+  void beat();
+
+  const store::Store& store_;
+  std::filesystem::path dir_;
+  Options options_;
+  IndexStatus status_;
+  std::unique_ptr<IndexWriter> writer_;
+  bool overwrite_next_open_ = false;
+  bool need_rebuild_ = false;
+  bool lock_logged_ = false;
+  unsigned consecutive_failures_ = 0;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> thread_exited_{false};
+  std::atomic<std::int64_t> heartbeat_ms_{0};
+  std::mutex wake_mutex_;
+  std::condition_variable wake_cv_;
+  bool woken_ = false;
+  std::thread thread_;  // last: starts after every member above is ready
+};
+
+}  // namespace portald::search

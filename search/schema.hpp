@@ -1,0 +1,65 @@
+#pragma once
+// The layout of the search index: where it lives, term prefixes (Omega's conventions where they
+// exist), value slots and the metadata kept with the documents. Changing what a document holds means
+// bumping kIndexFormat: the daemon then rebuilds the index from LMDB on its next start.
+#include <xapian.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace portald::search {
+
+inline constexpr int kIndexFormat = 1;
+
+// The Xapian database directory: derived, disposable, never backed up.
+inline std::filesystem::path index_dir(const std::filesystem::path& data_dir) { return data_dir / "search"; }
+
+// What is indexed; the letter is part of the unique id term ("Qa12", "Qd7").
+enum class ItemKind : char { article = 'a', document = 'd' };
+std::string_view to_string(ItemKind kind);  // "article", "document"
+
+namespace prefix {
+inline constexpr std::string_view id = "Q";            // unique: "Q" + kind letter + id
+inline constexpr std::string_view title = "S";         // free text (title:, tieude:)
+inline constexpr std::string_view agency_text = "XA";  // free text (agency:, coquan:)
+inline constexpr std::string_view kind = "XK";         // boolean: "article" | "document"
+inline constexpr std::string_view category = "XC";     // boolean: category slug
+inline constexpr std::string_view category_id = "XCI"; // boolean: category id (re-index on rename)
+inline constexpr std::string_view agency = "XG";       // boolean: slug of the agency / issuer
+inline constexpr std::string_view agency_id = "XGI";   // boolean: agency id (re-index on rename)
+inline constexpr std::string_view doc_type = "XT";     // boolean: slug of the legal document type
+inline constexpr std::string_view number = "XNO";      // weighted: normalised document number
+inline constexpr std::string_view number_part = "XNP"; // weighted: each part of the number
+inline constexpr std::string_view pair = "XP";         // weighted: two adjacent folded words of a title/lead
+}  // namespace prefix
+
+namespace slot {
+inline constexpr Xapian::valueno day = 0;   // "YYYYMMDD" (Vietnam date) for date ranges
+inline constexpr Xapian::valueno time = 1;  // sortable_serialise(unix time) for "newest first"
+}  // namespace slot
+
+namespace meta {
+inline constexpr const char* format = "portald.format";           // kIndexFormat as text
+inline constexpr const char* state = "portald.state";             // "ready" | "building"
+inline constexpr const char* cursor = "portald.cursor";           // last change-log seq applied
+inline constexpr const char* cursor_change = "portald.cursor_change";  // "kind:id:op" of that entry
+// Display names of filter values, for the search form: prefix + slug -> name.
+inline constexpr std::string_view agency_name = "portald.agency.";
+inline constexpr std::string_view doc_type_name = "portald.doctype.";
+}  // namespace meta
+
+// "XPnong_nghiep": two adjacent words, folded. Adjacency as a term, not a phrase check, because
+// checking positions for every candidate halved the searches per second (bench/search.sh).
+// std::nullopt for words too long to be a term.
+inline std::optional<std::string> pair_term(const std::string& first, const std::string& second) {
+  if (first.empty() || second.empty() || first.size() + second.size() > 120) return std::nullopt;
+  return std::string(prefix::pair) + first + "_" + second;
+}
+
+inline std::string id_term(ItemKind kind, std::uint64_t id) {
+  return std::string(prefix::id) + static_cast<char>(kind) + std::to_string(id);
+}
+
+}  // namespace portald::search

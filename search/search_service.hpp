@@ -1,0 +1,97 @@
+#pragma once
+// The read side of search, called from HTTP worker threads: each thread keeps its own
+// Xapian::Database (Xapian objects are not thread-safe), reopened when the indexer commits; finished
+// answers are cached until the next commit. A query's cost is bounded: the text is cut (see
+// query_builder.hpp), pages are capped, and the match has a time budget.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/model/time.hpp"
+#include "search/query_builder.hpp"
+#include "search/result_cache.hpp"
+#include "search/schema.hpp"
+
+namespace portald::search {
+
+struct IndexStatus;
+
+struct SearchHit {
+  ItemKind kind = ItemKind::article;
+  std::uint64_t id = 0;
+  std::string title;
+  std::string title_html;    // title, HTML-escaped, matched words in <mark>
+  std::string url;
+  model::UnixTime published_at = 0;
+  std::string snippet_html;  // excerpt, HTML-escaped, matched words in <mark>
+  std::string category, agency, doc_type, number;
+};
+
+struct SearchResult {
+  std::size_t total = 0;        // matching items (an estimate when !total_exact)
+  bool total_exact = true;
+  std::size_t page = 1, per_page = 10;
+  std::vector<SearchHit> hits;
+  std::string suggestion;       // "did you mean", "" when none
+  std::string text;             // the normalised query text that was searched
+  bool searched = false;        // false: no text and no filter, nothing was asked
+  bool cut = false;             // the query was longer than the limits and was cut
+};
+
+// Values the search form offers as filters, with display names.
+struct Facet {
+  std::string slug, name;
+};
+struct Facets {
+  std::vector<Facet> agencies;   // article agencies and document issuers
+  std::vector<Facet> doc_types;  // legal document types
+};
+
+class SearchService {
+ public:
+  struct Options {
+    std::size_t cache_entries = 4096;
+    double time_limit_s = 0.05;   // then Xapian stops counting matches beyond the page (estimates)
+    std::size_t snippet_bytes = 260;
+  };
+  // `status` is the in-process indexer's; with nullptr (another process writes the index) every call
+  // reopens the database and nothing is cached.
+  SearchService(std::filesystem::path dir, const IndexStatus* status, Options options);
+  SearchService(std::filesystem::path dir, const IndexStatus* status)
+      : SearchService(std::move(dir), status, Options{}) {}
+  SearchService(const SearchService&) = delete;
+  SearchService& operator=(const SearchService&) = delete;
+
+  // The answer, or nullptr while the index is unavailable (rebuilding, locked, unreadable).
+  // Thread-safe. Pages beyond limits (see search_service.cpp) come back without hits.
+  std::shared_ptr<const SearchResult> search(const SearchRequest& request) const;
+  // Completions of the last word of `text` (typed with or without diacritics), most used first, as
+  // the words appear in titles and texts ("phat tri" -> "phát triển"); nullptr while unavailable.
+  std::shared_ptr<const std::vector<std::string>> complete(std::string_view text, std::size_t max = 8) const;
+  // The agencies and document types present in the index, by name; nullptr while unavailable.
+  std::shared_ptr<const Facets> facets() const;
+  std::uint64_t cache_hits() const { return results_.hits(); }
+
+ private:
+  struct ThreadState;
+  ThreadState& thread_state() const;
+  const Xapian::Database* database(ThreadState& st) const;
+  template <class F>
+  auto with_database(F&& f) const -> decltype(f(std::declval<ThreadState&>(), std::declval<const Xapian::Database&>()));
+  std::shared_ptr<const SearchResult> run(ThreadState& st, const Xapian::Database& db, const SearchRequest& r) const;
+  std::shared_ptr<const std::vector<std::string>> run_complete(ThreadState& st, const Xapian::Database& db,
+                                                               const std::string& text, std::size_t max) const;
+
+  std::filesystem::path dir_;
+  const IndexStatus* status_;
+  Options options_;
+  std::uint64_t serial_;
+  mutable ResultCache<SearchResult> results_;
+  mutable ResultCache<std::vector<std::string>> completions_;
+  mutable ResultCache<Facets> facets_;
+};
+
+}  // namespace portald::search

@@ -1,0 +1,227 @@
+// Browser tests of the public portal: Debian's headless Chromium driven by Playwright (playwright-core
+// from npm), axe-core for WCAG 2.1 AA. Starts the real portald on 127.0.0.1 with a demo data dir.
+// Run by ctest (browser.public_site) with PORTALD_BIN, PORTALDCTL_BIN and BROWSER_NODE_MODULES set.
+// No request may leave the machine: every request to another host fails the test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const modules = process.env.BROWSER_NODE_MODULES;
+assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
+const require = createRequire(path.join(modules, 'package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-browser-'));
+const data = path.join(work, 'data');
+let daemon;
+let base;
+let browser;
+const pageErrors = [];
+
+function ctl(...args) {
+  const r = spawnSync(process.env.PORTALDCTL_BIN, ['--data-dir', data, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `portaldctl ${args.join(' ')}: ${r.stderr}`);
+}
+
+function seed() {
+  ctl('init', '--demo');
+  const cats = ['Kinh tế', 'Y tế', 'Giáo dục'];
+  const lines = [];
+  for (let i = 1; i <= 9; i++) {
+    const day = String(i).padStart(2, '0');
+    lines.push(JSON.stringify({
+      id: `b${i}`, title: `Bài thử nghiệm số ${i} về ${cats[i % 3]}`, summary: `Tóm tắt bài ${i}`,
+      body_html: `<p>Nội dung bài ${i}.</p><p><img src="/static/logo.svg" alt="Biểu trưng minh họa"></p>`,
+      category: cats[i % 3], agency: 'Sở Thông tin', author: 'Phóng viên', published_at: `2025-03-${day}T08:00:00+07:00`,
+    }));
+  }
+  fs.writeFileSync(path.join(work, 'a.jsonl'), lines.join('\n') + '\n');
+  ctl('import', 'articles', path.join(work, 'a.jsonl'));
+  fs.writeFileSync(path.join(work, 'quyet-dinh.pdf'), '%PDF-1.4\n% browser test\n%%EOF\n');
+  fs.writeFileSync(path.join(work, 'd.jsonl'), JSON.stringify({
+    id: 'bd1', number: '99/2025/QĐ-UBND', type: 'Quyết định', issuer: 'UBND tỉnh', signer: 'Người ký thử',
+    issued_on: '2025-04-01', abstract: 'Văn bản thử nghiệm tải tệp', files: ['quyet-dinh.pdf'],
+  }) + '\n');
+  ctl('import', 'documents', path.join(work, 'd.jsonl'));
+}
+
+function startDaemon() {
+  return new Promise((resolve, reject) => {
+    daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0'],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    const timer = setTimeout(() => reject(new Error(`portald did not start: ${log}`)), 15000);
+    daemon.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = /daemon\.ready listen=127\.0\.0\.1:(\d+)/.exec(log);
+      if (m && !base) {
+        clearTimeout(timer);
+        base = `http://127.0.0.1:${m[1]}`;
+        resolve();
+      }
+    });
+    daemon.on('exit', (code) => { if (!base) reject(new Error(`portald exited ${code}: ${log}`)); });
+  });
+}
+
+async function newContext(options = {}) {
+  const context = await browser.newContext({ locale: 'vi-VN', ...options });
+  // Nothing but portald itself may be asked for anything.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === base) return route.continue();
+    pageErrors.push(`request left the machine: ${url}`);
+    return route.abort();
+  });
+  context.on('page', (page) => watch(page));
+  return context;
+}
+
+function watch(page) {
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${page.url()}: console: ${m.text()}`); });
+}
+
+async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: scripts/install-deps installs Debian's chromium`);
+  seed();
+  await startDaemon();
+  // launch() gives Chromium a fresh temporary --user-data-dir of its own (Playwright refuses the flag).
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (daemon) daemon.kill('SIGTERM');
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('home → article → category → legal document download', async () => {
+  const context = await newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Tin mới nhất' }).waitFor());
+  await page.locator('#tin-moi ~ ul a[href^="/tin-tuc/"]').first().click();
+  await page.waitForURL(/\/tin-tuc\/bai-thu-nghiem-so-9/);
+  assert.match(await page.locator('h1').innerText(), /Bài thử nghiệm số 9/);
+  await page.locator('nav.breadcrumb a[href^="/chuyen-muc/"]').click();
+  await page.waitForURL(/\/chuyen-muc\//);
+  assert.ok(await page.locator('.article-list li').count() >= 3);
+
+  await page.goto(base + '/');
+  await page.locator('a[href="/van-ban"]').first().click();
+  await page.selectOption('#f-co-quan', 'UBND tỉnh');
+  await page.getByRole('button', { name: 'Tìm văn bản' }).click();
+  await page.waitForURL(/co-quan=UBND/);
+  assert.match(await page.locator('.found').innerText(), /Tìm thấy 1 văn bản/);
+  await page.getByRole('link', { name: '99/2025/QĐ-UBND' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ul.files a').first().click()]);
+  assert.equal(download.suggestedFilename(), 'quyet-dinh.pdf');
+  const saved = path.join(work, 'downloaded.pdf');
+  await download.saveAs(saved);
+  assert.equal(fs.readFileSync(saved, 'utf8'), '%PDF-1.4\n% browser test\n%%EOF\n');
+  await context.close();
+});
+
+test('personalisation survives a reload and fills "Tin của tôi"', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/chuyen-muc/y-te');
+  await page.getByRole('button', { name: 'Tăng cỡ chữ' }).click();
+  await page.getByRole('button', { name: 'Tương phản cao' }).click();
+  const follow = page.locator('.category-tools [data-follow]');
+  await follow.click();
+  assert.equal(await follow.getAttribute('aria-pressed'), 'true');
+  await page.reload();
+  assert.equal(await page.evaluate(() => document.documentElement.className), 'fs-1 high-contrast');
+  assert.equal(await page.locator('.category-tools [data-follow]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Tương phản cao' }).getAttribute('aria-pressed'), 'true');
+  await page.goto(base + '/');
+  const mine = page.locator('#tin-cua-toi li');
+  await mine.first().waitFor();
+  assert.equal(await mine.count(), 3);
+  for (const text of await mine.allInnerTexts()) assert.match(text, /Y tế/);
+  await context.close();
+});
+
+test('reading works with JavaScript disabled', async () => {
+  const context = await newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  assert.equal(await page.locator('#tuy-chinh').isVisible(), false);
+  assert.equal(await page.locator('#tin-cua-toi').isVisible(), false);
+  await page.locator('#tin-moi ~ ul a[href^="/tin-tuc/"]').first().click();
+  assert.match(await page.locator('.article .body').innerText(), /Nội dung bài/);
+  assert.equal(await page.locator('[data-print]').isVisible(), false);
+  await context.close();
+});
+
+test('keyboard: the skip link is the first stop and leads into the main content', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/van-ban');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Bỏ qua đến nội dung chính');
+  assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().left >= 0), 'skip link shown on focus');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('main')), true);
+  await context.close();
+});
+
+test('responsive from 360 px: no horizontal scrolling', async () => {
+  const context = await newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  for (const p of ['/', '/van-ban', '/trang/dau-moi-lien-he']) {
+    await page.goto(base + p);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${p} is ${width}px wide`);
+  }
+  await context.close();
+});
+
+test('axe-core finds no WCAG 2.1 AA violation on any page type', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  const article = await (await fetch(base + '/api/v1/articles?per_page=1')).json();
+  const documents = await (await fetch(base + '/api/v1/documents?per_page=1')).json();
+  const pages = ['/', article.items[0].url, '/chuyen-muc/y-te', '/van-ban', documents.items[0].url,
+    '/trang/dau-moi-lien-he', '/trang/danh-muc-cong-khai', '/en/contacts', '/so-do-trang', '/chuyen-de',
+    '/chuyen-de/chuyen-doi-so', '/khong-co-trang-nay'];
+  const found = [];
+  for (const p of pages) {
+    await page.goto(base + p);
+    for (const v of await axeViolations(page)) found.push(`${p}: ${v}`);
+  }
+  // The high-contrast theme must pass too.
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: 'Tương phản cao' }).click();
+  for (const v of await axeViolations(page)) found.push(`/ (high contrast): ${v}`);
+  assert.deepEqual(found, []);
+  await context.close();
+});
+
+test('no script errors, CSP violations or outside requests on any visited page', () => {
+  // 404 answers show up as console errors for the deliberately missing page only.
+  const unexpected = pageErrors.filter((e) => !e.includes('/khong-co-trang-nay'));
+  assert.deepEqual(unexpected, []);
+});

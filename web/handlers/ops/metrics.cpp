@@ -1,0 +1,81 @@
+#include "web/handlers/ops/metrics.hpp"
+
+#include "daemon/health/faults.hpp"
+#include "daemon/health/hooks.hpp"
+#include "daemon/log/log.hpp"
+
+namespace portald::web {
+namespace {
+
+// The pattern of the route whose handler this thread is running; set by the wrappers that
+// instrument_routes() puts around each handler, read and cleared by RequestObservation.
+thread_local health::RouteStats* matched_route = nullptr;
+
+health::RouteStats& unmatched() {
+  static health::RouteStats& stats = health::metrics().route("unmatched");
+  return stats;
+}
+
+Response wedge_worker(const Context&, Request&) {
+  health::wedge_this_thread();
+  return Response::text("released\n", 503);
+}
+
+Response wedge_writer(const Context& ctx, Request&) {
+  health::wedge_writer(ctx.store);
+  return Response::text("a write transaction is held open\n", 202);
+}
+
+void set_gauge(const char* name, const char* help, double value) { health::metrics().gauge(name, help).set(value); }
+
+}  // namespace
+
+RequestObservation::RequestObservation() noexcept
+    : busy_(health::request_handlers().enter()), start_(health::Clock::now()) {
+  matched_route = nullptr;
+}
+
+RequestObservation::~RequestObservation() {
+  const double seconds = std::chrono::duration<double>(health::Clock::now() - start_).count();
+  (matched_route ? *matched_route : unmatched()).record(status_, seconds);
+  matched_route = nullptr;
+}
+
+std::vector<Route> instrument_routes(const Context& ctx, std::vector<Route> routes) {
+  if (health::test_faults_enabled()) {
+    log::warning("health.test_faults_enabled", {{"routes", "/__test/wedge-worker /__test/wedge-writer"}});
+    routes.push_back({"GET", "/__test/wedge-worker", [&ctx](Request& r) { return wedge_worker(ctx, r); }, std::nullopt});
+    routes.push_back({"GET", "/__test/wedge-writer", [&ctx](Request& r) { return wedge_writer(ctx, r); }, std::nullopt});
+  }
+  for (Route& route : routes) {
+    health::RouteStats* stats = &health::metrics().route(route.pattern);
+    route.handler = [stats, inner = std::move(route.handler)](Request& r) {
+      matched_route = stats;
+      return inner(r);
+    };
+  }
+  return routes;
+}
+
+Response metrics_page(const Context& ctx, Request&) {
+  const model::UnixTime now = model::now();
+  const auto usage = ctx.store.usage();
+  set_gauge("portald_lmdb_map_size_bytes", "LMDB map size (map-size): the store's maximum size.",
+            static_cast<double>(usage.map_size));
+  set_gauge("portald_lmdb_map_used_bytes", "Bytes of the LMDB map in use.", static_cast<double>(usage.used_bytes));
+  set_gauge("portald_lmdb_map_used_ratio", "Share of the LMDB map in use; writes fail when it reaches 1.",
+            usage.used_ratio());
+  set_gauge("portald_lmdb_readers_used", "LMDB reader slots in use.", usage.readers_in_use);
+  set_gauge("portald_lmdb_readers_max", "LMDB reader slots available.", usage.max_readers);
+  set_gauge("portald_start_time_seconds", "Unix time the daemon started.", static_cast<double>(ctx.started_at));
+  set_gauge("portald_uptime_seconds", "Seconds since the daemon started.", static_cast<double>(now - ctx.started_at));
+  health::metrics().gauge("portald_build_info", "Always 1; the labels say which build is running.",
+                          {{"version", ctx.version}}).set(1);
+  health::update_age_gauges(now);
+  Response r = Response::text(health::metrics().render());
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace portald::web

@@ -1,0 +1,53 @@
+#pragma once
+// GET /metrics (Prometheus text format) and the request accounting behind it: every request is counted
+// under its route pattern and status, and timed, with relaxed atomics only (daemon/health/metrics.hpp).
+#include <vector>
+
+#include "daemon/health/liveness.hpp"
+#include "daemon/health/metrics.hpp"
+#include "web/context.hpp"
+#include "web/router.hpp"
+#include "web/server/request.hpp"
+#include "web/server/response.hpp"
+
+namespace portald::web {
+
+// GET /metrics: the health registry plus what is read at scrape time (LMDB map, uptime, build info).
+Response metrics_page(const Context& ctx, Request& req);
+
+// The route table with each handler wrapped to note which pattern matched, for observe_request().
+// With the test-only faults on (daemon/health/faults.hpp) it also adds the /__test/ routes.
+std::vector<Route> instrument_routes(const Context& ctx, std::vector<Route> routes);
+
+// Times one request and counts it on destruction under the matched pattern ("unmatched" when no route
+// matched) and the status passed to finish() (500 when none was). It also marks the worker busy for
+// the watchdog gate (health::request_handlers()).
+class RequestObservation {
+ public:
+  RequestObservation() noexcept;
+  ~RequestObservation();
+  RequestObservation(const RequestObservation&) = delete;
+  RequestObservation& operator=(const RequestObservation&) = delete;
+  void finish(int status) noexcept { status_ = status; }
+
+ private:
+  health::BusyTracker::Scope busy_;
+  health::Clock::time_point start_;
+  int status_ = 500;
+};
+
+// Runs dispatch() (which returns a Response or throws, as Router::dispatch does) under a RequestObservation.
+template <class Dispatch>
+Response observe_request(Dispatch&& dispatch) {
+  RequestObservation observation;
+  try {
+    Response r = dispatch();
+    observation.finish(r.status);
+    return r;
+  } catch (const HttpError& e) {
+    observation.finish(e.status());
+    throw;
+  }
+}
+
+}  // namespace portald::web

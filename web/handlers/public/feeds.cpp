@@ -1,0 +1,141 @@
+// Machine-readable entry points: RSS 2.0 (all news, per category), sitemap.xml and robots.txt.
+#include "daemon/model/time.hpp"
+#include "daemon/store/article_table.hpp"
+#include "daemon/store/document_table.hpp"
+#include "daemon/store/page_table.hpp"
+#include "daemon/store/settings_table.hpp"
+#include "daemon/store/taxonomy_table.hpp"
+#include "daemon/store/topic_table.hpp"
+#include "web/handlers/public/document_query.hpp"
+#include "web/handlers/public/layout.hpp"
+#include "web/handlers/public/pages.hpp"
+#include "web/page_cache.hpp"
+#include "web/server/http_error.hpp"
+
+namespace portald::web {
+namespace {
+
+constexpr std::size_t kFeedItems = 50;
+constexpr std::size_t kSitemapArticles = 40000;  // the sitemap protocol allows 50,000 URLs per file
+
+std::string rss_item(const std::string& base, const model::Article& a, const std::string& category) {
+  const std::string link = base + article_url(a);
+  std::string out = "<item><title>" + xml_escape(a.title) + "</title><link>" + xml_escape(link) + "</link>";
+  out += "<guid isPermaLink=\"true\">" + xml_escape(link) + "</guid>";
+  out += "<pubDate>" + http_date(a.published_at) + "</pubDate>";
+  if (!category.empty()) out += "<category>" + xml_escape(category) + "</category>";
+  if (!a.summary.empty()) out += "<description>" + xml_escape(a.summary) + "</description>";
+  if (!a.author.empty()) out += "<dc:creator>" + xml_escape(a.author) + "</dc:creator>";
+  return out + "</item>\n";
+}
+
+Response rss(const Context& ctx, const Request& req, const model::Category* only) {
+  const auto& t = ctx.store.tables();
+  const store::ReadTxn txn = ctx.store.read();
+  const auto s = store::get_site_settings(txn, t);
+  const std::string base = site_base(s, req);
+  const std::string title = (ctx.site_name.empty() ? s.portal_name : ctx.site_name) + (only ? " - " + only->name : "");
+  const std::string self = base + (only ? "/rss/" + only->slug + ".xml" : std::string("/rss.xml"));
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+      "<channel>\n<title>" + xml_escape(title) + "</title>\n<link>" +
+      xml_escape(base + (only ? "/chuyen-muc/" + only->slug : std::string("/"))) + "</link>\n" +
+      "<atom:link href=\"" + xml_escape(self) + "\" rel=\"self\" type=\"application/rss+xml\"/>\n" +
+      "<description>" + xml_escape("Tin mới từ " + title) + "</description>\n<language>vi</language>\n";
+  if (!s.governing_agency.empty()) out += "<copyright>" + xml_escape(s.governing_agency) + "</copyright>\n";
+  const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kFeedItems}, only ? only->id : 0);
+  if (!articles.empty()) out += "<lastBuildDate>" + http_date(articles.front().published_at) + "</lastBuildDate>\n";
+  for (const auto& a : articles) {
+    const auto c = only ? std::optional(*only) : store::get_category(txn, t, a.category_id);
+    out += rss_item(base, a, c ? c->name : "");
+  }
+  out += "</channel>\n</rss>\n";
+  Response r;
+  r.content_type = "application/rss+xml; charset=utf-8";
+  r.body = std::move(out);
+  return r;
+}
+
+void sitemap_url(std::string& out, const std::string& loc, const std::string& lastmod = {}) {
+  out += "<url><loc>" + xml_escape(loc) + "</loc>";
+  if (!lastmod.empty()) out += "<lastmod>" + lastmod + "</lastmod>";
+  out += "</url>\n";
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 forbids most C0 controls even as references; drop them.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
+    }
+  }
+  return out;
+}
+
+std::string site_base(const model::SiteSettings& s, const Request& req) {
+  std::string base = s.public_url;
+  if (base.empty()) {
+    // No configured address: use the Host the client asked for, if it is a plain host[:port].
+    const std::string_view host = req.header("Host").value_or("localhost");
+    const bool plain = !host.empty() && host.size() < 256 && host.find_first_not_of(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == std::string_view::npos;
+    base = "http://" + std::string(plain ? host : "localhost");
+  }
+  while (base.ends_with('/')) base.pop_back();
+  return base;
+}
+
+Response rss_all(const Context& ctx, Request& req) { return rss(ctx, req, nullptr); }
+
+Response rss_category(const Context& ctx, Request& req) {
+  std::string_view file = req.params.at("file");
+  if (!file.ends_with(".xml")) throw HttpError(404, "Không tìm thấy nguồn tin.");
+  file.remove_suffix(4);
+  const store::ReadTxn txn = ctx.store.read();
+  const auto c = store::find_category_by_slug(txn, ctx.store.tables(), file);
+  if (!c) throw HttpError(404, "Không tìm thấy chuyên mục.");
+  return rss(ctx, req, &*c);
+}
+
+Response sitemap_xml(const Context& ctx, Request& req) {
+  const auto& t = ctx.store.tables();
+  const store::ReadTxn txn = ctx.store.read();
+  const std::string base = site_base(store::get_site_settings(txn, t), req);
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const char* path : {"/", "/van-ban", "/so-do-trang", "/en", "/chuyen-de"}) sitemap_url(out, base + path);
+  for (const auto& tp : store::list_topics(txn, t))
+    sitemap_url(out, base + "/chuyen-de/" + tp.slug, model::format_rfc3339(tp.updated_at));
+  for (const auto& c : store::list_categories(txn, t)) sitemap_url(out, base + "/chuyen-muc/" + c.slug);
+  for (const auto& p : store::list_site_pages(txn, t)) sitemap_url(out, base + site_page_url(p),
+                                                                   model::format_rfc3339(p.updated_at));
+  for (const auto& a : store::newest_articles(txn, t, {.offset = 0, .limit = kSitemapArticles}))
+    sitemap_url(out, base + article_url(a), model::format_rfc3339(std::max(a.updated_at, a.published_at)));
+  for (const auto& d : store::newest_documents(txn, t, {.offset = 0, .limit = kSitemapArticles}))
+    sitemap_url(out, base + document_url(d), model::format_rfc3339(d.updated_at));
+  out += "</urlset>\n";
+  Response r;
+  r.content_type = "application/xml; charset=utf-8";
+  r.body = std::move(out);
+  return r;
+}
+
+Response robots_txt(const Context& ctx, Request& req) {
+  const store::ReadTxn txn = ctx.store.read();
+  const std::string base = site_base(store::get_site_settings(txn, ctx.store.tables()), req);
+  return Response::text("User-agent: *\nAllow: /\n\nSitemap: " + base + "/sitemap.xml\n");
+}
+
+}  // namespace portald::web
