@@ -21,6 +21,7 @@ struct ArticleLine {
   model::UnixTime published_at = 0;
   std::optional<std::string> author;
   model::ArticleStatus status = model::ArticleStatus::published;
+  bool featured = false;
 };
 
 ArticleLine parse(const nlohmann::json& j) {
@@ -41,6 +42,11 @@ ArticleLine parse(const nlohmann::json& j) {
     const auto st = model::parse_article_status(*s);
     if (!st) throw FieldError("status", "must be \"published\" or \"draft\"");
     a.status = *st;
+  }
+  // An extension of the shared format: old portals often mark their lead stories.
+  if (const auto f = j.find("featured"); f != j.end() && !f->is_null()) {
+    if (!f->is_boolean()) throw FieldError("featured", "must be true or false");
+    a.featured = f->get<bool>();
   }
   return a;
 }
@@ -80,6 +86,7 @@ bool write(store::WriteTxn& txn, const store::Tables& t, const nlohmann::json& j
   a.agency_id = in.agency ? store::ensure_agency(txn, t, *in.agency) : 0;
   a.author = in.author.value_or("");
   a.status = in.status;
+  a.featured = in.featured;
   a.published_at = in.published_at;
   a.updated_at = now;
   store::put_article(txn, t, std::move(a));

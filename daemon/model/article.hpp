@@ -27,6 +27,7 @@ struct Article {
   UnixTime updated_at = 0;
   UnixTime published_at = 0;  // 0 while never published
   std::uint32_t revision = 1;
+  bool featured = false;      // "Tiêu điểm": an editor's pick for the home page
 };
 
 }  // namespace portald::model

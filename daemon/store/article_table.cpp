@@ -22,7 +22,8 @@ std::string encode(const model::Article& a) {
                         {"created_at", a.created_at},
                         {"updated_at", a.updated_at},
                         {"published_at", a.published_at},
-                        {"revision", a.revision}},
+                        {"revision", a.revision},
+                        {"featured", a.featured}},
                        kFormat);
 }
 
@@ -43,6 +44,7 @@ model::Article decode(std::string_view bytes) {
   a.updated_at = j.value("updated_at", model::UnixTime{0});
   a.published_at = j.value("published_at", model::UnixTime{0});
   a.revision = j.value("revision", 1u);
+  a.featured = j.value("featured", false);
   return a;
 }
 

@@ -1,7 +1,20 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1 class="visually-hidden">{{PORTAL_NAME}}</h1>
 {{#TOPIC_BANNER}}<a class="topic-banner" href="/chuyen-de/{{SLUG}}"><span class="label">Chuyên đề</span> <strong>{{NAME}}</strong> <span class="text">{{DESCRIPTION}}</span></a>
-{{/TOPIC_BANNER}}<div class="home-grid">
+{{/TOPIC_BANNER}}<section class="featured" aria-labelledby="tieu-diem">
+  <h2 id="tieu-diem">Tiêu điểm</h2>
+  <ul class="featured-list">
+    {{#FEATURED}}<li>
+      <article>
+        <h3><a href="{{URL}}">{{TITLE}}</a></h3>
+        <p class="meta"><time datetime="{{ISO_DATE}}">{{DATE}}</time></p>
+        {{#SUMMARY}}<p class="summary">{{TEXT}}</p>{{/SUMMARY}}
+      </article>
+    </li>
+    {{/FEATURED}}
+  </ul>
+</section>
+<div class="home-grid">
 <section aria-labelledby="tin-moi">
   <h2 id="tin-moi">Tin mới nhất</h2>
   {{#NO_ARTICLES}}<p>Chưa có tin bài nào được đăng.</p>{{/NO_ARTICLES}}

@@ -24,6 +24,39 @@ BOOST_AUTO_TEST_CASE(the_home_page_links_every_section) {
   BOOST_TEST(test::contains(home.body, "id=\"tin-cua-toi\""));
 }
 
+// The "Tiêu điểm" block of the home page, "" when absent.
+std::string featured_block(const std::string& home) {
+  const auto start = home.find("id=\"tieu-diem\"");
+  if (start == std::string::npos) return {};
+  return home.substr(start, home.find("</section>", start) - start);
+}
+
+BOOST_AUTO_TEST_CASE(the_home_page_leads_with_the_editors_picks) {
+  test::PublicSite site;
+  test::RunningDaemon daemon(site.data);
+  // No pick yet: the newest item leads.
+  auto block = featured_block(daemon.get("/").body);
+  BOOST_TEST(test::contains(block, "Tiêm chủng mở rộng"), block);
+  BOOST_TEST(!test::contains(block, "Khai mạc hội chợ"), block);
+  // An older item marked featured takes the lead at once (the cached home page is invalidated).
+  const auto f = test::write_file(
+      site.dir.path, "featured.jsonl",
+      R"({"id": "a1", "title": "Khai mạc hội chợ nông sản", "body_html": "<p>x</p>", "category": "Kinh tế", "published_at": "2024-03-02T08:00:00+07:00", "featured": true})"
+      "\n");
+  const auto r = test::portaldctl(site.data, {"import", "articles", f.string()});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  block = featured_block(daemon.get("/").body);
+  BOOST_TEST(test::contains(block, "Khai mạc hội chợ"), block);
+  BOOST_TEST(!test::contains(block, "Tiêm chủng mở rộng"), block);
+  // The flag is a boolean, and a bad one loses nothing.
+  const auto bad = test::write_file(site.dir.path, "bad.jsonl",
+                                    R"({"title": "x", "body_html": "<p>x</p>", "category": "Kinh tế", "published_at": "2024-03-02T08:00:00+07:00", "featured": "có"})"
+                                    "\n");
+  const auto rb = test::portaldctl(site.data, {"import", "articles", bad.string()});
+  BOOST_TEST(rb.exit_code == 1);
+  BOOST_TEST(test::contains(rb.err, bad.string() + ":1: featured"), rb.err);
+}
+
 BOOST_AUTO_TEST_CASE(every_section_page_renders_with_its_last_update) {
   test::PublicSite site;
   test::RunningDaemon daemon(site.data);

@@ -12,6 +12,22 @@ namespace {
 constexpr std::size_t kNewest = 10;
 constexpr std::size_t kSectionBlocks = 8;
 constexpr std::size_t kPerSection = 4;
+constexpr std::size_t kFeatured = 3;
+// How far back the home page looks for editors' picks; older picks have had their day.
+constexpr std::size_t kFeaturedWindow = 200;
+
+// The editors' picks among the newest items; with none picked, the newest item leads, so the home
+// page always opens with a lead story.
+std::vector<model::Article> featured_articles(const store::Txn& txn, const store::Tables& t) {
+  std::vector<model::Article> picks;
+  for (auto& a : store::newest_articles(txn, t, {.offset = 0, .limit = kFeaturedWindow})) {
+    if (!a.featured) continue;
+    picks.push_back(std::move(a));
+    if (picks.size() == kFeatured) break;
+  }
+  if (picks.empty()) picks = store::newest_articles(txn, t, {.offset = 0, .limit = 1});
+  return picks;
+}
 
 }  // namespace
 
@@ -22,6 +38,7 @@ Response home_page(const Context& ctx, Request&) {
   auto* head = fill_layout(dict, ctx, txn, "Trang chủ");
   head->AddSectionDictionary("DESCRIPTION")
       ->SetValue("TEXT", "Tin tức, văn bản, thông tin chỉ đạo điều hành, thủ tục hành chính và dịch vụ công.");
+  for (const auto& a : featured_articles(txn, t)) fill_article_summary(*dict.AddSectionDictionary("FEATURED"), a);
   const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kNewest});
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");
   for (const auto& a : articles) {
