@@ -1,9 +1,10 @@
 #!/bin/sh
-# Installs the browser tests' npm packages (the committed package-lock.json, `npm ci`) into DIR, a
-# folder of the build tree; skipped when DIR already holds exactly this lock file's packages.
-#   tests/browser/npm-ci.sh DIR
+# Installs a test tool's npm packages (the committed package-lock.json, `npm ci`) into DIR, a folder of
+# the build tree; skipped when DIR already holds exactly this lock file's packages. SRC is the folder
+# with package.json and package-lock.json (default: tests/browser).
+#   tests/browser/npm-ci.sh DIR [SRC]
 set -eu
-src=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "${2:-$(dirname "$0")}" && pwd)
 dir=$1
 mkdir -p "$dir"
 if [ -d "$dir/node_modules" ] && cmp -s "$src/package-lock.json" "$dir/package-lock.json"; then

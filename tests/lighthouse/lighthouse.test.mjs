@@ -1,0 +1,127 @@
+// Lighthouse (pinned in package.json) in Debian's headless Chromium against the real portald on
+// 127.0.0.1: the issue's quality bar is mobile performance >= 95 and accessibility 100 on the home,
+// category and article pages. Run by ctest (browser.lighthouse) with PORTALD_BIN, PORTALDCTL_BIN and
+// LIGHTHOUSE_NODE_MODULES set. The scores and the failing audits are printed, so a drop says why.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const modules = process.env.LIGHTHOUSE_NODE_MODULES;
+assert.ok(modules, 'LIGHTHOUSE_NODE_MODULES is not set (run through ctest)');
+const LIGHTHOUSE_CLI = path.join(modules, 'lighthouse', 'cli', 'index.js');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const MIN_PERFORMANCE = 0.95;
+const MIN_ACCESSIBILITY = 1.0;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-lighthouse-'));
+const data = path.join(work, 'data');
+let daemon;
+let base;
+
+function ctl(...args) {
+  const r = spawnSync(process.env.PORTALDCTL_BIN, ['--data-dir', data, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `portaldctl ${args.join(' ')}: ${r.stderr}`);
+}
+
+// A portal with a realistic home page: the demo sections plus 40 articles in four categories, long
+// enough bodies and an image, so the pages weigh what real ones do.
+function seed() {
+  ctl('init', '--demo');
+  const cats = ['Kinh tế', 'Y tế', 'Giáo dục', 'Văn hóa - Xã hội'];
+  const paragraph = 'Ủy ban nhân dân tỉnh chỉ đạo các sở, ban, ngành và địa phương triển khai đồng bộ các giải pháp '
+    + 'nhằm nâng cao chất lượng phục vụ người dân và doanh nghiệp, bảo đảm tiến độ và hiệu quả.';
+  const lines = [];
+  for (let i = 1; i <= 40; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(JSON.stringify({
+      id: `lh${i}`, title: `Tỉnh triển khai nhiệm vụ trọng tâm số ${i} về ${cats[i % 4]}`,
+      summary: `Tóm tắt nội dung chính của bài số ${i}.`,
+      body_html: `<p>${paragraph}</p><p><img src="/static/logo.svg" alt="Biểu trưng của cổng thông tin" width="96" height="96"></p>`
+        + `<h2>Nội dung chi tiết</h2><p>${paragraph}</p><ul><li>${paragraph}</li><li>${paragraph}</li></ul>`,
+      category: cats[i % 4], agency: 'Sở Khoa học và Công nghệ', author: 'Ban biên tập',
+      published_at: `2025-0${(i % 9) + 1}-${day}T08:00:00+07:00`, featured: i % 10 === 0,
+    }));
+  }
+  fs.writeFileSync(path.join(work, 'a.jsonl'), lines.join('\n') + '\n');
+  ctl('import', 'articles', path.join(work, 'a.jsonl'));
+}
+
+function startDaemon() {
+  return new Promise((resolve, reject) => {
+    daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0'],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    const timer = setTimeout(() => reject(new Error(`portald did not start: ${log}`)), 15000);
+    daemon.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = /daemon\.ready listen=127\.0\.0\.1:(\d+)/.exec(log);
+      if (m && !base) {
+        clearTimeout(timer);
+        base = `http://127.0.0.1:${m[1]}`;
+        resolve();
+      }
+    });
+    daemon.on('exit', (code) => { if (!base) reject(new Error(`portald exited ${code}: ${log}`)); });
+  });
+}
+
+// The first href="PREFIX..." on the page at `url`.
+async function firstLink(url, prefix) {
+  const html = await (await fetch(url)).text();
+  const m = new RegExp(`href="(${prefix}[^"]+)"`).exec(html);
+  assert.ok(m, `no link starting with ${prefix} on ${url}`);
+  return new URL(m[1], base).toString();
+}
+
+// Runs the Lighthouse CLI (mobile emulation and simulated throttling, its defaults) and returns the
+// JSON report.
+function lighthouse(url) {
+  const out = path.join(work, `report-${Date.now()}.json`);
+  const r = spawnSync(process.execPath, [LIGHTHOUSE_CLI, url, '--quiet', '--output=json', `--output-path=${out}`,
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+  { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180000 });
+  assert.equal(r.status, 0, `lighthouse ${url} failed: ${r.stderr}`);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+function failingAudits(report, category) {
+  return report.categories[category].auditRefs
+    .map((ref) => report.audits[ref.id])
+    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative'
+      && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+    .map((a) => `${a.id} (${a.score})`);
+}
+
+before(async () => {
+  seed();
+  await startDaemon();
+});
+
+after(() => {
+  if (daemon) daemon.kill('SIGTERM');
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+for (const [name, find] of [
+  ['home', async () => `${base}/`],
+  ['category', async () => firstLink(`${base}/`, '/chuyen-muc/')],
+  ['article', async () => firstLink(`${base}/`, '/tin-tuc/')],
+]) {
+  test(`${name} page: mobile performance >= 95, accessibility 100`, async () => {
+    const url = await find();
+    const report = lighthouse(url);
+    const score = (c) => report.categories[c].score;
+    console.log(`lighthouse ${name} ${url}: performance ${score('performance') * 100}, accessibility `
+      + `${score('accessibility') * 100}, best practices ${score('best-practices') * 100}, seo ${score('seo') * 100}`);
+    const perf = failingAudits(report, 'performance');
+    const a11y = failingAudits(report, 'accessibility');
+    if (perf.length) console.log(`  performance audits below 1: ${perf.join(', ')}`);
+    if (a11y.length) console.log(`  accessibility audits below 1: ${a11y.join(', ')}`);
+    assert.ok(score('performance') >= MIN_PERFORMANCE, `performance ${score('performance')}: ${perf.join(', ')}`);
+    assert.ok(score('accessibility') >= MIN_ACCESSIBILITY, `accessibility ${score('accessibility')}: ${a11y.join(', ')}`);
+  });
+}
