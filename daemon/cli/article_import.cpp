@@ -39,8 +39,9 @@ ArticleLine parse(const nlohmann::json& j) {
   if (!t) throw FieldError("published_at", "must be an RFC 3339 time with an offset, e.g. 2024-11-13T08:30:00+07:00");
   a.published_at = *t;
   if (const auto s = text_field(j, "status", 20, false)) {
+    // Imports carry only the public state; the workflow's other states are born in the admin pages.
     const auto st = model::parse_article_status(*s);
-    if (!st) throw FieldError("status", "must be \"published\" or \"draft\"");
+    if (!st || (*st != model::ArticleStatus::published && *st != model::ArticleStatus::draft)) throw FieldError("status", "must be \"published\" or \"draft\"");
     a.status = *st;
   }
   // An extension of the shared format: old portals often mark their lead stories.

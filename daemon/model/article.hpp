@@ -8,7 +8,10 @@
 
 namespace portald::model {
 
-enum class ArticleStatus { draft, published };
+// The editorial state (workflow.hpp). Stored as its key; records from before the workflow hold only
+// "draft" or "published", which keep their meaning. Only `published` is visible to the public;
+// `withdrawn` answers 410 Gone.
+enum class ArticleStatus { draft, submitted, editing, awaiting_approval, published, returned, withdrawn, scheduled };
 std::string_view to_string(ArticleStatus s);
 std::optional<ArticleStatus> parse_article_status(std::string_view s);
 

@@ -18,13 +18,28 @@ constexpr std::array<std::pair<Role, std::pair<std::string_view, std::string_vie
     {Role::agency_answerer, {"agency-answerer", "Cán bộ trả lời của cơ quan"}},
 }};
 
+constexpr std::array<std::pair<ArticleStatus, std::string_view>, 8> kStatuses{{
+    {ArticleStatus::draft, "draft"},
+    {ArticleStatus::submitted, "submitted"},
+    {ArticleStatus::editing, "editing"},
+    {ArticleStatus::awaiting_approval, "awaiting-approval"},
+    {ArticleStatus::published, "published"},
+    {ArticleStatus::returned, "returned"},
+    {ArticleStatus::withdrawn, "withdrawn"},
+    {ArticleStatus::scheduled, "scheduled"},
+}};
+
 }  // namespace
 
-std::string_view to_string(ArticleStatus s) { return s == ArticleStatus::published ? "published" : "draft"; }
+std::string_view to_string(ArticleStatus s) {
+  for (const auto& [x, key] : kStatuses)
+    if (x == s) return key;
+  return "draft";
+}
 
 std::optional<ArticleStatus> parse_article_status(std::string_view s) {
-  if (s == "published") return ArticleStatus::published;
-  if (s == "draft") return ArticleStatus::draft;
+  for (const auto& [x, key] : kStatuses)
+    if (key == s) return x;
   return std::nullopt;
 }
 
@@ -45,6 +60,8 @@ std::string_view role_label(Role role) {
     if (r == role) return names.second;
   return "";
 }
+
+bool needs_second_factor(Role role) { return role == Role::operator_ || role == Role::editor_in_chief; }
 
 bool is_valid_username(std::string_view name) {
   if (name.size() < 3 || name.size() > 32 || name[0] < 'a' || name[0] > 'z') return false;

@@ -24,4 +24,11 @@ struct SiteSettings {
   std::string emc_script_url;        // EMC monitoring script (https only); "" = off, and the CSP stays strict
 };
 
+// Maintenance mode (Điều 5.9): readers get 503 with this message; /quan-tri and /healthz keep working.
+struct Maintenance {
+  bool on = false;
+  std::string message = "Cổng thông tin đang được bảo trì. Vui lòng quay lại sau.";
+  int retry_after_s = 1800;
+};
+
 }  // namespace portald::model

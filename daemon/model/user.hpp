@@ -24,7 +24,11 @@ struct User {
   std::string password_hash;    // Argon2id string from crypto_pwhash_str
   bool suspended = false;
   UnixTime created_at = 0;
+  std::string totp_secret;      // base32 RFC 6238 secret; "" = no second factor enrolled
 };
+
+// True for roles that must pass a second factor (TOTP) before any admin page (issue 4).
+bool needs_second_factor(Role role);
 
 // True when the name is 3..32 characters of [a-z0-9._-] starting with a letter.
 bool is_valid_username(std::string_view name);

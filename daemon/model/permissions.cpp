@@ -1,0 +1,76 @@
+#include "daemon/model/permissions.hpp"
+
+#include <array>
+#include <initializer_list>
+#include <cstdint>
+
+namespace portald::model {
+namespace {
+
+using enum Role;
+
+constexpr std::uint32_t bit(Role r) { return std::uint32_t(1) << static_cast<unsigned>(r); }
+constexpr std::uint32_t roles(std::initializer_list<Role> list) {
+  std::uint32_t m = 0;
+  for (Role r : list) m |= bit(r);
+  return m;
+}
+
+struct Row {
+  Action action;
+  std::string_view key;
+  std::uint32_t roles;  // bit per Role
+};
+
+// The whole permission surface on one screen. Operators run the system but do not take part in
+// editorial decisions (Điều 5.3: they publish only what the board approved).
+const std::array<Row, 11> kTable{{
+    {Action::use_admin, "use-admin",
+     roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
+    {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
+    {Action::edit_any_article, "edit-any-article", roles({editor_in_chief, deputy, secretariat})},
+    {Action::view_queues, "view-queues", roles({editor_in_chief, deputy, secretariat})},
+    {Action::preview_any, "preview-any", roles({editor_in_chief, deputy, secretariat})},
+    {Action::upload_media, "upload-media", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
+    {Action::view_audit, "view-audit", roles({operator_, editor_in_chief})},
+    {Action::manage_users, "manage-users", roles({operator_})},
+    {Action::manage_taxonomy, "manage-taxonomy", roles({operator_})},
+    {Action::manage_settings, "manage-settings", roles({operator_})},
+    {Action::set_maintenance, "set-maintenance", roles({operator_})},
+}};
+
+const Row* row_of(Action action) {
+  for (const auto& r : kTable)
+    if (r.action == action) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view to_string(Action action) {
+  const Row* r = row_of(action);
+  return r ? r->key : "unknown";
+}
+
+const std::vector<Action>& all_actions() {
+  static const std::vector<Action> out = [] {
+    std::vector<Action> v;
+    for (const auto& r : kTable) v.push_back(r.action);
+    return v;
+  }();
+  return out;
+}
+
+bool allowed(Role role, Action action) {
+  const Row* r = row_of(action);
+  if (!r) return false;
+  return (r->roles & bit(role)) != 0;
+}
+
+const std::vector<Role>& all_roles() {
+  static const std::vector<Role> out{operator_, editor_in_chief, deputy, secretariat, reporter, contributor,
+                                     agency_answerer};
+  return out;
+}
+
+}  // namespace portald::model

@@ -1,0 +1,35 @@
+#pragma once
+// Who may do what: one table of role x action (Quy chế Điều 5, 6, 8, 11). Workflow transitions have
+// their own table (workflow.hpp); this one covers everything else an admin page can do.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "daemon/model/user.hpp"
+
+namespace portald::model {
+
+enum class Action {
+  use_admin,          // open /quan-tri at all (dashboard, own account, log out)
+  write_article,      // create articles and edit one's own drafts
+  edit_any_article,   // edit any article in the workflow (Tổ thư ký, biên tập viên and up)
+  view_queues,        // see the editorial queues ("chờ biên tập", "chờ duyệt")
+  preview_any,        // preview and compare revisions of any article
+  upload_media,       // add images and attachments to the media library
+  view_audit,         // read and export the audit log (Điều 5.8: confidential)
+  manage_users,       // list accounts, create, change role, suspend (Điều 5.7, 5.8)
+  manage_taxonomy,    // agencies, categories, topics
+  manage_settings,    // site name, logo, footer, links, EMC code
+  set_maintenance,    // put the public site into maintenance (Điều 5.9)
+};
+
+// Stable English key ("use-admin", ...) for logs, the audit log and tests.
+std::string_view to_string(Action action);
+// Every action, in declaration order (for tests and the permissions page).
+const std::vector<Action>& all_actions();
+// True when `role` may take `action`.
+bool allowed(Role role, Action action);
+// Every role, in declaration order.
+const std::vector<Role>& all_roles();
+
+}  // namespace portald::model

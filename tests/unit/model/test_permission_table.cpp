@@ -1,0 +1,51 @@
+// The role x action table, row by row against the regulation (Điều 5.7, 5.8: only operators handle
+// accounts; the board edits and approves; everyone with an account may open the admin).
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <set>
+
+#include "daemon/model/permissions.hpp"
+
+using namespace portald::model;
+
+BOOST_AUTO_TEST_SUITE(permission_table)
+
+BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
+  using A = Action;
+  using R = Role;
+  const std::set<R> everyone(all_roles().begin(), all_roles().end());
+  const std::set<R> writers{R::editor_in_chief, R::deputy, R::secretariat, R::reporter, R::contributor};
+  const std::set<R> board{R::editor_in_chief, R::deputy, R::secretariat};
+  const std::map<A, std::set<R>> expected{
+      {A::use_admin, everyone},
+      {A::write_article, writers},
+      {A::edit_any_article, board},
+      {A::view_queues, board},
+      {A::preview_any, board},
+      {A::upload_media, writers},
+      {A::view_audit, {R::operator_, R::editor_in_chief}},
+      {A::manage_users, {R::operator_}},
+      {A::manage_taxonomy, {R::operator_}},
+      {A::manage_settings, {R::operator_}},
+      {A::set_maintenance, {R::operator_}},
+  };
+  BOOST_TEST(expected.size() == all_actions().size());
+  for (A a : all_actions()) {
+    BOOST_TEST_REQUIRE(expected.count(a) == 1u, to_string(a));
+    for (R r : all_roles())
+      BOOST_TEST(allowed(r, a) == (expected.at(a).count(r) == 1),
+                 to_string(r) << " / " << to_string(a));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(account_list_is_for_operators_only) {
+  for (Role r : all_roles()) BOOST_TEST(allowed(r, Action::manage_users) == (r == Role::operator_));
+}
+
+BOOST_AUTO_TEST_CASE(action_keys_are_unique) {
+  std::set<std::string_view> keys;
+  for (Action a : all_actions()) BOOST_TEST(keys.insert(to_string(a)).second);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
