@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "build_info.hpp"
+#include "daemon/editorial/scheduler.hpp"
 #include "daemon/health/checks.hpp"
 #include "daemon/health/faults.hpp"
 #include "daemon/health/liveness.hpp"
@@ -124,6 +125,8 @@ int run_daemon(const config::Config& config) {
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
 
+    // Scheduled publishing: its first pass publishes whatever fell due while the daemon was down.
+    const editorial::Scheduler scheduler(store);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
     const health::CheckLoop slow_checks(store, health::check_settings(config));

@@ -101,6 +101,19 @@ std::optional<model::Media> get_media(const Txn& txn, const Tables& t, std::uint
   return model::Media{id, j.value("file_name", ""), j.value("content_type", ""), std::string(v->substr(nul + 1))};
 }
 
+std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t limit) {
+  std::vector<MediaInfo> out;
+  Cursor c(txn, t.media);
+  for (bool ok = c.last(); ok && out.size() < limit; ok = c.prev()) {
+    const auto v = c.value();
+    const auto nul = v.find('\0');
+    if (nul == std::string_view::npos) continue;
+    const auto j = decode_record(v.substr(0, nul), kFormat, "media");
+    out.push_back({read_be64(c.key()), j.value("file_name", ""), j.value("content_type", ""), v.size() - nul - 1});
+  }
+  return out;
+}
+
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media) {
   const std::uint64_t id = next_id(txn, t, "media");
   std::string value = encode_record({{"file_name", media.file_name}, {"content_type", media.content_type}}, kFormat);

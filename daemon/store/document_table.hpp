@@ -18,6 +18,14 @@ std::uint64_t put_document(WriteTxn& txn, const Tables& t, model::LegalDocument 
 std::vector<model::LegalDocument> newest_documents(const Txn& txn, const Tables& t, Page page);
 
 std::optional<model::Media> get_media(const Txn& txn, const Tables& t, std::uint64_t id);
+// The media library, newest first, without the bytes.
+struct MediaInfo {
+  std::uint64_t id = 0;
+  std::string file_name;
+  std::string content_type;
+  std::size_t size = 0;
+};
+std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t limit);
 // Stores bytes under a new id; returns it.
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media);
 

@@ -57,4 +57,22 @@ void put_site_settings(WriteTxn& txn, const Tables& t, const model::SiteSettings
   append_change(txn, t, ChangeKind::settings, 0, ChangeOp::put);
 }
 
+model::Maintenance get_maintenance(const Txn& txn, const Tables& t) {
+  model::Maintenance m;
+  const auto v = txn.get(t.settings, "maintenance");
+  if (!v) return m;
+  const auto j = decode_record(*v, kFormat, "maintenance");
+  m.on = j.value("on", false);
+  m.message = j.value("message", m.message);
+  m.retry_after_s = j.value("retry_after_s", m.retry_after_s);
+  return m;
+}
+
+void put_maintenance(WriteTxn& txn, const Tables& t, const model::Maintenance& m) {
+  txn.put(t.settings, "maintenance",
+          encode_record({{"on", m.on}, {"message", m.message}, {"retry_after_s", m.retry_after_s}}, kFormat));
+  // Cached public pages must not outlive the switch.
+  append_change(txn, t, ChangeKind::settings, 0, ChangeOp::put);
+}
+
 }  // namespace portald::store

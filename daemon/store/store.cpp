@@ -35,6 +35,10 @@ Tables open_tables(MDB_txn* txn) {
   t.page_slugs = open_table(txn, "page_slugs");
   t.topics = open_table(txn, "topics");
   t.topic_slugs = open_table(txn, "topic_slugs");
+  t.sessions = open_table(txn, "sessions");
+  t.editorial = open_table(txn, "editorial");
+  t.revisions = open_table(txn, "revisions");
+  t.audit = open_table(txn, "audit");
   return t;
 }
 

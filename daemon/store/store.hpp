@@ -33,6 +33,11 @@ struct Tables {
   MDB_dbi page_slugs;           // lang + "/" + slug -> be64(id)
   MDB_dbi topics;               // be64(id) -> Topic (chuyên đề)
   MDB_dbi topic_slugs;          // slug -> be64(id)
+  // Admin (issue 4). New tables need no migration: open creates them, old records are untouched.
+  MDB_dbi sessions;             // BLAKE2b(token) -> Session (the token itself is never stored)
+  MDB_dbi editorial;            // be64(article id) -> EditorialState (workflow state, author, reason)
+  MDB_dbi revisions;            // be64(article id) + be32(n) -> Revision (every saved version)
+  MDB_dbi audit;                // be64(seq) -> AuditEntry (append-only)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;

@@ -17,6 +17,7 @@ model::User decode(std::string_view bytes) {
   u.password_hash = j.value("password_hash", "");
   u.suspended = j.value("suspended", false);
   u.created_at = j.value("created_at", model::UnixTime{0});
+  u.totp_secret = j.value("totp_secret", "");
   return u;
 }
 
@@ -35,7 +36,8 @@ void put_user(WriteTxn& txn, const Tables& t, const model::User& u) {
                          {"agency_id", u.agency_id},
                          {"password_hash", u.password_hash},
                          {"suspended", u.suspended},
-                         {"created_at", u.created_at}},
+                         {"created_at", u.created_at},
+                         {"totp_secret", u.totp_secret}},
                         kFormat));
 }
 

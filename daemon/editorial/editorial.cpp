@@ -1,0 +1,214 @@
+#include "daemon/editorial/editorial.hpp"
+
+#include "daemon/model/html_sanitizer.hpp"
+#include "daemon/model/permissions.hpp"
+#include "daemon/model/text.hpp"
+#include "daemon/store/article_table.hpp"
+#include "daemon/store/audit_table.hpp"
+#include "daemon/store/editorial_table.hpp"
+
+namespace portald::editorial {
+namespace {
+
+using model::ArticleStatus;
+
+bool is_live(const model::Article& a) {
+  return a.status == ArticleStatus::published || a.status == ArticleStatus::withdrawn;
+}
+
+Content content_of(const model::Article& a) {
+  return {a.title, a.summary, a.body_html, a.category_id, a.agency_id, a.author, a.featured};
+}
+
+Content content_of(const model::Revision& r) {
+  return {r.title, r.summary, r.body_html, r.category_id, r.agency_id, r.author, r.featured};
+}
+
+void apply(model::Article& a, const Content& c) {
+  a.title = c.title;
+  a.summary = c.summary;
+  a.body_html = c.body_html;
+  a.category_id = c.category_id;
+  a.agency_id = c.agency_id;
+  a.author = c.author;
+  a.featured = c.featured;
+  a.slug = model::slugify(c.title);
+}
+
+bool can_edit_any(const Actor& actor) { return actor.role && model::allowed(*actor.role, model::Action::edit_any_article); }
+
+void audit(store::WriteTxn& txn, const store::Tables& t, const Actor& actor, std::string action, std::uint64_t id,
+           std::string from, std::string to, std::string reason, model::UnixTime now) {
+  store::append_audit(txn, t,
+                      {.seq = 0,
+                       .at = now,
+                       .actor = actor.username,
+                       .action = std::move(action),
+                       .object = "article/" + std::to_string(id),
+                       .from = std::move(from),
+                       .to = std::move(to),
+                       .reason = std::move(reason),
+                       .address = actor.address});
+}
+
+std::uint32_t save_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, const Content& c,
+                            const std::string& by, model::UnixTime now, std::string note) {
+  return store::add_revision(txn, t,
+                             {.article_id = id, .number = 0, .title = c.title, .summary = c.summary,
+                              .body_html = c.body_html, .category_id = c.category_id, .agency_id = c.agency_id,
+                              .author = c.author, .featured = c.featured, .saved_by = by, .saved_at = now,
+                              .note = std::move(note)});
+}
+
+// Brings the work content to readers: the record takes it and becomes published.
+void publish(store::WriteTxn& txn, const store::Tables& t, Item& item, model::UnixTime when, model::UnixTime now) {
+  apply(item.article, item.work);
+  const bool first_time = item.article.published_at == 0 || !is_live(item.article);
+  item.article.status = ArticleStatus::published;
+  if (first_time) item.article.published_at = when;
+  item.article.updated_at = now;
+  if (!first_time) ++item.article.revision;
+  store::put_article(txn, t, item.article);
+}
+
+}  // namespace
+
+std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std::uint64_t id) {
+  auto a = store::get_article(txn, t, id);
+  if (!a) return std::nullopt;
+  Item item;
+  item.live = is_live(*a);
+  item.state = store::get_editorial(txn, t, id).value_or(
+      model::EditorialState{.article_id = id, .state = a->status, .since = a->updated_at});
+  item.work = content_of(*a);
+  if (item.state.work_revision)
+    if (const auto r = store::get_revision(txn, t, id, item.state.work_revision)) item.work = content_of(*r);
+  item.article = std::move(*a);
+  return item;
+}
+
+bool may_view(const Item& item, const Actor& actor) {
+  return can_edit_any(actor) || (!actor.username.empty() && item.state.created_by == actor.username);
+}
+
+bool may_edit(const Item& item, const Actor& actor) {
+  if (!actor.role || !model::allowed(*actor.role, model::Action::write_article)) return false;
+  const ArticleStatus s = item.state.state;
+  if (s == ArticleStatus::scheduled) return false;  // unschedule first: what was approved is what goes out
+  if (can_edit_any(actor)) return true;
+  // Authors change their own text only while it is theirs: a draft or returned to them.
+  return item.state.created_by == actor.username && (s == ArticleStatus::draft || s == ArticleStatus::returned);
+}
+
+SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, Content content,
+                        const Actor& actor, model::UnixTime now) {
+  content.body_html = model::sanitize_html(content.body_html);
+  if (id == 0) {
+    if (!actor.role || !model::allowed(*actor.role, model::Action::write_article)) return {SaveRefusal::not_allowed};
+    model::Article a;
+    apply(a, content);
+    a.status = ArticleStatus::draft;
+    a.created_at = now;
+    a.updated_at = now;
+    a.id = store::put_article(txn, t, a);
+    const auto n = save_revision(txn, t, a.id, content, actor.username, now, "");
+    store::put_editorial(txn, t,
+                         {.article_id = a.id, .state = ArticleStatus::draft, .created_by = actor.username,
+                          .work_revision = n, .reason = "", .last_actor = actor.username, .since = now,
+                          .scheduled_at = 0});
+    audit(txn, t, actor, "article.create", a.id, "", "draft", "", now);
+    return {SaveRefusal::none, a.id, n};
+  }
+  auto item = load_item(txn, t, id);
+  if (!item) return {SaveRefusal::not_found};
+  if (!may_edit(*item, actor)) return {SaveRefusal::not_allowed, id};
+  // Articles imported before the admin existed get their current text as revision 1 first.
+  if (!store::get_editorial(txn, t, id))
+    item->state.work_revision = save_revision(txn, t, id, item->work, "", item->article.updated_at, "bản gốc");
+  const auto n = save_revision(txn, t, id, content, actor.username, now, "");
+  const ArticleStatus before = item->state.state;
+  if (item->live) {
+    // A new pending version; the record keeps serving readers until it is approved.
+    if (before == ArticleStatus::published || before == ArticleStatus::withdrawn) {
+      item->state.state = ArticleStatus::draft;
+      item->state.since = now;
+      if (item->state.created_by.empty()) item->state.created_by = actor.username;
+    }
+  } else {
+    apply(item->article, content);
+    item->article.updated_at = now;
+    store::put_article(txn, t, item->article);
+  }
+  item->state.work_revision = n;
+  item->state.last_actor = actor.username;
+  store::put_editorial(txn, t, item->state);
+  audit(txn, t, actor, "article.edit", id, std::string(model::to_string(before)),
+        std::string(model::to_string(item->state.state)), "revision " + std::to_string(n), now);
+  return {SaveRefusal::none, id, n};
+}
+
+TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, model::Transition tr,
+                                 const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                 model::UnixTime now) {
+  auto item = load_item(txn, t, id);
+  if (!item) return {Outcome::not_found};
+  const ArticleStatus from = item->state.state;
+  if (actor.role && !may_view(*item, actor)) return {Outcome::refused, model::TransitionRefusal::role_not_allowed, from, from};
+  const auto check = model::check_transition(from, tr, actor.role, reason);
+  if (!check) return {Outcome::refused, check.refusal, from, from};
+  // Authors submit only their own work; the secretariat may submit on someone's behalf.
+  if (tr == model::Transition::submit && !can_edit_any(actor) && item->state.created_by != actor.username)
+    return {Outcome::refused, model::TransitionRefusal::role_not_allowed, from, from};
+  if (tr == model::Transition::schedule && scheduled_at <= now)
+    return {Outcome::refused, model::TransitionRefusal::not_from_this_state, from, from};
+  const std::string clean_reason(model::trim(reason));
+  const model::UnixTime due = item->state.scheduled_at;  // the announced time is the publication time
+  item->state.state = check.to;
+  item->state.since = now;
+  item->state.last_actor = actor.username;
+  if (!clean_reason.empty()) item->state.reason = clean_reason;
+  if (tr == model::Transition::submit) item->state.reason.clear();
+  item->state.scheduled_at = check.to == ArticleStatus::scheduled ? scheduled_at : 0;
+  if (check.to == ArticleStatus::published) {
+    publish(txn, t, *item, tr == model::Transition::publish_scheduled && due ? due : now, now);
+  } else if (check.to == ArticleStatus::withdrawn) {
+    item->article.status = ArticleStatus::withdrawn;
+    item->article.updated_at = now;
+    store::put_article(txn, t, item->article);
+  } else if (!item->live) {
+    item->article.status = check.to;  // the record mirrors the state until it first goes live
+    item->article.updated_at = now;
+    store::put_article(txn, t, item->article);
+  }
+  store::put_editorial(txn, t, item->state);
+  audit(txn, t, actor, "article." + std::string(model::to_string(tr)), id, std::string(model::to_string(from)),
+        std::string(model::to_string(check.to)), clean_reason, now);
+  return {Outcome::done, model::TransitionRefusal::none, from, check.to};
+}
+
+std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id,
+                                              std::uint32_t n, const Actor& actor, model::UnixTime now) {
+  const auto old = store::get_revision(txn, t, id, n);
+  if (!old) return std::nullopt;
+  auto item = load_item(txn, t, id);
+  if (!item || !may_edit(*item, actor)) return std::nullopt;
+  Content c = content_of(*old);
+  const auto saved = save_content(txn, t, id, c, actor, now);
+  if (saved.refusal != SaveRefusal::none) return std::nullopt;
+  // Mark where it came from (the revision was written by save_content just above).
+  audit(txn, t, actor, "article.restore", id, "revision " + std::to_string(n), "revision " + std::to_string(saved.revision),
+        "", now);
+  return saved.revision;
+}
+
+std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now) {
+  std::size_t n = 0;
+  for (const auto& e : store::list_editorial(txn, t)) {
+    if (e.state != ArticleStatus::scheduled || e.scheduled_at > now) continue;
+    const auto r = take_transition(txn, t, e.article_id, model::Transition::publish_scheduled, Actor{}, "", 0, now);
+    if (r.outcome == Outcome::done) ++n;
+  }
+  return n;
+}
+
+}  // namespace portald::editorial

@@ -1,0 +1,74 @@
+#pragma once
+// The editorial workflow on top of the store: saving versions, taking transitions, restoring old
+// versions, publishing what is due. Each function works inside the caller's write transaction and
+// appends its audit entry there, so the change, the change log and the audit line commit together.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "daemon/model/editorial.hpp"
+#include "daemon/model/user.hpp"
+#include "daemon/model/workflow.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::editorial {
+
+struct Actor {
+  std::string username;            // "" = the system (scheduler)
+  std::optional<model::Role> role;  // std::nullopt = the system
+  std::string address;             // client address for the audit log
+};
+
+struct Content {
+  std::string title;
+  std::string summary;
+  std::string body_html;  // as posted; sanitised on save
+  std::uint64_t category_id = 0;
+  std::uint64_t agency_id = 0;
+  std::string author;
+  bool featured = false;
+};
+
+struct Item {
+  model::Article article;        // the record (what readers see while live)
+  model::EditorialState state;   // synthesised from the record for articles never opened in the admin
+  Content work;                  // the version under work (== the record unless a revision is pending)
+  bool live = false;             // the record is published or withdrawn: edits go to a pending revision
+};
+
+std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std::uint64_t id);
+// May `actor` read this item (their own, or any with edit-any-article)?
+bool may_view(const Item& item, const Actor& actor);
+// May `actor` change its content now?
+bool may_edit(const Item& item, const Actor& actor);
+
+enum class SaveRefusal { none, not_found, not_allowed };
+struct SaveResult {
+  SaveRefusal refusal = SaveRefusal::none;
+  std::uint64_t id = 0;
+  std::uint32_t revision = 0;
+};
+// Saves a new version (id 0 = a new article). Editing a live article starts a pending draft; the live
+// record stays online until that draft is approved.
+SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, Content content,
+                        const Actor& actor, model::UnixTime now);
+
+enum class Outcome { done, not_found, refused };
+struct TransitionResult {
+  Outcome outcome = Outcome::done;
+  model::TransitionRefusal refusal = model::TransitionRefusal::none;
+  model::ArticleStatus from = model::ArticleStatus::draft;
+  model::ArticleStatus to = model::ArticleStatus::draft;
+};
+// Takes a transition for `actor`. scheduled_at is used by Transition::schedule (must be in the future).
+TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, model::Transition tr,
+                                 const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                 model::UnixTime now);
+// Copies revision n into a new revision and makes it the draft under work. Returns the new number,
+// std::nullopt when the article or revision is missing or the actor may not edit.
+std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id,
+                                              std::uint32_t n, const Actor& actor, model::UnixTime now);
+// Publishes every scheduled item whose time has come; returns how many.
+std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now);
+
+}  // namespace portald::editorial

@@ -1,0 +1,33 @@
+#pragma once
+// The publishing scheduler: a thread that publishes scheduled articles when their time comes. The
+// schedule lives in LMDB (editorial states), so a restart loses nothing: the first pass after start
+// publishes whatever fell due while the daemon was down.
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "daemon/store/store.hpp"
+
+namespace portald::editorial {
+
+class Scheduler {
+ public:
+  Scheduler(const store::Store& store, std::chrono::milliseconds period = std::chrono::seconds(5));
+  ~Scheduler();  // stops and joins
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+  // One pass now (also what the thread does every period); returns how many were published.
+  std::size_t run_once();
+
+ private:
+  void loop();
+  const store::Store& store_;
+  std::chrono::milliseconds period_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace portald::editorial

@@ -1,0 +1,66 @@
+#include "daemon/store/audit_table.hpp"
+
+#include "daemon/store/codec.hpp"
+
+namespace portald::store {
+namespace {
+
+constexpr int kFormat = 1;
+
+model::AuditEntry decode(std::string_view key, std::string_view bytes) {
+  const auto j = decode_record(bytes, kFormat, "audit");
+  model::AuditEntry e;
+  e.seq = read_be64(key);
+  e.at = j.value("at", model::UnixTime{0});
+  e.actor = j.value("actor", "");
+  e.action = j.value("action", "");
+  e.object = j.value("object", "");
+  e.from = j.value("from", "");
+  e.to = j.value("to", "");
+  e.reason = j.value("reason", "");
+  e.address = j.value("address", "");
+  return e;
+}
+
+bool matches(const model::AuditEntry& e, const AuditFilter& f) {
+  if (!f.actor.empty() && e.actor != f.actor) return false;
+  if (!f.action_prefix.empty() && !e.action.starts_with(f.action_prefix)) return false;
+  if (!f.object.empty() && e.object != f.object) return false;
+  if (f.since && e.at < f.since) return false;
+  if (f.until && e.at >= f.until) return false;
+  return true;
+}
+
+}  // namespace
+
+std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditEntry e) {
+  std::uint64_t seq = 1;
+  {
+    Cursor c(txn, t.audit);
+    if (c.last()) seq = read_be64(c.key()) + 1;
+  }
+  if (e.at == 0) e.at = model::now();
+  txn.put(t.audit, be64(seq),
+          encode_record({{"at", e.at},
+                         {"actor", e.actor},
+                         {"action", e.action},
+                         {"object", e.object},
+                         {"from", e.from},
+                         {"to", e.to},
+                         {"reason", e.reason},
+                         {"address", e.address}},
+                        kFormat));
+  return seq;
+}
+
+std::vector<model::AuditEntry> find_audit(const Txn& txn, const Tables& t, const AuditFilter& f, std::size_t limit) {
+  std::vector<model::AuditEntry> out;
+  Cursor c(txn, t.audit);
+  for (bool ok = c.last(); ok && out.size() < limit; ok = c.prev()) {
+    auto e = decode(c.key(), c.value());
+    if (matches(e, f)) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace portald::store

@@ -1,0 +1,24 @@
+#pragma once
+// The append-only audit log (table "audit"): nothing here updates or deletes an entry.
+#include <optional>
+#include <vector>
+
+#include "daemon/model/editorial.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::store {
+
+// Appends in the caller's transaction (so the entry commits with the change it records); returns its seq.
+std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditEntry e);
+
+struct AuditFilter {
+  std::string actor{};        // exact username, "" = any
+  std::string action_prefix{};  // "article." matches every article action, "" = any
+  std::string object{};       // exact object ("article/12"), "" = any
+  model::UnixTime since = 0;  // inclusive, 0 = open
+  model::UnixTime until = 0;  // exclusive, 0 = open
+};
+// Matching entries, newest first, at most `limit`.
+std::vector<model::AuditEntry> find_audit(const Txn& txn, const Tables& t, const AuditFilter& f, std::size_t limit);
+
+}  // namespace portald::store

@@ -1,0 +1,124 @@
+// Sessions, login limits and password login against a real LMDB store.
+#include <boost/test/unit_test.hpp>
+
+#include <sodium.h>
+
+#include <cstring>
+
+#include "daemon/auth/login.hpp"
+#include "daemon/auth/password.hpp"
+#include "daemon/auth/session.hpp"
+#include "daemon/store/session_table.hpp"
+#include "daemon/store/user_table.hpp"
+#include "tests/support/fixtures.hpp"
+
+using namespace portald;
+
+namespace {
+
+void add_user(const store::Store& s, const std::string& name, const std::string& password, bool suspended = false) {
+  store::WriteTxn txn = s.write();
+  model::User u;
+  u.username = name;
+  u.role = model::Role::reporter;
+  u.password_hash = auth::hash_password(password);
+  u.suspended = suspended;
+  store::put_user(txn, s.tables(), u);
+  txn.commit();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(login_sessions)
+
+BOOST_AUTO_TEST_CASE(only_the_token_hash_is_stored_and_timeouts_apply) {
+  test::TempStore s;
+  std::string token;
+  {
+    store::WriteTxn txn = s.store.write();
+    token = auth::create_session(txn, s.store.tables(), "lan", 1000, true);
+    txn.commit();
+  }
+  BOOST_TEST(token.size() == 64u);  // 32 random bytes, hex
+  const store::ReadTxn txn = s.store.read();
+  BOOST_TEST(!txn.get(s.store.tables().sessions, token).has_value());
+  BOOST_TEST(txn.get(s.store.tables().sessions, auth::token_hash(token)).has_value());
+  const auto live = auth::live_session(txn, s.store.tables(), token, 1000 + auth::kIdleTimeout);
+  BOOST_TEST_REQUIRE(live.has_value());
+  BOOST_TEST(live->username == "lan");
+  BOOST_TEST(live->csrf.size() == 64u);
+  BOOST_TEST(!auth::live_session(txn, s.store.tables(), token, 1000 + auth::kIdleTimeout + 1));
+  BOOST_TEST(!auth::live_session(txn, s.store.tables(), std::string(64, '0'), 1000));
+}
+
+BOOST_AUTO_TEST_CASE(absolute_timeout_holds_even_when_active) {
+  test::TempStore s;
+  store::WriteTxn txn = s.store.write();
+  const auto token = auth::create_session(txn, s.store.tables(), "lan", 1000, true);
+  auto sess = *store::get_session(txn, s.store.tables(), auth::token_hash(token));
+  sess.last_seen = 1000 + auth::kAbsoluteTimeout + 10;
+  store::put_session(txn, s.store.tables(), auth::token_hash(token), sess);
+  BOOST_TEST(!auth::live_session(txn, s.store.tables(), token, 1000 + auth::kAbsoluteTimeout + 20));
+}
+
+BOOST_AUTO_TEST_CASE(log_out_everywhere_ends_only_that_users_sessions) {
+  test::TempStore s;
+  store::WriteTxn txn = s.store.write();
+  const auto a1 = auth::create_session(txn, s.store.tables(), "lan", 1000, true);
+  const auto a2 = auth::create_session(txn, s.store.tables(), "lan", 1000, true);
+  const auto b = auth::create_session(txn, s.store.tables(), "minh", 1000, true);
+  BOOST_TEST(store::delete_user_sessions(txn, s.store.tables(), "lan") == 2u);
+  BOOST_TEST(!auth::live_session(txn, s.store.tables(), a1, 1001));
+  BOOST_TEST(!auth::live_session(txn, s.store.tables(), a2, 1001));
+  BOOST_TEST(auth::live_session(txn, s.store.tables(), b, 1001).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(same_answer_for_unknown_user_wrong_password_and_suspended) {
+  test::TempStore s;
+  add_user(s.store, "lan", "mật khẩu đủ dài 123");
+  add_user(s.store, "khoa", "mật khẩu đủ dài 123", true);
+  auth::LoginLimiter limiter;
+  BOOST_TEST((auth::check_login(s.store, limiter, "lan", "mật khẩu đủ dài 123", "10.0.0.1", 1000).result ==
+              auth::LoginResult::ok));
+  BOOST_TEST((auth::check_login(s.store, limiter, "lan", "sai", "10.0.0.1", 1000).result ==
+              auth::LoginResult::bad_credentials));
+  BOOST_TEST((auth::check_login(s.store, limiter, "khong-co", "sai", "10.0.0.1", 1000).result ==
+              auth::LoginResult::bad_credentials));
+  BOOST_TEST((auth::check_login(s.store, limiter, "khoa", "mật khẩu đủ dài 123", "10.0.0.1", 1000).result ==
+              auth::LoginResult::bad_credentials));
+}
+
+BOOST_AUTO_TEST_CASE(limits_per_account_and_per_address) {
+  auth::LoginLimiter limiter({.per_account = 3, .per_address = 5, .window_s = 60});
+  for (int i = 0; i < 3; ++i) limiter.record_failure("lan", "10.0.0.1", 100);
+  BOOST_TEST(limiter.blocked("lan", "10.0.0.9", 110));   // the account, from anywhere
+  BOOST_TEST(!limiter.blocked("minh", "10.0.0.9", 110));
+  BOOST_TEST(!limiter.blocked("lan", "10.0.0.9", 161));  // the window has passed
+  for (int i = 0; i < 5; ++i) limiter.record_failure("u" + std::to_string(i), "10.0.0.2", 200);
+  BOOST_TEST(limiter.blocked("someone-else", "10.0.0.2", 201));  // the address, whatever the account
+  BOOST_TEST(auth::rate_limit_message(limiter.limits()).find("1 phút") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(rehash_on_login_when_parameters_changed) {
+  test::TempStore s;
+  {
+    // A weaker (older) hash, as an earlier release would have stored.
+    char weak[crypto_pwhash_STRBYTES];
+    BOOST_REQUIRE(crypto_pwhash_str(weak, "mật khẩu đủ dài 123", std::strlen("mật khẩu đủ dài 123"),
+                                    crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) == 0);
+    store::WriteTxn txn = s.store.write();
+    model::User u;
+    u.username = "lan";
+    u.password_hash = weak;
+    store::put_user(txn, s.store.tables(), u);
+    txn.commit();
+  }
+  auth::LoginLimiter limiter;
+  BOOST_TEST((auth::check_login(s.store, limiter, "lan", "mật khẩu đủ dài 123", "::1", 5).result == auth::LoginResult::ok));
+  const store::ReadTxn txn = s.store.read();
+  const auto u = store::get_user(txn, s.store.tables(), "lan");
+  BOOST_TEST(!auth::needs_rehash(u->password_hash));
+  BOOST_TEST(auth::verify_password(u->password_hash, "mật khẩu đủ dài 123"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
