@@ -6,6 +6,7 @@
 #include "daemon/log/log.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/settings_table.hpp"
+#include "web/handlers/admin/admin.hpp"
 #include "web/handlers/api/api.hpp"
 #include "web/handlers/ops/healthz.hpp"
 #include "web/handlers/ops/metrics.hpp"
@@ -99,7 +100,7 @@ void add_security_headers(Response& r) {
 
 App::App(Context ctx)
     : ctx_(ctx),
-      router_(instrument_routes(ctx_, {
+      router_(instrument_routes(ctx_, admin::with_admin_routes(ctx_, {
           // method, pattern, handler, required role (none = public)
           {"GET", "/", [this](Request& r) { return cached(r, bind(ctx_, home_page)); }, std::nullopt},
           {"GET", "/tin-tuc/{slug}", [this](Request& r) { return cached(r, bind(ctx_, article_page)); }, std::nullopt},
@@ -143,9 +144,13 @@ App::App(Context ctx)
           {"GET", "/healthz", bind(ctx_, healthz), std::nullopt},
           // Operators' Prometheus scrape; a reverse proxy keeps it (and /healthz) off the public site.
           {"GET", "/metrics", bind(ctx_, metrics_page), std::nullopt},
-      })) {}
+          // Admin pages (/quan-tri/..., web/handlers/admin/routes.cpp) follow, each with its action.
+      })), [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {}
 
 Response App::handle(Request& req) {
+  // Maintenance mode answers readers before any route (the admin and /healthz keep working).
+  const auto on_error = [&](int status, std::string_view message) { return error_response(status, message, req); };
+  if (auto closed = admin::maintenance_response(ctx_, req, on_error)) return std::move(*closed);
   // Counted by route pattern and status, and timed, for /metrics (errors too: HttpError carries its status).
   Response r = observe_request([&] { return router_.dispatch(req); });
   add_security_headers(r);

@@ -33,7 +33,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return out;
 }
 
-Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
+Router::Router(std::vector<Route> routes, AccessGuard guard) : routes_(std::move(routes)), guard_(std::move(guard)) {}
 
 Response Router::dispatch(Request& req) const {
   const auto segments = split_path(req.path);
@@ -44,9 +44,12 @@ Response Router::dispatch(Request& req) const {
     if (!match(route.pattern, segments, params)) continue;
     path_known = true;
     if (route.method != method) continue;
-    // Roles are enforced here once sessions exist (admin issue); public routes carry none.
-    if (route.role) throw HttpError(403, "Bạn không có quyền truy cập trang này.");
     req.params = std::move(params);
+    // Every non-public route passes the guard first (session, second factor, role, CSRF).
+    if (route.access) {
+      if (!guard_) throw HttpError(403, "Bạn không có quyền truy cập trang này.");
+      if (auto instead = guard_(*route.access, req)) return std::move(*instead);
+    }
     return route.handler(req);
   }
   if (path_known) throw HttpError(405, "Phương thức không được hỗ trợ cho địa chỉ này.");

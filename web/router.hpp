@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "daemon/model/user.hpp"
+#include "daemon/model/permissions.hpp"
 #include "web/server/http_server.hpp"
 
 namespace portald::web {
@@ -15,12 +15,17 @@ struct Route {
   std::string method;                 // GET also answers HEAD
   std::string pattern;
   Handler handler;
-  std::optional<model::Role> role;    // std::nullopt = public
+  std::optional<model::Action> access;  // what the caller's role must allow; std::nullopt = public
 };
+
+// Decides about a route that needs a login: returns a response to send instead (a redirect to the
+// login page) or std::nullopt to go on; throws HttpError 403 for a role without the action.
+using AccessGuard = std::function<std::optional<Response>(model::Action, Request&)>;
 
 class Router {
  public:
-  explicit Router(std::vector<Route> routes);
+  // Without a guard every route that names an action answers 403.
+  explicit Router(std::vector<Route> routes, AccessGuard guard = {});
   // Fills req.params and calls the matching handler. Throws HttpError 404 (no pattern matches) or
   // 405 (the path exists for other methods).
   Response dispatch(Request& req) const;
@@ -28,6 +33,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  AccessGuard guard_;
 };
 
 // Splits "/a/b/" into {"a", "b"}; empty segments are dropped.

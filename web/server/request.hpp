@@ -19,6 +19,10 @@ struct Request {
   std::string body;                                          // complete body, at most ServerLimits::max_body
   std::string remote_address;  // "127.0.0.1", "::1", or "local" for the self-check connection
   std::map<std::string, std::string, std::less<>> params;  // filled by the router
+  // Filled by the router's access guard on routes that need a login (web/admin_guard.cpp).
+  std::string session_user;
+  std::string session_key;   // the session's table key (hash of the cookie token)
+  std::string session_csrf;  // the token every form of this session must send back
 
   // First query argument with this exact name; std::nullopt if absent.
   std::optional<std::string_view> query_value(std::string_view name) const;

@@ -81,11 +81,20 @@ Response article_page(const Context& ctx, Request& req) {
   if (!id) throw HttpError(404, "Không tìm thấy bài viết.");
   const store::ReadTxn txn = ctx.store.read();
   const auto a = store::get_article(txn, t, *id);
+  // Withdrawn by the editorial board (with a reason in the audit log): gone on purpose, not missing.
+  if (a && a->status == model::ArticleStatus::withdrawn)
+    throw HttpError(410, "Bài viết này đã được gỡ khỏi Cổng thông tin theo quyết định của Ban biên tập.");
   if (!a || a->status != model::ArticleStatus::published) throw HttpError(404, "Không tìm thấy bài viết.");
   // One canonical address per article: an outdated or mistyped slug redirects to it.
   const std::string canonical = article_url(*a);
   if (req.path != canonical) return Response::redirect(canonical, 301);
+  return render_article(ctx, txn, *a);
+}
 
+Response render_article(const Context& ctx, const store::Txn& txn, const model::Article& article) {
+  const auto& t = ctx.store.tables();
+  const auto* a = &article;
+  const std::string canonical = article_url(*a);
   ctemplate::TemplateDictionary dict("article");
   auto* head = fill_layout(dict, ctx, txn, a->title, a->category_id);
   dict.SetValue("TITLE", a->title);

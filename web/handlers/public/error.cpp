@@ -10,7 +10,9 @@ std::string_view heading_for(int status) {
     case 403: return "Không có quyền truy cập";
     case 404: return "Không tìm thấy trang";
     case 405: return "Phương thức không được hỗ trợ";
+    case 410: return "Bài viết đã được gỡ";
     case 413: return "Dữ liệu gửi lên quá lớn";
+    case 429: return "Thao tác quá nhiều lần";
     case 503: return "Hệ thống tạm thời gián đoạn";
     default: return status >= 500 ? "Lỗi hệ thống" : "Không thể xử lý yêu cầu";
   }

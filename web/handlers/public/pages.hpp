@@ -16,6 +16,8 @@ namespace portald::web {
 
 Response home_page(const Context& ctx, Request& req);
 Response article_page(const Context& ctx, Request& req);      // /tin-tuc/{slug}  (slug ends in -<id>)
+// The public article page for `a` exactly as readers get it (also the admin's preview).
+Response render_article(const Context& ctx, const store::Txn& txn, const model::Article& a);
 Response category_page(const Context& ctx, Request& req);     // /chuyen-muc/{slug}?trang=N
 Response static_file(const Context& ctx, Request& req);       // /static/{file}
 // The Vietnamese page readers see for an error status.

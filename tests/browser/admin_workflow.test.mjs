@@ -1,0 +1,227 @@
+// The editorial path of Quy chế Điều 8 in a real browser (Debian's Chromium driven by Playwright), against
+// the real portald: a contributor submits, the secretariat edits and sends for approval, the
+// editor-in-chief (with TOTP, computed here with node's crypto) returns it with a reason, the contributor
+// fixes and resubmits, the editor-in-chief approves, the article is public, and every step is in the
+// audit log. Run by ctest (browser.admin_workflow).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const modules = process.env.BROWSER_NODE_MODULES;
+assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
+const { chromium } = createRequire(path.join(modules, 'package.json'))('playwright-core');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-admin-'));
+const data = path.join(work, 'data');
+const PASSWORD = 'mật-khẩu-trình-duyệt-2025';
+let daemon;
+let base;
+let browser;
+const problems = [];
+
+function ctl(dir, ...args) {
+  const r = spawnSync(process.env.PORTALDCTL_BIN, ['--data-dir', dir, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `portaldctl ${args.join(' ')}: ${r.stderr}`);
+}
+
+// Starts portald on 127.0.0.1:0; resolves once it logs daemon.ready.
+function startDaemon(dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.env.PORTALD_BIN, ['--data-dir', dir, '--listen', '127.0.0.1:0'],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    let ready = false;
+    const timer = setTimeout(() => reject(new Error(`portald did not start: ${log}`)), 15000);
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = /daemon\.ready listen=127\.0\.0\.1:(\d+)/.exec(log);
+      if (m && !ready) {
+        ready = true;
+        clearTimeout(timer);
+        resolve({ daemon: child, base: `http://127.0.0.1:${m[1]}` });
+      }
+    });
+    child.on('exit', (code) => { if (!ready) reject(new Error(`portald exited ${code}: ${log}`)); });
+  });
+}
+
+function launchChromium() {
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: scripts/install-deps installs Debian's chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+// No request may leave the machine.
+async function keepOnMachine(context) {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === base) return route.continue();
+    problems.push(`request left the machine: ${url}`);
+    return route.abort();
+  });
+}
+
+function addUser(name, role, ...extra) {
+  const r = spawnSync(process.env.PORTALDCTL_BIN,
+    ['--data-dir', data, 'user', 'add', '--role', role, ...extra, '--password-stdin', name],
+    { encoding: 'utf8', input: PASSWORD + '\n' });
+  assert.equal(r.status, 0, `user add ${name}: ${r.stderr}`);
+}
+
+// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
+function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/[^A-Z2-7]/g, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  const offset = mac[19] & 0xf;
+  const bin = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(bin).padStart(6, '0');
+}
+
+async function newPage() {
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  await keepOnMachine(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function login(page, name) {
+  await page.goto(base + '/quan-tri/dang-nhap');
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(name);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/quan-tri(\/xac-thuc\/dang-ky)?$/);
+  if (page.url().endsWith('/quan-tri/xac-thuc/dang-ky')) {
+    const secret = (await page.locator('#totp-secret').innerText()).trim();
+    await page.getByLabel('Mã xác thực (6 chữ số)').fill(totp(secret));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+  }
+  await page.waitForURL(base + '/quan-tri');
+}
+
+// Sets the article body whether the WYSIWYG editor took over the textarea or not.
+async function setBody(page, html) {
+  await page.evaluate((value) => {
+    const area = document.querySelector('textarea[data-editor="wysiwyg"]');
+    area.value = value;
+    const instances = window.Jodit && window.Jodit.instances ? Object.values(window.Jodit.instances) : [];
+    for (const editor of instances) editor.value = value;
+  }, html);
+}
+
+async function take(page, label, reason) {
+  const form = page.locator('.transitions form').filter({ has: page.getByRole('button', { name: label, exact: true }) });
+  if (reason) await form.locator('textarea[name="reason"]').fill(reason);
+  const key = await form.getAttribute('data-transition');
+  const before = page.url();
+  await form.getByRole('button', { name: label, exact: true }).click();
+  await page.waitForURL((url) => url.href !== before && url.href.endsWith(`da-chuyen=${key}`));
+}
+
+async function openFromQueue(page, queue, title) {
+  await page.goto(base + '/quan-tri');
+  await page.getByRole('link', { name: queue, exact: true }).first().click();
+  await page.getByRole('link', { name: title }).click();
+  await page.waitForURL(/\/quan-tri\/bai-viet\/\d+$/);
+}
+
+before(async () => {
+  ctl(data, 'init', '--demo');
+  fs.writeFileSync(path.join(work, 'a.jsonl'), JSON.stringify({
+    id: 'x1', title: 'Bài có sẵn', body_html: '<p>x</p>', category: 'Y tế', agency: 'Sở Y tế',
+    published_at: '2025-01-02T08:00:00+07:00',
+  }) + '\n');
+  ctl(data, 'import', 'articles', path.join(work, 'a.jsonl'));
+  addUser('congtacvien', 'contributor', '--agency', 'Sở Y tế', '--display-name', 'Cộng tác viên Sở Y tế');
+  addUser('thuky', 'secretariat', '--display-name', 'Thư ký tòa soạn');
+  addUser('truongban', 'editor-in-chief', '--display-name', 'Trưởng ban');
+  ({ daemon, base } = await startDaemon(data));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (daemon) daemon.kill('SIGTERM');
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('contributor → secretariat → editor-in-chief returns → resubmit → approve → public, all audited', async () => {
+  const title = 'Khám sức khỏe miễn phí cho người cao tuổi';
+  const reason = 'Cần ghi rõ địa điểm và thời gian khám.';
+
+  const ctv = await newPage();
+  await login(ctv, 'congtacvien');
+  await ctv.getByRole('link', { name: 'Viết bài', exact: true }).click();
+  await ctv.getByLabel('Tiêu đề', { exact: true }).fill(title);
+  await ctv.getByLabel('Sapo (tóm tắt)', { exact: true }).fill('Sở Y tế tổ chức khám miễn phí.');
+  await setBody(ctv, '<p>Bản đầu tiên.</p><p onclick="alert(1)">Không có script.</p>');
+  await ctv.getByLabel('Chuyên mục', { exact: true }).selectOption({ label: 'Y tế' });
+  await ctv.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await ctv.waitForURL(/da-luu=1/);
+  const id = /bai-viet\/(\d+)/.exec(ctv.url())[1];
+  await take(ctv, 'Gửi duyệt');
+  assert.match(await ctv.locator('.article-state .state').innerText(), /Chờ biên tập/);
+
+  const thuky = await newPage();
+  await login(thuky, 'thuky');
+  await openFromQueue(thuky, 'Chờ biên tập', title);
+  await take(thuky, 'Nhận biên tập');
+  await setBody(thuky, '<p>Bản đầu tiên, đã biên tập.</p>');
+  await thuky.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await thuky.waitForURL(/da-luu=1/);
+  await take(thuky, 'Trình duyệt');
+
+  const chief = await newPage();
+  await login(chief, 'truongban');
+  await openFromQueue(chief, 'Chờ duyệt', title);
+  await take(chief, 'Trả lại tác giả', reason);
+  assert.match(await chief.locator('.article-state .state').innerText(), /Bị trả lại/);
+
+  await openFromQueue(ctv, 'Bị trả lại', title);
+  assert.equal((await ctv.locator('.reason-text').innerText()).trim(), reason);
+  await setBody(ctv, '<p>Khám tại Trạm y tế phường, 7 giờ 30 sáng thứ Bảy.</p>');
+  await ctv.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await ctv.waitForURL(/da-luu=1/);
+  await take(ctv, 'Gửi duyệt');
+
+  await openFromQueue(thuky, 'Chờ biên tập', title);
+  await take(thuky, 'Nhận biên tập');
+  await take(thuky, 'Trình duyệt');
+
+  await openFromQueue(chief, 'Chờ duyệt', title);
+  // Approval from a preview that is the public page itself.
+  await chief.getByRole('link', { name: 'Xem trước như bạn đọc thấy' }).click();
+  assert.equal((await chief.locator('h1').innerText()).trim(), title);
+  assert.match(await chief.locator('.body').innerText(), /Trạm y tế phường/);
+  await chief.goBack();
+  await take(chief, 'Duyệt và xuất bản');
+
+  const reader = await newPage();
+  await reader.goto(`${base}/tin-tuc/kham-suc-khoe-mien-phi-cho-nguoi-cao-tuoi-${id}`);
+  assert.equal((await reader.locator('h1').innerText()).trim(), title);
+  assert.match(await reader.locator('.body').innerText(), /Trạm y tế phường/);
+  assert.equal(await reader.locator('.body [onclick]').count(), 0);
+
+  await chief.goto(`${base}/quan-tri/nhat-ky?doi-tuong=article/${id}`);
+  const actions = (await chief.locator('table.audit td.action').allInnerTexts()).reverse();
+  assert.deepEqual(actions, ['article.create', 'article.submit', 'article.take-for-editing', 'article.edit',
+    'article.send-for-approval', 'article.return', 'article.edit', 'article.submit', 'article.take-for-editing',
+    'article.send-for-approval', 'article.approve']);
+  assert.match(await chief.locator('table.audit').innerText(), new RegExp(reason));
+  assert.deepEqual(problems, []);
+});

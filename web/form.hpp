@@ -1,0 +1,33 @@
+#pragma once
+// Request bodies of HTML forms: application/x-www-form-urlencoded and multipart/form-data (uploads).
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portald::web {
+
+struct UploadedFile {
+  std::string field;
+  std::string file_name;
+  std::string content_type;  // as the browser claimed it (never trusted: media sniffs the bytes)
+  std::string bytes;
+};
+
+struct Form {
+  std::multimap<std::string, std::string, std::less<>> fields;
+  std::vector<UploadedFile> files;
+  // First value of a field, "" when absent.
+  std::string get(std::string_view name) const;
+  bool has(std::string_view name) const { return fields.find(name) != fields.end(); }
+};
+
+// Percent-decoding with '+' as space; invalid escapes are kept as they are.
+std::string url_decode(std::string_view s);
+// Percent-encoding of everything but unreserved characters (RFC 3986).
+std::string url_encode_component(std::string_view s);
+// Parses the body by its Content-Type; an unknown or malformed body gives an empty form.
+Form parse_form(std::string_view content_type, std::string_view body);
+
+}  // namespace portald::web

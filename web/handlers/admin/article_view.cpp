@@ -1,0 +1,125 @@
+#include "web/handlers/admin/article_view.hpp"
+
+#include "daemon/model/workflow.hpp"
+#include "daemon/store/editorial_table.hpp"
+#include "daemon/store/taxonomy_table.hpp"
+#include "web/server/http_error.hpp"
+
+namespace portald::web::admin {
+namespace {
+
+void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Content& c) {
+  const store::ReadTxn txn = ctx.store.read();
+  for (const auto& cat : store::list_categories(txn, ctx.store.tables())) {
+    auto* o = dict.AddSectionDictionary("CATEGORY");
+    o->SetValue("ID", std::to_string(cat.id));
+    o->SetValue("NAME", cat.name);
+    if (cat.id == c.category_id) o->ShowSection("SELECTED");
+  }
+  for (const auto& ag : store::list_agencies(txn, ctx.store.tables())) {
+    auto* o = dict.AddSectionDictionary("AGENCY");
+    o->SetValue("ID", std::to_string(ag.id));
+    o->SetValue("NAME", ag.name);
+    if (ag.id == c.agency_id) o->ShowSection("SELECTED");
+  }
+}
+
+void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const model::User& user,
+                const editorial::Item& item, const editorial::Actor& actor) {
+  const auto& st = item.state;
+  auto* s = dict.AddSectionDictionary("STATE");
+  s->SetValue("ID", std::to_string(item.article.id));
+  s->SetValue("LABEL", std::string(model::status_label(st.state)));
+  s->SetValue("KEY", std::string(model::to_string(st.state)));
+  s->SetValue("AGE", age_text(model::now() - st.since));
+  s->SetValue("CREATED_BY", st.created_by);
+  if (!st.reason.empty() && (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn))
+    s->AddSectionDictionary("REASON")->SetValue("TEXT", st.reason);
+  if (item.live) {
+    auto* live = s->AddSectionDictionary("LIVE");
+    live->SetValue("STATUS", std::string(model::status_label(item.article.status)));
+    live->SetValue("URL", "/tin-tuc/" + item.article.slug + "-" + std::to_string(item.article.id));
+  }
+  if (st.state == model::ArticleStatus::scheduled)
+    s->AddSectionDictionary("SCHEDULED")->SetValue("AT", model::format_datetime_vn(st.scheduled_at));
+  for (const auto t : model::available_transitions(st.state, user.role)) {
+    if (t == model::Transition::submit && !editorial::may_edit(item, actor) && st.created_by != user.username) continue;
+    auto* b = s->AddSectionDictionary("TRANSITION");
+    b->SetValue("KEY", std::string(model::to_string(t)));
+    b->SetValue("LABEL", std::string(model::transition_label(t)));
+    for (const auto& rule : model::transition_table())
+      if (rule.transition == t && rule.from == st.state && rule.needs_reason) b->ShowSection("NEEDS_REASON");
+    if (t == model::Transition::schedule) b->ShowSection("NEEDS_TIME");
+  }
+  const store::ReadTxn txn = ctx.store.read();
+  const auto revisions = store::list_revisions(txn, ctx.store.tables(), item.article.id);
+  for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
+    auto* r = s->AddSectionDictionary("REVISION");
+    r->SetValue("N", std::to_string(it->number));
+    r->SetValue("BY", it->saved_by.empty() ? std::string("(nhập từ hệ thống cũ)") : it->saved_by);
+    r->SetValue("AT", model::format_datetime_vn(it->saved_at));
+    r->SetValue("NOTE", it->note);
+    r->SetValue("ID", std::to_string(item.article.id));
+    if (it->number == st.work_revision) r->ShowSection("CURRENT");
+    if (editorial::may_edit(item, actor) && it->number != st.work_revision) r->ShowSection("CAN_RESTORE");
+  }
+  if (revisions.size() >= 2) {
+    auto* cmp = s->AddSectionDictionary("COMPARE");
+    for (const char* side : {"A", "B"})
+      for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
+        auto* o = cmp->AddSectionDictionary(std::string("OPTION_") + side);
+        o->SetValue("N", std::to_string(it->number));
+        const bool pick = side[0] == 'A' ? it->number + 1 == revisions.back().number : it->number == revisions.back().number;
+        if (pick) o->ShowSection("SELECTED");
+      }
+  }
+}
+
+}  // namespace
+
+Response editor_page(const Context& ctx, const Request& req, const model::User& user,
+                     const std::optional<editorial::Item>& item, const editorial::Content& shown,
+                     const std::vector<std::string>& errors, int status) {
+  ctemplate::TemplateDictionary dict("admin_article");
+  const std::string title = item ? "Bài viết: " + item->work.title : std::string("Viết bài mới");
+  auto* header = fill_admin_layout(dict, ctx, &user, req.session_csrf, title);
+  const auto actor = actor_of(user, req);
+  const bool editable = !item || editorial::may_edit(*item, actor);
+  if (editable) header->ShowSection("EDITOR");
+  for (const auto& e : errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
+  if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu phiên bản mới.");
+  if (const auto t = req.query_value("da-chuyen")) {
+    const auto tr = model::parse_transition(*t);
+    if (tr) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã thực hiện: " + std::string(model::transition_label(*tr)) + ".");
+  }
+  dict.SetValue("HEADING", title);
+  dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + std::to_string(item->article.id) : std::string("/quan-tri/bai-viet/moi"));
+  if (editable) {
+    auto* f = dict.AddSectionDictionary("FORM");
+    f->SetValue("TITLE", shown.title);
+    f->SetValue("SUMMARY", shown.summary);
+    f->SetValue("BODY", shown.body_html);
+    f->SetValue("AUTHOR", shown.author);
+    if (shown.featured) f->ShowSection("FEATURED");
+    fill_choices(*f, ctx, shown);
+  } else {
+    auto* ro = dict.AddSectionDictionary("READONLY");
+    ro->SetValue("TITLE", shown.title);
+    ro->SetValue("SUMMARY", shown.summary);
+  }
+  if (item) fill_state(dict, ctx, user, *item, actor);
+  return render_admin(ctx, "admin_article", dict, status);
+}
+
+Response item_message(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id,
+                      const std::string& message, int status) {
+  std::optional<editorial::Item> item;
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    item = editorial::load_item(txn, ctx.store.tables(), id);
+  }
+  if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
+  return editor_page(ctx, req, user, item, item->work, {message}, status);
+}
+
+}  // namespace portald::web::admin

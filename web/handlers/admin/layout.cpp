@@ -1,0 +1,74 @@
+#include "daemon/model/permissions.hpp"
+#include "daemon/store/audit_table.hpp"
+#include "daemon/store/settings_table.hpp"
+#include "web/handlers/admin/admin.hpp"
+#include "web/handlers/public/layout.hpp"
+
+namespace portald::web::admin {
+namespace {
+
+struct NavItem {
+  model::Action action;
+  const char* url;
+  const char* label;
+};
+
+constexpr NavItem kNav[] = {
+    {model::Action::write_article, "/quan-tri/bai-viet/moi", "Viết bài"},
+    {model::Action::view_queues, "/quan-tri/hang-doi/cho-bien-tap", "Chờ biên tập"},
+    {model::Action::view_queues, "/quan-tri/hang-doi/cho-duyet", "Chờ duyệt"},
+    {model::Action::write_article, "/quan-tri/hang-doi/bi-tra-lai", "Bị trả lại"},
+    {model::Action::upload_media, "/quan-tri/thu-vien", "Thư viện"},
+    {model::Action::view_audit, "/quan-tri/nhat-ky", "Nhật ký"},
+    {model::Action::manage_users, "/quan-tri/nguoi-dung", "Tài khoản"},
+    {model::Action::manage_taxonomy, "/quan-tri/danh-muc", "Danh mục"},
+    {model::Action::manage_settings, "/quan-tri/cai-dat", "Cài đặt"},
+};
+
+}  // namespace
+
+ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
+                                                 const model::User* user, const std::string& csrf,
+                                                 std::string_view title) {
+  std::string portal;
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    portal = ctx.site_name.empty() ? store::get_site_settings(txn, ctx.store.tables()).portal_name : ctx.site_name;
+  }
+  auto* header = dict.AddIncludeDictionary("HEADER");
+  header->SetFilename("admin_header.tpl");
+  auto* footer = dict.AddIncludeDictionary("FOOTER");
+  footer->SetFilename("admin_footer.tpl");
+  header->SetValue("PAGE_TITLE", std::string(title));
+  header->SetValue("PORTAL_NAME", portal);
+  dict.SetValue("CSRF", csrf);
+  dict.SetValue("PAGE_TITLE", std::string(title));
+  if (!user) return header;
+  auto* who = header->AddSectionDictionary("USER");
+  who->SetValue("DISPLAY_NAME", user->display_name.empty() ? user->username : user->display_name);
+  who->SetValue("ROLE_LABEL", std::string(model::role_label(user->role)));
+  who->SetValue("CSRF", csrf);
+  for (const auto& item : kNav) {
+    if (!model::allowed(user->role, item.action)) continue;
+    auto* nav = who->AddSectionDictionary("NAV");
+    nav->SetValue("URL", item.url);
+    nav->SetValue("LABEL", item.label);
+  }
+  return header;
+}
+
+Response render_admin(const Context& ctx, std::string_view name, const ctemplate::TemplateDictionary& dict,
+                      int status) {
+  Response r = render_page(ctx, name, dict, status);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+std::string age_text(model::UnixTime s) {
+  if (s < 0) s = 0;
+  if (s < 3600) return std::to_string(s / 60) + " phút";
+  if (s < 86400) return std::to_string(s / 3600) + " giờ";
+  return std::to_string(s / 86400) + " ngày";
+}
+
+}  // namespace portald::web::admin

@@ -1,0 +1,134 @@
+// Log in, log out, log out everywhere.
+#include "daemon/auth/login.hpp"
+#include "daemon/auth/session.hpp"
+#include "daemon/store/audit_table.hpp"
+#include "daemon/store/session_table.hpp"
+#include "web/handlers/admin/admin.hpp"
+#include "web/server/http_error.hpp"
+
+namespace portald::web::admin {
+namespace {
+
+// Only local paths under /quan-tri are followed after login (no open redirect).
+std::string safe_next(std::string_view next) {
+  if (!next.starts_with("/quan-tri") || next.find("//") != std::string_view::npos ||
+      next.find('\\') != std::string_view::npos)
+    return "/quan-tri";
+  return std::string(next);
+}
+
+Response login_form(const Context& ctx, const Request& req, std::string_view username, std::string_view error,
+                    int status) {
+  const bool secure = is_secure(req);
+  // Login CSRF: a random value in a cookie and in the form (double submit); SameSite=Strict keeps
+  // other sites from reading or sending it.
+  std::string token = cookie(req, login_csrf_cookie_name(secure)).value_or("");
+  const bool fresh = token.size() != 64;
+  if (fresh) token = auth::random_hex(32);
+  ctemplate::TemplateDictionary dict("admin_login");
+  auto* header = fill_admin_layout(dict, ctx, nullptr, "", "Đăng nhập");
+  if (!error.empty()) header->AddSectionDictionary("ERROR")->SetValue("TEXT", std::string(error));
+  dict.SetValue("LOGIN_CSRF", token);
+  dict.SetValue("USERNAME", std::string(username));
+  dict.SetValue("NEXT", safe_next(req.query_value("tiep").value_or("/quan-tri")));
+  Response r = render_admin(ctx, "admin_login", dict, status);
+  if (fresh) r.headers.emplace_back("Set-Cookie", cookie_header(login_csrf_cookie_name(secure), token, secure));
+  return r;
+}
+
+Response login_page(const Context& ctx, Request& req) { return login_form(ctx, req, "", "", 200); }
+
+Response login_post(const Context& ctx, Request& req) {
+  const Form form = form_of(req);
+  const bool secure = is_secure(req);
+  const std::string username = form.get("username");
+  const auto expected = cookie(req, login_csrf_cookie_name(secure));
+  if (!expected || !auth::same_token(form.get("csrf"), *expected))
+    return login_form(ctx, req, username, "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", 403);
+  const std::string address = client_address(req);
+  const model::UnixTime now = model::now();
+  const auto outcome = auth::check_login(ctx.store, login_limiter(), username, form.get("password"), address, now);
+  if (outcome.result != auth::LoginResult::ok) {
+    const bool limited = outcome.result == auth::LoginResult::rate_limited;
+    audit_alone(ctx, {.at = now, .actor = username.substr(0, 64), .action = limited ? "login.limited" : "login.failed",
+                      .object = "user/" + username.substr(0, 64), .address = address});
+    return login_form(ctx, req, username,
+                      limited ? auth::rate_limit_message(login_limiter().limits()) : std::string(auth::kBadCredentials),
+                      limited ? 429 : 401);
+  }
+  const model::User& user = *outcome.user;
+  const bool needs_second = model::needs_second_factor(user.role);
+  std::string token;
+  {
+    store::WriteTxn txn = ctx.store.write();
+    const auto& t = ctx.store.tables();
+    store::expire_sessions(txn, t, now - auth::kIdleTimeout, now - auth::kAbsoluteTimeout);
+    token = auth::create_session(txn, t, user.username, now, !needs_second);
+    store::append_audit(txn, t, {.at = now, .actor = user.username, .action = "login.ok",
+                                 .object = "user/" + user.username, .address = address});
+    txn.commit();
+  }
+  const std::string next = needs_second ? (user.totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc")
+                                        : safe_next(form.get("next"));
+  Response r = Response::redirect(next);
+  r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), token, secure));
+  r.headers.emplace_back("Set-Cookie", cookie_header(login_csrf_cookie_name(secure), "", secure, 0));
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+Response logout_post(const Context& ctx, Request& req) {
+  store::WriteTxn txn = ctx.store.write();
+  store::delete_session(txn, ctx.store.tables(), req.session_key);
+  store::append_audit(txn, ctx.store.tables(), {.actor = req.session_user, .action = "logout",
+                                                .object = "user/" + req.session_user, .address = client_address(req)});
+  txn.commit();
+  Response r = Response::redirect("/quan-tri/dang-nhap");
+  const bool secure = is_secure(req);
+  r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), "", secure, 0));
+  return r;
+}
+
+Response logout_everywhere_post(const Context& ctx, Request& req) {
+  store::WriteTxn txn = ctx.store.write();
+  const auto n = store::delete_user_sessions(txn, ctx.store.tables(), req.session_user);
+  store::append_audit(txn, ctx.store.tables(), {.actor = req.session_user, .action = "logout.everywhere",
+                                                .object = "user/" + req.session_user, .to = std::to_string(n) + " phiên",
+                                                .address = client_address(req)});
+  txn.commit();
+  Response r = Response::redirect("/quan-tri/dang-nhap");
+  const bool secure = is_secure(req);
+  r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), "", secure, 0));
+  return r;
+}
+
+}  // namespace
+
+auth::LoginLimiter& login_limiter() {
+  static auth::LoginLimiter limiter;
+  return limiter;
+}
+
+std::optional<std::pair<std::string, model::Session>> cookie_session(const Context& ctx, const Request& req) {
+  const auto token = cookie(req, session_cookie_name(is_secure(req)));
+  if (!token) return std::nullopt;
+  const store::ReadTxn txn = ctx.store.read();
+  auto s = auth::live_session(txn, ctx.store.tables(), *token, model::now());
+  if (!s) return std::nullopt;
+  return std::pair{auth::token_hash(*token), std::move(*s)};
+}
+
+std::vector<Route> login_routes(const Context& ctx) {
+  const Context* c = &ctx;
+  std::vector<Route> r{
+      {"GET", "/quan-tri/dang-nhap", [c](Request& q) { return login_page(*c, q); }, std::nullopt},
+      {"POST", "/quan-tri/dang-nhap", [c](Request& q) { return login_post(*c, q); }, std::nullopt},
+      {"POST", "/quan-tri/dang-xuat", [c](Request& q) { return logout_post(*c, q); }, model::Action::use_admin},
+      {"POST", "/quan-tri/dang-xuat-moi-noi", [c](Request& q) { return logout_everywhere_post(*c, q); },
+       model::Action::use_admin},
+  };
+  for (auto& x : second_factor_routes(ctx)) r.push_back(std::move(x));
+  return r;
+}
+
+}  // namespace portald::web::admin

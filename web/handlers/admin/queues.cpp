@@ -1,0 +1,113 @@
+// The dashboard and the queues of the regulation's roles: "chờ biên tập", "chờ duyệt", "bị trả lại".
+#include <algorithm>
+
+#include "daemon/model/permissions.hpp"
+#include "daemon/model/workflow.hpp"
+#include "daemon/store/article_table.hpp"
+#include "daemon/store/editorial_table.hpp"
+#include "web/handlers/admin/admin.hpp"
+#include "web/server/http_error.hpp"
+
+namespace portald::web::admin {
+namespace {
+
+using model::ArticleStatus;
+
+struct Queue {
+  const char* slug;
+  const char* title;
+  std::vector<ArticleStatus> states;
+  bool own_only_unless_editor;  // authors see their own items; editors see everyone's
+};
+
+const std::vector<Queue>& queues() {
+  static const std::vector<Queue> q{
+      {"cho-bien-tap", "Chờ biên tập", {ArticleStatus::submitted, ArticleStatus::editing}, false},
+      {"cho-duyet", "Chờ duyệt", {ArticleStatus::awaiting_approval, ArticleStatus::scheduled}, false},
+      {"bi-tra-lai", "Bị trả lại", {ArticleStatus::returned}, true},
+  };
+  return q;
+}
+
+bool editor(const model::User& u) { return model::allowed(u.role, model::Action::view_queues); }
+
+// Items in `states`, oldest first (what waited longest is handled first).
+std::vector<editorial::Item> items_in(const Context& ctx, const model::User& user, const std::vector<ArticleStatus>& states,
+                                      bool own_only) {
+  std::vector<editorial::Item> out;
+  const store::ReadTxn txn = ctx.store.read();
+  for (const auto& e : store::list_editorial(txn, ctx.store.tables())) {
+    if (std::find(states.begin(), states.end(), e.state) == states.end()) continue;
+    if (own_only && e.created_by != user.username) continue;
+    if (auto item = editorial::load_item(txn, ctx.store.tables(), e.article_id)) out.push_back(std::move(*item));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.state.since < b.state.since; });
+  return out;
+}
+
+void fill_rows(ctemplate::TemplateDictionary& section, const std::vector<editorial::Item>& items) {
+  const auto now = model::now();
+  for (const auto& it : items) {
+    auto* row = section.AddSectionDictionary("ROW");
+    row->SetValue("ID", std::to_string(it.article.id));
+    row->SetValue("TITLE", it.work.title);
+    row->SetValue("STATE", std::string(model::status_label(it.state.state)));
+    row->SetValue("STATE_KEY", std::string(model::to_string(it.state.state)));
+    row->SetValue("AUTHOR", it.state.created_by);
+    row->SetValue("AGE", age_text(now - it.state.since));
+    if (!it.state.reason.empty() && it.state.state == ArticleStatus::returned)
+      row->AddSectionDictionary("REASON")->SetValue("TEXT", it.state.reason);
+  }
+  if (items.empty()) section.ShowSection("EMPTY");
+}
+
+Response queue_page(const Context& ctx, Request& req) {
+  const auto user = current_user(ctx, req);
+  const auto& slug = req.params.at("queue");
+  const auto q = std::find_if(queues().begin(), queues().end(), [&](const Queue& x) { return slug == x.slug; });
+  if (q == queues().end()) throw HttpError(404, "Không có hàng đợi này.");
+  const bool own_only = !editor(user);
+  if (own_only && !q->own_only_unless_editor) throw HttpError(403, "Vai trò của bạn không xem được hàng đợi này.");
+  ctemplate::TemplateDictionary dict("admin_queue");
+  fill_admin_layout(dict, ctx, &user, req.session_csrf, q->title);
+  dict.SetValue("HEADING", q->title);
+  fill_rows(dict, items_in(ctx, user, q->states, own_only));
+  return render_admin(ctx, "admin_queue", dict);
+}
+
+Response dashboard(const Context& ctx, Request& req) {
+  const auto user = current_user(ctx, req);
+  ctemplate::TemplateDictionary dict("admin_dashboard");
+  auto* header = fill_admin_layout(dict, ctx, &user, req.session_csrf, "Bảng điều khiển");
+  if (req.query_value("da-doi")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu.");
+  dict.SetValue("NAME", user.display_name.empty() ? user.username : user.display_name);
+  dict.SetValue("ROLE", std::string(model::role_label(user.role)));
+  if (editor(user))
+    for (const auto& q : queues()) {
+      auto* c = dict.AddSectionDictionary("QUEUE");
+      c->SetValue("SLUG", q.slug);
+      c->SetValue("TITLE", q.title);
+      c->SetValue("COUNT", std::to_string(items_in(ctx, user, q.states, false).size()));
+    }
+  if (model::allowed(user.role, model::Action::write_article)) {
+    auto* mine = dict.AddSectionDictionary("MINE");
+    fill_rows(*mine, items_in(ctx, user,
+                              {ArticleStatus::draft, ArticleStatus::submitted, ArticleStatus::editing,
+                               ArticleStatus::awaiting_approval, ArticleStatus::returned, ArticleStatus::scheduled,
+                               ArticleStatus::published, ArticleStatus::withdrawn},
+                              true));
+  }
+  return render_admin(ctx, "admin_dashboard", dict);
+}
+
+}  // namespace
+
+std::vector<Route> queue_routes(const Context& ctx) {
+  const Context* c = &ctx;
+  return {
+      {"GET", "/quan-tri", [c](Request& q) { return dashboard(*c, q); }, model::Action::use_admin},
+      {"GET", "/quan-tri/hang-doi/{queue}", [c](Request& q) { return queue_page(*c, q); }, model::Action::write_article},
+  };
+}
+
+}  // namespace portald::web::admin

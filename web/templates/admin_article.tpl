@@ -1,0 +1,67 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<h1>{{HEADING}}</h1>
+{{#STATE}}<section class="article-state" aria-labelledby="trang-thai">
+  <h2 id="trang-thai">Trạng thái: <span class="state" data-state="{{KEY}}">{{LABEL}}</span></h2>
+  <p>Tác giả tài khoản: {{CREATED_BY}} · ở trạng thái này {{AGE}} · <a href="/quan-tri/bai-viet/{{ID}}/xem-truoc">Xem trước như bạn đọc thấy</a></p>
+  {{#REASON}}<div class="reason" role="note"><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
+  {{#LIVE}}<p>Bản đang công khai: {{STATUS}} — <a href="{{URL}}">{{URL}}</a>. Bản sửa dưới đây chỉ thay thế bản công khai sau khi được duyệt.</p>{{/LIVE}}
+  {{#SCHEDULED}}<p>Hẹn giờ xuất bản: {{AT}}</p>{{/SCHEDULED}}
+  <div class="transitions">
+  {{#TRANSITION}}<form method="post" action="/quan-tri/bai-viet/{{ID}}/chuyen" data-transition="{{KEY}}">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <input type="hidden" name="transition" value="{{KEY}}">
+    {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
+    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000"></textarea>{{/NEEDS_REASON}}
+    {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
+    <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required>{{/NEEDS_TIME}}
+    <button type="submit">{{LABEL}}</button>
+  </form>
+  {{/TRANSITION}}
+  </div>
+</section>{{/STATE}}
+{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <label for="title">Tiêu đề</label>
+  <input id="title" name="title" type="text" required maxlength="300" value="{{TITLE}}">
+  <label for="summary">Sapo (tóm tắt)</label>
+  <textarea id="summary" name="summary" maxlength="1000">{{SUMMARY}}</textarea>
+  <label for="body">Nội dung</label>
+  <textarea id="body" name="body" class="body" data-editor="wysiwyg">{{BODY}}</textarea>
+  <label for="category">Chuyên mục</label>
+  <select id="category" name="category" required>
+    <option value="">— Chọn chuyên mục —</option>
+    {{#CATEGORY}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+    {{/CATEGORY}}
+  </select>
+  <label for="agency">Cơ quan cung cấp tin</label>
+  <select id="agency" name="agency">
+    <option value="">— Không —</option>
+    {{#AGENCY}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+    {{/AGENCY}}
+  </select>
+  <label for="author">Tác giả (hiển thị cuối bài)</label>
+  <input id="author" name="author" type="text" maxlength="200" value="{{AUTHOR}}">
+  <label><input type="checkbox" name="featured" value="1"{{#FEATURED}} checked{{/FEATURED}}> Tiêu điểm (đưa lên khối tiêu điểm trang chủ)</label>
+  <p><button type="submit">Lưu phiên bản</button></p>
+</form>{{/FORM}}
+{{#READONLY}}<section><h2>{{TITLE}}</h2><p>{{SUMMARY}}</p><p>Bạn không sửa được bài ở trạng thái này.</p></section>{{/READONLY}}
+{{#STATE}}<section aria-labelledby="phien-ban">
+  <h2 id="phien-ban">Các phiên bản đã lưu</h2>
+  {{#COMPARE}}<form method="get" action="/quan-tri/bai-viet/{{ID}}/so-sanh" class="compare-form">
+    <label for="ban-a">So sánh phiên bản</label>
+    <select id="ban-a" name="a">{{#OPTION_A}}<option value="{{N}}"{{#SELECTED}} selected{{/SELECTED}}>{{N}}</option>{{/OPTION_A}}</select>
+    <label for="ban-b">với phiên bản</label>
+    <select id="ban-b" name="b">{{#OPTION_B}}<option value="{{N}}"{{#SELECTED}} selected{{/SELECTED}}>{{N}}</option>{{/OPTION_B}}</select>
+    <button type="submit">So sánh</button>
+  </form>{{/COMPARE}}
+  <table>
+    <thead><tr><th>Phiên bản</th><th>Người lưu</th><th>Thời gian</th><th>Ghi chú</th><th></th></tr></thead>
+    <tbody>
+    {{#REVISION}}<tr><td>{{N}}{{#CURRENT}} (đang làm việc){{/CURRENT}}</td><td>{{BY}}</td><td>{{AT}}</td><td>{{NOTE}}</td>
+      <td>{{#CAN_RESTORE}}<form method="post" action="/quan-tri/bai-viet/{{ID}}/phien-ban/{{N}}/khoi-phuc" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Khôi phục thành bản nháp mới</button></form>{{/CAN_RESTORE}}</td></tr>
+    {{/REVISION}}
+    </tbody>
+  </table>
+</section>{{/STATE}}
+{{>FOOTER}}

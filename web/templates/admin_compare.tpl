@@ -1,0 +1,15 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<h1>So sánh phiên bản</h1>
+<p><a href="/quan-tri/bai-viet/{{ID}}">Quay lại bài viết</a></p>
+<ul class="compare-summary">{{#FIELD}}<li>{{NAME}}: {{SAME}}</li>{{/FIELD}}</ul>
+<div class="compare">
+  {{#LEFT}}<section aria-label="Phiên bản {{N}}">
+    <h2>Phiên bản {{N}}</h2><p>{{BY}} · {{AT}} · {{CATEGORY}}</p>
+    <h3>{{TITLE}}</h3><p><em>{{SUMMARY}}</em></p><div class="body">{{BODY_HTML:none}}</div><p>{{AUTHOR}}</p>
+  </section>{{/LEFT}}
+  {{#RIGHT}}<section aria-label="Phiên bản {{N}}">
+    <h2>Phiên bản {{N}}</h2><p>{{BY}} · {{AT}} · {{CATEGORY}}</p>
+    <h3>{{TITLE}}</h3><p><em>{{SUMMARY}}</em></p><div class="body">{{BODY_HTML:none}}</div><p>{{AUTHOR}}</p>
+  </section>{{/RIGHT}}
+</div>
+{{>FOOTER}}

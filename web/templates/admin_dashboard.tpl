@@ -1,0 +1,26 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<h1>Xin chào, {{NAME}}</h1>
+<p>Vai trò: {{ROLE}}</p>
+{{#QUEUE}}<p class="queue-count"><a href="/quan-tri/hang-doi/{{SLUG}}">{{TITLE}}</a>: <strong>{{COUNT}}</strong> bài</p>
+{{/QUEUE}}
+{{#MINE}}<section aria-labelledby="bai-cua-toi">
+  <h2 id="bai-cua-toi">Bài của tôi</h2>
+  <p><a href="/quan-tri/bai-viet/moi">Viết bài mới</a></p>
+  <table>
+    <thead><tr><th>Bài viết</th><th>Trạng thái</th><th>Tác giả</th><th>Ở trạng thái này</th></tr></thead>
+    <tbody>
+    {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/bai-viet/{{ID}}">{{TITLE}}</a>{{#REASON}}<div class="reason">Lý do trả lại: {{TEXT}}</div>{{/REASON}}</td>
+      <td><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td>{{AUTHOR}}</td><td>{{AGE}}</td></tr>
+    {{/ROW}}
+    </tbody>
+  </table>
+  {{#EMPTY}}<p>Bạn chưa có bài nào.</p>{{/EMPTY}}
+</section>{{/MINE}}
+<section aria-labelledby="tai-khoan">
+  <h2 id="tai-khoan">Phiên đăng nhập</h2>
+  <form method="post" action="/quan-tri/dang-xuat-moi-noi">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <button type="submit">Đăng xuất khỏi mọi thiết bị</button>
+  </form>
+</section>
+{{>FOOTER}}

@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<h1>Thư viện ảnh và tệp</h1>
+<form method="post" action="/quan-tri/thu-vien" enctype="multipart/form-data">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <label for="file">Chọn tệp (ảnh PNG, JPEG, GIF, WebP; tệp PDF, Word, Excel, ODT; tối đa {{MAX_MB}} MB)</label>
+  <input id="file" name="file" type="file" required>
+  <p><button type="submit">Tải lên</button></p>
+</form>
+<table>
+  <thead><tr><th>Tệp</th><th>Loại</th><th>Kích thước</th><th>Địa chỉ để chèn vào bài</th></tr></thead>
+  <tbody>
+  {{#ITEM}}<tr><td>{{#IMAGE}}<img src="{{URL}}" alt="" width="80">{{/IMAGE}} {{NAME}}</td><td>{{TYPE}}</td><td>{{SIZE_KB}} KB</td><td><code>{{URL}}</code></td></tr>
+  {{/ITEM}}
+  </tbody>
+</table>
+{{>FOOTER}}

@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<h1>{{HEADING}}</h1>
+<table class="queue">
+  <thead><tr><th>Bài viết</th><th>Trạng thái</th><th>Tác giả</th><th>Đã chờ</th></tr></thead>
+  <tbody>
+  {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/bai-viet/{{ID}}">{{TITLE}}</a>{{#REASON}}<div class="reason">Lý do trả lại: {{TEXT}}</div>{{/REASON}}</td>
+    <td><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td>{{AUTHOR}}</td><td>{{AGE}}</td></tr>
+  {{/ROW}}
+  </tbody>
+</table>
+{{#EMPTY}}<p>Không có bài nào.</p>{{/EMPTY}}
+{{>FOOTER}}

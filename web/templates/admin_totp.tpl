@@ -1,0 +1,14 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<h1>Xác thực hai lớp</h1>
+{{#ENROL}}<p>Vai trò của bạn bắt buộc dùng mã xác thực một lần (TOTP). Mở ứng dụng xác thực trên điện thoại
+(Google Authenticator, Microsoft Authenticator, FreeOTP…), thêm tài khoản bằng khóa bí mật dưới đây, rồi nhập mã 6 chữ số ứng dụng hiển thị.</p>
+<p>Khóa bí mật: <span class="secret" id="totp-secret">{{SECRET}}</span></p>
+<p>Hoặc địa chỉ cấu hình: <code id="totp-uri">{{URI}}</code></p>
+{{/ENROL}}
+<form method="post" action="{{ACTION}}">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <label for="code">Mã xác thực (6 chữ số)</label>
+  <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required>
+  <p><button type="submit">Xác nhận</button></p>
+</form>
+{{>FOOTER}}

@@ -1,0 +1,48 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<h1>Tài khoản</h1>
+<p>Danh sách tài khoản và phân quyền là thông tin mật (Quy chế, Điều 5 khoản 8).</p>
+<table class="users">
+  <thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Cơ quan</th><th>Trạng thái</th><th>Xác thực hai lớp</th><th>Thao tác</th></tr></thead>
+  <tbody>
+  {{#USER}}<tr data-user="{{USERNAME}}"><td>{{USERNAME}}</td><td>{{DISPLAY_NAME}}</td><td>{{ROLE_LABEL}}</td><td>{{AGENCY}}</td><td>{{STATUS}}</td><td>{{TOTP}}</td>
+    <td>
+      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="role">
+        <label for="role-{{USERNAME}}" class="visually-hidden">Vai trò mới</label>
+        <select id="role-{{USERNAME}}" name="role">{{#ROLE}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ROLE}}</select>
+        <button type="submit">Đổi vai trò</button>
+      </form>
+      {{#ACTIVE}}<form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="suspend">
+        <label for="ly-do-{{USERNAME}}">Lý do đình chỉ</label>
+        <input id="ly-do-{{USERNAME}}" name="reason" type="text" required maxlength="500">
+        <button type="submit">Đình chỉ</button>
+      </form>{{/ACTIVE}}
+      {{#SUSPENDED}}<form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="reinstate">
+        <button type="submit">Khôi phục</button>
+      </form>{{/SUSPENDED}}
+      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="reset-totp">
+        <button type="submit">Đặt lại xác thực hai lớp</button>
+      </form>
+    </td></tr>
+  {{/USER}}
+  </tbody>
+</table>
+<h2>Tạo tài khoản</h2>
+<form method="post" action="/quan-tri/nguoi-dung">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <label for="new-username">Tên đăng nhập</label>
+  <input id="new-username" name="username" type="text" required maxlength="32" value="{{NEW_USERNAME}}">
+  <label for="new-display">Họ tên</label>
+  <input id="new-display" name="display_name" type="text" maxlength="200" value="{{NEW_DISPLAY_NAME}}">
+  <label for="new-role">Vai trò</label>
+  <select id="new-role" name="role" required><option value="">— Chọn vai trò —</option>{{#NEW_ROLE}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/NEW_ROLE}}</select>
+  <label for="new-agency">Cơ quan (bắt buộc với cộng tác viên)</label>
+  <select id="new-agency" name="agency"><option value="">— Không —</option>{{#NEW_AGENCY}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/NEW_AGENCY}}</select>
+  <label for="new-password">Mật khẩu (để trống để hệ thống tạo)</label>
+  <input id="new-password" name="password" type="password" autocomplete="new-password" maxlength="1024">
+  <p><button type="submit">Tạo tài khoản</button></p>
+</form>
+{{>FOOTER}}
