@@ -39,6 +39,10 @@
     {{#AGENCY}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
     {{/AGENCY}}
   </select>
+  <fieldset class="topics"><legend>Chuyên đề</legend>
+    {{#TOPIC}}<label><input type="checkbox" name="topic" value="{{SLUG}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>
+    {{/TOPIC}}
+  </fieldset>
   <label for="author">Tác giả (hiển thị cuối bài)</label>
   <input id="author" name="author" type="text" maxlength="200" value="{{AUTHOR}}">
   <label><input type="checkbox" name="featured" value="1"{{#FEATURED}} checked{{/FEATURED}}> Tiêu điểm (đưa lên khối tiêu điểm trang chủ)</label>

@@ -23,11 +23,13 @@ inline std::string encode_form(const Fields& fields) {
   return body;
 }
 
-// The value="..." of the first <input name="NAME" ...> (attributes in the order the templates write them).
+// The value="..." of the first <input name="NAME" ...>.
 inline std::string input_value(const std::string& html, const std::string& name) {
-  const auto p = html.find("name=\"" + name + "\" value=\"");
+  const auto p = html.find("name=\"" + name + "\"");
   if (p == std::string::npos) return {};
-  const auto start = p + name.size() + 15;
+  const auto v = html.find("value=\"", p);
+  if (v == std::string::npos || v > html.find('>', p)) return {};
+  const auto start = v + 7;
   return html.substr(start, html.find('"', start) - start);
 }
 

@@ -64,6 +64,10 @@ std::vector<Route> article_routes(const Context& ctx);   // articles.cpp (plus t
 std::vector<Route> queue_routes(const Context& ctx);     // queues.cpp: dashboard and queues
 std::vector<Route> revision_routes(const Context& ctx);  // revisions.cpp: preview, compare, restore
 std::vector<Route> audit_routes(const Context& ctx);     // audit.cpp
+std::vector<Route> topic_routes(const Context& ctx);     // topics.cpp
+// Makes `article_id` a member of exactly the topics whose slugs are chosen (topics.cpp).
+void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
+                         const std::vector<std::string>& chosen_slugs);
 std::vector<Route> media_routes(const Context& ctx);     // media.cpp
 // Every admin route, for the app's route table.
 std::vector<Route> routes(const Context& ctx);

@@ -1,15 +1,27 @@
+#include <algorithm>
+
 #include "web/handlers/admin/article_view.hpp"
 
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "daemon/store/topic_table.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
 namespace {
 
-void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Content& c) {
+void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Content& c,
+                  std::uint64_t article_id, const std::vector<std::string>* ticked) {
   const store::ReadTxn txn = ctx.store.read();
+  for (const auto& tp : store::list_topics(txn, ctx.store.tables())) {
+    auto* o = dict.AddSectionDictionary("TOPIC");
+    o->SetValue("SLUG", tp.slug);
+    o->SetValue("NAME", tp.name);
+    const bool on = ticked ? std::find(ticked->begin(), ticked->end(), tp.slug) != ticked->end()
+                           : article_id && std::find(tp.article_ids.begin(), tp.article_ids.end(), article_id) != tp.article_ids.end();
+    if (on) o->ShowSection("CHECKED");
+  }
   for (const auto& cat : store::list_categories(txn, ctx.store.tables())) {
     auto* o = dict.AddSectionDictionary("CATEGORY");
     o->SetValue("ID", std::to_string(cat.id));
@@ -79,7 +91,7 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
 
 Response editor_page(const Context& ctx, const Request& req, const model::User& user,
                      const std::optional<editorial::Item>& item, const editorial::Content& shown,
-                     const std::vector<std::string>& errors, int status) {
+                     const std::vector<std::string>& errors, int status, const std::vector<std::string>* topics) {
   ctemplate::TemplateDictionary dict("admin_article");
   const std::string title = item ? "Bài viết: " + item->work.title : std::string("Viết bài mới");
   auto* header = fill_admin_layout(dict, ctx, &user, req.session_csrf, title);
@@ -101,7 +113,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
     f->SetValue("BODY", shown.body_html);
     f->SetValue("AUTHOR", shown.author);
     if (shown.featured) f->ShowSection("FEATURED");
-    fill_choices(*f, ctx, shown);
+    fill_choices(*f, ctx, shown, item ? item->article.id : 0, topics);
   } else {
     auto* ro = dict.AddSectionDictionary("READONLY");
     ro->SetValue("TITLE", shown.title);
@@ -109,6 +121,13 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
   }
   if (item) fill_state(dict, ctx, user, *item, actor);
   return render_admin(ctx, "admin_article", dict, status);
+}
+
+std::vector<std::string> posted_topics(const Form& form) {
+  std::vector<std::string> out;
+  const auto [from, to] = form.fields.equal_range("topic");
+  for (auto it = from; it != to; ++it) out.push_back(it->second);
+  return out;
 }
 
 Response item_message(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id,

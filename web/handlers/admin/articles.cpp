@@ -57,11 +57,15 @@ Response new_page(const Context& ctx, Request& req) {
 
 Response create_post(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
-  auto posted = read_form(ctx, form_of(req));
-  if (!posted.errors.empty()) return editor_page(ctx, req, user, std::nullopt, posted.content, posted.errors, 422);
+  const Form form = form_of(req);
+  auto posted = read_form(ctx, form);
+  const auto topics = posted_topics(form);
+  if (!posted.errors.empty())
+    return editor_page(ctx, req, user, std::nullopt, posted.content, posted.errors, 422, &topics);
   store::WriteTxn txn = ctx.store.write();
   const auto r = editorial::save_content(txn, ctx.store.tables(), 0, posted.content, actor_of(user, req), model::now());
   if (r.refusal != editorial::SaveRefusal::none) throw HttpError(403, "Bạn không được tạo bài viết.");
+  sync_article_topics(txn, ctx.store.tables(), r.id, topics);
   txn.commit();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(r.id) + "?da-luu=1");
 }
@@ -81,28 +85,32 @@ Response edit_page(const Context& ctx, Request& req) {
 Response save_post(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
   const auto id = id_param(req);
-  auto posted = read_form(ctx, form_of(req));
+  const Form form = form_of(req);
+  auto posted = read_form(ctx, form);
+  const auto topics = posted_topics(form);
   std::optional<editorial::Item> item;
   {
     const store::ReadTxn txn = ctx.store.read();
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
   if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
-  if (!posted.errors.empty()) return editor_page(ctx, req, user, item, posted.content, posted.errors, 422);
+  if (!posted.errors.empty()) return editor_page(ctx, req, user, item, posted.content, posted.errors, 422, &topics);
   store::WriteTxn txn = ctx.store.write();
   const auto r = editorial::save_content(txn, ctx.store.tables(), id, posted.content, actor_of(user, req), model::now());
   if (r.refusal == editorial::SaveRefusal::not_allowed)
     return editor_page(ctx, req, user, item, posted.content,
-                       {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."}, 403);
+                       {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."}, 403, &topics);
   if (r.refusal != editorial::SaveRefusal::none) throw HttpError(404, "Không tìm thấy bài viết.");
+  sync_article_topics(txn, ctx.store.tables(), id, topics);
   txn.commit();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
 }
 
-// "2025-06-01T08:30" in Vietnam time, from <input type="datetime-local">.
+// "2025-06-01T08:30" (or with ":SS") in Vietnam time, from <input type="datetime-local">.
 std::optional<model::UnixTime> parse_local_time(std::string_view v) {
-  if (v.size() != 16) return std::nullopt;
-  return model::parse_rfc3339(std::string(v) + ":00+07:00");
+  if (v.size() == 16) return model::parse_rfc3339(std::string(v) + ":00+07:00");
+  if (v.size() == 19) return model::parse_rfc3339(std::string(v) + "+07:00");
+  return std::nullopt;
 }
 
 Response transition_post(const Context& ctx, Request& req) {

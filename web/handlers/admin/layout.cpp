@@ -22,6 +22,7 @@ constexpr NavItem kNav[] = {
     {model::Action::view_audit, "/quan-tri/nhat-ky", "Nhật ký"},
     {model::Action::manage_users, "/quan-tri/nguoi-dung", "Tài khoản"},
     {model::Action::manage_taxonomy, "/quan-tri/danh-muc", "Danh mục"},
+    {model::Action::manage_taxonomy, "/quan-tri/chuyen-de", "Chuyên đề"},
     {model::Action::manage_settings, "/quan-tri/cai-dat", "Cài đặt"},
 };
 

@@ -1,0 +1,169 @@
+// Admin features beyond the basic path: scheduled publishing across a restart, the media library,
+// log out everywhere, restoring an old revision.
+#include <thread>
+
+#include "tests/integration/admin/admin_client.hpp"
+
+using namespace portald;
+using namespace std::chrono_literals;
+using test::AdminClient;
+using test::has;
+
+namespace {
+
+std::string create_and_send(const AdminClient& thuky, const std::string& title) {
+  const auto form = thuky.get("/quan-tri/bai-viet/moi");
+  const auto r = thuky.post("/quan-tri/bai-viet/moi", {{"title", title}, {"body", "<p>Phiên bản một</p>"},
+                                                       {"category", test::first_option(form.body, "category")}});
+  BOOST_REQUIRE_EQUAL(r.status, 303);
+  const std::string loc(r.header("Location").value_or(""));
+  const std::string id = loc.substr(19, loc.find('?') - 19);
+  for (const std::string key : {"submit", "take-for-editing", "send-for-approval"})
+    BOOST_REQUIRE_EQUAL(thuky.post("/quan-tri/bai-viet/" + id + "/chuyen", {{"transition", key}}).status, 303);
+  return id;
+}
+
+// "YYYY-MM-DDTHH:MM:SS" in Vietnam time.
+std::string local_time(model::UnixTime t) {
+  const std::string rfc = model::format_rfc3339(t);  // "...+07:00"
+  return rfc.substr(0, 19);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(admin_extras)
+
+BOOST_AUTO_TEST_CASE(scheduled_publishing_survives_a_restart) {
+  test::AdminSite site;
+  std::string id, chief_secret;
+  {
+    test::RunningDaemon daemon(site.data);
+    AdminClient thuky{daemon.port()}, chief{daemon.port()};
+    thuky.login("thuky", test::kPassword);
+    chief.login("truongban", test::kPassword);
+    id = create_and_send(thuky, "Thông báo hẹn giờ");
+    const auto past = chief.post("/quan-tri/bai-viet/" + id + "/chuyen",
+                                 {{"transition", "schedule"}, {"scheduled_at", local_time(model::now() - 60)}});
+    BOOST_TEST(past.status == 422);
+    BOOST_TEST(has(past.body, "Vui lòng chọn thời điểm xuất bản trong tương lai."));
+    const auto r = chief.post("/quan-tri/bai-viet/" + id + "/chuyen",
+                              {{"transition", "schedule"}, {"scheduled_at", local_time(model::now() + 3)}});
+    BOOST_REQUIRE_EQUAL(r.status, 303);
+    BOOST_TEST(daemon.get("/tin-tuc/thong-bao-hen-gio-" + id).status == 404);
+    chief_secret = chief.totp_secret;
+    BOOST_TEST(daemon.stop() == 0);
+  }
+  std::this_thread::sleep_for(4s);  // the time passes while the daemon is down
+  test::RunningDaemon daemon(site.data);
+  int status = 0;
+  for (int i = 0; i < 100 && status != 200; ++i) {
+    status = daemon.get("/tin-tuc/thong-bao-hen-gio-" + id).status;
+    if (status != 200) std::this_thread::sleep_for(100ms);
+  }
+  BOOST_TEST(status == 200);
+  AdminClient chief{daemon.port()};
+  chief.totp_secret = chief_secret;  // enrolled before the restart
+  chief.login("truongban", test::kPassword);
+  const auto audit = chief.get("/quan-tri/nhat-ky?doi-tuong=article/" + id);
+  BOOST_TEST(has(audit.body, "article.publish-scheduled"));
+  BOOST_TEST(has(audit.body, "(hệ thống)"));
+}
+
+BOOST_AUTO_TEST_CASE(media_library_sniffs_types_and_serves_with_long_cache) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient reporter{daemon.port()};
+  reporter.login("phongvien", test::kPassword);
+  const auto upload = [&](const std::string& name, const std::string& claimed, const std::string& bytes) {
+    const std::string b = "----portaldtest";
+    std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + reporter.csrf + "\r\n";
+    body += "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: " +
+            claimed + "\r\n\r\n" + bytes + "\r\n--" + b + "--\r\n";
+    auto headers = reporter.cookie_headers();
+    headers.emplace_back("Content-Type", "multipart/form-data; boundary=" + b);
+    return test::http_request("127.0.0.1", daemon.port(), "POST", "/quan-tri/thu-vien", headers, body);
+  };
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\rIHDR", 8) + std::string(40, '\x01');
+  BOOST_TEST(upload("ảnh hội nghị.png", "image/png", png).status == 303);
+  // An SVG (script-capable) claimed to be a PNG is refused: the bytes decide.
+  const auto svg = upload("x.png", "image/png", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+  BOOST_TEST(svg.status == 415);
+  BOOST_TEST(has(svg.body, "Không nhận dạng được loại tệp."));
+  const auto page = reporter.get("/quan-tri/thu-vien");
+  const std::string url = test::text_after(page.body, "<code>");
+  BOOST_TEST_REQUIRE(url.starts_with("/tep/anh-hoi-nghi.png-"));
+  const auto served = daemon.get(url);
+  BOOST_TEST(served.status == 200);
+  BOOST_TEST(std::string(served.header("Content-Type").value_or("")) == "image/png");
+  BOOST_TEST(std::string(served.header("Cache-Control").value_or("")) == "public, max-age=31536000, immutable");
+  BOOST_TEST(served.body == png);
+  // Without the CSRF token nothing is stored.
+  auto headers = reporter.cookie_headers();
+  headers.emplace_back("Content-Type", "multipart/form-data; boundary=x");
+  BOOST_TEST(test::http_request("127.0.0.1", daemon.port(), "POST", "/quan-tri/thu-vien", headers,
+                                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n" + png + "\r\n--x--\r\n")
+                 .status == 403);
+}
+
+BOOST_AUTO_TEST_CASE(log_out_everywhere_ends_every_session_of_the_user) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient laptop{daemon.port()}, phone{daemon.port()};
+  laptop.login("phongvien", test::kPassword);
+  phone.login("phongvien", test::kPassword);
+  BOOST_TEST(phone.get("/quan-tri").status == 200);
+  BOOST_TEST(laptop.post("/quan-tri/dang-xuat-moi-noi", {}).status == 303);
+  BOOST_TEST(phone.get("/quan-tri").status == 303);
+  BOOST_TEST(laptop.get("/quan-tri").status == 303);
+}
+
+BOOST_AUTO_TEST_CASE(restore_an_old_revision_as_a_new_draft) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient thuky{daemon.port()};
+  thuky.login("thuky", test::kPassword);
+  const auto form = thuky.get("/quan-tri/bai-viet/moi");
+  const std::string category = test::first_option(form.body, "category");
+  const auto r = thuky.post("/quan-tri/bai-viet/moi", {{"title", "Bản gốc"}, {"body", "<p>Một</p>"}, {"category", category}});
+  const std::string loc(r.header("Location").value_or(""));
+  const std::string id = loc.substr(19, loc.find('?') - 19);
+  BOOST_TEST(thuky.post("/quan-tri/bai-viet/" + id, {{"title", "Bản sửa"}, {"body", "<p>Hai</p>"}, {"category", category}})
+                 .status == 303);
+  BOOST_TEST(thuky.post("/quan-tri/bai-viet/" + id + "/phien-ban/1/khoi-phuc", {}).status == 303);
+  const auto page = thuky.get("/quan-tri/bai-viet/" + id);
+  BOOST_TEST(test::input_value(page.body, "title") == "Bản gốc");
+  BOOST_TEST(has(page.body, "<td>3 (đang làm việc)</td>"));
+  // An empty title is refused with a message, and what was typed is kept.
+  const auto bad = thuky.post("/quan-tri/bai-viet/" + id, {{"title", ""}, {"body", "<p>Giữ lại nội dung này</p>"}, {"category", category}});
+  BOOST_TEST(bad.status == 422);
+  BOOST_TEST(has(bad.body, "Vui lòng nhập tiêu đề."));
+  BOOST_TEST(has(bad.body, "Giữ lại nội dung này"));
+}
+
+BOOST_AUTO_TEST_CASE(operators_make_topics_editors_file_articles_under_them) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient op{daemon.port()}, thuky{daemon.port()}, chief{daemon.port()};
+  op.login("quantri", test::kPassword);
+  thuky.login("thuky", test::kPassword);
+  chief.login("truongban", test::kPassword);
+  BOOST_TEST(op.post("/quan-tri/chuyen-de", {{"name", "Chuyển đổi số"}, {"description", "Tin về chuyển đổi số"}}).status == 303);
+  BOOST_TEST(thuky.get("/quan-tri/chuyen-de").status == 403);  // operators only
+  BOOST_TEST(has(op.get("/quan-tri/chuyen-de").body, "/chuyen-de/chuyen-doi-so"));
+  const auto form = thuky.get("/quan-tri/bai-viet/moi");
+  BOOST_TEST(has(form.body, "name=\"topic\" value=\"chuyen-doi-so\""));
+  const auto r = thuky.post("/quan-tri/bai-viet/moi", {{"title", "Dịch vụ công trực tuyến mới"}, {"body", "<p>x</p>"},
+                                                       {"category", test::first_option(form.body, "category")},
+                                                       {"topic", "chuyen-doi-so"}});
+  BOOST_REQUIRE_EQUAL(r.status, 303);
+  const std::string loc(r.header("Location").value_or(""));
+  const std::string id = loc.substr(19, loc.find('?') - 19);
+  BOOST_TEST(has(thuky.get("/quan-tri/bai-viet/" + id).body, "value=\"chuyen-doi-so\" checked"));
+  BOOST_TEST(!has(daemon.get("/chuyen-de/chuyen-doi-so").body, "Dịch vụ công trực tuyến mới"));  // not yet published
+  for (const auto& [who, key] : std::vector<std::pair<AdminClient*, std::string>>{
+           {&thuky, "submit"}, {&thuky, "take-for-editing"}, {&thuky, "send-for-approval"}, {&chief, "approve"}})
+    BOOST_REQUIRE_EQUAL(who->post("/quan-tri/bai-viet/" + id + "/chuyen", {{"transition", key}}).status, 303);
+  BOOST_TEST(has(daemon.get("/chuyen-de/chuyen-doi-so").body, "Dịch vụ công trực tuyến mới"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
