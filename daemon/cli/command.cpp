@@ -16,6 +16,12 @@ const std::vector<Command>& commands() {
        "agency-answerer. Without --password-stdin a random password is generated and printed once.",
        cmd_user_add},
       {{"user", "list"}, "user list", "List accounts with their roles.", cmd_user_list},
+      {{"user", "recover"}, "user recover USERNAME [--password] [--second-factor] [--reinstate]",
+       "Way back in for a locked-out account: a new password (printed once), a cleared TOTP secret (enrol "
+       "again at next login), lifting a suspension. Ends the account's sessions; written to the audit log.",
+       cmd_user_recover},
+      {{"user", "suspend"}, "user suspend USERNAME --reason TEXT",
+       "Suspend an account and end its sessions at once; written to the audit log.", cmd_user_suspend},
       {{"import", "articles"}, "import articles FILE.jsonl [--skip-bad]",
        "Import articles (JSON Lines). All or nothing unless --skip-bad; bad lines are reported as FILE:LINE.",
        cmd_import_articles},

@@ -38,6 +38,8 @@ bool take_flag(std::vector<std::string>& args, std::string_view name);
 int cmd_init(CommandContext& c);
 int cmd_user_add(CommandContext& c);
 int cmd_user_list(CommandContext& c);
+int cmd_user_recover(CommandContext& c);
+int cmd_user_suspend(CommandContext& c);
 int cmd_import_articles(CommandContext& c);
 int cmd_import_documents(CommandContext& c);
 int cmd_check_config(CommandContext& c);

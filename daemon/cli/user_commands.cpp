@@ -2,6 +2,8 @@
 
 #include "daemon/auth/password.hpp"
 #include "daemon/cli/command.hpp"
+#include "daemon/store/audit_table.hpp"
+#include "daemon/store/session_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/user_table.hpp"
 
@@ -70,6 +72,78 @@ int cmd_user_list(CommandContext& c) {
     c.out << u.username << '\t' << model::to_string(u.role) << '\t' << (u.suspended ? "suspended" : "active") << '\t'
           << u.display_name << '\n';
   return 0;
+}
+
+namespace {
+
+// Applies `change` to the account in one write transaction with its audit entry ("portaldctl" acts, from
+// the machine's console). Returns 1 with a message when there is no such account.
+template <class Change>
+int change_user(CommandContext& c, const std::string& username, std::string action, std::string reason, Change change) {
+  if (!model::is_valid_username(username)) {
+    c.err << "user: '" << username << "' is not a valid user name\n";
+    return 1;
+  }
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  auto u = store::get_user(txn, t, username);
+  if (!u) {
+    c.err << "user: no account '" << username << "'\n";
+    return 1;
+  }
+  const std::string what = change(*u);
+  store::put_user(txn, t, *u);
+  const auto ended = store::delete_user_sessions(txn, t, username);
+  store::append_audit(txn, t, {.actor = "portaldctl", .action = std::move(action), .object = "user/" + username,
+                               .to = what, .reason = std::move(reason), .address = "local"});
+  txn.commit();
+  c.out << "account '" << username << "': " << what << " (" << ended << " sessions ended)\n";
+  return 0;
+}
+
+}  // namespace
+
+int cmd_user_recover(CommandContext& c) {
+  const bool password = take_flag(c.args, "--password");
+  const bool second = take_flag(c.args, "--second-factor");
+  const bool reinstate = take_flag(c.args, "--reinstate");
+  if (c.args.size() != 1 || !(password || second || reinstate)) {
+    c.err << "usage: portaldctl user recover USERNAME [--password] [--second-factor] [--reinstate]\n";
+    return 2;
+  }
+  const std::string fresh = password ? auth::generate_password() : "";
+  const std::string hash = password ? auth::hash_password(fresh) : "";  // slow: before the write transaction
+  const int rc = change_user(c, c.args.front(), "user.recover", "", [&](model::User& u) {
+    std::string what;
+    if (password) {
+      u.password_hash = hash;
+      what += "new password; ";
+    }
+    if (second) {
+      u.totp_secret.clear();
+      what += "second factor cleared; ";
+    }
+    if (reinstate) {
+      u.suspended = false;
+      what += "reinstated; ";
+    }
+    return what.substr(0, what.size() - 2);
+  });
+  if (rc == 0 && password) c.out << "password (shown once, store it now): " << fresh << "\n";
+  return rc;
+}
+
+int cmd_user_suspend(CommandContext& c) {
+  const auto reason = take_option(c.args, "--reason");
+  if (c.args.size() != 1 || !reason || reason->empty()) {
+    c.err << "usage: portaldctl user suspend USERNAME --reason TEXT\n";
+    return 2;
+  }
+  return change_user(c, c.args.front(), "user.suspend", *reason, [](model::User& u) {
+    u.suspended = true;
+    return std::string("suspended");
+  });
 }
 
 }  // namespace portald::cli

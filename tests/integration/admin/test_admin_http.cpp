@@ -241,4 +241,36 @@ BOOST_AUTO_TEST_CASE(editing_a_live_article_keeps_it_online_until_approved) {
   BOOST_TEST(has(daemon.get(url).body, "Nội dung đã sửa"));
 }
 
+BOOST_AUTO_TEST_CASE(operators_must_pass_the_second_factor_and_can_be_recovered_from_the_console) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient op{daemon.port()};
+  const auto r = op.try_login("quantri", test::kPassword);
+  BOOST_TEST(r.status == 303);
+  BOOST_TEST(std::string(r.header("Location").value_or("")) == "/quan-tri/xac-thuc/dang-ky");
+  op.session = test::set_cookie_value(r, "portald_session");
+  // Password alone opens nothing.
+  const auto blocked = op.get("/quan-tri/nguoi-dung");
+  BOOST_TEST(blocked.status == 303);
+  BOOST_TEST(std::string(blocked.header("Location").value_or("")) == "/quan-tri/xac-thuc/dang-ky");
+  const auto enrol = op.get("/quan-tri/xac-thuc/dang-ky");
+  BOOST_TEST(has(enrol.body, "otpauth://totp/"));
+  op.totp_secret = test::text_after(enrol.body, "id=\"totp-secret\">");
+  op.csrf = test::input_value(enrol.body, "csrf");
+  const auto wrong = op.post("/quan-tri/xac-thuc/dang-ky", {{"code", "000000"}});
+  BOOST_TEST((wrong.status == 401 || op.code() == "000000"));
+  BOOST_TEST(op.post("/quan-tri/xac-thuc/dang-ky", {{"code", op.code()}}).status == 303);
+  BOOST_TEST(op.get("/quan-tri/nguoi-dung").status == 200);
+  // The next login asks for the code, not for enrolment.
+  AdminClient again{daemon.port()};
+  const auto second = again.try_login("quantri", test::kPassword);
+  BOOST_TEST(std::string(second.header("Location").value_or("")) == "/quan-tri/xac-thuc");
+  // Lost phone: the console clears the second factor and ends the sessions.
+  const auto rec = test::portaldctl(site.data, {"user", "recover", "quantri", "--second-factor"});
+  BOOST_TEST(rec.exit_code == 0, rec.err);
+  BOOST_TEST(op.get("/quan-tri/nguoi-dung").status == 303);
+  const auto third = again.try_login("quantri", test::kPassword);
+  BOOST_TEST(std::string(third.header("Location").value_or("")) == "/quan-tri/xac-thuc/dang-ky");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
