@@ -136,15 +136,20 @@ std::string totp_code(std::string_view key, std::int64_t t, int digits, int step
   return s;
 }
 
-bool totp_verify(std::string_view base32_secret, std::string_view code, std::int64_t t) {
+std::optional<std::int64_t> totp_match(std::string_view base32_secret, std::string_view code, std::int64_t t) {
   const auto key = base32_decode(base32_secret);
-  if (!key || key->empty() || code.size() != 6) return false;
-  bool ok = false;
+  if (!key || key->empty() || code.size() != 6) return std::nullopt;
+  std::optional<std::int64_t> found;
   for (int drift = -1; drift <= 1; ++drift) {
     const std::string expected = totp_code(*key, t + drift * 30);
-    ok |= sodium_memcmp(expected.data(), code.data(), 6) == 0;  // constant time, every step checked
+    // Constant time, and every step is checked whatever matched before.
+    if (sodium_memcmp(expected.data(), code.data(), 6) == 0) found = t / 30 + drift;
   }
-  return ok;
+  return found;
+}
+
+bool totp_verify(std::string_view base32_secret, std::string_view code, std::int64_t t) {
+  return totp_match(base32_secret, code, t).has_value();
 }
 
 std::string new_totp_secret() {

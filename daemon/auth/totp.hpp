@@ -24,6 +24,9 @@ std::uint32_t hotp(std::string_view key, std::uint64_t counter, int digits = 6);
 std::string totp_code(std::string_view key, std::int64_t t, int digits = 6, int step = 30);
 // True when `code` matches the step of `t` or one step either side (clock drift).
 bool totp_verify(std::string_view base32_secret, std::string_view code, std::int64_t t);
+// The time step (t / 30) whose code `code` is, among the step of `t` and one either side; std::nullopt
+// when none matches. Callers refuse a step not newer than the last one used (no replay).
+std::optional<std::int64_t> totp_match(std::string_view base32_secret, std::string_view code, std::int64_t t);
 // A new random 160-bit secret, base32.
 std::string new_totp_secret();
 // otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=... (Key URI Format), percent-encoded.

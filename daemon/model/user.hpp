@@ -25,6 +25,7 @@ struct User {
   bool suspended = false;
   UnixTime created_at = 0;
   std::string totp_secret;      // base32 RFC 6238 secret; "" = no second factor enrolled
+  std::int64_t totp_last_step = 0;  // time step of the last code accepted: a code works once
 };
 
 // True for roles that must pass a second factor (TOTP) before any admin page (issue 4).

@@ -18,6 +18,7 @@ model::User decode(std::string_view bytes) {
   u.suspended = j.value("suspended", false);
   u.created_at = j.value("created_at", model::UnixTime{0});
   u.totp_secret = j.value("totp_secret", "");
+  u.totp_last_step = j.value("totp_last_step", std::int64_t{0});
   return u;
 }
 
@@ -37,7 +38,8 @@ void put_user(WriteTxn& txn, const Tables& t, const model::User& u) {
                          {"password_hash", u.password_hash},
                          {"suspended", u.suspended},
                          {"created_at", u.created_at},
-                         {"totp_secret", u.totp_secret}},
+                         {"totp_secret", u.totp_secret},
+                         {"totp_last_step", u.totp_last_step}},
                         kFormat));
 }
 

@@ -61,6 +61,7 @@ struct AdminClient {
   std::string session{};  // cookie value
   std::string csrf{};
   std::string totp_secret{};
+  std::int64_t last_step = 0;  // the last TOTP step used
 
   Fields cookie_headers() const {
     return session.empty() ? Fields{} : Fields{{"Cookie", "portald_session=" + session}};
@@ -110,8 +111,13 @@ struct AdminClient {
     }
     refresh_csrf();
   }
-  std::string code() const {
-    return auth::totp_code(auth::base32_decode(totp_secret).value(), model::now());
+  // A fresh code: a code works once, so a second login within the same 30 s uses the next step's code
+  // (the server accepts one step of drift either side).
+  std::string code() {
+    std::int64_t step = model::now() / 30;
+    if (step <= last_step) step = last_step + 1;
+    last_step = step;
+    return auth::totp_code(auth::base32_decode(totp_secret).value(), step * 30);
   }
 };
 

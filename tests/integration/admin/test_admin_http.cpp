@@ -259,12 +259,22 @@ BOOST_AUTO_TEST_CASE(operators_must_pass_the_second_factor_and_can_be_recovered_
   op.csrf = test::input_value(enrol.body, "csrf");
   const auto wrong = op.post("/quan-tri/xac-thuc/dang-ky", {{"code", "000000"}});
   BOOST_TEST((wrong.status == 401 || op.code() == "000000"));
-  BOOST_TEST(op.post("/quan-tri/xac-thuc/dang-ky", {{"code", op.code()}}).status == 303);
+  const std::string used = op.code();
+  BOOST_TEST(op.post("/quan-tri/xac-thuc/dang-ky", {{"code", used}}).status == 303);
   BOOST_TEST(op.get("/quan-tri/nguoi-dung").status == 200);
-  // The next login asks for the code, not for enrolment.
+  // The next login asks for the code, not for enrolment; a code already used is refused (no replay).
   AdminClient again{daemon.port()};
   const auto second = again.try_login("quantri", test::kPassword);
   BOOST_TEST(std::string(second.header("Location").value_or("")) == "/quan-tri/xac-thuc");
+  again.session = test::set_cookie_value(second, "portald_session");
+  again.csrf = test::input_value(again.get("/quan-tri/xac-thuc").body, "csrf");
+  const auto replay = again.post("/quan-tri/xac-thuc", {{"code", used}});
+  BOOST_TEST(replay.status == 401);
+  BOOST_TEST(has(replay.body, "Mã xác thực không đúng hoặc đã hết hạn."));
+  again.totp_secret = op.totp_secret;
+  again.last_step = op.last_step;
+  BOOST_TEST(again.post("/quan-tri/xac-thuc", {{"code", again.code()}}).status == 303);
+  BOOST_TEST(again.get("/quan-tri/nguoi-dung").status == 200);
   // Lost phone: the console clears the second factor and ends the sessions.
   const auto rec = test::portaldctl(site.data, {"user", "recover", "quantri", "--second-factor"});
   BOOST_TEST(rec.exit_code == 0, rec.err);

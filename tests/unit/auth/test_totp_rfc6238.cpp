@@ -60,6 +60,8 @@ BOOST_AUTO_TEST_CASE(verify_accepts_one_step_of_drift_only) {
   BOOST_TEST(!totp_verify(secret, code, 1'700'000'000 + 90));
   BOOST_TEST(!totp_verify(secret, "12345", 1'700'000'000));
   BOOST_TEST(!totp_verify("not base32!", code, 1'700'000'000));
+  BOOST_TEST(totp_match(secret, code, 1'700'000'000).value() == 1'700'000'000 / 30);
+  BOOST_TEST(totp_match(secret, code, 1'700'000'000 + 30).value() == 1'700'000'000 / 30);
 }
 
 BOOST_AUTO_TEST_CASE(base32_round_trip_and_uri) {

@@ -56,21 +56,23 @@ Response verify_page(const Context& ctx, Request& req) {
 }
 
 // Marks the session as past the second factor (and, when enrolling, stores the secret on the user).
-void accept(const Context& ctx, const Request& req, Pending& p, bool enrol) {
+// Returns false when the code's time step was already used (a replayed code), changing nothing.
+bool accept(const Context& ctx, const Request& req, Pending& p, bool enrol, std::int64_t step) {
   store::WriteTxn txn = ctx.store.write();
   const auto& t = ctx.store.tables();
-  if (enrol) {
-    auto u = store::get_user(txn, t, p.user.username);
-    if (!u) throw HttpError(403, "Tài khoản không còn tồn tại.");
-    u->totp_secret = p.session.pending_totp;
-    store::put_user(txn, t, *u);
-  }
+  auto u = store::get_user(txn, t, p.user.username);
+  if (!u) throw HttpError(403, "Tài khoản không còn tồn tại.");
+  if (!enrol && step <= u->totp_last_step) return false;
+  if (enrol) u->totp_secret = p.session.pending_totp;
+  u->totp_last_step = step;
+  store::put_user(txn, t, *u);
   p.session.second_factor_ok = true;
   p.session.pending_totp.clear();
   store::put_session(txn, t, p.key, p.session);
   store::append_audit(txn, t, {.actor = p.user.username, .action = enrol ? "login.totp-enrolled" : "login.totp-ok",
                                .object = "user/" + p.user.username, .address = client_address(req)});
   txn.commit();
+  return true;
 }
 
 Response verify_post(const Context& ctx, Request& req) {
@@ -82,14 +84,14 @@ Response verify_post(const Context& ctx, Request& req) {
   const auto now = model::now();
   if (login_limiter().blocked(account, address, now))
     return render(ctx, *p, false, auth::rate_limit_message(login_limiter().limits()), 429);
-  if (!auth::totp_verify(p->user.totp_secret, form_of(req).get("code"), now)) {
+  const auto step = auth::totp_match(p->user.totp_secret, form_of(req).get("code"), now);
+  if (!step || !accept(ctx, req, *p, false, *step)) {
     login_limiter().record_failure(account, address, now);
     audit_alone(ctx, {.actor = p->user.username, .action = "login.totp-failed", .object = "user/" + p->user.username,
                       .address = address});
     return render(ctx, *p, false, "Mã xác thực không đúng hoặc đã hết hạn.", 401);
   }
   login_limiter().record_success(account);
-  accept(ctx, req, *p, false);
   return Response::redirect("/quan-tri");
 }
 
@@ -111,9 +113,11 @@ Response enrol_post(const Context& ctx, Request& req) {
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
   if (!p->user.totp_secret.empty()) return Response::redirect("/quan-tri/xac-thuc");
   if (!csrf_ok(req, p->session)) return render(ctx, *p, true, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403);
-  if (p->session.pending_totp.empty() || !auth::totp_verify(p->session.pending_totp, form_of(req).get("code"), model::now()))
-    return render(ctx, *p, true, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401);
-  accept(ctx, req, *p, true);
+  const auto step = p->session.pending_totp.empty()
+                        ? std::nullopt
+                        : auth::totp_match(p->session.pending_totp, form_of(req).get("code"), model::now());
+  if (!step) return render(ctx, *p, true, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401);
+  accept(ctx, req, *p, true, *step);
   return Response::redirect("/quan-tri");
 }
 
