@@ -14,7 +14,9 @@ import path from 'node:path';
 
 const modules = process.env.BROWSER_NODE_MODULES;
 assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
-const { chromium } = createRequire(path.join(modules, 'package.json'))('playwright-core');
+const requireModule = createRequire(path.join(modules, 'package.json'));
+const { chromium } = requireModule('playwright-core');
+const axeSource = fs.readFileSync(requireModule.resolve('axe-core/axe.min.js'), 'utf8');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-admin-'));
@@ -68,6 +70,16 @@ async function keepOnMachine(context) {
     if (url.origin === base) return route.continue();
     problems.push(`request left the machine: ${url}`);
     return route.abort();
+  });
+}
+
+// WCAG 2.1 AA violations on the page (axe-core); the WYSIWYG editor's own widgets are its bundle's business.
+async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run({ exclude: [['.jodit-container']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   });
 }
 
@@ -165,7 +177,10 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
   const reason = 'Cần ghi rõ địa điểm và thời gian khám.';
 
   const ctv = await newPage();
+  await ctv.goto(base + '/quan-tri/dang-nhap');
+  assert.deepEqual(await axeViolations(ctv), [], 'login page');
   await login(ctv, 'congtacvien');
+  assert.deepEqual(await axeViolations(ctv), [], 'dashboard');
   await ctv.getByRole('link', { name: 'Viết bài', exact: true }).click();
   await ctv.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await ctv.getByLabel('Sapo (tóm tắt)', { exact: true }).fill('Sở Y tế tổ chức khám miễn phí.');
@@ -179,7 +194,10 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
 
   const thuky = await newPage();
   await login(thuky, 'thuky');
+  await thuky.goto(base + '/quan-tri/hang-doi/cho-bien-tap');
+  assert.deepEqual(await axeViolations(thuky), [], 'queue page');
   await openFromQueue(thuky, 'Chờ biên tập', title);
+  assert.deepEqual(await axeViolations(thuky), [], 'editor page');
   await take(thuky, 'Nhận biên tập');
   await setBody(thuky, '<p>Bản đầu tiên, đã biên tập.</p>');
   await thuky.getByRole('button', { name: 'Lưu phiên bản' }).click();
@@ -218,6 +236,7 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
   assert.equal(await reader.locator('.body [onclick]').count(), 0);
 
   await chief.goto(`${base}/quan-tri/nhat-ky?doi-tuong=article/${id}`);
+  assert.deepEqual(await axeViolations(chief), [], 'audit page');
   const actions = (await chief.locator('table.audit td.action').allInnerTexts()).reverse();
   assert.deepEqual(actions, ['article.create', 'article.submit', 'article.take-for-editing', 'article.edit',
     'article.send-for-approval', 'article.return', 'article.edit', 'article.submit', 'article.take-for-editing',
