@@ -169,4 +169,30 @@ BOOST_AUTO_TEST_CASE(operators_make_topics_editors_file_articles_under_them) {
   BOOST_TEST(has(daemon.get("/chuyen-de/chuyen-doi-so").body, "Dịch vụ công trực tuyến mới"));
 }
 
+BOOST_AUTO_TEST_CASE(editors_find_imported_articles_and_correct_them) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient thuky{daemon.port()}, ctv{daemon.port()};
+  thuky.login("thuky", test::kPassword);
+  ctv.login("congtacvien", test::kPassword);
+  BOOST_TEST(ctv.get("/quan-tri/bai-viet").status == 403);  // contributors see their own work only
+  const auto none = thuky.get("/quan-tri/bai-viet?q=khong+co+bai+nay");
+  BOOST_TEST(has(none.body, "Không có bài nào."));
+  const auto found = thuky.get("/quan-tri/bai-viet?q=BAI+CO+SAN");  // folded: case and marks do not matter
+  BOOST_TEST(found.status == 200);
+  const std::string link = test::text_after(found.body, "<td><a href=\"/quan-tri/bai-viet/");
+  const std::string id = link.substr(0, link.find('"'));
+  BOOST_TEST_REQUIRE(!id.empty());
+  BOOST_TEST(has(found.body, "Đang công khai"));
+  const auto form = thuky.get("/quan-tri/bai-viet/" + id);
+  BOOST_TEST(test::input_value(form.body, "title") == "Bài có sẵn");
+  BOOST_TEST(thuky.post("/quan-tri/bai-viet/" + id, {{"title", "Bài có sẵn (đính chính)"}, {"body", "<p>y</p>"},
+                                                     {"category", test::first_option(form.body, "category")}})
+                 .status == 303);
+  BOOST_TEST(has(daemon.get("/tin-tuc/bai-co-san-" + id).body, "Bài có sẵn"));
+  BOOST_TEST(!has(daemon.get("/tin-tuc/bai-co-san-" + id).body, "đính chính"));
+  const auto revisions = thuky.get("/quan-tri/bai-viet/" + id);
+  BOOST_TEST(has(revisions.body, "(nhập từ hệ thống cũ)"));  // the imported text is kept as revision 1
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -65,6 +65,7 @@ std::vector<Route> queue_routes(const Context& ctx);     // queues.cpp: dashboar
 std::vector<Route> revision_routes(const Context& ctx);  // revisions.cpp: preview, compare, restore
 std::vector<Route> audit_routes(const Context& ctx);     // audit.cpp
 std::vector<Route> topic_routes(const Context& ctx);     // topics.cpp
+std::vector<Route> article_list_routes(const Context& ctx);  // article_list.cpp
 // Makes `article_id` a member of exactly the topics whose slugs are chosen (topics.cpp).
 void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
                          const std::vector<std::string>& chosen_slugs);

@@ -15,6 +15,7 @@ struct NavItem {
 
 constexpr NavItem kNav[] = {
     {model::Action::write_article, "/quan-tri/bai-viet/moi", "Viết bài"},
+    {model::Action::view_queues, "/quan-tri/bai-viet", "Tất cả bài viết"},
     {model::Action::view_queues, "/quan-tri/hang-doi/cho-bien-tap", "Chờ biên tập"},
     {model::Action::view_queues, "/quan-tri/hang-doi/cho-duyet", "Chờ duyệt"},
     {model::Action::write_article, "/quan-tri/hang-doi/bi-tra-lai", "Bị trả lại"},
