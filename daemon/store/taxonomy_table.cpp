@@ -58,7 +58,38 @@ std::uint64_t ensure(WriteTxn& txn, const Tables& t, const Kind& kind, std::stri
   return id;
 }
 
+// Moves the folded-name index entry of record `id` from its old name to `name`; false on a clash.
+bool rename(WriteTxn& txn, const Tables& t, const Kind& kind, std::uint64_t id, std::string_view name, nlohmann::json& j) {
+  const std::string key = model::fold(name);
+  if (const auto other = lookup_id(txn, t.*kind.names, key); other && *other != id) return false;
+  txn.del(t.*kind.names, model::fold(j.at("name").get<std::string>()));
+  txn.put(t.*kind.names, key, be64(id));
+  j["name"] = std::string(name);
+  return true;
+}
+
 }  // namespace
+
+bool update_category(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name, std::uint32_t position) {
+  const auto v = txn.get(t.categories, be64(id));
+  if (!v) return false;
+  auto j = decode_record(*v, kFormat, "category");
+  if (!rename(txn, t, kCategory, id, name, j)) return false;
+  j["position"] = position;
+  txn.put(t.categories, be64(id), encode_record(j, kFormat));
+  append_change(txn, t, ChangeKind::category, id, ChangeOp::put);
+  return true;
+}
+
+bool rename_agency(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name) {
+  const auto v = txn.get(t.agencies, be64(id));
+  if (!v) return false;
+  auto j = decode_record(*v, kFormat, "agency");
+  if (!rename(txn, t, kAgency, id, name, j)) return false;
+  txn.put(t.agencies, be64(id), encode_record(j, kFormat));
+  append_change(txn, t, ChangeKind::agency, id, ChangeOp::put);
+  return true;
+}
 
 std::optional<model::Category> get_category(const Txn& txn, const Tables& t, std::uint64_t id) {
   const auto v = txn.get(t.categories, be64(id));

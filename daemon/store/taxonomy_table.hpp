@@ -15,8 +15,14 @@ std::vector<model::Category> list_categories(const Txn& txn, const Tables& t);  
 // Id of the category with this name (compared folded: "Văn hoá" == "Văn hóa"), creating it if absent.
 std::uint64_t ensure_category(WriteTxn& txn, const Tables& t, std::string_view name);
 
+// Renames and/or moves a category in the menu; its slug (its URL) stays. Returns false when the id is
+// unknown or another category already has that name (compared folded).
+bool update_category(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name, std::uint32_t position);
+
 std::optional<model::Agency> get_agency(const Txn& txn, const Tables& t, std::uint64_t id);
 std::vector<model::Agency> list_agencies(const Txn& txn, const Tables& t);  // by name
 std::uint64_t ensure_agency(WriteTxn& txn, const Tables& t, std::string_view name);
+// Renames an agency (slug kept); false when the id is unknown or the name is taken.
+bool rename_agency(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name);
 
 }  // namespace portald::store

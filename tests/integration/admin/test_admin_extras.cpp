@@ -195,4 +195,28 @@ BOOST_AUTO_TEST_CASE(editors_find_imported_articles_and_correct_them) {
   BOOST_TEST(has(revisions.body, "(nhập từ hệ thống cũ)"));  // the imported text is kept as revision 1
 }
 
+BOOST_AUTO_TEST_CASE(operators_rename_and_reorder_the_menu_without_restart) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient op{daemon.port()};
+  op.login("quantri", test::kPassword);
+  BOOST_TEST(op.post("/quan-tri/danh-muc", {{"kind", "category"}, {"name", "Giáo dục"}}).status == 303);
+  const auto page = op.get("/quan-tri/danh-muc");
+  const std::string yte = test::input_value(page.body.substr(page.body.find("value=\"update-category\"")), "id");
+  BOOST_TEST_REQUIRE(!yte.empty());
+  // "Y tế" becomes "Y tế - Dân số" and moves after "Giáo dục"; its URL stays.
+  BOOST_TEST(op.post("/quan-tri/danh-muc", {{"kind", "update-category"}, {"id", yte}, {"name", "Y tế - Dân số"},
+                                            {"position", "99"}}).status == 303);
+  const auto home = daemon.get("/").body;
+  const auto edu = home.find(">Giáo dục</a>"), health = home.find(">Y tế - Dân số</a>");
+  BOOST_TEST_REQUIRE(edu != std::string::npos);
+  BOOST_TEST_REQUIRE(health != std::string::npos);
+  BOOST_TEST(edu < health);
+  BOOST_TEST(has(home, "href=\"/chuyen-muc/y-te\""));
+  // A name already used by another category is refused.
+  const auto clash = op.post("/quan-tri/danh-muc", {{"kind", "update-category"}, {"id", yte}, {"name", "giáo dục"}});
+  BOOST_TEST(has(std::string(clash.header("Location").value_or("")), "loi=1"));
+  BOOST_TEST(has(op.get("/quan-tri/nhat-ky?thao-tac=taxonomy.").body, "Y tế - Dân số"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

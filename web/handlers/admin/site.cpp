@@ -127,14 +127,21 @@ Response taxonomy_get(const Context& ctx, Request& req) {
   ctemplate::TemplateDictionary dict("admin_taxonomy");
   auto* header = fill_admin_layout(dict, ctx, &me, req.session_csrf, "Danh mục");
   if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu.");
-  if (req.query_value("loi")) header->AddSectionDictionary("ERROR")->SetValue("TEXT", "Vui lòng nhập tên (tối đa 200 ký tự).");
+  if (req.query_value("loi"))
+    header->AddSectionDictionary("ERROR")->SetValue("TEXT", "Vui lòng nhập tên (tối đa 200 ký tự) chưa trùng với mục khác.");
   const store::ReadTxn txn = ctx.store.read();
   for (const auto& c : store::list_categories(txn, ctx.store.tables())) {
     auto* d = dict.AddSectionDictionary("CATEGORY");
+    d->SetValue("ID", std::to_string(c.id));
     d->SetValue("NAME", c.name);
     d->SetValue("SLUG", c.slug);
+    d->SetValue("POSITION", std::to_string(c.position));
   }
-  for (const auto& a : store::list_agencies(txn, ctx.store.tables())) dict.AddSectionDictionary("AGENCY")->SetValue("NAME", a.name);
+  for (const auto& a : store::list_agencies(txn, ctx.store.tables())) {
+    auto* d = dict.AddSectionDictionary("AGENCY");
+    d->SetValue("ID", std::to_string(a.id));
+    d->SetValue("NAME", a.name);
+  }
   return render_admin(ctx, "admin_taxonomy", dict);
 }
 
@@ -143,13 +150,31 @@ Response taxonomy_post(const Context& ctx, Request& req) {
   const Form form = form_of(req);
   const auto name = model::to_nfc(model::trim(form.get("name")));
   const std::string kind = form.get("kind");
-  if (!name || name->empty() || model::count_code_points(*name) > 200 || (kind != "category" && kind != "agency"))
-    return Response::redirect("/quan-tri/danh-muc?loi=1");
+  if (!name || name->empty() || model::count_code_points(*name) > 200) return Response::redirect("/quan-tri/danh-muc?loi=1");
   store::WriteTxn txn = ctx.store.write();
   const auto& t = ctx.store.tables();
-  const auto id = kind == "category" ? store::ensure_category(txn, t, *name) : store::ensure_agency(txn, t, *name);
+  const auto target = trailing_id(form.get("id")).value_or(0);
+  std::uint64_t id = 0;
+  std::string from;
+  if (kind == "category" || kind == "agency") {
+    id = kind == "category" ? store::ensure_category(txn, t, *name) : store::ensure_agency(txn, t, *name);
+  } else if (kind == "update-category") {
+    const auto old = store::get_category(txn, t, target);
+    const auto position = trailing_id(form.get("position"));
+    if (!old || !store::update_category(txn, t, target, *name, static_cast<std::uint32_t>(position.value_or(old->position))))
+      return Response::redirect("/quan-tri/danh-muc?loi=1");
+    id = target;
+    from = old->name + " (vị trí " + std::to_string(old->position) + ")";
+  } else if (kind == "rename-agency") {
+    const auto old = store::get_agency(txn, t, target);
+    if (!old || !store::rename_agency(txn, t, target, *name)) return Response::redirect("/quan-tri/danh-muc?loi=1");
+    id = target;
+    from = old->name;
+  } else {
+    return Response::redirect("/quan-tri/danh-muc?loi=1");
+  }
   store::append_audit(txn, t, {.actor = me.username, .action = "taxonomy." + kind, .object = kind + "/" + std::to_string(id),
-                               .to = *name, .address = client_address(req)});
+                               .from = from, .to = *name, .address = client_address(req)});
   txn.commit();
   return Response::redirect("/quan-tri/danh-muc?da-luu=1");
 }
