@@ -137,6 +137,8 @@ App::App(Context ctx)
           {"GET", "/api/v1/pages/{lang}/{slug}", [this](Request& r) { return cached(r, bind(ctx_, api_page)); },
            std::nullopt},
           {"GET", "/static/{file}", [this](Request& r) { return cached(r, bind(ctx_, static_file)); }, std::nullopt},
+          {"GET", "/static/vendor/{pkg}/{file}", [this](Request& r) { return cached(r, bind(ctx_, static_file)); },
+           std::nullopt},
           // Search answers come from the search service's own cache (emptied on each index commit).
           {"GET", "/tim-kiem", bind(ctx_, search_page), std::nullopt},
           {"GET", "/api/v1/search", bind(ctx_, api_search), std::nullopt},

@@ -4,8 +4,10 @@
 namespace portald::web {
 
 Response static_file(const Context& ctx, Request& req) {
-  const std::string& name = req.params.at("file");
-  // Only names that exist in the asset set are served; there is no path to traverse.
+  // /static/{file} or /static/vendor/{pkg}/{file} (the npm bundles, web/frontend/). Each capture is
+  // one path segment and only names in the asset set are served: there is no path to traverse.
+  const auto pkg = req.params.find("pkg");
+  const std::string name = (pkg != req.params.end() ? "vendor/" + pkg->second + "/" : "") + req.params.at("file");
   const auto bytes = ctx.assets.find("static/" + name);
   if (!bytes) throw HttpError(404, "Không tìm thấy tệp.");
   Response r;

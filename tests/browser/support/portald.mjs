@@ -1,0 +1,66 @@
+// Shared by the browser tests: Playwright from BROWSER_NODE_MODULES, Debian's Chromium, portaldctl
+// against a temporary data dir, and the real portald on 127.0.0.1 with port 0.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const modules = process.env.BROWSER_NODE_MODULES;
+assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
+export const requireModule = createRequire(path.join(modules, 'package.json'));
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+// Runs portaldctl on the data dir: { status, stdout, stderr }.
+export function runCtl(data, ...args) {
+  return spawnSync(process.env.PORTALDCTL_BIN, ['--data-dir', data, ...args], { encoding: 'utf8' });
+}
+
+// Runs portaldctl on the data dir; fails the test on a non-zero exit.
+export function ctl(data, ...args) {
+  const r = runCtl(data, ...args);
+  assert.equal(r.status, 0, `portaldctl ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+// Starts portald; resolves to { daemon, base } once it logs daemon.ready.
+export function startDaemon(data) {
+  return new Promise((resolve, reject) => {
+    const daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0'],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    let ready = false;
+    const timer = setTimeout(() => reject(new Error(`portald did not start: ${log}`)), 15000);
+    daemon.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = /daemon\.ready listen=127\.0\.0\.1:(\d+)/.exec(log);
+      if (m && !ready) {
+        ready = true;
+        clearTimeout(timer);
+        resolve({ daemon, base: `http://127.0.0.1:${m[1]}` });
+      }
+    });
+    daemon.on('exit', (code) => { if (!ready) reject(new Error(`portald exited ${code}: ${log}`)); });
+  });
+}
+
+export async function launchChromium() {
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: scripts/install-deps installs Debian's chromium`);
+  const { chromium } = requireModule('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+// Aborts, and reports through problems, every request that is not for base.
+export async function keepOnMachine(context, base, problems) {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === base) return route.continue();
+    problems.push(`request left the machine: ${url}`);
+    return route.abort();
+  });
+}
