@@ -11,7 +11,8 @@ constexpr std::uint64_t kWritebackWindow = std::uint64_t(16) << 20;
 
 }  // namespace
 
-AsyncWriter::AsyncWriter(Fd file, std::filesystem::path name) : file_(std::move(file)), name_(std::move(name)) {
+AsyncWriter::AsyncWriter(Fd file, std::filesystem::path name, Blake2b* hash)
+    : file_(std::move(file)), name_(std::move(name)), hash_(hash) {
   current_.reserve(kBufferBytes);
   thread_ = std::thread([this] { run(); });
 }
@@ -104,6 +105,7 @@ void AsyncWriter::run() {
 }
 
 void AsyncWriter::write_out(const Buffer& b) {
+  if (hash_) hash_->update(b.data(), b.size());
   write_all(file_.get(), b.data(), b.size(), name_);
   written_ += b.size();
   if (written_ - window_start_ < kWritebackWindow) return;

@@ -2,7 +2,9 @@
 // Writes a stream of buffers to a file on its own thread, so the caller (hashing, encrypting) and the
 // disk work at the same time. Writeback is started every 16 MiB and the window before it is waited
 // for and dropped from the page cache: the final fsync is short, and a multi-GB snapshot does not push
-// the daemon's working set out of the cache. At most 8 MiB wait in the queue.
+// the daemon's working set out of the cache. At most 8 MiB wait in the queue. Given a hash, the
+// writer thread also hashes every byte before writing it: a second core for the snapshot's costliest
+// step, while the caller's thread keeps the copy flowing.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -13,12 +15,14 @@
 #include <vector>
 
 #include "backup/files.hpp"
+#include "backup/sodium.hpp"
 
 namespace portald::backup {
 
 class AsyncWriter {
  public:
-  AsyncWriter(Fd file, std::filesystem::path name);
+  // `hash`, when given, must outlive the writer; read it only after finish().
+  AsyncWriter(Fd file, std::filesystem::path name, Blake2b* hash = nullptr);
   AsyncWriter(const AsyncWriter&) = delete;
   AsyncWriter& operator=(const AsyncWriter&) = delete;
   ~AsyncWriter();  // stops the thread; the file is left as it is (the caller removes it on failure)
@@ -39,6 +43,7 @@ class AsyncWriter {
 
   Fd file_;
   std::filesystem::path name_;
+  Blake2b* hash_;
   Buffer current_;
   std::uint64_t queued_ = 0;
   std::uint64_t written_ = 0, window_start_ = 0, previous_start_ = 0;  // writer thread only

@@ -6,6 +6,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <bit>
 #include <cerrno>
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "backup/async_writer.hpp"
 #include "backup/encryption.hpp"
 #include "backup/files.hpp"
+#include "backup/growing_file_hasher.hpp"
 #include "backup/lmdb_view.hpp"
 #include "build_info.hpp"
 #include "daemon/store/change_log.hpp"
@@ -74,44 +76,39 @@ void check_target(const std::filesystem::path& target) {
   if (!S_ISDIR(st.st_mode)) throw BackupError("backup target " + target.string() + " is not a directory", ENOTDIR);
 }
 
-// The pipe consumer's side: hashes, optional encryption, then the bytes go to an AsyncWriter, so that
-// hashing and the disk work at the same time. Unencrypted, the stored bytes are the plaintext and are
-// hashed once.
-class CopySink {
+// What was copied: the plaintext store and the file on the target (the same bytes unless encrypted).
+struct CopyOutput {
+  std::uint64_t plain_size = 0, stored_size = 0;
+  Digest plain_digest{}, stored_digest{};
+};
+
+// The pipe consumer's side of an encrypted snapshot: hashes the plaintext and encrypts it on the
+// caller's thread, then the ciphertext goes to an AsyncWriter, which hashes it on its own thread while
+// the disk writes.
+class EncryptingSink {
  public:
-  CopySink(Fd file, std::filesystem::path path, const EncryptionKey* key) : writer_(std::move(file), std::move(path)) {
-    if (key) encryptor_.emplace(*key, [this](const unsigned char* d, std::size_t n) { store(d, n); });
-  }
+  EncryptingSink(Fd file, std::filesystem::path path, const EncryptionKey& key)
+      : writer_(std::move(file), std::move(path), &stored_hash_),
+        encryptor_(key, [this](const unsigned char* d, std::size_t n) { writer_.write(d, n); }) {}
   void push(const unsigned char* data, std::size_t size) {
-    plain_size_ += size;
-    if (encryptor_) {
-      plain_hash_.update(data, size);
-      encryptor_->push(data, size);
-    } else {
-      store(data, size);
-    }
+    out_.plain_size += size;
+    plain_hash_.update(data, size);
+    encryptor_.push(data, size);
   }
-  void finish() {
-    if (encryptor_) encryptor_->finish();
+  const CopyOutput& finish() {
+    encryptor_.finish();
     writer_.finish();
-    stored_digest_ = stored_hash_.final();
-    plain_digest_ = encryptor_ ? plain_hash_.final() : stored_digest_;
+    out_.stored_size = writer_.bytes();
+    out_.stored_digest = stored_hash_.final();
+    out_.plain_digest = plain_hash_.final();
+    return out_;
   }
-  std::uint64_t plain_size() const { return plain_size_; }
-  std::uint64_t stored_size() const { return writer_.bytes(); }
-  const Digest& plain_digest() const { return plain_digest_; }
-  const Digest& stored_digest() const { return stored_digest_; }
 
  private:
-  void store(const unsigned char* data, std::size_t size) {
-    stored_hash_.update(data, size);
-    writer_.write(data, size);
-  }
+  Blake2b plain_hash_, stored_hash_;  // before writer_: its thread uses stored_hash_
   AsyncWriter writer_;
-  std::optional<Encryptor> encryptor_;
-  Blake2b plain_hash_, stored_hash_;
-  Digest plain_digest_{}, stored_digest_{};
-  std::uint64_t plain_size_ = 0;
+  Encryptor encryptor_;
+  CopyOutput out_;
 };
 
 struct CopiedState {
@@ -140,19 +137,39 @@ class SourcePrefetch {
   std::uint64_t ahead_ = 0;
 };
 
-// Reads the copy from the pipe into the sink; releases `pause` at the first bytes (the copy's read
-// transaction exists by then) and the live map's resident pages every few MiB.
-void drain_pipe(int rd, CopySink& sink, std::optional<store::WriteTxn>& pause, Clock::time_point paused_at,
-                CopiedState& state, MDB_env* live, SourcePrefetch& prefetch) {
+// Holds every writer out (a write transaction) while it reads what the manifest records; the copy's
+// own read transaction starts before release() is called, so both describe one committed state.
+class WriterPause {
+ public:
+  explicit WriterPause(store::Store& store) : at_(Clock::now()), txn_(store.write()) {
+    state_.tables = table_counts(txn_->get());
+    state_.change_seq = store::latest_change(*txn_, store.tables());
+    state_.lmdb_txn = mdb_txn_id(txn_->get()) - 1;  // a write txn has the id its commit would get
+    if (const auto v = txn_->get(store.tables().meta, "schema_version"))
+      state_.schema_version = static_cast<std::uint32_t>(store::read_be64(*v));
+  }
+  void release() {
+    if (!txn_) return;
+    txn_.reset();
+    state_.writers_paused_ms = std::chrono::duration<double, std::milli>(Clock::now() - at_).count();
+  }
+  const CopiedState& state() const { return state_; }
+
+ private:
+  Clock::time_point at_;
+  std::optional<store::WriteTxn> txn_;
+  CopiedState state_;
+};
+
+// Reads the copy from the pipe into the sink; ends the writers' pause at the first bytes (the copy's
+// read transaction exists by then) and releases the live map's resident pages every few MiB.
+void drain_pipe(int rd, EncryptingSink& sink, WriterPause& pause, MDB_env* live, SourcePrefetch& prefetch) {
   std::vector<unsigned char> buf(kIoBuffer);
   std::uint64_t since_release = 0, total = 0;
   prefetch.copied(0);
   for (;;) {
     const std::size_t n = read_some(rd, buf.data(), buf.size(), "the copy pipe");
-    if (pause) {
-      pause.reset();
-      state.writers_paused_ms = std::chrono::duration<double, std::milli>(Clock::now() - paused_at).count();
-    }
+    pause.release();
     if (n == 0) return;
     prefetch.copied(total += n);
     sink.push(buf.data(), n);
@@ -163,44 +180,89 @@ void drain_pipe(int rd, CopySink& sink, std::optional<store::WriteTxn>& pause, C
   }
 }
 
-CopiedState copy_store(store::Store& store, CopySink& sink) {
+std::filesystem::path live_data_file(MDB_env* env) {
+  const char* env_path = nullptr;
+  mdb_env_get_path(env, &env_path);
+  return std::filesystem::path(env_path ? env_path : ".") / "data.mdb";
+}
+
+void check_copy_result(int copy_rc, const std::filesystem::path& out) {
+  if (copy_rc == MDB_SUCCESS) return;
+  if (copy_rc == MDB_INCOMPATIBLE)
+    throw BackupError("LMDB cannot compact this store (page leak): copy it with mdb_copy (without -c) and report it",
+                      copy_rc);
+  if (copy_rc > 0) throw BackupError("cannot write " + out.string() + ": " + errno_text(copy_rc), copy_rc);
+  throw BackupError("LMDB copy failed: " + lmdb_text(copy_rc), copy_rc);
+}
+
+// Encrypted snapshots: the copy goes through a pipe into the sink, so the plaintext never touches the
+// target.
+CopiedState copy_store_piped(store::Store& store, EncryptingSink& sink) {
   int p[2];
   if (::pipe2(p, O_CLOEXEC) != 0) throw_errno("cannot create a pipe", errno);
   Fd rd(p[0]), wr(p[1]);
   ::fcntl(rd.get(), F_SETPIPE_SZ, static_cast<int>(kIoBuffer));  // fewer wake-ups; a failure is harmless
-  CopiedState state;
-  const auto paused_at = Clock::now();
-  std::optional<store::WriteTxn> pause(store.write());  // from here until the copy starts, writers wait
-  state.tables = table_counts(pause->get());
-  state.change_seq = store::latest_change(*pause, store.tables());
-  state.lmdb_txn = mdb_txn_id(pause->get()) - 1;  // a write txn has the id its commit would get
-  if (const auto v = pause->get(store.tables().meta, "schema_version"))
-    state.schema_version = static_cast<std::uint32_t>(store::read_be64(*v));
-
+  WriterPause pause(store);  // from here until the copy starts, writers wait
   int copy_rc = 0;
   MDB_env* env = store.env().get();
-  const char* env_path = nullptr;
-  mdb_env_get_path(env, &env_path);
-  SourcePrefetch prefetch(std::filesystem::path(env_path ? env_path : ".") / "data.mdb");
+  SourcePrefetch prefetch(live_data_file(env));
   std::thread copier([&copy_rc, env, &wr] {
     copy_rc = mdb_env_copyfd2(env, wr.get(), MDB_CP_COMPACT);
     wr.reset();  // end of file for the reader
   });
   try {
-    drain_pipe(rd.get(), sink, pause, paused_at, state, env, prefetch);
+    drain_pipe(rd.get(), sink, pause, env, prefetch);
   } catch (...) {
-    pause.reset();
+    pause.release();
     rd.reset();  // the copier's next write fails with EPIPE and it returns
     copier.join();
     throw;
   }
   copier.join();
   release_map(env);
-  if (copy_rc == MDB_INCOMPATIBLE)
-    throw BackupError("LMDB cannot compact this store (page leak): copy it with mdb_copy (without -c) and report it",
-                      copy_rc);
-  if (copy_rc != MDB_SUCCESS) throw BackupError("LMDB copy failed: " + lmdb_text(copy_rc), copy_rc);
-  return state;
+  check_copy_result(copy_rc, "the copy pipe");
+  return pause.state();
+}
+
+// Unencrypted snapshots: LMDB writes the target file itself, and this thread hashes behind it.
+CopiedState copy_store_direct(store::Store& store, int fd, const std::filesystem::path& file, CopyOutput& out) {
+  GrowingFileHasher hasher(fd, file);
+  WriterPause pause(store);  // from here until the copy starts, writers wait
+  int copy_rc = 0;
+  std::atomic<bool> copied{false};
+  MDB_env* env = store.env().get();
+  SourcePrefetch prefetch(live_data_file(env));
+  std::thread copier([&copy_rc, &copied, env, fd] {
+    copy_rc = mdb_env_copyfd2(env, fd, MDB_CP_COMPACT);
+    copied = true;
+  });
+  try {
+    std::uint64_t since_release = 0;
+    prefetch.copied(0);
+    for (;;) {
+      const bool done = copied.load();  // read first: whatever was written before it is hashed below
+      const std::uint64_t n = hasher.catch_up(kReleaseEvery);
+      if (hasher.bytes() > 0) pause.release();  // the copy's read transaction exists by now
+      prefetch.copied(hasher.bytes());
+      if ((since_release += n) >= kReleaseEvery) {
+        release_map(env);
+        since_release = 0;
+      }
+      if (done && n < kReleaseEvery) break;  // caught up with a finished copy
+      if (!done && n == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    pause.release();
+  } catch (...) {
+    pause.release();
+    copier.join();  // a local file: the copy ends on its own
+    throw;
+  }
+  copier.join();
+  release_map(env);
+  check_copy_result(copy_rc, file);
+  out.plain_digest = out.stored_digest = hasher.finish();
+  out.plain_size = out.stored_size = hasher.bytes();
+  return pause.state();
 }
 
 std::string pick_id(const std::filesystem::path& target, model::UnixTime t) {
@@ -212,7 +274,7 @@ std::string pick_id(const std::filesystem::path& target, model::UnixTime t) {
   }
 }
 
-Manifest describe_copy(const std::string& id, const CopiedState& state, CopySink& sink, store::Store& store,
+Manifest describe_copy(const std::string& id, const CopiedState& state, const CopyOutput& out, store::Store& store,
                        const minisign::SecretKey& key, const EncryptionKey* enc) {
   Manifest m;
   m.snapshot = id;
@@ -229,12 +291,12 @@ Manifest describe_copy(const std::string& id, const CopiedState& state, CopySink
   m.change_seq = state.change_seq;
   m.lmdb_txn = state.lmdb_txn;
   m.tables = state.tables;
-  m.store_size = sink.plain_size();
-  m.store_blake2b = sink.plain_digest();
+  m.store_size = out.plain_size;
+  m.store_blake2b = out.plain_digest;
   m.encrypted = enc != nullptr;
   m.file_name = std::string(m.encrypted ? kEncryptedDataFile : kDataFile);
-  m.file_size = sink.stored_size();
-  m.file_blake2b = sink.stored_digest();
+  m.file_size = out.stored_size;
+  m.file_blake2b = out.stored_digest;
   if (enc) m.encryption_key_id = enc->key_id();
   m.signing_key_id = minisign::key_id_text(key.key_id());
   return m;
@@ -297,12 +359,18 @@ SnapshotResult create_snapshot(store::Store& store, const SnapshotOptions& optio
     temp = options.target / (std::string(kTempPrefix) + id);
     if (::mkdir(temp.c_str(), 0700) != 0) throw_errno("cannot create " + temp.string(), errno);
 
-    const std::string file_name(enc ? kEncryptedDataFile : kDataFile);
-    CopySink sink(open_file(temp / file_name, O_WRONLY | O_CREAT | O_EXCL, 0600), temp / file_name,
-                  enc ? &*enc : nullptr);
-    const CopiedState state = copy_store(store, sink);
-    sink.finish();
-    Manifest m = describe_copy(id, state, sink, store, key, enc ? &*enc : nullptr);
+    const auto data_file = temp / (enc ? kEncryptedDataFile : kDataFile);
+    Fd file = open_file(data_file, (enc ? O_WRONLY : O_RDWR) | O_CREAT | O_EXCL, 0600);  // read back to hash
+    CopyOutput out;
+    CopiedState state;
+    if (enc) {
+      EncryptingSink sink(std::move(file), data_file, *enc);
+      state = copy_store_piped(store, sink);
+      out = sink.finish();
+    } else {
+      state = copy_store_direct(store, file.get(), data_file, out);
+    }
+    Manifest m = describe_copy(id, state, out, store, key, enc ? &*enc : nullptr);
     m.started_at = started;
     m.finished_at = model::now();
     write_metadata(temp, m, key);

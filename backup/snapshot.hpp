@@ -1,9 +1,10 @@
 #pragma once
 // Taking a snapshot of the live store while the daemon keeps serving and writing.
 //
-// The copy is LMDB's own compacting copy (mdb_env_copyfd2 with MDB_CP_COMPACT) written into a pipe; one
-// pass over the pipe hashes the plaintext, optionally encrypts it, hashes what is stored and writes it,
-// so the plaintext of an encrypted snapshot never touches the backup target. Record counts and the
+// The copy is LMDB's own compacting copy (mdb_env_copyfd2 with MDB_CP_COMPACT). Unencrypted, LMDB writes
+// the target file itself and a second thread hashes it right behind (GrowingFileHasher). Encrypted, the
+// copy goes into a pipe; one pass over it hashes the plaintext, encrypts it, hashes what is stored and
+// writes it, so the plaintext never touches the backup target. Record counts and the
 // change-log position in the manifest must describe exactly the copied state: a write transaction,
 // held from before the copy starts until its first bytes arrive, keeps every writer (daemon included)
 // out while both read the same committed state; writers wait a few milliseconds, never the whole copy.

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "backup/async_reader.hpp"
 #include "backup/files.hpp"
 #include "backup/snapshot.hpp"
 
@@ -18,7 +19,6 @@ namespace {
 
 constexpr std::size_t kSignatureMax = 16 * 1024;
 constexpr std::size_t kIoBuffer = std::size_t(1) << 20;
-constexpr std::uint64_t kPrefetch = std::uint64_t(8) << 20;
 
 std::string name_of(const std::filesystem::path& dir) {
   const auto name = dir.filename().string();
@@ -160,25 +160,18 @@ void check_data_file(const SignedManifest& s, const TrustedKeys& keys, int plain
   if (size > m.file_size)
     refuse(s.dir, m.file_name + " has " + std::to_string(size) + " bytes, the manifest says " +
                       std::to_string(m.file_size) + ": data was appended");
-  ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-
   Blake2b stored;
-  std::vector<unsigned char> buf(kIoBuffer);
-  for (std::uint64_t offset = 0, prefetched = 0;;) {
-    // Keep the disk busy while this thread hashes: ask for the next stretch ahead of time.
-    if (offset >= prefetched) {
-      ::posix_fadvise(fd.get(), static_cast<off_t>(offset + kPrefetch), static_cast<off_t>(2 * kPrefetch),
-                      POSIX_FADV_WILLNEED);
-      prefetched = offset + kPrefetch;
-    }
-    const std::size_t n = read_some(fd.get(), buf.data(), buf.size(), path);
-    if (n == 0) break;
-    offset += n;
-    stored.update(buf.data(), n);
-    if (!decryptor) {
-      plain.push(buf.data(), n);
-    } else if (auto e = decryptor->push(buf.data(), n)) {
-      refuse(s.dir, m.file_name + ": decryption failed: " + *e);
+  {
+    // The reader thread reads ahead (and, for an encrypted file, hashes what is stored while this
+    // thread decrypts and hashes the plaintext); a plain file is hashed here, beside the reads.
+    AsyncReader reader(path, m.encrypted ? &stored : nullptr);
+    for (AsyncReader::Buffer buf; reader.next(buf);) {
+      if (!decryptor) {
+        stored.update(buf.data(), buf.size());
+        plain.push(buf.data(), buf.size());
+      } else if (auto e = decryptor->push(buf.data(), buf.size())) {
+        refuse(s.dir, m.file_name + ": decryption failed: " + *e);
+      }
     }
   }
   const Digest digest = stored.final();

@@ -2,6 +2,9 @@
 # Benchmark: snapshot + verify of a store of about SIZE_MB (default 1024) MiB, most of it media (legal
 # documents with incompressible attachments, as PDFs are), against `cp` of the same LMDB data file in
 # the same run on the same disk: the disk's own limit. Target: snapshot + verify <= 1.5 x cp.
+# Two more peers show what the steps cost by themselves with stock tools: `mdb_copy -c` (LMDB's own
+# compacting copy, which a snapshot is) and `b2sum` of the snapshot file (the BLAKE2b-512 that both
+# the snapshot and the verify must compute over every byte).
 # Also prints each command's peak resident memory, for a store of SIZE_MB and of SIZE_MB/8, to show
 # that memory does not grow with the store. Caches are dropped before each timed step when the kernel
 # allows it (as root outside a container); otherwise the figures are with a warm page cache and say so.
@@ -73,26 +76,32 @@ measure() {  # measure MB: prints the figures for one store size
   rm -f "$target/copy.mdb"
   drop_caches; local cps_line; cps_line=$(run cp+sync sh -c "cp '$file' '$target/copy.mdb' && sync '$target/copy.mdb'")
   rm -f "$target/copy.mdb"
+  drop_caches; local mdbc_line; mdbc_line=$(run "mdb_copy-c" sh -c "mdb_copy -c '$data/store' '$target' && sync '$target/data.mdb'")
+  rm -f "$target/data.mdb"
   drop_caches; local snap_line; snap_line=$(run snapshot "$ctl" --data-dir "$data" "${keys[@]}" backup --to "$target")
   local id; id=$(ls "$target" | grep '^portald-' | tail -1)
+  drop_caches; local b2_line; b2_line=$(run b2sum b2sum "$target/$id/data.mdb")
   drop_caches; local ver_line; ver_line=$(run verify "$ctl" --data-dir "$data" "${keys[@]}" --backup-dir "$target" backup verify "$id")
   drop_caches; local esnap_line; esnap_line=$(run snapshot-enc "$ctl" --data-dir "$data" "${keys[@]}" --backup-encrypt yes backup --to "$target")
   local eid; eid=$(ls "$target" | grep '^portald-' | tail -1)
   drop_caches; local ever_line; ever_line=$(run verify-enc "$ctl" --data-dir "$data" "${keys[@]}" --backup-dir "$target" backup verify "$eid" --scratch "$work")
   local stored; stored=$(stat -c %s "$target/$id/data.mdb")
-  python3 - "$mb" "$bytes" "$stored" "$cold" "$cp_line" "$cps_line" "$snap_line" "$ver_line" "$esnap_line" "$ever_line" <<'PY'
+  python3 - "$mb" "$bytes" "$stored" "$cold" "$cp_line" "$cps_line" "$mdbc_line" "$b2_line" "$snap_line" "$ver_line" "$esnap_line" "$ever_line" <<'PY'
 import sys
 mb, live, stored, cold = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 rows = {l.split()[0]: (float(l.split()[1]), int(l.split()[2])) for l in sys.argv[5:]}
 print(f"store {mb} MiB requested: live data.mdb {live/2**20:.0f} MiB, snapshot {stored/2**20:.0f} MiB, "
       f"{'cold' if cold == 'yes' else 'warm (could not drop caches)'} page cache")
-for k in ["cp", "cp+sync", "snapshot", "verify", "snapshot-enc", "verify-enc"]:
+for k in ["cp", "cp+sync", "mdb_copy-c", "b2sum", "snapshot", "verify", "snapshot-enc", "verify-enc"]:
     s, rss = rows[k]
     print(f"  {k:<13} {s:8.2f} s  {live/2**20/s:7.0f} MiB/s  peak RSS {rss/1024:7.1f} MiB")
 cp, cps = rows["cp"][0], rows["cp+sync"][0]
 for label, a, b in [("plain", "snapshot", "verify"), ("encrypted", "snapshot-enc", "verify-enc")]:
     t = rows[a][0] + rows[b][0]
     print(f"  {label}: snapshot + verify {t:.2f} s = {t/cp:.2f} x cp, {t/cps:.2f} x (cp + sync)")
+s, v, m, b = rows["snapshot"][0], rows["verify"][0], rows["mdb_copy-c"][0], rows["b2sum"][0]
+print(f"  stock tools: snapshot {s/m:.2f} x mdb_copy -c (+sync); verify {v/b:.2f} x b2sum; "
+      f"snapshot + verify {(s+v)/(m+b):.2f} x (mdb_copy -c + b2sum)")
 PY
   rm -rf "$data" "$target" "$work/files-$mb"
 }
