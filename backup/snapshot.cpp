@@ -141,7 +141,8 @@ class SourcePrefetch {
 // own read transaction starts before release() is called, so both describe one committed state.
 class WriterPause {
  public:
-  explicit WriterPause(store::Store& store) : at_(Clock::now()), txn_(store.write()) {
+  // Writers are held from when the transaction is granted (waiting for it pauses nobody).
+  explicit WriterPause(store::Store& store) : txn_(store.write()), at_(Clock::now()) {
     state_.tables = table_counts(txn_->get());
     state_.change_seq = store::latest_change(*txn_, store.tables());
     state_.lmdb_txn = mdb_txn_id(txn_->get()) - 1;  // a write txn has the id its commit would get
@@ -156,8 +157,8 @@ class WriterPause {
   const CopiedState& state() const { return state_; }
 
  private:
-  Clock::time_point at_;
   std::optional<store::WriteTxn> txn_;
+  Clock::time_point at_;
   CopiedState state_;
 };
 
