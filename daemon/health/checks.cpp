@@ -51,20 +51,23 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> cgroup_memory() {
 }
 
 CheckResult disk_check(const std::string& name, const std::filesystem::path& path, std::uint64_t min_free) {
-  CheckResult r{"disk_" + name, Status::ok, {}};
+  CheckResult r{"disk_" + name, Status::ok, {}, {}};
   struct statvfs st {};
   if (::statvfs(path.c_str(), &st) != 0) {
     r.status = Status::warning;
     r.detail = path.string() + ": " + std::strerror(errno);
+    r.detail_vi = path.string() + ": không đọc được (" + std::strerror(errno) + ")";
     return r;
   }
   const std::uint64_t free = std::uint64_t(st.f_bavail) * st.f_frsize, total = std::uint64_t(st.f_blocks) * st.f_frsize;
   metrics().gauge("portald_disk_free_bytes", "Free space for portald on the watched file systems.", {{"disk", name}})
       .set(static_cast<double>(free));
   r.detail = path.string() + ": " + bytes_text(free) + " free of " + bytes_text(total);
+  r.detail_vi = path.string() + ": còn trống " + bytes_text(free) + " trên tổng " + bytes_text(total);
   if (free < min_free) {
     r.status = Status::warning;
     r.detail += ", below min-free-space " + config::format_size(min_free);
+    r.detail_vi += ", dưới mức tối thiểu min-free-space " + config::format_size(min_free);
   }
   return r;
 }
@@ -72,10 +75,12 @@ CheckResult disk_check(const std::string& name, const std::filesystem::path& pat
 CheckResult map_check(const store::Store& store, double warn_ratio) {
   const auto u = store.usage();
   CheckResult r{"lmdb_map", Status::ok,
-                percent(u.used_ratio()) + " of map-size " + config::format_size(u.map_size) + " used"};
+                percent(u.used_ratio()) + " of map-size " + config::format_size(u.map_size) + " used",
+                "Đã dùng " + percent(u.used_ratio()) + " của map-size " + config::format_size(u.map_size)};
   if (u.used_ratio() > warn_ratio) {
     r.status = Status::warning;
     r.detail += ": raise map-size before the store fills up";
+    r.detail_vi += " (quá " + percent(warn_ratio) + "): cần tăng map-size trước khi kho đầy";
   }
   return r;
 }
@@ -84,10 +89,12 @@ CheckResult memory_check() {
   const std::uint64_t anon = anon_rss();
   metrics().gauge("portald_memory_anon_bytes", "Anonymous resident memory of the daemon (heap, stacks).")
       .set(static_cast<double>(anon));
-  CheckResult r{"memory", Status::ok, bytes_text(anon) + " anonymous resident"};
+  CheckResult r{"memory", Status::ok, bytes_text(anon) + " anonymous resident",
+                "Bộ nhớ ẩn danh đang dùng " + bytes_text(anon)};
   if (const auto cg = cgroup_memory()) {
     const double ratio = cg->second ? double(cg->first) / double(cg->second) : 0.0;
     r.detail += "; cgroup " + percent(ratio) + " of MemoryMax " + bytes_text(cg->second);
+    r.detail_vi += "; cgroup dùng " + percent(ratio) + " của MemoryMax " + bytes_text(cg->second);
     if (ratio > 0.9) r.status = Status::warning;
     return r;
   }
@@ -95,26 +102,32 @@ CheckResult memory_check() {
   if (physical && double(anon) > 0.8 * double(physical)) {
     r.status = Status::warning;
     r.detail += ", over 80% of physical memory";
+    r.detail_vi += ", vượt 80% bộ nhớ vật lý";
   }
   return r;
 }
 
 CheckResult index_check(model::UnixTime now, model::UnixTime max_lag) {
   const Reported rep = reported();
-  if (!rep.pending_changes) return {"search_index", Status::unknown, "the search indexer has not reported"};
+  if (!rep.pending_changes)
+    return {"search_index", Status::unknown, "the search indexer has not reported", "Bộ lập chỉ mục chưa báo cáo"};
   const model::UnixTime lag = rep.oldest_pending_at ? std::max<model::UnixTime>(0, now - rep.oldest_pending_at) : 0;
   CheckResult r{"search_index", Status::ok,
-                std::to_string(*rep.pending_changes) + " changes pending, oldest " + std::to_string(lag) + " s"};
+                std::to_string(*rep.pending_changes) + " changes pending, oldest " + std::to_string(lag) + " s",
+                std::to_string(*rep.pending_changes) + " thay đổi chờ lập chỉ mục, cũ nhất chờ " + std::to_string(lag) +
+                    " giây (giới hạn " + std::to_string(max_lag) + " giây)"};
   if (lag > max_lag) r.status = Status::warning;
   return r;
 }
 
 CheckResult snapshot_check(model::UnixTime now, model::UnixTime max_age) {
   const Reported rep = reported();
-  if (!rep.snapshot_at) return {"snapshot", Status::unknown, "no snapshot reported yet"};
+  if (!rep.snapshot_at) return {"snapshot", Status::unknown, "no snapshot reported yet", "Chưa có báo cáo về bản sao lưu"};
   const model::UnixTime age = now - *rep.snapshot_at;
   CheckResult r{"snapshot", Status::ok,
-                "newest from " + model::format_datetime_vn(*rep.snapshot_at) + " (" + std::to_string(age / 3600) + " h ago)"};
+                "newest from " + model::format_datetime_vn(*rep.snapshot_at) + " (" + std::to_string(age / 3600) + " h ago)",
+                "Bản mới nhất lúc " + model::format_datetime_vn(*rep.snapshot_at) + " (" + std::to_string(age / 3600) +
+                    " giờ trước; quá " + std::to_string(max_age / 86400) + " ngày là cảnh báo)"};
   if (age > max_age) r.status = Status::warning;
   return r;
 }
@@ -123,6 +136,20 @@ std::string window_text(const WindowStatus& w) {
   std::string s = w.window->name + " " + format_clock(w.window->start_minute) + "-" + format_clock(w.window->end_minute) +
                   " " + std::string(to_string(w.state));
   if (w.state == WindowState::met || w.state == WindowState::missed) s += " (" + std::to_string(w.publications) + ")";
+  return s;
+}
+
+std::string window_text_vi(const WindowStatus& w) {
+  const std::string& n = w.window->name;
+  std::string s = n == "morning" ? "buổi sáng" : n == "afternoon" ? "buổi chiều" : n;
+  s += " " + format_clock(w.window->start_minute) + "-" + format_clock(w.window->end_minute) + " ";
+  switch (w.state) {
+    case WindowState::not_required: s += "không bắt buộc"; break;
+    case WindowState::upcoming: s += "chưa đến giờ"; break;
+    case WindowState::open: s += "đang mở, chưa có bài"; break;
+    case WindowState::met: s += "đã có " + std::to_string(w.publications) + " bài"; break;
+    case WindowState::missed: s += "đã đóng mà không có bài nào"; break;
+  }
   return s;
 }
 
@@ -216,7 +243,8 @@ void SlowChecks::reload_holidays() {
 }
 
 CheckResult SlowChecks::cadence(model::UnixTime now) {
-  if (settings_.cadence.windows.empty()) return {"cadence", Status::unknown, "off (working-days = none)"};
+  if (settings_.cadence.windows.empty())
+    return {"cadence", Status::unknown, "off (working-days = none)", "Đã tắt (working-days = none)"};
   reload_holidays();
   const DayStatus day = evaluate_day(settings_.cadence, now,
                                      [this](model::UnixTime a, model::UnixTime b) { return count_publications(store_, a, b); });
@@ -236,16 +264,24 @@ CheckResult SlowChecks::cadence(model::UnixTime now) {
   std::erase_if(alerted_, [&](const auto& k) { return k.first < day.day; });
 
   static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  CheckResult r{"cadence", Status::ok, date + " " + kDays[weekday(day.day)]};
+  static constexpr const char* kDaysVi[] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
+  const model::UnixTime midnight = model::UnixTime(day.day) * 86400 - settings_.cadence.offset_seconds;
+  CheckResult r{"cadence", Status::ok, date + " " + kDays[weekday(day.day)],
+                std::string(kDaysVi[weekday(day.day)]) + " " + model::format_date_vn(midnight, settings_.cadence.offset_seconds)};
   if (!day.working) {
     r.detail += ": not a working day";
+    r.detail_vi += ": không phải ngày làm việc";
   } else {
-    for (std::size_t i = 0; i < day.windows.size(); ++i) r.detail += (i ? ", " : ": ") + window_text(day.windows[i]);
+    for (std::size_t i = 0; i < day.windows.size(); ++i) {
+      r.detail += (i ? ", " : ": ") + window_text(day.windows[i]);
+      r.detail_vi += (i ? ", " : ": ") + window_text_vi(day.windows[i]);
+    }
   }
   if (day.any_missed()) r.status = Status::warning;
   if (!holidays_problem_.empty()) {
     r.status = Status::warning;
     r.detail += "; holidays file: " + holidays_problem_;
+    r.detail_vi += "; tệp ngày nghỉ có dòng sai: " + holidays_problem_;
   }
   return r;
 }
@@ -262,7 +298,7 @@ Report SlowChecks::run(model::UnixTime now) {
     report.checks.push_back(cadence(now));
   } catch (const std::exception& e) {
     // A failing store is the watchdog gate's business; here it only must not end the thread.
-    report.checks.push_back({"store", Status::warning, e.what()});
+    report.checks.push_back({"store", Status::warning, e.what(), std::string("Không đọc được kho dữ liệu: ") + e.what()});
   }
   report.checks.push_back(memory_check());
   report.checks.push_back(index_check(now, settings_.index_max_lag));

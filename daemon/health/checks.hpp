@@ -23,7 +23,8 @@ std::string_view to_string(Status s);
 struct CheckResult {
   std::string name;    // "disk_data", "lmdb_map", "memory", "search_index", "snapshot", "cadence"
   Status status = Status::unknown;
-  std::string detail;  // one line for people
+  std::string detail;     // one line for people (logs, /healthz)
+  std::string detail_vi;  // the same line in Vietnamese, for the admin status page (/quan-tri/trang-thai)
 };
 
 struct Report {

@@ -24,7 +24,7 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 11> kTable{{
+const std::array<Row, 12> kTable{{
     {Action::use_admin, "use-admin",
      roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
     {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
@@ -37,6 +37,7 @@ const std::array<Row, 11> kTable{{
     {Action::manage_taxonomy, "manage-taxonomy", roles({operator_})},
     {Action::manage_settings, "manage-settings", roles({operator_})},
     {Action::set_maintenance, "set-maintenance", roles({operator_})},
+    {Action::view_status, "view-status", roles({operator_, editor_in_chief, deputy})},
 }};
 
 const Row* row_of(Action action) {

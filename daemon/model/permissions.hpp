@@ -21,6 +21,7 @@ enum class Action {
   manage_taxonomy,    // agencies, categories, topics
   manage_settings,    // site name, logo, footer, links, EMC code
   set_maintenance,    // put the public site into maintenance (Điều 5.9)
+  view_status,        // see the system status page (health checks, backups): who answers for the system
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

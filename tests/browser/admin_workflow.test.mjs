@@ -242,5 +242,8 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
     'article.send-for-approval', 'article.return', 'article.edit', 'article.submit', 'article.take-for-editing',
     'article.send-for-approval', 'article.approve']);
   assert.match(await chief.locator('table.audit').innerText(), new RegExp(reason));
+
+  await chief.goto(`${base}/quan-tri/trang-thai`);
+  assert.deepEqual(await axeViolations(chief), [], 'status page');
   assert.deepEqual(problems, []);
 });

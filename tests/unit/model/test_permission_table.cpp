@@ -29,6 +29,7 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
       {A::manage_taxonomy, {R::operator_}},
       {A::manage_settings, {R::operator_}},
       {A::set_maintenance, {R::operator_}},
+      {A::view_status, {R::operator_, R::editor_in_chief, R::deputy}},
   };
   BOOST_TEST(expected.size() == all_actions().size());
   for (A a : all_actions()) {

@@ -70,6 +70,7 @@ std::vector<Route> article_list_routes(const Context& ctx);  // article_list.cpp
 void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
                          const std::vector<std::string>& chosen_slugs);
 std::vector<Route> media_routes(const Context& ctx);     // media.cpp
+std::vector<Route> status_routes(const Context& ctx);    // status.cpp: the system status page
 // Every admin route, for the app's route table.
 std::vector<Route> routes(const Context& ctx);
 // `public_routes` followed by every admin route.

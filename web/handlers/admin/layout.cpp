@@ -25,6 +25,7 @@ constexpr NavItem kNav[] = {
     {model::Action::manage_taxonomy, "/quan-tri/danh-muc", "Danh mục"},
     {model::Action::manage_taxonomy, "/quan-tri/chuyen-de", "Chuyên đề"},
     {model::Action::manage_settings, "/quan-tri/cai-dat", "Cài đặt"},
+    {model::Action::view_status, "/quan-tri/trang-thai", "Trạng thái hệ thống"},
 };
 
 }  // namespace

@@ -8,7 +8,7 @@ std::vector<Route> site_routes(const Context& ctx);  // site.cpp
 std::vector<Route> routes(const Context& ctx) {
   std::vector<Route> all;
   for (auto group : {login_routes(ctx), article_routes(ctx), user_routes(ctx), site_routes(ctx), audit_routes(ctx),
-                     media_routes(ctx), topic_routes(ctx), article_list_routes(ctx)})
+                     media_routes(ctx), topic_routes(ctx), article_list_routes(ctx), status_routes(ctx)})
     for (auto& r : group) all.push_back(std::move(r));
   return all;
 }
