@@ -7,12 +7,11 @@ namespace {
 
 constexpr std::size_t kBufferBytes = std::size_t(1) << 20;
 constexpr std::size_t kQueueDepth = 8;
-constexpr std::uint64_t kWritebackWindow = std::uint64_t(16) << 20;
 
 }  // namespace
 
 AsyncWriter::AsyncWriter(Fd file, std::filesystem::path name, Blake2b* hash)
-    : file_(std::move(file)), name_(std::move(name)), hash_(hash) {
+    : file_(std::move(file)), name_(std::move(name)), hash_(hash), writeback_(file_.get()) {
   current_.reserve(kBufferBytes);
   thread_ = std::thread([this] { run(); });
 }
@@ -108,18 +107,7 @@ void AsyncWriter::write_out(const Buffer& b) {
   if (hash_) hash_->update(b.data(), b.size());
   write_all(file_.get(), b.data(), b.size(), name_);
   written_ += b.size();
-  if (written_ - window_start_ < kWritebackWindow) return;
-  // Best effort (the fsync in finish() is what makes the file durable): errors are ignored here.
-  const int fd = file_.get();
-  ::sync_file_range(fd, static_cast<off_t>(window_start_), static_cast<off_t>(written_ - window_start_),
-                    SYNC_FILE_RANGE_WRITE);
-  if (window_start_ > 0) {
-    const auto prev = static_cast<off_t>(previous_start_), len = static_cast<off_t>(window_start_ - previous_start_);
-    ::sync_file_range(fd, prev, len, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
-    ::posix_fadvise(fd, prev, len, POSIX_FADV_DONTNEED);
-  }
-  previous_start_ = window_start_;
-  window_start_ = written_;
+  writeback_.written(written_);
 }
 
 }  // namespace portald::backup

@@ -1,8 +1,6 @@
 #pragma once
 // Writes a stream of buffers to a file on its own thread, so the caller (hashing, encrypting) and the
-// disk work at the same time. Writeback is started every 16 MiB and the window before it is waited
-// for and dropped from the page cache: the final fsync is short, and a multi-GB snapshot does not push
-// the daemon's working set out of the cache. At most 8 MiB wait in the queue. Given a hash, the
+// disk work at the same time, with a WritebackWindow behind it. At most 8 MiB wait in the queue. Given a hash, the
 // writer thread also hashes every byte before writing it: a second core for the snapshot's costliest
 // step, while the caller's thread keeps the copy flowing.
 #include <condition_variable>
@@ -16,6 +14,7 @@
 
 #include "backup/files.hpp"
 #include "backup/sodium.hpp"
+#include "backup/writeback.hpp"
 
 namespace portald::backup {
 
@@ -46,7 +45,8 @@ class AsyncWriter {
   Blake2b* hash_;
   Buffer current_;
   std::uint64_t queued_ = 0;
-  std::uint64_t written_ = 0, window_start_ = 0, previous_start_ = 0;  // writer thread only
+  std::uint64_t written_ = 0;  // writer thread only
+  WritebackWindow writeback_;  // writer thread only
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Buffer> queue_, spare_;

@@ -2,8 +2,7 @@
 // Hashes a file while another thread appends to it: an unencrypted snapshot is written by LMDB's copy
 // straight into the target file (no pipe: on small machines moving every byte through a pipe costs as
 // much CPU as hashing it), and this reads each new stretch back from the page cache soon after it was
-// written. As it goes it starts writeback of what it has hashed and drops the window before it from the
-// page cache, like AsyncWriter: the final fsync is short and the daemon's working set stays cached.
+// written, with a WritebackWindow behind what it has hashed.
 //
 // The writer must only append (LMDB's compacting copy writes its file front to back, never seeking).
 #include <cstdint>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "backup/sodium.hpp"
+#include "backup/writeback.hpp"
 
 namespace portald::backup {
 
@@ -26,13 +26,12 @@ class GrowingFileHasher {
   Digest finish();
 
  private:
-  void write_back();
-
   int fd_;
   std::filesystem::path name_;
   Blake2b hash_;
   std::vector<unsigned char> buf_;
-  std::uint64_t hashed_ = 0, window_start_ = 0, previous_start_ = 0;
+  std::uint64_t hashed_ = 0;
+  WritebackWindow writeback_;
 };
 
 }  // namespace portald::backup
