@@ -121,7 +121,9 @@ read -r h_rps h_p50 h_p99 h_bad <<<"$(run_wrk "$work/queries-a.txt")"
 saved_conns=$conns conns=$(nproc)
 read -r l_rps l_p50 l_p99 l_bad <<<"$(run_wrk "$work/queries-b.txt")"
 conns=$saved_conns
-read -r _ _ _ r_rps _ r_p50 _ r_p99 <<<"$("$ref" query "$work/data/search" "$work/queries.txt" "$duration" "$(nproc)")"
+ref_out=$("$ref" query "$work/data/search" "$work/queries.txt" "$duration" "$(nproc)") \
+  || { echo "bench: search_reference query failed (exit $?): $ref_out" >&2; exit 1; }
+read -r _ _ _ r_rps _ r_p50 _ r_p99 <<<"$ref_out"
 echo
 echo "2. uncached search, a mix of one-word, multi-word, phrase and filtered queries"
 printf '%-32s %10s %9s %9s %8s\n' "" searches/s p50_ms p99_ms non2xx

@@ -151,7 +151,12 @@ int query_index(const char* dir, const char* queries_file, double seconds, unsig
       while (Clock::now() < deadline) {
         const std::size_t k = next++ % requests.size();
         const auto t0 = Clock::now();
-        sink += run_one(db, qb, requests[k]);
+        try {
+          sink += run_one(db, qb, requests[k]);
+        } catch (const Xapian::DatabaseModifiedError&) {
+          db.reopen();  // portald's indexer committed meanwhile: as portald does, read the newest revision
+          sink += run_one(db, qb, requests[k]);
+        }
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         latencies[t].push_back(ms);
         if (ms > 20) slow[t].emplace_back(ms, k);
