@@ -3,6 +3,7 @@
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "web/form.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
@@ -122,8 +123,8 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
                                         agency ? agency->name : "");
   if (!url.empty()) {  // share links are plain links: no third-party script, nothing loaded until clicked
     auto* share = dict.AddSectionDictionary("SHARE");
-    share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + url_encode(url));
-    share->SetValue("MAIL", "mailto:?subject=" + url_encode(a->title) + "&body=" + url_encode(url));
+    share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + url_encode_component(url));
+    share->SetValue("MAIL", "mailto:?subject=" + url_encode_component(a->title) + "&body=" + url_encode_component(url));
   }
   dict.SetValue("SAVE_URL", canonical + "/luu");
   return render_page(ctx, "article", dict);

@@ -5,6 +5,7 @@
 
 #include "daemon/model/text.hpp"
 #include "daemon/model/time.hpp"
+#include "web/form.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -109,7 +110,7 @@ void append_arg(std::string& out, const char* name, std::string_view value) {
   if (!out.empty()) out += '&';
   out += name;
   out += '=';
-  out += url_encode(value);
+  out += url_encode_component(value);
 }
 
 }  // namespace
@@ -199,22 +200,6 @@ std::string document_url(const model::LegalDocument& d) {
 
 std::string attachment_url(const model::LegalDocument& d, const model::Attachment& a) {
   return document_url(d) + "/tep/" + std::to_string(a.media_id);
-}
-
-std::string url_encode(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 }  // namespace portald::web

@@ -69,7 +69,5 @@ std::vector<model::LegalDocument> filter_documents(std::vector<model::LegalDocum
 std::string document_url(const model::LegalDocument& d);
 // "/van-ban/<slug>-<id>/tep/<media id>"
 std::string attachment_url(const model::LegalDocument& d, const model::Attachment& a);
-// Percent-encodes every byte outside [A-Za-z0-9-._~].
-std::string url_encode(std::string_view text);
 
 }  // namespace portald::web

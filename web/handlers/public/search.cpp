@@ -9,6 +9,7 @@
 #include "daemon/model/time.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "search/search_service.hpp"
+#include "web/form.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/server/http_error.hpp"
 
@@ -53,28 +54,12 @@ std::string filter_arg(const Request& req, const char* name) {
   return v;
 }
 
-std::string url_encode(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 // The page's arguments as "a=b&c=d" (without the page number), for pager and suggestion links.
 std::string query_string(const search::SearchRequest& r, const std::string& q) {
   const SearchParams& p = kPageSearchParams;
-  std::string out = std::string(p.q) + "=" + url_encode(q);
+  std::string out = std::string(p.q) + "=" + url_encode_component(q);
   const auto add = [&](const char* name, const std::string& value) {
-    if (!value.empty()) out += std::string("&") + name + "=" + url_encode(value);
+    if (!value.empty()) out += std::string("&") + name + "=" + url_encode_component(value);
   };
   add(p.type, r.type);
   add(p.category, r.category);
