@@ -5,19 +5,14 @@
 // audit log. Run by ctest (browser.admin_workflow).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { requireModule, ctl, startDaemon, launchChromium, keepOnMachine } from './support/portald.mjs';
 
-const modules = process.env.BROWSER_NODE_MODULES;
-assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
-const requireModule = createRequire(path.join(modules, 'package.json'));
-const { chromium } = requireModule('playwright-core');
 const axeSource = fs.readFileSync(requireModule.resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-admin-'));
 const data = path.join(work, 'data');
@@ -26,52 +21,6 @@ let daemon;
 let base;
 let browser;
 const problems = [];
-
-function ctl(dir, ...args) {
-  const r = spawnSync(process.env.PORTALDCTL_BIN, ['--data-dir', dir, ...args], { encoding: 'utf8' });
-  assert.equal(r.status, 0, `portaldctl ${args.join(' ')}: ${r.stderr}`);
-}
-
-// Starts portald on 127.0.0.1:0; resolves once it logs daemon.ready.
-function startDaemon(dir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.env.PORTALD_BIN, ['--data-dir', dir, '--listen', '127.0.0.1:0'],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    let ready = false;
-    const timer = setTimeout(() => reject(new Error(`portald did not start: ${log}`)), 15000);
-    child.stderr.on('data', (chunk) => {
-      log += chunk;
-      const m = /daemon\.ready listen=127\.0\.0\.1:(\d+)/.exec(log);
-      if (m && !ready) {
-        ready = true;
-        clearTimeout(timer);
-        resolve({ daemon: child, base: `http://127.0.0.1:${m[1]}` });
-      }
-    });
-    child.on('exit', (code) => { if (!ready) reject(new Error(`portald exited ${code}: ${log}`)); });
-  });
-}
-
-function launchChromium() {
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: scripts/install-deps installs Debian's chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
-
-// No request may leave the machine.
-async function keepOnMachine(context) {
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === base) return route.continue();
-    problems.push(`request left the machine: ${url}`);
-    return route.abort();
-  });
-}
 
 // WCAG 2.1 AA violations on the page (axe-core); the WYSIWYG editor's own widgets are its bundle's business.
 async function axeViolations(page) {
@@ -106,7 +55,7 @@ function totp(secret) {
 
 async function newPage() {
   const context = await browser.newContext({ locale: 'vi-VN' });
-  await keepOnMachine(context);
+  await keepOnMachine(context, base, problems);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
   return page;

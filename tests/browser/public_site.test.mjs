@@ -4,19 +4,12 @@
 // No request may leave the machine: every request to another host fails the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { requireModule, ctl as ctlOn, startDaemon, launchChromium, keepOnMachine } from './support/portald.mjs';
 
-const modules = process.env.BROWSER_NODE_MODULES;
-assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
-const require = createRequire(path.join(modules, 'package.json'));
-const { chromium } = require('playwright-core');
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const axeSource = fs.readFileSync(requireModule.resolve('axe-core/axe.min.js'), 'utf8');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-browser-'));
 const data = path.join(work, 'data');
 let daemon;
@@ -24,10 +17,7 @@ let base;
 let browser;
 const pageErrors = [];
 
-function ctl(...args) {
-  const r = spawnSync(process.env.PORTALDCTL_BIN, ['--data-dir', data, ...args], { encoding: 'utf8' });
-  assert.equal(r.status, 0, `portaldctl ${args.join(' ')}: ${r.stderr}`);
-}
+const ctl = (...args) => ctlOn(data, ...args);
 
 function seed() {
   ctl('init', '--demo');
@@ -51,34 +41,9 @@ function seed() {
   ctl('import', 'documents', path.join(work, 'd.jsonl'));
 }
 
-function startDaemon() {
-  return new Promise((resolve, reject) => {
-    daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0'],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`portald did not start: ${log}`)), 15000);
-    daemon.stderr.on('data', (chunk) => {
-      log += chunk;
-      const m = /daemon\.ready listen=127\.0\.0\.1:(\d+)/.exec(log);
-      if (m && !base) {
-        clearTimeout(timer);
-        base = `http://127.0.0.1:${m[1]}`;
-        resolve();
-      }
-    });
-    daemon.on('exit', (code) => { if (!base) reject(new Error(`portald exited ${code}: ${log}`)); });
-  });
-}
-
 async function newContext(options = {}) {
   const context = await browser.newContext({ locale: 'vi-VN', ...options });
-  // Nothing but portald itself may be asked for anything.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === base) return route.continue();
-    pageErrors.push(`request left the machine: ${url}`);
-    return route.abort();
-  });
+  await keepOnMachine(context, base, pageErrors);  // nothing but portald itself may be asked for anything
   context.on('page', (page) => watch(page));
   return context;
 }
@@ -97,16 +62,9 @@ async function axeViolations(page) {
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: scripts/install-deps installs Debian's chromium`);
   seed();
-  await startDaemon();
-  // launch() gives Chromium a fresh temporary --user-data-dir of its own (Playwright refuses the flag).
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  ({ daemon, base } = await startDaemon(data));
+  browser = await launchChromium();
 });
 
 after(async () => {

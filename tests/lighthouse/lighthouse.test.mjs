@@ -4,10 +4,11 @@
 // LIGHTHOUSE_NODE_MODULES set. The scores and the failing audits are printed, so a drop says why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ctl as ctlOn, startDaemon } from '../browser/support/portald.mjs';
 
 const modules = process.env.LIGHTHOUSE_NODE_MODULES;
 assert.ok(modules, 'LIGHTHOUSE_NODE_MODULES is not set (run through ctest)');
@@ -21,10 +22,7 @@ const data = path.join(work, 'data');
 let daemon;
 let base;
 
-function ctl(...args) {
-  const r = spawnSync(process.env.PORTALDCTL_BIN, ['--data-dir', data, ...args], { encoding: 'utf8' });
-  assert.equal(r.status, 0, `portaldctl ${args.join(' ')}: ${r.stderr}`);
-}
+const ctl = (...args) => ctlOn(data, ...args);
 
 // A portal with a realistic home page: the demo sections plus 40 articles in four categories, long
 // enough bodies and an image, so the pages weigh what real ones do.
@@ -47,25 +45,6 @@ function seed() {
   }
   fs.writeFileSync(path.join(work, 'a.jsonl'), lines.join('\n') + '\n');
   ctl('import', 'articles', path.join(work, 'a.jsonl'));
-}
-
-function startDaemon() {
-  return new Promise((resolve, reject) => {
-    daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0'],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`portald did not start: ${log}`)), 15000);
-    daemon.stderr.on('data', (chunk) => {
-      log += chunk;
-      const m = /daemon\.ready listen=127\.0\.0\.1:(\d+)/.exec(log);
-      if (m && !base) {
-        clearTimeout(timer);
-        base = `http://127.0.0.1:${m[1]}`;
-        resolve();
-      }
-    });
-    daemon.on('exit', (code) => { if (!base) reject(new Error(`portald exited ${code}: ${log}`)); });
-  });
 }
 
 // The first href="PREFIX..." on the page at `url`.
@@ -98,7 +77,7 @@ function failingAudits(report, category) {
 
 before(async () => {
   seed();
-  await startDaemon();
+  ({ daemon, base } = await startDaemon(data));
 });
 
 after(() => {

@@ -1,14 +1,23 @@
-// Shared by the browser tests: Playwright from BROWSER_NODE_MODULES, Debian's Chromium, portaldctl
-// against a temporary data dir, and the real portald on 127.0.0.1 with port 0.
+// Shared by the browser and Lighthouse tests: Playwright from BROWSER_NODE_MODULES, Debian's Chromium,
+// portaldctl against a temporary data dir, and the real portald on 127.0.0.1 with port 0.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const modules = process.env.BROWSER_NODE_MODULES;
-assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
-export const requireModule = createRequire(path.join(modules, 'package.json'));
+// require() for the browser tests' npm packages (BROWSER_NODE_MODULES); the Lighthouse test, which has
+// its own, uses only the portald helpers below.
+export function requireModule(name) {
+  const modules = process.env.BROWSER_NODE_MODULES;
+  assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
+  return createRequire(path.join(modules, 'package.json'))(name);
+}
+requireModule.resolve = (name) => {
+  const modules = process.env.BROWSER_NODE_MODULES;
+  assert.ok(modules, 'BROWSER_NODE_MODULES is not set (run through ctest)');
+  return createRequire(path.join(modules, 'package.json')).resolve(name);
+};
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
 // Runs portaldctl on the data dir: { status, stdout, stderr }.
