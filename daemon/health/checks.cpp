@@ -10,6 +10,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "backup/state.hpp"
 #include "daemon/config/option_table.hpp"
 #include "daemon/health/hooks.hpp"
 #include "daemon/health/metrics.hpp"
@@ -296,6 +297,11 @@ Report SlowChecks::run(model::UnixTime now) {
   try {
     report.checks.push_back(map_check(store_, settings_.map_warn_ratio));
     report.checks.push_back(cadence(now));
+    // The backup job records its outcome in the store: read it here, so an overdue snapshot warns in
+    // the log and in /metrics even when nobody asks /healthz.
+    const store::ReadTxn txn = store_.read();
+    if (const auto backups = backup::read_state(txn, store_.tables()); backups.last_snapshot)
+      report_snapshot(backups.last_snapshot->at);
   } catch (const std::exception& e) {
     // A failing store is the watchdog gate's business; here it only must not end the thread.
     report.checks.push_back({"store", Status::warning, e.what(), std::string("Không đọc được kho dữ liệu: ") + e.what()});

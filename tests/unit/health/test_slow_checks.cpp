@@ -3,6 +3,7 @@
 // and the disk and map checks.
 #include <boost/test/unit_test.hpp>
 
+#include "backup/state.hpp"
 #include "daemon/health/checks.hpp"
 #include "daemon/health/hooks.hpp"
 #include "daemon/health/metrics.hpp"
@@ -144,6 +145,20 @@ BOOST_AUTO_TEST_CASE(disk_map_and_reported_checks) {
   BOOST_TEST(find(checks.run(at("2025-03-10", 12)), "search_index").status == health::Status::ok);
   health::watch_disk("missing", s.dir.path);  // replaced, not added
   BOOST_TEST(find(checks.run(at("2025-03-10", 12)), "disk_missing").detail.find("no-such-dir") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_overdue_snapshot_warns_from_the_recorded_backup_state_alone) {
+  // No /healthz request feeds the check here: the slow checks read what the backup job recorded.
+  test::TempStore s;
+  health::SlowChecks checks(s.store, settings(s.dir.path));
+  const auto taken = at("2025-04-01", 3);
+  backup::update_state(s.store, [&](backup::BackupState& st) {
+    st.last_snapshot = backup::Outcome{"portald-20250331-200000Z", taken, true, {}};
+  });
+  BOOST_TEST(find(checks.run(at("2025-04-02", 12)), "snapshot").status == health::Status::ok);
+  const auto late = find(checks.run(at("2025-04-10", 12)), "snapshot");  // 9 days 9 hours later
+  BOOST_TEST(late.status == health::Status::warning);
+  BOOST_TEST(late.detail.find("225 h ago") != std::string::npos, late.detail);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
