@@ -178,6 +178,73 @@ test('axe-core finds no WCAG 2.1 AA violation on any page type', async () => {
   await context.close();
 });
 
+test('search autocomplete: ARIA combobox, keyboard and mouse, no axe violation while open', async () => {
+  // The index is built in the background after start-up: wait until it completes, so that the page's
+  // own requests are not answered 503 (which would show up as console errors).
+  const ask = (q) => fetch(base + '/api/v1/search/suggest?q=' + encodeURIComponent(q));
+  for (let i = 0; ; i++) {
+    const r = await ask('thu nghi');
+    if (r.ok && (await r.json()).suggestions.length) break;
+    assert.ok(i < 100, 'the search index never became ready');
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  const input = page.locator('#tim-nhanh');
+  assert.equal(await input.getAttribute('role'), 'combobox');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.equal(await input.getAttribute('aria-autocomplete'), 'list');
+  const listbox = page.locator('#' + await input.getAttribute('aria-controls'));
+  assert.equal(await listbox.getAttribute('role'), 'listbox');
+
+  await input.focus();
+  await page.keyboard.type('t');  // one character: nothing is asked
+  await page.waitForTimeout(400);
+  assert.equal(await listbox.isVisible(), false);
+  await page.keyboard.type('hu nghi');  // typed without diacritics
+  await listbox.waitFor({ state: 'visible' });
+  const options = listbox.getByRole('option');
+  const count = await options.count();
+  assert.ok(count >= 1 && count <= 8, `${count} options`);
+  const first = await options.first().textContent();
+  assert.equal(first, 'thử nghiệm');
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('.suggest [role="status"]').first().textContent(), `${count} gợi ý`);
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.keyboard.press('ArrowDown');
+  const firstId = await options.first().getAttribute('id');
+  assert.ok(firstId);
+  assert.equal(await input.getAttribute('aria-activedescendant'), firstId);
+  assert.equal(await options.first().getAttribute('aria-selected'), 'true');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.keyboard.press('Escape');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.equal(await input.getAttribute('aria-activedescendant'), null);
+  assert.equal(await listbox.isVisible(), false);
+  assert.equal(await input.inputValue(), 'thu nghi', 'Escape with the list open only closes it');
+
+  await page.keyboard.press('ArrowDown');  // reopens on the first option
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  assert.equal(await input.getAttribute('aria-activedescendant'), firstId);
+  await Promise.all([page.waitForURL(/\/tim-kiem\?q=/), page.keyboard.press('Enter')]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), first);
+  assert.equal(await page.locator('#s-q').inputValue(), first);
+
+  // The box on the search page itself, picked with the mouse.
+  const box = page.locator('#s-q');
+  await box.fill('');
+  await box.focus();
+  await page.keyboard.type('giao d');
+  const option = page.locator('#s-q-ds [role="option"]').first();
+  await option.waitFor();
+  const picked = await option.textContent();
+  assert.match(picked, /^giáo dục$/i);
+  await Promise.all([page.waitForURL((u) => u.searchParams.get('q') === picked), option.click()]);
+  await context.close();
+});
+
 test('no script errors, CSP violations or outside requests on any visited page', () => {
   // 404 answers show up as console errors for the deliberately missing page only.
   const unexpected = pageErrors.filter((e) => !e.includes('/khong-co-trang-nay'));

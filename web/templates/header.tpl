@@ -13,6 +13,7 @@
 <link rel="alternate" type="application/rss+xml" title="{{PORTAL_NAME}} - RSS" href="/rss.xml">
 <link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <script src="/static/personal.js" defer></script>
+<script src="/static/search-suggest.js" defer></script>
 {{#EMC}}<script src="{{URL}}" async></script>
 {{/EMC}}</head>
 <body>
