@@ -6,6 +6,7 @@
 set -eu
 src=$(cd "${2:-$(dirname "$0")}" && pwd)
 dir=$1
+"$(dirname "$0")/../../scripts/check-node" "$src"
 mkdir -p "$dir"
 if [ -d "$dir/node_modules" ] && cmp -s "$src/package-lock.json" "$dir/package-lock.json"; then
   echo "npm packages up to date in $dir"
