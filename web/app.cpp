@@ -8,20 +8,13 @@
 #include "daemon/store/settings_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/api/api.hpp"
-#include "web/handlers/ops/healthz.hpp"
 #include "web/handlers/ops/metrics.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
-#include "web/handlers/public/search.hpp"
+#include "web/routes.hpp"
 
 namespace portald::web {
 namespace {
-
-// Binds a handler to the context for the route table.
-template <class F>
-Handler bind(const Context& ctx, F f) {
-  return [&ctx, f](Request& req) { return f(ctx, req); };
-}
 
 std::string cache_key(const Request& req) {
   std::string key = req.path;
@@ -100,54 +93,30 @@ void add_security_headers(Response& r) {
 
 App::App(Context ctx)
     : ctx_(ctx),
-      router_(instrument_routes(ctx_, admin::with_admin_routes(ctx_, {
-          // method, pattern, handler, required role (none = public)
-          {"GET", "/", [this](Request& r) { return cached(r, bind(ctx_, home_page)); }, std::nullopt},
-          {"GET", "/tin-tuc/{slug}", [this](Request& r) { return cached(r, bind(ctx_, article_page)); }, std::nullopt},
-          {"GET", "/chuyen-muc/{slug}", [this](Request& r) { return cached(r, bind(ctx_, category_page)); },
-           std::nullopt},
-          {"GET", "/tin-tuc/{slug}/luu", [this](Request& r) { return cached(r, bind(ctx_, article_download)); },
-           std::nullopt},
-          {"GET", "/van-ban", [this](Request& r) { return cached(r, bind(ctx_, documents_page)); }, std::nullopt},
-          {"GET", "/van-ban/{slug}", [this](Request& r) { return cached(r, bind(ctx_, document_page)); }, std::nullopt},
-          {"GET", "/van-ban/{slug}/tep/{media}", bind(ctx_, document_file), std::nullopt},
-          {"GET", "/trang/{slug}", [this](Request& r) { return cached(r, bind(ctx_, site_page)); }, std::nullopt},
-          {"GET", "/en", [this](Request& r) { return cached(r, bind(ctx_, english_page)); }, std::nullopt},
-          {"GET", "/en/{slug}", [this](Request& r) { return cached(r, bind(ctx_, english_page)); }, std::nullopt},
-          {"GET", "/chuyen-de", [this](Request& r) { return cached(r, bind(ctx_, topics_page)); }, std::nullopt},
-          {"GET", "/chuyen-de/{slug}", [this](Request& r) { return cached(r, bind(ctx_, topic_page)); }, std::nullopt},
-          {"GET", "/api/v1/topics", [this](Request& r) { return cached(r, bind(ctx_, api_topics)); }, std::nullopt},
-          {"GET", "/api/v1/topics/{slug}", [this](Request& r) { return cached(r, bind(ctx_, api_topic)); },
-           std::nullopt},
-          {"GET", "/so-do-trang", [this](Request& r) { return cached(r, bind(ctx_, sitemap_page)); }, std::nullopt},
-          // Absolute links in these depend on the Host when no public_url is set: the Host is in their key.
-          {"GET", "/rss.xml", [this](Request& r) { return cached(r, bind(ctx_, rss_all), true); }, std::nullopt},
-          {"GET", "/rss/{file}", [this](Request& r) { return cached(r, bind(ctx_, rss_category), true); }, std::nullopt},
-          {"GET", "/sitemap.xml", [this](Request& r) { return cached(r, bind(ctx_, sitemap_xml), true); }, std::nullopt},
-          {"GET", "/robots.txt", [this](Request& r) { return cached(r, bind(ctx_, robots_txt), true); }, std::nullopt},
-          {"GET", "/api/v1", [this](Request& r) { return cached(r, bind(ctx_, api_index)); }, std::nullopt},
-          {"GET", "/api/v1/articles", [this](Request& r) { return cached(r, bind(ctx_, api_articles)); }, std::nullopt},
-          {"GET", "/api/v1/articles/{id}", [this](Request& r) { return cached(r, bind(ctx_, api_article)); }, std::nullopt},
-          {"GET", "/api/v1/categories", [this](Request& r) { return cached(r, bind(ctx_, api_categories)); },
-           std::nullopt},
-          {"GET", "/api/v1/documents", [this](Request& r) { return cached(r, bind(ctx_, api_documents)); }, std::nullopt},
-          {"GET", "/api/v1/documents/{id}", [this](Request& r) { return cached(r, bind(ctx_, api_document)); },
-           std::nullopt},
-          {"GET", "/api/v1/pages", [this](Request& r) { return cached(r, bind(ctx_, api_pages)); }, std::nullopt},
-          {"GET", "/api/v1/pages/{lang}/{slug}", [this](Request& r) { return cached(r, bind(ctx_, api_page)); },
-           std::nullopt},
-          {"GET", "/static/{file}", [this](Request& r) { return cached(r, bind(ctx_, static_file)); }, std::nullopt},
-          {"GET", "/static/vendor/{pkg}/{file}", [this](Request& r) { return cached(r, bind(ctx_, static_file)); },
-           std::nullopt},
-          // Search answers come from the search service's own cache (emptied on each index commit).
-          {"GET", "/tim-kiem", bind(ctx_, search_page), std::nullopt},
-          {"GET", "/api/v1/search", bind(ctx_, api_search), std::nullopt},
-          {"GET", "/api/v1/search/suggest", bind(ctx_, api_search_suggest), std::nullopt},
-          {"GET", "/healthz", bind(ctx_, healthz), std::nullopt},
-          // Operators' Prometheus scrape; a reverse proxy keeps it (and /healthz) off the public site.
-          {"GET", "/metrics", bind(ctx_, metrics_page), std::nullopt},
-          // Admin pages (/quan-tri/..., web/handlers/admin/routes.cpp) follow, each with its action.
-      })), [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {}
+      router_(instrument_routes(bind_routes(route_table())),
+              [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {}
+
+std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
+  std::vector<Route> routes;
+  routes.reserve(table.size());
+  for (const RouteSpec& spec : table) {
+    const PageHandler handler = spec.handler;
+    Handler bound;
+    switch (spec.cache) {
+      case CachePolicy::none:
+        bound = [this, handler](Request& r) { return handler(ctx_, r); };
+        break;
+      case CachePolicy::page:
+        bound = [this, handler](Request& r) { return cached(r, handler, false); };
+        break;
+      case CachePolicy::page_per_host:
+        bound = [this, handler](Request& r) { return cached(r, handler, true); };
+        break;
+    }
+    routes.push_back({.method = spec.method, .pattern = spec.pattern, .handler = std::move(bound), .access = spec.access});
+  }
+  return routes;
+}
 
 Response App::handle(Request& req) {
   // Maintenance mode answers readers before any route (the admin and /healthz keep working).
@@ -159,7 +128,7 @@ Response App::handle(Request& req) {
   return r;
 }
 
-Response App::cached(Request& req, const Handler& handler, bool vary_host) {
+Response App::cached(Request& req, PageHandler handler, bool vary_host) {
   // The change-log head is read before rendering: a write that lands in between only makes the
   // cached copy look older than it is, so the next request re-renders; a page is never kept stale.
   std::uint64_t seq = 0;
@@ -172,7 +141,7 @@ Response App::cached(Request& req, const Handler& handler, bool vary_host) {
   if (vary_host) key = std::string(req.header("Host").value_or("")) + "\n" + key;
   auto page = cache_.get(key, seq);
   if (!page) {
-    Response fresh = handler(req);
+    Response fresh = handler(ctx_, req);
     if (fresh.status != 200) return fresh;
     if (fresh.content_type.starts_with("text/html")) {
       const store::ReadTxn txn = ctx_.store.read();

@@ -1,5 +1,5 @@
 #pragma once
-// The web application: the route table plus what wraps every response (page cache, conditional GET,
+// The web application: the route table (web/routes.cpp) plus what wraps every response (page cache, conditional GET,
 // security headers). The HTTP server calls handle() and, for errors, error_response().
 #include <memory>
 
@@ -7,6 +7,7 @@
 #include "web/context.hpp"
 #include "web/page_cache.hpp"
 #include "web/router.hpp"
+#include "web/routes.hpp"
 
 namespace portald::web {
 
@@ -17,13 +18,15 @@ class App {
   App& operator=(const App&) = delete;
   Response handle(Request& req);
   Response error_response(int status, std::string_view message, const Request& req) const;
-  const Router& router() const { return router_; }
   const PageCache& cache() const { return cache_; }
 
  private:
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.
   // vary_host: the body depends on the Host header (absolute links), so the key includes it.
-  Response cached(Request& req, const Handler& handler, bool vary_host = false);
+  Response cached(Request& req, PageHandler handler, bool vary_host);
+  // The route table's rows as the router's routes: each handler bound to the context, cached as its
+  // column says.
+  std::vector<Route> bind_routes(const std::vector<RouteSpec>& table);
   Context ctx_;
   PageCache cache_;
   Router router_;

@@ -1,25 +1,8 @@
 #include "web/router.hpp"
 
+#include <stdexcept>
+
 namespace portald::web {
-namespace {
-
-bool match(std::string_view pattern, const std::vector<std::string_view>& segments,
-           std::map<std::string, std::string, std::less<>>& params) {
-  const auto parts = split_path(pattern);
-  if (parts.size() != segments.size()) return false;
-  std::map<std::string, std::string, std::less<>> found;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string_view p = parts[i];
-    if (p.size() > 2 && p.front() == '{' && p.back() == '}')
-      found.emplace(std::string(p.substr(1, p.size() - 2)), std::string(segments[i]));
-    else if (p != segments[i])
-      return false;
-  }
-  params = std::move(found);
-  return true;
-}
-
-}  // namespace
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> out;
@@ -33,24 +16,48 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return out;
 }
 
-Router::Router(std::vector<Route> routes, AccessGuard guard) : routes_(std::move(routes)), guard_(std::move(guard)) {}
+Router::Router(std::vector<Route> routes, AccessGuard guard) : guard_(std::move(guard)) {
+  routes_.reserve(routes.size());
+  for (Route& r : routes) {
+    if (!r.pattern.starts_with('/')) throw std::invalid_argument("route pattern must start with '/': " + r.pattern);
+    Compiled c{.route = std::move(r), .segments = {}};
+    for (const std::string_view part : split_path(c.route.pattern)) {
+      const bool capture = part.size() >= 2 && part.front() == '{' && part.back() == '}';
+      if (capture && part.size() == 2) throw std::invalid_argument("empty capture name in " + c.route.pattern);
+      c.segments.push_back({.text = std::string(capture ? part.substr(1, part.size() - 2) : part), .capture = capture});
+    }
+    routes_.push_back(std::move(c));
+  }
+}
+
+bool Router::match(const Compiled& c, const std::vector<std::string_view>& segments,
+                   std::map<std::string, std::string, std::less<>>* params) {
+  if (c.segments.size() != segments.size()) return false;
+  for (std::size_t i = 0; i < segments.size(); ++i)
+    if (!c.segments[i].capture && c.segments[i].text != segments[i]) return false;
+  if (params) {
+    params->clear();
+    for (std::size_t i = 0; i < segments.size(); ++i)
+      if (c.segments[i].capture) params->emplace(c.segments[i].text, std::string(segments[i]));
+  }
+  return true;
+}
 
 Response Router::dispatch(Request& req) const {
   const auto segments = split_path(req.path);
   const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
   bool path_known = false;
-  for (const auto& route : routes_) {
-    std::map<std::string, std::string, std::less<>> params;
-    if (!match(route.pattern, segments, params)) continue;
+  for (const auto& c : routes_) {
+    if (!match(c, segments, nullptr)) continue;
     path_known = true;
-    if (route.method != method) continue;
-    req.params = std::move(params);
+    if (c.route.method != method) continue;
+    match(c, segments, &req.params);
     // Every non-public route passes the guard first (session, second factor, role, CSRF).
-    if (route.access) {
+    if (c.route.access) {
       if (!guard_) throw HttpError(403, "Bạn không có quyền truy cập trang này.");
-      if (auto instead = guard_(*route.access, req)) return std::move(*instead);
+      if (auto instead = guard_(*c.route.access, req)) return std::move(*instead);
     }
-    return route.handler(req);
+    return c.route.handler(req);
   }
   if (path_known) throw HttpError(405, "Phương thức không được hỗ trợ cho địa chỉ này.");
   throw HttpError(404, "Không tìm thấy trang bạn yêu cầu.");

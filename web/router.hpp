@@ -1,6 +1,8 @@
 #pragma once
-// One route table: method, pattern, handler and the role required to call it. Patterns are literal
-// segments and {name} captures ("/tin-tuc/{slug}"); a capture matches one non-empty segment.
+// Dispatch over the route table (web/routes.cpp): patterns are literal segments and {name} captures
+// ("/tin-tuc/{slug}"); a capture matches one non-empty segment. Patterns are split once, at start.
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,11 +13,15 @@
 
 namespace portald::web {
 
+// What the caller's role must allow to call a route; Public (std::nullopt) needs no login.
+using Access = std::optional<model::Action>;
+inline constexpr Access Public = std::nullopt;
+
 struct Route {
-  std::string method;                 // GET also answers HEAD
+  std::string method;  // GET also answers HEAD
   std::string pattern;
   Handler handler;
-  std::optional<model::Action> access;  // what the caller's role must allow; std::nullopt = public
+  Access access = Public;
 };
 
 // Decides about a route that needs a login: returns a response to send instead (a redirect to the
@@ -24,15 +30,26 @@ using AccessGuard = std::function<std::optional<Response>(model::Action, Request
 
 class Router {
  public:
-  // Without a guard every route that names an action answers 403.
+  // Without a guard every route that names an action answers 403. Throws std::invalid_argument for a
+  // malformed pattern (not starting with '/', an empty capture name).
   explicit Router(std::vector<Route> routes, AccessGuard guard = {});
   // Fills req.params and calls the matching handler. Throws HttpError 404 (no pattern matches) or
   // 405 (the path exists for other methods).
   Response dispatch(Request& req) const;
-  const std::vector<Route>& routes() const { return routes_; }
+  std::size_t size() const { return routes_.size(); }
 
  private:
-  std::vector<Route> routes_;
+  struct Segment {
+    std::string text;  // the literal, or the capture's name
+    bool capture = false;
+  };
+  struct Compiled {
+    Route route;
+    std::vector<Segment> segments;
+  };
+  static bool match(const Compiled& c, const std::vector<std::string_view>& segments,
+                    std::map<std::string, std::string, std::less<>>* params);
+  std::vector<Compiled> routes_;
   AccessGuard guard_;
 };
 

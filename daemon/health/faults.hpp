@@ -1,7 +1,8 @@
 #pragma once
-// TEST-ONLY fault injection, so tests can prove that the watchdog gate stops the pings. Off unless the
-// environment has PORTALD_TEST_FAULTS=1, which the packaged unit never sets; when on, the daemon logs a
-// warning at start and the web layer adds two routes (see web/handlers/ops/metrics.cpp):
+// TEST-ONLY fault injection, so tests can prove that the watchdog gate stops the pings. The routes exist
+// only in builds with the PORTALD_TEST_ROUTES CMake option (never the package), and even there only when
+// the environment has PORTALD_TEST_FAULTS=1; then the daemon logs a warning at start and the route
+// table (web/routes.cpp) adds:
 //   GET /__test/wedge-worker   blocks the HTTP worker that handles it
 //   GET /__test/wedge-writer   holds a store write transaction open on a thread of its own
 // Both hold until release_test_faults() (called when the daemon stops) or for at most 10 minutes.

@@ -1,7 +1,8 @@
 #pragma once
-// The admin pages under /quan-tri (issue 4): shared helpers here, one file per page group.
+// The admin pages under /quan-tri: helpers shared by the page groups (the handlers: pages.hpp).
 #include <ctemplate/template.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,10 +10,12 @@
 
 #include "daemon/auth/login_limiter.hpp"
 #include "daemon/editorial/editorial.hpp"
+#include "daemon/model/permissions.hpp"
 #include "daemon/model/user.hpp"
 #include "web/context.hpp"
 #include "web/form.hpp"
-#include "web/router.hpp"
+#include "web/server/request.hpp"
+#include "web/server/response.hpp"
 
 namespace portald::web::admin {
 
@@ -57,24 +60,10 @@ std::string age_text(model::UnixTime seconds);
 // Appends an audit entry in its own write transaction (logins, which change nothing else).
 void audit_alone(const Context& ctx, model::AuditEntry e);
 
-// --- page groups --------------------------------------------------------------------------------
-std::vector<Route> login_routes(const Context& ctx);     // login.cpp
-std::vector<Route> second_factor_routes(const Context& ctx);  // second_factor.cpp
-std::vector<Route> article_routes(const Context& ctx);   // articles.cpp (plus the two below)
-std::vector<Route> queue_routes(const Context& ctx);     // queues.cpp: dashboard and queues
-std::vector<Route> revision_routes(const Context& ctx);  // revisions.cpp: preview, compare, restore
-std::vector<Route> audit_routes(const Context& ctx);     // audit.cpp
-std::vector<Route> topic_routes(const Context& ctx);     // topics.cpp
-std::vector<Route> article_list_routes(const Context& ctx);  // article_list.cpp
+// --- shared by page groups -----------------------------------------------------------------
 // Makes `article_id` a member of exactly the topics whose slugs are chosen (topics.cpp).
 void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
                          const std::vector<std::string>& chosen_slugs);
-std::vector<Route> media_routes(const Context& ctx);     // media.cpp
-std::vector<Route> status_routes(const Context& ctx);    // status.cpp: the system status page
-// Every admin route, for the app's route table.
-std::vector<Route> routes(const Context& ctx);
-// `public_routes` followed by every admin route.
-std::vector<Route> with_admin_routes(const Context& ctx, std::vector<Route> public_routes);
 
 // Maintenance mode (maintenance.cpp): the 503 readers get while it is on, std::nullopt otherwise or for
 // the paths that keep working (/quan-tri, /healthz, /metrics, /static, /tep).

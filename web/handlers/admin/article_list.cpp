@@ -4,10 +4,11 @@
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/layout.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace article_list_pages {
 
 constexpr std::size_t kPerPage = 50;
 
@@ -46,11 +47,6 @@ Response article_list(const Context& ctx, Request& req) {
   return render_admin(ctx, "admin_articles", dict);
 }
 
-}  // namespace
-
-std::vector<Route> article_list_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  return {{"GET", "/quan-tri/bai-viet", [c](Request& q) { return article_list(*c, q); }, model::Action::view_queues}};
-}
+}  // namespace article_list_pages
 
 }  // namespace portald::web::admin

@@ -5,12 +5,13 @@
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/admin/article_view.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace article_pages {
 
 struct Posted {
   editorial::Content content;
@@ -141,21 +142,6 @@ Response transition_post(const Context& ctx, Request& req) {
                             std::string(model::to_string(*tr)));
 }
 
-}  // namespace
-
-std::vector<Route> article_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  using A = model::Action;
-  std::vector<Route> r{
-      {"GET", "/quan-tri/bai-viet/moi", [c](Request& q) { return new_page(*c, q); }, A::write_article},
-      {"POST", "/quan-tri/bai-viet/moi", [c](Request& q) { return create_post(*c, q); }, A::write_article},
-      {"GET", "/quan-tri/bai-viet/{id}", [c](Request& q) { return edit_page(*c, q); }, A::use_admin},
-      {"POST", "/quan-tri/bai-viet/{id}", [c](Request& q) { return save_post(*c, q); }, A::write_article},
-      {"POST", "/quan-tri/bai-viet/{id}/chuyen", [c](Request& q) { return transition_post(*c, q); }, A::write_article},
-  };
-  for (auto& x : queue_routes(ctx)) r.push_back(std::move(x));
-  for (auto& x : revision_routes(ctx)) r.push_back(std::move(x));
-  return r;
-}
+}  // namespace article_pages
 
 }  // namespace portald::web::admin

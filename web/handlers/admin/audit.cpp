@@ -1,9 +1,10 @@
 // The audit log page (filterable) and its CSV export: operators and the editor-in-chief only.
 #include "daemon/store/audit_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace audit_pages {
 
 constexpr std::size_t kPageLimit = 500;
 constexpr std::size_t kExportLimit = 1'000'000;
@@ -89,14 +90,6 @@ Response audit_csv(const Context& ctx, Request& req) {
   return r;
 }
 
-}  // namespace
-
-std::vector<Route> audit_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  return {
-      {"GET", "/quan-tri/nhat-ky", [c](Request& q) { return audit_page(*c, q); }, model::Action::view_audit},
-      {"GET", "/quan-tri/nhat-ky.csv", [c](Request& q) { return audit_csv(*c, q); }, model::Action::view_audit},
-  };
-}
+}  // namespace audit_pages
 
 }  // namespace portald::web::admin

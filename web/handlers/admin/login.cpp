@@ -4,10 +4,11 @@
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/session_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace login_pages {
 
 // Only local paths under /quan-tri are followed after login (no open redirect).
 std::string safe_next(std::string_view next) {
@@ -102,7 +103,7 @@ Response logout_everywhere_post(const Context& ctx, Request& req) {
   return r;
 }
 
-}  // namespace
+}  // namespace login_pages
 
 auth::LoginLimiter& login_limiter() {
   static auth::LoginLimiter limiter;
@@ -116,19 +117,6 @@ std::optional<std::pair<std::string, model::Session>> cookie_session(const Conte
   auto s = auth::live_session(txn, ctx.store.tables(), *token, model::now());
   if (!s) return std::nullopt;
   return std::pair{auth::token_hash(*token), std::move(*s)};
-}
-
-std::vector<Route> login_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  std::vector<Route> r{
-      {"GET", "/quan-tri/dang-nhap", [c](Request& q) { return login_page(*c, q); }, std::nullopt},
-      {"POST", "/quan-tri/dang-nhap", [c](Request& q) { return login_post(*c, q); }, std::nullopt},
-      {"POST", "/quan-tri/dang-xuat", [c](Request& q) { return logout_post(*c, q); }, model::Action::use_admin},
-      {"POST", "/quan-tri/dang-xuat-moi-noi", [c](Request& q) { return logout_everywhere_post(*c, q); },
-       model::Action::use_admin},
-  };
-  for (auto& x : second_factor_routes(ctx)) r.push_back(std::move(x));
-  return r;
 }
 
 }  // namespace portald::web::admin

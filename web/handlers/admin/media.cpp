@@ -6,12 +6,13 @@
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/document_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace media_pages {
 
 std::string media_url(std::uint64_t id, std::string_view file_name) {
   const auto dot = file_name.rfind('.');
@@ -86,15 +87,6 @@ Response serve(const Context& ctx, Request& req) {
   return r;
 }
 
-}  // namespace
-
-std::vector<Route> media_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  return {
-      {"GET", "/quan-tri/thu-vien", [c](Request& q) { return library_get(*c, q); }, model::Action::upload_media},
-      {"POST", "/quan-tri/thu-vien", [c](Request& q) { return upload(*c, q); }, model::Action::upload_media},
-      {"GET", "/tep/{file}", [c](Request& q) { return serve(*c, q); }, std::nullopt},
-  };
-}
+}  // namespace media_pages
 
 }  // namespace portald::web::admin

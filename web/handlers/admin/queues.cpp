@@ -6,10 +6,11 @@
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace queue_pages {
 
 using model::ArticleStatus;
 
@@ -100,14 +101,6 @@ Response dashboard(const Context& ctx, Request& req) {
   return render_admin(ctx, "admin_dashboard", dict);
 }
 
-}  // namespace
-
-std::vector<Route> queue_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  return {
-      {"GET", "/quan-tri", [c](Request& q) { return dashboard(*c, q); }, model::Action::use_admin},
-      {"GET", "/quan-tri/hang-doi/{queue}", [c](Request& q) { return queue_page(*c, q); }, model::Action::write_article},
-  };
-}
+}  // namespace queue_pages
 
 }  // namespace portald::web::admin

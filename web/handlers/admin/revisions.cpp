@@ -5,12 +5,13 @@
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace revision_pages {
 
 std::uint64_t id_param(const Request& req) {
   const auto id = trailing_id(req.params.at("id"));
@@ -99,17 +100,6 @@ Response restore(const Context& ctx, Request& req) {
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
 }
 
-}  // namespace
-
-std::vector<Route> revision_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  using A = model::Action;
-  return {
-      {"GET", "/quan-tri/bai-viet/{id}/xem-truoc", [c](Request& q) { return preview(*c, q); }, A::use_admin},
-      {"GET", "/quan-tri/bai-viet/{id}/so-sanh", [c](Request& q) { return compare(*c, q); }, A::use_admin},
-      {"POST", "/quan-tri/bai-viet/{id}/phien-ban/{n}/khoi-phuc", [c](Request& q) { return restore(*c, q); },
-       A::write_article},
-  };
-}
+}  // namespace revision_pages
 
 }  // namespace portald::web::admin

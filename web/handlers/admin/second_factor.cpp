@@ -7,10 +7,11 @@
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace second_factor_pages {
 
 struct Pending {
   std::string key;
@@ -121,18 +122,6 @@ Response enrol_post(const Context& ctx, Request& req) {
   return Response::redirect("/quan-tri");
 }
 
-}  // namespace
-
-std::vector<Route> second_factor_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  // Public in the route table: they run between the password and the second factor, and check the
-  // session and its CSRF token themselves.
-  return {
-      {"GET", "/quan-tri/xac-thuc", [c](Request& q) { return verify_page(*c, q); }, std::nullopt},
-      {"POST", "/quan-tri/xac-thuc", [c](Request& q) { return verify_post(*c, q); }, std::nullopt},
-      {"GET", "/quan-tri/xac-thuc/dang-ky", [c](Request& q) { return enrol_page(*c, q); }, std::nullopt},
-      {"POST", "/quan-tri/xac-thuc/dang-ky", [c](Request& q) { return enrol_post(*c, q); }, std::nullopt},
-  };
-}
+}  // namespace second_factor_pages
 
 }  // namespace portald::web::admin

@@ -7,11 +7,12 @@
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace site_pages {
 
 struct Field {
   const char* key;
@@ -179,18 +180,6 @@ Response taxonomy_post(const Context& ctx, Request& req) {
   return Response::redirect("/quan-tri/danh-muc?da-luu=1");
 }
 
-}  // namespace
-
-std::vector<Route> site_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  using A = model::Action;
-  return {
-      {"GET", "/quan-tri/cai-dat", [c](Request& q) { return settings_get(*c, q); }, A::manage_settings},
-      {"POST", "/quan-tri/cai-dat", [c](Request& q) { return settings_post(*c, q); }, A::manage_settings},
-      {"POST", "/quan-tri/bao-tri", [c](Request& q) { return maintenance_post(*c, q); }, A::set_maintenance},
-      {"GET", "/quan-tri/danh-muc", [c](Request& q) { return taxonomy_get(*c, q); }, A::manage_taxonomy},
-      {"POST", "/quan-tri/danh-muc", [c](Request& q) { return taxonomy_post(*c, q); }, A::manage_taxonomy},
-  };
-}
+}  // namespace site_pages
 
 }  // namespace portald::web::admin

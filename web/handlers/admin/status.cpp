@@ -9,9 +9,10 @@
 #include "daemon/health/checks.hpp"
 #include "daemon/store/article_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace status_pages {
 
 enum class Level { ok, warning, error, unknown };
 
@@ -165,11 +166,6 @@ Response status_page(const Context& ctx, Request& req) {
   return render_admin(ctx, "admin_status", dict);
 }
 
-}  // namespace
-
-std::vector<Route> status_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  return {{"GET", "/quan-tri/trang-thai", [c](Request& q) { return status_page(*c, q); }, model::Action::view_status}};
-}
+}  // namespace status_pages
 
 }  // namespace portald::web::admin

@@ -5,9 +5,10 @@
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/topic_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace topic_pages {
 
 Response topics_get(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
@@ -53,7 +54,7 @@ Response topics_post(const Context& ctx, Request& req) {
   return Response::redirect("/quan-tri/chuyen-de?da-luu=1");
 }
 
-}  // namespace
+}  // namespace topic_pages
 
 void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
                          const std::vector<std::string>& chosen_slugs) {
@@ -67,14 +68,6 @@ void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint
     topic.updated_at = model::now();
     store::put_topic(txn, t, topic);
   }
-}
-
-std::vector<Route> topic_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  return {
-      {"GET", "/quan-tri/chuyen-de", [c](Request& q) { return topics_get(*c, q); }, model::Action::manage_taxonomy},
-      {"POST", "/quan-tri/chuyen-de", [c](Request& q) { return topics_post(*c, q); }, model::Action::manage_taxonomy},
-  };
 }
 
 }  // namespace portald::web::admin

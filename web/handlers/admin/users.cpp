@@ -7,11 +7,12 @@
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace {
+namespace user_pages {
 
 bool needs_agency(model::Role r) { return r == model::Role::contributor || r == model::Role::agency_answerer; }
 
@@ -155,16 +156,6 @@ Response change(const Context& ctx, Request& req) {
   return Response::redirect("/quan-tri/nguoi-dung?da-luu=1");
 }
 
-}  // namespace
-
-std::vector<Route> user_routes(const Context& ctx) {
-  const Context* c = &ctx;
-  using A = model::Action;
-  return {
-      {"GET", "/quan-tri/nguoi-dung", [c](Request& q) { return list(*c, q); }, A::manage_users},
-      {"POST", "/quan-tri/nguoi-dung", [c](Request& q) { return create(*c, q); }, A::manage_users},
-      {"POST", "/quan-tri/nguoi-dung/{name}", [c](Request& q) { return change(*c, q); }, A::manage_users},
-  };
-}
+}  // namespace user_pages
 
 }  // namespace portald::web::admin

@@ -1,8 +1,6 @@
 #include "web/handlers/ops/metrics.hpp"
 
-#include "daemon/health/faults.hpp"
 #include "daemon/health/hooks.hpp"
-#include "daemon/log/log.hpp"
 
 namespace portald::web {
 namespace {
@@ -14,16 +12,6 @@ thread_local health::RouteStats* matched_route = nullptr;
 health::RouteStats& unmatched() {
   static health::RouteStats& stats = health::metrics().route("unmatched");
   return stats;
-}
-
-Response wedge_worker(const Context&, Request&) {
-  health::wedge_this_thread();
-  return Response::text("released\n", 503);
-}
-
-Response wedge_writer(const Context& ctx, Request&) {
-  health::wedge_writer(ctx.store);
-  return Response::text("a write transaction is held open\n", 202);
 }
 
 void set_gauge(const char* name, const char* help, double value) { health::metrics().gauge(name, help).set(value); }
@@ -41,12 +29,7 @@ RequestObservation::~RequestObservation() {
   matched_route = nullptr;
 }
 
-std::vector<Route> instrument_routes(const Context& ctx, std::vector<Route> routes) {
-  if (health::test_faults_enabled()) {
-    log::warning("health.test_faults_enabled", {{"routes", "/__test/wedge-worker /__test/wedge-writer"}});
-    routes.push_back({"GET", "/__test/wedge-worker", [&ctx](Request& r) { return wedge_worker(ctx, r); }, std::nullopt});
-    routes.push_back({"GET", "/__test/wedge-writer", [&ctx](Request& r) { return wedge_writer(ctx, r); }, std::nullopt});
-  }
+std::vector<Route> instrument_routes(std::vector<Route> routes) {
   for (Route& route : routes) {
     health::RouteStats* stats = &health::metrics().route(route.pattern);
     route.handler = [stats, inner = std::move(route.handler)](Request& r) {

@@ -15,9 +15,8 @@ namespace portald::web {
 // GET /metrics: the health registry plus what is read at scrape time (LMDB map, uptime, build info).
 Response metrics_page(const Context& ctx, Request& req);
 
-// The route table with each handler wrapped to note which pattern matched, for observe_request().
-// With the test-only faults on (daemon/health/faults.hpp) it also adds the /__test/ routes.
-std::vector<Route> instrument_routes(const Context& ctx, std::vector<Route> routes);
+// The routes with each handler wrapped to note which pattern matched, for observe_request().
+std::vector<Route> instrument_routes(std::vector<Route> routes);
 
 // Times one request and counts it on destruction under the matched pattern ("unmatched" when no route
 // matched) and the status passed to finish() (500 when none was). It also marks the worker busy for

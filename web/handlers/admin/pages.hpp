@@ -1,0 +1,84 @@
+#pragma once
+// The admin page handlers under /quan-tri, one namespace per file, as the route table
+// (web/routes.cpp) names them. The router's guard has checked the login, role and CSRF before any of
+// these runs, except where the table says Public.
+#include "web/context.hpp"
+#include "web/server/request.hpp"
+#include "web/server/response.hpp"
+
+namespace portald::web::admin {
+
+namespace login_pages {  // login.cpp
+Response login_page(const Context& ctx, Request& req);
+Response login_post(const Context& ctx, Request& req);
+Response logout_post(const Context& ctx, Request& req);
+Response logout_everywhere_post(const Context& ctx, Request& req);
+}  // namespace login_pages
+
+// Public in the route table: they run between the password and the second factor, and check the
+// session and its CSRF token themselves.
+namespace second_factor_pages {  // second_factor.cpp
+Response verify_page(const Context& ctx, Request& req);
+Response verify_post(const Context& ctx, Request& req);
+Response enrol_page(const Context& ctx, Request& req);
+Response enrol_post(const Context& ctx, Request& req);
+}  // namespace second_factor_pages
+
+namespace queue_pages {  // queues.cpp
+Response dashboard(const Context& ctx, Request& req);
+Response queue_page(const Context& ctx, Request& req);
+}  // namespace queue_pages
+
+namespace article_pages {  // articles.cpp
+Response new_page(const Context& ctx, Request& req);
+Response create_post(const Context& ctx, Request& req);
+Response edit_page(const Context& ctx, Request& req);
+Response save_post(const Context& ctx, Request& req);
+Response transition_post(const Context& ctx, Request& req);
+}  // namespace article_pages
+
+namespace revision_pages {  // revisions.cpp
+Response preview(const Context& ctx, Request& req);
+Response compare(const Context& ctx, Request& req);
+Response restore(const Context& ctx, Request& req);
+}  // namespace revision_pages
+
+namespace article_list_pages {  // article_list.cpp
+Response article_list(const Context& ctx, Request& req);
+}  // namespace article_list_pages
+
+namespace user_pages {  // users.cpp
+Response list(const Context& ctx, Request& req);
+Response create(const Context& ctx, Request& req);
+Response change(const Context& ctx, Request& req);
+}  // namespace user_pages
+
+namespace site_pages {  // site.cpp
+Response settings_get(const Context& ctx, Request& req);
+Response settings_post(const Context& ctx, Request& req);
+Response maintenance_post(const Context& ctx, Request& req);
+Response taxonomy_get(const Context& ctx, Request& req);
+Response taxonomy_post(const Context& ctx, Request& req);
+}  // namespace site_pages
+
+namespace topic_pages {  // topics.cpp
+Response topics_get(const Context& ctx, Request& req);
+Response topics_post(const Context& ctx, Request& req);
+}  // namespace topic_pages
+
+namespace audit_pages {  // audit.cpp
+Response audit_page(const Context& ctx, Request& req);
+Response audit_csv(const Context& ctx, Request& req);
+}  // namespace audit_pages
+
+namespace media_pages {  // media.cpp
+Response library_get(const Context& ctx, Request& req);
+Response upload(const Context& ctx, Request& req);
+Response serve(const Context& ctx, Request& req);  // /tep/{file}, public
+}  // namespace media_pages
+
+namespace status_pages {  // status.cpp
+Response status_page(const Context& ctx, Request& req);
+}  // namespace status_pages
+
+}  // namespace portald::web::admin

@@ -1,0 +1,13 @@
+#pragma once
+// TEST-ONLY routes (built with the PORTALD_TEST_ROUTES CMake option, never in the package): they put
+// the daemon in the states the watchdog gate must notice (daemon/health/faults.hpp).
+#include "web/context.hpp"
+#include "web/server/request.hpp"
+#include "web/server/response.hpp"
+
+namespace portald::web {
+
+Response wedge_worker(const Context& ctx, Request& req);  // GET /__test/wedge-worker: blocks this worker
+Response wedge_writer(const Context& ctx, Request& req);  // GET /__test/wedge-writer: holds a write txn
+
+}  // namespace portald::web

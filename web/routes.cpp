@@ -1,0 +1,114 @@
+#include "web/routes.hpp"
+
+#include "web/handlers/admin/pages.hpp"
+#include "web/handlers/api/api.hpp"
+#include "web/handlers/ops/healthz.hpp"
+#include "web/handlers/ops/metrics.hpp"
+#include "web/handlers/public/pages.hpp"
+#include "web/handlers/public/search.hpp"
+#ifdef PORTALD_TEST_ROUTES
+#include "daemon/health/faults.hpp"
+#include "daemon/log/log.hpp"
+#include "web/handlers/ops/test_faults.hpp"
+#endif
+
+namespace portald::web {
+
+std::vector<RouteSpec> route_table() {
+  using A = model::Action;
+  using C = CachePolicy;
+  namespace adm = admin;
+  std::vector<RouteSpec> table{
+      // method  pattern                              handler                    access              cache
+      // --- public pages ---
+      {"GET", "/", home_page, Public, C::page},
+      {"GET", "/tin-tuc/{slug}", article_page, Public, C::page},
+      {"GET", "/tin-tuc/{slug}/luu", article_download, Public, C::page},
+      {"GET", "/chuyen-muc/{slug}", category_page, Public, C::page},
+      {"GET", "/van-ban", documents_page, Public, C::page},
+      {"GET", "/van-ban/{slug}", document_page, Public, C::page},
+      {"GET", "/van-ban/{slug}/tep/{media}", document_file, Public, C::none},
+      {"GET", "/trang/{slug}", site_page, Public, C::page},
+      {"GET", "/en", english_page, Public, C::page},
+      {"GET", "/en/{slug}", english_page, Public, C::page},
+      {"GET", "/chuyen-de", topics_page, Public, C::page},
+      {"GET", "/chuyen-de/{slug}", topic_page, Public, C::page},
+      {"GET", "/so-do-trang", sitemap_page, Public, C::page},
+      {"GET", "/static/{file}", static_file, Public, C::page},
+      {"GET", "/static/vendor/{pkg}/{file}", static_file, Public, C::page},
+      {"GET", "/tep/{file}", adm::media_pages::serve, Public, C::none},
+      // Search answers come from the search service's own cache (emptied on each index commit).
+      {"GET", "/tim-kiem", search_page, Public, C::none},
+      // --- feeds and machine entry points: absolute links, so the Host is in the cache key ---
+      {"GET", "/rss.xml", rss_all, Public, C::page_per_host},
+      {"GET", "/rss/{file}", rss_category, Public, C::page_per_host},
+      {"GET", "/sitemap.xml", sitemap_xml, Public, C::page_per_host},
+      {"GET", "/robots.txt", robots_txt, Public, C::page_per_host},
+      // --- read-only JSON API ---
+      {"GET", "/api/v1", api_index, Public, C::page},
+      {"GET", "/api/v1/articles", api_articles, Public, C::page},
+      {"GET", "/api/v1/articles/{id}", api_article, Public, C::page},
+      {"GET", "/api/v1/categories", api_categories, Public, C::page},
+      {"GET", "/api/v1/documents", api_documents, Public, C::page},
+      {"GET", "/api/v1/documents/{id}", api_document, Public, C::page},
+      {"GET", "/api/v1/topics", api_topics, Public, C::page},
+      {"GET", "/api/v1/topics/{slug}", api_topic, Public, C::page},
+      {"GET", "/api/v1/pages", api_pages, Public, C::page},
+      {"GET", "/api/v1/pages/{lang}/{slug}", api_page, Public, C::page},
+      {"GET", "/api/v1/search", api_search, Public, C::none},
+      {"GET", "/api/v1/search/suggest", api_search_suggest, Public, C::none},
+      // --- operations: health probe and the operators' Prometheus scrape ---
+      {"GET", "/healthz", healthz, Public, C::none},
+      {"GET", "/metrics", metrics_page, Public, C::none},
+      // --- admin: login and second factor (these check the session themselves) ---
+      {"GET", "/quan-tri/dang-nhap", adm::login_pages::login_page, Public, C::none},
+      {"POST", "/quan-tri/dang-nhap", adm::login_pages::login_post, Public, C::none},
+      {"POST", "/quan-tri/dang-xuat", adm::login_pages::logout_post, A::use_admin, C::none},
+      {"POST", "/quan-tri/dang-xuat-moi-noi", adm::login_pages::logout_everywhere_post, A::use_admin, C::none},
+      {"GET", "/quan-tri/xac-thuc", adm::second_factor_pages::verify_page, Public, C::none},
+      {"POST", "/quan-tri/xac-thuc", adm::second_factor_pages::verify_post, Public, C::none},
+      {"GET", "/quan-tri/xac-thuc/dang-ky", adm::second_factor_pages::enrol_page, Public, C::none},
+      {"POST", "/quan-tri/xac-thuc/dang-ky", adm::second_factor_pages::enrol_post, Public, C::none},
+      // --- admin: dashboard, queues and articles ---
+      {"GET", "/quan-tri", adm::queue_pages::dashboard, A::use_admin, C::none},
+      {"GET", "/quan-tri/hang-doi/{queue}", adm::queue_pages::queue_page, A::write_article, C::none},
+      {"GET", "/quan-tri/bai-viet", adm::article_list_pages::article_list, A::view_queues, C::none},
+      {"GET", "/quan-tri/bai-viet/moi", adm::article_pages::new_page, A::write_article, C::none},
+      {"POST", "/quan-tri/bai-viet/moi", adm::article_pages::create_post, A::write_article, C::none},
+      {"GET", "/quan-tri/bai-viet/{id}", adm::article_pages::edit_page, A::use_admin, C::none},
+      {"POST", "/quan-tri/bai-viet/{id}", adm::article_pages::save_post, A::write_article, C::none},
+      {"POST", "/quan-tri/bai-viet/{id}/chuyen", adm::article_pages::transition_post, A::write_article, C::none},
+      {"GET", "/quan-tri/bai-viet/{id}/xem-truoc", adm::revision_pages::preview, A::use_admin, C::none},
+      {"GET", "/quan-tri/bai-viet/{id}/so-sanh", adm::revision_pages::compare, A::use_admin, C::none},
+      {"POST", "/quan-tri/bai-viet/{id}/phien-ban/{n}/khoi-phuc", adm::revision_pages::restore, A::write_article,
+       C::none},
+      {"GET", "/quan-tri/thu-vien", adm::media_pages::library_get, A::upload_media, C::none},
+      {"POST", "/quan-tri/thu-vien", adm::media_pages::upload, A::upload_media, C::none},
+      // --- admin: people, site settings, taxonomy, audit, status ---
+      {"GET", "/quan-tri/nguoi-dung", adm::user_pages::list, A::manage_users, C::none},
+      {"POST", "/quan-tri/nguoi-dung", adm::user_pages::create, A::manage_users, C::none},
+      {"POST", "/quan-tri/nguoi-dung/{name}", adm::user_pages::change, A::manage_users, C::none},
+      {"GET", "/quan-tri/cai-dat", adm::site_pages::settings_get, A::manage_settings, C::none},
+      {"POST", "/quan-tri/cai-dat", adm::site_pages::settings_post, A::manage_settings, C::none},
+      {"POST", "/quan-tri/bao-tri", adm::site_pages::maintenance_post, A::set_maintenance, C::none},
+      {"GET", "/quan-tri/danh-muc", adm::site_pages::taxonomy_get, A::manage_taxonomy, C::none},
+      {"POST", "/quan-tri/danh-muc", adm::site_pages::taxonomy_post, A::manage_taxonomy, C::none},
+      {"GET", "/quan-tri/chuyen-de", adm::topic_pages::topics_get, A::manage_taxonomy, C::none},
+      {"POST", "/quan-tri/chuyen-de", adm::topic_pages::topics_post, A::manage_taxonomy, C::none},
+      {"GET", "/quan-tri/nhat-ky", adm::audit_pages::audit_page, A::view_audit, C::none},
+      {"GET", "/quan-tri/nhat-ky.csv", adm::audit_pages::audit_csv, A::view_audit, C::none},
+      {"GET", "/quan-tri/trang-thai", adm::status_pages::status_page, A::view_status, C::none},
+  };
+#ifdef PORTALD_TEST_ROUTES
+  // Test builds only (the package build never sets PORTALD_TEST_ROUTES), and then only with
+  // PORTALD_TEST_FAULTS=1: they wedge a worker or the store writer so tests can see the watchdog stop.
+  if (health::test_faults_enabled()) {
+    log::warning("health.test_faults_enabled", {{"routes", "/__test/wedge-worker /__test/wedge-writer"}});
+    table.push_back({"GET", "/__test/wedge-worker", wedge_worker, Public, C::none});
+    table.push_back({"GET", "/__test/wedge-writer", wedge_writer, Public, C::none});
+  }
+#endif
+  return table;
+}
+
+}  // namespace portald::web

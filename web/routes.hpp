@@ -1,0 +1,32 @@
+#pragma once
+// The web surface on one screen: every URL the daemon answers, with its handler, the access it needs
+// and how its answer is cached (web/routes.cpp). The app applies the access guard, the page cache and
+// the per-route metrics from these columns; handlers only parse and render.
+#include <vector>
+
+#include "web/context.hpp"
+#include "web/router.hpp"
+
+namespace portald::web {
+
+using PageHandler = Response (*)(const Context& ctx, Request& req);
+
+enum class CachePolicy {
+  none,           // rendered on every request (forms, admin, search with its own cache, files)
+  page,           // App's page cache, valid until the change log moves (key: path + query)
+  page_per_host,  // the same, keyed by Host too: absolute links depend on it when no public_url is set
+};
+
+struct RouteSpec {
+  const char* method;  // "GET" (also answers HEAD) or "POST"
+  const char* pattern;
+  PageHandler handler;
+  Access access;
+  CachePolicy cache;
+};
+
+// Every route, in dispatch order; with the PORTALD_TEST_ROUTES build option and PORTALD_TEST_FAULTS=1
+// in the environment, also the test-only fault routes (daemon/health/faults.hpp).
+std::vector<RouteSpec> route_table();
+
+}  // namespace portald::web
