@@ -87,6 +87,43 @@ void drain(web::HttpServer& server) {
     std::this_thread::sleep_for(10ms);
 }
 
+// The main loop after READY: waits for a signal with a timeout of half the watchdog interval (or 5 s),
+// runs the health gate and pings the watchdog only when it passes. Returns on SIGTERM or SIGINT.
+// SIGHUP means nothing to portald (there is no reload: a restart re-reads the config); it stays blocked
+// so its default action cannot kill the daemon, and it only wakes this loop for an early health check.
+void watch_until_stop(notify::Notifier& notifier, const store::Store& store, web::HttpServer& server,
+                      const search::Indexer& indexer, const std::string& where) {
+  const auto period = std::chrono::duration_cast<std::chrono::milliseconds>(
+      notifier.watchdog_period().value_or(std::chrono::microseconds(5'000'000)));
+  // Work unfinished after a whole watchdog interval (twice the ping period, at least 5 s) is stuck.
+  const health::Clock::duration stuck_after = std::max<health::Clock::duration>(5s, 2 * period);
+  bool healthy = true;
+  std::string last_status = "Serving on " + where;
+  for (;;) {
+    const int sig = wait_for_signal(std::min(period, std::chrono::milliseconds(5000)));
+    if (sig == SIGTERM || sig == SIGINT) {
+      log::info("daemon.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+      return;
+    }
+    auto problem = health_problem(store, server, stuck_after);
+    if (!problem) problem = indexer.health_problem();
+    if (problem) {
+      // No ping: if this persists, systemd's watchdog restarts us.
+      log::warning("health.failed", {{"reason", *problem}});
+      notifier.status("Unhealthy: " + *problem);
+    } else {
+      if (notifier.watchdog_period()) notifier.watchdog();
+      // A rebuild's progress shows in STATUS= ("...; search index rebuilding 45% (45000/100000)").
+      const std::string search_state = indexer.describe();
+      const std::string status = "Serving on " + where + (search_state.empty() ? "" : "; " + search_state);
+      if (!healthy || status != last_status) notifier.status(status);
+      last_status = status;
+      if (!healthy) log::info("health.recovered");
+    }
+    healthy = !problem;
+  }
+}
+
 }  // namespace
 
 void block_shutdown_signals() {
@@ -101,6 +138,7 @@ void block_shutdown_signals() {
 int run_daemon(const config::Config& config) {
   const auto t0 = std::chrono::steady_clock::now();
   notify::Notifier notifier;
+  bool ready = false;  // a failure before READY=1 is a failed start, after it a failed daemon
   try {
     check_data_dir(config.data_dir);
     notifier.status("Opening store");
@@ -133,42 +171,15 @@ int run_daemon(const config::Config& config) {
     const std::string where = config::ListenAddress{config.listen.host, server.port()}.to_string();
     log::info("daemon.ready", {{"listen", where}, {"version", build::version}, {"startup_ms", ms.count()}});
     notifier.ready("Serving on " + where);
+    ready = true;
 
-    const auto period = std::chrono::duration_cast<std::chrono::milliseconds>(
-        notifier.watchdog_period().value_or(std::chrono::microseconds(5'000'000)));
-    // Work unfinished after a whole watchdog interval (twice the ping period, at least 5 s) is stuck.
-    const health::Clock::duration stuck_after = std::max<health::Clock::duration>(5s, 2 * period);
-    bool healthy = true;
-    std::string last_status = "Serving on " + where;
-    for (;;) {
-      const int sig = wait_for_signal(std::min(period, std::chrono::milliseconds(5000)));
-      if (sig == SIGTERM || sig == SIGINT) {
-        log::info("daemon.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
-        break;
-      }
-      auto problem = health_problem(store, server, stuck_after);
-      if (!problem) problem = indexer.health_problem();
-      if (problem) {
-        // No ping: if this persists, systemd's watchdog restarts us.
-        log::warning("health.failed", {{"reason", *problem}});
-        notifier.status("Unhealthy: " + *problem);
-      } else {
-        if (notifier.watchdog_period()) notifier.watchdog();
-        // A rebuild's progress shows in STATUS= ("...; search index rebuilding 45% (45000/100000)").
-        const std::string search_state = indexer.describe();
-        const std::string status = "Serving on " + where + (search_state.empty() ? "" : "; " + search_state);
-        if (!healthy || status != last_status) notifier.status(status);
-        last_status = status;
-        if (!healthy) log::info("health.recovered");
-      }
-      healthy = !problem;
-    }
+    watch_until_stop(notifier, store, server, indexer, where);
     notifier.stopping("Draining connections");
     indexer.stop();  // it finishes its current batch while connections drain
     health::release_test_faults();  // test-only wedges end before the store closes
     drain(server);
   } catch (const std::exception& e) {
-    log::error("startup.failed", {{"reason", e.what()}});
+    log::error(ready ? "daemon.failed" : "startup.failed", {{"reason", e.what()}});
     return 1;
   }
   log::info("daemon.stopped");

@@ -9,8 +9,8 @@ namespace portald {
 // started later inherits the mask and only the main loop receives them.
 void block_shutdown_signals();
 
-// Runs the daemon; returns 0 after a graceful stop, 1 when start-up failed (the reason was logged
-// as one line).
+// Runs the daemon; returns 0 after a graceful stop, 1 when start-up failed (logged as one
+// startup.failed line) or the running daemon failed after READY=1 (one daemon.failed line).
 int run_daemon(const config::Config& config);
 
 }  // namespace portald
