@@ -10,9 +10,9 @@
 #include "web/handlers/api/api.hpp"
 #include "web/handlers/ops/healthz.hpp"
 #include "web/handlers/ops/metrics.hpp"
-#include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/handlers/public/search.hpp"
+#include "web/links.hpp"
 
 namespace portald::web {
 namespace {

@@ -4,7 +4,7 @@
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
 #include "web/handlers/admin/admin.hpp"
-#include "web/handlers/public/layout.hpp"
+#include "web/links.hpp"
 
 namespace portald::web::admin {
 namespace {

@@ -6,7 +6,7 @@
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/article_view.hpp"
-#include "web/handlers/public/layout.hpp"
+#include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
