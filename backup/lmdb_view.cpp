@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <cstring>
 #include <utility>
 
 #include "backup/files.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::backup {
 namespace {
@@ -28,6 +28,8 @@ std::uint64_t read_be(const MDB_val& v, std::size_t bytes) {
   for (std::size_t i = 0; i < bytes; ++i) n = (n << 8) | p[i];
   return n;
 }
+
+std::string_view as_view(const MDB_val& v) { return {static_cast<const char*>(v.mv_data), v.mv_size}; }
 
 class CursorGuard {
  public:
@@ -132,8 +134,8 @@ WalkResult walk_tables(MDB_txn* txn, MDB_env* map) {
         release_map(map);
         since_release = 0;
       }
-      if (name == "meta" && k.mv_size == 14 && std::memcmp(k.mv_data, "schema_version", 14) == 0)
-        out.schema_version = static_cast<std::uint32_t>(read_be(v, 8));
+      if (name == "meta" && as_view(k) == store::meta_key::schema_version)
+        out.schema_version = store::decode_schema_version(as_view(v));
     }
     if (rc != MDB_NOTFOUND) throw BackupError("table " + name + " is damaged: " + lmdb_text(rc), rc);
     if (name == "changes" && n > 0 && mdb_cursor_get(cur.get(), &k, &v, MDB_LAST) == MDB_SUCCESS)

@@ -19,6 +19,7 @@
 #include "backup/growing_file_hasher.hpp"
 #include "backup/lmdb_view.hpp"
 #include "build_info.hpp"
+#include "daemon/store/meta_table.hpp"
 #include "daemon/store/change_log.hpp"
 
 namespace portald::backup {
@@ -146,8 +147,7 @@ class WriterPause {
     state_.tables = table_counts(txn_->get());
     state_.change_seq = store::latest_change(*txn_, store.tables());
     state_.lmdb_txn = mdb_txn_id(txn_->get()) - 1;  // a write txn has the id its commit would get
-    if (const auto v = txn_->get(store.tables().meta, "schema_version"))
-      state_.schema_version = static_cast<std::uint32_t>(store::read_be64(*v));
+    state_.schema_version = store::stored_schema_version(*txn_, store.tables()).value_or(0);
   }
   void release() {
     if (!txn_) return;
