@@ -76,7 +76,7 @@ class Cursor {
  private:
   void step(MDB_cursor_op op) {
     const int rc = mdb_cursor_get(cur_, &k_, &v_, op);
-    if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND) throw BackupError("cannot read a table: " + lmdb_text(rc), rc);
+    if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND) throw lmdb_error("cannot read a table", rc);
     valid_ = rc == MDB_SUCCESS;
   }
   MDB_cursor* cur_ = nullptr;
