@@ -1,7 +1,6 @@
 #include "backup/snapshot.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -19,8 +18,8 @@
 #include "backup/growing_file_hasher.hpp"
 #include "backup/lmdb_view.hpp"
 #include "build_info.hpp"
-#include "daemon/store/meta_table.hpp"
 #include "daemon/store/change_log.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::backup {
 namespace {
@@ -336,7 +335,6 @@ void remove_stale_temp_dirs(const std::filesystem::path& target) {
 
 SnapshotResult create_snapshot(store::Store& store, const SnapshotOptions& options) {
   const auto t0 = Clock::now();
-  ::signal(SIGPIPE, SIG_IGN);  // a failed copy must surface as EPIPE, not kill the process
   check_target(options.target);
   SnapshotResult result;
   if (options.create_missing_keys) result.keys_created = create_missing_keys(options.keys, options.encrypt);
