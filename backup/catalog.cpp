@@ -34,7 +34,7 @@ std::vector<CatalogEntry> list_snapshots(const std::filesystem::path& backup_dir
   std::vector<CatalogEntry> out;
   std::error_code ec;
   std::filesystem::directory_iterator it(backup_dir, ec);
-  if (ec) throw BackupError("cannot list " + backup_dir.string() + ": " + ec.message(), ec.value());
+  if (ec) throw_errno("cannot list " + backup_dir.string(), ec.value());  // ec.message() is strerror
   for (const auto& entry : it) {
     const std::string name = entry.path().filename().string();
     if (!is_snapshot_id(name) || !entry.is_directory(ec)) continue;

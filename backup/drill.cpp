@@ -11,6 +11,7 @@
 #include "backup/files.hpp"
 #include "backup/snapshot.hpp"
 #include "daemon/store/change_log.hpp"
+#include "daemon/store/data_dir.hpp"
 
 namespace portald::backup {
 namespace {
@@ -75,7 +76,7 @@ class Cursor {
  private:
   void step(MDB_cursor_op op) {
     const int rc = mdb_cursor_get(cur_, &k_, &v_, op);
-    if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND) throw BackupError("cannot read a table: " + lmdb_text(rc), rc);
+    if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND) throw lmdb_error("cannot read a table", rc);
     valid_ = rc == MDB_SUCCESS;
   }
   MDB_cursor* cur_ = nullptr;
@@ -198,7 +199,7 @@ DrillReport run_drill(const store::Store* live, const DrillOptions& o) {
     const auto checked = check_signed_manifest(dir, o.keys.signing);
     scratch = make_scratch_dir(o.scratch_dir, "portald-drill-", checked.manifest.store_size);
     // The same layout as a data dir, so portald's own store code can open the result afterwards.
-    const auto restored = store::Store::env_dir(scratch) / kDataFile;
+    const auto restored = store::DataDir(scratch).store_file();
     std::filesystem::create_directory(restored.parent_path());
     const auto t0 = std::chrono::steady_clock::now();
     r.manifest = extract_snapshot(dir, o.keys, restored);

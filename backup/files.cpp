@@ -34,7 +34,9 @@ int fcntl_retry(int fd, int cmd, struct flock* l) {
 
 std::string errno_text(int code) { return std::strerror(code); }
 
-void throw_errno(const std::string& what, int code) { throw BackupError(what + ": " + errno_text(code), code); }
+void throw_errno(const std::string& what, int code) {
+  throw BackupError(what + ": " + errno_text(code), BackupError::Kind::system, code);
+}
 
 Fd::Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
 

@@ -18,16 +18,24 @@ namespace portald::backup {
 // An operation that cannot go on; what() is one line for the operator.
 class BackupError : public std::runtime_error {
  public:
-  explicit BackupError(const std::string& what, int code = 0) : std::runtime_error(what), code_(code) {}
-  int code() const noexcept { return code_; }  // errno when a system call failed, else 0
+  // What code() holds: nothing, the errno of a failed system call, or an LMDB return code (MDB_*).
+  enum class Kind { none, system, lmdb };
+
+  explicit BackupError(const std::string& what) : std::runtime_error(what) {}
+  BackupError(const std::string& what, Kind kind, int code) : std::runtime_error(what), kind_(kind), code_(code) {}
+  Kind kind() const noexcept { return kind_; }
+  int code() const noexcept { return code_; }
+  // The errno when a system call failed, else 0 (the backup target's faults are told apart by it).
+  int system_errno() const noexcept { return kind_ == Kind::system ? code_ : 0; }
 
  private:
-  int code_;
+  Kind kind_ = Kind::none;
+  int code_ = 0;
 };
 
 // "No space left on device" etc.
 std::string errno_text(int code);
-// Throws BackupError("<what>: <strerror>", errno).
+// Throws BackupError("<what>: <strerror>") of Kind::system.
 [[noreturn]] void throw_errno(const std::string& what, int code);
 
 // An owned file descriptor.

@@ -18,12 +18,12 @@ void ensure_dir(const std::filesystem::path& file) {
   std::error_code ec;
   if (std::filesystem::is_directory(dir, ec)) return;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw BackupError("cannot create the key directory " + dir.string() + ": " + ec.message(), ec.value());
+  if (ec) throw_errno("cannot create the key directory " + dir.string(), ec.value());  // ec.message() is strerror
   ::chmod(dir.c_str(), 0700);
 }
 
 std::string missing_or_unreadable(const std::filesystem::path& file, const char* what, const BackupError& e) {
-  if (e.code() == ENOENT)
+  if (e.system_errno() == ENOENT)
     return std::string(what) + " " + file.string() + " does not exist (create the keys with: portaldctl backup keygen)";
   return e.what();
 }
@@ -76,7 +76,7 @@ minisign::SecretKey load_signing_key(const std::filesystem::path& file) {
     if (!key) throw BackupError(file.string() + ": " + error);
     return std::move(*key);
   } catch (const BackupError& e) {
-    throw BackupError(missing_or_unreadable(file, "signing key", e), e.code());
+    throw BackupError(missing_or_unreadable(file, "signing key", e), e.kind(), e.code());
   }
 }
 
@@ -87,7 +87,7 @@ minisign::PublicKey load_public_key(const std::filesystem::path& file) {
     if (!key) throw BackupError(file.string() + ": " + error);
     return *key;
   } catch (const BackupError& e) {
-    throw BackupError(missing_or_unreadable(file, "public key", e), e.code());
+    throw BackupError(missing_or_unreadable(file, "public key", e), e.kind(), e.code());
   }
 }
 
@@ -99,7 +99,7 @@ EncryptionKey load_encryption_key(const std::filesystem::path& file) {
     if (!key) throw BackupError(file.string() + ": " + error);
     return std::move(*key);
   } catch (const BackupError& e) {
-    throw BackupError(missing_or_unreadable(file, "encryption key", e), e.code());
+    throw BackupError(missing_or_unreadable(file, "encryption key", e), e.kind(), e.code());
   }
 }
 

@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <cstring>
 #include <utility>
 
 #include "backup/files.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::backup {
 namespace {
@@ -29,11 +29,13 @@ std::uint64_t read_be(const MDB_val& v, std::size_t bytes) {
   return n;
 }
 
+std::string_view as_view(const MDB_val& v) { return {static_cast<const char*>(v.mv_data), v.mv_size}; }
+
 class CursorGuard {
  public:
   CursorGuard(MDB_txn* txn, MDB_dbi dbi, const std::string& table) {
     const int rc = mdb_cursor_open(txn, dbi, &cur_);
-    if (rc != MDB_SUCCESS) throw BackupError("cannot read table " + table + ": " + lmdb_text(rc), rc);
+    if (rc != MDB_SUCCESS) throw lmdb_error("cannot read table " + table, rc);
   }
   CursorGuard(const CursorGuard&) = delete;
   CursorGuard& operator=(const CursorGuard&) = delete;
@@ -48,8 +50,12 @@ class CursorGuard {
 
 std::string lmdb_text(int rc) { return mdb_strerror(rc); }
 
+BackupError lmdb_error(const std::string& what, int rc) {
+  return BackupError(what + ": " + lmdb_text(rc), rc > 0 ? BackupError::Kind::system : BackupError::Kind::lmdb, rc);
+}
+
 SnapshotStore::SnapshotStore(const std::filesystem::path& data_file) {
-  auto fail = [&](int rc) { return BackupError(data_file.string() + " is not a usable LMDB file: " + lmdb_text(rc), rc); };
+  auto fail = [&](int rc) { return lmdb_error(data_file.string() + " is not a usable LMDB file", rc); };
   int rc = mdb_env_create(&env_);
   if (rc != MDB_SUCCESS) throw fail(rc);
   rc = mdb_env_set_maxdbs(env_, 1024);
@@ -69,7 +75,7 @@ SnapshotStore::~SnapshotStore() {
 
 ViewTxn::ViewTxn(MDB_env* env) {
   const int rc = mdb_txn_begin(env, nullptr, MDB_RDONLY, &txn_);
-  if (rc != MDB_SUCCESS) throw BackupError("cannot start a read transaction: " + lmdb_text(rc), rc);
+  if (rc != MDB_SUCCESS) throw lmdb_error("cannot start a read transaction", rc);
 }
 
 ViewTxn::~ViewTxn() {
@@ -79,7 +85,7 @@ ViewTxn::~ViewTxn() {
 std::vector<std::string> table_names(MDB_txn* txn) {
   MDB_dbi main = 0;
   int rc = mdb_dbi_open(txn, nullptr, 0, &main);
-  if (rc != MDB_SUCCESS) throw BackupError("cannot open the main database: " + lmdb_text(rc), rc);
+  if (rc != MDB_SUCCESS) throw lmdb_error("cannot open the main database", rc);
   std::vector<std::string> names;
   CursorGuard cur(txn, main, "(main)");
   MDB_val k{}, v{};
@@ -89,7 +95,7 @@ std::vector<std::string> table_names(MDB_txn* txn) {
     if (name.find('\0') != std::string::npos) continue;  // not a table name LMDB could open
     names.push_back(std::move(name));
   }
-  if (rc != MDB_NOTFOUND) throw BackupError("cannot list tables: " + lmdb_text(rc), rc);
+  if (rc != MDB_NOTFOUND) throw lmdb_error("cannot list tables", rc);
   return names;  // LMDB keeps keys sorted
 }
 
@@ -97,7 +103,7 @@ std::optional<MDB_dbi> open_table(MDB_txn* txn, const std::string& name) {
   MDB_dbi dbi = 0;
   const int rc = mdb_dbi_open(txn, name.c_str(), 0, &dbi);
   if (rc == MDB_NOTFOUND || rc == MDB_INCOMPATIBLE) return std::nullopt;  // absent, or a plain key
-  if (rc != MDB_SUCCESS) throw BackupError("cannot open table " + name + ": " + lmdb_text(rc), rc);
+  if (rc != MDB_SUCCESS) throw lmdb_error("cannot open table " + name, rc);
   return dbi;
 }
 
@@ -108,7 +114,7 @@ std::map<std::string, std::uint64_t> table_counts(MDB_txn* txn) {
     if (!dbi) continue;
     MDB_stat st{};
     const int rc = mdb_stat(txn, *dbi, &st);
-    if (rc != MDB_SUCCESS) throw BackupError("cannot count table " + name + ": " + lmdb_text(rc), rc);
+    if (rc != MDB_SUCCESS) throw lmdb_error("cannot count table " + name, rc);
     out[name] = st.ms_entries;
   }
   return out;
@@ -132,10 +138,10 @@ WalkResult walk_tables(MDB_txn* txn, MDB_env* map) {
         release_map(map);
         since_release = 0;
       }
-      if (name == "meta" && k.mv_size == 14 && std::memcmp(k.mv_data, "schema_version", 14) == 0)
-        out.schema_version = static_cast<std::uint32_t>(read_be(v, 8));
+      if (name == "meta" && as_view(k) == store::meta_key::schema_version)
+        out.schema_version = store::decode_schema_version(as_view(v));
     }
-    if (rc != MDB_NOTFOUND) throw BackupError("table " + name + " is damaged: " + lmdb_text(rc), rc);
+    if (rc != MDB_NOTFOUND) throw lmdb_error("table " + name + " is damaged", rc);
     if (name == "changes" && n > 0 && mdb_cursor_get(cur.get(), &k, &v, MDB_LAST) == MDB_SUCCESS)
       out.change_seq = read_be(k, 8);
     out.records[name] = n;

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "backup/files.hpp"
+
 namespace portald::backup {
 
 // A snapshot's data file (a compacted LMDB copy) opened with MDB_NOSUBDIR | MDB_RDONLY | MDB_NOLOCK:
@@ -65,5 +67,8 @@ WalkResult walk_tables(MDB_txn* txn, MDB_env* map = nullptr);
 void release_map(MDB_env* env) noexcept;
 
 std::string lmdb_text(int rc);  // mdb_strerror
+// BackupError("<what>: <mdb_strerror>") for a failed LMDB call. LMDB returns its own MDB_* codes
+// (negative) or, when a system call failed, that call's errno (positive): the error says which.
+BackupError lmdb_error(const std::string& what, int rc);
 
 }  // namespace portald::backup

@@ -8,16 +8,12 @@
 #include <cerrno>
 
 #include "backup/files.hpp"
-#include "daemon/store/store.hpp"
+#include "daemon/store/data_dir.hpp"
 
 namespace portald::backup {
 namespace {
 
 constexpr std::uint64_t kSpaceMargin = std::uint64_t(64) << 20;
-
-std::filesystem::path lock_file(const std::filesystem::path& data_dir) {
-  return store::Store::env_dir(data_dir) / "lock.mdb";
-}
 
 std::string in_use_message(const std::filesystem::path& data_dir, pid_t pid) {
   return "the store in " + data_dir.string() + " is open in " +
@@ -39,24 +35,25 @@ bool adopt_owner(const std::filesystem::path& data_dir, const std::filesystem::p
 }
 
 // Moves the search index out of the way (one rename), then deletes it; a leftover is only disk space.
-bool drop_search_index(const std::filesystem::path& data_dir) {
-  const auto index = search_index_dir(data_dir);
+bool drop_search_index(const store::DataDir& data) {
+  const auto index = data.index_dir();
   std::error_code ec;
   if (!std::filesystem::exists(index, ec)) return false;
-  const auto stale = data_dir / (".search-stale-" + time_suffix());
+  const auto stale = data.stale_index_dir(time_suffix());
   if (::rename(index.c_str(), stale.c_str()) != 0) throw_errno("cannot move the search index " + index.string(), errno);
   remove_tree_quietly(stale);
   return true;
 }
 
-// Puts staging at store_dir atomically; returns where the old store went (empty when there was none).
-std::filesystem::path swap_in(const std::filesystem::path& staging, const std::filesystem::path& store_dir) {
+// Puts staging at the store's place atomically; returns where the old store went (empty when there was none).
+std::filesystem::path swap_in(const std::filesystem::path& staging, const store::DataDir& data) {
+  const auto store_dir = data.store_dir();
   std::error_code ec;
   if (!std::filesystem::exists(store_dir, ec)) {
     if (::rename(staging.c_str(), store_dir.c_str()) != 0) throw_errno("cannot move the restored store into place", errno);
     return {};
   }
-  const auto previous = store_dir.parent_path() / ("store.before-restore-" + time_suffix());
+  const auto previous = data.previous_store_dir(time_suffix());
   if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, store_dir.c_str(), RENAME_EXCHANGE) == 0) {
     // store_dir is the restored store now; the old one sits under the staging name (and stays there
     // if this rename fails: it is never deleted).
@@ -76,9 +73,9 @@ std::filesystem::path swap_in(const std::filesystem::path& staging, const std::f
 
 }  // namespace
 
-std::filesystem::path search_index_dir(const std::filesystem::path& data_dir) { return data_dir / "search"; }
-
-std::optional<pid_t> store_holder(const std::filesystem::path& data_dir) { return lmdb_env_holder(lock_file(data_dir)); }
+std::optional<pid_t> store_holder(const std::filesystem::path& data_dir) {
+  return lmdb_env_holder(store::DataDir(data_dir).store_lock_file());
+}
 
 RestoreResult restore_snapshot(const std::filesystem::path& snapshot_dir, const std::filesystem::path& data_dir,
                                const TrustedKeys& keys) {
@@ -96,9 +93,10 @@ RestoreResult restore_snapshot(const std::filesystem::path& snapshot_dir, const 
                       human_size(checked.manifest.store_size + kSpaceMargin) + ", " + human_size(free) +
                       " free. Nothing was changed.");
 
+  const store::DataDir data(data_dir);
   RestoreResult r;
-  r.store_dir = store::Store::env_dir(data_dir);
-  const auto staging = data_dir / (".restore-" + checked.manifest.snapshot);
+  r.store_dir = data.store_dir();
+  const auto staging = data.restore_staging_dir(checked.manifest.snapshot);
   remove_tree_quietly(staging);
   if (::mkdir(staging.c_str(), 0700) != 0) throw_errno("cannot create " + staging.string(), errno);
   try {
@@ -106,10 +104,10 @@ RestoreResult restore_snapshot(const std::filesystem::path& snapshot_dir, const 
     r.owner_changed = adopt_owner(data_dir, staging);
     sync_dir(staging);
     pid_t holder = 0;
-    auto exclusion = EnvExclusion::acquire(lock_file(data_dir), &holder);
+    auto exclusion = EnvExclusion::acquire(data.store_lock_file(), &holder);
     if (!exclusion) throw BackupError(in_use_message(data_dir, holder));
-    r.search_index_removed = drop_search_index(data_dir);
-    r.previous_store = swap_in(staging, r.store_dir);
+    r.search_index_removed = drop_search_index(data);
+    r.previous_store = swap_in(staging, data);
   } catch (...) {
     remove_tree_quietly(staging);  // still the staged copy: swap_in leaves it only when nothing moved
     throw;

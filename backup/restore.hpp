@@ -32,7 +32,4 @@ RestoreResult restore_snapshot(const std::filesystem::path& snapshot_dir, const 
 // std::nullopt when none has.
 std::optional<pid_t> store_holder(const std::filesystem::path& data_dir);
 
-// <data-dir>/search: the Xapian index, derived from the store and rebuilt by the daemon when absent.
-std::filesystem::path search_index_dir(const std::filesystem::path& data_dir);
-
 }  // namespace portald::backup

@@ -1,7 +1,6 @@
 #include "backup/snapshot.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -20,6 +19,7 @@
 #include "backup/lmdb_view.hpp"
 #include "build_info.hpp"
 #include "daemon/store/change_log.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::backup {
 namespace {
@@ -43,23 +43,21 @@ std::string host_name() {
 BackupError target_failure(const std::filesystem::path& target, const BackupError& e) {
   const std::string t = target.string();
   const std::string tail = "; nothing was kept, older snapshots and the live store are untouched";
-  switch (e.code()) {
+  const int code = e.system_errno();
+  const auto error = [&](const std::string& what) { return BackupError(what + tail, BackupError::Kind::system, code); };
+  switch (code) {
     case ENOSPC:
     case EDQUOT:
-      return BackupError("backup target " + t + " is full (" + errno_text(e.code()) + ")" + tail, e.code());
+      return error("backup target " + t + " is full (" + errno_text(code) + ")");
     case EROFS:
-      return BackupError("backup target " + t + " is read-only (mounted read-only, or a locked medium)" + tail,
-                         e.code());
+      return error("backup target " + t + " is read-only (mounted read-only, or a locked medium)");
     case EACCES:
     case EPERM:
-      return BackupError("backup target " + t + " is not writable by this user (uid " + std::to_string(::geteuid()) +
-                             ")" + tail,
-                         e.code());
+      return error("backup target " + t + " is not writable by this user (uid " + std::to_string(::geteuid()) + ")");
     case EIO:
-      return BackupError("I/O error on backup target " + t + " (failing disk or lost network share?)" + tail,
-                         e.code());
+      return error("I/O error on backup target " + t + " (failing disk or lost network share?)");
     default:
-      return BackupError(std::string(e.what()) + tail, e.code());
+      return error(e.what());
   }
 }
 
@@ -70,10 +68,11 @@ void check_target(const std::filesystem::path& target) {
       throw BackupError("backup target " + target.string() +
                             " does not exist (is the external disk mounted? portaldctl does not create it, so an "
                             "unmounted disk is never replaced by a folder on the system disk)",
-                        ENOENT);
+                        BackupError::Kind::system, ENOENT);
     throw_errno("cannot reach backup target " + target.string(), errno);
   }
-  if (!S_ISDIR(st.st_mode)) throw BackupError("backup target " + target.string() + " is not a directory", ENOTDIR);
+  if (!S_ISDIR(st.st_mode))
+    throw BackupError("backup target " + target.string() + " is not a directory", BackupError::Kind::system, ENOTDIR);
 }
 
 // What was copied: the plaintext store and the file on the target (the same bytes unless encrypted).
@@ -146,8 +145,7 @@ class WriterPause {
     state_.tables = table_counts(txn_->get());
     state_.change_seq = store::latest_change(*txn_, store.tables());
     state_.lmdb_txn = mdb_txn_id(txn_->get()) - 1;  // a write txn has the id its commit would get
-    if (const auto v = txn_->get(store.tables().meta, "schema_version"))
-      state_.schema_version = static_cast<std::uint32_t>(store::read_be64(*v));
+    state_.schema_version = store::stored_schema_version(*txn_, store.tables()).value_or(0);
   }
   void release() {
     if (!txn_) return;
@@ -191,9 +189,9 @@ void check_copy_result(int copy_rc, const std::filesystem::path& out) {
   if (copy_rc == MDB_SUCCESS) return;
   if (copy_rc == MDB_INCOMPATIBLE)
     throw BackupError("LMDB cannot compact this store (page leak): copy it with mdb_copy (without -c) and report it",
-                      copy_rc);
-  if (copy_rc > 0) throw BackupError("cannot write " + out.string() + ": " + errno_text(copy_rc), copy_rc);
-  throw BackupError("LMDB copy failed: " + lmdb_text(copy_rc), copy_rc);
+                      BackupError::Kind::lmdb, copy_rc);
+  if (copy_rc > 0) throw_errno("cannot write " + out.string(), copy_rc);  // LMDB passes the write's errno through
+  throw lmdb_error("LMDB copy failed", copy_rc);
 }
 
 // Encrypted snapshots: the copy goes through a pipe into the sink, so the plaintext never touches the
@@ -337,7 +335,6 @@ void remove_stale_temp_dirs(const std::filesystem::path& target) {
 
 SnapshotResult create_snapshot(store::Store& store, const SnapshotOptions& options) {
   const auto t0 = Clock::now();
-  ::signal(SIGPIPE, SIG_IGN);  // a failed copy must surface as EPIPE, not kill the process
   check_target(options.target);
   SnapshotResult result;
   if (options.create_missing_keys) result.keys_created = create_missing_keys(options.keys, options.encrypt);
@@ -385,7 +382,7 @@ SnapshotResult create_snapshot(store::Store& store, const SnapshotOptions& optio
     result.writers_paused_ms = state.writers_paused_ms;
   } catch (const BackupError& e) {
     if (!temp.empty()) remove_tree_quietly(temp);
-    if (e.code() > 0 && e.code() < 1000) throw target_failure(options.target, e);  // errno, not an LMDB code
+    if (e.system_errno() != 0) throw target_failure(options.target, e);
     throw;
   } catch (...) {
     if (!temp.empty()) remove_tree_quietly(temp);

@@ -49,6 +49,8 @@ inline constexpr std::string_view kTempPrefix = ".tmp-";
 
 // Writes one snapshot. Throws BackupError with a one-line reason when the target is missing, not a
 // directory, read-only, full or locked by another run; nothing partial is left behind then.
+// The process must ignore SIGPIPE (portaldctl's main does): an encrypted copy whose reader failed has
+// to end with EPIPE, not kill the process before it can clean up and report.
 SnapshotResult create_snapshot(store::Store& store, const SnapshotOptions& options);
 
 // Removes .tmp- directories left by a crashed run (call with the directory lock held).

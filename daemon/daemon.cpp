@@ -15,6 +15,8 @@
 #include "daemon/log/log.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
+#include "daemon/store/data_dir.hpp"
+#include "daemon/store/meta_table.hpp"
 #include "daemon/store/store.hpp"
 #include "search/indexer.hpp"
 #include "search/schema.hpp"
@@ -58,7 +60,7 @@ std::optional<std::string> health_problem(const store::Store& store, web::HttpSe
   if (auto stuck = health::stuck_work(stuck_after)) return stuck;
   try {
     const store::ReadTxn txn = store.read();
-    if (!txn.get(store.tables().meta, "schema_version")) return "store: schema version missing";
+    if (!store::stored_schema_version(txn, store.tables())) return "store: schema version missing";
   } catch (const std::exception& e) {
     return std::string("store: ") + e.what();
   }
@@ -144,7 +146,7 @@ int run_daemon(const config::Config& config) {
     notifier.status("Opening store");
     store::Store store(config.data_dir, {.map_size = config.map_size, .create = false});
     const auto usage = store.usage();
-    log::info("store.opened", {{"dir", store::Store::env_dir(config.data_dir).string()},
+    log::info("store.opened", {{"dir", store::DataDir(config.data_dir).store_dir().string()},
                                {"schema", store.schema_version()},
                                {"map_used_pct", static_cast<int>(usage.used_ratio() * 100)},
                                {"stale_readers_cleared", store.stale_readers_cleared()}});

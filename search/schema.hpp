@@ -9,12 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/store/data_dir.hpp"
+
 namespace portald::search {
 
 inline constexpr int kIndexFormat = 1;
 
-// The Xapian database directory: derived, disposable, never backed up.
-inline std::filesystem::path index_dir(const std::filesystem::path& data_dir) { return data_dir / "search"; }
+// The Xapian database directory (store::DataDir::index_dir): derived, disposable, never backed up.
+inline std::filesystem::path index_dir(const std::filesystem::path& data_dir) { return store::DataDir(data_dir).index_dir(); }
 
 // What is indexed; the letter is part of the unique id term ("Qa12", "Qd7").
 enum class ItemKind : char { article = 'a', document = 'd' };

@@ -9,8 +9,8 @@
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/api/api.hpp"
 #include "web/handlers/ops/metrics.hpp"
-#include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 #include "web/routes.hpp"
 
 namespace portald::web {

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/model/editorial.hpp"
+#include "daemon/model/session.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::auth {

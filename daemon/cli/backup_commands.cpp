@@ -12,9 +12,10 @@
 #include "backup/keys.hpp"
 #include "backup/restore.hpp"
 #include "backup/snapshot.hpp"
-#include "backup/state.hpp"
 #include "backup/verify.hpp"
 #include "daemon/cli/command.hpp"
+#include "daemon/store/backup_state_table.hpp"
+#include "daemon/store/data_dir.hpp"
 
 namespace portald::cli {
 namespace {
@@ -91,12 +92,17 @@ void run_retention(CommandContext& c, const std::filesystem::path& target) {
   }
 }
 
-void record(store::Store* store, const config::Config& config, const std::function<void(bk::BackupState&)>& change) {
+// Records an outcome through `store`, or (nullptr) through the store in the data dir when there is
+// one: a machine that only holds backups has none.
+void record(const store::Store* store, const config::Config& config,
+            const std::function<void(model::BackupState&)>& change) {
   try {
-    if (store)
-      bk::update_state(*store, change);
-    else
-      bk::update_state_in(config.data_dir, config.map_size, change);
+    if (store) {
+      store::update_backup_state(*store, change);
+    } else if (store::DataDir(config.data_dir).has_store()) {
+      const store::Store opened(config.data_dir, {.map_size = config.map_size, .create = false});
+      store::update_backup_state(opened, change);
+    }
   } catch (const std::exception&) {
     // The state only feeds /healthz; a store that cannot take it now gets the next run's.
   }
@@ -118,16 +124,16 @@ int cmd_backup(CommandContext& c) {
                                     .create_missing_keys = true});
   } catch (const std::exception& e) {
     const std::string why = e.what();
-    record(&store, c.config, [&](bk::BackupState& s) { s.last_attempt = bk::Outcome{"", model::now(), false, why}; });
+    record(&store, c.config, [&](model::BackupState& s) { s.last_attempt = model::BackupOutcome{"", model::now(), false, why}; });
     c.err << "backup: " << why << "\n";
     return 1;
   }
   for (const auto& line : r.keys_created) c.out << "created " << line << "\n";
   if (r.same_device) warn_same_device(c, target);
   print_snapshot(c, r);
-  const bk::Outcome done{r.manifest.snapshot, r.manifest.finished_at, true,
-                         r.same_device ? "target on the same device as the data dir" : ""};
-  record(&store, c.config, [&](bk::BackupState& s) {
+  const model::BackupOutcome done{r.manifest.snapshot, r.manifest.finished_at, true,
+                                  r.same_device ? "target on the same device as the data dir" : ""};
+  record(&store, c.config, [&](model::BackupState& s) {
     s.last_attempt = done;
     s.last_snapshot = done;
   });
@@ -142,12 +148,11 @@ int cmd_backup_list(CommandContext& c) {
   if (unexpected_args(c, "backup list", 0)) return 2;
   const auto key = bk::load_public_key(c.config.backup_public_key);
   const auto entries = bk::list_snapshots(c.config.backup_dir, key);
-  bk::BackupState state;
+  model::BackupState state;
   try {
-    std::error_code ec;
-    if (std::filesystem::exists(store::Store::env_dir(c.config.data_dir) / "data.mdb", ec)) {
+    if (store::DataDir(c.config.data_dir).has_store()) {
       const store::Store store(c.config.data_dir, {.map_size = c.config.map_size, .create = false});
-      state = bk::read_state(store.read(), store.tables());
+      state = store::get_backup_state(store.read(), store.tables());
     }
   } catch (const std::exception&) {
   }
@@ -182,8 +187,8 @@ int cmd_backup_verify(CommandContext& c) {
   const Trusted trusted = load_trusted(c.config);
   const auto r = bk::verify_snapshot(dir, trusted.keys(), scratch ? std::filesystem::path(*scratch) : bk::default_scratch_dir());
   if (r.manifest) {
-    const bk::Outcome o{r.manifest->snapshot, model::now(), r.ok, r.error};
-    record(nullptr, c.config, [&](bk::BackupState& s) { s.verified[o.snapshot] = o; });
+    const model::BackupOutcome o{r.manifest->snapshot, model::now(), r.ok, r.error};
+    record(nullptr, c.config, [&](model::BackupState& s) { s.verified[o.snapshot] = o; });
   }
   if (!r.ok) {
     c.err << "backup verify: " << r.error << "\n";
@@ -204,8 +209,7 @@ int cmd_backup_drill(CommandContext& c) {
   if (unexpected_args(c, "backup drill", 0)) return 2;
   const Trusted trusted = load_trusted(c.config);
   std::optional<store::Store> live;
-  std::error_code ec;
-  if (std::filesystem::exists(store::Store::env_dir(c.config.data_dir) / "data.mdb", ec))
+  if (store::DataDir(c.config.data_dir).has_store())
     live.emplace(c.config.data_dir, store::StoreOptions{.map_size = c.config.map_size, .create = false});
   const auto report = bk::run_drill(
       live ? &*live : nullptr,
@@ -216,8 +220,8 @@ int cmd_backup_drill(CommandContext& c) {
   } catch (const std::exception& e) {
     c.err << "backup drill: the report could not be written: " << e.what() << "\n";
   }
-  const bk::Outcome o{report.snapshot, report.finished_at, report.ok, report.error};
-  record(live ? &*live : nullptr, c.config, [&](bk::BackupState& s) {
+  const model::BackupOutcome o{report.snapshot, report.finished_at, report.ok, report.error};
+  record(live ? &*live : nullptr, c.config, [&](model::BackupState& s) {
     s.last_drill = o;
     if (report.manifest) s.verified[o.snapshot] = o;
   });

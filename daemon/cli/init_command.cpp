@@ -4,6 +4,7 @@
 #include "daemon/cli/command.hpp"
 #include "daemon/cli/demo_content.hpp"
 #include "daemon/log/log.hpp"
+#include "daemon/store/data_dir.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/user_table.hpp"
 
@@ -34,7 +35,7 @@ int cmd_init(CommandContext& c) {
     return 2;
   }
   store::Store store(c.config.data_dir, {.map_size = c.config.map_size, .create = true});
-  c.out << "store ready in " << store::Store::env_dir(c.config.data_dir).string() << " (schema "
+  c.out << "store ready in " << store::DataDir(c.config.data_dir).store_dir().string() << " (schema "
         << store.schema_version() << ")\n";
   if (!demo) return 0;
 

@@ -1,4 +1,5 @@
 // portaldctl: admin commands on a portald data dir. Finds the command in the table and runs it.
+#include <signal.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -27,6 +28,9 @@ std::string command_help() {
 
 int main(int argc, char** argv) {
   using namespace portald;
+  // A write to a closed pipe fails with EPIPE instead of killing the process: an encrypted snapshot
+  // copies the store through a pipe (backup/snapshot.cpp) and must report a failed copy and clean up.
+  ::signal(SIGPIPE, SIG_IGN);
   try {
     const auto inv = config::parse_invocation(config::Program::ctl, argc, argv);
     if (inv.show_help || inv.positional.empty()) {

@@ -10,11 +10,11 @@
 #include <sstream>
 #include <system_error>
 
-#include "backup/state.hpp"
 #include "daemon/config/option_table.hpp"
 #include "daemon/health/hooks.hpp"
 #include "daemon/health/metrics.hpp"
 #include "daemon/log/log.hpp"
+#include "daemon/store/backup_state_table.hpp"
 
 namespace portald::health {
 namespace {
@@ -300,7 +300,7 @@ Report SlowChecks::run(model::UnixTime now) {
     // The backup job records its outcome in the store: read it here, so an overdue snapshot warns in
     // the log and in /metrics even when nobody asks /healthz.
     const store::ReadTxn txn = store_.read();
-    if (const auto backups = backup::read_state(txn, store_.tables()); backups.last_snapshot)
+    if (const auto backups = store::get_backup_state(txn, store_.tables()); backups.last_snapshot)
       report_snapshot(backups.last_snapshot->at);
   } catch (const std::exception& e) {
     // A failing store is the watchdog gate's business; here it only must not end the thread.

@@ -1,5 +1,6 @@
 #pragma once
-// What the admin keeps beside an article: its workflow state, every saved version, the audit trail.
+// What the admin keeps beside an article: its workflow state and every saved version (store:
+// editorial_table.hpp). Audit entries and login sessions have their own headers.
 #include <cstdint>
 #include <string>
 
@@ -35,29 +36,6 @@ struct Revision {
   std::string saved_by{};
   UnixTime saved_at = 0;
   std::string note{};  // "restored from revision 3", ...
-};
-
-// One line of the append-only audit log (Nghị định 53/2022: kept at least 12 months).
-struct AuditEntry {
-  std::uint64_t seq = 0;
-  UnixTime at = 0;
-  std::string actor{};    // username, "" for the system (the scheduler)
-  std::string action{};   // "login.ok", "login.failed", "article.submit", "user.role", "settings.site", ...
-  std::string object{};   // "article/12", "user/lan", "settings/site"
-  std::string from{};
-  std::string to{};
-  std::string reason{};
-  std::string address{};  // client address
-};
-
-// A login session. Only a hash of its random token is stored.
-struct Session {
-  std::string username{};
-  UnixTime created_at = 0;
-  UnixTime last_seen = 0;
-  std::string csrf{};            // per-session CSRF token (hex)
-  bool second_factor_ok = false;
-  std::string pending_totp{};    // secret offered on the enrolment page, until confirmed
 };
 
 }  // namespace portald::model

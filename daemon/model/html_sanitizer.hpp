@@ -1,7 +1,8 @@
 #pragma once
 // Allow-list HTML sanitiser for article bodies (gumbo-parser underneath) and HTML-to-text for
-// summaries. Pure functions, no I/O. The policy is handling() (elements) and render_attributes()
-// (attributes, URLs) in html_sanitizer.cpp, with the reasons for it at the top of that file.
+// summaries. Pure functions, no I/O. The policy is handling() (elements, html_policy.cpp) and
+// render_attributes() (attributes, URLs, html_attributes.cpp); the reasons for it are at the top of
+// html_sanitizer.cpp.
 #include <cstddef>
 #include <string>
 #include <string_view>

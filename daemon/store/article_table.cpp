@@ -2,6 +2,7 @@
 
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -77,7 +78,7 @@ std::optional<std::uint64_t> find_article_by_source(const Txn& txn, const Tables
 
 std::uint64_t put_article(WriteTxn& txn, const Tables& t, model::Article article) {
   if (article.id == 0) {
-    article.id = next_id(txn, t, "article");
+    article.id = next_id(txn, t, IdCounter::article);
   } else if (const auto old = get_article(txn, t, article.id)) {
     drop_indexes(txn, t, *old);
   }

@@ -3,7 +3,7 @@
 #include <optional>
 #include <vector>
 
-#include "daemon/model/editorial.hpp"
+#include "daemon/model/audit_entry.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::store {

@@ -2,6 +2,7 @@
 
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -69,7 +70,7 @@ std::optional<std::uint64_t> find_document_by_source(const Txn& txn, const Table
 
 std::uint64_t put_document(WriteTxn& txn, const Tables& t, model::LegalDocument doc) {
   if (doc.id == 0) {
-    doc.id = next_id(txn, t, "document");
+    doc.id = next_id(txn, t, IdCounter::document);
   } else if (const auto old = get_document(txn, t, doc.id)) {
     txn.del(t.documents_by_date, date_key(*old));
   }
@@ -115,7 +116,7 @@ std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t l
 }
 
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media) {
-  const std::uint64_t id = next_id(txn, t, "media");
+  const std::uint64_t id = next_id(txn, t, IdCounter::media);
   std::string value = encode_record({{"file_name", media.file_name}, {"content_type", media.content_type}}, kFormat);
   value += '\0';
   value += media.bytes;

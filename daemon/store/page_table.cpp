@@ -7,6 +7,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -79,7 +80,7 @@ std::uint64_t put_site_page(WriteTxn& txn, const Tables& t, model::SitePage page
   page.body_html = model::sanitize_html(page.body_html);
   if (!page.updated_at) page.updated_at = model::now();
   if (const auto id = lookup_id(txn, t.page_slugs, slug_key(page.lang, page.slug))) page.id = *id;
-  if (!page.id) page.id = next_id(txn, t, "page");
+  if (!page.id) page.id = next_id(txn, t, IdCounter::page);
   txn.put(t.pages, be64(page.id), encode(page));
   txn.put(t.page_slugs, slug_key(page.lang, page.slug), be64(page.id));
   append_change(txn, t, ChangeKind::page, page.id, ChangeOp::put);

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-#include "daemon/model/editorial.hpp"
+#include "daemon/model/session.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::store {

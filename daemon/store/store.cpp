@@ -2,10 +2,11 @@
 
 #include <system_error>
 
+#include "daemon/store/data_dir.hpp"
+#include "daemon/store/meta_table.hpp"
+
 namespace portald::store {
 namespace {
-
-constexpr std::string_view kSchemaKey = "schema_version";
 
 MDB_dbi open_table(MDB_txn* txn, const char* name) {
   MDB_dbi dbi = 0;
@@ -42,11 +43,6 @@ Tables open_tables(MDB_txn* txn) {
   return t;
 }
 
-std::uint32_t read_schema(const Txn& txn, const Tables& t) {
-  const auto v = txn.get(t.meta, kSchemaKey);
-  return v ? static_cast<std::uint32_t>(read_be64(*v)) : 0;
-}
-
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -60,9 +56,10 @@ const std::vector<Migration>& migrations() {
 
 Store::Store(const std::filesystem::path& data_dir, const StoreOptions& options)
     : env_([&] {
-        const auto dir = env_dir(data_dir);
+        const DataDir layout(data_dir);
+        const auto dir = layout.store_dir();
         std::error_code ec;
-        if (!std::filesystem::exists(dir / "data.mdb", ec)) {
+        if (!std::filesystem::exists(layout.store_file(), ec)) {
           if (!options.create)
             throw StoreError("no store in " + data_dir.string() + " (run: portaldctl --data-dir " +
                                  data_dir.string() + " init)",
@@ -76,20 +73,20 @@ Store::Store(const std::filesystem::path& data_dir, const StoreOptions& options)
   // DBIs are opened once, in one transaction, then shared by every later transaction (lmdb.h).
   WriteTxn txn(env_);
   tables_ = open_tables(txn.get());
-  const std::uint32_t found = read_schema(txn, tables_);
+  const std::uint32_t found = stored_schema_version(txn, tables_).value_or(0);
   if (found > kSchemaVersion)
     throw StoreError("store schema " + std::to_string(found) + " is newer than this portald supports (" +
                          std::to_string(kSchemaVersion) + ")",
                      MDB_VERSION_MISMATCH);
   for (const auto& step : migrations())
     if (step.to > found) step.apply(txn, tables_);
-  if (found != kSchemaVersion) txn.put(tables_.meta, kSchemaKey, be64(kSchemaVersion));
+  if (found != kSchemaVersion) put_schema_version(txn, tables_, kSchemaVersion);
   txn.commit();
 }
 
 std::uint32_t Store::schema_version() const {
   ReadTxn txn = read();
-  return read_schema(txn, tables_);
+  return stored_schema_version(txn, tables_).value_or(0);
 }
 
 StoreUsage Store::usage() const {
@@ -106,14 +103,6 @@ StoreUsage Store::usage() const {
 std::optional<std::uint64_t> lookup_id(const Txn& txn, MDB_dbi index, std::string_view key) {
   const auto v = txn.get(index, key);
   return v ? std::optional(read_be64(*v)) : std::nullopt;
-}
-
-std::uint64_t next_id(WriteTxn& txn, const Tables& t, std::string_view counter) {
-  const std::string key = "next_id/" + std::string(counter);
-  const auto current = txn.get(t.meta, key);
-  const std::uint64_t id = current ? read_be64(*current) : 1;
-  txn.put(t.meta, key, be64(id + 1));
-  return id;
 }
 
 }  // namespace portald::store

@@ -13,7 +13,7 @@ namespace portald::store {
 
 // Named tables ("one table per entity", plus the secondary indexes each entity keeps).
 struct Tables {
-  MDB_dbi meta;                 // schema_version, id counters
+  MDB_dbi meta;                 // schema version, id counters, backup state (meta_table.hpp)
   MDB_dbi settings;             // "site" -> SiteSettings
   MDB_dbi categories;           // be64(id) -> Category
   MDB_dbi category_names;       // fold(name) -> be64(id)
@@ -65,7 +65,7 @@ const std::vector<Migration>& migrations();
 
 class Store {
  public:
-  // Opens DIR/store (the environment's directory). Runs pending migrations in one write transaction.
+  // Opens the environment in data_dir (DataDir::store_dir). Runs pending migrations in one write transaction.
   // Throws StoreError with a one-line reason: missing and !create, not initialised, schema too new, ...
   Store(const std::filesystem::path& data_dir, const StoreOptions& options);
 
@@ -79,8 +79,6 @@ class Store {
   // Stale reader slots cleared at open (mdb_reader_check).
   int stale_readers_cleared() const { return stale_readers_; }
 
-  static std::filesystem::path env_dir(const std::filesystem::path& data_dir) { return data_dir / "store"; }
-
  private:
   Env env_;
   Tables tables_{};
@@ -89,8 +87,5 @@ class Store {
 
 // The id an index table maps `key` to (values are be64 ids), std::nullopt when absent.
 std::optional<std::uint64_t> lookup_id(const Txn& txn, MDB_dbi index, std::string_view key);
-
-// Next value of a named counter in `meta` (starts at 1).
-std::uint64_t next_id(WriteTxn& txn, const Tables& t, std::string_view counter);
 
 }  // namespace portald::store

@@ -5,6 +5,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -15,11 +16,12 @@ constexpr int kFormat = 1;
 struct Kind {
   MDB_dbi Tables::*records;
   MDB_dbi Tables::*names;
-  const char* counter;
+  const char* counter;  // the kind's name: a slug of last resort, error messages
+  IdCounter ids;
   ChangeKind change;
 };
-constexpr Kind kCategory{&Tables::categories, &Tables::category_names, "category", ChangeKind::category};
-constexpr Kind kAgency{&Tables::agencies, &Tables::agency_names, "agency", ChangeKind::agency};
+constexpr Kind kCategory{&Tables::categories, &Tables::category_names, "category", IdCounter::category, ChangeKind::category};
+constexpr Kind kAgency{&Tables::agencies, &Tables::agency_names, "agency", IdCounter::agency, ChangeKind::agency};
 
 model::Category decode_category(std::string_view bytes) {
   const auto j = decode_record(bytes, kFormat, "category");
@@ -49,7 +51,7 @@ std::string unique_slug(const Txn& txn, const Tables& t, const Kind& kind, std::
 std::uint64_t ensure(WriteTxn& txn, const Tables& t, const Kind& kind, std::string_view name) {
   const std::string key = model::fold(name);
   if (const auto found = lookup_id(txn, t.*kind.names, key)) return *found;
-  const std::uint64_t id = next_id(txn, t, kind.counter);
+  const std::uint64_t id = next_id(txn, t, kind.ids);
   nlohmann::json j{{"id", id}, {"name", std::string(name)}, {"slug", unique_slug(txn, t, kind, name)}};
   if (&kind == &kCategory) j["position"] = id;
   txn.put(t.*kind.records, be64(id), encode_record(j, kFormat));

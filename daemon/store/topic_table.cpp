@@ -7,6 +7,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -62,7 +63,7 @@ std::uint64_t put_topic(WriteTxn& txn, const Tables& t, model::Topic topic) {
     throw std::invalid_argument("topic slug must be a lower-case ASCII slug");
   if (!topic.updated_at) topic.updated_at = model::now();
   if (const auto id = lookup_id(txn, t.topic_slugs, topic.slug)) topic.id = *id;
-  if (!topic.id) topic.id = next_id(txn, t, "topic");
+  if (!topic.id) topic.id = next_id(txn, t, IdCounter::topic);
   txn.put(t.topics, be64(topic.id), encode(topic));
   txn.put(t.topic_slugs, topic.slug, be64(topic.id));
   append_change(txn, t, ChangeKind::topic, topic.id, ChangeOp::put);

@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "backup/state.hpp"
+#include "daemon/store/backup_state_table.hpp"
 #include "daemon/store/store.hpp"
 #include "tests/integration/admin/admin_client.hpp"
 
@@ -38,11 +38,11 @@ nlohmann::json healthz_with_checks(test::RunningDaemon& daemon) {
 
 void set_backup_state(const std::filesystem::path& data, model::UnixTime snapshot_at, model::UnixTime drill_at) {
   store::Store live(data, {.map_size = std::size_t(256) << 20, .create = false});
-  backup::update_state(live, [&](backup::BackupState& st) {
-    st.last_snapshot = backup::Outcome{"portald-test", snapshot_at, true, {}};
+  store::update_backup_state(live, [&](model::BackupState& st) {
+    st.last_snapshot = model::BackupOutcome{"portald-test", snapshot_at, true, {}};
     st.last_attempt = st.last_snapshot;
-    st.verified["portald-test"] = backup::Outcome{"portald-test", snapshot_at + 60, true, {}};
-    st.last_drill = backup::Outcome{"portald-test", drill_at, true, {}};
+    st.verified["portald-test"] = model::BackupOutcome{"portald-test", snapshot_at + 60, true, {}};
+    st.last_drill = model::BackupOutcome{"portald-test", drill_at, true, {}};
   });
 }
 

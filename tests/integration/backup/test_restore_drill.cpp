@@ -6,7 +6,8 @@
 
 #include "backup/drill.hpp"
 #include "backup/restore.hpp"
-#include "backup/state.hpp"
+#include "daemon/health/backup_report.hpp"
+#include "daemon/store/backup_state_table.hpp"
 #include "tests/integration/backup/backup_fixtures.hpp"
 #include "tests/support/process.hpp"
 
@@ -151,7 +152,7 @@ BOOST_AUTO_TEST_CASE(healthz_reports_snapshot_and_drill_age_and_state) {
   {
     // Nine days later (the state says so): a warning, still HTTP 200 so the watchdog is not involved.
     store::Store live(s.data, {.map_size = std::size_t(256) << 20, .create = false});
-    bk::update_state(live, [](bk::BackupState& st) {
+    store::update_backup_state(live, [](model::BackupState& st) {
       st.last_snapshot->at -= 9 * 86400;
       st.last_drill->at -= 9 * 86400;
     });
@@ -172,10 +173,10 @@ BOOST_AUTO_TEST_CASE(a_failed_backup_is_recorded_for_healthz) {
   BOOST_TEST(r.exit_code == 1);
   BOOST_TEST(contains(r.err, "does not exist (is the external disk mounted?"), r.err);
   store::Store live(s.data, {.map_size = std::size_t(256) << 20, .create = false});
-  const auto state = bk::read_state(live.read(), live.tables());
+  const auto state = store::get_backup_state(live.read(), live.tables());
   BOOST_REQUIRE(state.last_attempt);
   BOOST_TEST(!state.last_attempt->ok);
-  const auto h = bk::health(state, model::now());
+  const auto h = health::backup_report(state, model::now());
   BOOST_TEST(contains(h["warnings"].dump(), "last backup failed: backup target"), h.dump());
 }
 

@@ -3,7 +3,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "backup/restore.hpp"
-#include "backup/state.hpp"
+#include "daemon/store/backup_state_table.hpp"
+#include "daemon/store/meta_table.hpp"
 #include "tests/integration/backup/backup_fixtures.hpp"
 #include "tests/support/process.hpp"
 
@@ -142,7 +143,7 @@ BOOST_AUTO_TEST_CASE(portaldctl_backup_list_verify_drill_restore) {
   BOOST_TEST(contains(ctl(data, {"backup", "list"}).out, "ok " ), "verified state recorded");
   {
     store::Store s(data, {.map_size = std::size_t(256) << 20, .create = false});
-    const auto state = bk::read_state(s.read(), s.tables());
+    const auto state = store::get_backup_state(s.read(), s.tables());
     BOOST_TEST(state.last_snapshot.has_value());
     BOOST_TEST(state.last_drill.has_value());
     BOOST_TEST(state.last_drill->ok);
@@ -153,8 +154,8 @@ BOOST_AUTO_TEST_CASE(portaldctl_backup_list_verify_drill_restore) {
   BOOST_TEST(r.exit_code == 0, r.err);
   BOOST_TEST(contains(r.out, "restored snapshot portald-"), r.out);
   Dump want = dump_data_dir(data), got = dump_data_dir(restored);
-  want["meta"].erase(std::string(bk::kStateKey));  // recorded after the snapshot was taken
-  got["meta"].erase(std::string(bk::kStateKey));
+  want["meta"].erase(std::string(store::meta_key::backup_state));  // recorded after the snapshot was taken
+  got["meta"].erase(std::string(store::meta_key::backup_state));
   BOOST_TEST((want == got));
   // The user in the restored store works with the normal commands.
   BOOST_TEST(contains(test::portaldctl(restored, {"user", "list"}).out, "quantri"));

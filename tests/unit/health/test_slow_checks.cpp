@@ -3,11 +3,11 @@
 // and the disk and map checks.
 #include <boost/test/unit_test.hpp>
 
-#include "backup/state.hpp"
 #include "daemon/health/checks.hpp"
 #include "daemon/health/hooks.hpp"
 #include "daemon/health/metrics.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/backup_state_table.hpp"
 #include "tests/support/fixtures.hpp"
 
 using namespace portald;
@@ -152,8 +152,8 @@ BOOST_AUTO_TEST_CASE(an_overdue_snapshot_warns_from_the_recorded_backup_state_al
   test::TempStore s;
   health::SlowChecks checks(s.store, settings(s.dir.path));
   const auto taken = at("2025-04-01", 3);
-  backup::update_state(s.store, [&](backup::BackupState& st) {
-    st.last_snapshot = backup::Outcome{"portald-20250331-200000Z", taken, true, {}};
+  store::update_backup_state(s.store, [&](model::BackupState& st) {
+    st.last_snapshot = model::BackupOutcome{"portald-20250331-200000Z", taken, true, {}};
   });
   BOOST_TEST(find(checks.run(at("2025-04-02", 12)), "snapshot").status == health::Status::ok);
   const auto late = find(checks.run(at("2025-04-10", 12)), "snapshot");  // 9 days 9 hours later

@@ -7,6 +7,7 @@
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/meta_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/user_table.hpp"
@@ -241,7 +242,7 @@ BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {
   {
     store::Store s(dir.path, {.map_size = std::size_t(64) << 20, .create = true});
     auto txn = s.write();
-    txn.put(s.tables().meta, "schema_version", store::be64(store::kSchemaVersion + 1));
+    store::put_schema_version(txn, s.tables(), store::kSchemaVersion + 1);
     txn.commit();
   }
   BOOST_CHECK_THROW(store::Store(dir.path, {.map_size = std::size_t(64) << 20}), store::StoreError);

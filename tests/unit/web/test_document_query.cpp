@@ -114,10 +114,4 @@ BOOST_AUTO_TEST_CASE(query_string_keeps_filters_for_the_pager) {
   BOOST_TEST(web::url_encode_component("a b/ç~") == "a%20b%2F%C3%A7~");
 }
 
-BOOST_AUTO_TEST_CASE(urls_are_slugged_and_end_in_the_id) {
-  const auto d = doc(42, "15/2024/QĐ-UBND", "Quyết định", "2024-01-01");
-  BOOST_TEST(web::document_url(d) == "/van-ban/15-2024-qd-ubnd-42");
-  BOOST_TEST(web::attachment_url(d, {7, "a.pdf", "application/pdf", 1}) == "/van-ban/15-2024-qd-ubnd-42/tep/7");
-}
-
 BOOST_AUTO_TEST_SUITE_END()

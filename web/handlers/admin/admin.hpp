@@ -10,7 +10,9 @@
 
 #include "daemon/auth/login_limiter.hpp"
 #include "daemon/editorial/editorial.hpp"
+#include "daemon/model/audit_entry.hpp"
 #include "daemon/model/permissions.hpp"
+#include "daemon/model/session.hpp"
 #include "daemon/model/user.hpp"
 #include "web/context.hpp"
 #include "web/form.hpp"

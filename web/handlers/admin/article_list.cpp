@@ -5,7 +5,7 @@
 #include "daemon/store/article_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
-#include "web/handlers/public/layout.hpp"
+#include "web/links.hpp"
 
 namespace portald::web::admin {
 namespace article_list_pages {

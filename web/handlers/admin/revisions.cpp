@@ -6,8 +6,8 @@
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
-#include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {

@@ -1,13 +1,14 @@
 // The system status page (/quan-tri/trang-thai): every check /healthz reports, in Vietnamese, with what
-// to do about each warning. It calls what /healthz calls (a store read, backup::health on the recorded
-// backup state, the slow checks' latest report) so the two never disagree, and a failing check becomes a
-// row on the page, never a 500.
+// to do about each warning. It calls what /healthz calls (a store read, health::backup_report on the
+// recorded backup state, the slow checks' latest report) so the two never disagree, and a failing check
+// becomes a row on the page, never a 500.
 #include <string>
 #include <vector>
 
-#include "backup/state.hpp"
+#include "daemon/health/backup_report.hpp"
 #include "daemon/health/checks.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/backup_state_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 
@@ -81,13 +82,13 @@ std::string hint(const std::string& key) {
   return "Xem docs/operations.md, mục “Health, watchdog and monitoring”.";
 }
 
-std::string outcome_text(const backup::Outcome& o, model::UnixTime now) {
+std::string outcome_text(const model::BackupOutcome& o, model::UnixTime now) {
   return "lúc " + model::format_datetime_vn(o.at) + " (" + age_text(now - o.at) + " trước)";
 }
 
-// The "backup" object of /healthz, from the same backup::health(); its state decides the row's.
-Row backup_row(const backup::BackupState& s, model::UnixTime now) {
-  const nlohmann::json h = backup::health(s, now);
+// The "backup" object of /healthz, from the same health::backup_report(); its state decides the row's.
+Row backup_row(const model::BackupState& s, model::UnixTime now) {
+  const nlohmann::json h = health::backup_report(s, now);
   Row r{"backup", "Sao lưu và diễn tập khôi phục", h.value("state", "") == "ok" ? Level::ok : Level::warning, {}};
   if (s.last_snapshot) {
     const bool verified = h["snapshot"].value("verified", false);
@@ -104,7 +105,7 @@ Row backup_row(const backup::BackupState& s, model::UnixTime now) {
   } else {
     r.detail += " Chưa diễn tập khôi phục lần nào.";
   }
-  r.detail += " Quá " + std::to_string(backup::kMaxAge / 86400) + " ngày là cảnh báo.";
+  r.detail += " Quá " + std::to_string(health::kBackupMaxAge / 86400) + " ngày là cảnh báo.";
   return r;
 }
 
@@ -115,7 +116,7 @@ std::vector<Row> store_rows(const Context& ctx, model::UnixTime now) {
     Row store{"store", "Kho dữ liệu", Level::ok,
               "Đọc được; lược đồ phiên bản " + std::to_string(ctx.store.schema_version()) + ", " +
                   std::to_string(store::count_published(txn, ctx.store.tables())) + " bài đã xuất bản."};
-    return {store, backup_row(backup::read_state(txn, ctx.store.tables()), now)};
+    return {store, backup_row(store::get_backup_state(txn, ctx.store.tables()), now)};
   } catch (const std::exception& e) {
     // /healthz answers 503 here; the page still shows everything else.
     return {{"store", "Kho dữ liệu", Level::error, std::string("Không đọc được kho dữ liệu: ") + e.what()}};

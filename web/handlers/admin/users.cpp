@@ -8,7 +8,7 @@
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
-#include "web/handlers/public/layout.hpp"
+#include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {

@@ -8,8 +8,8 @@
 #include "daemon/store/topic_table.hpp"
 #include "web/handlers/api/api.hpp"
 #include "web/handlers/public/document_query.hpp"
-#include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -52,7 +52,7 @@ nlohmann::json list_envelope(const Paging& p, std::size_t total, nlohmann::json 
 std::optional<std::uint64_t> id_param(const Request& req, const char* name) { return trailing_id(req.params.at(name)); }
 
 nlohmann::json category_json(const model::Category& c) {
-  return {{"id", c.id}, {"slug", c.slug}, {"name", c.name}, {"url", "/chuyen-muc/" + c.slug},
+  return {{"id", c.id}, {"slug", c.slug}, {"name", c.name}, {"url", category_url(c)},
           {"rss", "/rss/" + c.slug + ".xml"}};
 }
 
@@ -160,7 +160,7 @@ Response api_topics(const Context& ctx, Request&) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& tp : store::list_topics(txn, ctx.store.tables()))
     items.push_back({{"slug", tp.slug}, {"name", tp.name}, {"description", tp.description},
-                     {"featured", tp.featured}, {"url", "/chuyen-de/" + tp.slug}, {"articles", tp.article_ids.size()}});
+                     {"featured", tp.featured}, {"url", topic_url(tp)}, {"articles", tp.article_ids.size()}});
   return api_json({{"total", items.size()}, {"items", std::move(items)}});
 }
 
@@ -172,7 +172,7 @@ Response api_topic(const Context& ctx, Request& req) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : topic_articles(txn, t, *tp)) items.push_back(article_json(txn, t, a, false));
   return api_json({{"slug", tp->slug}, {"name", tp->name}, {"description", tp->description},
-                   {"url", "/chuyen-de/" + tp->slug}, {"updated_at", model::format_rfc3339(tp->updated_at)},
+                   {"url", topic_url(*tp)}, {"updated_at", model::format_rfc3339(tp->updated_at)},
                    {"items", std::move(items)}});
 }
 

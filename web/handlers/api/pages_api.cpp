@@ -3,6 +3,7 @@
 #include "daemon/store/page_table.hpp"
 #include "web/handlers/api/api.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {

@@ -4,11 +4,12 @@
 
 #include <algorithm>
 
-#include "backup/state.hpp"
+#include "daemon/health/backup_report.hpp"
 #include "daemon/health/checks.hpp"
 #include "daemon/health/hooks.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/backup_state_table.hpp"
 
 namespace portald::web {
 
@@ -24,8 +25,8 @@ Response healthz(const Context& ctx, Request&) {
     j["map_used_ratio"] = usage.used_ratio();
     // Snapshots and drills run in their own process (portald-backup/-drill.service) and leave their
     // outcome in the store's meta table: age and state of the newest snapshot and drill, > 8 days warns.
-    const auto backups = backup::read_state(txn, ctx.store.tables());
-    j["backup"] = backup::health(backups, model::now());
+    const auto backups = store::get_backup_state(txn, ctx.store.tables());
+    j["backup"] = health::backup_report(backups, model::now());
   } catch (const std::exception& e) {
     j["store"] = std::string("error: ") + e.what();
     status = 503;

@@ -7,6 +7,7 @@
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {

@@ -193,13 +193,4 @@ std::vector<model::LegalDocument> filter_documents(std::vector<model::LegalDocum
   return all;
 }
 
-std::string document_url(const model::LegalDocument& d) {
-  const std::string slug = model::slugify(d.number, 60);
-  return "/van-ban/" + (slug.empty() ? std::string("van-ban") : slug) + "-" + std::to_string(d.id);
-}
-
-std::string attachment_url(const model::LegalDocument& d, const model::Attachment& a) {
-  return document_url(d) + "/tep/" + std::to_string(a.media_id);
-}
-
 }  // namespace portald::web

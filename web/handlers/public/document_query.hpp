@@ -65,9 +65,4 @@ std::int32_t today_vn();
 std::vector<model::LegalDocument> filter_documents(std::vector<model::LegalDocument> all, const DocumentQuery& q,
                                                    std::int32_t today);
 
-// "/van-ban/<slug of number>-<id>"
-std::string document_url(const model::LegalDocument& d);
-// "/van-ban/<slug>-<id>/tep/<media id>"
-std::string attachment_url(const model::LegalDocument& d, const model::Attachment& a);
-
 }  // namespace portald::web

@@ -7,8 +7,8 @@
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
 #include "web/handlers/public/document_query.hpp"
-#include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 #include "web/page_cache.hpp"
 #include "web/server/http_error.hpp"
 
@@ -40,7 +40,7 @@ Response rss(const Context& ctx, const Request& req, const model::Category* only
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
       "<channel>\n<title>" + xml_escape(title) + "</title>\n<link>" +
-      xml_escape(base + (only ? "/chuyen-muc/" + only->slug : std::string("/"))) + "</link>\n" +
+      xml_escape(base + (only ? category_url(*only) : std::string("/"))) + "</link>\n" +
       "<atom:link href=\"" + xml_escape(self) + "\" rel=\"self\" type=\"application/rss+xml\"/>\n" +
       "<description>" + xml_escape("Tin mới từ " + title) + "</description>\n<language>vi</language>\n";
   if (!s.governing_agency.empty()) out += "<copyright>" + xml_escape(s.governing_agency) + "</copyright>\n";
@@ -83,19 +83,6 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-std::string site_base(const model::SiteSettings& s, const Request& req) {
-  std::string base = s.public_url;
-  if (base.empty()) {
-    // No configured address: use the Host the client asked for, if it is a plain host[:port].
-    const std::string_view host = req.header("Host").value_or("localhost");
-    const bool plain = !host.empty() && host.size() < 256 && host.find_first_not_of(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == std::string_view::npos;
-    base = "http://" + std::string(plain ? host : "localhost");
-  }
-  while (base.ends_with('/')) base.pop_back();
-  return base;
-}
-
 Response rss_all(const Context& ctx, Request& req) { return rss(ctx, req, nullptr); }
 
 Response rss_category(const Context& ctx, Request& req) {
@@ -117,8 +104,8 @@ Response sitemap_xml(const Context& ctx, Request& req) {
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const char* path : {"/", "/van-ban", "/so-do-trang", "/en", "/chuyen-de"}) sitemap_url(out, base + path);
   for (const auto& tp : store::list_topics(txn, t))
-    sitemap_url(out, base + "/chuyen-de/" + tp.slug, model::format_rfc3339(tp.updated_at));
-  for (const auto& c : store::list_categories(txn, t)) sitemap_url(out, base + "/chuyen-muc/" + c.slug);
+    sitemap_url(out, base + topic_url(tp), model::format_rfc3339(tp.updated_at));
+  for (const auto& c : store::list_categories(txn, t)) sitemap_url(out, base + category_url(c));
   for (const auto& p : store::list_site_pages(txn, t)) sitemap_url(out, base + site_page_url(p),
                                                                    model::format_rfc3339(p.updated_at));
   for (const auto& a : store::newest_articles(txn, t, {.offset = 0, .limit = kSitemapArticles}))

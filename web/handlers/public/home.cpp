@@ -5,6 +5,7 @@
 #include "daemon/store/topic_table.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 
 namespace portald::web {
 namespace {

@@ -1,10 +1,9 @@
 #include "web/handlers/public/layout.hpp"
 
-#include <charconv>
-
 #include "daemon/model/time.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "web/links.hpp"
 
 namespace portald::web {
 namespace {
@@ -56,30 +55,6 @@ void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Arti
   item.SetValue("DATE", model::format_date_vn(a.published_at));
   item.SetValue("ISO_DATE", model::format_rfc3339(a.published_at));
   if (!a.summary.empty()) item.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a.summary);
-}
-
-std::string article_url(const model::Article& a) {
-  return "/tin-tuc/" + (a.slug.empty() ? std::string("bai-viet") : a.slug) + "-" + std::to_string(a.id);
-}
-
-std::optional<std::string> script_origin(std::string_view url) {
-  constexpr std::string_view scheme = "https://";
-  if (!url.starts_with(scheme) || url.size() > 500) return std::nullopt;
-  // Anything that could end a CSP source expression or the attribute is refused outright.
-  if (url.find_first_of(" \t\r\n;,'\"<>\\") != std::string_view::npos) return std::nullopt;
-  const auto host_end = url.find_first_of("/?#", scheme.size());
-  const std::string_view origin = url.substr(0, host_end);
-  if (origin.size() == scheme.size() || origin.find('@') != std::string_view::npos) return std::nullopt;
-  return std::string(origin);
-}
-
-std::optional<std::uint64_t> trailing_id(std::string_view segment) {
-  const auto dash = segment.rfind('-');
-  const std::string_view digits = dash == std::string_view::npos ? segment : segment.substr(dash + 1);
-  std::uint64_t id = 0;
-  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-  if (ec != std::errc() || end != digits.data() + digits.size() || id == 0) return std::nullopt;
-  return id;
 }
 
 Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,

@@ -1,9 +1,9 @@
 #pragma once
-// The shared frame of public pages (header, menu, footer from the site settings) and URL helpers.
+// The shared frame of public pages: header, menu and footer from the site settings, article list
+// items, and rendering through the templates. URLs are built in web/links.hpp.
 #include <ctemplate/template.h>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,12 +21,6 @@ ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, 
                  std::string_view page_title, std::uint64_t current_category = 0);
 // Adds one article's list values (URL, TITLE, DATE, ISO_DATE, SUMMARY) to a section dictionary.
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a);
-// "/tin-tuc/<slug>-<id>"
-std::string article_url(const model::Article& a);
-// The id at the end of "<slug>-<id>", std::nullopt when absent.
-std::optional<std::uint64_t> trailing_id(std::string_view segment);
-// "https://host[:port]" of an https script URL that is safe to put into a CSP; std::nullopt otherwise.
-std::optional<std::string> script_origin(std::string_view url);
 // Renders a full page through the template set.
 Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,
                      int status = 200);

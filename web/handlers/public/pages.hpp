@@ -47,13 +47,9 @@ Response topic_page(const Context& ctx, Request& req);   // /chuyen-de/{slug}?tr
 // A topic's published articles, in the editors' order.
 std::vector<model::Article> topic_articles(const store::Txn& txn, const store::Tables& t, const model::Topic& topic);
 
-// "/trang/<slug>" or "/en/<slug>"
-std::string site_page_url(const model::SitePage& p);
 // Adds SERVICE_LINK sections (NAME, URL) for the configured public-service and data portals.
 void fill_service_links(ctemplate::TemplateDictionary& dict, const model::SiteSettings& s);
 // Escapes text for XML element content and attribute values; drops characters XML 1.0 forbids.
 std::string xml_escape(std::string_view text);
-// "https://tinh.gov.vn" from the settings, else "http://" + the request's Host; no trailing slash.
-std::string site_base(const model::SiteSettings& s, const Request& req);
 
 }  // namespace portald::web

@@ -5,6 +5,7 @@
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -62,10 +63,6 @@ Response render_site_page(const Context& ctx, const store::ReadTxn& txn, const m
 }
 
 }  // namespace
-
-std::string site_page_url(const model::SitePage& p) {
-  return (p.lang == "en" ? "/en/" : "/trang/") + p.slug;
-}
 
 Response site_page(const Context& ctx, Request& req) {
   const store::ReadTxn txn = ctx.store.read();

@@ -1,9 +1,8 @@
-// Small lookups shared by the model types: status and role names.
+// Role names (stable keys and Vietnamese labels) and the rules for user names and second factors.
+#include "daemon/model/user.hpp"
+
 #include <array>
 #include <utility>
-
-#include "daemon/model/article.hpp"
-#include "daemon/model/user.hpp"
 
 namespace portald::model {
 namespace {
@@ -18,30 +17,7 @@ constexpr std::array<std::pair<Role, std::pair<std::string_view, std::string_vie
     {Role::agency_answerer, {"agency-answerer", "Cán bộ trả lời của cơ quan"}},
 }};
 
-constexpr std::array<std::pair<ArticleStatus, std::string_view>, 8> kStatuses{{
-    {ArticleStatus::draft, "draft"},
-    {ArticleStatus::submitted, "submitted"},
-    {ArticleStatus::editing, "editing"},
-    {ArticleStatus::awaiting_approval, "awaiting-approval"},
-    {ArticleStatus::published, "published"},
-    {ArticleStatus::returned, "returned"},
-    {ArticleStatus::withdrawn, "withdrawn"},
-    {ArticleStatus::scheduled, "scheduled"},
-}};
-
 }  // namespace
-
-std::string_view to_string(ArticleStatus s) {
-  for (const auto& [x, key] : kStatuses)
-    if (x == s) return key;
-  return "draft";
-}
-
-std::optional<ArticleStatus> parse_article_status(std::string_view s) {
-  for (const auto& [x, key] : kStatuses)
-    if (key == s) return x;
-  return std::nullopt;
-}
 
 std::string_view to_string(Role role) {
   for (const auto& [r, names] : kRoles)

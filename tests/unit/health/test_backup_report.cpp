@@ -1,12 +1,11 @@
-// The backup state kept in the store's meta table, and the /healthz "backup" object made from it.
+// The /healthz "backup" object made from the recorded backup state (the admin status page shows the same).
 #include <boost/test/unit_test.hpp>
 
-#include "backup/state.hpp"
-#include "tests/support/fixtures.hpp"
+#include "daemon/health/backup_report.hpp"
 
 using namespace portald;
-using backup::BackupState;
-using backup::Outcome;
+using model::BackupState;
+using Outcome = model::BackupOutcome;
 
 namespace {
 
@@ -30,10 +29,10 @@ BackupState healthy() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(backup_state)
+BOOST_AUTO_TEST_SUITE(backup_report)
 
 BOOST_AUTO_TEST_CASE(nothing_recorded_is_a_warning) {
-  const auto h = backup::health(BackupState{}, kNow);
+  const auto h = health::backup_report(BackupState{}, kNow);
   BOOST_TEST(h["state"] == "warning");
   BOOST_TEST(h["snapshot"].is_null());
   BOOST_TEST(warns(h, "no snapshot"));
@@ -41,7 +40,7 @@ BOOST_AUTO_TEST_CASE(nothing_recorded_is_a_warning) {
 }
 
 BOOST_AUTO_TEST_CASE(recent_snapshot_and_drill_are_ok) {
-  const auto h = backup::health(healthy(), kNow);
+  const auto h = health::backup_report(healthy(), kNow);
   BOOST_TEST(h["state"] == "ok", h.dump());
   BOOST_TEST(h["snapshot"]["id"] == "portald-20270115-080000Z");
   BOOST_TEST(h["snapshot"]["age_s"] == 2 * kDay);
@@ -52,14 +51,14 @@ BOOST_AUTO_TEST_CASE(recent_snapshot_and_drill_are_ok) {
 
 BOOST_AUTO_TEST_CASE(older_than_eight_days_or_failed_is_a_warning) {
   auto s = healthy();
-  BOOST_TEST(backup::health(s, s.last_snapshot->at + 8 * kDay)["state"] == "ok");
-  auto h = backup::health(s, s.last_snapshot->at + 8 * kDay + 1);
+  BOOST_TEST(health::backup_report(s, s.last_snapshot->at + 8 * kDay)["state"] == "ok");
+  auto h = health::backup_report(s, s.last_snapshot->at + 8 * kDay + 1);
   BOOST_TEST(h["state"] == "warning");
   BOOST_TEST(warns(h, "newest snapshot is 8 days old"), h.dump());
 
   s = healthy();
   s.last_attempt = Outcome{"", kNow - 60, false, "backup target /srv/portald-snapshots does not exist"};
-  h = backup::health(s, kNow);
+  h = health::backup_report(s, kNow);
   BOOST_TEST(h["state"] == "warning");
   BOOST_TEST(warns(h, "last backup failed: backup target /srv/portald-snapshots does not exist"), h.dump());
   BOOST_TEST(h["snapshot"]["id"] == "portald-20270115-080000Z");  // the newest good one is still shown
@@ -67,38 +66,7 @@ BOOST_AUTO_TEST_CASE(older_than_eight_days_or_failed_is_a_warning) {
   s = healthy();
   s.last_drill->ok = false;
   s.last_drill->message = "3 difference(s)";
-  BOOST_TEST(warns(backup::health(s, kNow), "last restore drill failed: 3 difference(s)"));
-}
-
-BOOST_AUTO_TEST_CASE(state_round_trips_through_the_store) {
-  test::TempStore s;
-  {
-    const auto txn = s.store.read();
-    BOOST_TEST((backup::read_state(txn, s.store.tables()) == BackupState{}));
-  }
-  const BackupState want = healthy();
-  backup::update_state(s.store, [&](BackupState& st) { st = want; });
-  {
-    const auto txn = s.store.read();
-    BOOST_TEST((backup::read_state(txn, s.store.tables()) == want));
-  }
-  // The verified list stays bounded.
-  backup::update_state(s.store, [](BackupState& st) {
-    for (int i = 0; i < 100; ++i) st.verified["portald-2027" + std::to_string(1000 + i)] = Outcome{};
-  });
-  const auto txn = s.store.read();
-  BOOST_TEST(backup::read_state(txn, s.store.tables()).verified.size() == 64u);
-}
-
-BOOST_AUTO_TEST_CASE(an_unreadable_record_reads_as_nothing) {
-  test::TempStore s;
-  {
-    auto txn = s.store.write();
-    txn.put(s.store.tables().meta, backup::kStateKey, "{not json");
-    txn.commit();
-  }
-  const auto txn = s.store.read();
-  BOOST_TEST((backup::read_state(txn, s.store.tables()) == BackupState{}));
+  BOOST_TEST(warns(health::backup_report(s, kNow), "last restore drill failed: 3 difference(s)"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,63 @@
+#include "web/links.hpp"
+
+#include <charconv>
+
+#include "daemon/model/text.hpp"
+
+namespace portald::web {
+
+std::string article_url(const model::Article& a) {
+  return "/tin-tuc/" + (a.slug.empty() ? std::string("bai-viet") : a.slug) + "-" + std::to_string(a.id);
+}
+
+std::string category_url(const model::Category& c) { return "/chuyen-muc/" + c.slug; }
+
+std::string topic_url(const model::Topic& t) { return "/chuyen-de/" + t.slug; }
+
+std::string document_url(const model::LegalDocument& d) {
+  const std::string slug = model::slugify(d.number, 60);
+  return "/van-ban/" + (slug.empty() ? std::string("van-ban") : slug) + "-" + std::to_string(d.id);
+}
+
+std::string attachment_url(const model::LegalDocument& d, const model::Attachment& a) {
+  return document_url(d) + "/tep/" + std::to_string(a.media_id);
+}
+
+std::string site_page_url(const model::SitePage& p) {
+  return (p.lang == "en" ? "/en/" : "/trang/") + p.slug;
+}
+
+std::optional<std::uint64_t> trailing_id(std::string_view segment) {
+  const auto dash = segment.rfind('-');
+  const std::string_view digits = dash == std::string_view::npos ? segment : segment.substr(dash + 1);
+  std::uint64_t id = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (ec != std::errc() || end != digits.data() + digits.size() || id == 0) return std::nullopt;
+  return id;
+}
+
+std::string site_base(const model::SiteSettings& s, const Request& req) {
+  std::string base = s.public_url;
+  if (base.empty()) {
+    // No configured address: use the Host the client asked for, if it is a plain host[:port].
+    const std::string_view host = req.header("Host").value_or("localhost");
+    const bool plain = !host.empty() && host.size() < 256 && host.find_first_not_of(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == std::string_view::npos;
+    base = "http://" + std::string(plain ? host : "localhost");
+  }
+  while (base.ends_with('/')) base.pop_back();
+  return base;
+}
+
+std::optional<std::string> script_origin(std::string_view url) {
+  constexpr std::string_view scheme = "https://";
+  if (!url.starts_with(scheme) || url.size() > 500) return std::nullopt;
+  // Anything that could end a CSP source expression or the attribute is refused outright.
+  if (url.find_first_of(" \t\r\n;,'\"<>\\") != std::string_view::npos) return std::nullopt;
+  const auto host_end = url.find_first_of("/?#", scheme.size());
+  const std::string_view origin = url.substr(0, host_end);
+  if (origin.size() == scheme.size() || origin.find('@') != std::string_view::npos) return std::nullopt;
+  return std::string(origin);
+}
+
+}  // namespace portald::web
