@@ -119,9 +119,10 @@ int cmd_user_recover(CommandContext& c) {
   accounts::Recovery what{.password_hash = std::nullopt, .clear_second_factor = second, .reinstate = reinstate};
   if (password) what.password_hash = auth::hash_password(fresh);  // slow: before the write transaction
   const std::string& username = c.args.front();
-  const int rc = change_user(c, username, accounts::recovery_summary(what), [&](store::WriteTxn& txn, const store::Tables& t) {
+  const auto recover = [&](store::WriteTxn& txn, const store::Tables& t) {
     return accounts::recover(txn, t, username, what, accounts::console_actor(), model::now());
-  });
+  };
+  const int rc = change_user(c, username, accounts::recovery_summary(what), recover);
   if (rc == 0 && password) c.out << "password (shown once, store it now): " << fresh << "\n";
   return rc;
 }

@@ -196,8 +196,8 @@ std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store:
   const auto saved = save_content(txn, t, id, c, actor, now);
   if (saved.refusal != SaveRefusal::none) return std::nullopt;
   // Mark where it came from (the revision was written by save_content just above).
-  audit(txn, t, actor, model::AuditAction::article_restore, id, "revision " + std::to_string(n), "revision " + std::to_string(saved.revision),
-        "", now);
+  audit(txn, t, actor, model::AuditAction::article_restore, id, "revision " + std::to_string(n),
+        "revision " + std::to_string(saved.revision), "", now);
   return saved.revision;
 }
 

@@ -64,7 +64,8 @@ BOOST_AUTO_TEST_CASE(a_login_starts_a_session_drops_expired_ones_and_is_audited)
   BOOST_TEST(e.at == kNow);
   // An operator's session waits for the second factor.
   const auto op = add_user(txn, t, "quantri", model::Role::operator_);
-  BOOST_TEST(!auth::live_session(txn, t, accounts::start_session(txn, t, op, "10.0.0.3", kNow), kNow)->second_factor_ok);
+  const auto waiting = accounts::start_session(txn, t, op, "10.0.0.3", kNow);
+  BOOST_TEST(!auth::live_session(txn, t, waiting, kNow)->second_factor_ok);
 }
 
 BOOST_AUTO_TEST_CASE(refused_logins_are_audited_with_the_name_cut_to_64_bytes) {
