@@ -13,7 +13,8 @@ const std::vector<Command>& commands() {
        cmd_init},
       {{"user", "add"}, "user add --role ROLE [--display-name NAME] [--agency NAME] [--password-stdin] USERNAME",
        "Create an account. ROLE: operator, editor-in-chief, deputy, secretariat, reporter, contributor, "
-       "agency-answerer. Without --password-stdin a random password is generated and printed once.",
+       "agency-answerer. Without --password-stdin a random password is generated and printed once. Written to the "
+       "audit log.",
        cmd_user_add},
       {{"user", "list"}, "user list", "List accounts with their roles.", cmd_user_list},
       {{"user", "recover"}, "user recover USERNAME [--password] [--second-factor] [--reinstate]",

@@ -1,5 +1,6 @@
 #include <ostream>
 
+#include "daemon/accounts/accounts.hpp"
 #include "daemon/auth/password.hpp"
 #include "daemon/cli/command.hpp"
 #include "daemon/cli/demo_content.hpp"
@@ -49,13 +50,9 @@ int cmd_init(CommandContext& c) {
     return 0;
   }
   const std::string password = auth::generate_password();
-  model::User admin;
-  admin.username = std::string(kDemoAdmin);
-  admin.display_name = "Quản trị hệ thống";
-  admin.role = model::Role::operator_;
-  admin.password_hash = auth::hash_password(password);
-  admin.created_at = model::now();
-  put_user(txn, t, admin);
+  const accounts::NewAccount admin{std::string(kDemoAdmin), "Quản trị hệ thống", model::Role::operator_, 0,
+                                   auth::hash_password(password)};
+  accounts::create_account(txn, t, admin, accounts::console_actor(), model::now());  // the name is free: checked above
   txn.commit();
   c.out << "demo settings applied\n"
         << "operator account: " << kDemoAdmin << "\n"

@@ -1,13 +1,51 @@
 #include <iostream>
 
+#include "daemon/accounts/accounts.hpp"
 #include "daemon/auth/password.hpp"
 #include "daemon/cli/command.hpp"
-#include "daemon/store/audit_table.hpp"
-#include "daemon/store/session_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/user_table.hpp"
 
 namespace portald::cli {
+namespace {
+
+// The console's wording of a refusal from the accounts service, after "user <command>: ".
+std::string refusal_text(accounts::Refusal r, const std::string& username) {
+  using R = accounts::Refusal;
+  switch (r) {
+    case R::invalid_username: return "'" + username + "' is not a valid user name";
+    case R::exists: return "the account '" + username + "' already exists";
+    case R::not_found: return "no account '" + username + "'";
+    case R::agency_required: return "this role belongs to an agency: give --agency NAME";
+    case R::reason_required: return "a suspension needs a --reason";
+    case R::self:
+    case R::nothing_to_do:
+    case R::none: break;
+  }
+  return "refused";
+}
+
+// Runs `change` on the store in one write transaction (the accounts service audits it, actor
+// "portaldctl") and reports the outcome. Returns 1 with a message when the service refuses.
+template <class Change>
+int change_user(CommandContext& c, const std::string& username, std::string_view done, Change change) {
+  if (!model::is_valid_username(username)) {
+    c.err << "user: '" << username << "' is not a valid user name\n";
+    return 1;
+  }
+  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
+  store::WriteTxn txn = store.write();
+  const auto r = change(txn, store.tables());
+  if (!r) {
+    c.err << "user: " << refusal_text(r.refusal, username) << "\n";
+    return 1;
+  }
+  txn.commit();
+  c.out << "account '" << username << "': " << done << " (" << r.sessions_ended << " sessions ended)\n";
+  return 0;
+}
+
+}  // namespace
 
 int cmd_user_add(CommandContext& c) {
   const auto role_text = take_option(c.args, "--role");
@@ -29,7 +67,7 @@ int cmd_user_add(CommandContext& c) {
     c.err << "user add: '" << username << "' is not a valid user name (3-32 of a-z 0-9 . _ -, starting with a letter)\n";
     return 1;
   }
-  if ((*role == model::Role::contributor || *role == model::Role::agency_answerer) && !agency) {
+  if (model::needs_agency(*role) && !agency) {
     c.err << "user add: role " << *role_text << " belongs to an agency: give --agency NAME\n";
     return 2;
   }
@@ -43,22 +81,17 @@ int cmd_user_add(CommandContext& c) {
   } else {
     password = auth::generate_password();
   }
+  accounts::NewAccount account{username, display.value_or(username), *role, 0, auth::hash_password(password)};
 
   store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
-  if (store::get_user(txn, t, username)) {
-    c.err << "user add: the account '" << username << "' already exists\n";
+  if (agency) account.agency_id = store::ensure_agency(txn, t, *agency);
+  const auto r = accounts::create_account(txn, t, account, accounts::console_actor(), model::now());
+  if (!r) {
+    c.err << "user add: " << refusal_text(r.refusal, username) << "\n";
     return 1;
   }
-  model::User u;
-  u.username = username;
-  u.display_name = display.value_or(username);
-  u.role = *role;
-  if (agency) u.agency_id = store::ensure_agency(txn, t, *agency);
-  u.password_hash = auth::hash_password(password);
-  u.created_at = model::now();
-  store::put_user(txn, t, u);
   txn.commit();
   c.out << "account '" << username << "' created with role " << model::to_string(*role) << "\n";
   if (!from_stdin) c.out << "password (shown once, store it now): " << password << "\n";
@@ -74,36 +107,6 @@ int cmd_user_list(CommandContext& c) {
   return 0;
 }
 
-namespace {
-
-// Applies `change` to the account in one write transaction with its audit entry ("portaldctl" acts, from
-// the machine's console). Returns 1 with a message when there is no such account.
-template <class Change>
-int change_user(CommandContext& c, const std::string& username, std::string action, std::string reason, Change change) {
-  if (!model::is_valid_username(username)) {
-    c.err << "user: '" << username << "' is not a valid user name\n";
-    return 1;
-  }
-  store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
-  store::WriteTxn txn = store.write();
-  const auto& t = store.tables();
-  auto u = store::get_user(txn, t, username);
-  if (!u) {
-    c.err << "user: no account '" << username << "'\n";
-    return 1;
-  }
-  const std::string what = change(*u);
-  store::put_user(txn, t, *u);
-  const auto ended = store::delete_user_sessions(txn, t, username);
-  store::append_audit(txn, t, {.actor = "portaldctl", .action = std::move(action), .object = "user/" + username,
-                               .to = what, .reason = std::move(reason), .address = "local"});
-  txn.commit();
-  c.out << "account '" << username << "': " << what << " (" << ended << " sessions ended)\n";
-  return 0;
-}
-
-}  // namespace
-
 int cmd_user_recover(CommandContext& c) {
   const bool password = take_flag(c.args, "--password");
   const bool second = take_flag(c.args, "--second-factor");
@@ -113,23 +116,13 @@ int cmd_user_recover(CommandContext& c) {
     return 2;
   }
   const std::string fresh = password ? auth::generate_password() : "";
-  const std::string hash = password ? auth::hash_password(fresh) : "";  // slow: before the write transaction
-  const int rc = change_user(c, c.args.front(), "user.recover", "", [&](model::User& u) {
-    std::string what;
-    if (password) {
-      u.password_hash = hash;
-      what += "new password; ";
-    }
-    if (second) {
-      u.totp_secret.clear();
-      what += "second factor cleared; ";
-    }
-    if (reinstate) {
-      u.suspended = false;
-      what += "reinstated; ";
-    }
-    return what.substr(0, what.size() - 2);
-  });
+  accounts::Recovery what{.password_hash = std::nullopt, .clear_second_factor = second, .reinstate = reinstate};
+  if (password) what.password_hash = auth::hash_password(fresh);  // slow: before the write transaction
+  const std::string& username = c.args.front();
+  const auto recover = [&](store::WriteTxn& txn, const store::Tables& t) {
+    return accounts::recover(txn, t, username, what, accounts::console_actor(), model::now());
+  };
+  const int rc = change_user(c, username, accounts::recovery_summary(what), recover);
   if (rc == 0 && password) c.out << "password (shown once, store it now): " << fresh << "\n";
   return rc;
 }
@@ -140,9 +133,9 @@ int cmd_user_suspend(CommandContext& c) {
     c.err << "usage: portaldctl user suspend USERNAME --reason TEXT\n";
     return 2;
   }
-  return change_user(c, c.args.front(), "user.suspend", *reason, [](model::User& u) {
-    u.suspended = true;
-    return std::string("suspended");
+  const std::string& username = c.args.front();
+  return change_user(c, username, "suspended", [&](store::WriteTxn& txn, const store::Tables& t) {
+    return accounts::suspend(txn, t, username, *reason, accounts::console_actor(), model::now());
   });
 }
 

@@ -37,13 +37,13 @@ void apply(model::Article& a, const Content& c) {
 
 bool can_edit_any(const Actor& actor) { return actor.role && model::allowed(*actor.role, model::Action::edit_any_article); }
 
-void audit(store::WriteTxn& txn, const store::Tables& t, const Actor& actor, std::string action, std::uint64_t id,
-           std::string from, std::string to, std::string reason, model::UnixTime now) {
-  store::append_audit(txn, t,
+void audit(store::WriteTxn& txn, const store::Tables& t, const Actor& actor, model::AuditAction action,
+           std::uint64_t id, std::string from, std::string to, std::string reason, model::UnixTime now) {
+  store::append_audit(txn, t, action,
                       {.seq = 0,
                        .at = now,
                        .actor = actor.username,
-                       .action = std::move(action),
+                       .action = {},
                        .object = "article/" + std::to_string(id),
                        .from = std::move(from),
                        .to = std::move(to),
@@ -116,7 +116,7 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
                          {.article_id = a.id, .state = ArticleStatus::draft, .created_by = actor.username,
                           .work_revision = n, .reason = "", .last_actor = actor.username, .since = now,
                           .scheduled_at = 0});
-    audit(txn, t, actor, "article.create", a.id, "", "draft", "", now);
+    audit(txn, t, actor, model::AuditAction::article_create, a.id, "", "draft", "", now);
     return {SaveRefusal::none, a.id, n};
   }
   auto item = load_item(txn, t, id);
@@ -142,7 +142,7 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
   item->state.work_revision = n;
   item->state.last_actor = actor.username;
   store::put_editorial(txn, t, item->state);
-  audit(txn, t, actor, "article.edit", id, std::string(model::to_string(before)),
+  audit(txn, t, actor, model::AuditAction::article_edit, id, std::string(model::to_string(before)),
         std::string(model::to_string(item->state.state)), "revision " + std::to_string(n), now);
   return {SaveRefusal::none, id, n};
 }
@@ -181,7 +181,7 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
     store::put_article(txn, t, item->article);
   }
   store::put_editorial(txn, t, item->state);
-  audit(txn, t, actor, "article." + std::string(model::to_string(tr)), id, std::string(model::to_string(from)),
+  audit(txn, t, actor, model::audit_action(tr), id, std::string(model::to_string(from)),
         std::string(model::to_string(check.to)), clean_reason, now);
   return {Outcome::done, model::TransitionRefusal::none, from, check.to};
 }
@@ -196,8 +196,8 @@ std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store:
   const auto saved = save_content(txn, t, id, c, actor, now);
   if (saved.refusal != SaveRefusal::none) return std::nullopt;
   // Mark where it came from (the revision was written by save_content just above).
-  audit(txn, t, actor, "article.restore", id, "revision " + std::to_string(n), "revision " + std::to_string(saved.revision),
-        "", now);
+  audit(txn, t, actor, model::AuditAction::article_restore, id, "revision " + std::to_string(n),
+        "revision " + std::to_string(saved.revision), "", now);
   return saved.revision;
 }
 

@@ -39,6 +39,8 @@ std::string_view role_label(Role role) {
 
 bool needs_second_factor(Role role) { return role == Role::operator_ || role == Role::editor_in_chief; }
 
+bool needs_agency(Role role) { return role == Role::contributor || role == Role::agency_answerer; }
+
 bool is_valid_username(std::string_view name) {
   if (name.size() < 3 || name.size() > 32 || name[0] < 'a' || name[0] > 'z') return false;
   for (char c : name)

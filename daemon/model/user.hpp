@@ -30,6 +30,8 @@ struct User {
 
 // True for roles that must pass a second factor (TOTP) before any admin page (issue 4).
 bool needs_second_factor(Role role);
+// True for roles that belong to an agency (contributors and agency answerers): such an account needs one.
+bool needs_agency(Role role);
 
 // True when the name is 3..32 characters of [a-z0-9._-] starting with a letter.
 bool is_valid_username(std::string_view name);

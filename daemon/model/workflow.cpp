@@ -68,6 +68,21 @@ std::string_view transition_label(Transition t) {
   return "";
 }
 
+AuditAction audit_action(Transition t) {
+  switch (t) {
+    case Transition::submit: return AuditAction::article_submit;
+    case Transition::take_for_editing: return AuditAction::article_take_for_editing;
+    case Transition::send_for_approval: return AuditAction::article_send_for_approval;
+    case Transition::return_to_author: return AuditAction::article_return;
+    case Transition::approve: return AuditAction::article_approve;
+    case Transition::schedule: return AuditAction::article_schedule;
+    case Transition::unschedule: return AuditAction::article_unschedule;
+    case Transition::publish_scheduled: return AuditAction::article_publish_scheduled;
+    case Transition::withdraw: return AuditAction::article_withdraw;
+  }
+  return AuditAction::article_edit;  // not reached: the switch covers every transition
+}
+
 std::string_view status_label(ArticleStatus s) {
   switch (s) {
     case draft: return "Bản nháp";

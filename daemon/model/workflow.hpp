@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "daemon/model/article.hpp"
+#include "daemon/model/audit_action.hpp"
 #include "daemon/model/user.hpp"
 
 namespace portald::model {
@@ -38,6 +39,8 @@ std::string_view to_string(Transition t);
 std::optional<Transition> parse_transition(std::string_view key);
 // Vietnamese button label ("Gửi duyệt", ...).
 std::string_view transition_label(Transition t);
+// The audit action that records taking `t` (its stored name is "article." + to_string(t)).
+AuditAction audit_action(Transition t);
 // Vietnamese label of a state ("Bản nháp", "Chờ duyệt", ...).
 std::string_view status_label(ArticleStatus s);
 

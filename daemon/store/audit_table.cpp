@@ -53,6 +53,11 @@ std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditEntry e) 
   return seq;
 }
 
+std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditAction action, model::AuditEntry e) {
+  e.action = std::string(model::to_string(action));
+  return append_audit(txn, t, std::move(e));
+}
+
 std::vector<model::AuditEntry> find_audit(const Txn& txn, const Tables& t, const AuditFilter& f, std::size_t limit) {
   std::vector<model::AuditEntry> out;
   Cursor c(txn, t.audit);

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "daemon/model/audit_action.hpp"
 #include "daemon/model/audit_entry.hpp"
 #include "daemon/store/store.hpp"
 
@@ -10,6 +11,8 @@ namespace portald::store {
 
 // Appends in the caller's transaction (so the entry commits with the change it records); returns its seq.
 std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditEntry e);
+// The same with e.action set to the stored name of `action`: how new code names what it records.
+std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditAction action, model::AuditEntry e);
 
 struct AuditFilter {
   std::string actor{};        // exact username, "" = any

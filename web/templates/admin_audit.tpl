@@ -13,7 +13,7 @@
 <table class="audit">
   <thead><tr><th>Thời gian</th><th>Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>Từ</th><th>Thành</th><th>Lý do</th><th>Địa chỉ</th></tr></thead>
   <tbody>
-  {{#ENTRY}}<tr><td>{{AT}}</td><td>{{ACTOR}}</td><td class="action">{{ACTION}}</td><td>{{OBJECT}}</td><td>{{FROM}}</td><td>{{TO}}</td><td>{{REASON}}</td><td>{{ADDRESS}}</td></tr>
+  {{#ENTRY}}<tr><td>{{AT}}</td><td>{{ACTOR}}</td><td class="action">{{ACTION_LABEL}}{{#ACTION_NAME}}<br><code>{{ACTION}}</code>{{/ACTION_NAME}}</td><td>{{OBJECT}}</td><td>{{FROM}}</td><td>{{TO}}</td><td>{{REASON}}</td><td>{{ADDRESS}}</td></tr>
   {{/ENTRY}}
   </tbody>
 </table>

@@ -1,6 +1,8 @@
 // The portaldctl binary as operators' scripts use it: exit codes, messages, one-time passwords.
 #include <boost/test/unit_test.hpp>
 
+#include "daemon/store/audit_table.hpp"
+#include "daemon/store/user_table.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/process.hpp"
 
@@ -38,6 +40,38 @@ BOOST_AUTO_TEST_CASE(user_add_validates_role_name_and_agency) {
   BOOST_TEST(ok.exit_code == 0, ok.err);
   BOOST_TEST(ok.out.find("password (shown once") != std::string::npos);
   BOOST_TEST(test::portaldctl(data, {"user", "add", "--role", "reporter", "ctv1"}).exit_code == 1);  // exists
+}
+
+// portaldctl once created accounts without an audit entry; now every account command leaves one, with
+// the actor "portaldctl" from "local", like the admin pages do for operators.
+BOOST_AUTO_TEST_CASE(user_commands_write_the_audit_log_as_portaldctl) {
+  test::TempDir dir;
+  const auto data = dir.path / "data";
+  BOOST_REQUIRE_EQUAL(test::portaldctl(data, {"init"}).exit_code, 0);
+  BOOST_REQUIRE_EQUAL(test::portaldctl(data, {"user", "add", "--role", "reporter", "pv1"}).exit_code, 0);
+  const auto suspended = test::portaldctl(data, {"user", "suspend", "pv1", "--reason", "Nghỉ việc"});
+  BOOST_TEST(suspended.exit_code == 0, suspended.err);
+  BOOST_TEST(suspended.out.find("account 'pv1': suspended (0 sessions ended)") != std::string::npos, suspended.out);
+  const auto recovered = test::portaldctl(data, {"user", "recover", "pv1", "--reinstate", "--second-factor"});
+  BOOST_TEST(recovered.exit_code == 0, recovered.err);
+  BOOST_TEST(recovered.out.find("second factor cleared; reinstated") != std::string::npos, recovered.out);
+  BOOST_TEST(test::portaldctl(data, {"user", "suspend", "khong-co", "--reason", "x"}).exit_code == 1);
+  BOOST_TEST(test::portaldctl(data, {"user", "recover", "Bad Name", "--reinstate"}).exit_code == 1);
+
+  store::Store s(data, {.map_size = std::size_t(256) << 20});
+  const store::ReadTxn txn = s.read();
+  BOOST_TEST(!store::get_user(txn, s.tables(), "pv1")->suspended);
+  const auto log = store::find_audit(txn, s.tables(), {.object = "user/pv1"}, 10);  // newest first
+  BOOST_TEST_REQUIRE(log.size() == 3u);
+  BOOST_TEST(log[2].action == "user.create");
+  BOOST_TEST(log[2].to == "reporter");
+  BOOST_TEST(log[1].action == "user.suspend");
+  BOOST_TEST(log[1].reason == "Nghỉ việc");
+  BOOST_TEST(log[0].action == "user.recover");
+  for (const auto& e : log) {
+    BOOST_TEST(e.actor == "portaldctl");
+    BOOST_TEST(e.address == "local");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(import_reports_bad_lines_and_exits_non_zero) {

@@ -59,8 +59,6 @@ Response render_admin(const Context& ctx, std::string_view name, const ctemplate
                       int status = 200);
 // "3 giờ", "2 ngày": how long something has waited.
 std::string age_text(model::UnixTime seconds);
-// Appends an audit entry in its own write transaction (logins, which change nothing else).
-void audit_alone(const Context& ctx, model::AuditEntry e);
 
 // --- shared by page groups -----------------------------------------------------------------
 // Makes `article_id` a member of exactly the topics whose slugs are chosen (topics.cpp).

@@ -1,4 +1,5 @@
 // The audit log page (filterable) and its CSV export: operators and the editor-in-chief only.
+#include "daemon/model/audit_action.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -61,7 +62,9 @@ Response audit_page(const Context& ctx, Request& req) {
     auto* row = dict.AddSectionDictionary("ENTRY");
     row->SetValue("AT", model::format_datetime_vn(e.at));
     row->SetValue("ACTOR", e.actor.empty() ? std::string("(hệ thống)") : e.actor);
-    row->SetValue("ACTION", e.action);
+    // The Vietnamese label with the stored name under it; a name this version does not know shows as is.
+    row->SetValue("ACTION_LABEL", std::string(model::audit_action_label(e.action)));
+    if (model::parse_audit_action(e.action)) row->AddSectionDictionary("ACTION_NAME")->SetValue("ACTION", e.action);
     row->SetValue("OBJECT", e.object);
     row->SetValue("FROM", e.from);
     row->SetValue("TO", e.to);

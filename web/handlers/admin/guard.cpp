@@ -1,7 +1,6 @@
 // The access check every /quan-tri route passes through (Router's AccessGuard).
+#include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
-#include "daemon/store/audit_table.hpp"
-#include "daemon/store/session_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/server/http_error.hpp"
@@ -51,13 +50,8 @@ std::optional<Response> guard(const Context& ctx, model::Action action, Request&
   req.session_key = auth::token_hash(*token);
   req.session_csrf = session->csrf;
   if (now - session->last_seen >= kTouchEvery) {
-    // Re-read inside the write: a log-out or suspension in between must not be undone by this touch.
     store::WriteTxn txn = ctx.store.write();
-    if (auto fresh = store::get_session(txn, t, req.session_key)) {
-      fresh->last_seen = now;
-      store::put_session(txn, t, req.session_key, *fresh);
-      txn.commit();
-    }
+    if (accounts::touch_session(txn, t, req.session_key, now)) txn.commit();
   }
   return std::nullopt;
 }
@@ -71,12 +65,6 @@ model::User current_user(const Context& ctx, const Request& req) {
 
 editorial::Actor actor_of(const model::User& u, const Request& req) {
   return {u.username, u.role, client_address(req)};
-}
-
-void audit_alone(const Context& ctx, model::AuditEntry e) {
-  store::WriteTxn txn = ctx.store.write();
-  store::append_audit(txn, ctx.store.tables(), std::move(e));
-  txn.commit();
 }
 
 }  // namespace portald::web::admin

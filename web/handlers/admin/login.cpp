@@ -1,8 +1,7 @@
 // Log in, log out, log out everywhere.
+#include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/login.hpp"
 #include "daemon/auth/session.hpp"
-#include "daemon/store/audit_table.hpp"
-#include "daemon/store/session_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
@@ -51,8 +50,11 @@ Response login_post(const Context& ctx, Request& req) {
   const auto outcome = auth::check_login(ctx.store, login_limiter(), username, form.get("password"), address, now);
   if (outcome.result != auth::LoginResult::ok) {
     const bool limited = outcome.result == auth::LoginResult::rate_limited;
-    audit_alone(ctx, {.at = now, .actor = username.substr(0, 64), .action = limited ? "login.limited" : "login.failed",
-                      .object = "user/" + username.substr(0, 64), .address = address});
+    {
+      store::WriteTxn txn = ctx.store.write();
+      accounts::record_refused_login(txn, ctx.store.tables(), username, limited, address, now);
+      txn.commit();
+    }
     return login_form(ctx, req, username,
                       limited ? auth::rate_limit_message(login_limiter().limits()) : std::string(auth::kBadCredentials),
                       limited ? 429 : 401);
@@ -62,11 +64,7 @@ Response login_post(const Context& ctx, Request& req) {
   std::string token;
   {
     store::WriteTxn txn = ctx.store.write();
-    const auto& t = ctx.store.tables();
-    store::expire_sessions(txn, t, now - auth::kIdleTimeout, now - auth::kAbsoluteTimeout);
-    token = auth::create_session(txn, t, user.username, now, !needs_second);
-    store::append_audit(txn, t, {.at = now, .actor = user.username, .action = "login.ok",
-                                 .object = "user/" + user.username, .address = address});
+    token = accounts::start_session(txn, ctx.store.tables(), user, address, now);
     txn.commit();
   }
   const std::string next = needs_second ? (user.totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc")
@@ -78,29 +76,26 @@ Response login_post(const Context& ctx, Request& req) {
   return r;
 }
 
-Response logout_post(const Context& ctx, Request& req) {
-  store::WriteTxn txn = ctx.store.write();
-  store::delete_session(txn, ctx.store.tables(), req.session_key);
-  store::append_audit(txn, ctx.store.tables(), {.actor = req.session_user, .action = "logout",
-                                                .object = "user/" + req.session_user, .address = client_address(req)});
-  txn.commit();
+// Back to the login page with the session cookie deleted.
+Response logged_out(const Request& req) {
   Response r = Response::redirect("/quan-tri/dang-nhap");
   const bool secure = is_secure(req);
   r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), "", secure, 0));
   return r;
 }
 
+Response logout_post(const Context& ctx, Request& req) {
+  store::WriteTxn txn = ctx.store.write();
+  accounts::end_session(txn, ctx.store.tables(), req.session_key, req.session_user, client_address(req), model::now());
+  txn.commit();
+  return logged_out(req);
+}
+
 Response logout_everywhere_post(const Context& ctx, Request& req) {
   store::WriteTxn txn = ctx.store.write();
-  const auto n = store::delete_user_sessions(txn, ctx.store.tables(), req.session_user);
-  store::append_audit(txn, ctx.store.tables(), {.actor = req.session_user, .action = "logout.everywhere",
-                                                .object = "user/" + req.session_user, .to = std::to_string(n) + " phiên",
-                                                .address = client_address(req)});
+  accounts::end_all_sessions(txn, ctx.store.tables(), req.session_user, client_address(req), model::now());
   txn.commit();
-  Response r = Response::redirect("/quan-tri/dang-nhap");
-  const bool secure = is_secure(req);
-  r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), "", secure, 0));
-  return r;
+  return logged_out(req);
 }
 
 }  // namespace login_pages

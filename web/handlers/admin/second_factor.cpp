@@ -1,9 +1,8 @@
 // TOTP: enrolment (shows the secret and the otpauth:// URI for an authenticator app) and the check after
 // the password, required for operators and the editor-in-chief.
+#include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
 #include "daemon/auth/totp.hpp"
-#include "daemon/store/audit_table.hpp"
-#include "daemon/store/session_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -56,26 +55,6 @@ Response verify_page(const Context& ctx, Request& req) {
   return render(ctx, *p, false, "", 200);
 }
 
-// Marks the session as past the second factor (and, when enrolling, stores the secret on the user).
-// Returns false when the code's time step was already used (a replayed code), changing nothing.
-bool accept(const Context& ctx, const Request& req, Pending& p, bool enrol, std::int64_t step) {
-  store::WriteTxn txn = ctx.store.write();
-  const auto& t = ctx.store.tables();
-  auto u = store::get_user(txn, t, p.user.username);
-  if (!u) throw HttpError(403, "Tài khoản không còn tồn tại.");
-  if (!enrol && step <= u->totp_last_step) return false;
-  if (enrol) u->totp_secret = p.session.pending_totp;
-  u->totp_last_step = step;
-  store::put_user(txn, t, *u);
-  p.session.second_factor_ok = true;
-  p.session.pending_totp.clear();
-  store::put_session(txn, t, p.key, p.session);
-  store::append_audit(txn, t, {.actor = p.user.username, .action = enrol ? "login.totp-enrolled" : "login.totp-ok",
-                               .object = "user/" + p.user.username, .address = client_address(req)});
-  txn.commit();
-  return true;
-}
-
 Response verify_post(const Context& ctx, Request& req) {
   auto p = pending(ctx, req);
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
@@ -85,11 +64,15 @@ Response verify_post(const Context& ctx, Request& req) {
   const auto now = model::now();
   if (login_limiter().blocked(account, address, now))
     return render(ctx, *p, false, auth::rate_limit_message(login_limiter().limits()), 429);
-  const auto step = auth::totp_match(p->user.totp_secret, form_of(req).get("code"), now);
-  if (!step || !accept(ctx, req, *p, false, *step)) {
+  auto r = accounts::SecondFactor::refused;
+  {
+    store::WriteTxn txn = ctx.store.write();
+    r = accounts::verify_totp(txn, ctx.store.tables(), p->key, p->session, form_of(req).get("code"), address, now);
+    if (r != accounts::SecondFactor::no_account) txn.commit();  // a refusal is audited too
+  }
+  if (r == accounts::SecondFactor::no_account) throw HttpError(403, "Tài khoản không còn tồn tại.");
+  if (r == accounts::SecondFactor::refused) {
     login_limiter().record_failure(account, address, now);
-    audit_alone(ctx, {.actor = p->user.username, .action = "login.totp-failed", .object = "user/" + p->user.username,
-                      .address = address});
     return render(ctx, *p, false, "Mã xác thực không đúng hoặc đã hết hạn.", 401);
   }
   login_limiter().record_success(account);
@@ -100,10 +83,9 @@ Response enrol_page(const Context& ctx, Request& req) {
   auto p = pending(ctx, req);
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
   if (!p->user.totp_secret.empty()) return Response::redirect("/quan-tri/xac-thuc");
-  if (p->session.pending_totp.empty()) {
-    p->session.pending_totp = auth::new_totp_secret();
+  if (p->session.pending_totp.empty()) {  // a reload shows the same secret
     store::WriteTxn txn = ctx.store.write();
-    store::put_session(txn, ctx.store.tables(), p->key, p->session);
+    accounts::offer_totp_secret(txn, ctx.store.tables(), p->key, p->session);
     txn.commit();
   }
   return render(ctx, *p, true, "", 200);
@@ -114,11 +96,16 @@ Response enrol_post(const Context& ctx, Request& req) {
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
   if (!p->user.totp_secret.empty()) return Response::redirect("/quan-tri/xac-thuc");
   if (!csrf_ok(req, p->session)) return render(ctx, *p, true, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403);
-  const auto step = p->session.pending_totp.empty()
-                        ? std::nullopt
-                        : auth::totp_match(p->session.pending_totp, form_of(req).get("code"), model::now());
-  if (!step) return render(ctx, *p, true, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401);
-  accept(ctx, req, *p, true, *step);
+  auto r = accounts::SecondFactor::refused;
+  {
+    store::WriteTxn txn = ctx.store.write();
+    r = accounts::confirm_totp_enrolment(txn, ctx.store.tables(), p->key, p->session, form_of(req).get("code"),
+                                         client_address(req), model::now());
+    if (r == accounts::SecondFactor::passed) txn.commit();
+  }
+  if (r == accounts::SecondFactor::no_account) throw HttpError(403, "Tài khoản không còn tồn tại.");
+  if (r == accounts::SecondFactor::refused)
+    return render(ctx, *p, true, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401);
   return Response::redirect("/quan-tri");
 }
 

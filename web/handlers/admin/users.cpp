@@ -1,9 +1,8 @@
 // Accounts (Điều 5.7, 5.8): list, create, change role, suspend. Operators only: the list is confidential.
+#include "daemon/accounts/accounts.hpp"
 #include "daemon/auth/password.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
-#include "daemon/store/audit_table.hpp"
-#include "daemon/store/session_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -14,7 +13,27 @@
 namespace portald::web::admin {
 namespace user_pages {
 
-bool needs_agency(model::Role r) { return r == model::Role::contributor || r == model::Role::agency_answerer; }
+constexpr std::string_view kNoAccount = "Không có tài khoản này.";
+constexpr std::string_view kNameTaken = "Tên đăng nhập này đã có.";
+constexpr std::string_view kAgencyForNew = "Cộng tác viên và cán bộ trả lời phải thuộc một cơ quan.";
+
+// What the page says when the accounts service refuses `what` ("create", "role", "suspend", ...).
+std::string refusal_text(accounts::Refusal r, std::string_view what) {
+  using R = accounts::Refusal;
+  switch (r) {
+    case R::exists: return std::string(kNameTaken);
+    case R::agency_required:
+      return std::string(what == "create" ? kAgencyForNew : "Vai trò này cần tài khoản thuộc một cơ quan.");
+    case R::self:
+      return what == "role" ? "Không tự đổi vai trò của chính mình." : "Không tự đình chỉ tài khoản của chính mình.";
+    case R::reason_required: return "Vui lòng ghi lý do đình chỉ.";
+    case R::not_found: throw HttpError(404, std::string(kNoAccount));
+    case R::invalid_username:
+    case R::nothing_to_do:
+    case R::none: break;
+  }
+  return "Thao tác không hợp lệ.";
+}
 
 Response users_page(const Context& ctx, const Request& req, const model::User& me, const std::vector<std::string>& errors,
                     const std::string& flash, const Form* kept, int status) {
@@ -81,78 +100,63 @@ Response create(const Context& ctx, Request& req) {
   if (!model::is_valid_username(username))
     errors.push_back("Tên đăng nhập phải dài 3–32 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái.");
   if (!role) errors.push_back("Vui lòng chọn vai trò.");
-  if (role && needs_agency(*role) && !agency) errors.push_back("Cộng tác viên và cán bộ trả lời phải thuộc một cơ quan.");
+  if (role && model::needs_agency(*role) && !agency) errors.push_back(std::string(kAgencyForNew));
   if (!password.empty())
     if (const auto weak = auth::password_weakness(password)) errors.push_back(*weak);
   if (errors.empty()) {
     const store::ReadTxn txn = ctx.store.read();
-    if (store::get_user(txn, ctx.store.tables(), username)) errors.push_back("Tên đăng nhập này đã có.");
+    if (store::get_user(txn, ctx.store.tables(), username)) errors.push_back(std::string(kNameTaken));
   }
   if (!errors.empty()) return users_page(ctx, req, me, errors, "", &f, 422);
   const bool generated = password.empty();
   if (generated) password = auth::generate_password();
-  model::User u;
-  u.username = username;
-  u.display_name = display.empty() ? username : display;
-  u.role = *role;
-  u.agency_id = agency.value_or(0);
-  u.password_hash = auth::hash_password(password);  // outside the write transaction: it is slow
-  u.created_at = model::now();
-  store::WriteTxn txn = ctx.store.write();
-  if (store::get_user(txn, ctx.store.tables(), username))
-    return users_page(ctx, req, me, {"Tên đăng nhập này đã có."}, "", &f, 422);
-  store::put_user(txn, ctx.store.tables(), u);
-  store::append_audit(txn, ctx.store.tables(), {.actor = me.username, .action = "user.create", .object = "user/" + username,
-                                                .to = std::string(model::to_string(u.role)), .address = client_address(req)});
-  txn.commit();
+  // Hashed before the write transaction: it is slow.
+  const accounts::NewAccount account{username, display, *role, agency.value_or(0), auth::hash_password(password)};
+  accounts::Result r;
+  {
+    store::WriteTxn txn = ctx.store.write();
+    r = accounts::create_account(txn, ctx.store.tables(), account, {me.username, client_address(req)}, model::now());
+    if (r) txn.commit();
+  }
+  if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, "create")}, "", &f, 422);
   return users_page(ctx, req, me, {},
                     generated ? "Đã tạo tài khoản " + username + ". Mật khẩu (chỉ hiện một lần): " + password
                               : "Đã tạo tài khoản " + username + ".",
                     nullptr, 200);
 }
 
+// Applies the change the form asks for (`what`: role, suspend, reinstate, reset-totp) to `name`.
+accounts::Result apply_change(store::WriteTxn& txn, const store::Tables& t, const std::string& name,
+                              const std::string& what, const Form& f, const accounts::Actor& actor) {
+  const std::string reason = model::to_nfc(model::trim(f.get("reason"))).value_or("");
+  const auto now = model::now();
+  if (what == "role") {
+    const auto role = model::parse_role(f.get("role"));
+    if (!role) throw HttpError(400, "Vai trò không hợp lệ.");
+    return accounts::change_role(txn, t, name, *role, reason, actor, now);
+  }
+  if (what == "suspend") return accounts::suspend(txn, t, name, reason, actor, now);
+  if (what == "reinstate") return accounts::reinstate(txn, t, name, reason, actor, now);
+  if (what == "reset-totp") return accounts::reset_second_factor(txn, t, name, reason, actor, now);
+  throw HttpError(400, "Thao tác không hợp lệ.");
+}
+
 Response change(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form f = form_of(req);
   const std::string& name = req.params.at("name");
-  if (!model::is_valid_username(name)) throw HttpError(404, "Không có tài khoản này.");
-  store::WriteTxn txn = ctx.store.write();
-  const auto& t = ctx.store.tables();
-  auto u = store::get_user(txn, t, name);
-  if (!u) throw HttpError(404, "Không có tài khoản này.");
+  if (!model::is_valid_username(name)) throw HttpError(404, std::string(kNoAccount));
   const std::string what = f.get("what");
-  const std::string reason = model::to_nfc(model::trim(f.get("reason"))).value_or("");
-  model::AuditEntry e{.actor = me.username, .object = "user/" + name, .reason = reason, .address = client_address(req)};
-  if (what == "role") {
-    const auto role = model::parse_role(f.get("role"));
-    if (!role) throw HttpError(400, "Vai trò không hợp lệ.");
-    if (name == me.username) return users_page(ctx, req, me, {"Không tự đổi vai trò của chính mình."}, "", nullptr, 422);
-    if (needs_agency(*role) && !u->agency_id)
-      return users_page(ctx, req, me, {"Vai trò này cần tài khoản thuộc một cơ quan."}, "", nullptr, 422);
-    e.action = "user.role";
-    e.from = model::to_string(u->role);
-    e.to = model::to_string(*role);
-    u->role = *role;
-  } else if (what == "suspend" || what == "reinstate") {
-    if (name == me.username) return users_page(ctx, req, me, {"Không tự đình chỉ tài khoản của chính mình."}, "", nullptr, 422);
-    if (what == "suspend" && reason.empty())
-      return users_page(ctx, req, me, {"Vui lòng ghi lý do đình chỉ."}, "", nullptr, 422);
-    e.action = what == "suspend" ? "user.suspend" : "user.reinstate";
-    e.from = u->suspended ? "suspended" : "active";
-    e.to = what == "suspend" ? "suspended" : "active";
-    u->suspended = what == "suspend";
-    // Their sessions end now, in the same transaction as the suspension.
-    if (u->suspended) store::delete_user_sessions(txn, t, name);
-  } else if (what == "reset-totp") {
-    e.action = "user.totp-reset";
-    u->totp_secret.clear();
-    store::delete_user_sessions(txn, t, name);
-  } else {
-    throw HttpError(400, "Thao tác không hợp lệ.");
+  accounts::Result r;
+  {
+    store::WriteTxn txn = ctx.store.write();
+    const auto& t = ctx.store.tables();
+    // An unknown account is a 404 whatever the form says.
+    if (!store::get_user(txn, t, name)) throw HttpError(404, std::string(kNoAccount));
+    r = apply_change(txn, t, name, what, f, {me.username, client_address(req)});
+    if (r) txn.commit();
   }
-  store::put_user(txn, t, *u);
-  store::append_audit(txn, t, e);
-  txn.commit();
+  if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, what)}, "", nullptr, 422);
   return Response::redirect("/quan-tri/nguoi-dung?da-luu=1");
 }
 

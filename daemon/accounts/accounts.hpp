@@ -1,0 +1,82 @@
+#pragma once
+// Accounts on top of the store: create, change role, suspend, reinstate, reset the second factor and
+// recover from the console. Each function works inside the caller's write transaction, checks the rule
+// and appends its audit entry there, so the change and its audit line commit together (nothing is
+// written when it refuses). The admin pages and portaldctl both call these.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "daemon/model/time.hpp"
+#include "daemon/model/user.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::accounts {
+
+// Who acts: an operator on the admin pages, or the server's console.
+struct Actor {
+  std::string username{};  // the operator; "portaldctl" for the console
+  std::string address{};   // client address for the audit log; "local" for the console
+  bool console = false;    // the console is no account, so the "not on yourself" rules do not apply to it
+};
+// portaldctl on the server: actor "portaldctl", address "local".
+Actor console_actor();
+
+enum class Refusal {
+  none,
+  invalid_username,  // not 3..32 of [a-z0-9._-] starting with a letter
+  exists,            // create: the name is taken
+  not_found,         // no such account
+  agency_required,   // the role belongs to an agency (model::needs_agency) and the account has none
+  self,              // an operator may not change their own role, suspend or reinstate themselves
+  reason_required,   // a suspension says why
+  nothing_to_do,     // recover asked for no change
+};
+
+struct Result {
+  Refusal refusal = Refusal::none;
+  std::size_t sessions_ended = 0;
+  explicit operator bool() const { return refusal == Refusal::none; }
+};
+
+struct NewAccount {
+  std::string username{};
+  std::string display_name{};   // "" = the username
+  model::Role role = model::Role::reporter;
+  std::uint64_t agency_id = 0;  // 0 = none
+  std::string password_hash{};  // auth::hash_password, before the write transaction: it is slow
+};
+
+// Creates the account (user.create). Refuses invalid_username, agency_required, exists.
+Result create_account(store::WriteTxn& txn, const store::Tables& t, const NewAccount& account, const Actor& actor,
+                      model::UnixTime now);
+// Gives the account another role (user.role). Refuses not_found, self, agency_required.
+Result change_role(store::WriteTxn& txn, const store::Tables& t, std::string_view username, model::Role role,
+                   std::string_view reason, const Actor& actor, model::UnixTime now);
+// Suspends the account and ends its sessions (user.suspend). Refuses not_found, self, reason_required.
+Result suspend(store::WriteTxn& txn, const store::Tables& t, std::string_view username, std::string_view reason,
+               const Actor& actor, model::UnixTime now);
+// Lifts a suspension (user.reinstate). Refuses not_found, self.
+Result reinstate(store::WriteTxn& txn, const store::Tables& t, std::string_view username, std::string_view reason,
+                 const Actor& actor, model::UnixTime now);
+// Clears the TOTP secret, so the account enrols again at its next login, and ends its sessions
+// (user.totp-reset). Refuses not_found.
+Result reset_second_factor(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                           std::string_view reason, const Actor& actor, model::UnixTime now);
+
+// What `portaldctl user recover` changes when no operator can log in.
+struct Recovery {
+  std::optional<std::string> password_hash{};  // a new password, hashed beforehand
+  bool clear_second_factor = false;
+  bool reinstate = false;
+};
+// Applies the recovery and ends the account's sessions (user.recover, "to" says what changed). Refuses
+// nothing_to_do, not_found.
+Result recover(store::WriteTxn& txn, const store::Tables& t, std::string_view username, const Recovery& what,
+               const Actor& actor, model::UnixTime now);
+// "new password; second factor cleared; reinstated": what a recovery changes, as its audit entry says.
+std::string recovery_summary(const Recovery& what);
+
+}  // namespace portald::accounts

@@ -1,0 +1,107 @@
+#include "daemon/accounts/sessions.hpp"
+
+#include "daemon/auth/session.hpp"
+#include "daemon/auth/totp.hpp"
+#include "daemon/model/audit_action.hpp"
+#include "daemon/store/audit_table.hpp"
+#include "daemon/store/session_table.hpp"
+#include "daemon/store/user_table.hpp"
+
+namespace portald::accounts {
+namespace {
+
+using model::AuditAction;
+
+// Login and session entries: the user acts on their own account.
+void audit(store::WriteTxn& txn, const store::Tables& t, AuditAction action, std::string_view username,
+           std::string_view address, model::UnixTime now, std::string to = {}) {
+  store::append_audit(txn, t, action,
+                      {.at = now, .actor = std::string(username), .object = "user/" + std::string(username),
+                       .to = std::move(to), .address = std::string(address)});
+}
+
+// The session has passed the second factor; the offered secret, if any, is spent.
+void pass(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key, model::Session& session) {
+  session.second_factor_ok = true;
+  session.pending_totp.clear();
+  store::put_session(txn, t, session_key, session);
+}
+
+}  // namespace
+
+std::string start_session(store::WriteTxn& txn, const store::Tables& t, const model::User& user,
+                          std::string_view address, model::UnixTime now) {
+  store::expire_sessions(txn, t, now - auth::kIdleTimeout, now - auth::kAbsoluteTimeout);
+  std::string token = auth::create_session(txn, t, user.username, now, !model::needs_second_factor(user.role));
+  audit(txn, t, AuditAction::login_ok, user.username, address, now);
+  return token;
+}
+
+void record_refused_login(store::WriteTxn& txn, const store::Tables& t, std::string_view username, bool rate_limited,
+                          std::string_view address, model::UnixTime now) {
+  audit(txn, t, rate_limited ? AuditAction::login_limited : AuditAction::login_failed, username.substr(0, 64), address,
+        now);
+}
+
+bool touch_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key, model::UnixTime now) {
+  auto s = store::get_session(txn, t, session_key);
+  if (!s) return false;
+  s->last_seen = now;
+  store::put_session(txn, t, session_key, *s);
+  return true;
+}
+
+void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                 std::string_view username, std::string_view address, model::UnixTime now) {
+  store::delete_session(txn, t, session_key);
+  audit(txn, t, AuditAction::logout, username, address, now);
+}
+
+std::size_t end_all_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                             std::string_view address, model::UnixTime now) {
+  const auto n = store::delete_user_sessions(txn, t, username);
+  audit(txn, t, AuditAction::logout_everywhere, username, address, now, std::to_string(n) + " phiên");
+  return n;
+}
+
+void offer_totp_secret(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                       model::Session& session) {
+  session.pending_totp = auth::new_totp_secret();
+  store::put_session(txn, t, session_key, session);
+}
+
+SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                                    model::Session& session, std::string_view code, std::string_view address,
+                                    model::UnixTime now) {
+  if (session.pending_totp.empty()) return SecondFactor::refused;
+  const auto step = auth::totp_match(session.pending_totp, code, now);
+  if (!step) return SecondFactor::refused;
+  auto u = store::get_user(txn, t, session.username);
+  if (!u) return SecondFactor::no_account;
+  u->totp_secret = session.pending_totp;
+  u->totp_last_step = *step;
+  store::put_user(txn, t, *u);
+  pass(txn, t, session_key, session);
+  audit(txn, t, AuditAction::login_totp_enrolled, u->username, address, now);
+  return SecondFactor::passed;
+}
+
+SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                         model::Session& session, std::string_view code, std::string_view address,
+                         model::UnixTime now) {
+  auto u = store::get_user(txn, t, session.username);
+  if (!u) return SecondFactor::no_account;
+  const auto step = auth::totp_match(u->totp_secret, code, now);
+  // A step not newer than the last one accepted is a replayed code.
+  if (!step || *step <= u->totp_last_step) {
+    audit(txn, t, AuditAction::login_totp_failed, u->username, address, now);
+    return SecondFactor::refused;
+  }
+  u->totp_last_step = *step;
+  store::put_user(txn, t, *u);
+  pass(txn, t, session_key, session);
+  audit(txn, t, AuditAction::login_totp_ok, u->username, address, now);
+  return SecondFactor::passed;
+}
+
+}  // namespace portald::accounts

@@ -1,0 +1,56 @@
+#pragma once
+// What logging in and out writes: sessions (start, touch, end), the second-factor steps and their audit
+// entries. Like accounts.hpp, each function works inside the caller's write transaction and appends its
+// audit entry there. Checking the password (auth/login.hpp) and reading a session (auth/session.hpp)
+// stay in auth; the web handlers parse requests, keep the rate limits and render.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "daemon/model/session.hpp"
+#include "daemon/model/user.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::accounts {
+
+// After a good password: drops expired sessions, starts one for `user` (its second factor still to pass
+// when the role needs one) and audits login.ok. Returns the token for the cookie.
+std::string start_session(store::WriteTxn& txn, const store::Tables& t, const model::User& user,
+                          std::string_view address, model::UnixTime now);
+// Audits a refused login: login.failed, or login.limited when the rate limit held it. The name as typed
+// is cut to 64 bytes (it may be anything).
+void record_refused_login(store::WriteTxn& txn, const store::Tables& t, std::string_view username, bool rate_limited,
+                          std::string_view address, model::UnixTime now);
+
+// Moves the session's last_seen to `now`; false (nothing written) when it ended meanwhile, so a log-out
+// or suspension is never undone by a touch.
+bool touch_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key, model::UnixTime now);
+// Logs one session out (logout).
+void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                 std::string_view username, std::string_view address, model::UnixTime now);
+// Logs `username` out everywhere (logout.everywhere); returns how many sessions ended.
+std::size_t end_all_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                             std::string_view address, model::UnixTime now);
+
+// Enrolment page: gives the session a new TOTP secret to show, unless it already holds one. Writes only
+// the session; the account takes the secret when a code confirms it.
+void offer_totp_secret(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                       model::Session& session);
+
+enum class SecondFactor {
+  passed,      // the session is past the second factor
+  refused,     // wrong, expired or replayed code
+  no_account,  // the account vanished meanwhile (nothing written)
+};
+// Enrolment: a code from the offered secret makes it the account's and passes the session
+// (login.totp-enrolled). A wrong code writes nothing.
+SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                                    model::Session& session, std::string_view code, std::string_view address,
+                                    model::UnixTime now);
+// Login: a code of a time step newer than the last one used passes the session (login.totp-ok); any other
+// is refused and audited (login.totp-failed). A code works once.
+SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
+                         model::Session& session, std::string_view code, std::string_view address,
+                         model::UnixTime now);
+
+}  // namespace portald::accounts

@@ -1,0 +1,91 @@
+#include "daemon/model/audit_action.hpp"
+
+#include <array>
+
+namespace portald::model {
+namespace {
+
+struct Names {
+  AuditAction action;
+  std::string_view name;   // on disk
+  std::string_view label;  // Vietnamese, NFC
+};
+
+using A = AuditAction;
+
+// One row per value, in declaration order (the unit test checks both).
+constexpr std::array<Names, 34> kNames{{
+    {A::login_ok, "login.ok", "Đăng nhập thành công"},
+    {A::login_failed, "login.failed", "Đăng nhập thất bại"},
+    {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
+    {A::login_totp_ok, "login.totp-ok", "Xác thực hai lớp thành công"},
+    {A::login_totp_failed, "login.totp-failed", "Xác thực hai lớp thất bại"},
+    {A::login_totp_enrolled, "login.totp-enrolled", "Đăng ký xác thực hai lớp"},
+    {A::logout, "logout", "Đăng xuất"},
+    {A::logout_everywhere, "logout.everywhere", "Đăng xuất khỏi mọi thiết bị"},
+    {A::user_create, "user.create", "Tạo tài khoản"},
+    {A::user_role, "user.role", "Đổi vai trò"},
+    {A::user_suspend, "user.suspend", "Đình chỉ tài khoản"},
+    {A::user_reinstate, "user.reinstate", "Khôi phục tài khoản"},
+    {A::user_totp_reset, "user.totp-reset", "Đặt lại xác thực hai lớp"},
+    {A::user_recover, "user.recover", "Khôi phục truy cập từ máy chủ"},
+    {A::article_create, "article.create", "Tạo bài viết"},
+    {A::article_edit, "article.edit", "Sửa bài viết"},
+    {A::article_restore, "article.restore", "Khôi phục phiên bản cũ"},
+    {A::article_submit, "article.submit", "Gửi duyệt"},
+    {A::article_take_for_editing, "article.take-for-editing", "Nhận biên tập"},
+    {A::article_send_for_approval, "article.send-for-approval", "Trình duyệt"},
+    {A::article_return, "article.return", "Trả lại tác giả"},
+    {A::article_approve, "article.approve", "Duyệt và xuất bản"},
+    {A::article_schedule, "article.schedule", "Duyệt và hẹn giờ xuất bản"},
+    {A::article_unschedule, "article.unschedule", "Hủy hẹn giờ"},
+    {A::article_publish_scheduled, "article.publish-scheduled", "Xuất bản theo lịch"},
+    {A::article_withdraw, "article.withdraw", "Gỡ bài"},
+    {A::media_upload, "media.upload", "Tải tệp lên thư viện"},
+    {A::settings_site, "settings.site", "Sửa cài đặt trang"},
+    {A::settings_maintenance, "settings.maintenance", "Bật, tắt chế độ bảo trì"},
+    {A::taxonomy_category, "taxonomy.category", "Thêm chuyên mục"},
+    {A::taxonomy_agency, "taxonomy.agency", "Thêm cơ quan"},
+    {A::taxonomy_update_category, "taxonomy.update-category", "Sửa chuyên mục"},
+    {A::taxonomy_rename_agency, "taxonomy.rename-agency", "Đổi tên cơ quan"},
+    {A::taxonomy_topic, "taxonomy.topic", "Lưu chuyên đề"},
+}};
+
+constexpr std::array<AuditAction, kNames.size()> kAll = [] {
+  std::array<AuditAction, kNames.size()> out{};
+  for (std::size_t i = 0; i < kNames.size(); ++i) out[i] = kNames[i].action;
+  return out;
+}();
+
+const Names* find(AuditAction a) {
+  for (const auto& n : kNames)
+    if (n.action == a) return &n;
+  return nullptr;
+}
+
+}  // namespace
+
+std::span<const AuditAction> all_audit_actions() { return kAll; }
+
+std::string_view to_string(AuditAction a) {
+  const auto* n = find(a);
+  return n ? n->name : "unknown";
+}
+
+std::optional<AuditAction> parse_audit_action(std::string_view name) {
+  for (const auto& n : kNames)
+    if (n.name == name) return n.action;
+  return std::nullopt;
+}
+
+std::string_view audit_action_label(AuditAction a) {
+  const auto* n = find(a);
+  return n ? n->label : "";
+}
+
+std::string_view audit_action_label(std::string_view name) {
+  const auto a = parse_audit_action(name);
+  return a ? audit_action_label(*a) : name;
+}
+
+}  // namespace portald::model

@@ -1,0 +1,64 @@
+#pragma once
+// What an audit entry records: one enum value per kind of action, with the name stored on disk
+// ("login.ok", "user.role", "article.approve", ...) and a Vietnamese label for the admin. The stored
+// record keeps the name as text, so entries written by older (or newer) versions still read; code that
+// writes an entry names the action by its enum value (store::append_audit has an overload for it).
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace portald::model {
+
+enum class AuditAction {
+  // Logins and sessions.
+  login_ok,
+  login_failed,
+  login_limited,        // held by the rate limit
+  login_totp_ok,
+  login_totp_failed,
+  login_totp_enrolled,
+  logout,
+  logout_everywhere,
+  // Accounts.
+  user_create,
+  user_role,
+  user_suspend,
+  user_reinstate,
+  user_totp_reset,
+  user_recover,         // portaldctl user recover
+  // Articles: saving and restoring versions, then one value per workflow transition.
+  article_create,
+  article_edit,
+  article_restore,
+  article_submit,
+  article_take_for_editing,
+  article_send_for_approval,
+  article_return,
+  article_approve,
+  article_schedule,
+  article_unschedule,
+  article_publish_scheduled,
+  article_withdraw,
+  // Operators' settings, taxonomy and media.
+  media_upload,
+  settings_site,
+  settings_maintenance,
+  taxonomy_category,
+  taxonomy_agency,
+  taxonomy_update_category,
+  taxonomy_rename_agency,
+  taxonomy_topic,
+};
+
+// Every value, in declaration order (for tests and filter lists).
+std::span<const AuditAction> all_audit_actions();
+// The name stored on disk ("login.ok"); never changes once released, old logs depend on it.
+std::string_view to_string(AuditAction a);
+// The value with this stored name; std::nullopt for a name this version does not know.
+std::optional<AuditAction> parse_audit_action(std::string_view name);
+// Vietnamese label for the admin ("Đăng nhập thành công").
+std::string_view audit_action_label(AuditAction a);
+// The label of a stored name; the name itself when unknown, so every entry still displays.
+std::string_view audit_action_label(std::string_view name);
+
+}  // namespace portald::model
