@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "daemon/model/actor.hpp"
 #include "daemon/model/editorial.hpp"
 #include "daemon/model/user.hpp"
 #include "daemon/model/workflow.hpp"
@@ -13,11 +14,7 @@
 
 namespace portald::editorial {
 
-struct Actor {
-  std::string username;            // "" = the system (scheduler)
-  std::optional<model::Role> role;  // std::nullopt = the system
-  std::string address;             // client address for the audit log
-};
+using Actor = model::Actor;
 
 struct Content {
   std::string title;

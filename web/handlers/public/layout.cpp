@@ -32,7 +32,7 @@ ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, 
   }
   dict.SetValue("LANG", "vi");
   optional_line(*header, "LOGO", "URL", s.logo_url);
-  if (script_origin(s.emc_script_url)) header->AddSectionDictionary("EMC")->SetValue("URL", s.emc_script_url);
+  if (model::script_origin(s.emc_script_url)) header->AddSectionDictionary("EMC")->SetValue("URL", s.emc_script_url);
   optional_line(*footer, "NATIONAL_SERVICE", "URL", s.national_service_url);
   optional_line(*footer, "PROVINCIAL_SERVICE", "URL", s.provincial_service_url);
   for (const auto& c : store::list_categories(txn, t)) {
@@ -60,17 +60,6 @@ void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Arti
 
 std::string article_url(const model::Article& a) {
   return "/tin-tuc/" + (a.slug.empty() ? std::string("bai-viet") : a.slug) + "-" + std::to_string(a.id);
-}
-
-std::optional<std::string> script_origin(std::string_view url) {
-  constexpr std::string_view scheme = "https://";
-  if (!url.starts_with(scheme) || url.size() > 500) return std::nullopt;
-  // Anything that could end a CSP source expression or the attribute is refused outright.
-  if (url.find_first_of(" \t\r\n;,'\"<>\\") != std::string_view::npos) return std::nullopt;
-  const auto host_end = url.find_first_of("/?#", scheme.size());
-  const std::string_view origin = url.substr(0, host_end);
-  if (origin.size() == scheme.size() || origin.find('@') != std::string_view::npos) return std::nullopt;
-  return std::string(origin);
 }
 
 std::optional<std::uint64_t> trailing_id(std::string_view segment) {

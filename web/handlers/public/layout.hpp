@@ -25,8 +25,6 @@ void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Arti
 std::string article_url(const model::Article& a);
 // The id at the end of "<slug>-<id>", std::nullopt when absent.
 std::optional<std::uint64_t> trailing_id(std::string_view segment);
-// "https://host[:port]" of an https script URL that is safe to put into a CSP; std::nullopt otherwise.
-std::optional<std::string> script_origin(std::string_view url);
 // Renders a full page through the template set.
 Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,
                      int status = 200);
