@@ -66,9 +66,6 @@ std::vector<Route> revision_routes(const Context& ctx);  // revisions.cpp: previ
 std::vector<Route> audit_routes(const Context& ctx);     // audit.cpp
 std::vector<Route> topic_routes(const Context& ctx);     // topics.cpp
 std::vector<Route> article_list_routes(const Context& ctx);  // article_list.cpp
-// Makes `article_id` a member of exactly the topics whose slugs are chosen (topics.cpp).
-void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
-                         const std::vector<std::string>& chosen_slugs);
 std::vector<Route> media_routes(const Context& ctx);     // media.cpp
 std::vector<Route> status_routes(const Context& ctx);    // status.cpp: the system status page
 // Every admin route, for the app's route table.

@@ -1,6 +1,4 @@
 // Topics (chuyên đề): operators create and edit them; editors tick an article's topics in the editor.
-#include <algorithm>
-
 #include "daemon/model/text.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/topic_table.hpp"
@@ -54,20 +52,6 @@ Response topics_post(const Context& ctx, Request& req) {
 }
 
 }  // namespace
-
-void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
-                         const std::vector<std::string>& chosen_slugs) {
-  for (auto topic : store::list_topics(txn, t)) {
-    const bool want = std::find(chosen_slugs.begin(), chosen_slugs.end(), topic.slug) != chosen_slugs.end();
-    const auto at = std::find(topic.article_ids.begin(), topic.article_ids.end(), article_id);
-    const bool has = at != topic.article_ids.end();
-    if (want == has) continue;
-    if (want) topic.article_ids.insert(topic.article_ids.begin(), article_id);  // newest first in the editors' order
-    else topic.article_ids.erase(at);
-    topic.updated_at = model::now();
-    store::put_topic(txn, t, topic);
-  }
-}
 
 std::vector<Route> topic_routes(const Context& ctx) {
   const Context* c = &ctx;
