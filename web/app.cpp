@@ -77,7 +77,7 @@ constexpr std::string_view kStrictCsp =
 
 std::string content_security_policy(const model::SiteSettings& s) {
   // The EMC monitoring script (TT 22/2023) is the one third party allowed, and only once configured.
-  const auto emc = script_origin(s.emc_script_url);
+  const auto emc = model::script_origin(s.emc_script_url);
   if (!emc) return std::string(kStrictCsp);
   return "default-src 'self'; script-src 'self' " + *emc + "; connect-src 'self' " + *emc + "; img-src 'self' data: " +
          *emc + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

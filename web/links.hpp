@@ -34,7 +34,5 @@ std::string site_page_url(const model::SitePage& p);
 std::optional<std::uint64_t> trailing_id(std::string_view segment);
 // "https://tinh.gov.vn" from the settings, else "http://" + the request's Host; no trailing slash.
 std::string site_base(const model::SiteSettings& s, const Request& req);
-// "https://host[:port]" of an https script URL that is safe to put into a CSP; std::nullopt otherwise.
-std::optional<std::string> script_origin(std::string_view url);
 
 }  // namespace portald::web

@@ -1,6 +1,6 @@
 // portaldctl settings show|set and pages list|import: the site settings (header, footer, service links,
-// EMC script) and the editable section pages, until the admin interface edits them in a browser.
-#include <algorithm>
+// EMC script; set goes through the site service, the admin page's rule and audit entry) and the
+// editable section pages.
 #include <fstream>
 #include <ostream>
 
@@ -8,6 +8,7 @@
 
 #include "daemon/cli/command.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/site/settings.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -16,30 +17,21 @@
 namespace portald::cli {
 namespace {
 
-struct SettingField {
-  const char* key;
-  std::string model::SiteSettings::*member;
-};
-constexpr SettingField kSettingFields[] = {
-    {"portal_name", &model::SiteSettings::portal_name},
-    {"governing_agency", &model::SiteSettings::governing_agency},
-    {"responsible_person", &model::SiteSettings::responsible_person},
-    {"licence", &model::SiteSettings::licence},
-    {"address", &model::SiteSettings::address},
-    {"phone", &model::SiteSettings::phone},
-    {"email", &model::SiteSettings::email},
-    {"source_notice", &model::SiteSettings::source_notice},
-    {"public_url", &model::SiteSettings::public_url},
-    {"logo_url", &model::SiteSettings::logo_url},
-    {"english_name", &model::SiteSettings::english_name},
-    {"national_service_url", &model::SiteSettings::national_service_url},
-    {"provincial_service_url", &model::SiteSettings::provincial_service_url},
-    {"national_legal_db_url", &model::SiteSettings::national_legal_db_url},
-    {"data_portal_url", &model::SiteSettings::data_portal_url},
-    {"emc_script_url", &model::SiteSettings::emc_script_url},
-};
+// portaldctl acts from the machine's console with an operator's rights: "portaldctl" from "local" in the
+// audit log, as the user commands write it.
+const model::Actor kConsole{"portaldctl", model::Role::operator_, "local"};
 
-bool is_url_key(std::string_view key) { return key.ends_with("_url"); }
+// The English line for the first problem the site service found with a value.
+std::string problem_text(const site::SettingError& e) {
+  switch (e.problem) {
+    case site::SettingProblem::not_utf8: return "the value is not valid UTF-8";
+    case site::SettingProblem::too_long: return "the value is longer than 2000 bytes";
+    case site::SettingProblem::not_a_url: return std::string(e.field->key) + " must be an http(s):// address or a path";
+    case site::SettingProblem::not_a_script_url: return "emc_script_url must be an https:// address";
+    case site::SettingProblem::empty_portal_name: return "portal_name must not be empty";
+  }
+  return std::string(e.field->key) + ": invalid";
+}
 
 // One page from a JSON object; throws std::invalid_argument with the reason.
 model::SitePage parse_page(const nlohmann::json& j) {
@@ -142,7 +134,7 @@ int cmd_settings_show(CommandContext& c) {
   store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
   const store::ReadTxn txn = store.read();
   const auto s = store::get_site_settings(txn, store.tables());
-  for (const auto& f : kSettingFields) c.out << f.key << " = " << s.*f.member << "\n";
+  for (const auto& f : site::setting_fields()) c.out << f.key << " = " << s.*f.member << "\n";
   return 0;
 }
 
@@ -151,33 +143,18 @@ int cmd_settings_set(CommandContext& c) {
     c.err << "usage: portaldctl settings set KEY VALUE\n";
     return 2;
   }
-  const auto* field = std::find_if(std::begin(kSettingFields), std::end(kSettingFields),
-                                   [&](const auto& f) { return c.args[0] == f.key; });
-  if (field == std::end(kSettingFields)) {
+  const site::SettingField* field = site::find_setting(c.args[0]);
+  if (!field) {
     c.err << "settings set: unknown key '" << c.args[0] << "' (see: portaldctl settings show)\n";
     return 2;
   }
-  const auto value = model::to_nfc(c.args[1]);
-  if (!value) {
-    c.err << "settings set: the value is not valid UTF-8\n";
-    return 1;
-  }
-  if (is_url_key(field->key) && !value->empty() && !value->starts_with("https://") && !value->starts_with("http://") &&
-      !value->starts_with("/")) {
-    c.err << "settings set: " << field->key << " must be an http(s):// address or a path\n";
-    return 1;
-  }
-  if (std::string_view(field->key) == "emc_script_url" && !value->empty() && !value->starts_with("https://")) {
-    c.err << "settings set: emc_script_url must be an https:// address\n";
-    return 1;
-  }
   store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
-  store::WriteTxn txn = store.write();
-  auto s = store::get_site_settings(txn, store.tables());
-  s.*field->member = *value;
-  store::put_site_settings(txn, store.tables(), s);
-  txn.commit();
-  c.out << field->key << " = " << *value << "\n";
+  const auto r = site::change_settings(store, {{c.args[0], c.args[1]}}, kConsole, model::now());
+  if (r.refusal != site::Refusal::none) {
+    c.err << "settings set: " << (r.errors.empty() ? "not allowed" : problem_text(r.errors.front())) << "\n";
+    return 1;
+  }
+  c.out << field->key << " = " << r.settings.*field->member << "\n";
   return 0;
 }
 

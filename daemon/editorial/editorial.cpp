@@ -35,7 +35,7 @@ void apply(model::Article& a, const Content& c) {
   a.slug = model::slugify(c.title);
 }
 
-bool can_edit_any(const Actor& actor) { return actor.role && model::allowed(*actor.role, model::Action::edit_any_article); }
+bool can_edit_any(const Actor& actor) { return model::may(actor, model::Action::edit_any_article); }
 
 void audit(store::WriteTxn& txn, const store::Tables& t, const Actor& actor, model::AuditAction action,
            std::uint64_t id, std::string from, std::string to, std::string reason, model::UnixTime now) {
@@ -92,7 +92,7 @@ bool may_view(const Item& item, const Actor& actor) {
 }
 
 bool may_edit(const Item& item, const Actor& actor) {
-  if (!actor.role || !model::allowed(*actor.role, model::Action::write_article)) return false;
+  if (!model::may(actor, model::Action::write_article)) return false;
   const ArticleStatus s = item.state.state;
   if (s == ArticleStatus::scheduled) return false;  // unschedule first: what was approved is what goes out
   if (can_edit_any(actor)) return true;
@@ -104,7 +104,7 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
                         const Actor& actor, model::UnixTime now) {
   content.body_html = model::sanitize_html(content.body_html);
   if (id == 0) {
-    if (!actor.role || !model::allowed(*actor.role, model::Action::write_article)) return {SaveRefusal::not_allowed};
+    if (!model::may(actor, model::Action::write_article)) return {SaveRefusal::not_allowed};
     model::Article a;
     apply(a, content);
     a.status = ArticleStatus::draft;

@@ -5,7 +5,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "daemon/model/actor.hpp"
 #include "daemon/model/editorial.hpp"
 #include "daemon/model/user.hpp"
 #include "daemon/model/workflow.hpp"
@@ -13,11 +16,7 @@
 
 namespace portald::editorial {
 
-struct Actor {
-  std::string username;            // "" = the system (scheduler)
-  std::optional<model::Role> role;  // std::nullopt = the system
-  std::string address;             // client address for the audit log
-};
+using Actor = model::Actor;
 
 struct Content {
   std::string title;
@@ -42,23 +41,25 @@ bool may_view(const Item& item, const Actor& actor);
 // May `actor` change its content now?
 bool may_edit(const Item& item, const Actor& actor);
 
-enum class SaveRefusal { none, not_found, not_allowed };
+enum class SaveRefusal { none, not_found, not_allowed, invalid };
 struct SaveResult {
   SaveRefusal refusal = SaveRefusal::none;
   std::uint64_t id = 0;
   std::uint32_t revision = 0;
+  std::vector<std::string> errors{};  // SaveRefusal::invalid: what to correct (Vietnamese), one per problem
 };
 // Saves a new version (id 0 = a new article). Editing a live article starts a pending draft; the live
 // record stays online until that draft is approved.
 SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, Content content,
                         const Actor& actor, model::UnixTime now);
 
-enum class Outcome { done, not_found, refused };
+enum class Outcome { done, not_found, refused, invalid };
 struct TransitionResult {
   Outcome outcome = Outcome::done;
   model::TransitionRefusal refusal = model::TransitionRefusal::none;
   model::ArticleStatus from = model::ArticleStatus::draft;
   model::ArticleStatus to = model::ArticleStatus::draft;
+  std::string error{};  // Outcome::invalid: what to correct (Vietnamese)
 };
 // Takes a transition for `actor`. scheduled_at is used by Transition::schedule (must be in the future).
 TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, model::Transition tr,

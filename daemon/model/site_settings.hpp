@@ -1,6 +1,8 @@
 #pragma once
 // Everything that names the province and its portal comes from here, never from code.
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace portald::model {
 
@@ -30,5 +32,9 @@ struct Maintenance {
   std::string message = "Cổng thông tin đang được bảo trì. Vui lòng quay lại sau.";
   int retry_after_s = 1800;
 };
+
+// "https://host[:port]" of an https script URL that is safe to put into a CSP; std::nullopt otherwise
+// (the rule for emc_script_url, and what the public pages' CSP is built from).
+std::optional<std::string> script_origin(std::string_view url);
 
 }  // namespace portald::model

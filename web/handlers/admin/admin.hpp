@@ -60,10 +60,6 @@ Response render_admin(const Context& ctx, std::string_view name, const ctemplate
 // "3 giờ", "2 ngày": how long something has waited.
 std::string age_text(model::UnixTime seconds);
 
-// --- shared by page groups -----------------------------------------------------------------
-// Makes `article_id` a member of exactly the topics whose slugs are chosen (topics.cpp).
-void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
-                         const std::vector<std::string>& chosen_slugs);
 
 // Maintenance mode (maintenance.cpp): the 503 readers get while it is on, std::nullopt otherwise or for
 // the paths that keep working (/quan-tri, /healthz, /metrics, /static, /tep).

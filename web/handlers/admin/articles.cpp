@@ -1,9 +1,7 @@
 // The article editor: create, save a new version, take a workflow transition.
+#include "daemon/editorial/article_service.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
-#include "daemon/store/article_table.hpp"
-#include "daemon/store/editorial_table.hpp"
-#include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/admin/article_view.hpp"
@@ -18,6 +16,7 @@ struct Posted {
   std::vector<std::string> errors;  // Vietnamese, one per problem
 };
 
+// The posted fields, checked by the service's content rule so the form shows every problem at once.
 Posted read_form(const Context& ctx, const Form& f) {
   Posted p;
   auto& c = p.content;
@@ -28,18 +27,8 @@ Posted read_form(const Context& ctx, const Form& f) {
   c.featured = f.get("featured") == "1";
   c.category_id = trailing_id(f.get("category")).value_or(0);
   c.agency_id = trailing_id(f.get("agency")).value_or(0);
-  for (auto* s : {&c.title, &c.summary, &c.author, &c.body_html})
-    if (const auto nfc = model::to_nfc(*s)) *s = *nfc;
-    else p.errors.push_back("Nội dung có ký tự không hợp lệ (không phải UTF-8).");
-  if (c.title.empty()) p.errors.push_back("Vui lòng nhập tiêu đề.");
-  if (model::count_code_points(c.title) > 300) p.errors.push_back("Tiêu đề dài quá 300 ký tự.");
-  if (model::count_code_points(c.summary) > 1000) p.errors.push_back("Sapo dài quá 1000 ký tự.");
-  if (model::count_code_points(c.author) > 200) p.errors.push_back("Tên tác giả dài quá 200 ký tự.");
-  if (model::trim(c.body_html).empty()) p.errors.push_back("Vui lòng nhập nội dung bài viết.");
   const store::ReadTxn txn = ctx.store.read();
-  if (!store::get_category(txn, ctx.store.tables(), c.category_id)) p.errors.push_back("Vui lòng chọn chuyên mục.");
-  if (c.agency_id && !store::get_agency(txn, ctx.store.tables(), c.agency_id))
-    p.errors.push_back("Cơ quan đã chọn không tồn tại.");
+  p.errors = editorial::check_content(txn, ctx.store.tables(), c);
   return p;
 }
 
@@ -63,11 +52,10 @@ Response create_post(const Context& ctx, Request& req) {
   const auto topics = posted_topics(form);
   if (!posted.errors.empty())
     return editor_page(ctx, req, user, std::nullopt, posted.content, posted.errors, 422, &topics);
-  store::WriteTxn txn = ctx.store.write();
-  const auto r = editorial::save_content(txn, ctx.store.tables(), 0, posted.content, actor_of(user, req), model::now());
+  const auto r = editorial::save_article(ctx.store, 0, posted.content, topics, actor_of(user, req), model::now());
+  if (r.refusal == editorial::SaveRefusal::invalid)
+    return editor_page(ctx, req, user, std::nullopt, posted.content, r.errors, 422, &topics);
   if (r.refusal != editorial::SaveRefusal::none) throw HttpError(403, "Bạn không được tạo bài viết.");
-  sync_article_topics(txn, ctx.store.tables(), r.id, topics);
-  txn.commit();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(r.id) + "?da-luu=1");
 }
 
@@ -96,14 +84,13 @@ Response save_post(const Context& ctx, Request& req) {
   }
   if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
   if (!posted.errors.empty()) return editor_page(ctx, req, user, item, posted.content, posted.errors, 422, &topics);
-  store::WriteTxn txn = ctx.store.write();
-  const auto r = editorial::save_content(txn, ctx.store.tables(), id, posted.content, actor_of(user, req), model::now());
+  const auto r = editorial::save_article(ctx.store, id, posted.content, topics, actor_of(user, req), model::now());
+  if (r.refusal == editorial::SaveRefusal::invalid)
+    return editor_page(ctx, req, user, item, posted.content, r.errors, 422, &topics);
   if (r.refusal == editorial::SaveRefusal::not_allowed)
     return editor_page(ctx, req, user, item, posted.content,
                        {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."}, 403, &topics);
   if (r.refusal != editorial::SaveRefusal::none) throw HttpError(404, "Không tìm thấy bài viết.");
-  sync_article_topics(txn, ctx.store.tables(), id, topics);
-  txn.commit();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
 }
 
@@ -120,24 +107,16 @@ Response transition_post(const Context& ctx, Request& req) {
   const Form form = form_of(req);
   const auto tr = model::parse_transition(form.get("transition"));
   if (!tr) throw HttpError(400, "Thao tác không hợp lệ.");
-  const auto now = model::now();
-  model::UnixTime at = 0;
-  if (*tr == model::Transition::schedule) {
-    const auto parsed = parse_local_time(form.get("scheduled_at"));
-    if (!parsed || *parsed <= now) return item_message(ctx, req, user, id, "Vui lòng chọn thời điểm xuất bản trong tương lai.", 422);
-    at = *parsed;
-  }
+  // An unreadable time is no time at all: the service asks for one in the future.
+  const model::UnixTime at =
+      *tr == model::Transition::schedule ? parse_local_time(form.get("scheduled_at")).value_or(0) : 0;
   const std::string reason = model::to_nfc(form.get("reason")).value_or("");
-  if (model::count_code_points(reason) > 2000) return item_message(ctx, req, user, id, "Lý do dài quá 2000 ký tự.", 422);
-  store::WriteTxn txn = ctx.store.write();
-  const auto r = editorial::take_transition(txn, ctx.store.tables(), id, *tr, actor_of(user, req), reason, at, now);
+  const auto r = editorial::transition_article(ctx.store, id, *tr, actor_of(user, req), reason, at, model::now());
+  if (r.outcome == editorial::Outcome::invalid) return item_message(ctx, req, user, id, r.error, 422);
   if (r.outcome == editorial::Outcome::not_found) throw HttpError(404, "Không tìm thấy bài viết.");
-  if (r.outcome == editorial::Outcome::refused) {
-    txn.commit();  // nothing was written; ends the transaction before rendering
+  if (r.outcome == editorial::Outcome::refused)
     return item_message(ctx, req, user, id, std::string(model::refusal_message(r.refusal)),
                         r.refusal == model::TransitionRefusal::reason_required ? 422 : 403);
-  }
-  txn.commit();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-chuyen=" +
                             std::string(model::to_string(*tr)));
 }

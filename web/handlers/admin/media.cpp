@@ -1,9 +1,11 @@
 // The media library: upload images and attachments (type judged from the bytes, size-limited, stored in
 // LMDB's media table) and serve them at /tep/<id>-<name> with long cache headers (the bytes under an
 // id never change, so the URL can be cached for a year).
+#include <stdexcept>
+
+#include "daemon/media/upload.hpp"
 #include "daemon/model/media_type.hpp"
 #include "daemon/model/text.hpp"
-#include "daemon/store/audit_table.hpp"
 #include "daemon/store/document_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -45,24 +47,19 @@ Response library_get(const Context& ctx, Request& req) { return library(ctx, req
 Response upload(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form form = form_of(req);
-  if (form.files.empty() || form.files.front().bytes.empty())
-    return library(ctx, req, me, "Vui lòng chọn một tệp để tải lên.", 422);
-  const auto& file = form.files.front();
-  if (file.bytes.size() > model::kMaxMediaBytes)
-    return library(ctx, req, me, "Tệp lớn hơn giới hạn cho phép.", 413);
-  const auto type = model::sniff_media_type(file.bytes, file.file_name);
-  if (!type)
-    return library(ctx, req, me, "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP và tệp PDF, Word, Excel, ODT.", 415);
-  std::string name = model::to_nfc(file.file_name).value_or("tep");
-  if (const auto slash = name.find_last_of("/\\"); slash != std::string::npos) name = name.substr(slash + 1);
-  if (name.empty() || name.size() > 255) name = "tep";
-  store::WriteTxn txn = ctx.store.write();
-  const auto id = store::add_media(txn, ctx.store.tables(), {0, name, *type, file.bytes});
-  store::append_audit(txn, ctx.store.tables(), {.actor = me.username, .action = "media.upload",
-                                                .object = "media/" + std::to_string(id), .to = name + " (" + *type + ")",
-                                                .address = client_address(req)});
-  txn.commit();
-  return Response::redirect("/quan-tri/thu-vien?da-tai=1");
+  const UploadedFile none{};
+  const auto& file = form.files.empty() ? none : form.files.front();
+  const auto r = media::upload(ctx.store, file.file_name, file.bytes, actor_of(me, req), model::now());
+  switch (r.refusal) {
+    case media::Refusal::none: return Response::redirect("/quan-tri/thu-vien?da-tai=1");
+    case media::Refusal::not_allowed: throw HttpError(403, "Bạn không được tải tệp lên.");
+    case media::Refusal::empty: return library(ctx, req, me, "Vui lòng chọn một tệp để tải lên.", 422);
+    case media::Refusal::too_large: return library(ctx, req, me, "Tệp lớn hơn giới hạn cho phép.", 413);
+    case media::Refusal::unknown_type:
+      return library(ctx, req, me,
+                     "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP và tệp PDF, Word, Excel, ODT.", 415);
+  }
+  throw std::logic_error("media::Refusal out of range");
 }
 
 Response serve(const Context& ctx, Request& req) {

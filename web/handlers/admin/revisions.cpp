@@ -1,5 +1,6 @@
 // Preview (the public article template, exactly as readers will see it), side-by-side comparison of
 // two saved versions, and restoring an old version as a new draft.
+#include "daemon/editorial/article_service.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/editorial_table.hpp"
@@ -92,11 +93,9 @@ Response restore(const Context& ctx, Request& req) {
   const auto id = id_param(req);
   const auto n = trailing_id(req.params.at("n"));
   if (!n) throw HttpError(404, "Không tìm thấy phiên bản.");
-  store::WriteTxn txn = ctx.store.write();
-  const auto made = editorial::restore_revision(txn, ctx.store.tables(), id, static_cast<std::uint32_t>(*n),
-                                                actor_of(user, req), model::now());
+  const auto made = editorial::restore_article_revision(ctx.store, id, static_cast<std::uint32_t>(*n),
+                                                       actor_of(user, req), model::now());
   if (!made) throw HttpError(403, "Không khôi phục được phiên bản này (không tồn tại hoặc bạn không được sửa bài).");
-  txn.commit();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
 }
 

@@ -1,9 +1,9 @@
 // Site settings (name, logo, footer, public-service links, EMC code) and maintenance mode, saved to
 // LMDB and in effect on the next request: no restart. Categories and agencies.
-#include <algorithm>
-
 #include "daemon/model/text.hpp"
-#include "daemon/store/audit_table.hpp"
+#include "daemon/site/maintenance.hpp"
+#include "daemon/site/settings.hpp"
+#include "daemon/site/taxonomy.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -14,31 +14,18 @@
 namespace portald::web::admin {
 namespace site_pages {
 
-struct Field {
-  const char* key;
-  const char* label;
-  std::string model::SiteSettings::*member;
-  bool url;
-};
-
-const Field kFields[] = {
-    {"portal_name", "Tên cổng thông tin", &model::SiteSettings::portal_name, false},
-    {"english_name", "Tên tiếng Anh", &model::SiteSettings::english_name, false},
-    {"governing_agency", "Cơ quan chủ quản", &model::SiteSettings::governing_agency, false},
-    {"responsible_person", "Người chịu trách nhiệm chính", &model::SiteSettings::responsible_person, false},
-    {"licence", "Giấy phép", &model::SiteSettings::licence, false},
-    {"address", "Địa chỉ", &model::SiteSettings::address, false},
-    {"phone", "Điện thoại", &model::SiteSettings::phone, false},
-    {"email", "Thư điện tử", &model::SiteSettings::email, false},
-    {"source_notice", "Ghi chú nguồn tin", &model::SiteSettings::source_notice, false},
-    {"logo_url", "Địa chỉ biểu trưng (logo)", &model::SiteSettings::logo_url, true},
-    {"public_url", "Địa chỉ công khai của cổng", &model::SiteSettings::public_url, true},
-    {"national_service_url", "Cổng Dịch vụ công quốc gia", &model::SiteSettings::national_service_url, true},
-    {"provincial_service_url", "Cổng dịch vụ công của tỉnh", &model::SiteSettings::provincial_service_url, true},
-    {"national_legal_db_url", "CSDL quốc gia về văn bản pháp luật", &model::SiteSettings::national_legal_db_url, true},
-    {"data_portal_url", "Cổng dữ liệu mở", &model::SiteSettings::data_portal_url, true},
-    {"emc_script_url", "Mã theo dõi EMC (địa chỉ https)", &model::SiteSettings::emc_script_url, true},
-};
+// The Vietnamese message for one problem with a posted setting.
+std::string message(const site::SettingError& e) {
+  const std::string label(e.field->label);
+  switch (e.problem) {
+    case site::SettingProblem::not_utf8:
+    case site::SettingProblem::too_long: return label + ": giá trị không hợp lệ.";
+    case site::SettingProblem::not_a_url: return label + ": phải là địa chỉ http(s):// hoặc đường dẫn bắt đầu bằng /.";
+    case site::SettingProblem::not_a_script_url: return label + ": phải là địa chỉ https:// hợp lệ.";
+    case site::SettingProblem::empty_portal_name: return "Tên cổng thông tin không được để trống.";
+  }
+  return label;
+}
 
 Response settings_page(const Context& ctx, const Request& req, const model::User& me, const model::SiteSettings& shown,
                        const std::vector<std::string>& errors, int status) {
@@ -46,10 +33,10 @@ Response settings_page(const Context& ctx, const Request& req, const model::User
   auto* header = fill_admin_layout(dict, ctx, &me, req.session_csrf, "Cài đặt");
   for (const auto& e : errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
   if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu cài đặt.");
-  for (const auto& f : kFields) {
+  for (const auto& f : site::setting_fields()) {
     auto* d = dict.AddSectionDictionary("FIELD");
-    d->SetValue("KEY", f.key);
-    d->SetValue("LABEL", f.label);
+    d->SetValue("KEY", std::string(f.key));
+    d->SetValue("LABEL", std::string(f.label));
     d->SetValue("VALUE", shown.*f.member);
   }
   const store::ReadTxn txn = ctx.store.read();
@@ -71,55 +58,26 @@ Response settings_get(const Context& ctx, Request& req) {
 Response settings_post(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form form = form_of(req);
-  model::SiteSettings s;
-  {
-    const store::ReadTxn txn = ctx.store.read();
-    s = store::get_site_settings(txn, ctx.store.tables());
+  std::vector<std::pair<std::string, std::string>> values;
+  for (const auto& f : site::setting_fields()) values.emplace_back(f.key, model::trim(form.get(f.key)));
+  const auto r = site::change_settings(ctx.store, values, actor_of(me, req), model::now());
+  if (r.refusal == site::Refusal::not_allowed) throw HttpError(403, "Bạn không được đổi cài đặt.");
+  if (r.refusal != site::Refusal::none) {
+    std::vector<std::string> errors;
+    for (const auto& e : r.errors) errors.push_back(message(e));
+    return settings_page(ctx, req, me, r.settings, errors, 422);
   }
-  const model::SiteSettings before = s;
-  std::vector<std::string> errors;
-  for (const auto& f : kFields) {
-    const auto v = model::to_nfc(model::trim(form.get(f.key)));
-    if (!v || v->size() > 2000) {
-      errors.push_back(std::string(f.label) + ": giá trị không hợp lệ.");
-      continue;
-    }
-    if (f.url && !v->empty() && !v->starts_with("https://") && !v->starts_with("http://") && !v->starts_with("/"))
-      errors.push_back(std::string(f.label) + ": phải là địa chỉ http(s):// hoặc đường dẫn bắt đầu bằng /.");
-    if (std::string_view(f.key) == "emc_script_url" && !v->empty() && !script_origin(*v))
-      errors.push_back(std::string(f.label) + ": phải là địa chỉ https:// hợp lệ.");
-    s.*f.member = *v;
-  }
-  if (s.portal_name.empty()) errors.push_back("Tên cổng thông tin không được để trống.");
-  if (!errors.empty()) return settings_page(ctx, req, me, s, errors, 422);
-  store::WriteTxn txn = ctx.store.write();
-  const auto& t = ctx.store.tables();
-  store::put_site_settings(txn, t, s);
-  for (const auto& f : kFields)
-    if (before.*f.member != s.*f.member)
-      store::append_audit(txn, t, {.actor = me.username, .action = "settings.site", .object = std::string("settings/") + f.key,
-                                   .from = before.*f.member, .to = s.*f.member, .address = client_address(req)});
-  txn.commit();
   return Response::redirect("/quan-tri/cai-dat?da-luu=1");
 }
 
 Response maintenance_post(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form form = form_of(req);
-  store::WriteTxn txn = ctx.store.write();
-  const auto& t = ctx.store.tables();
-  auto m = store::get_maintenance(txn, t);
-  const bool was = m.on;
-  m.on = form.get("on") == "1";
-  if (const auto msg = model::to_nfc(model::trim(form.get("message"))); msg && !msg->empty() && msg->size() <= 2000)
-    m.message = *msg;
-  const auto minutes = trailing_id(form.get("retry_after_min"));
-  m.retry_after_s = static_cast<int>(std::clamp<std::uint64_t>(minutes.value_or(30), 1, 24 * 60) * 60);
-  store::put_maintenance(txn, t, m);
-  store::append_audit(txn, t, {.actor = me.username, .action = "settings.maintenance", .object = "settings/maintenance",
-                               .from = was ? "on" : "off", .to = m.on ? "on" : "off", .reason = m.message,
-                               .address = client_address(req)});
-  txn.commit();
+  const site::MaintenanceChange change{.on = form.get("on") == "1",
+                                       .message = std::string(model::trim(form.get("message"))),
+                                       .retry_after_min = trailing_id(form.get("retry_after_min"))};
+  if (site::set_maintenance(ctx.store, change, actor_of(me, req), model::now()) != site::Refusal::none)
+    throw HttpError(403, "Bạn không được bật hay tắt chế độ bảo trì.");
   return Response::redirect("/quan-tri/cai-dat?da-luu=1");
 }
 
@@ -146,38 +104,29 @@ Response taxonomy_get(const Context& ctx, Request& req) {
   return render_admin(ctx, "admin_taxonomy", dict);
 }
 
+// One taxonomy form, told apart by its "kind" field; any refusal shows the one error message.
 Response taxonomy_post(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form form = form_of(req);
-  const auto name = model::to_nfc(model::trim(form.get("name")));
+  const std::string name(model::trim(form.get("name")));
   const std::string kind = form.get("kind");
-  if (!name || name->empty() || model::count_code_points(*name) > 200) return Response::redirect("/quan-tri/danh-muc?loi=1");
-  store::WriteTxn txn = ctx.store.write();
-  const auto& t = ctx.store.tables();
+  const auto actor = actor_of(me, req);
+  const auto now = model::now();
   const auto target = trailing_id(form.get("id")).value_or(0);
-  std::uint64_t id = 0;
-  std::string from;
-  if (kind == "category" || kind == "agency") {
-    id = kind == "category" ? store::ensure_category(txn, t, *name) : store::ensure_agency(txn, t, *name);
+  site::TaxonomyResult r{site::Refusal::invalid};
+  if (kind == "category") {
+    r = site::add_category(ctx.store, name, actor, now);
+  } else if (kind == "agency") {
+    r = site::add_agency(ctx.store, name, actor, now);
   } else if (kind == "update-category") {
-    const auto old = store::get_category(txn, t, target);
     const auto position = trailing_id(form.get("position"));
-    if (!old || !store::update_category(txn, t, target, *name, static_cast<std::uint32_t>(position.value_or(old->position))))
-      return Response::redirect("/quan-tri/danh-muc?loi=1");
-    id = target;
-    from = old->name + " (vị trí " + std::to_string(old->position) + ")";
+    r = site::update_category(ctx.store, target, name,
+                              position ? std::optional(static_cast<std::uint32_t>(*position)) : std::nullopt, actor, now);
   } else if (kind == "rename-agency") {
-    const auto old = store::get_agency(txn, t, target);
-    if (!old || !store::rename_agency(txn, t, target, *name)) return Response::redirect("/quan-tri/danh-muc?loi=1");
-    id = target;
-    from = old->name;
-  } else {
-    return Response::redirect("/quan-tri/danh-muc?loi=1");
+    r = site::rename_agency(ctx.store, target, name, actor, now);
   }
-  store::append_audit(txn, t, {.actor = me.username, .action = "taxonomy." + kind, .object = kind + "/" + std::to_string(id),
-                               .from = from, .to = *name, .address = client_address(req)});
-  txn.commit();
-  return Response::redirect("/quan-tri/danh-muc?da-luu=1");
+  if (r.refusal == site::Refusal::not_allowed) throw HttpError(403, "Bạn không được sửa danh mục.");
+  return Response::redirect(r.refusal == site::Refusal::none ? "/quan-tri/danh-muc?da-luu=1" : "/quan-tri/danh-muc?loi=1");
 }
 
 }  // namespace site_pages

@@ -1,11 +1,10 @@
 // Topics (chuyên đề): operators create and edit them; editors tick an article's topics in the editor.
-#include <algorithm>
-
 #include "daemon/model/text.hpp"
-#include "daemon/store/audit_table.hpp"
+#include "daemon/site/taxonomy.hpp"
 #include "daemon/store/topic_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
+#include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
 namespace topic_pages {
@@ -32,42 +31,15 @@ Response topics_get(const Context& ctx, Request& req) {
 Response topics_post(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form form = form_of(req);
-  const auto name = model::to_nfc(model::trim(form.get("name")));
-  const auto description = model::to_nfc(model::trim(form.get("description")));
-  if (!name || name->empty() || model::count_code_points(*name) > 200 || !description || description->size() > 2000)
-    return Response::redirect("/quan-tri/chuyen-de?loi=1");
-  const std::string slug = model::slugify(form.get("slug").empty() ? *name : form.get("slug"));
-  if (slug.empty()) return Response::redirect("/quan-tri/chuyen-de?loi=1");
-  store::WriteTxn txn = ctx.store.write();
-  const auto& t = ctx.store.tables();
-  model::Topic topic = store::find_topic(txn, t, slug).value_or(model::Topic{});
-  const std::string before = topic.name;
-  topic.slug = slug;
-  topic.name = *name;
-  topic.description = *description;
-  topic.featured = form.get("featured") == "1";
-  topic.updated_at = model::now();
-  const auto id = store::put_topic(txn, t, topic);
-  store::append_audit(txn, t, {.actor = me.username, .action = "taxonomy.topic", .object = "topic/" + std::to_string(id),
-                               .from = before, .to = *name, .address = client_address(req)});
-  txn.commit();
-  return Response::redirect("/quan-tri/chuyen-de?da-luu=1");
+  const site::TopicChange change{.slug = form.get("slug"),
+                                 .name = std::string(model::trim(form.get("name"))),
+                                 .description = std::string(model::trim(form.get("description"))),
+                                 .featured = form.get("featured") == "1"};
+  const auto r = site::save_topic(ctx.store, change, actor_of(me, req), model::now());
+  if (r.refusal == site::Refusal::not_allowed) throw HttpError(403, "Bạn không được sửa chuyên đề.");
+  return Response::redirect(r.refusal == site::Refusal::none ? "/quan-tri/chuyen-de?da-luu=1" : "/quan-tri/chuyen-de?loi=1");
 }
 
 }  // namespace topic_pages
-
-void sync_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
-                         const std::vector<std::string>& chosen_slugs) {
-  for (auto topic : store::list_topics(txn, t)) {
-    const bool want = std::find(chosen_slugs.begin(), chosen_slugs.end(), topic.slug) != chosen_slugs.end();
-    const auto at = std::find(topic.article_ids.begin(), topic.article_ids.end(), article_id);
-    const bool has = at != topic.article_ids.end();
-    if (want == has) continue;
-    if (want) topic.article_ids.insert(topic.article_ids.begin(), article_id);  // newest first in the editors' order
-    else topic.article_ids.erase(at);
-    topic.updated_at = model::now();
-    store::put_topic(txn, t, topic);
-  }
-}
 
 }  // namespace portald::web::admin

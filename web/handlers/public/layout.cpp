@@ -31,7 +31,7 @@ ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, 
   }
   dict.SetValue("LANG", "vi");
   optional_line(*header, "LOGO", "URL", s.logo_url);
-  if (script_origin(s.emc_script_url)) header->AddSectionDictionary("EMC")->SetValue("URL", s.emc_script_url);
+  if (model::script_origin(s.emc_script_url)) header->AddSectionDictionary("EMC")->SetValue("URL", s.emc_script_url);
   optional_line(*footer, "NATIONAL_SERVICE", "URL", s.national_service_url);
   optional_line(*footer, "PROVINCIAL_SERVICE", "URL", s.provincial_service_url);
   for (const auto& c : store::list_categories(txn, t)) {

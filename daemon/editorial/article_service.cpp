@@ -1,0 +1,57 @@
+#include "daemon/editorial/article_service.hpp"
+
+#include "daemon/editorial/article_topics.hpp"
+#include "daemon/model/text.hpp"
+#include "daemon/store/taxonomy_table.hpp"
+
+namespace portald::editorial {
+
+std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& c) {
+  std::vector<std::string> errors;
+  for (auto* s : {&c.title, &c.summary, &c.author, &c.body_html})
+    if (const auto nfc = model::to_nfc(*s)) *s = *nfc;
+    else errors.push_back("Nội dung có ký tự không hợp lệ (không phải UTF-8).");
+  if (c.title.empty()) errors.push_back("Vui lòng nhập tiêu đề.");
+  if (model::count_code_points(c.title) > 300) errors.push_back("Tiêu đề dài quá 300 ký tự.");
+  if (model::count_code_points(c.summary) > 1000) errors.push_back("Sapo dài quá 1000 ký tự.");
+  if (model::count_code_points(c.author) > 200) errors.push_back("Tên tác giả dài quá 200 ký tự.");
+  if (model::trim(c.body_html).empty()) errors.push_back("Vui lòng nhập nội dung bài viết.");
+  if (!store::get_category(txn, t, c.category_id)) errors.push_back("Vui lòng chọn chuyên mục.");
+  if (c.agency_id && !store::get_agency(txn, t, c.agency_id)) errors.push_back("Cơ quan đã chọn không tồn tại.");
+  return errors;
+}
+
+SaveResult save_article(const store::Store& store, std::uint64_t id, Content content,
+                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now) {
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  if (auto errors = check_content(txn, t, content); !errors.empty())
+    return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+  const auto saved = save_content(txn, t, id, std::move(content), actor, now);
+  if (saved.refusal != SaveRefusal::none) return saved;
+  set_article_topics(txn, t, saved.id, topic_slugs, now);
+  txn.commit();
+  return saved;
+}
+
+TransitionResult transition_article(const store::Store& store, std::uint64_t id, model::Transition tr,
+                                    const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                    model::UnixTime now) {
+  if (tr == model::Transition::schedule && scheduled_at <= now)
+    return {.outcome = Outcome::invalid, .error = "Vui lòng chọn thời điểm xuất bản trong tương lai."};
+  if (model::count_code_points(reason) > 2000) return {.outcome = Outcome::invalid, .error = "Lý do dài quá 2000 ký tự."};
+  store::WriteTxn txn = store.write();
+  const auto r = take_transition(txn, store.tables(), id, tr, actor, reason, scheduled_at, now);
+  if (r.outcome == Outcome::done) txn.commit();
+  return r;
+}
+
+std::optional<std::uint32_t> restore_article_revision(const store::Store& store, std::uint64_t id, std::uint32_t n,
+                                                      const Actor& actor, model::UnixTime now) {
+  store::WriteTxn txn = store.write();
+  const auto made = restore_revision(txn, store.tables(), id, n, actor, now);
+  if (made) txn.commit();
+  return made;
+}
+
+}  // namespace portald::editorial

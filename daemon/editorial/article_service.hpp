@@ -1,0 +1,36 @@
+#pragma once
+// The article writes people cause (admin pages, API, portaldctl), each in one write transaction of its
+// own: check the rule, write through editorial.hpp (audit entry, and the change log through the
+// tables), commit only when the write was done. A refusal leaves the store untouched.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/editorial/editorial.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::editorial {
+
+// The content rules: NFC text (normalised in place), a title of at most 300 characters, a summary of at
+// most 1000, an author of at most 200, a body, an existing category, an existing agency when one is
+// chosen. Returns what to correct (Vietnamese), one per problem; empty when the content may be saved.
+std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& content);
+
+// Checks the content, saves it as a new version (id 0 = a new article, see save_content) and makes the
+// article a member of exactly the topics in topic_slugs. SaveRefusal::invalid carries the errors.
+SaveResult save_article(const store::Store& store, std::uint64_t id, Content content,
+                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now);
+
+// take_transition in its own transaction, after the form rules: a schedule time in the future, a
+// reason of at most 2000 characters (Outcome::invalid with the error otherwise).
+TransitionResult transition_article(const store::Store& store, std::uint64_t id, model::Transition tr,
+                                    const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                    model::UnixTime now);
+
+// restore_revision in its own transaction; std::nullopt (nothing written) as there.
+std::optional<std::uint32_t> restore_article_revision(const store::Store& store, std::uint64_t id, std::uint32_t n,
+                                                      const Actor& actor, model::UnixTime now);
+
+}  // namespace portald::editorial

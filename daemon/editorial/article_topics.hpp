@@ -1,0 +1,18 @@
+#pragma once
+// An article's topics (chuyên đề): membership is kept on the topic records, in the editors' order.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "daemon/model/time.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::editorial {
+
+// Makes `article_id` a member of exactly the topics whose slugs are chosen (unknown slugs are ignored);
+// each topic that changes is written with its change-log entry. Part of an article save, which the
+// caller audits.
+void set_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
+                        const std::vector<std::string>& chosen_slugs, model::UnixTime now);
+
+}  // namespace portald::editorial

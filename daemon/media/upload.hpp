@@ -1,0 +1,34 @@
+#pragma once
+// Uploads to the media library: the type is judged from the bytes (never the name or the browser's
+// claim), the size is bounded, and the bytes are stored with their audit entry in one transaction.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "daemon/model/actor.hpp"
+#include "daemon/model/time.hpp"
+#include "daemon/store/store.hpp"
+
+namespace portald::media {
+
+enum class Refusal {
+  none,
+  not_allowed,   // the actor's role may not upload media
+  empty,         // no bytes
+  too_large,     // over model::kMaxMediaBytes
+  unknown_type,  // not a type the portal publishes (see model::sniff_media_type)
+};
+
+struct UploadResult {
+  Refusal refusal = Refusal::none;
+  std::uint64_t id = 0;       // the new media id when stored
+  std::string file_name{};    // as stored: NFC, without folders, "tep" when unusable
+  std::string content_type{};
+};
+
+// Stores `bytes` under a new id (its change-log entry comes with the table) and appends the audit entry
+// "media.upload", all in one write transaction. Nothing is written when refused.
+UploadResult upload(const store::Store& store, std::string_view file_name, std::string_view bytes,
+                    const model::Actor& actor, model::UnixTime now);
+
+}  // namespace portald::media

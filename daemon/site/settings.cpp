@@ -1,0 +1,87 @@
+#include "daemon/site/settings.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "daemon/model/text.hpp"
+#include "daemon/store/audit_table.hpp"
+#include "daemon/store/settings_table.hpp"
+
+namespace portald::site {
+namespace {
+
+using S = model::SiteSettings;
+
+constexpr SettingField kFields[] = {
+    {"portal_name", "Tên cổng thông tin", &S::portal_name, false},
+    {"english_name", "Tên tiếng Anh", &S::english_name, false},
+    {"governing_agency", "Cơ quan chủ quản", &S::governing_agency, false},
+    {"responsible_person", "Người chịu trách nhiệm chính", &S::responsible_person, false},
+    {"licence", "Giấy phép", &S::licence, false},
+    {"address", "Địa chỉ", &S::address, false},
+    {"phone", "Điện thoại", &S::phone, false},
+    {"email", "Thư điện tử", &S::email, false},
+    {"source_notice", "Ghi chú nguồn tin", &S::source_notice, false},
+    {"logo_url", "Địa chỉ biểu trưng (logo)", &S::logo_url, true},
+    {"public_url", "Địa chỉ công khai của cổng", &S::public_url, true},
+    {"national_service_url", "Cổng Dịch vụ công quốc gia", &S::national_service_url, true},
+    {"provincial_service_url", "Cổng dịch vụ công của tỉnh", &S::provincial_service_url, true},
+    {"national_legal_db_url", "CSDL quốc gia về văn bản pháp luật", &S::national_legal_db_url, true},
+    {"data_portal_url", "Cổng dữ liệu mở", &S::data_portal_url, true},
+    {"emc_script_url", "Mã theo dõi EMC (địa chỉ https)", &S::emc_script_url, true},
+};
+
+constexpr std::size_t kMaxValueBytes = 2000;
+
+// Applies one value to `s`, appending what is wrong with it; an unreadable value leaves `s` as it was.
+void apply(model::SiteSettings& s, const SettingField& f, std::string_view value, std::vector<SettingError>& errors) {
+  const auto v = model::to_nfc(value);
+  if (!v || v->size() > kMaxValueBytes) {
+    errors.push_back({&f, v ? SettingProblem::too_long : SettingProblem::not_utf8});
+    return;
+  }
+  if (f.url && !v->empty() && !v->starts_with("https://") && !v->starts_with("http://") && !v->starts_with("/"))
+    errors.push_back({&f, SettingProblem::not_a_url});
+  if (f.key == "emc_script_url" && !v->empty() && !model::script_origin(*v))
+    errors.push_back({&f, SettingProblem::not_a_script_url});
+  s.*f.member = *v;
+}
+
+}  // namespace
+
+std::span<const SettingField> setting_fields() { return kFields; }
+
+const SettingField* find_setting(std::string_view key) {
+  const auto* f = std::find_if(std::begin(kFields), std::end(kFields), [&](const auto& x) { return x.key == key; });
+  return f == std::end(kFields) ? nullptr : f;
+}
+
+SettingsResult change_settings(const store::Store& store, const std::vector<std::pair<std::string, std::string>>& values,
+                               const model::Actor& actor, model::UnixTime now) {
+  SettingsResult r;
+  if (!model::may(actor, model::Action::manage_settings)) return {Refusal::not_allowed};
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  const model::SiteSettings before = store::get_site_settings(txn, t);
+  r.settings = before;
+  for (const auto& [key, value] : values) {
+    const SettingField* f = find_setting(key);
+    if (!f) throw std::invalid_argument("unknown setting '" + key + "'");
+    apply(r.settings, *f, value, r.errors);
+  }
+  if (r.settings.portal_name.empty()) r.errors.push_back({find_setting("portal_name"), SettingProblem::empty_portal_name});
+  if (!r.errors.empty()) {
+    r.refusal = Refusal::invalid;
+    return r;
+  }
+  store::put_site_settings(txn, t, r.settings);
+  for (const auto& f : kFields)
+    if (before.*f.member != r.settings.*f.member)
+      store::append_audit(txn, t, {.at = now, .actor = actor.username, .action = "settings.site",
+                                   .object = "settings/" + std::string(f.key), .from = before.*f.member,
+                                   .to = r.settings.*f.member, .address = actor.address});
+  txn.commit();
+  return r;
+}
+
+}  // namespace portald::site

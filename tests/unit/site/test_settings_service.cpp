@@ -1,0 +1,127 @@
+// Site settings through the site service: one rule for the admin form and portaldctl, an audit entry
+// per changed field, the change-log entry, and nothing written when a value is refused.
+#include <boost/test/unit_test.hpp>
+
+#include <stdexcept>
+
+#include "daemon/site/settings.hpp"
+#include "daemon/store/settings_table.hpp"
+#include "tests/support/fixtures.hpp"
+#include "tests/support/store_logs.hpp"
+
+using namespace portald;
+using site::Refusal;
+using site::SettingProblem;
+using model::Role;
+
+BOOST_TEST_DONT_PRINT_LOG_VALUE(portald::site::SettingProblem)
+
+namespace {
+
+const model::Actor kOperator{"quantri", Role::operator_, "10.0.0.1"};
+
+model::SiteSettings stored(const store::Store& s) {
+  const store::ReadTxn txn = s.read();
+  return store::get_site_settings(txn, s.tables());
+}
+
+std::vector<SettingProblem> problems(const site::SettingsResult& r) {
+  std::vector<SettingProblem> out;
+  for (const auto& e : r.errors) out.push_back(e.problem);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(settings_service)
+
+BOOST_AUTO_TEST_CASE(the_field_table_has_each_key_once_with_its_member) {
+  BOOST_TEST(site::setting_fields().size() == 16u);
+  for (const auto& f : site::setting_fields()) {
+    BOOST_TEST(site::find_setting(f.key) == &f);
+    BOOST_TEST(f.url == f.key.ends_with("_url"));
+  }
+  BOOST_TEST(site::find_setting("no_such_key") == nullptr);
+  model::SiteSettings s;
+  s.*site::find_setting("licence")->member = "GP 1";
+  BOOST_TEST(s.licence == "GP 1");
+}
+
+BOOST_AUTO_TEST_CASE(changed_fields_are_saved_audited_one_by_one_and_logged) {
+  test::TempStore s;
+  const auto mark = test::change_mark(s.store);
+  const auto r = site::change_settings(s.store,
+                                       {{"portal_name", "Cổng TTĐT tỉnh"},
+                                        {"licence", "GP 99"},
+                                        {"phone", ""},  // unchanged: no audit entry
+                                        {"emc_script_url", "https://emc.gov.vn/s.js?id=7"}},
+                                       kOperator, 300);
+  BOOST_TEST_REQUIRE((r.refusal == Refusal::none));
+  BOOST_TEST(stored(s.store).licence == "GP 99");
+  BOOST_TEST(stored(s.store).emc_script_url == "https://emc.gov.vn/s.js?id=7");
+  BOOST_TEST(test::has_change(test::changes_after(s.store, mark), store::ChangeKind::settings, 0));
+  const auto log = test::audit_entries(s.store, {.action_prefix = "settings.site"});
+  BOOST_TEST_REQUIRE(log.size() == 3u);  // in the form's order
+  BOOST_TEST(log[0].object == "settings/portal_name");
+  BOOST_TEST(log[0].from == model::SiteSettings{}.portal_name);
+  BOOST_TEST(log[0].to == "Cổng TTĐT tỉnh");
+  BOOST_TEST(log[1].object == "settings/licence");
+  BOOST_TEST(log[2].object == "settings/emc_script_url");
+  BOOST_TEST(log[2].actor == "quantri");
+  BOOST_TEST(log[2].address == "10.0.0.1");
+  BOOST_TEST(log[2].at == 300);
+}
+
+BOOST_AUTO_TEST_CASE(values_are_normalised_to_nfc) {
+  test::TempStore s;
+  BOOST_TEST_REQUIRE((site::change_settings(s.store, {{"address", "Thanh Ho\xcc\x81\x61"}}, kOperator, 300).refusal ==
+                      Refusal::none));
+  BOOST_TEST(stored(s.store).address == "Thanh H\xc3\xb3\x61");
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_is_reported_and_nothing_is_written) {
+  test::TempStore s;
+  const auto mark = test::change_mark(s.store);
+  const auto r = site::change_settings(s.store,
+                                       {{"portal_name", ""},
+                                        {"licence", "\xff"},
+                                        {"address", std::string(2001, 'a')},
+                                        {"logo_url", "javascript:alert(1)"},
+                                        {"emc_script_url", "ftp://emc.gov.vn/s.js"}},
+                                       kOperator, 300);
+  BOOST_TEST((r.refusal == Refusal::invalid));
+  const std::vector<SettingProblem> expected{SettingProblem::not_utf8, SettingProblem::too_long,
+                                             SettingProblem::not_a_url, SettingProblem::not_a_url,
+                                             SettingProblem::not_a_script_url, SettingProblem::empty_portal_name};
+  BOOST_TEST(problems(r) == expected, boost::test_tools::per_element());
+  BOOST_TEST(r.errors[0].field->key == "licence");
+  BOOST_TEST(r.errors[4].field->key == "emc_script_url");
+  BOOST_TEST(r.settings.logo_url == "javascript:alert(1)");  // shown again in the form
+  BOOST_TEST(r.settings.licence.empty());                    // an unreadable value is not taken
+  BOOST_TEST(test::changes_after(s.store, mark).empty());
+  BOOST_TEST(test::audit_entries(s.store).empty());
+  BOOST_TEST(stored(s.store).logo_url == model::SiteSettings{}.logo_url);
+}
+
+BOOST_AUTO_TEST_CASE(emc_script_urls_must_be_safe_for_the_csp) {
+  test::TempStore s;
+  for (const char* bad : {"http://emc.gov.vn/s.js", "https://emc.gov.vn/s.js'; script-src *", "https://user@emc.gov.vn/"})
+    BOOST_TEST((site::change_settings(s.store, {{"emc_script_url", bad}}, kOperator, 300).refusal == Refusal::invalid));
+  BOOST_TEST((site::change_settings(s.store, {{"emc_script_url", ""}}, kOperator, 300).refusal == Refusal::none));
+}
+
+BOOST_AUTO_TEST_CASE(only_operators_change_settings) {
+  test::TempStore s;
+  const model::Actor chief{"truongban", Role::editor_in_chief, "10.0.0.8"};
+  BOOST_TEST((site::change_settings(s.store, {{"licence", "GP"}}, chief, 300).refusal == Refusal::not_allowed));
+  BOOST_TEST((site::change_settings(s.store, {{"licence", "GP"}}, model::Actor{}, 300).refusal == Refusal::not_allowed));
+  BOOST_TEST(stored(s.store).licence.empty());
+  BOOST_TEST(test::audit_entries(s.store).empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_key_is_a_programming_error) {
+  test::TempStore s;
+  BOOST_CHECK_THROW(site::change_settings(s.store, {{"no_such_key", "x"}}, kOperator, 300), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
