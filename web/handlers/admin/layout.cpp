@@ -2,7 +2,6 @@
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "web/handlers/admin/admin.hpp"
-#include "web/handlers/public/layout.hpp"
 
 namespace portald::web::admin {
 namespace {
@@ -62,7 +61,7 @@ ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& 
 
 Response render_admin(const Context& ctx, std::string_view name, const ctemplate::TemplateDictionary& dict,
                       int status) {
-  Response r = render_page(ctx, name, dict, status);
+  Response r = Response::html(ctx.templates.render(name, dict), status);
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
