@@ -5,17 +5,20 @@
 #include "daemon/store/article_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/public/layout.hpp"
+#include "web/paging.hpp"
 
 namespace portald::web::admin {
 namespace {
 
 constexpr std::size_t kPerPage = 50;
+constexpr std::size_t kMaxPage = SIZE_MAX / kPerPage;  // (page - 1) * kPerPage must not wrap
 
 Response article_list(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const std::string q(model::trim(req.query_value("q").value_or("")));
   const std::string folded = model::fold(q);
-  const std::size_t page = trailing_id(req.query_value("trang").value_or("1")).value_or(1);
+  // Lenient, as before: a bad ?trang= shows the first page (no one but an editor sees this list).
+  const std::size_t page = parse_page_number(req.query_value("trang").value_or(""), kMaxPage).value_or(1);
   ctemplate::TemplateDictionary dict("admin_articles");
   fill_admin_layout(dict, ctx, &me, req.session_csrf, "Tất cả bài viết");
   dict.SetValue("Q", q);

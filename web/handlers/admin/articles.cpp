@@ -7,6 +7,7 @@
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/article_view.hpp"
 #include "web/handlers/public/layout.hpp"
+#include "web/not_found.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
@@ -44,7 +45,7 @@ Posted read_form(const Context& ctx, const Form& f) {
 
 std::uint64_t id_param(const Request& req) {
   const auto id = trailing_id(req.params.at("id"));
-  if (!id) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!id) article_not_found();
   return *id;
 }
 
@@ -78,7 +79,7 @@ Response edit_page(const Context& ctx, Request& req) {
     const store::ReadTxn txn = ctx.store.read();
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
-  if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
   return editor_page(ctx, req, user, item, item->work, {}, 200);
 }
 
@@ -93,14 +94,14 @@ Response save_post(const Context& ctx, Request& req) {
     const store::ReadTxn txn = ctx.store.read();
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
-  if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
   if (!posted.errors.empty()) return editor_page(ctx, req, user, item, posted.content, posted.errors, 422, &topics);
   store::WriteTxn txn = ctx.store.write();
   const auto r = editorial::save_content(txn, ctx.store.tables(), id, posted.content, actor_of(user, req), model::now());
   if (r.refusal == editorial::SaveRefusal::not_allowed)
     return editor_page(ctx, req, user, item, posted.content,
                        {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."}, 403, &topics);
-  if (r.refusal != editorial::SaveRefusal::none) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (r.refusal != editorial::SaveRefusal::none) article_not_found();
   sync_article_topics(txn, ctx.store.tables(), id, topics);
   txn.commit();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
@@ -130,7 +131,7 @@ Response transition_post(const Context& ctx, Request& req) {
   if (model::count_code_points(reason) > 2000) return item_message(ctx, req, user, id, "Lý do dài quá 2000 ký tự.", 422);
   store::WriteTxn txn = ctx.store.write();
   const auto r = editorial::take_transition(txn, ctx.store.tables(), id, *tr, actor_of(user, req), reason, at, now);
-  if (r.outcome == editorial::Outcome::not_found) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (r.outcome == editorial::Outcome::not_found) article_not_found();
   if (r.outcome == editorial::Outcome::refused) {
     txn.commit();  // nothing was written; ends the transaction before rendering
     return item_message(ctx, req, user, id, std::string(model::refusal_message(r.refusal)),

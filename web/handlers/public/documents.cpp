@@ -9,6 +9,8 @@
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/not_found.hpp"
+#include "web/paging.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -92,7 +94,7 @@ Response documents_page(const Context& ctx, Request& req) {
   fill_layout(dict, ctx, txn, "Văn bản");
   fill_filter_form(dict, all, q);
   const auto found = filter_documents(std::move(all), q, today);
-  const std::size_t pages = found.empty() ? 1 : (found.size() + q.per_page - 1) / q.per_page;
+  const std::size_t pages = page_count(found.size(), q.per_page);
   if (q.page > pages) throw HttpError(404, "Trang này không tồn tại.");
   dict.SetIntValue("FOUND", static_cast<long>(found.size()));
   if (found.empty()) dict.ShowSection("NO_DOCUMENTS");
@@ -141,16 +143,16 @@ Response document_page(const Context& ctx, Request& req) {
 Response document_file(const Context& ctx, Request& req) {
   const auto id = trailing_id(req.params.at("slug"));
   const auto media_id = trailing_id(req.params.at("media"));
-  if (!id || !media_id) throw HttpError(404, "Không tìm thấy tệp.");
+  if (!id || !media_id) file_not_found();
   const store::ReadTxn txn = ctx.store.read();
   const auto& t = ctx.store.tables();
   const auto d = store::get_document(txn, t, *id);
   // Only files attached to this document are served through its address.
   if (!d || std::none_of(d->attachments.begin(), d->attachments.end(),
                          [&](const auto& a) { return a.media_id == *media_id; }))
-    throw HttpError(404, "Không tìm thấy tệp.");
+    file_not_found();
   const auto m = store::get_media(txn, t, *media_id);
-  if (!m) throw HttpError(404, "Không tìm thấy tệp.");
+  if (!m) file_not_found();
   return attachment_response(*m);
 }
 
