@@ -1,6 +1,7 @@
 // Every article, newest first, with a title search: how editors find an imported or published
 // article to correct it (the queues only show what is moving through the workflow).
 #include "daemon/model/text.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -41,11 +42,9 @@ Response article_list(const Context& ctx, Request& req) {
     row->SetValue("UPDATED", model::format_datetime_vn(std::max(item->article.updated_at, item->state.since)));
   }
   if (shown == 0) dict.ShowSection("EMPTY");
-  if (page > 1) dict.AddSectionDictionary("PREV")->SetValue("URL", "/quan-tri/bai-viet?q=" + url_encode_component(q) +
-                                                                         "&trang=" + std::to_string(page - 1));
-  if (shown == kPerPage)
-    dict.AddSectionDictionary("NEXT")->SetValue("URL", "/quan-tri/bai-viet?q=" + url_encode_component(q) +
-                                                           "&trang=" + std::to_string(page + 1));
+  const std::string list_url = "/quan-tri/bai-viet?q=" + model::url_encode_component(q) + "&trang=";
+  if (page > 1) dict.AddSectionDictionary("PREV")->SetValue("URL", list_url + std::to_string(page - 1));
+  if (shown == kPerPage) dict.AddSectionDictionary("NEXT")->SetValue("URL", list_url + std::to_string(page + 1));
   return render_admin(ctx, "admin_articles", dict);
 }
 

@@ -1,5 +1,6 @@
 // The access check every /quan-tri route passes through (Router's AccessGuard).
 #include "daemon/auth/session.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/session_table.hpp"
 #include "daemon/store/user_table.hpp"
@@ -14,7 +15,7 @@ constexpr model::UnixTime kTouchEvery = 60;
 
 Response to_login(const Request& req) {
   // Only GETs come back to where they were; a POST would be replayed without its body.
-  const std::string next = req.method == "GET" ? "?tiep=" + url_encode_component(req.path) : "";
+  const std::string next = req.method == "GET" ? "?tiep=" + model::url_encode_component(req.path) : "";
   return Response::redirect("/quan-tri/dang-nhap" + next);
 }
 

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
@@ -124,8 +125,9 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
                                         agency ? agency->name : "");
   if (!url.empty()) {  // share links are plain links: no third-party script, nothing loaded until clicked
     auto* share = dict.AddSectionDictionary("SHARE");
-    share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + url_encode_component(url));
-    share->SetValue("MAIL", "mailto:?subject=" + url_encode_component(a->title) + "&body=" + url_encode_component(url));
+    share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + model::url_encode_component(url));
+    share->SetValue("MAIL", "mailto:?subject=" + model::url_encode_component(a->title) +
+                                "&body=" + model::url_encode_component(url));
   }
   dict.SetValue("SAVE_URL", canonical + "/luu");
   return render_page(ctx, "article", dict);

@@ -4,6 +4,7 @@
 
 #include "daemon/model/text.hpp"
 #include "daemon/model/time.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "web/form.hpp"
 #include "web/paging.hpp"
 #include "web/server/http_error.hpp"
@@ -100,7 +101,7 @@ void append_arg(std::string& out, const char* name, std::string_view value) {
   if (!out.empty()) out += '&';
   out += name;
   out += '=';
-  out += url_encode_component(value);
+  out += model::url_encode_component(value);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "daemon/model/text.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/document_table.hpp"
 #include "web/form.hpp"
 #include "web/handlers/public/document_query.hpp"
@@ -169,8 +170,8 @@ Response attachment_response(const model::Media& m) {
   const std::string stem = model::slugify(m.file_name.substr(0, dot), 80);
   const std::string ext = dot == std::string::npos ? "" : model::slugify(m.file_name.substr(dot + 1), 8);
   const std::string ascii = (stem.empty() ? std::string("tep") : stem) + (ext.empty() ? "" : "." + ext);
-  r.headers.emplace_back("Content-Disposition",
-                         "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + url_encode_component(m.file_name));
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" +
+                                                    model::url_encode_component(m.file_name));
   r.headers.emplace_back("Cache-Control", "public, max-age=86400");
   r.body = m.bytes;
   return r;

@@ -5,6 +5,7 @@
 
 #include "daemon/model/text.hpp"
 #include "daemon/model/time.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "search/search_service.hpp"
 #include "web/form.hpp"
@@ -53,9 +54,9 @@ std::string filter_arg(const Request& req, const char* name) {
 // The page's arguments as "a=b&c=d" (without the page number), for pager and suggestion links.
 std::string query_string(const search::SearchRequest& r, const std::string& q) {
   const SearchParams& p = kPageSearchParams;
-  std::string out = std::string(p.q) + "=" + url_encode_component(q);
+  std::string out = std::string(p.q) + "=" + model::url_encode_component(q);
   const auto add = [&](const char* name, const std::string& value) {
-    if (!value.empty()) out += std::string("&") + name + "=" + url_encode_component(value);
+    if (!value.empty()) out += std::string("&") + name + "=" + model::url_encode_component(value);
   };
   add(p.type, r.type);
   add(p.category, r.category);
