@@ -99,22 +99,6 @@ std::string url_decode(std::string_view s) {
   return out;
 }
 
-std::string url_encode_component(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : s) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 Form parse_form(std::string_view content_type, std::string_view body) {
   Form form;
   if (content_type.starts_with("application/x-www-form-urlencoded")) {

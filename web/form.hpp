@@ -23,10 +23,9 @@ struct Form {
   bool has(std::string_view name) const { return fields.find(name) != fields.end(); }
 };
 
-// Percent-decoding with '+' as space; invalid escapes are kept as they are.
+// Percent-decoding with '+' as space; invalid escapes are kept as they are. (The encoder is
+// model::url_encode_component, daemon/model/url_encoding.hpp, which daemon/auth uses too.)
 std::string url_decode(std::string_view s);
-// Percent-encoding of everything but unreserved characters (RFC 3986).
-std::string url_encode_component(std::string_view s);
 // Parses the body by its Content-Type; an unknown or malformed body gives an empty form.
 Form parse_form(std::string_view content_type, std::string_view body);
 

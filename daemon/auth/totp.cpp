@@ -5,28 +5,14 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "daemon/model/url_encoding.hpp"
+
 namespace portald::auth {
 namespace {
 
 std::uint32_t rotl(std::uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 
 constexpr std::string_view kBase32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-std::string percent_encode(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : s) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-        c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -162,8 +148,9 @@ std::string new_totp_secret() {
 }
 
 std::string otpauth_uri(std::string_view issuer, std::string_view account, std::string_view base32_secret) {
-  return "otpauth://totp/" + percent_encode(issuer) + ":" + percent_encode(account) + "?secret=" +
-         std::string(base32_secret) + "&issuer=" + percent_encode(issuer) + "&algorithm=SHA1&digits=6&period=30";
+  using model::url_encode_component;
+  return "otpauth://totp/" + url_encode_component(issuer) + ":" + url_encode_component(account) + "?secret=" +
+         std::string(base32_secret) + "&issuer=" + url_encode_component(issuer) + "&algorithm=SHA1&digits=6&period=30";
 }
 
 }  // namespace portald::auth

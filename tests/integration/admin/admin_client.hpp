@@ -8,9 +8,9 @@
 
 #include "daemon/auth/totp.hpp"
 #include "daemon/model/time.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/process.hpp"
-#include "web/form.hpp"
 
 namespace portald::test {
 
@@ -19,7 +19,7 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 inline std::string encode_form(const Fields& fields) {
   std::string body;
   for (const auto& [k, v] : fields)
-    body += (body.empty() ? "" : "&") + web::url_encode_component(k) + "=" + web::url_encode_component(v);
+    body += (body.empty() ? "" : "&") + model::url_encode_component(k) + "=" + model::url_encode_component(v);
   return body;
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/lmdb.hpp"
 #include "search/index_writer.hpp"
@@ -43,21 +44,6 @@ bool wait_until(const std::function<bool()>& pred, std::chrono::milliseconds lim
   return pred();
 }
 
-std::string url_encode(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 // A data dir with the small corpus imported.
 struct Site {
   test::TempDir dir;
@@ -83,7 +69,7 @@ struct Site {
 };
 
 std::size_t total(test::RunningDaemon& d, const std::string& q) {
-  const auto r = d.get("/api/v1/search?q=" + url_encode(q));
+  const auto r = d.get("/api/v1/search?q=" + model::url_encode_component(q));
   if (r.status != 200) return 0;
   return json::parse(r.body).at("total").get<std::size_t>();
 }
@@ -132,7 +118,7 @@ BOOST_AUTO_TEST_CASE(api_page_and_autocomplete_answer_as_specified) {
   const json suggest = json::parse(d.get("/api/v1/search/suggest?q=cong+ng").body);
   BOOST_TEST(suggest.at("suggestions").at(0) == "công nghệ");
 
-  const auto page = d.get("/tim-kiem?q=" + url_encode("bán cà phê"));
+  const auto page = d.get("/tim-kiem?q=" + model::url_encode_component("bán cà phê"));
   BOOST_REQUIRE_EQUAL(page.status, 200);
   BOOST_TEST(page.body.find("<html lang=\"vi\"") != std::string::npos);
   BOOST_TEST(page.body.find("role=\"search\"") != std::string::npos);
@@ -158,7 +144,7 @@ BOOST_AUTO_TEST_CASE(bad_input_is_a_clear_400_or_best_effort_never_a_500) {
                                std::string("foo:bar title:"), std::string("dak\xFF\xFEnong"), std::string("a\x01z"),
                                long_q, std::string("<script>alert(1)</script>")}) {
     for (const char* base : {"/api/v1/search?q=", "/tim-kiem?q=", "/api/v1/search/suggest?q="}) {
-      const auto r = d.get(std::string(base) + url_encode(q));
+      const auto r = d.get(std::string(base) + model::url_encode_component(q));
       BOOST_TEST(r.status == 200, base << " with " << q.size() << " bytes -> " << r.status);
       // HTML escapes what it shows; JSON may carry it as a string (served as application/json, nosniff).
       if (std::string_view(base).starts_with("/tim-kiem")) BOOST_TEST(r.body.find("<script>alert") == std::string::npos);

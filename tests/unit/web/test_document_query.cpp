@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "daemon/model/time.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "web/form.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/server/http_error.hpp"
@@ -111,7 +112,7 @@ BOOST_AUTO_TEST_CASE(query_string_keeps_filters_for_the_pager) {
              "loai=Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh&hieu-luc=con&sap-xep=cu-nhat");
   const auto api = web::parse_document_query(request({{"status", "expired"}, {"sort", "number"}}), web::kApiDocumentQuery);
   BOOST_TEST(web::document_query_string(api, web::kApiDocumentQuery) == "status=expired&sort=number");
-  BOOST_TEST(web::url_encode_component("a b/ç~") == "a%20b%2F%C3%A7~");
+  BOOST_TEST(model::url_encode_component("a b/ç~") == "a%20b%2F%C3%A7~");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 // binary bytes, quoted boundary, "filename=" not mistaken for "name=").
 #include <boost/test/unit_test.hpp>
 
+#include "daemon/model/url_encoding.hpp"
 #include "web/form.hpp"
 
 using namespace portald::web;
@@ -18,7 +19,7 @@ BOOST_AUTO_TEST_CASE(urlencoded_fields) {
   BOOST_TEST(f.has("flag"));
   BOOST_TEST(f.get("bad") == "%zz%4");
   BOOST_TEST(f.get("missing").empty());
-  BOOST_TEST(url_decode(url_encode_component("a b&c=đ/?")) == "a b&c=đ/?");
+  BOOST_TEST(url_decode(portald::model::url_encode_component("a b&c=đ/?")) == "a b&c=đ/?");
 }
 
 BOOST_AUTO_TEST_CASE(multipart_with_a_binary_file) {

@@ -1,22 +1,26 @@
 // Every article, newest first, with a title search: how editors find an imported or published
 // article to correct it (the queues only show what is moving through the workflow).
 #include "daemon/model/text.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/links.hpp"
+#include "web/paging.hpp"
 
 namespace portald::web::admin {
 namespace article_list_pages {
 
 constexpr std::size_t kPerPage = 50;
+constexpr std::size_t kMaxPage = SIZE_MAX / kPerPage;  // (page - 1) * kPerPage must not wrap
 
 Response article_list(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const std::string q(model::trim(req.query_value("q").value_or("")));
   const std::string folded = model::fold(q);
-  const std::size_t page = trailing_id(req.query_value("trang").value_or("1")).value_or(1);
+  // Lenient, as before: a bad ?trang= shows the first page (no one but an editor sees this list).
+  const std::size_t page = parse_page_number(req.query_value("trang").value_or(""), kMaxPage).value_or(1);
   ctemplate::TemplateDictionary dict("admin_articles");
   fill_admin_layout(dict, ctx, &me, req.session_csrf, "Tất cả bài viết");
   dict.SetValue("Q", q);
@@ -39,11 +43,9 @@ Response article_list(const Context& ctx, Request& req) {
     row->SetValue("UPDATED", model::format_datetime_vn(std::max(item->article.updated_at, item->state.since)));
   }
   if (shown == 0) dict.ShowSection("EMPTY");
-  if (page > 1) dict.AddSectionDictionary("PREV")->SetValue("URL", "/quan-tri/bai-viet?q=" + url_encode_component(q) +
-                                                                         "&trang=" + std::to_string(page - 1));
-  if (shown == kPerPage)
-    dict.AddSectionDictionary("NEXT")->SetValue("URL", "/quan-tri/bai-viet?q=" + url_encode_component(q) +
-                                                           "&trang=" + std::to_string(page + 1));
+  const std::string list_url = "/quan-tri/bai-viet?q=" + model::url_encode_component(q) + "&trang=";
+  if (page > 1) dict.AddSectionDictionary("PREV")->SetValue("URL", list_url + std::to_string(page - 1));
+  if (shown == kPerPage) dict.AddSectionDictionary("NEXT")->SetValue("URL", list_url + std::to_string(page + 1));
   return render_admin(ctx, "admin_articles", dict);
 }
 

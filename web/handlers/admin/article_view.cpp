@@ -6,7 +6,7 @@
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
-#include "web/server/http_error.hpp"
+#include "web/not_found.hpp"
 
 namespace portald::web::admin {
 namespace {
@@ -137,7 +137,7 @@ Response item_message(const Context& ctx, const Request& req, const model::User&
     const store::ReadTxn txn = ctx.store.read();
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
-  if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
   return editor_page(ctx, req, user, item, item->work, {message}, status);
 }
 

@@ -6,6 +6,7 @@
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/admin/article_view.hpp"
 #include "web/links.hpp"
+#include "web/not_found.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
@@ -34,7 +35,7 @@ Posted read_form(const Context& ctx, const Form& f) {
 
 std::uint64_t id_param(const Request& req) {
   const auto id = trailing_id(req.params.at("id"));
-  if (!id) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!id) article_not_found();
   return *id;
 }
 
@@ -67,7 +68,7 @@ Response edit_page(const Context& ctx, Request& req) {
     const store::ReadTxn txn = ctx.store.read();
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
-  if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
   return editor_page(ctx, req, user, item, item->work, {}, 200);
 }
 
@@ -82,7 +83,7 @@ Response save_post(const Context& ctx, Request& req) {
     const store::ReadTxn txn = ctx.store.read();
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
-  if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
   if (!posted.errors.empty()) return editor_page(ctx, req, user, item, posted.content, posted.errors, 422, &topics);
   const auto r = editorial::save_article(ctx.store, id, posted.content, topics, actor_of(user, req), model::now());
   if (r.refusal == editorial::SaveRefusal::invalid)
@@ -90,7 +91,7 @@ Response save_post(const Context& ctx, Request& req) {
   if (r.refusal == editorial::SaveRefusal::not_allowed)
     return editor_page(ctx, req, user, item, posted.content,
                        {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."}, 403, &topics);
-  if (r.refusal != editorial::SaveRefusal::none) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (r.refusal != editorial::SaveRefusal::none) article_not_found();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
 }
 
@@ -113,7 +114,7 @@ Response transition_post(const Context& ctx, Request& req) {
   const std::string reason = model::to_nfc(form.get("reason")).value_or("");
   const auto r = editorial::transition_article(ctx.store, id, *tr, actor_of(user, req), reason, at, model::now());
   if (r.outcome == editorial::Outcome::invalid) return item_message(ctx, req, user, id, r.error, 422);
-  if (r.outcome == editorial::Outcome::not_found) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (r.outcome == editorial::Outcome::not_found) article_not_found();
   if (r.outcome == editorial::Outcome::refused)
     return item_message(ctx, req, user, id, std::string(model::refusal_message(r.refusal)),
                         r.refusal == model::TransitionRefusal::reason_required ? 422 : 403);

@@ -1,5 +1,6 @@
 // The audit log page (filterable) and its CSV export: operators and the editor-in-chief only.
 #include "daemon/model/audit_action.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -53,7 +54,9 @@ Response audit_page(const Context& ctx, Request& req) {
   }
   dict.SetValue("CSV_URL", [&] {
     std::string q = "/quan-tri/nhat-ky.csv";
-    for (const auto& [k, v] : req.query) q += (q.find('?') == std::string::npos ? "?" : "&") + url_encode_component(k) + "=" + url_encode_component(v);
+    for (const auto& [k, v] : req.query)
+      q += (q.find('?') == std::string::npos ? "?" : "&") + model::url_encode_component(k) + "=" +
+           model::url_encode_component(v);
     return q;
   }());
   const store::ReadTxn txn = ctx.store.read();

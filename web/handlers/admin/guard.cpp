@@ -1,6 +1,7 @@
 // The access check every /quan-tri route passes through (Router's AccessGuard).
 #include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/server/http_error.hpp"
@@ -13,7 +14,7 @@ constexpr model::UnixTime kTouchEvery = 60;
 
 Response to_login(const Request& req) {
   // Only GETs come back to where they were; a POST would be replayed without its body.
-  const std::string next = req.method == "GET" ? "?tiep=" + url_encode_component(req.path) : "";
+  const std::string next = req.method == "GET" ? "?tiep=" + model::url_encode_component(req.path) : "";
   return Response::redirect("/quan-tri/dang-nhap" + next);
 }
 

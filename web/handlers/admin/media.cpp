@@ -11,6 +11,7 @@
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
+#include "web/not_found.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
@@ -64,13 +65,13 @@ Response upload(const Context& ctx, Request& req) {
 
 Response serve(const Context& ctx, Request& req) {
   const auto id = trailing_id(req.params.at("file"));
-  if (!id) throw HttpError(404, "Không tìm thấy tệp.");
+  if (!id) file_not_found();
   std::optional<model::Media> m;
   {
     const store::ReadTxn txn = ctx.store.read();
     m = store::get_media(txn, ctx.store.tables(), *id);
   }
-  if (!m) throw HttpError(404, "Không tìm thấy tệp.");
+  if (!m) file_not_found();
   if (!model::is_image_type(m->content_type)) {
     Response r = attachment_response(*m);
     std::erase_if(r.headers, [](const auto& h) { return iequals_ascii(h.first, "Cache-Control"); });

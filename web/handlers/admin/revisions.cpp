@@ -9,6 +9,7 @@
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
+#include "web/not_found.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
@@ -16,14 +17,14 @@ namespace revision_pages {
 
 std::uint64_t id_param(const Request& req) {
   const auto id = trailing_id(req.params.at("id"));
-  if (!id) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!id) article_not_found();
   return *id;
 }
 
 editorial::Item visible_item(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id) {
   const store::ReadTxn txn = ctx.store.read();
   auto item = editorial::load_item(txn, ctx.store.tables(), id);
-  if (!item || !editorial::may_view(*item, actor_of(user, req))) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
   return std::move(*item);
 }
 

@@ -1,6 +1,4 @@
 // /api/v1: articles, categories and legal documents as JSON, paged.
-#include <charconv>
-
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/document_table.hpp"
@@ -10,6 +8,7 @@
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
+#include "web/paging.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -23,23 +22,18 @@ struct Paging {
   std::size_t offset() const { return (page - 1) * per_page; }
 };
 
-std::size_t number_arg(const Request& req, const char* name, std::size_t fallback, std::size_t max) {
-  const auto v = req.query_value(name);
-  if (!v || v->empty()) return fallback;
-  std::size_t n = 0;
-  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || end != v->data() + v->size() || n == 0 || n > max)
-    throw HttpError(400, std::string(name) + " must be a number from 1 to " + std::to_string(max));
-  return n;
+std::size_t api_number_arg(const Request& req, const NumberArg& arg) {
+  return number_arg(req, arg, std::string(arg.name) + " must be a number from 1 to " + std::to_string(arg.max));
 }
 
 Paging paging(const Request& req) {
-  return {number_arg(req, "page", 1, 1000000), number_arg(req, "per_page", 20, kMaxPerPage)};
+  return {api_number_arg(req, {.name = "page", .max = 1000000}),
+          api_number_arg(req, {.name = "per_page", .fallback = 20, .max = kMaxPerPage})};
 }
 
 // The envelope of every list: paging facts, items, and the next page's address when there is one.
 nlohmann::json list_envelope(const Paging& p, std::size_t total, nlohmann::json items, const std::string& base) {
-  const std::size_t pages = total == 0 ? 1 : (total + p.per_page - 1) / p.per_page;
+  const std::size_t pages = page_count(total, p.per_page);
   if (p.page > pages) throw HttpError(404, "page " + std::to_string(p.page) + " does not exist");
   nlohmann::json j{{"page", p.page}, {"per_page", p.per_page}, {"total", total}, {"pages", pages},
                    {"items", std::move(items)}};

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
@@ -8,6 +9,7 @@
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
+#include "web/not_found.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -80,13 +82,13 @@ std::string fill_metadata(ctemplate::TemplateDictionary& dict, const model::Site
 Response article_page(const Context& ctx, Request& req) {
   const auto& t = ctx.store.tables();
   const auto id = trailing_id(req.params.at("slug"));
-  if (!id) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!id) article_not_found();
   const store::ReadTxn txn = ctx.store.read();
   const auto a = store::get_article(txn, t, *id);
   // Withdrawn by the editorial board (with a reason in the audit log): gone on purpose, not missing.
   if (a && a->status == model::ArticleStatus::withdrawn)
     throw HttpError(410, "Bài viết này đã được gỡ khỏi Cổng thông tin theo quyết định của Ban biên tập.");
-  if (!a || a->status != model::ArticleStatus::published) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!a || a->status != model::ArticleStatus::published) article_not_found();
   // One canonical address per article: an outdated or mistyped slug redirects to it.
   const std::string canonical = article_url(*a);
   if (req.path != canonical) return Response::redirect(canonical, 301);
@@ -124,8 +126,9 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
                                         agency ? agency->name : "");
   if (!url.empty()) {  // share links are plain links: no third-party script, nothing loaded until clicked
     auto* share = dict.AddSectionDictionary("SHARE");
-    share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + url_encode_component(url));
-    share->SetValue("MAIL", "mailto:?subject=" + url_encode_component(a->title) + "&body=" + url_encode_component(url));
+    share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + model::url_encode_component(url));
+    share->SetValue("MAIL", "mailto:?subject=" + model::url_encode_component(a->title) +
+                                "&body=" + model::url_encode_component(url));
   }
   dict.SetValue("SAVE_URL", canonical + "/luu");
   return render_page(ctx, "article", dict);
@@ -134,10 +137,10 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
 Response article_download(const Context& ctx, Request& req) {
   const auto& t = ctx.store.tables();
   const auto id = trailing_id(req.params.at("slug"));
-  if (!id) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!id) article_not_found();
   const store::ReadTxn txn = ctx.store.read();
   const auto a = store::get_article(txn, t, *id);
-  if (!a || a->status != model::ArticleStatus::published) throw HttpError(404, "Không tìm thấy bài viết.");
+  if (!a || a->status != model::ArticleStatus::published) article_not_found();
   const auto s = store::get_site_settings(txn, t);
   ctemplate::TemplateDictionary dict("article_file");
   dict.SetValue("TITLE", a->title);

@@ -1,9 +1,8 @@
-#include <charconv>
-
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/paging.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -11,26 +10,16 @@ namespace {
 
 constexpr std::size_t kPerPage = 20;
 
-std::size_t page_number(const Request& req) {
-  const auto v = req.query_value("trang");
-  std::size_t n = 1;
-  if (!v) return n;
-  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || end != v->data() + v->size() || n == 0 || n > 100000)
-    throw HttpError(400, "Số trang không hợp lệ.");
-  return n;
-}
-
 }  // namespace
 
 Response category_page(const Context& ctx, Request& req) {
   const auto& t = ctx.store.tables();
-  const std::size_t page = page_number(req);
+  const std::size_t page = number_arg(req, {.name = "trang", .empty_is_absent = false}, kInvalidPageNumber);
   const store::ReadTxn txn = ctx.store.read();
   const auto cat = store::find_category_by_slug(txn, t, req.params.at("slug"));
   if (!cat) throw HttpError(404, "Không tìm thấy chuyên mục.");
   const std::size_t total = store::count_published(txn, t, cat->id);
-  const std::size_t pages = total == 0 ? 1 : (total + kPerPage - 1) / kPerPage;
+  const std::size_t pages = page_count(total, kPerPage);
   if (page > pages) throw HttpError(404, "Trang này không tồn tại.");
 
   ctemplate::TemplateDictionary dict("category");

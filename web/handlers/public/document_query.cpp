@@ -1,11 +1,12 @@
 #include "web/handlers/public/document_query.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "daemon/model/text.hpp"
 #include "daemon/model/time.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "web/form.hpp"
+#include "web/paging.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -37,16 +38,6 @@ std::string text_arg(const Request& req, const char* name) {
   if (!v) return {};
   if (v->size() > 300 || !model::is_valid_utf8(*v)) throw HttpError(400, "Giá trị tìm kiếm không hợp lệ.");
   return std::string(model::trim(*v));
-}
-
-std::size_t number_arg(const Request& req, const char* name, std::size_t fallback, std::size_t max) {
-  const auto v = req.query_value(name);
-  if (!v || v->empty()) return fallback;
-  std::size_t n = 0;
-  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || end != v->data() + v->size() || n == 0 || n > max)
-    throw HttpError(400, "Số trang không hợp lệ.");
-  return n;
 }
 
 std::int32_t date_arg(const Request& req, const char* name) {
@@ -110,7 +101,7 @@ void append_arg(std::string& out, const char* name, std::string_view value) {
   if (!out.empty()) out += '&';
   out += name;
   out += '=';
-  out += url_encode_component(value);
+  out += model::url_encode_component(value);
 }
 
 }  // namespace
@@ -128,8 +119,9 @@ DocumentQuery parse_document_query(const Request& req, const DocumentQueryNames&
   q.issued_to = date_arg(req, names.issued_to);
   q.validity = keyed_arg(req, names.validity, kValidity, Validity::any, api);
   q.sort = keyed_arg(req, names.sort, kSorts, DocumentSort::newest, api);
-  q.page = number_arg(req, names.page, 1, 100000);
-  if (names.per_page) q.per_page = number_arg(req, names.per_page, q.per_page, kMaxPerPage);
+  q.page = number_arg(req, {.name = names.page}, kInvalidPageNumber);
+  if (names.per_page)
+    q.per_page = number_arg(req, {.name = names.per_page, .fallback = q.per_page, .max = kMaxPerPage}, kInvalidPageNumber);
   return q;
 }
 

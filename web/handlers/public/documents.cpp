@@ -4,12 +4,15 @@
 #include <set>
 
 #include "daemon/model/text.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/document_table.hpp"
 #include "web/form.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
+#include "web/not_found.hpp"
+#include "web/paging.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -93,7 +96,7 @@ Response documents_page(const Context& ctx, Request& req) {
   fill_layout(dict, ctx, txn, "Văn bản");
   fill_filter_form(dict, all, q);
   const auto found = filter_documents(std::move(all), q, today);
-  const std::size_t pages = found.empty() ? 1 : (found.size() + q.per_page - 1) / q.per_page;
+  const std::size_t pages = page_count(found.size(), q.per_page);
   if (q.page > pages) throw HttpError(404, "Trang này không tồn tại.");
   dict.SetIntValue("FOUND", static_cast<long>(found.size()));
   if (found.empty()) dict.ShowSection("NO_DOCUMENTS");
@@ -142,16 +145,16 @@ Response document_page(const Context& ctx, Request& req) {
 Response document_file(const Context& ctx, Request& req) {
   const auto id = trailing_id(req.params.at("slug"));
   const auto media_id = trailing_id(req.params.at("media"));
-  if (!id || !media_id) throw HttpError(404, "Không tìm thấy tệp.");
+  if (!id || !media_id) file_not_found();
   const store::ReadTxn txn = ctx.store.read();
   const auto& t = ctx.store.tables();
   const auto d = store::get_document(txn, t, *id);
   // Only files attached to this document are served through its address.
   if (!d || std::none_of(d->attachments.begin(), d->attachments.end(),
                          [&](const auto& a) { return a.media_id == *media_id; }))
-    throw HttpError(404, "Không tìm thấy tệp.");
+    file_not_found();
   const auto m = store::get_media(txn, t, *media_id);
-  if (!m) throw HttpError(404, "Không tìm thấy tệp.");
+  if (!m) file_not_found();
   return attachment_response(*m);
 }
 
@@ -168,8 +171,8 @@ Response attachment_response(const model::Media& m) {
   const std::string stem = model::slugify(m.file_name.substr(0, dot), 80);
   const std::string ext = dot == std::string::npos ? "" : model::slugify(m.file_name.substr(dot + 1), 8);
   const std::string ascii = (stem.empty() ? std::string("tep") : stem) + (ext.empty() ? "" : "." + ext);
-  r.headers.emplace_back("Content-Disposition",
-                         "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + url_encode_component(m.file_name));
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" +
+                                                    model::url_encode_component(m.file_name));
   r.headers.emplace_back("Cache-Control", "public, max-age=86400");
   r.body = m.bytes;
   return r;

@@ -3,14 +3,14 @@
 // the index is being built.
 #include "web/handlers/public/search.hpp"
 
-#include <charconv>
-
 #include "daemon/model/text.hpp"
 #include "daemon/model/time.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "search/search_service.hpp"
 #include "web/form.hpp"
 #include "web/handlers/public/layout.hpp"
+#include "web/paging.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
@@ -28,14 +28,11 @@ std::string_view arg(const Request& req, const char* name) {
 
 std::size_t number_arg(const Request& req, const char* name, std::size_t fallback, std::size_t max,
                        const SearchParams& p) {
-  const std::string_view v = arg(req, name);
+  const std::string_view v = arg(req, name);  // trimmed: the search box's form may pad it
   if (v.empty()) return fallback;
-  std::size_t n = 0;
-  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size() || n == 0 || n > max)
-    throw HttpError(400, p.vietnamese ? "Số trang không hợp lệ (từ 1 đến " + std::to_string(max) + ")."
-                                      : std::string(name) + " must be a number from 1 to " + std::to_string(max));
-  return n;
+  if (const auto n = parse_page_number(v, max)) return *n;
+  throw HttpError(400, p.vietnamese ? "Số trang không hợp lệ (từ 1 đến " + std::to_string(max) + ")."
+                                    : std::string(name) + " must be a number from 1 to " + std::to_string(max));
 }
 
 std::int32_t date_arg(const Request& req, const char* name, const SearchParams& p) {
@@ -57,9 +54,9 @@ std::string filter_arg(const Request& req, const char* name) {
 // The page's arguments as "a=b&c=d" (without the page number), for pager and suggestion links.
 std::string query_string(const search::SearchRequest& r, const std::string& q) {
   const SearchParams& p = kPageSearchParams;
-  std::string out = std::string(p.q) + "=" + url_encode_component(q);
+  std::string out = std::string(p.q) + "=" + model::url_encode_component(q);
   const auto add = [&](const char* name, const std::string& value) {
-    if (!value.empty()) out += std::string("&") + name + "=" + url_encode_component(value);
+    if (!value.empty()) out += std::string("&") + name + "=" + model::url_encode_component(value);
   };
   add(p.type, r.type);
   add(p.category, r.category);
@@ -144,7 +141,7 @@ void fill_results(ctemplate::TemplateDictionary& dict, const search::SearchResul
   list->SetIntValue("START", static_cast<long>((res.page - 1) * res.per_page + 1));
   for (const auto& h : res.hits) fill_hit(*list->AddSectionDictionary("HIT"), h);
 
-  const std::size_t pages = std::min(kMaxPage, std::max<std::size_t>(1, (res.total + res.per_page - 1) / res.per_page));
+  const std::size_t pages = std::min(kMaxPage, page_count(res.total, res.per_page));
   auto* pager = dict.AddSectionDictionary("PAGER");
   pager->SetIntValue("PAGE_NUMBER", static_cast<long>(res.page));
   pager->SetIntValue("PAGE_COUNT", static_cast<long>(pages));

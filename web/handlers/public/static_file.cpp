@@ -1,5 +1,5 @@
 #include "web/handlers/public/pages.hpp"
-#include "web/server/http_error.hpp"
+#include "web/not_found.hpp"
 
 namespace portald::web {
 
@@ -9,7 +9,7 @@ Response static_file(const Context& ctx, Request& req) {
   const auto pkg = req.params.find("pkg");
   const std::string name = (pkg != req.params.end() ? "vendor/" + pkg->second + "/" : "") + req.params.at("file");
   const auto bytes = ctx.assets.find("static/" + name);
-  if (!bytes) throw HttpError(404, "Không tìm thấy tệp.");
+  if (!bytes) file_not_found();
   Response r;
   r.content_type = std::string(content_type_for(name));
   r.body = std::string(*bytes);

@@ -1,26 +1,15 @@
 // Topics (chuyên đề): articles chosen across categories, /chuyen-de and /chuyen-de/<slug>.
-#include <charconv>
-
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/topic_table.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/paging.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web {
 namespace {
 
 constexpr std::size_t kPerPage = 20;
-
-std::size_t page_number(const Request& req) {
-  const auto v = req.query_value("trang");
-  std::size_t n = 1;
-  if (!v) return n;
-  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || end != v->data() + v->size() || n == 0 || n > 100000)
-    throw HttpError(400, "Số trang không hợp lệ.");
-  return n;
-}
 
 }  // namespace
 
@@ -48,13 +37,13 @@ Response topics_page(const Context& ctx, Request&) {
 }
 
 Response topic_page(const Context& ctx, Request& req) {
-  const std::size_t page = page_number(req);
+  const std::size_t page = number_arg(req, {.name = "trang", .empty_is_absent = false}, kInvalidPageNumber);
   const auto& t = ctx.store.tables();
   const store::ReadTxn txn = ctx.store.read();
   const auto tp = store::find_topic(txn, t, req.params.at("slug"));
   if (!tp) throw HttpError(404, "Không tìm thấy chuyên đề.");
   const auto articles = topic_articles(txn, t, *tp);
-  const std::size_t pages = articles.empty() ? 1 : (articles.size() + kPerPage - 1) / kPerPage;
+  const std::size_t pages = page_count(articles.size(), kPerPage);
   if (page > pages) throw HttpError(404, "Trang này không tồn tại.");
   ctemplate::TemplateDictionary dict("topic");
   auto* head = fill_layout(dict, ctx, txn, tp->name);
