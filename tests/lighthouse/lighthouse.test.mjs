@@ -47,9 +47,21 @@ function seed() {
   ctl('import', 'articles', path.join(work, 'a.jsonl'));
 }
 
+// fetch(), tried once more when the kept-alive socket was closed under it: a Lighthouse run takes longer
+// than portald's idle timeout, and Node 18's fetch (Debian 12) may still reuse the socket portald closed
+// meanwhile ("other side closed"); later Node releases drop such sockets themselves.
+async function fetchRetryingClosedSocket(url) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    if (e?.cause?.code !== 'UND_ERR_SOCKET') throw e;
+    return fetch(url);
+  }
+}
+
 // The first href="PREFIX..." on the page at `url`.
 async function firstLink(url, prefix) {
-  const html = await (await fetch(url)).text();
+  const html = await (await fetchRetryingClosedSocket(url)).text();
   const m = new RegExp(`href="(${prefix}[^"]+)"`).exec(html);
   assert.ok(m, `no link starting with ${prefix} on ${url}`);
   return new URL(m[1], base).toString();
