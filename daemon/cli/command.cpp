@@ -7,71 +7,100 @@ namespace portald::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
-      {{"init"}, "init [--demo]",
-       "Create the store in the data dir (safe to repeat). --demo also sets demo site settings and creates the "
-       "operator account 'admin', printing its password once.",
-       cmd_init},
-      {{"user", "add"}, "user add --role ROLE [--display-name NAME] [--agency NAME] [--password-stdin] USERNAME",
-       "Create an account. ROLE: operator, editor-in-chief, deputy, secretariat, reporter, contributor, "
-       "agency-answerer. Without --password-stdin a random password is generated and printed once.",
-       cmd_user_add},
-      {{"user", "list"}, "user list", "List accounts with their roles.", cmd_user_list},
-      {{"user", "recover"}, "user recover USERNAME [--password] [--second-factor] [--reinstate]",
-       "Way back in for a locked-out account: a new password (printed once), a cleared TOTP secret (enrol "
-       "again at next login), lifting a suspension. Ends the account's sessions; written to the audit log.",
-       cmd_user_recover},
-      {{"user", "suspend"}, "user suspend USERNAME --reason TEXT",
-       "Suspend an account and end its sessions at once; written to the audit log.", cmd_user_suspend},
-      {{"import", "articles"}, "import articles FILE.jsonl [--skip-bad]",
-       "Import articles (JSON Lines). All or nothing unless --skip-bad; bad lines are reported as FILE:LINE.",
-       cmd_import_articles},
-      {{"import", "documents"}, "import documents FILE.jsonl [--skip-bad]",
-       "Import legal documents (JSON Lines) with their attached files.", cmd_import_documents},
-      {{"settings", "show"}, "settings show", "Print the site settings (header, footer, links, EMC script).",
-       cmd_settings_show},
-      {{"settings", "set"}, "settings set KEY VALUE",
-       "Change one site setting; pages show it at once. emc_script_url (https only) turns the EMC monitoring "
-       "script on for every public page; an empty VALUE turns it off.",
-       cmd_settings_set},
-      {{"pages", "list"}, "pages list", "List the editable section pages (lang/slug, kind, title).", cmd_pages_list},
-      {{"pages", "import"}, "pages import FILE.jsonl",
-       "Create or replace section pages from JSON Lines (lang, slug, title, summary, body_html, kind, entries, "
-       "position); all or nothing. See docs/public-site.md.",
-       cmd_pages_import},
-      {{"topics", "import"}, "topics import FILE.jsonl",
-       "Create or replace topics (chuyên đề) from JSON Lines (slug, name, description, featured, position, "
-       "articles: the ids articles were imported under); all or nothing.",
-       cmd_topics_import},
+      {.words = {"init"},
+       .usage = "init [--demo]",
+       .help = "Create the store in the data dir (safe to repeat). --demo also sets demo site settings and creates the "
+               "operator account 'admin', printing its password once.",
+       .run = cmd_init},
+      {.words = {"user", "add"},
+       .usage = "user add --role ROLE [--display-name NAME] [--agency NAME] [--password-stdin] USERNAME",
+       .help = "Create an account. ROLE: operator, editor-in-chief, deputy, secretariat, reporter, contributor, "
+               "agency-answerer. Without --password-stdin a random password is generated and printed once.",
+       .run = cmd_user_add},
+      {.words = {"user", "list"},
+       .usage = "user list",
+       .help = "List accounts with their roles.",
+       .run = cmd_user_list},
+      {.words = {"user", "recover"},
+       .usage = "user recover USERNAME [--password] [--second-factor] [--reinstate]",
+       .help = "Way back in for a locked-out account: a new password (printed once), a cleared TOTP secret (enrol "
+               "again at next login), lifting a suspension. Ends the account's sessions; written to the audit log.",
+       .run = cmd_user_recover},
+      {.words = {"user", "suspend"},
+       .usage = "user suspend USERNAME --reason TEXT",
+       .help = "Suspend an account and end its sessions at once; written to the audit log.",
+       .run = cmd_user_suspend},
+      {.words = {"import", "articles"},
+       .usage = "import articles FILE.jsonl [--skip-bad]",
+       .help = "Import articles (JSON Lines). All or nothing unless --skip-bad; bad lines are reported as FILE:LINE.",
+       .run = cmd_import_articles},
+      {.words = {"import", "documents"},
+       .usage = "import documents FILE.jsonl [--skip-bad]",
+       .help = "Import legal documents (JSON Lines) with their attached files.",
+       .run = cmd_import_documents},
+      {.words = {"settings", "show"},
+       .usage = "settings show",
+       .help = "Print the site settings (header, footer, links, EMC script).",
+       .run = cmd_settings_show},
+      {.words = {"settings", "set"},
+       .usage = "settings set KEY VALUE",
+       .help = "Change one site setting; pages show it at once. emc_script_url (https only) turns the EMC monitoring "
+               "script on for every public page; an empty VALUE turns it off.",
+       .run = cmd_settings_set},
+      {.words = {"pages", "list"},
+       .usage = "pages list",
+       .help = "List the editable section pages (lang/slug, kind, title).",
+       .run = cmd_pages_list},
+      {.words = {"pages", "import"},
+       .usage = "pages import FILE.jsonl",
+       .help = "Create or replace section pages from JSON Lines (lang, slug, title, summary, body_html, kind, entries, "
+               "position); all or nothing. See docs/public-site.md.",
+       .run = cmd_pages_import},
+      {.words = {"topics", "import"},
+       .usage = "topics import FILE.jsonl",
+       .help = "Create or replace topics (chuyên đề) from JSON Lines (slug, name, description, featured, position, "
+               "articles: the ids articles were imported under); all or nothing.",
+       .run = cmd_topics_import},
       // "backup WORD" entries come before plain "backup", which would match them too.
-      {{"backup", "list"}, "backup list", "List the snapshots in backup-dir: time, size, signature, last full check.",
-       cmd_backup_list},
-      {{"backup", "verify"}, "backup verify SNAPSHOT|latest [--scratch DIR]",
-       "Check a snapshot completely: signatures, BLAKE2b, decryption, then every record walked and counted "
-       "against the manifest. Exit status 1 when it fails.",
-       cmd_backup_verify},
-      {{"backup", "drill"}, "backup drill [--scratch DIR]",
-       "Restore the newest snapshot into a temporary directory, verify it, compare it with the live store as "
-       "of the snapshot's time, and write a report to backup-dir/drill-reports/. Exit status 1 when it fails.",
-       cmd_backup_drill},
-      {{"backup", "keygen"}, "backup keygen [--encryption]",
-       "Create the snapshot signing key pair (and the encryption key) where missing; never overwrites. Prints "
-       "the public key.",
-       cmd_backup_keygen},
-      {{"backup"}, "backup [--to DIR]",
-       "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "
-       "serving; then apply retention (not to --to). Creates the keys on the first run.",
-       cmd_backup},
-      {{"restore"}, "restore SNAPSHOT|latest",
-       "Replace the store with a snapshot: portald must be stopped. Verifies it completely first, keeps the "
-       "previous store beside it, removes the search index so portald rebuilds it. See docs/backup-restore.md.",
-       cmd_restore},
-      {{"reindex"}, "reindex [--threads N]",
-       "Rebuild the search index from the store. Only while portald is stopped (it holds the index's write "
-       "lock, and rebuilds a missing or stale index by itself). Draws a progress bar on a terminal.",
-       cmd_reindex},
-      {{"check-config"}, "check-config [FILE]",
-       "Check a config file (default: --config, else /etc/portald/portald.conf); print every error as FILE:LINE.",
-       cmd_check_config},
+      {.words = {"backup", "list"},
+       .usage = "backup list",
+       .help = "List the snapshots in backup-dir: time, size, signature, last full check.",
+       .run = cmd_backup_list},
+      {.words = {"backup", "verify"},
+       .usage = "backup verify SNAPSHOT|latest [--scratch DIR]",
+       .help = "Check a snapshot completely: signatures, BLAKE2b, decryption, then every record walked and counted "
+               "against the manifest. Exit status 1 when it fails.",
+       .run = cmd_backup_verify},
+      {.words = {"backup", "drill"},
+       .usage = "backup drill [--scratch DIR]",
+       .help = "Restore the newest snapshot into a temporary directory, verify it, compare it with the live store as "
+               "of the snapshot's time, and write a report to backup-dir/drill-reports/. Exit status 1 when it fails.",
+       .run = cmd_backup_drill},
+      {.words = {"backup", "keygen"},
+       .usage = "backup keygen [--encryption]",
+       .help = "Create the snapshot signing key pair (and the encryption key) where missing; never overwrites. Prints "
+               "the public key.",
+       .run = cmd_backup_keygen},
+      {.words = {"backup"},
+       .usage = "backup [--to DIR]",
+       .help = "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "
+               "serving; then apply retention (not to --to). Creates the keys on the first run.",
+       .run = cmd_backup},
+      {.words = {"restore"},
+       .usage = "restore SNAPSHOT|latest",
+       .help = "Replace the store with a snapshot: portald must be stopped. Verifies it completely first, keeps the "
+               "previous store beside it, removes the search index so portald rebuilds it. See docs/backup-restore.md.",
+       .run = cmd_restore},
+      {.words = {"reindex"},
+       .usage = "reindex [--threads N]",
+       .help = "Rebuild the search index from the store. Only while portald is stopped (it holds the index's write "
+               "lock, and rebuilds a missing or stale index by itself). Draws a progress bar on a terminal.",
+       .run = cmd_reindex},
+      {.words = {"check-config"},
+       .usage = "check-config [FILE]",
+       .help =
+           "Check a config file (default: --config, else /etc/portald/portald.conf); print every error as FILE:LINE.",
+       .run = cmd_check_config},
   };
   return table;
 }

@@ -21,22 +21,22 @@ struct SettingField {
   std::string model::SiteSettings::*member;
 };
 constexpr SettingField kSettingFields[] = {
-    {"portal_name", &model::SiteSettings::portal_name},
-    {"governing_agency", &model::SiteSettings::governing_agency},
-    {"responsible_person", &model::SiteSettings::responsible_person},
-    {"licence", &model::SiteSettings::licence},
-    {"address", &model::SiteSettings::address},
-    {"phone", &model::SiteSettings::phone},
-    {"email", &model::SiteSettings::email},
-    {"source_notice", &model::SiteSettings::source_notice},
-    {"public_url", &model::SiteSettings::public_url},
-    {"logo_url", &model::SiteSettings::logo_url},
-    {"english_name", &model::SiteSettings::english_name},
-    {"national_service_url", &model::SiteSettings::national_service_url},
-    {"provincial_service_url", &model::SiteSettings::provincial_service_url},
-    {"national_legal_db_url", &model::SiteSettings::national_legal_db_url},
-    {"data_portal_url", &model::SiteSettings::data_portal_url},
-    {"emc_script_url", &model::SiteSettings::emc_script_url},
+    {.key = "portal_name", .member = &model::SiteSettings::portal_name},
+    {.key = "governing_agency", .member = &model::SiteSettings::governing_agency},
+    {.key = "responsible_person", .member = &model::SiteSettings::responsible_person},
+    {.key = "licence", .member = &model::SiteSettings::licence},
+    {.key = "address", .member = &model::SiteSettings::address},
+    {.key = "phone", .member = &model::SiteSettings::phone},
+    {.key = "email", .member = &model::SiteSettings::email},
+    {.key = "source_notice", .member = &model::SiteSettings::source_notice},
+    {.key = "public_url", .member = &model::SiteSettings::public_url},
+    {.key = "logo_url", .member = &model::SiteSettings::logo_url},
+    {.key = "english_name", .member = &model::SiteSettings::english_name},
+    {.key = "national_service_url", .member = &model::SiteSettings::national_service_url},
+    {.key = "provincial_service_url", .member = &model::SiteSettings::provincial_service_url},
+    {.key = "national_legal_db_url", .member = &model::SiteSettings::national_legal_db_url},
+    {.key = "data_portal_url", .member = &model::SiteSettings::data_portal_url},
+    {.key = "emc_script_url", .member = &model::SiteSettings::emc_script_url},
 };
 
 bool is_url_key(std::string_view key) { return key.ends_with("_url"); }
