@@ -21,10 +21,10 @@ std::optional<std::size_t> parse_page_number(std::string_view text, std::size_t 
 
 // A numeric query argument: a page number, or a page size.
 struct NumberArg {
-  std::string_view name;          // the query argument
-  std::size_t fallback = 1;       // its value when absent
+  std::string_view name;     // the query argument
+  std::size_t fallback = 1;  // its value when absent
   std::size_t max = kMaxPageNumber;
-  bool empty_is_absent = true;    // "?name=" takes the fallback; false: it is refused like garbage
+  bool empty_is_absent = true;  // "?name=" takes the fallback; false: it is refused like garbage
 };
 // The argument's value; throws HttpError(400, error) when it is present but not a number from 1 to max.
 std::size_t number_arg(const Request& req, const NumberArg& arg, const std::string& error);

@@ -149,8 +149,9 @@ std::string new_totp_secret() {
 
 std::string otpauth_uri(std::string_view issuer, std::string_view account, std::string_view base32_secret) {
   using model::url_encode_component;
-  return "otpauth://totp/" + url_encode_component(issuer) + ":" + url_encode_component(account) + "?secret=" +
-         std::string(base32_secret) + "&issuer=" + url_encode_component(issuer) + "&algorithm=SHA1&digits=6&period=30";
+  return "otpauth://totp/" + url_encode_component(issuer) + ":" + url_encode_component(account) +
+         "?secret=" + std::string(base32_secret) + "&issuer=" + url_encode_component(issuer) +
+         "&algorithm=SHA1&digits=6&period=30";
 }
 
 }  // namespace portald::auth

@@ -97,7 +97,7 @@ bool write(store::WriteTxn& txn, const store::Tables& t, const nlohmann::json& j
 }  // namespace
 
 ImportKind article_import_kind() {
-  return ImportKind{"articles", [](const nlohmann::json& j) { parse(j); }, write};
+  return ImportKind{.noun = "articles", .validate = [](const nlohmann::json& j) { parse(j); }, .write = write};
 }
 
 }  // namespace portald::cli

@@ -44,35 +44,45 @@ const std::vector<Command>& commands() {
        "articles: the ids articles were imported under); all or nothing.",
        cmd_topics_import},
       // "backup WORD" entries come before plain "backup", which would match them too.
-      {{"backup", "list"}, "backup list", "List the snapshots in backup-dir: time, size, signature, last full check.",
-       cmd_backup_list},
-      {{"backup", "verify"}, "backup verify SNAPSHOT|latest [--scratch DIR]",
-       "Check a snapshot completely: signatures, BLAKE2b, decryption, then every record walked and counted "
-       "against the manifest. Exit status 1 when it fails.",
-       cmd_backup_verify},
-      {{"backup", "drill"}, "backup drill [--scratch DIR]",
-       "Restore the newest snapshot into a temporary directory, verify it, compare it with the live store as "
-       "of the snapshot's time, and write a report to backup-dir/drill-reports/. Exit status 1 when it fails.",
-       cmd_backup_drill},
-      {{"backup", "keygen"}, "backup keygen [--encryption]",
-       "Create the snapshot signing key pair (and the encryption key) where missing; never overwrites. Prints "
-       "the public key.",
-       cmd_backup_keygen},
-      {{"backup"}, "backup [--to DIR]",
-       "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "
-       "serving; then apply retention (not to --to). Creates the keys on the first run.",
-       cmd_backup},
-      {{"restore"}, "restore SNAPSHOT|latest",
-       "Replace the store with a snapshot: portald must be stopped. Verifies it completely first, keeps the "
-       "previous store beside it, removes the search index so portald rebuilds it. See docs/backup-restore.md.",
-       cmd_restore},
-      {{"reindex"}, "reindex [--threads N]",
-       "Rebuild the search index from the store. Only while portald is stopped (it holds the index's write "
-       "lock, and rebuilds a missing or stale index by itself). Draws a progress bar on a terminal.",
-       cmd_reindex},
-      {{"check-config"}, "check-config [FILE]",
-       "Check a config file (default: --config, else /etc/portald/portald.conf); print every error as FILE:LINE.",
-       cmd_check_config},
+      {.words = {"backup", "list"},
+       .usage = "backup list",
+       .help = "List the snapshots in backup-dir: time, size, signature, last full check.",
+       .run = cmd_backup_list},
+      {.words = {"backup", "verify"},
+       .usage = "backup verify SNAPSHOT|latest [--scratch DIR]",
+       .help = "Check a snapshot completely: signatures, BLAKE2b, decryption, then every record walked and counted "
+               "against the manifest. Exit status 1 when it fails.",
+       .run = cmd_backup_verify},
+      {.words = {"backup", "drill"},
+       .usage = "backup drill [--scratch DIR]",
+       .help = "Restore the newest snapshot into a temporary directory, verify it, compare it with the live store as "
+               "of the snapshot's time, and write a report to backup-dir/drill-reports/. Exit status 1 when it fails.",
+       .run = cmd_backup_drill},
+      {.words = {"backup", "keygen"},
+       .usage = "backup keygen [--encryption]",
+       .help = "Create the snapshot signing key pair (and the encryption key) where missing; never overwrites. Prints "
+               "the public key.",
+       .run = cmd_backup_keygen},
+      {.words = {"backup"},
+       .usage = "backup [--to DIR]",
+       .help = "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "
+               "serving; then apply retention (not to --to). Creates the keys on the first run.",
+       .run = cmd_backup},
+      {.words = {"restore"},
+       .usage = "restore SNAPSHOT|latest",
+       .help = "Replace the store with a snapshot: portald must be stopped. Verifies it completely first, keeps the "
+               "previous store beside it, removes the search index so portald rebuilds it. See docs/backup-restore.md.",
+       .run = cmd_restore},
+      {.words = {"reindex"},
+       .usage = "reindex [--threads N]",
+       .help = "Rebuild the search index from the store. Only while portald is stopped (it holds the index's write "
+               "lock, and rebuilds a missing or stale index by itself). Draws a progress bar on a terminal.",
+       .run = cmd_reindex},
+      {.words = {"check-config"},
+       .usage = "check-config [FILE]",
+       .help =
+           "Check a config file (default: --config, else /etc/portald/portald.conf); print every error as FILE:LINE.",
+       .run = cmd_check_config},
   };
   return table;
 }

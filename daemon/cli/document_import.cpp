@@ -121,10 +121,10 @@ bool write(store::WriteTxn& txn, const store::Tables& t, const nlohmann::json& j
 }  // namespace
 
 ImportKind document_import_kind(const std::filesystem::path& base_dir) {
-  return ImportKind{"documents", [base_dir](const nlohmann::json& j) { parse(j, base_dir); },
-                    [base_dir](store::WriteTxn& txn, const store::Tables& t, const nlohmann::json& j) {
-                      return write(txn, t, j, base_dir);
-                    }};
+  return ImportKind{.noun = "documents",
+                    .validate = [base_dir](const nlohmann::json& j) { parse(j, base_dir); },
+                    .write = [base_dir](store::WriteTxn& txn, const store::Tables& t,
+                                        const nlohmann::json& j) { return write(txn, t, j, base_dir); }};
 }
 
 }  // namespace portald::cli

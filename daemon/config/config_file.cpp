@@ -1,10 +1,12 @@
 #include "daemon/config/config_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "daemon/config/option_table.hpp"
 
@@ -49,9 +51,10 @@ bool command_line_only(std::string_view key) { return key == "config" || key == 
 
 class Reader {
  public:
-  Reader(const std::filesystem::path& file, Config& config) : file_(file.string()), config_(config) {}
+  Reader(std::string file, Config& config) : file_(std::move(file)), config_(config) {}
 
   void line(std::size_t number, std::string_view text) {
+    if (number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // editors' UTF-8 BOM
     text = trim(text);
     if (text.empty() || text.front() == '#') return;
     const auto equals = text.find('=');
@@ -86,8 +89,19 @@ class Reader {
 
 }  // namespace
 
+std::vector<std::string> apply_config_text(std::string_view text, const std::string& file_name, Config& config) {
+  Reader reader(file_name, config);
+  // Lines as std::getline splits a file: at '\n', with no empty line after a final '\n'.
+  for (std::size_t number = 1, start = 0; start < text.size(); ++number) {
+    const auto end = std::min(text.find('\n', start), text.size());
+    reader.line(number, text.substr(start, end - start));
+    start = end + 1;
+  }
+  return reader.take_errors();
+}
+
 std::vector<std::string> load_config_file(const std::filesystem::path& file, Config& config) {
-  Reader reader(file, config);
+  Reader reader(file.string(), config);
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {
     reader.error("cannot read config file: is a directory");
@@ -100,11 +114,7 @@ std::vector<std::string> load_config_file(const std::filesystem::path& file, Con
     return reader.take_errors();
   }
   std::string text;
-  for (std::size_t number = 1; std::getline(in, text); ++number) {
-    std::string_view view = text;
-    if (number == 1 && view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);  // editors' UTF-8 BOM
-    reader.line(number, view);
-  }
+  for (std::size_t number = 1; std::getline(in, text); ++number) reader.line(number, text);
   if (in.bad()) reader.error("read error");
   return reader.take_errors();
 }

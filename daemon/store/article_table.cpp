@@ -7,47 +7,25 @@
 namespace portald::store {
 namespace {
 
-constexpr int kFormat = 1;
-
-std::string encode(const model::Article& a) {
-  return encode_record({{"id", a.id},
-                        {"source_id", a.source_id},
-                        {"slug", a.slug},
-                        {"title", a.title},
-                        {"summary", a.summary},
-                        {"body_html", a.body_html},
-                        {"category_id", a.category_id},
-                        {"agency_id", a.agency_id},
-                        {"author", a.author},
-                        {"status", model::to_string(a.status)},
-                        {"created_at", a.created_at},
-                        {"updated_at", a.updated_at},
-                        {"published_at", a.published_at},
-                        {"revision", a.revision},
-                        {"featured", a.featured}},
-                       kFormat);
-}
-
-model::Article decode(std::string_view bytes) {
-  const auto j = decode_record(bytes, kFormat, "article");
-  model::Article a;
-  a.id = j.at("id").get<std::uint64_t>();
-  a.source_id = j.value("source_id", "");
-  a.slug = j.at("slug").get<std::string>();
-  a.title = j.at("title").get<std::string>();
-  a.summary = j.value("summary", "");
-  a.body_html = j.value("body_html", "");
-  a.category_id = j.value("category_id", std::uint64_t{0});
-  a.agency_id = j.value("agency_id", std::uint64_t{0});
-  a.author = j.value("author", "");
-  a.status = model::parse_article_status(j.value("status", "draft")).value_or(model::ArticleStatus::draft);
-  a.created_at = j.value("created_at", model::UnixTime{0});
-  a.updated_at = j.value("updated_at", model::UnixTime{0});
-  a.published_at = j.value("published_at", model::UnixTime{0});
-  a.revision = j.value("revision", 1u);
-  a.featured = j.value("featured", false);
-  return a;
-}
+using model::Article;
+constexpr std::tuple kArticleFields{
+    codec::required("id", &Article::id),
+    codec::optional("source_id", &Article::source_id),
+    codec::required("slug", &Article::slug),
+    codec::required("title", &Article::title),
+    codec::optional("summary", &Article::summary),
+    codec::optional("body_html", &Article::body_html),
+    codec::optional("category_id", &Article::category_id),
+    codec::optional("agency_id", &Article::agency_id),
+    codec::optional("author", &Article::author),
+    codec::optional("status", &Article::status, codec::kArticleStatus),
+    codec::optional("created_at", &Article::created_at),
+    codec::optional("updated_at", &Article::updated_at),
+    codec::optional("published_at", &Article::published_at),
+    codec::optional("revision", &Article::revision),
+    codec::optional("featured", &Article::featured),
+};
+constexpr auto kRecord = codec::record<Article>("article", 1, kArticleFields);
 
 std::string published_key(const model::Article& a) { return be64(time_key(a.published_at)) + be64(a.id); }
 std::string category_key(const model::Article& a) { return be64(a.category_id) + published_key(a); }
@@ -69,7 +47,7 @@ void add_indexes(WriteTxn& txn, const Tables& t, const model::Article& a) {
 
 std::optional<model::Article> get_article(const Txn& txn, const Tables& t, std::uint64_t id) {
   const auto v = txn.get(t.articles, be64(id));
-  return v ? std::optional(decode(*v)) : std::nullopt;
+  return v ? std::optional(kRecord.decode(*v)) : std::nullopt;
 }
 
 std::optional<std::uint64_t> find_article_by_source(const Txn& txn, const Tables& t, std::string_view source_id) {
@@ -82,7 +60,7 @@ std::uint64_t put_article(WriteTxn& txn, const Tables& t, model::Article article
   } else if (const auto old = get_article(txn, t, article.id)) {
     drop_indexes(txn, t, *old);
   }
-  txn.put(t.articles, be64(article.id), encode(article));
+  txn.put(t.articles, be64(article.id), kRecord.encode(article));
   add_indexes(txn, t, article);
   append_change(txn, t, ChangeKind::article, article.id, ChangeOp::put);
   return article.id;

@@ -5,20 +5,19 @@
 namespace portald::store {
 namespace {
 
-constexpr int kFormat = 1;
+using model::AuditEntry;
+// The sequence number is the record's key, not a field.
+constexpr std::tuple kAuditEntryFields{
+    codec::optional("at", &AuditEntry::at),         codec::optional("actor", &AuditEntry::actor),
+    codec::optional("action", &AuditEntry::action), codec::optional("object", &AuditEntry::object),
+    codec::optional("from", &AuditEntry::from),     codec::optional("to", &AuditEntry::to),
+    codec::optional("reason", &AuditEntry::reason), codec::optional("address", &AuditEntry::address),
+};
+constexpr auto kRecord = codec::record<AuditEntry>("audit", 1, kAuditEntryFields);
 
 model::AuditEntry decode(std::string_view key, std::string_view bytes) {
-  const auto j = decode_record(bytes, kFormat, "audit");
-  model::AuditEntry e;
+  model::AuditEntry e = kRecord.decode(bytes);
   e.seq = read_be64(key);
-  e.at = j.value("at", model::UnixTime{0});
-  e.actor = j.value("actor", "");
-  e.action = j.value("action", "");
-  e.object = j.value("object", "");
-  e.from = j.value("from", "");
-  e.to = j.value("to", "");
-  e.reason = j.value("reason", "");
-  e.address = j.value("address", "");
   return e;
 }
 
@@ -40,16 +39,7 @@ std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditEntry e) 
     if (c.last()) seq = read_be64(c.key()) + 1;
   }
   if (e.at == 0) e.at = model::now();
-  txn.put(t.audit, be64(seq),
-          encode_record({{"at", e.at},
-                         {"actor", e.actor},
-                         {"action", e.action},
-                         {"object", e.object},
-                         {"from", e.from},
-                         {"to", e.to},
-                         {"reason", e.reason},
-                         {"address", e.address}},
-                        kFormat));
+  txn.put(t.audit, be64(seq), kRecord.encode(e));
   return seq;
 }
 

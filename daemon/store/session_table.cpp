@@ -8,19 +8,16 @@
 namespace portald::store {
 namespace {
 
-constexpr int kFormat = 1;
-
-model::Session decode(std::string_view bytes) {
-  const auto j = decode_record(bytes, kFormat, "session");
-  model::Session s;
-  s.username = j.value("username", "");
-  s.created_at = j.value("created_at", model::UnixTime{0});
-  s.last_seen = j.value("last_seen", model::UnixTime{0});
-  s.csrf = j.value("csrf", "");
-  s.second_factor_ok = j.value("second_factor_ok", false);
-  s.pending_totp = j.value("pending_totp", "");
-  return s;
-}
+using model::Session;
+constexpr std::tuple kSessionFields{
+    codec::optional("username", &Session::username),
+    codec::optional("created_at", &Session::created_at),
+    codec::optional("last_seen", &Session::last_seen),
+    codec::optional("csrf", &Session::csrf),
+    codec::optional("second_factor_ok", &Session::second_factor_ok),
+    codec::optional("pending_totp", &Session::pending_totp),
+};
+constexpr auto kRecord = codec::record<Session>("session", 1, kSessionFields);
 
 // Keys of the sessions for which `drop` is true.
 template <class Pred>
@@ -29,7 +26,7 @@ std::size_t delete_where(WriteTxn& txn, const Tables& t, Pred drop) {
   {
     Cursor c(txn, t.sessions);
     for (bool ok = c.first(); ok; ok = c.next())
-      if (drop(decode(c.value()))) doomed.emplace_back(c.key());
+      if (drop(kRecord.decode(c.value()))) doomed.emplace_back(c.key());
   }
   for (const auto& k : doomed) txn.del(t.sessions, k);
   return doomed.size();
@@ -39,18 +36,11 @@ std::size_t delete_where(WriteTxn& txn, const Tables& t, Pred drop) {
 
 std::optional<model::Session> get_session(const Txn& txn, const Tables& t, std::string_view token_hash) {
   const auto v = txn.get(t.sessions, token_hash);
-  return v ? std::optional(decode(*v)) : std::nullopt;
+  return v ? std::optional(kRecord.decode(*v)) : std::nullopt;
 }
 
 void put_session(WriteTxn& txn, const Tables& t, std::string_view token_hash, const model::Session& s) {
-  txn.put(t.sessions, token_hash,
-          encode_record({{"username", s.username},
-                         {"created_at", s.created_at},
-                         {"last_seen", s.last_seen},
-                         {"csrf", s.csrf},
-                         {"second_factor_ok", s.second_factor_ok},
-                         {"pending_totp", s.pending_totp}},
-                        kFormat));
+  txn.put(t.sessions, token_hash, kRecord.encode(s));
 }
 
 void delete_session(WriteTxn& txn, const Tables& t, std::string_view token_hash) { txn.del(t.sessions, token_hash); }

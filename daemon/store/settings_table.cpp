@@ -6,71 +6,54 @@
 namespace portald::store {
 namespace {
 
-constexpr int kFormat = 1;
+using model::Maintenance;
+using model::SiteSettings;
+constexpr std::tuple kSiteSettingsFields{
+    codec::optional("portal_name", &SiteSettings::portal_name),
+    codec::optional("governing_agency", &SiteSettings::governing_agency),
+    codec::optional("responsible_person", &SiteSettings::responsible_person),
+    codec::optional("licence", &SiteSettings::licence),
+    codec::optional("address", &SiteSettings::address),
+    codec::optional("phone", &SiteSettings::phone),
+    codec::optional("email", &SiteSettings::email),
+    codec::optional("source_notice", &SiteSettings::source_notice),
+    codec::optional("public_url", &SiteSettings::public_url),
+    codec::optional("logo_url", &SiteSettings::logo_url),
+    codec::optional("english_name", &SiteSettings::english_name),
+    codec::optional("national_service_url", &SiteSettings::national_service_url),
+    codec::optional("provincial_service_url", &SiteSettings::provincial_service_url),
+    codec::optional("national_legal_db_url", &SiteSettings::national_legal_db_url),
+    codec::optional("data_portal_url", &SiteSettings::data_portal_url),
+    codec::optional("emc_script_url", &SiteSettings::emc_script_url),
+};
+constexpr auto kSite = codec::record<SiteSettings>("settings", 1, kSiteSettingsFields);
+constexpr std::tuple kMaintenanceFields{
+    codec::optional("on", &Maintenance::on),
+    codec::optional("message", &Maintenance::message),
+    codec::optional("retry_after_s", &Maintenance::retry_after_s),
+};
+constexpr auto kMaintenance = codec::record<Maintenance>("maintenance", 1, kMaintenanceFields);
 constexpr std::string_view kSiteKey = "site";
 
 }  // namespace
 
 model::SiteSettings get_site_settings(const Txn& txn, const Tables& t) {
-  model::SiteSettings s;
   const auto v = txn.get(t.settings, kSiteKey);
-  if (!v) return s;
-  const auto j = decode_record(*v, kFormat, "settings");
-  s.portal_name = j.value("portal_name", s.portal_name);
-  s.governing_agency = j.value("governing_agency", "");
-  s.responsible_person = j.value("responsible_person", "");
-  s.licence = j.value("licence", "");
-  s.address = j.value("address", "");
-  s.phone = j.value("phone", "");
-  s.email = j.value("email", "");
-  s.source_notice = j.value("source_notice", s.source_notice);
-  s.public_url = j.value("public_url", s.public_url);
-  s.logo_url = j.value("logo_url", s.logo_url);
-  s.english_name = j.value("english_name", s.english_name);
-  s.national_service_url = j.value("national_service_url", s.national_service_url);
-  s.provincial_service_url = j.value("provincial_service_url", s.provincial_service_url);
-  s.national_legal_db_url = j.value("national_legal_db_url", s.national_legal_db_url);
-  s.data_portal_url = j.value("data_portal_url", s.data_portal_url);
-  s.emc_script_url = j.value("emc_script_url", s.emc_script_url);
-  return s;
+  return v ? kSite.decode(*v) : model::SiteSettings{};
 }
 
 void put_site_settings(WriteTxn& txn, const Tables& t, const model::SiteSettings& s) {
-  txn.put(t.settings, kSiteKey,
-          encode_record({{"portal_name", s.portal_name},
-                         {"governing_agency", s.governing_agency},
-                         {"responsible_person", s.responsible_person},
-                         {"licence", s.licence},
-                         {"address", s.address},
-                         {"phone", s.phone},
-                         {"email", s.email},
-                         {"source_notice", s.source_notice},
-                         {"public_url", s.public_url},
-                         {"logo_url", s.logo_url},
-                         {"english_name", s.english_name},
-                         {"national_service_url", s.national_service_url},
-                         {"provincial_service_url", s.provincial_service_url},
-                         {"national_legal_db_url", s.national_legal_db_url},
-                         {"data_portal_url", s.data_portal_url},
-                         {"emc_script_url", s.emc_script_url}},
-                        kFormat));
+  txn.put(t.settings, kSiteKey, kSite.encode(s));
   append_change(txn, t, ChangeKind::settings, 0, ChangeOp::put);
 }
 
 model::Maintenance get_maintenance(const Txn& txn, const Tables& t) {
-  model::Maintenance m;
   const auto v = txn.get(t.settings, "maintenance");
-  if (!v) return m;
-  const auto j = decode_record(*v, kFormat, "maintenance");
-  m.on = j.value("on", false);
-  m.message = j.value("message", m.message);
-  m.retry_after_s = j.value("retry_after_s", m.retry_after_s);
-  return m;
+  return v ? kMaintenance.decode(*v) : model::Maintenance{};
 }
 
 void put_maintenance(WriteTxn& txn, const Tables& t, const model::Maintenance& m) {
-  txn.put(t.settings, "maintenance",
-          encode_record({{"on", m.on}, {"message", m.message}, {"retry_after_s", m.retry_after_s}}, kFormat));
+  txn.put(t.settings, "maintenance", kMaintenance.encode(m));
   // Cached public pages must not outlive the switch.
   append_change(txn, t, ChangeKind::settings, 0, ChangeOp::put);
 }

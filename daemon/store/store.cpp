@@ -49,7 +49,7 @@ const std::vector<Migration>& migrations() {
   // Version 1 is the initial layout: the tables above, created on open. Later versions append steps
   // here; each runs in the same transaction that records its version, so an upgrade is all or nothing.
   static const std::vector<Migration> steps{
-      {1, "initial layout", [](WriteTxn&, const Tables&) {}},
+      {.to = 1, .what = "initial layout", .apply = [](WriteTxn&, const Tables&) {}},
   };
   return steps;
 }

@@ -10,92 +10,116 @@
 namespace portald::store {
 namespace {
 
-constexpr int kFormat = 1;
+using model::Agency;
+using model::Category;
+constexpr std::tuple kCategoryFields{
+    codec::required("id", &Category::id),
+    codec::required("name", &Category::name),
+    codec::required("slug", &Category::slug),
+    codec::optional("position", &Category::position),
+};
+constexpr auto kCategoryRecord = codec::record<Category>("category", 1, kCategoryFields);
+constexpr std::tuple kAgencyFields{
+    codec::required("id", &Agency::id),
+    codec::required("name", &Agency::name),
+    codec::required("slug", &Agency::slug),
+};
+constexpr auto kAgencyRecord = codec::record<Agency>("agency", 1, kAgencyFields);
 
 // Categories and agencies share one shape; this describes where each lives.
+template <class Codec>
 struct Kind {
+  using Record = typename Codec::value_type;
   MDB_dbi Tables::*records;
   MDB_dbi Tables::*names;
   const char* counter;  // the kind's name: a slug of last resort, error messages
-  IdCounter ids;
+  IdCounter ids;        // where its ids come from
   ChangeKind change;
+  const Codec* codec;
 };
-constexpr Kind kCategory{&Tables::categories, &Tables::category_names, "category", IdCounter::category, ChangeKind::category};
-constexpr Kind kAgency{&Tables::agencies, &Tables::agency_names, "agency", IdCounter::agency, ChangeKind::agency};
+constexpr Kind<decltype(kCategoryRecord)> kCategory{.records = &Tables::categories,
+                                                    .names = &Tables::category_names,
+                                                    .counter = "category",
+                                                    .ids = IdCounter::category,
+                                                    .change = ChangeKind::category,
+                                                    .codec = &kCategoryRecord};
+constexpr Kind<decltype(kAgencyRecord)> kAgency{.records = &Tables::agencies,
+                                                .names = &Tables::agency_names,
+                                                .counter = "agency",
+                                                .ids = IdCounter::agency,
+                                                .change = ChangeKind::agency,
+                                                .codec = &kAgencyRecord};
 
-model::Category decode_category(std::string_view bytes) {
-  const auto j = decode_record(bytes, kFormat, "category");
-  return {j.at("id").get<std::uint64_t>(), j.at("name").get<std::string>(), j.at("slug").get<std::string>(),
-          j.value("position", 0u)};
+template <class K>
+std::optional<typename K::Record> get(const Txn& txn, const Tables& t, const K& kind, std::uint64_t id) {
+  const auto v = txn.get(t.*kind.records, be64(id));
+  return v ? std::optional(kind.codec->decode(*v)) : std::nullopt;
 }
 
-model::Agency decode_agency(std::string_view bytes) {
-  const auto j = decode_record(bytes, kFormat, "agency");
-  return {j.at("id").get<std::uint64_t>(), j.at("name").get<std::string>(), j.at("slug").get<std::string>()};
+template <class K>
+std::vector<typename K::Record> list(const Txn& txn, const Tables& t, const K& kind) {
+  std::vector<typename K::Record> out;
+  Cursor c(txn, t.*kind.records);
+  for (bool ok = c.first(); ok; ok = c.next()) out.push_back(kind.codec->decode(c.value()));
+  return out;
 }
 
 // A slug unique within the kind: "kinh-te", then "kinh-te-2", ...
-std::string unique_slug(const Txn& txn, const Tables& t, const Kind& kind, std::string_view name) {
+template <class K>
+std::string unique_slug(const Txn& txn, const Tables& t, const K& kind, std::string_view name) {
   std::string base = model::slugify(name);
   if (base.empty()) base = kind.counter;
   std::vector<std::string> taken;
-  Cursor c(txn, t.*kind.records);
-  for (bool ok = c.first(); ok; ok = c.next())
-    taken.push_back(decode_record(c.value(), kFormat, kind.counter).at("slug").get<std::string>());
+  for (auto& r : list(txn, t, kind)) taken.push_back(std::move(r.slug));
   std::string slug = base;
   for (int n = 2; std::find(taken.begin(), taken.end(), slug) != taken.end(); ++n)
     slug = base + "-" + std::to_string(n);
   return slug;
 }
 
-std::uint64_t ensure(WriteTxn& txn, const Tables& t, const Kind& kind, std::string_view name) {
+template <class K>
+std::uint64_t ensure(WriteTxn& txn, const Tables& t, const K& kind, std::string_view name) {
   const std::string key = model::fold(name);
   if (const auto found = lookup_id(txn, t.*kind.names, key)) return *found;
   const std::uint64_t id = next_id(txn, t, kind.ids);
-  nlohmann::json j{{"id", id}, {"name", std::string(name)}, {"slug", unique_slug(txn, t, kind, name)}};
-  if (&kind == &kCategory) j["position"] = id;
-  txn.put(t.*kind.records, be64(id), encode_record(j, kFormat));
+  typename K::Record r{.id = id, .name = std::string(name), .slug = unique_slug(txn, t, kind, name)};
+  // A new category goes last in the menu.
+  if constexpr (requires(typename K::Record x) { x.position; }) r.position = static_cast<std::uint32_t>(id);
+  txn.put(t.*kind.records, be64(id), kind.codec->encode(r));
   txn.put(t.*kind.names, key, be64(id));
   append_change(txn, t, kind.change, id, ChangeOp::put);
   return id;
 }
 
-// Moves the folded-name index entry of record `id` from its old name to `name`; false on a clash.
-bool rename(WriteTxn& txn, const Tables& t, const Kind& kind, std::uint64_t id, std::string_view name, nlohmann::json& j) {
+// Renames record `id` to `name`, moving its folded-name index entry, and stores it after `change`
+// (which may alter more); false when the id is unknown or another record has that name.
+template <class K, class Change>
+bool rename(WriteTxn& txn, const Tables& t, const K& kind, std::uint64_t id, std::string_view name, Change change) {
+  auto r = get(txn, t, kind, id);
+  if (!r) return false;
   const std::string key = model::fold(name);
   if (const auto other = lookup_id(txn, t.*kind.names, key); other && *other != id) return false;
-  txn.del(t.*kind.names, model::fold(j.at("name").get<std::string>()));
+  txn.del(t.*kind.names, model::fold(r->name));
   txn.put(t.*kind.names, key, be64(id));
-  j["name"] = std::string(name);
+  r->name = std::string(name);
+  change(*r);
+  txn.put(t.*kind.records, be64(id), kind.codec->encode(*r));
+  append_change(txn, t, kind.change, id, ChangeOp::put);
   return true;
 }
 
 }  // namespace
 
 bool update_category(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name, std::uint32_t position) {
-  const auto v = txn.get(t.categories, be64(id));
-  if (!v) return false;
-  auto j = decode_record(*v, kFormat, "category");
-  if (!rename(txn, t, kCategory, id, name, j)) return false;
-  j["position"] = position;
-  txn.put(t.categories, be64(id), encode_record(j, kFormat));
-  append_change(txn, t, ChangeKind::category, id, ChangeOp::put);
-  return true;
+  return rename(txn, t, kCategory, id, name, [&](Category& c) { c.position = position; });
 }
 
 bool rename_agency(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name) {
-  const auto v = txn.get(t.agencies, be64(id));
-  if (!v) return false;
-  auto j = decode_record(*v, kFormat, "agency");
-  if (!rename(txn, t, kAgency, id, name, j)) return false;
-  txn.put(t.agencies, be64(id), encode_record(j, kFormat));
-  append_change(txn, t, ChangeKind::agency, id, ChangeOp::put);
-  return true;
+  return rename(txn, t, kAgency, id, name, [](Agency&) {});
 }
 
 std::optional<model::Category> get_category(const Txn& txn, const Tables& t, std::uint64_t id) {
-  const auto v = txn.get(t.categories, be64(id));
-  return v ? std::optional(decode_category(*v)) : std::nullopt;
+  return get(txn, t, kCategory, id);
 }
 
 std::optional<model::Category> find_category_by_slug(const Txn& txn, const Tables& t, std::string_view slug) {
@@ -105,9 +129,7 @@ std::optional<model::Category> find_category_by_slug(const Txn& txn, const Table
 }
 
 std::vector<model::Category> list_categories(const Txn& txn, const Tables& t) {
-  std::vector<model::Category> out;
-  Cursor c(txn, t.categories);
-  for (bool ok = c.first(); ok; ok = c.next()) out.push_back(decode_category(c.value()));
+  auto out = list(txn, t, kCategory);
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.position < b.position; });
   return out;
 }
@@ -117,14 +139,11 @@ std::uint64_t ensure_category(WriteTxn& txn, const Tables& t, std::string_view n
 }
 
 std::optional<model::Agency> get_agency(const Txn& txn, const Tables& t, std::uint64_t id) {
-  const auto v = txn.get(t.agencies, be64(id));
-  return v ? std::optional(decode_agency(*v)) : std::nullopt;
+  return get(txn, t, kAgency, id);
 }
 
 std::vector<model::Agency> list_agencies(const Txn& txn, const Tables& t) {
-  std::vector<model::Agency> out;
-  Cursor c(txn, t.agencies);
-  for (bool ok = c.first(); ok; ok = c.next()) out.push_back(decode_agency(c.value()));
+  auto out = list(txn, t, kAgency);
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return model::fold(a.name) < model::fold(b.name); });
   return out;

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -21,17 +20,13 @@
 #include "search/indexer.hpp"
 #include "search/schema.hpp"
 #include "search/search_service.hpp"
+#include "tests/fuzz/property.hpp"
 
 namespace {
 
 using namespace portald;
 
-void require(bool ok, const char* what) {
-  if (!ok) {
-    std::fprintf(stderr, "fuzz_search_query: property violated: %s\n", what);
-    std::abort();
-  }
-}
+using portald::fuzz::require;
 
 // Only "<mark>" and "</mark>" may appear as tags; everything else must be escaped.
 bool only_mark_tags(std::string_view html) {

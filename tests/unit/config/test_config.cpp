@@ -14,6 +14,7 @@
 
 #include "build_info.hpp"
 #include "daemon/config/config.hpp"
+#include "daemon/config/config_file.hpp"
 #include "daemon/config/option_table.hpp"
 #include "daemon/log/log.hpp"
 
@@ -297,6 +298,21 @@ BOOST_AUTO_TEST_CASE(file_syntax_quotes_crlf_and_bom) {
   BOOST_TEST(check_config_file(trailing) ==
                  std::vector<std::string>{trailing.string() + ":1: site-name: unexpected text after the closing quote"},
              boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(text_reader_agrees_with_the_file_reader) {
+  TempDir dir;
+  // A BOM, CRLF, an empty line, errors, and no newline at the end.
+  const std::string text = "\xEF\xBB\xBFsite-name = x\r\n\nbogus\nmax-body = 2K\nmax-body = 3K\nlog-level = loud";
+  const fs::path file = dir.write("same.conf", text);
+  Config from_text;
+  const auto errors = apply_config_text(text, file.string(), from_text);
+  BOOST_TEST(errors == check_config_file(file), boost::test_tools::per_element());
+  BOOST_TEST(errors.size() == 3u);
+  BOOST_TEST(from_text.site_name == "x");
+  BOOST_TEST(from_text.max_body == 2048u);
+  BOOST_TEST(apply_config_text("", "x", from_text).empty());
+  BOOST_TEST(apply_config_text("\n\n", "x", from_text).empty());
 }
 
 BOOST_AUTO_TEST_CASE(sizes_with_suffixes_and_ranges) {

@@ -43,9 +43,9 @@ BOOST_AUTO_TEST_CASE(plain_numbers_in_range_are_accepted) {
 }
 
 BOOST_AUTO_TEST_CASE(garbage_zero_negative_huge_and_overflow_are_refused) {
-  for (const char* text : {"", "abc", "1a", "a1", " 1", "1 ", "+1", "-1", "-0", "0", "00", "1.5", "1e3", "0x10",
-                           "11", "100001", "18446744073709551615", "18446744073709551616",
-                           "99999999999999999999999999999999"})
+  for (const char* text :
+       {"", "abc", "1a", "a1", " 1", "1 ", "+1", "-1", "-0", "0", "00", "1.5", "1e3", "0x10", "11", "100001",
+        "18446744073709551615", "18446744073709551616", "99999999999999999999999999999999"})
     BOOST_TEST(!parse_page_number(text, 10).has_value(), "accepted \"" << text << "\"");
   BOOST_TEST(!parse_page_number("100001", web::kMaxPageNumber).has_value());
   BOOST_TEST(parse_page_number("18446744073709551615", SIZE_MAX).value() == SIZE_MAX);

@@ -13,18 +13,18 @@ struct NavItem {
 };
 
 constexpr NavItem kNav[] = {
-    {model::Action::write_article, "/quan-tri/bai-viet/moi", "Viết bài"},
-    {model::Action::view_queues, "/quan-tri/bai-viet", "Tất cả bài viết"},
-    {model::Action::view_queues, "/quan-tri/hang-doi/cho-bien-tap", "Chờ biên tập"},
-    {model::Action::view_queues, "/quan-tri/hang-doi/cho-duyet", "Chờ duyệt"},
-    {model::Action::write_article, "/quan-tri/hang-doi/bi-tra-lai", "Bị trả lại"},
-    {model::Action::upload_media, "/quan-tri/thu-vien", "Thư viện"},
-    {model::Action::view_audit, "/quan-tri/nhat-ky", "Nhật ký"},
-    {model::Action::manage_users, "/quan-tri/nguoi-dung", "Tài khoản"},
-    {model::Action::manage_taxonomy, "/quan-tri/danh-muc", "Danh mục"},
-    {model::Action::manage_taxonomy, "/quan-tri/chuyen-de", "Chuyên đề"},
-    {model::Action::manage_settings, "/quan-tri/cai-dat", "Cài đặt"},
-    {model::Action::view_status, "/quan-tri/trang-thai", "Trạng thái hệ thống"},
+    {.action = model::Action::write_article, .url = "/quan-tri/bai-viet/moi", .label = "Viết bài"},
+    {.action = model::Action::view_queues, .url = "/quan-tri/bai-viet", .label = "Tất cả bài viết"},
+    {.action = model::Action::view_queues, .url = "/quan-tri/hang-doi/cho-bien-tap", .label = "Chờ biên tập"},
+    {.action = model::Action::view_queues, .url = "/quan-tri/hang-doi/cho-duyet", .label = "Chờ duyệt"},
+    {.action = model::Action::write_article, .url = "/quan-tri/hang-doi/bi-tra-lai", .label = "Bị trả lại"},
+    {.action = model::Action::upload_media, .url = "/quan-tri/thu-vien", .label = "Thư viện"},
+    {.action = model::Action::view_audit, .url = "/quan-tri/nhat-ky", .label = "Nhật ký"},
+    {.action = model::Action::manage_users, .url = "/quan-tri/nguoi-dung", .label = "Tài khoản"},
+    {.action = model::Action::manage_taxonomy, .url = "/quan-tri/danh-muc", .label = "Danh mục"},
+    {.action = model::Action::manage_taxonomy, .url = "/quan-tri/chuyen-de", .label = "Chuyên đề"},
+    {.action = model::Action::manage_settings, .url = "/quan-tri/cai-dat", .label = "Cài đặt"},
+    {.action = model::Action::view_status, .url = "/quan-tri/trang-thai", .label = "Trạng thái hệ thống"},
 };
 
 }  // namespace

@@ -23,9 +23,18 @@ struct Queue {
 
 const std::vector<Queue>& queues() {
   static const std::vector<Queue> q{
-      {"cho-bien-tap", "Chờ biên tập", {ArticleStatus::submitted, ArticleStatus::editing}, false},
-      {"cho-duyet", "Chờ duyệt", {ArticleStatus::awaiting_approval, ArticleStatus::scheduled}, false},
-      {"bi-tra-lai", "Bị trả lại", {ArticleStatus::returned}, true},
+      {.slug = "cho-bien-tap",
+       .title = "Chờ biên tập",
+       .states = {ArticleStatus::submitted, ArticleStatus::editing},
+       .own_only_unless_editor = false},
+      {.slug = "cho-duyet",
+       .title = "Chờ duyệt",
+       .states = {ArticleStatus::awaiting_approval, ArticleStatus::scheduled},
+       .own_only_unless_editor = false},
+      {.slug = "bi-tra-lai",
+       .title = "Bị trả lại",
+       .states = {ArticleStatus::returned},
+       .own_only_unless_editor = true},
   };
   return q;
 }

@@ -32,12 +32,12 @@ struct LevelText {
 };
 LevelText text_of(Level l) {
   switch (l) {
-    case Level::ok: return {"ok", "Bình thường", "✓"};
-    case Level::warning: return {"warning", "Cảnh báo", "!"};
-    case Level::error: return {"error", "Lỗi", "✗"};
+    case Level::ok: return {.key = "ok", .label = "Bình thường", .symbol = "✓"};
+    case Level::warning: return {.key = "warning", .label = "Cảnh báo", .symbol = "!"};
+    case Level::error: return {.key = "error", .label = "Lỗi", .symbol = "✗"};
     case Level::unknown: break;
   }
-  return {"unknown", "Chưa rõ", "?"};
+  return {.key = "unknown", .label = "Chưa rõ", .symbol = "?"};
 }
 
 Level level_of(health::Status s) {

@@ -11,10 +11,30 @@
 
 namespace portald::web {
 
-const DocumentQueryNames kHtmlDocumentQuery{"tu-khoa", "so-ky-hieu", "loai",    "co-quan",  "nguoi-ky", "linh-vuc",
-                                            "tu-ngay", "den-ngay",   "hieu-luc", "sap-xep", "trang",    nullptr};
-const DocumentQueryNames kApiDocumentQuery{"q",           "number",    "type",   "issuer", "signer", "field",
-                                           "issued_from", "issued_to", "status", "sort",   "page",   "per_page"};
+const DocumentQueryNames kHtmlDocumentQuery{.keyword = "tu-khoa",
+                                            .number = "so-ky-hieu",
+                                            .type = "loai",
+                                            .issuer = "co-quan",
+                                            .signer = "nguoi-ky",
+                                            .field = "linh-vuc",
+                                            .issued_from = "tu-ngay",
+                                            .issued_to = "den-ngay",
+                                            .validity = "hieu-luc",
+                                            .sort = "sap-xep",
+                                            .page = "trang",
+                                            .per_page = nullptr};
+const DocumentQueryNames kApiDocumentQuery{.keyword = "q",
+                                           .number = "number",
+                                           .type = "type",
+                                           .issuer = "issuer",
+                                           .signer = "signer",
+                                           .field = "field",
+                                           .issued_from = "issued_from",
+                                           .issued_to = "issued_to",
+                                           .validity = "status",
+                                           .sort = "sort",
+                                           .page = "page",
+                                           .per_page = "per_page"};
 
 namespace {
 
@@ -121,7 +141,8 @@ DocumentQuery parse_document_query(const Request& req, const DocumentQueryNames&
   q.sort = keyed_arg(req, names.sort, kSorts, DocumentSort::newest, api);
   q.page = number_arg(req, {.name = names.page}, kInvalidPageNumber);
   if (names.per_page)
-    q.per_page = number_arg(req, {.name = names.per_page, .fallback = q.per_page, .max = kMaxPerPage}, kInvalidPageNumber);
+    q.per_page =
+        number_arg(req, {.name = names.per_page, .fallback = q.per_page, .max = kMaxPerPage}, kInvalidPageNumber);
   return q;
 }
 

@@ -152,10 +152,30 @@ void fill_results(ctemplate::TemplateDictionary& dict, const search::SearchResul
 
 }  // namespace
 
-const SearchParams kPageSearchParams{"q",     "trang", nullptr, "sap-xep", "moi-nhat", "lien-quan", "chuyen-muc",
-                                     "co-quan", "loai", "tu-ngay", "den-ngay", true};
-const SearchParams kApiSearchParams{"q",      "page", "per_page", "sort", "newest", "relevance", "category",
-                                    "agency", "type", "from",     "to",   false};
+const SearchParams kPageSearchParams{.q = "q",
+                                     .page = "trang",
+                                     .per_page = nullptr,
+                                     .sort = "sap-xep",
+                                     .sort_newest = "moi-nhat",
+                                     .sort_relevance = "lien-quan",
+                                     .category = "chuyen-muc",
+                                     .agency = "co-quan",
+                                     .type = "loai",
+                                     .from = "tu-ngay",
+                                     .to = "den-ngay",
+                                     .vietnamese = true};
+const SearchParams kApiSearchParams{.q = "q",
+                                    .page = "page",
+                                    .per_page = "per_page",
+                                    .sort = "sort",
+                                    .sort_newest = "newest",
+                                    .sort_relevance = "relevance",
+                                    .category = "category",
+                                    .agency = "agency",
+                                    .type = "type",
+                                    .from = "from",
+                                    .to = "to",
+                                    .vietnamese = false};
 
 search::SearchRequest parse_search_request(const Request& req, const SearchParams& p) {
   search::SearchRequest r;
