@@ -2,6 +2,7 @@
 // origin of a script: one place builds them (web/links.cpp), pages, feeds, the API and the admin share it.
 #include <boost/test/unit_test.hpp>
 
+#include "daemon/model/site_settings.hpp"
 #include "web/links.hpp"
 
 using namespace portald;
@@ -64,14 +65,14 @@ BOOST_AUTO_TEST_CASE(site_base_prefers_the_configured_address) {
 }
 
 BOOST_AUTO_TEST_CASE(script_origin_only_for_plain_https_urls) {
-  BOOST_TEST(web::script_origin("https://cdn.example.vn:8443/emc.js?v=1").value_or("") == "https://cdn.example.vn:8443");
-  BOOST_TEST(web::script_origin("https://cdn.example.vn").value_or("") == "https://cdn.example.vn");
-  BOOST_TEST(!web::script_origin("http://cdn.example.vn/emc.js"));
-  BOOST_TEST(!web::script_origin("https:///emc.js"));
-  BOOST_TEST(!web::script_origin("https://user@cdn.example.vn/emc.js"));
-  BOOST_TEST(!web::script_origin("https://cdn.example.vn/a.js; script-src *"));
-  BOOST_TEST(!web::script_origin("https://cdn.example.vn/a\".js"));
-  BOOST_TEST(!web::script_origin("https://cdn.example.vn/" + std::string(500, 'a')));
+  BOOST_TEST(model::script_origin("https://cdn.example.vn:8443/emc.js?v=1").value_or("") == "https://cdn.example.vn:8443");
+  BOOST_TEST(model::script_origin("https://cdn.example.vn").value_or("") == "https://cdn.example.vn");
+  BOOST_TEST(!model::script_origin("http://cdn.example.vn/emc.js"));
+  BOOST_TEST(!model::script_origin("https:///emc.js"));
+  BOOST_TEST(!model::script_origin("https://user@cdn.example.vn/emc.js"));
+  BOOST_TEST(!model::script_origin("https://cdn.example.vn/a.js; script-src *"));
+  BOOST_TEST(!model::script_origin("https://cdn.example.vn/a\".js"));
+  BOOST_TEST(!model::script_origin("https://cdn.example.vn/" + std::string(500, 'a')));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
