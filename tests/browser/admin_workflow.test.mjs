@@ -186,11 +186,13 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
 
   await chief.goto(`${base}/quan-tri/nhat-ky?doi-tuong=article/${id}`);
   assert.deepEqual(await axeViolations(chief), [], 'audit page');
-  const actions = (await chief.locator('table.audit td.action').allInnerTexts()).reverse();
+  // Each action shows its Vietnamese label with the stored name under it (model::AuditAction).
+  const actions = (await chief.locator('table.audit td.action code').allInnerTexts()).reverse();
   assert.deepEqual(actions, ['article.create', 'article.submit', 'article.take-for-editing', 'article.edit',
     'article.send-for-approval', 'article.return', 'article.edit', 'article.submit', 'article.take-for-editing',
     'article.send-for-approval', 'article.approve']);
   assert.match(await chief.locator('table.audit').innerText(), new RegExp(reason));
+  assert.match(await chief.locator('table.audit').innerText(), /Duyệt và xuất bản[\s\S]*Trả lại tác giả[\s\S]*Tạo bài viết/);
 
   await chief.goto(`${base}/quan-tri/trang-thai`);
   assert.deepEqual(await axeViolations(chief), [], 'status page');
