@@ -147,6 +147,8 @@ struct ListOf {
   template <class Element>
   void absent(std::vector<Element>&) const {}
 };
+template <class Table>
+ListOf(Table) -> ListOf<Table>;  // clang before 17 has no aggregate deduction
 
 // A stored record: its fields plus the format version written as "v".
 template <class Record, class... Fields>
