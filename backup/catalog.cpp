@@ -77,7 +77,8 @@ RetentionResult apply_retention(const std::filesystem::path& backup_dir, const m
                                 const RetentionPolicy& policy) {
   std::string holder;
   const auto lock = DirLock::try_acquire(backup_dir / kLockFile, DirLock::Mode::exclusive, &holder);
-  if (!lock) throw BackupError("another backup, drill or clean-up is running on " + backup_dir.string() + " (" + holder + ")");
+  if (!lock)
+    throw BackupError("another backup, drill or clean-up is running on " + backup_dir.string() + " (" + holder + ")");
   RetentionResult r;
   std::vector<Dated> dated;
   for (const auto& e : list_snapshots(backup_dir, key)) {

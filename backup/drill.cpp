@@ -25,7 +25,7 @@ struct KeyedTable {
 };
 // Tables keyed by be64(id) whose every write appends (kind, id) to the change log (daemon/store/*_table.cpp).
 constexpr KeyedTable kKeyedTables[] = {
-    {"articles", store::ChangeKind::article},   {"documents", store::ChangeKind::document},
+    {"articles", store::ChangeKind::article},    {"documents", store::ChangeKind::document},
     {"categories", store::ChangeKind::category}, {"agencies", store::ChangeKind::agency},
     {"media", store::ChangeKind::media},         {"pages", store::ChangeKind::page},
     {"topics", store::ChangeKind::topic},
@@ -173,7 +173,8 @@ std::vector<TableComparison> compare_with_live(const std::filesystem::path& rest
     } else if (name == kChangesTable) {
       t.mode = "change log";
       const std::string limit = store::be64(seq);
-      merge_compare(snap.get(), sdbi, lt, ldbi, t, [](std::string_view) { return false; }, limit);
+      merge_compare(
+          snap.get(), sdbi, lt, ldbi, t, [](std::string_view) { return false; }, limit);
       t.changed_since = changed.count;
       if (live_seq < seq)
         problem(t, "ends at seq " + std::to_string(live_seq) + " in the live store, before the snapshot's " +
@@ -211,8 +212,9 @@ DrillReport run_drill(const store::Store* live, const DrillOptions& o) {
     }
     {
       // Proof that the daemon could start on it: portald's store code opens it (running migrations).
-      store::Store opened(scratch, {.map_size = std::max<std::size_t>(r.manifest->store_size * 2, std::size_t(64) << 20),
-                                    .create = false});
+      store::Store opened(
+          scratch,
+          {.map_size = std::max<std::size_t>(r.manifest->store_size * 2, std::size_t(64) << 20), .create = false});
       (void)opened.schema_version();
     }
     r.compare_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();

@@ -7,7 +7,8 @@ namespace portald::backup {
 namespace {
 
 constexpr std::string_view kAssociatedData = "portald-snapshot-v1";
-constexpr std::string_view kKeyComment = "untrusted comment: portald snapshot encryption key (XChaCha20-Poly1305 secretstream)";
+constexpr std::string_view kKeyComment =
+    "untrusted comment: portald snapshot encryption key (XChaCha20-Poly1305 secretstream)";
 constexpr std::size_t kFullChunk = kChunkBytes + kChunkOverhead;
 
 using State = crypto_secretstream_xchacha20poly1305_state;

@@ -207,7 +207,8 @@ std::optional<EnvExclusion> EnvExclusion::acquire(const std::filesystem::path& l
 }
 
 bool same_device(const std::filesystem::path& a, const std::filesystem::path& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev;
 }
 

@@ -22,7 +22,8 @@ std::uint64_t GrowingFileHasher::catch_up(std::uint64_t limit) {
   struct stat st {};
   if (::fstat(fd_, &st) != 0) throw_errno("cannot read " + name_.string(), errno);
   const std::uint64_t start = hashed_;
-  const auto size = std::min(static_cast<std::uint64_t>(st.st_size), limit > UINT64_MAX - start ? UINT64_MAX : start + limit);
+  const auto size =
+      std::min(static_cast<std::uint64_t>(st.st_size), limit > UINT64_MAX - start ? UINT64_MAX : start + limit);
   while (hashed_ < size) {
     const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buf_.size(), size - hashed_));
     const ssize_t n = ::pread(fd_, buf_.data(), want, static_cast<off_t>(hashed_));

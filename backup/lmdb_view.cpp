@@ -59,7 +59,8 @@ SnapshotStore::SnapshotStore(const std::filesystem::path& data_file) {
   int rc = mdb_env_create(&env_);
   if (rc != MDB_SUCCESS) throw fail(rc);
   rc = mdb_env_set_maxdbs(env_, 1024);
-  if (rc == MDB_SUCCESS) rc = mdb_env_open(env_, data_file.c_str(), MDB_NOSUBDIR | MDB_RDONLY | MDB_NOLOCK | MDB_NOTLS, 0400);
+  if (rc == MDB_SUCCESS)
+    rc = mdb_env_open(env_, data_file.c_str(), MDB_NOSUBDIR | MDB_RDONLY | MDB_NOLOCK | MDB_NOTLS, 0400);
   if (rc != MDB_SUCCESS) {
     mdb_env_close(env_);
     env_ = nullptr;

@@ -215,17 +215,22 @@ std::string to_json(const Manifest& m) {
   j["format_version"] = kManifestFormatVersion;
   j["snapshot"] = m.snapshot;
   j["created_by"] = {{"portald", m.portald_version}, {"lmdb", m.lmdb_version}, {"host", m.host}};
-  j["platform"] = {{"arch", m.arch}, {"word_bits", m.word_bits}, {"byte_order", m.byte_order},
-                   {"page_size", m.page_size}};
+  j["platform"] = {
+      {"arch", m.arch}, {"word_bits", m.word_bits}, {"byte_order", m.byte_order}, {"page_size", m.page_size}};
   j["started_at"] = model::format_rfc3339(m.started_at, 0);
   j["finished_at"] = model::format_rfc3339(m.finished_at, 0);
   OrderedJson tables = OrderedJson::object();
   for (const auto& [name, count] : m.tables) tables[name] = count;
-  j["store"] = {{"schema_version", m.schema_version}, {"change_seq", m.change_seq}, {"lmdb_txn", m.lmdb_txn},
-                {"size", m.store_size}, {"blake2b", to_hex(m.store_blake2b)}, {"tables", tables}};
+  j["store"] = {{"schema_version", m.schema_version},
+                {"change_seq", m.change_seq},
+                {"lmdb_txn", m.lmdb_txn},
+                {"size", m.store_size},
+                {"blake2b", to_hex(m.store_blake2b)},
+                {"tables", tables}};
   j["file"] = {{"name", m.file_name}, {"size", m.file_size}, {"blake2b", to_hex(m.file_blake2b)}};
   if (m.encrypted)
-    j["encryption"] = {{"algorithm", std::string(kStreamAlgorithm)}, {"chunk_bytes", kChunkBytes}, {"key_id", m.encryption_key_id}};
+    j["encryption"] = {
+        {"algorithm", std::string(kStreamAlgorithm)}, {"chunk_bytes", kChunkBytes}, {"key_id", m.encryption_key_id}};
   j["signing_key_id"] = m.signing_key_id;
   return j.dump(2, ' ', false, OrderedJson::error_handler_t::replace) + "\n";
 }

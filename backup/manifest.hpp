@@ -30,12 +30,12 @@ bool is_snapshot_id(std::string_view name);
 std::optional<model::UnixTime> snapshot_id_time(std::string_view id);
 
 struct Manifest {
-  std::string snapshot;          // its id
+  std::string snapshot;  // its id
   std::string portald_version;
-  std::string lmdb_version;      // mdb_version()
-  std::string host;              // where it was taken (informational)
-  std::string arch;              // uname machine, e.g. x86_64
-  unsigned word_bits = 64;       // LMDB files are tied to word size and byte order
+  std::string lmdb_version;  // mdb_version()
+  std::string host;          // where it was taken (informational)
+  std::string arch;          // uname machine, e.g. x86_64
+  unsigned word_bits = 64;   // LMDB files are tied to word size and byte order
   std::string byte_order = "little";
   std::uint32_t page_size = 4096;
   model::UnixTime started_at = 0, finished_at = 0;

@@ -15,9 +15,9 @@ constexpr std::string_view kAlgPrehashed = "ED";
 constexpr std::string_view kChecksumAlg = "B2";
 
 // Layout of the secret key blob (minisign.h SeckeyStruct).
-constexpr std::size_t kSkAlg = 0, kSkKdf = 2, kSkChkAlg = 4, kSkSalt = 6, kSkOps = 38, kSkMem = 46,
-                      kSkKeyId = 54, kSkSecret = 62, kSkChk = 126, kSkSize = 158;
-constexpr std::size_t kSigBlobSize = 2 + 8 + crypto_sign_BYTES;         // 74
+constexpr std::size_t kSkAlg = 0, kSkKdf = 2, kSkChkAlg = 4, kSkSalt = 6, kSkOps = 38, kSkMem = 46, kSkKeyId = 54,
+                      kSkSecret = 62, kSkChk = 126, kSkSize = 158;
+constexpr std::size_t kSigBlobSize = 2 + 8 + crypto_sign_BYTES;          // 74
 constexpr std::size_t kPkBlobSize = 2 + 8 + crypto_sign_PUBLICKEYBYTES;  // 42
 
 template <class T>
@@ -129,7 +129,8 @@ std::optional<PublicKey> parse_public_key(std::string_view text, std::string* er
   const auto lines = split_lines(text);
   std::string_view b64;
   if (!lines.empty() && lines[0].starts_with(kUntrustedPrefix)) {
-    if (lines.size() < 2 || !only_blank_after(lines, 2)) return reject<PublicKey>(error, "public key: expected 2 lines");
+    if (lines.size() < 2 || !only_blank_after(lines, 2))
+      return reject<PublicKey>(error, "public key: expected 2 lines");
     if (lines[0].size() > kUntrustedPrefix.size() + kUntrustedCommentMax)
       return reject<PublicKey>(error, "public key: comment line too long");
     b64 = lines[1];
@@ -151,8 +152,7 @@ std::optional<PublicKey> parse_public_key(std::string_view text, std::string* er
 std::optional<Signature> parse_signature(std::string_view text, std::string* error) {
   init_sodium();
   const auto lines = split_lines(text);
-  if (lines.size() < 4 || !only_blank_after(lines, 4))
-    return reject<Signature>(error, "signature: expected 4 lines");
+  if (lines.size() < 4 || !only_blank_after(lines, 4)) return reject<Signature>(error, "signature: expected 4 lines");
   Signature sig;
   if (!comment_line(lines[0], kUntrustedPrefix, kUntrustedCommentMax, sig.untrusted_comment))
     return reject<Signature>(error, "signature: line 1 is not a valid \"untrusted comment:\" line");
@@ -186,8 +186,9 @@ std::optional<SecretKey> parse_secret_key(std::string_view text, std::string* er
   const unsigned char* b = blob.data();
   if (!same_alg(b + kSkAlg, kAlgLegacy)) return reject<SecretKey>(error, "secret key: unsupported algorithm");
   if (!all_zero(b + kSkKdf, 2))
-    return reject<SecretKey>(error, "secret key: it is password-protected; portald needs a key without a password "
-                       "(portaldctl backup keygen, or minisign -G -W)");
+    return reject<SecretKey>(error,
+                             "secret key: it is password-protected; portald needs a key without a password "
+                             "(portaldctl backup keygen, or minisign -G -W)");
   if (!same_alg(b + kSkChkAlg, kChecksumAlg)) return reject<SecretKey>(error, "secret key: unsupported checksum");
   // minisign -W leaves the checksum zero; a key written by portald carries it.
   const auto chk = secret_checksum(b);
@@ -231,7 +232,8 @@ SecretBuffer format_secret_key(const SecretKey& key) {
   const auto chk = secret_checksum(b);
   std::memcpy(b + kSkChk, chk.data(), chk.size());
 
-  constexpr std::string_view comment = "untrusted comment: portald snapshot signing key (minisign format, no password)\n";
+  constexpr std::string_view comment =
+      "untrusted comment: portald snapshot signing key (minisign format, no password)\n";
   SecretBuffer text(comment.size() + base64_length(kSkSize) + 1);
   std::memcpy(text.data(), comment.data(), comment.size());
   const std::size_t n = to_base64(b, kSkSize, reinterpret_cast<char*>(text.data() + comment.size()));

@@ -50,7 +50,7 @@ struct Signature {
   bool prehashed = true;          // "ED"; false for the legacy "Ed" (whole-file) algorithm
   KeyId key_id{};
   SignatureBytes signature{};
-  std::string trusted_comment;    // without the prefix; signed by global_signature
+  std::string trusted_comment;  // without the prefix; signed by global_signature
   SignatureBytes global_signature{};
   bool operator==(const Signature&) const = default;
 };

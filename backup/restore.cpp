@@ -30,7 +30,8 @@ bool adopt_owner(const std::filesystem::path& data_dir, const std::filesystem::p
   struct stat st {};
   if (::geteuid() != 0 || ::stat(data_dir.c_str(), &st) != 0 || st.st_uid == 0) return false;
   for (const auto& p : {staging, staging / kDataFile})
-    if (::chown(p.c_str(), st.st_uid, st.st_gid) != 0) throw_errno("cannot give " + p.string() + " to the data dir's owner", errno);
+    if (::chown(p.c_str(), st.st_uid, st.st_gid) != 0)
+      throw_errno("cannot give " + p.string() + " to the data dir's owner", errno);
   return true;
 }
 
@@ -50,7 +51,8 @@ std::filesystem::path swap_in(const std::filesystem::path& staging, const store:
   const auto store_dir = data.store_dir();
   std::error_code ec;
   if (!std::filesystem::exists(store_dir, ec)) {
-    if (::rename(staging.c_str(), store_dir.c_str()) != 0) throw_errno("cannot move the restored store into place", errno);
+    if (::rename(staging.c_str(), store_dir.c_str()) != 0)
+      throw_errno("cannot move the restored store into place", errno);
     return {};
   }
   const auto previous = data.previous_store_dir(time_suffix());

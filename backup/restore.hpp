@@ -17,10 +17,10 @@ namespace portald::backup {
 
 struct RestoreResult {
   Manifest manifest;
-  std::filesystem::path store_dir;        // <data-dir>/store
-  std::filesystem::path previous_store;   // where the replaced store went; empty when there was none
+  std::filesystem::path store_dir;       // <data-dir>/store
+  std::filesystem::path previous_store;  // where the replaced store went; empty when there was none
   bool search_index_removed = false;
-  bool owner_changed = false;             // run as root: the files now belong to the data dir's owner
+  bool owner_changed = false;  // run as root: the files now belong to the data dir's owner
 };
 
 // Throws BackupError with a one-line reason; nothing in data_dir has changed then (a staging directory

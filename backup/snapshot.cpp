@@ -47,17 +47,13 @@ BackupError target_failure(const std::filesystem::path& target, const BackupErro
   const auto error = [&](const std::string& what) { return BackupError(what + tail, BackupError::Kind::system, code); };
   switch (code) {
     case ENOSPC:
-    case EDQUOT:
-      return error("backup target " + t + " is full (" + errno_text(code) + ")");
-    case EROFS:
-      return error("backup target " + t + " is read-only (mounted read-only, or a locked medium)");
+    case EDQUOT: return error("backup target " + t + " is full (" + errno_text(code) + ")");
+    case EROFS: return error("backup target " + t + " is read-only (mounted read-only, or a locked medium)");
     case EACCES:
     case EPERM:
       return error("backup target " + t + " is not writable by this user (uid " + std::to_string(::geteuid()) + ")");
-    case EIO:
-      return error("I/O error on backup target " + t + " (failing disk or lost network share?)");
-    default:
-      return error(e.what());
+    case EIO: return error("I/O error on backup target " + t + " (failing disk or lost network share?)");
+    default: return error(e.what());
   }
 }
 
@@ -201,7 +197,7 @@ CopiedState copy_store_piped(store::Store& store, EncryptingSink& sink) {
   if (::pipe2(p, O_CLOEXEC) != 0) throw_errno("cannot create a pipe", errno);
   Fd rd(p[0]), wr(p[1]);
   ::fcntl(rd.get(), F_SETPIPE_SZ, static_cast<int>(kIoBuffer));  // fewer wake-ups; a failure is harmless
-  WriterPause pause(store);  // from here until the copy starts, writers wait
+  WriterPause pause(store);                                      // from here until the copy starts, writers wait
   int copy_rc = 0;
   MDB_env* env = store.env().get();
   SourcePrefetch prefetch(live_data_file(env));
@@ -268,7 +264,8 @@ std::string pick_id(const std::filesystem::path& target, model::UnixTime t) {
   std::error_code ec;
   for (unsigned seq = 1;; ++seq) {
     const std::string id = snapshot_id(t, seq);
-    if (!std::filesystem::exists(target / id, ec) && !std::filesystem::exists(target / (std::string(kTempPrefix) + id), ec))
+    if (!std::filesystem::exists(target / id, ec) &&
+        !std::filesystem::exists(target / (std::string(kTempPrefix) + id), ec))
       return id;
   }
 }

@@ -35,11 +35,11 @@ struct SnapshotOptions {
 
 struct SnapshotResult {
   Manifest manifest;
-  std::filesystem::path dir;             // the finished snapshot directory
-  bool same_device = false;              // the target shares a device with the data dir
-  std::vector<std::string> keys_created; // lines for the operator
+  std::filesystem::path dir;              // the finished snapshot directory
+  bool same_device = false;               // the target shares a device with the data dir
+  std::vector<std::string> keys_created;  // lines for the operator
   double seconds = 0;
-  double writers_paused_ms = 0;          // how long writers waited for the copy to start
+  double writers_paused_ms = 0;  // how long writers waited for the copy to start
 };
 
 // Name of the lock file in a backup directory (snapshot, drill and retention take it exclusively).

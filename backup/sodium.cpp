@@ -76,9 +76,7 @@ bool from_hex(std::string_view hex, unsigned char* out, std::size_t size) {
          end == hex.data() + hex.size();
 }
 
-std::size_t base64_length(std::size_t size) {
-  return sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_ORIGINAL);
-}
+std::size_t base64_length(std::size_t size) { return sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_ORIGINAL); }
 
 std::size_t to_base64(const unsigned char* data, std::size_t size, char* out) {
   init_sodium();
@@ -99,8 +97,8 @@ bool from_base64(std::string_view text, unsigned char* out, std::size_t size) {
   if (text.size() + 1 != base64_length(size)) return false;
   std::size_t len = 0;
   const char* end = nullptr;
-  return sodium_base642bin(out, size, text.data(), text.size(), nullptr, &len, &end,
-                           sodium_base64_VARIANT_ORIGINAL) == 0 &&
+  return sodium_base642bin(out, size, text.data(), text.size(), nullptr, &len, &end, sodium_base64_VARIANT_ORIGINAL) ==
+             0 &&
          len == size && end == text.data() + text.size();
 }
 

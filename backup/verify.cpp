@@ -56,8 +56,8 @@ std::string own_key_hint(const std::filesystem::path& dir, const minisign::Publi
     const auto text = read_small_file(dir / kPublicKeyFile, 4096);
     const auto own = minisign::parse_public_key(text, nullptr);
     if (own && own->key_id != trusted.key_id)
-      return " (the snapshot's own " + std::string(kPublicKeyFile) + " has key ID " + minisign::key_id_text(own->key_id) +
-             ": a snapshot of another installation, or the keys were replaced)";
+      return " (the snapshot's own " + std::string(kPublicKeyFile) + " has key ID " +
+             minisign::key_id_text(own->key_id) + ": a snapshot of another installation, or the keys were replaced)";
   } catch (const BackupError&) {
   }
   return "";
@@ -109,7 +109,8 @@ SignedManifest check_signed_manifest(const std::filesystem::path& dir, const min
   const std::string text = read_required(dir, manifest_name, kManifestMaxBytes, " (an incomplete copy?)");
   const auto msig = read_signature(dir, manifest_name);
   if (auto e = minisign::verify(key, msig, blake2b(text)))
-    refuse(dir, manifest_name + ": " + *e + (msig.key_id != key.key_id ? own_key_hint(dir, key) : " (it was modified or damaged)"));
+    refuse(dir, manifest_name + ": " + *e +
+                    (msig.key_id != key.key_id ? own_key_hint(dir, key) : " (it was modified or damaged)"));
   std::string error;
   auto manifest = parse_manifest(text, &error);
   if (!manifest) refuse(dir, error);
@@ -144,7 +145,8 @@ void check_data_file(const SignedManifest& s, const TrustedKeys& keys, int plain
   std::optional<Decryptor> decryptor;
   PlainWriter plain(plain_out, plain_out_name, m.encrypted);
   if (m.encrypted) {
-    if (!keys.encryption) refuse(s.dir, "the snapshot is encrypted (key id " + m.encryption_key_id + ") and no encryption key was given");
+    if (!keys.encryption)
+      refuse(s.dir, "the snapshot is encrypted (key id " + m.encryption_key_id + ") and no encryption key was given");
     if (keys.encryption->key_id() != m.encryption_key_id)
       refuse(s.dir, "encrypted with key id " + m.encryption_key_id + ", but the configured encryption key has id " +
                         keys.encryption->key_id());
@@ -192,13 +194,15 @@ WalkResult check_store_file(const std::filesystem::path& data_file, const Manife
   const std::string id = m.snapshot;
   for (const auto& [table, count] : m.tables) {
     const auto it = walk.records.find(table);
-    if (it == walk.records.end()) throw BackupError(id + ": table " + table + " is in the manifest but not in the copy");
+    if (it == walk.records.end())
+      throw BackupError(id + ": table " + table + " is in the manifest but not in the copy");
     if (it->second != count)
-      throw BackupError(id + ": table " + table + " has " + std::to_string(it->second) + " records, the manifest says " +
-                        std::to_string(count));
+      throw BackupError(id + ": table " + table + " has " + std::to_string(it->second) +
+                        " records, the manifest says " + std::to_string(count));
   }
   for (const auto& [table, count] : walk.records)
-    if (!m.tables.contains(table)) throw BackupError(id + ": table " + table + " is in the copy but not in the manifest");
+    if (!m.tables.contains(table))
+      throw BackupError(id + ": table " + table + " is in the copy but not in the manifest");
   if (walk.change_seq != m.change_seq)
     throw BackupError(id + ": the copy's change log ends at " + std::to_string(walk.change_seq) +
                       ", the manifest says " + std::to_string(m.change_seq));
@@ -217,7 +221,8 @@ std::optional<std::string> platform_mismatch(const Manifest& m) {
          "-endian)";
 }
 
-Manifest extract_snapshot(const std::filesystem::path& dir, const TrustedKeys& keys, const std::filesystem::path& dest) {
+Manifest extract_snapshot(const std::filesystem::path& dir, const TrustedKeys& keys,
+                          const std::filesystem::path& dest) {
   const SignedManifest s = check_signed_manifest(dir, keys.signing);
   if (auto why = platform_mismatch(s.manifest)) refuse(dir, *why);
   {
@@ -270,7 +275,8 @@ std::filesystem::path resolve_snapshot(const std::string& arg, const std::filesy
     if (newest.empty()) throw BackupError("no snapshot in " + backup_dir.string());
     return backup_dir / newest;
   }
-  if (arg.find('/') == std::string::npos && std::filesystem::is_directory(backup_dir / arg, ec)) return backup_dir / arg;
+  if (arg.find('/') == std::string::npos && std::filesystem::is_directory(backup_dir / arg, ec))
+    return backup_dir / arg;
   if (std::filesystem::is_directory(arg, ec)) return std::filesystem::absolute(arg, ec);
   throw BackupError("no snapshot " + arg + " (neither a directory nor a snapshot in " + backup_dir.string() + ")");
 }

@@ -47,7 +47,7 @@ Manifest extract_snapshot(const std::filesystem::path& dir, const TrustedKeys& k
 
 struct VerifyResult {
   bool ok = false;
-  std::string error;                // one line when !ok
+  std::string error;                 // one line when !ok
   std::optional<Manifest> manifest;  // when step 1 passed
   WalkResult walk;
   double seconds = 0;

@@ -85,8 +85,7 @@ int wait_for_signal(std::chrono::milliseconds period) {
 void drain(web::HttpServer& server) {
   server.quiesce();
   const auto deadline = std::chrono::steady_clock::now() + kDrainTimeout;
-  while (server.active_requests() > 0 && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(10ms);
+  while (server.active_requests() > 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(10ms);
 }
 
 // The main loop after READY: waits for a signal with a timeout of half the watchdog interval (or 5 s),
@@ -159,8 +158,8 @@ int run_daemon(const config::Config& config) {
 
     const web::Assets assets(config.share_dir);
     const web::TemplateSet templates(assets);
-    web::App app(web::Context{store, templates, assets, model::now(), build::version, config.site_name,
-                              &search_service});
+    web::App app(
+        web::Context{store, templates, assets, model::now(), build::version, config.site_name, &search_service});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
@@ -177,7 +176,7 @@ int run_daemon(const config::Config& config) {
 
     watch_until_stop(notifier, store, server, indexer, where);
     notifier.stopping("Draining connections");
-    indexer.stop();  // it finishes its current batch while connections drain
+    indexer.stop();                 // it finishes its current batch while connections drain
     health::release_test_faults();  // test-only wedges end before the store closes
     drain(server);
   } catch (const std::exception& e) {

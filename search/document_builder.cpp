@@ -195,8 +195,16 @@ BuiltItem DocumentBuilder::build(const model::Article& a, const ArticleNames& na
   if (a.agency_id) add_filter(doc, prefix::agency_id, std::to_string(a.agency_id));
   add_dates(doc, a.published_at);
 
-  StoredItem item{ItemKind::article, a.id, a.slug, one_line(a.title), a.published_at, names.category, names.agency,
-                  {}, {}, capped(body.empty() ? a.summary : std::move(body), kMaxStoredText)};
+  StoredItem item{ItemKind::article,
+                  a.id,
+                  a.slug,
+                  one_line(a.title),
+                  a.published_at,
+                  names.category,
+                  names.agency,
+                  {},
+                  {},
+                  capped(body.empty() ? a.summary : std::move(body), kMaxStoredText)};
   doc.set_data(encode_item(item));
   out.spelling = spelling_words(title);
   if (!names.agency_slug.empty()) out.agency = {names.agency_slug, names.agency};
@@ -227,8 +235,16 @@ BuiltItem DocumentBuilder::build(const model::LegalDocument& d) {
   const model::UnixTime issued = model::UnixTime{d.issued_on} * 86400 - model::kVietnamOffsetSeconds;
   add_dates(doc, issued);
 
-  StoredItem item{ItemKind::document, d.id, model::slugify(d.number, 60), display_title, issued, {}, d.issuer,
-                  type, d.number, capped(d.abstract_text, kMaxStoredText)};
+  StoredItem item{ItemKind::document,
+                  d.id,
+                  model::slugify(d.number, 60),
+                  display_title,
+                  issued,
+                  {},
+                  d.issuer,
+                  type,
+                  d.number,
+                  capped(d.abstract_text, kMaxStoredText)};
   doc.set_data(encode_item(item));
   out.spelling = spelling_words(normalize(d.abstract_text));
   if (const std::string slug = model::slugify(d.issuer); !slug.empty()) out.agency = {slug, d.issuer};

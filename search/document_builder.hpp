@@ -20,14 +20,14 @@ namespace portald::search {
 struct StoredItem {
   ItemKind kind = ItemKind::article;
   std::uint64_t id = 0;
-  std::string slug;             // URL slug (article slug; slug of a document's number)
+  std::string slug;  // URL slug (article slug; slug of a document's number)
   std::string title;
   model::UnixTime published_at = 0;  // a document's issue date at 00:00 in Vietnam
-  std::string category;         // category name (articles)
-  std::string agency;           // agency name, or a document's issuer
-  std::string doc_type;         // a document's type ("Quyết định")
-  std::string number;           // a document's number ("1382/QĐ-UBND")
-  std::string text;             // plain text the snippet is cut from (capped)
+  std::string category;              // category name (articles)
+  std::string agency;                // agency name, or a document's issuer
+  std::string doc_type;              // a document's type ("Quyết định")
+  std::string number;                // a document's number ("1382/QĐ-UBND")
+  std::string text;                  // plain text the snippet is cut from (capped)
 };
 
 std::string encode_item(const StoredItem& item);
@@ -64,8 +64,7 @@ class DocumentBuilder {
   void set_document(Xapian::Document& doc);
   void add_text(const std::string& text, Xapian::termcount wdf, std::string_view pre);
   static void add_pairs(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf);
-  void index_free_text(const std::string& title, std::initializer_list<std::string_view> body,
-                       std::string_view agency);
+  void index_free_text(const std::string& title, std::initializer_list<std::string_view> body, std::string_view agency);
   Xapian::Stem stemmer_;
   Xapian::TermGenerator folded_, exact_;
 };

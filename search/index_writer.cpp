@@ -90,8 +90,8 @@ std::optional<std::string> IndexWriter::needs_rebuild(const store::Txn& txn, con
   const std::uint64_t at = cursor();
   const std::uint64_t head = store::latest_change(txn, t);
   if (at > head)
-    return "the index has seen change " + std::to_string(at) + " but the store's log ends at " +
-           std::to_string(head) + " (was the store restored?)";
+    return "the index has seen change " + std::to_string(at) + " but the store's log ends at " + std::to_string(head) +
+           " (was the store restored?)";
   if (at > 0 && fingerprint_at(txn, t, at) != db_.get_metadata(meta::cursor_change))
     return "the store's change " + std::to_string(at) + " is not the one the index saw (a different store?)";
   return std::nullopt;

@@ -24,12 +24,12 @@ class IndexLocked : public std::runtime_error {
 };
 
 struct RebuildOptions {
-  unsigned threads = 1;                 // document-building workers besides the writer
+  unsigned threads = 1;  // document-building workers besides the writer
   // Xapian keeps uncommitted postings in maps whose lookups grow costly with the batch; measured on
   // the sample corpus, 500 documents per commit indexes about twice as fast as 5,000 or 10,000.
   std::size_t commit_every = 500;
   std::function<void(std::size_t done, std::size_t total)> progress;  // on the writer thread
-  std::function<bool()> stop;           // polled; true abandons the rebuild (the index stays "building")
+  std::function<bool()> stop;  // polled; true abandons the rebuild (the index stays "building")
 };
 
 struct RebuildReport {
@@ -63,8 +63,7 @@ class IndexWriter {
 
   // Applies up to `limit` change-log entries after the cursor and commits them with the new cursor.
   // Returns how many entries were applied (0: up to date).
-  std::size_t follow(const store::Store& store, std::size_t limit, unsigned threads,
-                     const std::function<bool()>& stop);
+  std::size_t follow(const store::Store& store, std::size_t limit, unsigned threads, const std::function<bool()>& stop);
 
   Xapian::WritableDatabase& database() { return db_; }
 

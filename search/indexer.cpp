@@ -34,8 +34,9 @@ Indexer::Options with_defaults(Indexer::Options o) {
 }  // namespace
 
 Indexer::Indexer(const store::Store& store, std::filesystem::path dir, Options options)
-    : store_(store), dir_(std::move(dir)), options_(with_defaults(options)), heartbeat_ms_(now_ms()),
-      thread_([this] { run(); }) {}
+    : store_(store), dir_(std::move(dir)), options_(with_defaults(options)), heartbeat_ms_(now_ms()), thread_([this] {
+        run();
+      }) {}
 
 Indexer::~Indexer() {
   stop();
@@ -121,8 +122,8 @@ void Indexer::step() {
 void Indexer::open() {
   const bool overwrite = overwrite_next_open_;
   try {
-    writer_ = std::make_unique<IndexWriter>(dir_, overwrite ? IndexWriter::Mode::overwrite
-                                                            : IndexWriter::Mode::open_or_create);
+    writer_ = std::make_unique<IndexWriter>(
+        dir_, overwrite ? IndexWriter::Mode::overwrite : IndexWriter::Mode::open_or_create);
   } catch (const IndexLocked& e) {
     status_.phase = IndexStatus::Phase::waiting_for_lock;
     if (!lock_logged_) log::warning("search.index_locked", {{"dir", dir_.string()}, {"reason", e.what()}});
@@ -155,8 +156,9 @@ void Indexer::open() {
   ++status_.epoch;
   ++status_.generation;
   status_.ready = true;
-  log::info("search.index_opened", {{"dir", dir_.string()}, {"documents", writer_->database().get_doccount()},
-                                    {"cursor", status_.cursor.load()}});
+  log::info(
+      "search.index_opened",
+      {{"dir", dir_.string()}, {"documents", writer_->database().get_doccount()}, {"cursor", status_.cursor.load()}});
 }
 
 void Indexer::rebuild() {

@@ -23,10 +23,10 @@ class IndexWriter;
 // What searchers need to know about the index, shared lock-free between the indexer and HTTP threads.
 struct IndexStatus {
   enum class Phase { starting, waiting_for_lock, rebuilding, following, failed, stopped };
-  std::atomic<bool> ready{false};                 // searchable (a rebuild has completed)
-  std::atomic<std::uint64_t> epoch{1};            // changes when the database files are recreated
-  std::atomic<std::uint64_t> generation{1};       // changes after every commit
-  std::atomic<std::uint64_t> cursor{0};           // last change-log seq that is searchable
+  std::atomic<bool> ready{false};            // searchable (a rebuild has completed)
+  std::atomic<std::uint64_t> epoch{1};       // changes when the database files are recreated
+  std::atomic<std::uint64_t> generation{1};  // changes after every commit
+  std::atomic<std::uint64_t> cursor{0};      // last change-log seq that is searchable
   std::atomic<Phase> phase{Phase::starting};
   std::atomic<std::size_t> rebuild_done{0}, rebuild_total{0};
 };
@@ -35,8 +35,8 @@ class Indexer {
  public:
   struct Options {
     std::chrono::milliseconds poll{200};
-    unsigned threads = 0;         // document-building workers; 0 = one per core
-    std::size_t batch = 500;      // change-log entries per commit while following (see commit_every)
+    unsigned threads = 0;     // document-building workers; 0 = one per core
+    std::size_t batch = 500;  // change-log entries per commit while following (see commit_every)
   };
   // Starts the thread; the index itself is opened (or rebuilt) there, so this returns at once.
   Indexer(const store::Store& store, std::filesystem::path dir, Options options);

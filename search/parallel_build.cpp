@@ -27,8 +27,7 @@ std::optional<BuiltItem> build_one(DocumentBuilder& builder, const store::Txn& t
     return builder.load(txn, t, target.kind, target.id);
   } catch (const store::StoreError& e) {
     // One unreadable record must not stop the index: leave it out and say so.
-    log::warning("search.record_skipped",
-                 {{"kind", to_string(target.kind)}, {"id", target.id}, {"reason", e.what()}});
+    log::warning("search.record_skipped", {{"kind", to_string(target.kind)}, {"id", target.id}, {"reason", e.what()}});
     return std::nullopt;
   }
 }

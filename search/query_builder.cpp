@@ -12,8 +12,8 @@ namespace {
 
 using Q = Xapian::Query;
 
-constexpr double kExactBoost = 3.0;     // an exact-diacritics match outweighs any folded-only one
-constexpr double kNumberBoost = 4.0;    // the document with that number beats texts that cite it
+constexpr double kExactBoost = 3.0;   // an exact-diacritics match outweighs any folded-only one
+constexpr double kNumberBoost = 4.0;  // the document with that number beats texts that cite it
 constexpr std::size_t kMaxAdjacentWords = 8;
 constexpr unsigned kExactFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE;
 
@@ -128,7 +128,6 @@ void setup(Xapian::QueryParser& p, const Xapian::Stem& stemmer, Xapian::QueryPar
 }
 
 }  // namespace
-
 
 QueryBuilder::QueryBuilder() : stemmer_(make_fold_stemmer()) {
   // Folded terms decide what matches, every word required; exact ones only rank, any of them helps.

@@ -15,28 +15,28 @@ namespace portald::search {
 enum class SortOrder { relevance, newest };
 
 struct SearchRequest {
-  std::string q;               // raw text as typed (any bytes)
-  std::size_t page = 1;        // from 1
+  std::string q;         // raw text as typed (any bytes)
+  std::size_t page = 1;  // from 1
   std::size_t per_page = 10;
   SortOrder sort = SortOrder::relevance;
-  std::string category;        // category slug (or name: it is slugified)
-  std::string agency;          // agency / issuer slug (or name)
-  std::string type;            // "article", "document", or a legal document type ("quyet-dinh")
-  std::int32_t from_day = 0;   // issue/publication date range, days since epoch; 0 = open
+  std::string category;       // category slug (or name: it is slugified)
+  std::string agency;         // agency / issuer slug (or name)
+  std::string type;           // "article", "document", or a legal document type ("quyet-dinh")
+  std::int32_t from_day = 0;  // issue/publication date range, days since epoch; 0 = open
   std::int32_t to_day = 0;
 };
 
 namespace limits {
-inline constexpr std::size_t query_chars = 200;      // code points kept of the query text
-inline constexpr std::size_t query_words = 24;       // words kept
+inline constexpr std::size_t query_chars = 200;          // code points kept of the query text
+inline constexpr std::size_t query_words = 24;           // words kept
 inline constexpr Xapian::termcount wildcard_terms = 30;  // expansion of an autocompleted word
 }  // namespace limits
 
 struct BuiltQuery {
-  Xapian::Query query;        // text and filters together; empty when there is nothing to search
-  std::string text;           // the normalised text the query was made from (after any cut)
-  bool has_text = false;      // false: filters only (list newest first)
-  bool cut = false;           // the text was longer than the limits and was cut
+  Xapian::Query query;    // text and filters together; empty when there is nothing to search
+  std::string text;       // the normalised text the query was made from (after any cut)
+  bool has_text = false;  // false: filters only (list newest first)
+  bool cut = false;       // the text was longer than the limits and was cut
 };
 
 // Holds the query parsers and a stemmer: one per thread.

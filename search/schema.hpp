@@ -16,25 +16,27 @@ namespace portald::search {
 inline constexpr int kIndexFormat = 1;
 
 // The Xapian database directory (store::DataDir::index_dir): derived, disposable, never backed up.
-inline std::filesystem::path index_dir(const std::filesystem::path& data_dir) { return store::DataDir(data_dir).index_dir(); }
+inline std::filesystem::path index_dir(const std::filesystem::path& data_dir) {
+  return store::DataDir(data_dir).index_dir();
+}
 
 // What is indexed; the letter is part of the unique id term ("Qa12", "Qd7").
 enum class ItemKind : char { article = 'a', document = 'd' };
 std::string_view to_string(ItemKind kind);  // "article", "document"
 
 namespace prefix {
-inline constexpr std::string_view id = "Q";            // unique: "Q" + kind letter + id
-inline constexpr std::string_view title = "S";         // free text (title:, tieude:)
-inline constexpr std::string_view agency_text = "XA";  // free text (agency:, coquan:)
-inline constexpr std::string_view kind = "XK";         // boolean: "article" | "document"
-inline constexpr std::string_view category = "XC";     // boolean: category slug
-inline constexpr std::string_view category_id = "XCI"; // boolean: category id (re-index on rename)
-inline constexpr std::string_view agency = "XG";       // boolean: slug of the agency / issuer
-inline constexpr std::string_view agency_id = "XGI";   // boolean: agency id (re-index on rename)
-inline constexpr std::string_view doc_type = "XT";     // boolean: slug of the legal document type
-inline constexpr std::string_view number = "XNO";      // weighted: normalised document number
-inline constexpr std::string_view number_part = "XNP"; // weighted: each part of the number
-inline constexpr std::string_view pair = "XP";         // weighted: two adjacent folded words of a title/lead
+inline constexpr std::string_view id = "Q";             // unique: "Q" + kind letter + id
+inline constexpr std::string_view title = "S";          // free text (title:, tieude:)
+inline constexpr std::string_view agency_text = "XA";   // free text (agency:, coquan:)
+inline constexpr std::string_view kind = "XK";          // boolean: "article" | "document"
+inline constexpr std::string_view category = "XC";      // boolean: category slug
+inline constexpr std::string_view category_id = "XCI";  // boolean: category id (re-index on rename)
+inline constexpr std::string_view agency = "XG";        // boolean: slug of the agency / issuer
+inline constexpr std::string_view agency_id = "XGI";    // boolean: agency id (re-index on rename)
+inline constexpr std::string_view doc_type = "XT";      // boolean: slug of the legal document type
+inline constexpr std::string_view number = "XNO";       // weighted: normalised document number
+inline constexpr std::string_view number_part = "XNP";  // weighted: each part of the number
+inline constexpr std::string_view pair = "XP";          // weighted: two adjacent folded words of a title/lead
 }  // namespace prefix
 
 namespace slot {
@@ -43,9 +45,9 @@ inline constexpr Xapian::valueno time = 1;  // sortable_serialise(unix time) for
 }  // namespace slot
 
 namespace meta {
-inline constexpr const char* format = "portald.format";           // kIndexFormat as text
-inline constexpr const char* state = "portald.state";             // "ready" | "building"
-inline constexpr const char* cursor = "portald.cursor";           // last change-log seq applied
+inline constexpr const char* format = "portald.format";                // kIndexFormat as text
+inline constexpr const char* state = "portald.state";                  // "ready" | "building"
+inline constexpr const char* cursor = "portald.cursor";                // last change-log seq applied
 inline constexpr const char* cursor_change = "portald.cursor_change";  // "kind:id:op" of that entry
 // Display names of filter values, for the search form: prefix + slug -> name.
 inline constexpr std::string_view agency_name = "portald.agency.";

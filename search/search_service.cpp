@@ -180,7 +180,8 @@ std::shared_ptr<const SearchResult> SearchService::run(ThreadState& st, const Xa
   const bool deep = offset >= kMaxOffset;
   const auto first = static_cast<Xapian::doccount>(deep ? 0 : offset);
   const auto count = static_cast<Xapian::doccount>(deep ? 0 : res->per_page);
-  const Xapian::MSet mset = enquire.get_mset(first, count, static_cast<Xapian::doccount>(first + count + kCountBeyondPage));
+  const Xapian::MSet mset =
+      enquire.get_mset(first, count, static_cast<Xapian::doccount>(first + count + kCountBeyondPage));
   res->total = mset.get_matches_estimated();
   res->total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -191,7 +192,8 @@ std::shared_ptr<const SearchResult> SearchService::run(ThreadState& st, const Xa
     hit.kind = item->kind;
     hit.id = item->id;
     hit.title = item->title;
-    hit.title_html = mset.snippet(item->title, item->title.size() + 1, st.builder.stemmer(), 0, "<mark>", "</mark>", "");
+    hit.title_html =
+        mset.snippet(item->title, item->title.size() + 1, st.builder.stemmer(), 0, "<mark>", "</mark>", "");
     hit.url = item_url(*item);
     hit.published_at = item->published_at;
     // No flags: with SNIPPET_BACKGROUND_MODEL alone, Xapian 1.4.22 sometimes settles for the text's
@@ -220,8 +222,7 @@ std::shared_ptr<const std::vector<std::string>> SearchService::complete(std::str
   return result;
 }
 
-std::shared_ptr<const std::vector<std::string>> SearchService::run_complete(ThreadState& st,
-                                                                            const Xapian::Database& db,
+std::shared_ptr<const std::vector<std::string>> SearchService::run_complete(ThreadState& st, const Xapian::Database& db,
                                                                             const std::string& text,
                                                                             std::size_t max) const {
   auto out = std::make_shared<std::vector<std::string>>();

@@ -23,7 +23,7 @@ struct SearchHit {
   ItemKind kind = ItemKind::article;
   std::uint64_t id = 0;
   std::string title;
-  std::string title_html;    // title, HTML-escaped, matched words in <mark>
+  std::string title_html;  // title, HTML-escaped, matched words in <mark>
   std::string url;
   model::UnixTime published_at = 0;
   std::string snippet_html;  // excerpt, HTML-escaped, matched words in <mark>
@@ -31,14 +31,14 @@ struct SearchHit {
 };
 
 struct SearchResult {
-  std::size_t total = 0;        // matching items (an estimate when !total_exact)
+  std::size_t total = 0;  // matching items (an estimate when !total_exact)
   bool total_exact = true;
   std::size_t page = 1, per_page = 10;
   std::vector<SearchHit> hits;
-  std::string suggestion;       // "did you mean", "" when none
-  std::string text;             // the normalised query text that was searched
-  bool searched = false;        // false: no text and no filter, nothing was asked
-  bool cut = false;             // the query was longer than the limits and was cut
+  std::string suggestion;  // "did you mean", "" when none
+  std::string text;        // the normalised query text that was searched
+  bool searched = false;   // false: no text and no filter, nothing was asked
+  bool cut = false;        // the query was longer than the limits and was cut
 };
 
 // Values the search form offers as filters, with display names.
@@ -54,7 +54,7 @@ class SearchService {
  public:
   struct Options {
     std::size_t cache_entries = 4096;
-    double time_limit_s = 0.05;   // then Xapian stops counting matches beyond the page (estimates)
+    double time_limit_s = 0.05;  // then Xapian stops counting matches beyond the page (estimates)
     std::size_t snippet_bytes = 260;
   };
   // `status` is the in-process indexer's; with nullptr (another process writes the index) every call

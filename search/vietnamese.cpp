@@ -97,9 +97,7 @@ const Tables& tables() {
   return t;
 }
 
-bool is_control(char32_t cp) {
-  return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0);
-}
+bool is_control(char32_t cp) { return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0); }
 
 // False for code points NFC leaves alone whatever follows them: no combining marks, no canonical
 // singletons. Precomposed Vietnamese and common punctuation skip utf8proc's costly NFC pass.
@@ -141,9 +139,9 @@ std::string clean(std::string_view text, bool& ascii, bool& needs_nfc) {
 
 std::optional<std::string> nfc(const std::string& text) {
   utf8proc_uint8_t* mapped = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                              static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  const auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
   if (n < 0) return std::nullopt;
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));

@@ -79,22 +79,24 @@ std::string content_security_policy(const model::SiteSettings& s) {
   // The EMC monitoring script (TT 22/2023) is the one third party allowed, and only once configured.
   const auto emc = model::script_origin(s.emc_script_url);
   if (!emc) return std::string(kStrictCsp);
-  return "default-src 'self'; script-src 'self' " + *emc + "; connect-src 'self' " + *emc + "; img-src 'self' data: " +
-         *emc + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  return "default-src 'self'; script-src 'self' " + *emc + "; connect-src 'self' " + *emc +
+         "; img-src 'self' data: " + *emc +
+         "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 }
 
 void add_security_headers(Response& r) {
   // A page that embeds the EMC script brought its own policy (content_security_policy).
-  if (!has_header(r, "Content-Security-Policy")) r.headers.emplace_back("Content-Security-Policy", std::string(kStrictCsp));
+  if (!has_header(r, "Content-Security-Policy"))
+    r.headers.emplace_back("Content-Security-Policy", std::string(kStrictCsp));
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("X-Frame-Options", "DENY");
 }
 
 App::App(Context ctx)
-    : ctx_(ctx),
-      router_(instrument_routes(bind_routes(route_table())),
-              [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {}
+    : ctx_(ctx), router_(instrument_routes(bind_routes(route_table())), [this](model::Action action, Request& r) {
+        return admin::guard(ctx_, action, r);
+      }) {}
 
 std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
   std::vector<Route> routes;
@@ -103,17 +105,12 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
     const PageHandler handler = spec.handler;
     Handler bound;
     switch (spec.cache) {
-      case CachePolicy::none:
-        bound = [this, handler](Request& r) { return handler(ctx_, r); };
-        break;
-      case CachePolicy::page:
-        bound = [this, handler](Request& r) { return cached(r, handler, false); };
-        break;
-      case CachePolicy::page_per_host:
-        bound = [this, handler](Request& r) { return cached(r, handler, true); };
-        break;
+      case CachePolicy::none: bound = [this, handler](Request& r) { return handler(ctx_, r); }; break;
+      case CachePolicy::page: bound = [this, handler](Request& r) { return cached(r, handler, false); }; break;
+      case CachePolicy::page_per_host: bound = [this, handler](Request& r) { return cached(r, handler, true); }; break;
     }
-    routes.push_back({.method = spec.method, .pattern = spec.pattern, .handler = std::move(bound), .access = spec.access});
+    routes.push_back(
+        {.method = spec.method, .pattern = spec.pattern, .handler = std::move(bound), .access = spec.access});
   }
   return routes;
 }

@@ -35,11 +35,13 @@ std::vector<std::string> Assets::list(std::string_view prefix) const {
 }
 
 std::string_view content_type_for(std::string_view path) {
-  static constexpr std::pair<std::string_view, std::string_view> types[] = {
-      {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".svg", "image/svg+xml"},           {".png", "image/png"},
-      {".ico", "image/x-icon"},            {".woff2", "font/woff2"},
-      {".txt", "text/plain; charset=utf-8"}};
+  static constexpr std::pair<std::string_view, std::string_view> types[] = {{".css", "text/css; charset=utf-8"},
+                                                                            {".js", "text/javascript; charset=utf-8"},
+                                                                            {".svg", "image/svg+xml"},
+                                                                            {".png", "image/png"},
+                                                                            {".ico", "image/x-icon"},
+                                                                            {".woff2", "font/woff2"},
+                                                                            {".txt", "text/plain; charset=utf-8"}};
   for (const auto& [ext, type] : types)
     if (path.ends_with(ext)) return type;
   return "application/octet-stream";

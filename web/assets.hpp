@@ -11,7 +11,7 @@
 namespace portald::web {
 
 struct EmbeddedAsset {
-  std::string_view path;   // "templates/home.tpl", "static/portal.css"
+  std::string_view path;  // "templates/home.tpl", "static/portal.css"
   std::string_view bytes;
 };
 const std::vector<EmbeddedAsset>& embedded_assets();

@@ -19,7 +19,7 @@ struct Context {
   const Assets& assets;
   model::UnixTime started_at = 0;
   const char* version = "";
-  std::string site_name;  // config override of the stored portal name; "" = use the stored one
+  std::string site_name;                          // config override of the stored portal name; "" = use the stored one
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
 };
 

@@ -23,9 +23,7 @@ std::string attachment_url(const model::LegalDocument& d, const model::Attachmen
   return document_url(d) + "/tep/" + std::to_string(a.media_id);
 }
 
-std::string site_page_url(const model::SitePage& p) {
-  return (p.lang == "en" ? "/en/" : "/trang/") + p.slug;
-}
+std::string site_page_url(const model::SitePage& p) { return (p.lang == "en" ? "/en/" : "/trang/") + p.slug; }
 
 std::optional<std::uint64_t> trailing_id(std::string_view segment) {
   const auto dash = segment.rfind('-');
@@ -41,8 +39,9 @@ std::string site_base(const model::SiteSettings& s, const Request& req) {
   if (base.empty()) {
     // No configured address: use the Host the client asked for, if it is a plain host[:port].
     const std::string_view host = req.header("Host").value_or("localhost");
-    const bool plain = !host.empty() && host.size() < 256 && host.find_first_not_of(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == std::string_view::npos;
+    const bool plain = !host.empty() && host.size() < 256 &&
+                       host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
+                           std::string_view::npos;
     base = "http://" + std::string(plain ? host : "localhost");
   }
   while (base.ends_with('/')) base.pop_back();

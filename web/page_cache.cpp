@@ -112,12 +112,15 @@ std::shared_ptr<const CachedPage> PageCache::put(const std::string& key, std::ui
   if (compressible(response)) {
     page->gzip_body = gzip_compress(response.body);
     // Only keep it when it saves something; the gzip ETag differs from the identity one (RFC 9110 8.8.3).
-    if (page->gzip_body.size() < response.body.size()) page->gzip_etag = page->etag.substr(0, page->etag.size() - 1) + "-gz\"";
-    else page->gzip_body.clear();
+    if (page->gzip_body.size() < response.body.size())
+      page->gzip_etag = page->etag.substr(0, page->etag.size() - 1) + "-gz\"";
+    else
+      page->gzip_body.clear();
     page->brotli_body = brotli_compress(response.body);
     if (!page->brotli_body.empty() && page->brotli_body.size() < response.body.size())
       page->brotli_etag = page->etag.substr(0, page->etag.size() - 1) + "-br\"";
-    else page->brotli_body.clear();
+    else
+      page->brotli_body.clear();
   }
   page->response = std::move(response);
   std::unique_lock lock(mu_);

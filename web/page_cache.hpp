@@ -16,8 +16,8 @@ namespace portald::web {
 struct CachedPage {
   Response response;
   std::string etag;
-  std::string gzip_body;  // the body pre-compressed once at put(); empty when not worth it
-  std::string gzip_etag;  // a representation of its own, so its own strong validator
+  std::string gzip_body;    // the body pre-compressed once at put(); empty when not worth it
+  std::string gzip_etag;    // a representation of its own, so its own strong validator
   std::string brotli_body;  // likewise with brotli (smaller; browsers ask for it over HTTPS)
   std::string brotli_etag;
   std::int64_t last_modified = 0;  // Unix time of the render (the cache is dropped on every change)

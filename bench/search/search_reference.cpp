@@ -11,18 +11,18 @@
 //     Prints "queries N per_s R p50_ms A p99_ms B".
 #include <sys/resource.h>
 
+#include <xapian.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-#include <xapian.h>
 
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/time.hpp"
@@ -167,7 +167,9 @@ int query_index(const char* dir, const char* queries_file, double seconds, unsig
   std::vector<double> all;
   for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
   std::sort(all.begin(), all.end());
-  const auto pct = [&](double p) { return all.empty() ? 0.0 : all[std::min(all.size() - 1, std::size_t(p * double(all.size())))]; };
+  const auto pct = [&](double p) {
+    return all.empty() ? 0.0 : all[std::min(all.size() - 1, std::size_t(p * double(all.size())))];
+  };
   std::printf("queries %zu per_s %.0f p50_ms %.2f p99_ms %.2f\n", all.size(), double(all.size()) / seconds, pct(0.5),
               pct(0.99));
   if (std::getenv("SEARCH_REFERENCE_SLOW")) {  // diagnosis: the slowest queries, to stderr

@@ -30,8 +30,12 @@ struct Change {
 void audit(store::WriteTxn& txn, const store::Tables& t, AuditAction action, std::string_view username,
            const Actor& actor, Change c, model::UnixTime now) {
   store::append_audit(txn, t, action,
-                      {.at = now, .actor = actor.username, .object = "user/" + std::string(username),
-                       .from = std::move(c.from), .to = std::move(c.to), .reason = std::string(c.reason),
+                      {.at = now,
+                       .actor = actor.username,
+                       .object = "user/" + std::string(username),
+                       .from = std::move(c.from),
+                       .to = std::move(c.to),
+                       .reason = std::string(c.reason),
                        .address = actor.address});
 }
 

@@ -43,7 +43,7 @@ struct Result {
 
 struct NewAccount {
   std::string username{};
-  std::string display_name{};   // "" = the username
+  std::string display_name{};  // "" = the username
   model::Role role = model::Role::reporter;
   std::uint64_t agency_id = 0;  // 0 = none
   std::string password_hash{};  // auth::hash_password, before the write transaction: it is slow

@@ -16,8 +16,11 @@ using model::AuditAction;
 void audit(store::WriteTxn& txn, const store::Tables& t, AuditAction action, std::string_view username,
            std::string_view address, model::UnixTime now, std::string to = {}) {
   store::append_audit(txn, t, action,
-                      {.at = now, .actor = std::string(username), .object = "user/" + std::string(username),
-                       .to = std::move(to), .address = std::string(address)});
+                      {.at = now,
+                       .actor = std::string(username),
+                       .object = "user/" + std::string(username),
+                       .to = std::move(to),
+                       .address = std::string(address)});
 }
 
 // The session has passed the second factor; the offered secret, if any, is spent.
@@ -51,8 +54,8 @@ bool touch_session(store::WriteTxn& txn, const store::Tables& t, std::string_vie
   return true;
 }
 
-void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                 std::string_view username, std::string_view address, model::UnixTime now) {
+void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key, std::string_view username,
+                 std::string_view address, model::UnixTime now) {
   store::delete_session(txn, t, session_key);
   audit(txn, t, AuditAction::logout, username, address, now);
 }

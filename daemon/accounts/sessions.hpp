@@ -26,8 +26,8 @@ void record_refused_login(store::WriteTxn& txn, const store::Tables& t, std::str
 // or suspension is never undone by a touch.
 bool touch_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key, model::UnixTime now);
 // Logs one session out (logout).
-void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                 std::string_view username, std::string_view address, model::UnixTime now);
+void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key, std::string_view username,
+                 std::string_view address, model::UnixTime now);
 // Logs `username` out everywhere (logout.everywhere); returns how many sessions ended.
 std::size_t end_all_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
                              std::string_view address, model::UnixTime now);
@@ -50,7 +50,6 @@ SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t
 // Login: a code of a time step newer than the last one used passes the session (login.totp-ok); any other
 // is refused and audited (login.totp-failed). A code works once.
 SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                         model::Session& session, std::string_view code, std::string_view address,
-                         model::UnixTime now);
+                         model::Session& session, std::string_view code, std::string_view address, model::UnixTime now);
 
 }  // namespace portald::accounts

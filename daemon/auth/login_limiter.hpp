@@ -13,8 +13,8 @@
 namespace portald::auth {
 
 struct LoginLimits {
-  unsigned per_account = 5;       // failures per window before the account is held
-  unsigned per_address = 20;      // failures per window before the address is held
+  unsigned per_account = 5;   // failures per window before the account is held
+  unsigned per_address = 20;  // failures per window before the address is held
   model::UnixTime window_s = 15 * 60;
 };
 

@@ -56,8 +56,7 @@ std::string generate_password(std::size_t length) {
   ensure_sodium();
   static constexpr std::string_view alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   std::string out;
-  for (std::size_t i = 0; i < length; ++i)
-    out += alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))];
+  for (std::size_t i = 0; i < length; ++i) out += alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))];
   return out;
 }
 

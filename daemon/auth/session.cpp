@@ -29,8 +29,8 @@ bool same_token(std::string_view a, std::string_view b) {
   return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
-                           model::UnixTime now, bool second_factor_ok) {
+std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username, model::UnixTime now,
+                           bool second_factor_ok) {
   const std::string token = random_hex(32);
   model::Session s;
   s.username = std::string(username);

@@ -10,7 +10,7 @@
 
 namespace portald::auth {
 
-inline constexpr model::UnixTime kIdleTimeout = 30 * 60;         // 30 minutes without a request
+inline constexpr model::UnixTime kIdleTimeout = 30 * 60;        // 30 minutes without a request
 inline constexpr model::UnixTime kAbsoluteTimeout = 12 * 3600;  // a working day, whatever the activity
 
 // `bytes` random bytes as lower-case hex.
@@ -21,8 +21,8 @@ std::string token_hash(std::string_view token);
 bool same_token(std::string_view a, std::string_view b);
 
 // Starts a session for `username` in the caller's transaction; returns the token for the cookie.
-std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
-                           model::UnixTime now, bool second_factor_ok);
+std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username, model::UnixTime now,
+                           bool second_factor_ok);
 // The session behind a cookie token, std::nullopt when unknown, idle too long or too old.
 std::optional<model::Session> live_session(const store::Txn& txn, const store::Tables& t, std::string_view token,
                                            model::UnixTime now);

@@ -41,7 +41,8 @@ ArticleLine parse(const nlohmann::json& j) {
   if (const auto s = text_field(j, "status", 20, false)) {
     // Imports carry only the public state; the workflow's other states are born in the admin pages.
     const auto st = model::parse_article_status(*s);
-    if (!st || (*st != model::ArticleStatus::published && *st != model::ArticleStatus::draft)) throw FieldError("status", "must be \"published\" or \"draft\"");
+    if (!st || (*st != model::ArticleStatus::published && *st != model::ArticleStatus::draft))
+      throw FieldError("status", "must be \"published\" or \"draft\"");
     a.status = *st;
   }
   // An extension of the shared format: old portals often mark their lead stories.

@@ -22,9 +22,7 @@ namespace {
 
 namespace bk = backup;
 
-bk::KeyFiles key_files(const config::Config& c) {
-  return {c.backup_key, c.backup_public_key, c.backup_encryption_key};
-}
+bk::KeyFiles key_files(const config::Config& c) { return {c.backup_key, c.backup_public_key, c.backup_encryption_key}; }
 
 bool encryption_on(const config::Config& c) { return c.backup_encrypt == "yes"; }
 
@@ -39,7 +37,8 @@ struct Trusted {
 Trusted load_trusted(const config::Config& c) {
   Trusted t{bk::load_public_key(c.backup_public_key), std::nullopt};
   std::error_code ec;
-  if (std::filesystem::exists(c.backup_encryption_key, ec)) t.encryption.emplace(bk::load_encryption_key(c.backup_encryption_key));
+  if (std::filesystem::exists(c.backup_encryption_key, ec))
+    t.encryption.emplace(bk::load_encryption_key(c.backup_encryption_key));
   return t;
 }
 
@@ -70,8 +69,8 @@ void print_snapshot(CommandContext& c, const bk::SnapshotResult& r) {
   const auto data = r.dir / m.file_name;
   c.out << "snapshot " << m.snapshot << " written to " << r.dir.string() << "\n"
         << "  " << bk::human_size(m.file_size) << (m.encrypted ? " (encrypted)" : "") << ", " << m.tables.size()
-        << " tables, " << m.total_records() << " records, change seq " << m.change_seq << ", took " << seconds(r.seconds)
-        << " (writers paused " << static_cast<long long>(r.writers_paused_ms) << " ms)\n"
+        << " tables, " << m.total_records() << " records, change seq " << m.change_seq << ", took "
+        << seconds(r.seconds) << " (writers paused " << static_cast<long long>(r.writers_paused_ms) << " ms)\n"
         << "  signed with key ID " << m.signing_key_id << "; check it anywhere with:\n"
         << "    minisign -Vm " << data.string() << " -p " << (r.dir / bk::kPublicKeyFile).string() << "\n";
 }
@@ -124,7 +123,9 @@ int cmd_backup(CommandContext& c) {
                                     .create_missing_keys = true});
   } catch (const std::exception& e) {
     const std::string why = e.what();
-    record(&store, c.config, [&](model::BackupState& s) { s.last_attempt = model::BackupOutcome{"", model::now(), false, why}; });
+    record(&store, c.config, [&](model::BackupState& s) {
+      s.last_attempt = model::BackupOutcome{"", model::now(), false, why};
+    });
     c.err << "backup: " << why << "\n";
     return 1;
   }
@@ -165,9 +166,9 @@ int cmd_backup_list(CommandContext& c) {
     if (const auto v = state.verified.find(e.id); v != state.verified.end())
       verified = (v->second.ok ? "ok " : "FAILED ") + model::format_datetime_vn(v->second.at);
     if (e.manifest) {
-      std::snprintf(line, sizeof line, "%-28s %-22s %11s %-9s %-9s %s\n", e.id.c_str(), when(e.manifest->started_at).c_str(),
-                    bk::human_size(e.manifest->file_size).c_str(), e.manifest->encrypted ? "yes" : "no", "ok",
-                    verified.c_str());
+      std::snprintf(line, sizeof line, "%-28s %-22s %11s %-9s %-9s %s\n", e.id.c_str(),
+                    when(e.manifest->started_at).c_str(), bk::human_size(e.manifest->file_size).c_str(),
+                    e.manifest->encrypted ? "yes" : "no", "ok", verified.c_str());
       c.out << line;
     } else {
       c.out << e.id << "  BAD: " << e.problem << "\n";
@@ -185,7 +186,8 @@ int cmd_backup_verify(CommandContext& c) {
   }
   const auto dir = bk::resolve_snapshot(c.args[0], c.config.backup_dir);
   const Trusted trusted = load_trusted(c.config);
-  const auto r = bk::verify_snapshot(dir, trusted.keys(), scratch ? std::filesystem::path(*scratch) : bk::default_scratch_dir());
+  const auto r =
+      bk::verify_snapshot(dir, trusted.keys(), scratch ? std::filesystem::path(*scratch) : bk::default_scratch_dir());
   if (r.manifest) {
     const model::BackupOutcome o{r.manifest->snapshot, model::now(), r.ok, r.error};
     record(nullptr, c.config, [&](model::BackupState& s) { s.verified[o.snapshot] = o; });
@@ -235,8 +237,8 @@ int cmd_backup_keygen(CommandContext& c) {
   for (const auto& line : made) c.out << "created " << line << "\n";
   const auto pub = bk::load_public_key(c.config.backup_public_key);
   if (made.empty()) c.out << "the keys exist already; nothing was changed\n";
-  c.out << "public key (key ID " << bk::minisign::key_id_text(pub.key_id) << "), in " << c.config.backup_public_key.string()
-        << ":\n"
+  c.out << "public key (key ID " << bk::minisign::key_id_text(pub.key_id) << "), in "
+        << c.config.backup_public_key.string() << ":\n"
         << bk::minisign::format_public_key(pub);
   return 0;
 }
@@ -260,8 +262,10 @@ int cmd_restore(CommandContext& c) {
   c.out << "restored snapshot " << m.snapshot << " (taken " << when(m.started_at) << ", change seq " << m.change_seq
         << ", " << m.total_records() << " records) into " << r.store_dir.string() << "\n";
   if (!r.previous_store.empty())
-    c.out << "the previous store is kept in " << r.previous_store.string() << " (delete it once the portal is checked)\n";
-  if (r.search_index_removed) c.out << "the search index was removed: portald rebuilds it from the store when it starts\n";
+    c.out << "the previous store is kept in " << r.previous_store.string()
+          << " (delete it once the portal is checked)\n";
+  if (r.search_index_removed)
+    c.out << "the search index was removed: portald rebuilds it from the store when it starts\n";
   if (r.owner_changed) c.out << "the restored files belong to the data dir's owner, as before\n";
   c.out << "next: systemctl start portald, check the site, then take a fresh backup (portaldctl backup)\n";
   return 0;

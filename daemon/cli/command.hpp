@@ -16,7 +16,7 @@ struct CommandContext {
   std::vector<std::string> args;  // the words after the command's own words
   std::ostream& out;
   std::ostream& err;
-  bool terminal = false;          // stderr is a terminal: draw progress
+  bool terminal = false;  // stderr is a terminal: draw progress
 };
 
 // Exit statuses: 0 ok, 1 the command failed (bad input, bad lines), 2 usage error.

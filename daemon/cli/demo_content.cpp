@@ -34,7 +34,8 @@ std::vector<model::SitePage> demo_pages() {
       {"Lê Văn C", "Giám đốc Trung tâm Công nghệ thông tin", "Sở Khoa học và Công nghệ", "0000 000 003",
        "cntt@example.invalid"}};
   std::vector<model::SitePage> pages{
-      page("vi", "gioi-thieu", "Giới thiệu chung", "Điều kiện tự nhiên, lịch sử, văn hóa và bản đồ hành chính của tỉnh.",
+      page("vi", "gioi-thieu", "Giới thiệu chung",
+           "Điều kiện tự nhiên, lịch sử, văn hóa và bản đồ hành chính của tỉnh.",
            "<h2>Điều kiện tự nhiên</h2><p>Vị trí địa lý, diện tích, dân số và khí hậu của tỉnh.</p>"
            "<h2>Lịch sử, truyền thống văn hóa</h2><p>Quá trình hình thành, di tích và danh thắng.</p>"
            "<h2>Đơn vị hành chính</h2><p>Danh sách các đơn vị hành chính cấp huyện, cấp xã.</p>"),
@@ -87,7 +88,8 @@ std::vector<model::SitePage> demo_pages() {
            {{"Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn", "Tra cứu và nộp hồ sơ trực tuyến"},
             {"Phản ánh, kiến nghị về quy định hành chính", "https://dichvucong.gov.vn",
              "Hệ thống tiếp nhận phản ánh, kiến nghị quốc gia"}}),
-      page("vi", "lien-ket", "Liên kết cổng thông tin", "Danh bạ cổng, trang thông tin điện tử của các cơ quan liên quan.",
+      page("vi", "lien-ket", "Liên kết cổng thông tin",
+           "Danh bạ cổng, trang thông tin điện tử của các cơ quan liên quan.",
            "<p>Các cổng thông tin điện tử liên quan.</p>", model::PageKind::links,
            {{"Cổng thông tin điện tử Chính phủ", "https://chinhphu.vn", ""},
             {"Cơ sở dữ liệu quốc gia về văn bản pháp luật", "https://vbpl.vn", ""},
@@ -102,13 +104,14 @@ std::vector<model::SitePage> demo_pages() {
            "Council and the local state administrative agency.</p><h2>Organisation</h2><ul><li>Chairman</li><li>Vice "
            "Chairmen</li><li>Departments and agencies<ul><li>Office of the Provincial People's Committee</li><li>"
            "Department of Finance</li><li>Department of Science and Technology</li></ul></li></ul>"),
-      page("en", "contacts", "Contacts", "Contact information of competent officials.",
-           "<p>Office of the Provincial People's Committee. Phone: 0000 000 000. E-mail: banbientap@example.invalid</p>",
-           model::PageKind::contacts,
-           {{"Nguyen Van A", "Chief of Office", "Office of the Provincial People's Committee", "0000 000 001",
-             "vanphong@example.invalid"},
-            {"Tran Thi B", "Deputy Chief of Office, spokesperson", "Office of the Provincial People's Committee",
-             "0000 000 002", "phatngon@example.invalid"}}),
+      page(
+          "en", "contacts", "Contacts", "Contact information of competent officials.",
+          "<p>Office of the Provincial People's Committee. Phone: 0000 000 000. E-mail: banbientap@example.invalid</p>",
+          model::PageKind::contacts,
+          {{"Nguyen Van A", "Chief of Office", "Office of the Provincial People's Committee", "0000 000 001",
+            "vanphong@example.invalid"},
+           {"Tran Thi B", "Deputy Chief of Office, spokesperson", "Office of the Provincial People's Committee",
+            "0000 000 002", "phatngon@example.invalid"}}),
   };
   for (std::size_t i = 0; i < pages.size(); ++i) pages[i].position = static_cast<std::uint32_t>(i + 1);
   return pages;
@@ -120,8 +123,7 @@ std::string demo_pdf(std::string_view title) {
   std::string pdf = "%PDF-1.4\n";
   std::vector<std::size_t> offsets;
   const std::string objects[] = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
       "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};

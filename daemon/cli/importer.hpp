@@ -15,18 +15,18 @@ namespace portald::cli {
 
 struct ImportOptions {
   bool skip_bad = false;
-  bool progress = false;          // draw a progress line on stderr (a terminal)
-  std::size_t batch_size = 500;   // records per write transaction
+  bool progress = false;         // draw a progress line on stderr (a terminal)
+  std::size_t batch_size = 500;  // records per write transaction
   std::size_t max_line = 16 << 20;
   std::size_t max_reported = 1000;  // bad lines printed before "... and N more"
 };
 
 struct ImportReport {
-  std::size_t lines = 0;      // non-blank lines seen
+  std::size_t lines = 0;  // non-blank lines seen
   std::size_t bad = 0;
   std::size_t created = 0;
   std::size_t updated = 0;
-  bool written = false;       // false when bad lines stopped the import before any write
+  bool written = false;  // false when bad lines stopped the import before any write
 };
 
 // One importer kind: checks a parsed line (throwing FieldError) without touching the store, then

@@ -44,8 +44,11 @@ int main(int argc, char** argv) {
     const auto& words = inv.positional;
     for (const auto& cmd : cli::commands()) {
       if (words.size() < cmd.words.size() || !std::equal(cmd.words.begin(), cmd.words.end(), words.begin())) continue;
-      cli::CommandContext ctx{inv.config, {words.begin() + static_cast<long>(cmd.words.size()), words.end()},
-                              std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
+      cli::CommandContext ctx{inv.config,
+                              {words.begin() + static_cast<long>(cmd.words.size()), words.end()},
+                              std::cout,
+                              std::cerr,
+                              ::isatty(STDERR_FILENO) == 1};
       return cmd.run(ctx);
     }
     std::cerr << "portaldctl: unknown command '" << words.front() << "' (see portaldctl --help)\n";

@@ -9,8 +9,8 @@
 #include "daemon/cli/command.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/site/settings.hpp"
-#include "daemon/store/page_table.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/topic_table.hpp"
 

@@ -53,7 +53,8 @@ int cmd_user_add(CommandContext& c) {
   const auto agency = take_option(c.args, "--agency");
   const bool from_stdin = take_flag(c.args, "--password-stdin");
   if (!role_text || c.args.size() != 1) {
-    c.err << "usage: portaldctl user add --role ROLE [--display-name NAME] [--agency NAME] [--password-stdin] USERNAME\n";
+    c.err
+        << "usage: portaldctl user add --role ROLE [--display-name NAME] [--agency NAME] [--password-stdin] USERNAME\n";
     return 2;
   }
   const auto role = model::parse_role(*role_text);
@@ -64,7 +65,8 @@ int cmd_user_add(CommandContext& c) {
   }
   const std::string& username = c.args.front();
   if (!model::is_valid_username(username)) {
-    c.err << "user add: '" << username << "' is not a valid user name (3-32 of a-z 0-9 . _ -, starting with a letter)\n";
+    c.err << "user add: '" << username
+          << "' is not a valid user name (3-32 of a-z 0-9 . _ -, starting with a letter)\n";
     return 1;
   }
   if (model::needs_agency(*role) && !agency) {

@@ -25,34 +25,34 @@ struct Weekdays {
 };
 
 struct Config {
-  std::filesystem::path config_file;          // the file that was read; empty when none
+  std::filesystem::path config_file;  // the file that was read; empty when none
   std::filesystem::path data_dir = "/var/lib/portald";
   ListenAddress listen{"127.0.0.1", 8080};
   std::filesystem::path share_dir = build::share_dir;  // templates/ and static/ live below it
-  unsigned http_threads = 4;                  // 1..64
-  unsigned max_connections = 512;             // 1..65536
-  unsigned max_connections_per_ip = 32;       // 0..65536, 0 = unlimited (behind a reverse proxy)
-  unsigned connection_timeout = 20;           // seconds, 1..3600
-  std::size_t connection_memory = 64 * 1024;  // bytes, 8K..1M
-  std::size_t max_body = 1 << 20;             // bytes, 1K..256M
+  unsigned http_threads = 4;                           // 1..64
+  unsigned max_connections = 512;                      // 1..65536
+  unsigned max_connections_per_ip = 32;                // 0..65536, 0 = unlimited (behind a reverse proxy)
+  unsigned connection_timeout = 20;                    // seconds, 1..3600
+  std::size_t connection_memory = 64 * 1024;           // bytes, 8K..1M
+  std::size_t max_body = 1 << 20;                      // bytes, 1K..256M
   // LMDB map size, 64M..4T: address space, not disk. 32-bit targets cannot map 32G, so they get 1G.
   std::size_t map_size = std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30;
-  std::string log_level = "info";             // error|warning|notice|info|debug
-  std::string site_name;                      // overrides the portal name; "" = from the store's settings
+  std::string log_level = "info";  // error|warning|notice|info|debug
+  std::string site_name;           // overrides the portal name; "" = from the store's settings
   // Update cadence (Điều 10.1): publications expected in both windows of every working day.
-  Weekdays working_days{0x1f};                             // Mon-Fri; none = no cadence check
-  DayWindow cadence_morning{7 * 60 + 30, 10 * 60};         // 07:30-10:00
-  DayWindow cadence_afternoon{13 * 60 + 30, 16 * 60};      // 13:30-16:00
+  Weekdays working_days{0x1f};                                    // Mon-Fri; none = no cadence check
+  DayWindow cadence_morning{7 * 60 + 30, 10 * 60};                // 07:30-10:00
+  DayWindow cadence_afternoon{13 * 60 + 30, 16 * 60};             // 13:30-16:00
   std::filesystem::path holidays_file = "/etc/portald/holidays";  // missing = no holidays
-  std::size_t min_free_space = std::size_t(2) << 30;       // bytes; the disk check warns below this
+  std::size_t min_free_space = std::size_t(2) << 30;              // bytes; the disk check warns below this
   // Snapshots (backup/, Điều 10.2.b): a directory on another device, the keys, retention.
   std::filesystem::path backup_dir = "/srv/portald-snapshots";
-  std::filesystem::path backup_key = "/etc/portald/keys/snapshot.key";          // minisign secret key
-  std::filesystem::path backup_public_key = "/etc/portald/keys/snapshot.pub";   // trusted for verify/restore
+  std::filesystem::path backup_key = "/etc/portald/keys/snapshot.key";         // minisign secret key
+  std::filesystem::path backup_public_key = "/etc/portald/keys/snapshot.pub";  // trusted for verify/restore
   std::filesystem::path backup_encryption_key = "/etc/portald/keys/snapshot-encryption.key";
-  std::string backup_encrypt = "no";                       // no|yes
-  unsigned backup_keep_weekly = 8;                         // 1..520
-  unsigned backup_keep_monthly = 12;                       // 0..240
+  std::string backup_encrypt = "no";  // no|yes
+  unsigned backup_keep_weekly = 8;    // 1..520
+  unsigned backup_keep_monthly = 12;  // 0..240
 };
 
 // What a program asked for on its command line.

@@ -43,9 +43,8 @@ struct HelpEntry {
 
 std::vector<HelpEntry> help_entries(const Config& defaults) {
   std::vector<HelpEntry> entries{
-      {"  -c, --config=FILE",
-       std::string("Read options from FILE instead of ") + default_config_file +
-           " (which is read only when it exists)."},
+      {"  -c, --config=FILE", std::string("Read options from FILE instead of ") + default_config_file +
+                                  " (which is read only when it exists)."},
       {"  -h, --help", "Show this help and exit."},
       {"  -V, --version", "Show the version and exit."},
   };
@@ -74,8 +73,9 @@ std::string help_with(Program program, std::string_view usage, const Config& def
       first = false;
     }
   }
-  out += "\nEvery option but --config, --help and --version can also be set in the config\n"
-         "file as \"name = value\"; the command line overrides the file.\n";
+  out +=
+      "\nEvery option but --config, --help and --version can also be set in the config\n"
+      "file as \"name = value\"; the command line overrides the file.\n";
   return out;
 }
 
@@ -141,14 +141,14 @@ std::string reference_markdown(const Config& defaults) {
   for (const Option& o : option_table()) {
     const std::string value = o.value_text(defaults);
     const std::string range = o.range_text();
-    out += "| [`" + std::string(o.name) + "`](#" + std::string(o.name) + ") | " + std::string(o.value_name) +
-           " | " + (value.empty() ? "(empty)" : "`" + value + "`") + " | " +
+    out += "| [`" + std::string(o.name) + "`](#" + std::string(o.name) + ") | " + std::string(o.value_name) + " | " +
+           (value.empty() ? "(empty)" : "`" + value + "`") + " | " +
            (range.empty() ? "" : "`" + escape_pipes(range) + "`") + " |\n";
   }
   for (const Option& o : option_table()) {
-    out += "\n### " + std::string(o.name) + "\n\n`--" + std::string(o.name) + "=" +
-           std::string(o.value_name) + "` on the command line, `" + std::string(o.name) + " = " +
-           file_value(o.value_text(defaults)) + "` in the file.\n\n";
+    out += "\n### " + std::string(o.name) + "\n\n`--" + std::string(o.name) + "=" + std::string(o.value_name) +
+           "` on the command line, `" + std::string(o.name) + " = " + file_value(o.value_text(defaults)) +
+           "` in the file.\n\n";
     for (const std::string& line : wrap(std::string(o.help) + " " + limits_sentence(o, defaults), 100))
       out += line + '\n';
   }

@@ -33,8 +33,7 @@ bool is_host_name(std::string_view host) {
     if (c == '.') {
       if (label == 0 || previous == '-') return false;
       label = 0;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               (c == '-' && label > 0)) {
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c == '-' && label > 0)) {
       if (++label > 63) return false;
     } else {
       return false;
@@ -81,8 +80,7 @@ std::optional<ListenAddress> parse_listen_address(std::string_view text, std::st
     if (colon == std::string_view::npos) return fail(error, "missing ':PORT', e.g. 127.0.0.1:8080");
     host = std::string(text.substr(0, colon));
     rest = text.substr(colon + 1);
-    if (host.find(':') != std::string::npos)
-      return fail(error, "IPv6 addresses must be in brackets, e.g. [::1]:8080");
+    if (host.find(':') != std::string::npos) return fail(error, "IPv6 addresses must be in brackets, e.g. [::1]:8080");
     if (host.empty()) return fail(error, "missing host before ':', e.g. 0.0.0.0:8080 for all interfaces");
     if (looks_numeric(host) ? !is_ipv4(host) : !is_host_name(host))
       return fail(error, "'" + host + "' is not an IPv4 address or host name");

@@ -15,14 +15,12 @@ constexpr std::array<std::string_view, 5> log_levels{"error", "warning", "notice
 constexpr std::array<std::string_view, 7> weekday_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 2> yes_no{"no", "yes"};
 
-constexpr Option path_option(std::string_view name, std::filesystem::path Config::*member,
-                             std::string_view help) {
+constexpr Option path_option(std::string_view name, std::filesystem::path Config::*member, std::string_view help) {
   Option o{name, Kind::path, "DIR", help};
   o.path_member = member;
   return o;
 }
-constexpr Option file_option(std::string_view name, std::filesystem::path Config::*member,
-                             std::string_view help) {
+constexpr Option file_option(std::string_view name, std::filesystem::path Config::*member, std::string_view help) {
   Option o{name, Kind::path, "FILE", help};
   o.path_member = member;
   return o;
@@ -32,14 +30,14 @@ constexpr Option listen_option(std::string_view name, ListenAddress Config::*mem
   o.listen_member = member;
   return o;
 }
-constexpr Option count_option(std::string_view name, unsigned Config::*member, std::uint64_t min,
-                              std::uint64_t max, std::string_view help) {
+constexpr Option count_option(std::string_view name, unsigned Config::*member, std::uint64_t min, std::uint64_t max,
+                              std::string_view help) {
   Option o{name, Kind::count, "N", help, min, max};
   o.count_member = member;
   return o;
 }
-constexpr Option size_option(std::string_view name, std::size_t Config::*member, std::uint64_t min,
-                             std::uint64_t max, std::string_view help) {
+constexpr Option size_option(std::string_view name, std::size_t Config::*member, std::uint64_t min, std::uint64_t max,
+                             std::string_view help) {
   Option o{name, Kind::size, "SIZE", help, min, max};
   o.size_member = member;
   return o;
@@ -108,8 +106,7 @@ constexpr std::array options{
     window_option("cadence-morning", &Config::cadence_morning,
                   "Morning window, portal local time (UTC+7): at least one article must be published in it "
                   "on a working day, or a warning is raised as soon as it closes."),
-    window_option("cadence-afternoon", &Config::cadence_afternoon,
-                  "Afternoon window, as cadence-morning."),
+    window_option("cadence-afternoon", &Config::cadence_afternoon, "Afternoon window, as cadence-morning."),
     path_option("holidays-file", &Config::holidays_file,
                 "Public holidays and make-up working days for the cadence check, one YYYY-MM-DD (or "
                 "YYYY-MM-DD..YYYY-MM-DD) per line, \"+\" before a date that is worked; re-read when it "
@@ -158,15 +155,15 @@ std::optional<unsigned> parse_clock(std::string_view text) {
 }
 
 std::string format_clock(unsigned minutes) {
-  const char digits[] = {char('0' + minutes / 600), char('0' + minutes / 60 % 10), ':',
-                         char('0' + minutes % 60 / 10), char('0' + minutes % 10)};
+  const char digits[] = {char('0' + minutes / 600), char('0' + minutes / 60 % 10), ':', char('0' + minutes % 60 / 10),
+                         char('0' + minutes % 10)};
   return std::string(digits, sizeof digits);
 }
 
 std::optional<unsigned> weekday_index(std::string_view name) {
   for (unsigned i = 0; i < weekday_names.size(); ++i) {
-    if (name.size() == 3 && std::equal(name.begin(), name.end(), weekday_names[i].begin(),
-                                       [](char a, char b) { return (a | 0x20) == b; }))
+    if (name.size() == 3 &&
+        std::equal(name.begin(), name.end(), weekday_names[i].begin(), [](char a, char b) { return (a | 0x20) == b; }))
       return i;
   }
   return std::nullopt;
@@ -259,8 +256,8 @@ bool apply_window(const Option& o, Config& config, std::string_view text, std::s
 
 bool apply_weekdays(const Option& o, Config& config, std::string_view text, std::string* error) {
   const auto mask = parse_weekdays(text);
-  if (!mask) return fail(error, "expected day names mon..sun with - and , (e.g. mon-fri), or none (got " +
-                                    quoted(text) + ")");
+  if (!mask)
+    return fail(error, "expected day names mon..sun with - and , (e.g. mon-fri), or none (got " + quoted(text) + ")");
   config.*o.weekdays_member = Weekdays{*mask};
   return true;
 }
@@ -346,10 +343,14 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
   std::uint64_t unit = 1;
   if (!text.empty()) {
     switch (text.back()) {
-      case 'K': case 'k': unit = K; break;
-      case 'M': case 'm': unit = M; break;
-      case 'G': case 'g': unit = G; break;
-      case 'T': case 't': unit = T; break;
+      case 'K':
+      case 'k': unit = K; break;
+      case 'M':
+      case 'm': unit = M; break;
+      case 'G':
+      case 'g': unit = G; break;
+      case 'T':
+      case 't': unit = T; break;
       default: break;
     }
     if (unit != 1) text.remove_suffix(1);

@@ -13,21 +13,21 @@
 namespace portald::config {
 
 enum class Kind {
-  path,    // non-empty file system path
-  listen,  // HOST:PORT or [IPV6]:PORT
-  count,   // whole number in [min, max]
-  size,    // bytes in [min, max], with an optional K/M/G/T suffix (1024-based)
-  text,    // free text without control characters, may be empty
-  choice,  // one of `choices`
-  window,  // HH:MM-HH:MM, a DayWindow
+  path,      // non-empty file system path
+  listen,    // HOST:PORT or [IPV6]:PORT
+  count,     // whole number in [min, max]
+  size,      // bytes in [min, max], with an optional K/M/G/T suffix (1024-based)
+  text,      // free text without control characters, may be empty
+  choice,    // one of `choices`
+  window,    // HH:MM-HH:MM, a DayWindow
   weekdays,  // "mon-fri", "mon,wed,sat", "none": a Weekdays set
 };
 
 struct Option {
-  std::string_view name;        // "--name" on the command line, "name = value" in the file
+  std::string_view name;  // "--name" on the command line, "name = value" in the file
   Kind kind;
-  std::string_view value_name;  // placeholder in help: "--data-dir=DIR"
-  std::string_view help;        // what it does and why one would change it; no default or range
+  std::string_view value_name;                  // placeholder in help: "--data-dir=DIR"
+  std::string_view help;                        // what it does and why one would change it; no default or range
   std::uint64_t min = 0, max = 0;               // count, size: inclusive range
   std::span<const std::string_view> choices{};  // choice
   // The Config member set: only the one for `kind` is non-null. (Not a std::variant: where size_t is

@@ -9,8 +9,10 @@ namespace portald::editorial {
 std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& c) {
   std::vector<std::string> errors;
   for (auto* s : {&c.title, &c.summary, &c.author, &c.body_html})
-    if (const auto nfc = model::to_nfc(*s)) *s = *nfc;
-    else errors.push_back("Nội dung có ký tự không hợp lệ (không phải UTF-8).");
+    if (const auto nfc = model::to_nfc(*s))
+      *s = *nfc;
+    else
+      errors.push_back("Nội dung có ký tự không hợp lệ (không phải UTF-8).");
   if (c.title.empty()) errors.push_back("Vui lòng nhập tiêu đề.");
   if (model::count_code_points(c.title) > 300) errors.push_back("Tiêu đề dài quá 300 ký tự.");
   if (model::count_code_points(c.summary) > 1000) errors.push_back("Sapo dài quá 1000 ký tự.");
@@ -39,7 +41,8 @@ TransitionResult transition_article(const store::Store& store, std::uint64_t id,
                                     model::UnixTime now) {
   if (tr == model::Transition::schedule && scheduled_at <= now)
     return {.outcome = Outcome::invalid, .error = "Vui lòng chọn thời điểm xuất bản trong tương lai."};
-  if (model::count_code_points(reason) > 2000) return {.outcome = Outcome::invalid, .error = "Lý do dài quá 2000 ký tự."};
+  if (model::count_code_points(reason) > 2000)
+    return {.outcome = Outcome::invalid, .error = "Lý do dài quá 2000 ký tự."};
   store::WriteTxn txn = store.write();
   const auto r = take_transition(txn, store.tables(), id, tr, actor, reason, scheduled_at, now);
   if (r.outcome == Outcome::done) txn.commit();

@@ -13,8 +13,10 @@ void set_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint6
     const auto at = std::find(topic.article_ids.begin(), topic.article_ids.end(), article_id);
     const bool has = at != topic.article_ids.end();
     if (want == has) continue;
-    if (want) topic.article_ids.insert(topic.article_ids.begin(), article_id);  // newest first in the editors' order
-    else topic.article_ids.erase(at);
+    if (want)
+      topic.article_ids.insert(topic.article_ids.begin(), article_id);  // newest first in the editors' order
+    else
+      topic.article_ids.erase(at);
     topic.updated_at = now;
     store::put_topic(txn, t, topic);
   }

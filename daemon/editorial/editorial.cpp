@@ -54,9 +54,17 @@ void audit(store::WriteTxn& txn, const store::Tables& t, const Actor& actor, mod
 std::uint32_t save_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, const Content& c,
                             const std::string& by, model::UnixTime now, std::string note) {
   return store::add_revision(txn, t,
-                             {.article_id = id, .number = 0, .title = c.title, .summary = c.summary,
-                              .body_html = c.body_html, .category_id = c.category_id, .agency_id = c.agency_id,
-                              .author = c.author, .featured = c.featured, .saved_by = by, .saved_at = now,
+                             {.article_id = id,
+                              .number = 0,
+                              .title = c.title,
+                              .summary = c.summary,
+                              .body_html = c.body_html,
+                              .category_id = c.category_id,
+                              .agency_id = c.agency_id,
+                              .author = c.author,
+                              .featured = c.featured,
+                              .saved_by = by,
+                              .saved_at = now,
                               .note = std::move(note)});
 }
 
@@ -78,8 +86,8 @@ std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std
   if (!a) return std::nullopt;
   Item item;
   item.live = is_live(*a);
-  item.state = store::get_editorial(txn, t, id).value_or(
-      model::EditorialState{.article_id = id, .state = a->status, .since = a->updated_at});
+  item.state = store::get_editorial(txn, t, id)
+                   .value_or(model::EditorialState{.article_id = id, .state = a->status, .since = a->updated_at});
   item.work = content_of(*a);
   if (item.state.work_revision)
     if (const auto r = store::get_revision(txn, t, id, item.state.work_revision)) item.work = content_of(*r);
@@ -113,8 +121,13 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
     a.id = store::put_article(txn, t, a);
     const auto n = save_revision(txn, t, a.id, content, actor.username, now, "");
     store::put_editorial(txn, t,
-                         {.article_id = a.id, .state = ArticleStatus::draft, .created_by = actor.username,
-                          .work_revision = n, .reason = "", .last_actor = actor.username, .since = now,
+                         {.article_id = a.id,
+                          .state = ArticleStatus::draft,
+                          .created_by = actor.username,
+                          .work_revision = n,
+                          .reason = "",
+                          .last_actor = actor.username,
+                          .since = now,
                           .scheduled_at = 0});
     audit(txn, t, actor, model::AuditAction::article_create, a.id, "", "draft", "", now);
     return {SaveRefusal::none, a.id, n};
@@ -153,7 +166,8 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
   auto item = load_item(txn, t, id);
   if (!item) return {Outcome::not_found};
   const ArticleStatus from = item->state.state;
-  if (actor.role && !may_view(*item, actor)) return {Outcome::refused, model::TransitionRefusal::role_not_allowed, from, from};
+  if (actor.role && !may_view(*item, actor))
+    return {Outcome::refused, model::TransitionRefusal::role_not_allowed, from, from};
   const auto check = model::check_transition(from, tr, actor.role, reason);
   if (!check) return {Outcome::refused, check.refusal, from, from};
   // Authors submit only their own work; the secretariat may submit on someone's behalf.

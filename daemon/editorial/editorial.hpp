@@ -29,10 +29,10 @@ struct Content {
 };
 
 struct Item {
-  model::Article article;        // the record (what readers see while live)
-  model::EditorialState state;   // synthesised from the record for articles never opened in the admin
-  Content work;                  // the version under work (== the record unless a revision is pending)
-  bool live = false;             // the record is published or withdrawn: edits go to a pending revision
+  model::Article article;       // the record (what readers see while live)
+  model::EditorialState state;  // synthesised from the record for articles never opened in the admin
+  Content work;                 // the version under work (== the record unless a revision is pending)
+  bool live = false;            // the record is published or withdrawn: edits go to a pending revision
 };
 
 std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std::uint64_t id);

@@ -83,7 +83,8 @@ std::string_view to_string(WindowState s) {
 }
 
 bool DayStatus::any_missed() const {
-  return std::any_of(windows.begin(), windows.end(), [](const WindowStatus& w) { return w.state == WindowState::missed; });
+  return std::any_of(windows.begin(), windows.end(),
+                     [](const WindowStatus& w) { return w.state == WindowState::missed; });
 }
 
 DayStatus evaluate_day(const CadencePolicy& policy, model::UnixTime now, const PublicationCount& count) {
@@ -94,10 +95,14 @@ DayStatus evaluate_day(const CadencePolicy& policy, model::UnixTime now, const P
     WindowStatus s{&w, midnight + model::UnixTime(w.start_minute) * 60, midnight + model::UnixTime(w.end_minute) * 60,
                    WindowState::not_required, 0};
     if (d.working && now >= s.opens) s.publications = count(s.opens, std::min(now + 1, s.closes));
-    if (!d.working) s.state = WindowState::not_required;
-    else if (now < s.opens) s.state = WindowState::upcoming;
-    else if (s.publications > 0) s.state = WindowState::met;
-    else s.state = now < s.closes ? WindowState::open : WindowState::missed;
+    if (!d.working)
+      s.state = WindowState::not_required;
+    else if (now < s.opens)
+      s.state = WindowState::upcoming;
+    else if (s.publications > 0)
+      s.state = WindowState::met;
+    else
+      s.state = now < s.closes ? WindowState::open : WindowState::missed;
     d.windows.push_back(s);
   }
   return d;

@@ -19,9 +19,9 @@ int weekday(std::int32_t day);
 std::int32_t local_day(model::UnixTime t, int offset_seconds = model::kVietnamOffsetSeconds);
 
 struct Calendar {
-  unsigned working_days = 0x1f;                // bit 0 = Monday ... bit 6 = Sunday
-  std::set<std::int32_t> holidays;             // no publication expected, whatever the weekday
-  std::set<std::int32_t> extra_working_days;   // worked although a weekend day (ngày làm bù)
+  unsigned working_days = 0x1f;               // bit 0 = Monday ... bit 6 = Sunday
+  std::set<std::int32_t> holidays;            // no publication expected, whatever the weekday
+  std::set<std::int32_t> extra_working_days;  // worked although a weekend day (ngày làm bù)
   bool is_working_day(std::int32_t day) const;
 };
 
@@ -35,8 +35,8 @@ struct HolidayList {
 HolidayList parse_holidays(std::string_view text, std::string_view name);
 
 struct Window {
-  std::string name;        // "morning", "afternoon": the metric label
-  unsigned start_minute;   // [start, end) in local minutes after midnight
+  std::string name;       // "morning", "afternoon": the metric label
+  unsigned start_minute;  // [start, end) in local minutes after midnight
   unsigned end_minute;
 };
 

@@ -61,7 +61,8 @@ CheckResult disk_check(const std::string& name, const std::filesystem::path& pat
     return r;
   }
   const std::uint64_t free = std::uint64_t(st.f_bavail) * st.f_frsize, total = std::uint64_t(st.f_blocks) * st.f_frsize;
-  metrics().gauge("portald_disk_free_bytes", "Free space for portald on the watched file systems.", {{"disk", name}})
+  metrics()
+      .gauge("portald_disk_free_bytes", "Free space for portald on the watched file systems.", {{"disk", name}})
       .set(static_cast<double>(free));
   r.detail = path.string() + ": " + bytes_text(free) + " free of " + bytes_text(total);
   r.detail_vi = path.string() + ": còn trống " + bytes_text(free) + " trên tổng " + bytes_text(total);
@@ -88,7 +89,8 @@ CheckResult map_check(const store::Store& store, double warn_ratio) {
 
 CheckResult memory_check() {
   const std::uint64_t anon = anon_rss();
-  metrics().gauge("portald_memory_anon_bytes", "Anonymous resident memory of the daemon (heap, stacks).")
+  metrics()
+      .gauge("portald_memory_anon_bytes", "Anonymous resident memory of the daemon (heap, stacks).")
       .set(static_cast<double>(anon));
   CheckResult r{"memory", Status::ok, bytes_text(anon) + " anonymous resident",
                 "Bộ nhớ ẩn danh đang dùng " + bytes_text(anon)};
@@ -123,19 +125,21 @@ CheckResult index_check(model::UnixTime now, model::UnixTime max_lag) {
 
 CheckResult snapshot_check(model::UnixTime now, model::UnixTime max_age) {
   const Reported rep = reported();
-  if (!rep.snapshot_at) return {"snapshot", Status::unknown, "no snapshot reported yet", "Chưa có báo cáo về bản sao lưu"};
+  if (!rep.snapshot_at)
+    return {"snapshot", Status::unknown, "no snapshot reported yet", "Chưa có báo cáo về bản sao lưu"};
   const model::UnixTime age = now - *rep.snapshot_at;
-  CheckResult r{"snapshot", Status::ok,
-                "newest from " + model::format_datetime_vn(*rep.snapshot_at) + " (" + std::to_string(age / 3600) + " h ago)",
-                "Bản mới nhất lúc " + model::format_datetime_vn(*rep.snapshot_at) + " (" + std::to_string(age / 3600) +
-                    " giờ trước; quá " + std::to_string(max_age / 86400) + " ngày là cảnh báo)"};
+  CheckResult r{
+      "snapshot", Status::ok,
+      "newest from " + model::format_datetime_vn(*rep.snapshot_at) + " (" + std::to_string(age / 3600) + " h ago)",
+      "Bản mới nhất lúc " + model::format_datetime_vn(*rep.snapshot_at) + " (" + std::to_string(age / 3600) +
+          " giờ trước; quá " + std::to_string(max_age / 86400) + " ngày là cảnh báo)"};
   if (age > max_age) r.status = Status::warning;
   return r;
 }
 
 std::string window_text(const WindowStatus& w) {
-  std::string s = w.window->name + " " + format_clock(w.window->start_minute) + "-" + format_clock(w.window->end_minute) +
-                  " " + std::string(to_string(w.state));
+  std::string s = w.window->name + " " + format_clock(w.window->start_minute) + "-" +
+                  format_clock(w.window->end_minute) + " " + std::string(to_string(w.state));
   if (w.state == WindowState::met || w.state == WindowState::missed) s += " (" + std::to_string(w.publications) + ")";
   return s;
 }
@@ -156,13 +160,14 @@ std::string window_text_vi(const WindowStatus& w) {
 
 void cadence_metrics(const DayStatus& day) {
   auto& m = metrics();
-  m.gauge("portald_cadence_working_day", "1 when today is a working day for the cadence check.").set(day.working ? 1 : 0);
+  m.gauge("portald_cadence_working_day", "1 when today is a working day for the cadence check.")
+      .set(day.working ? 1 : 0);
   for (const WindowStatus& w : day.windows) {
     m.gauge("portald_cadence_window_publications", "Articles published in today's cadence window so far.",
             {{"window", w.window->name}})
         .set(static_cast<double>(w.publications));
-    for (const WindowState s : {WindowState::not_required, WindowState::upcoming, WindowState::open, WindowState::met,
-                                WindowState::missed})
+    for (const WindowState s :
+         {WindowState::not_required, WindowState::upcoming, WindowState::open, WindowState::met, WindowState::missed})
       m.gauge("portald_cadence_window_state", "Today's state of each cadence window (one-hot).",
               {{"window", w.window->name}, {"state", std::string(to_string(s))}})
           .set(w.state == s ? 1 : 0);
@@ -205,12 +210,14 @@ std::size_t count_publications(const store::Store& store, model::UnixTime from, 
   const std::string end = store::be64(store::time_key(to));
   std::size_t n = 0;
   // Bounded: the check only needs "any", the metric shows up to a thousand.
-  for (bool ok = cursor.seek(store::be64(store::time_key(from))); ok && cursor.key() < end && n < 1000; ok = cursor.next())
+  for (bool ok = cursor.seek(store::be64(store::time_key(from))); ok && cursor.key() < end && n < 1000;
+       ok = cursor.next())
     ++n;
   return n;
 }
 
-SlowChecks::SlowChecks(const store::Store& store, CheckSettings settings) : store_(store), settings_(std::move(settings)) {
+SlowChecks::SlowChecks(const store::Store& store, CheckSettings settings)
+    : store_(store), settings_(std::move(settings)) {
   reload_holidays();
 }
 
@@ -218,7 +225,8 @@ void SlowChecks::reload_holidays() {
   std::error_code ec;
   const auto mtime = std::filesystem::last_write_time(settings_.holidays_file, ec);
   if (ec) {
-    if (holidays_mtime_ != std::filesystem::file_time_type{}) log::notice("cadence.holidays_missing", {{"file", settings_.holidays_file.string()}});
+    if (holidays_mtime_ != std::filesystem::file_time_type{})
+      log::notice("cadence.holidays_missing", {{"file", settings_.holidays_file.string()}});
     holidays_mtime_ = {};
     settings_.cadence.calendar.holidays.clear();
     settings_.cadence.calendar.extra_working_days.clear();
@@ -235,7 +243,8 @@ void SlowChecks::reload_holidays() {
   settings_.cadence.calendar.extra_working_days = std::move(list.extra_working_days);
   holidays_problem_.clear();
   if (!list.errors.empty()) {
-    holidays_problem_ = list.errors.front() + (list.errors.size() > 1 ? " (and " + std::to_string(list.errors.size() - 1) + " more)" : "");
+    holidays_problem_ = list.errors.front() +
+                        (list.errors.size() > 1 ? " (and " + std::to_string(list.errors.size() - 1) + " more)" : "");
     for (const auto& e : list.errors) log::warning("cadence.holidays_invalid", {{"error", e}});
   }
   log::info("cadence.holidays_loaded", {{"file", settings_.holidays_file.string()},
@@ -247,8 +256,9 @@ CheckResult SlowChecks::cadence(model::UnixTime now) {
   if (settings_.cadence.windows.empty())
     return {"cadence", Status::unknown, "off (working-days = none)", "Đã tắt (working-days = none)"};
   reload_holidays();
-  const DayStatus day = evaluate_day(settings_.cadence, now,
-                                     [this](model::UnixTime a, model::UnixTime b) { return count_publications(store_, a, b); });
+  const DayStatus day = evaluate_day(settings_.cadence, now, [this](model::UnixTime a, model::UnixTime b) {
+    return count_publications(store_, a, b);
+  });
   cadence_metrics(day);
   const std::string date = model::format_iso_date(day.day);
   for (const WindowStatus& w : day.windows) {
@@ -256,9 +266,12 @@ CheckResult SlowChecks::cadence(model::UnixTime now) {
     const std::pair key{day.day, w.window->name};
     if (std::find(alerted_.begin(), alerted_.end(), key) != alerted_.end()) continue;
     alerted_.push_back(key);
-    metrics().counter("portald_cadence_missed_windows_total", "Cadence windows that closed with no publication.",
-                      {{"window", w.window->name}}).inc();
-    log::warning("cadence.window_missed", {{"date", date}, {"window", w.window->name},
+    metrics()
+        .counter("portald_cadence_missed_windows_total", "Cadence windows that closed with no publication.",
+                 {{"window", w.window->name}})
+        .inc();
+    log::warning("cadence.window_missed", {{"date", date},
+                                           {"window", w.window->name},
                                            {"opens", format_clock(w.window->start_minute)},
                                            {"closes", format_clock(w.window->end_minute)}});
   }
@@ -267,8 +280,9 @@ CheckResult SlowChecks::cadence(model::UnixTime now) {
   static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   static constexpr const char* kDaysVi[] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
   const model::UnixTime midnight = model::UnixTime(day.day) * 86400 - settings_.cadence.offset_seconds;
-  CheckResult r{"cadence", Status::ok, date + " " + kDays[weekday(day.day)],
-                std::string(kDaysVi[weekday(day.day)]) + " " + model::format_date_vn(midnight, settings_.cadence.offset_seconds)};
+  CheckResult r{
+      "cadence", Status::ok, date + " " + kDays[weekday(day.day)],
+      std::string(kDaysVi[weekday(day.day)]) + " " + model::format_date_vn(midnight, settings_.cadence.offset_seconds)};
   if (!day.working) {
     r.detail += ": not a working day";
     r.detail_vi += ": không phải ngày làm việc";
@@ -293,7 +307,8 @@ Report SlowChecks::run(model::UnixTime now) {
   report.checks.push_back(disk_check("data", settings_.data_dir, settings_.min_free_bytes));
   if (!settings_.backup_dir.empty())
     report.checks.push_back(disk_check("backup", settings_.backup_dir, settings_.min_free_bytes));
-  for (const auto& [name, path] : watched_disks()) report.checks.push_back(disk_check(name, path, settings_.min_free_bytes));
+  for (const auto& [name, path] : watched_disks())
+    report.checks.push_back(disk_check(name, path, settings_.min_free_bytes));
   try {
     report.checks.push_back(map_check(store_, settings_.map_warn_ratio));
     report.checks.push_back(cadence(now));
@@ -304,19 +319,24 @@ Report SlowChecks::run(model::UnixTime now) {
       report_snapshot(backups.last_snapshot->at);
   } catch (const std::exception& e) {
     // A failing store is the watchdog gate's business; here it only must not end the thread.
-    report.checks.push_back({"store", Status::warning, e.what(), std::string("Không đọc được kho dữ liệu: ") + e.what()});
+    report.checks.push_back(
+        {"store", Status::warning, e.what(), std::string("Không đọc được kho dữ liệu: ") + e.what()});
   }
   report.checks.push_back(memory_check());
   report.checks.push_back(index_check(now, settings_.index_max_lag));
   report.checks.push_back(snapshot_check(now, settings_.snapshot_max_age));
 
   for (const CheckResult& c : report.checks) {
-    metrics().gauge("portald_health_check_warning", "1 while a slow health check warns.", {{"check", c.name}})
+    metrics()
+        .gauge("portald_health_check_warning", "1 while a slow health check warns.", {{"check", c.name}})
         .set(c.status == Status::warning ? 1 : 0);
-    const auto before = std::find_if(last_.begin(), last_.end(), [&](const CheckResult& l) { return l.name == c.name; });
+    const auto before =
+        std::find_if(last_.begin(), last_.end(), [&](const CheckResult& l) { return l.name == c.name; });
     const bool was_warning = before != last_.end() && before->status == Status::warning;
-    if (c.status == Status::warning && !was_warning) log::warning("health.check_warning", {{"check", c.name}, {"detail", c.detail}});
-    if (c.status != Status::warning && was_warning) log::info("health.check_recovered", {{"check", c.name}, {"detail", c.detail}});
+    if (c.status == Status::warning && !was_warning)
+      log::warning("health.check_warning", {{"check", c.name}, {"detail", c.detail}});
+    if (c.status != Status::warning && was_warning)
+      log::info("health.check_recovered", {{"check", c.name}, {"detail", c.detail}});
   }
   last_ = report.checks;
   return report;

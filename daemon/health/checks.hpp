@@ -21,7 +21,7 @@ enum class Status { ok, warning, unknown };
 std::string_view to_string(Status s);
 
 struct CheckResult {
-  std::string name;    // "disk_data", "lmdb_map", "memory", "search_index", "snapshot", "cadence"
+  std::string name;  // "disk_data", "lmdb_map", "memory", "search_index", "snapshot", "cadence"
   Status status = Status::unknown;
   std::string detail;     // one line for people (logs, /healthz)
   std::string detail_vi;  // the same line in Vietnamese, for the admin status page (/quan-tri/trang-thai)
@@ -35,10 +35,10 @@ struct Report {
 
 struct CheckSettings {
   std::filesystem::path data_dir;
-  std::filesystem::path backup_dir;       // empty = not watched
+  std::filesystem::path backup_dir;  // empty = not watched
   std::uint64_t min_free_bytes = std::uint64_t(2) << 30;
-  CadencePolicy cadence;                  // its calendar's holidays come from holidays_file
-  std::filesystem::path holidays_file;    // re-read when its modification time changes
+  CadencePolicy cadence;                // its calendar's holidays come from holidays_file
+  std::filesystem::path holidays_file;  // re-read when its modification time changes
   std::chrono::seconds interval{60};
   double map_warn_ratio = 0.8;
   model::UnixTime index_max_lag = 300;

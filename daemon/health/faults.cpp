@@ -17,8 +17,8 @@ constexpr auto kMaxWedge = std::chrono::minutes(10);
 
 std::mutex mutex;
 std::condition_variable released_cv;
-bool released = false;                // guarded by mutex
-std::vector<std::thread> writers;     // guarded by mutex
+bool released = false;             // guarded by mutex
+std::vector<std::thread> writers;  // guarded by mutex
 
 void wait_for_release() {
   std::unique_lock lock(mutex);

@@ -9,7 +9,7 @@ namespace portald::health {
 namespace {
 
 std::mutex mutex;
-Reported state;                                                   // guarded by mutex
+Reported state;                                                    // guarded by mutex
 std::vector<std::pair<std::string, std::filesystem::path>> disks;  // guarded by mutex
 
 }  // namespace
@@ -24,8 +24,8 @@ void report_index_lag(std::uint64_t pending_changes, model::UnixTime oldest_pend
 }
 
 void report_snapshot(model::UnixTime taken_at) {
-  static Gauge& last = metrics().gauge("portald_snapshot_last_success_timestamp_seconds",
-                                       "Unix time of the newest good snapshot.");
+  static Gauge& last =
+      metrics().gauge("portald_snapshot_last_success_timestamp_seconds", "Unix time of the newest good snapshot.");
   last.set(static_cast<double>(taken_at));
   const std::lock_guard lock(mutex);
   state.snapshot_at = taken_at;
@@ -39,8 +39,10 @@ void report_sessions(std::uint64_t active) {
 void watch_disk(const std::string& name, const std::filesystem::path& path) {
   const std::lock_guard lock(mutex);
   const auto it = std::find_if(disks.begin(), disks.end(), [&](const auto& d) { return d.first == name; });
-  if (it != disks.end()) it->second = path;
-  else disks.emplace_back(name, path);
+  if (it != disks.end())
+    it->second = path;
+  else
+    disks.emplace_back(name, path);
 }
 
 Reported reported() {

@@ -48,8 +48,12 @@ void header(std::string& out, std::string_view name, std::string_view help, std:
 void render_histogram(std::string& out, std::string_view name, const Labels& labels, const Histogram& h) {
   const auto s = h.snapshot();
   for (std::size_t i = 0; i < s.bounds.size(); ++i)
-    out.append(name).append("_bucket").append(label_text(labels, "le", number(s.bounds[i]))).append(" ")
-        .append(std::to_string(s.cumulative[i])).append("\n");
+    out.append(name)
+        .append("_bucket")
+        .append(label_text(labels, "le", number(s.bounds[i])))
+        .append(" ")
+        .append(std::to_string(s.cumulative[i]))
+        .append("\n");
   const std::string count = std::to_string(s.cumulative.back());
   out.append(name).append("_bucket").append(label_text(labels, "le", "+Inf")).append(" ").append(count).append("\n");
   out.append(name).append("_sum").append(label_text(labels)).append(" ").append(number(s.sum)).append("\n");
@@ -62,10 +66,14 @@ std::string escape_label_value(std::string_view value) {
   std::string out;
   out.reserve(value.size());
   for (char c : value) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
   return out;
 }

@@ -10,8 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <span>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 

@@ -42,9 +42,11 @@ void append_value(std::string& out, std::string_view v) {
 void set_threshold(Level level) { g_threshold.store(static_cast<int>(level)); }
 
 bool parse_level(std::string_view text, Level& out) {
-  static constexpr std::pair<std::string_view, Level> names[] = {
-      {"error", Level::error}, {"warning", Level::warning}, {"notice", Level::notice},
-      {"info", Level::info},   {"debug", Level::debug}};
+  static constexpr std::pair<std::string_view, Level> names[] = {{"error", Level::error},
+                                                                 {"warning", Level::warning},
+                                                                 {"notice", Level::notice},
+                                                                 {"info", Level::info},
+                                                                 {"debug", Level::debug}};
   for (const auto& [name, level] : names)
     if (name == text) {
       out = level;

@@ -16,8 +16,7 @@ struct Field {
   Field(std::string_view k, const char* v) : key(k), value(v) {}
   Field(std::string_view k, const std::string& v) : key(k), value(v) {}
   template <class N>
-    requires std::is_arithmetic_v<N>
-  Field(std::string_view k, N n) : key(k), value(std::to_string(n)) {}
+  requires std::is_arithmetic_v<N> Field(std::string_view k, N n) : key(k), value(std::to_string(n)) {}
 };
 
 // Lines below this level are dropped (default info).

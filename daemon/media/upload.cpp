@@ -29,9 +29,13 @@ UploadResult upload(const store::Store& store, std::string_view file_name, std::
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
   r.id = store::add_media(txn, t, {0, r.file_name, r.content_type, std::string(bytes)});
-  store::append_audit(txn, t, {.at = now, .actor = actor.username, .action = "media.upload",
-                               .object = "media/" + std::to_string(r.id), .to = r.file_name + " (" + r.content_type + ")",
-                               .address = actor.address});
+  store::append_audit(txn, t,
+                      {.at = now,
+                       .actor = actor.username,
+                       .action = "media.upload",
+                       .object = "media/" + std::to_string(r.id),
+                       .to = r.file_name + " (" + r.content_type + ")",
+                       .address = actor.address});
   txn.commit();
   return r;
 }

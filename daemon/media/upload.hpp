@@ -21,8 +21,8 @@ enum class Refusal {
 
 struct UploadResult {
   Refusal refusal = Refusal::none;
-  std::uint64_t id = 0;       // the new media id when stored
-  std::string file_name{};    // as stored: NFC, without folders, "tep" when unusable
+  std::uint64_t id = 0;     // the new media id when stored
+  std::string file_name{};  // as stored: NFC, without folders, "tep" when unusable
   std::string content_type{};
 };
 

@@ -10,9 +10,9 @@
 namespace portald::model {
 
 struct Actor {
-  std::string username;            // "" = the system (scheduler)
-  std::optional<Role> role;        // std::nullopt = the system
-  std::string address;             // client address for the audit log ("local" for portaldctl)
+  std::string username;      // "" = the system (scheduler)
+  std::optional<Role> role;  // std::nullopt = the system
+  std::string address;       // client address for the audit log ("local" for portaldctl)
 };
 
 // True when the actor's role allows `action`; the system (no role) takes workflow steps only, so never.

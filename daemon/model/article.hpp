@@ -1,8 +1,8 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 
 #include "daemon/model/time.hpp"
 
@@ -17,20 +17,20 @@ std::optional<ArticleStatus> parse_article_status(std::string_view s);
 
 struct Article {
   std::uint64_t id = 0;
-  std::string source_id;     // the id in the system it was imported from ("" when born here)
-  std::string slug;          // ASCII, from the title
+  std::string source_id;  // the id in the system it was imported from ("" when born here)
+  std::string slug;       // ASCII, from the title
   std::string title;
-  std::string summary;       // plain text lead (sapo)
-  std::string body_html;     // sanitised on the way in
+  std::string summary;    // plain text lead (sapo)
+  std::string body_html;  // sanitised on the way in
   std::uint64_t category_id = 0;
   std::uint64_t agency_id = 0;  // 0 = none
-  std::string author;        // by-line
+  std::string author;           // by-line
   ArticleStatus status = ArticleStatus::draft;
   UnixTime created_at = 0;
   UnixTime updated_at = 0;
   UnixTime published_at = 0;  // 0 while never published
   std::uint32_t revision = 1;
-  bool featured = false;      // "Tiêu điểm": an editor's pick for the home page
+  bool featured = false;  // "Tiêu điểm": an editor's pick for the home page
 };
 
 }  // namespace portald::model

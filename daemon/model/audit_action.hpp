@@ -13,7 +13,7 @@ enum class AuditAction {
   // Logins and sessions.
   login_ok,
   login_failed,
-  login_limited,        // held by the rate limit
+  login_limited,  // held by the rate limit
   login_totp_ok,
   login_totp_failed,
   login_totp_enrolled,
@@ -25,7 +25,7 @@ enum class AuditAction {
   user_suspend,
   user_reinstate,
   user_totp_reset,
-  user_recover,         // portaldctl user recover
+  user_recover,  // portaldctl user recover
   // Articles: saving and restoring versions, then one value per workflow transition.
   article_create,
   article_edit,

@@ -11,9 +11,9 @@ namespace portald::model {
 struct AuditEntry {
   std::uint64_t seq = 0;
   UnixTime at = 0;
-  std::string actor{};    // username, "" for the system (the scheduler)
-  std::string action{};   // "login.ok", "login.failed", "article.submit", "user.role", "settings.site", ...
-  std::string object{};   // "article/12", "user/lan", "settings/site"
+  std::string actor{};   // username, "" for the system (the scheduler)
+  std::string action{};  // "login.ok", "login.failed", "article.submit", "user.role", "settings.site", ...
+  std::string object{};  // "article/12", "user/lan", "settings/site"
   std::string from{};
   std::string to{};
   std::string reason{};

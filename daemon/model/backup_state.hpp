@@ -12,10 +12,10 @@
 namespace portald::model {
 
 struct BackupOutcome {
-  std::string snapshot;    // snapshot id; empty when the run failed before choosing one
-  UnixTime at = 0;         // when the run ended
+  std::string snapshot;  // snapshot id; empty when the run failed before choosing one
+  UnixTime at = 0;       // when the run ended
   bool ok = false;
-  std::string message;     // why it failed, or a note (same device, records compared)
+  std::string message;  // why it failed, or a note (same device, records compared)
   bool operator==(const BackupOutcome&) const = default;
 };
 

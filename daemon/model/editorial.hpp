@@ -14,12 +14,12 @@ namespace portald::model {
 struct EditorialState {
   std::uint64_t article_id = 0;
   ArticleStatus state = ArticleStatus::draft;
-  std::string created_by{};           // username of the author (their "bị trả lại" queue)
+  std::string created_by{};         // username of the author (their "bị trả lại" queue)
   std::uint32_t work_revision = 0;  // the revision under work; 0 = the article record itself
-  std::string reason{};               // last return/withdraw reason, shown to the author
+  std::string reason{};             // last return/withdraw reason, shown to the author
   std::string last_actor{};
-  UnixTime since = 0;               // when `state` was entered (queue age)
-  UnixTime scheduled_at = 0;        // set while scheduled
+  UnixTime since = 0;         // when `state` was entered (queue age)
+  UnixTime scheduled_at = 0;  // set while scheduled
 };
 
 // One saved version of an article's content.

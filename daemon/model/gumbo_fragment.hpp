@@ -50,8 +50,7 @@ void walk(const GumboNode* root, Visitor& visitor) {
     }
     const auto* child = static_cast<const GumboNode*>(children.data[top.next++]);
     if (child->type == GUMBO_NODE_ELEMENT) {
-      if (child->v.element.tag_namespace == GUMBO_NAMESPACE_HTML && visitor.enter(child))
-        stack.push_back({child, 0});
+      if (child->v.element.tag_namespace == GUMBO_NAMESPACE_HTML && visitor.enter(child)) stack.push_back({child, 0});
     } else if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
                child->type == GUMBO_NODE_CDATA) {
       visitor.text(child->v.text.text);

@@ -20,9 +20,7 @@ UrlKind classify_url(std::string_view url, bool image) {
   if (probe.empty()) return UrlKind::bad;
   const std::size_t end = probe.find_first_of(":/?#\\");
   if (end == none || probe[end] != ':') {  // relative; "//host" and "\\host" leave the site
-    const auto slash = [&](std::size_t i) {
-      return i < probe.size() && (probe[i] == '/' || probe[i] == '\\');
-    };
+    const auto slash = [&](std::size_t i) { return i < probe.size() && (probe[i] == '/' || probe[i] == '\\'); };
     if (image && !slash(0)) return UrlKind::bad;
     return slash(0) && slash(1) ? UrlKind::external : UrlKind::local;
   }
@@ -32,8 +30,8 @@ UrlKind classify_url(std::string_view url, bool image) {
   for (std::string_view type : {"png", "jpeg", "gif", "webp"}) {
     const std::string prefix = "data:image/" + std::string(type) + ";base64,";
     if (probe.compare(0, prefix.size(), prefix) == 0)
-      return probe.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789+/=", prefix.size()) ==
-                     none ? UrlKind::local : UrlKind::bad;
+      return probe.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789+/=", prefix.size()) == none ? UrlKind::local
+                                                                                                       : UrlKind::bad;
   }
   return UrlKind::bad;
 }
@@ -95,14 +93,12 @@ bool render_attributes(const GumboElement& el, std::string& out) {
   } else if (el.tag == GUMBO_TAG_OL) {
     number("start", -999999999, 999999999);
     const auto type = get("type");
-    if (type && type->size() == 1 && std::string_view("1aAiI").find(*type) != none)
-      put("type", *type);
+    if (type && type->size() == 1 && std::string_view("1aAiI").find(*type) != none) put("type", *type);
   } else if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) {
     number("colspan", 1, 100);
     number("rowspan", 1, 100);
     const std::string scope = to_lower(get("scope").value_or(""));
-    if (el.tag == GUMBO_TAG_TH && (scope == "row" || scope == "col" || scope == "rowgroup" ||
-                                   scope == "colgroup"))
+    if (el.tag == GUMBO_TAG_TH && (scope == "row" || scope == "col" || scope == "rowgroup" || scope == "colgroup"))
       put("scope", scope);
   }
   return true;

@@ -65,8 +65,7 @@ class Normaliser {
   // At a '<': a tag, a comment or other markup declaration (all removed), or a literal '<'.
   void markup() {
     const char c = at(pos_ + 1);
-    if (pos_ + 1 < in_.size() && (is_alpha(c) || (c == '/' && is_alpha(at(pos_ + 2)))))
-      return tag();
+    if (pos_ + 1 < in_.size() && (is_alpha(c) || (c == '/' && is_alpha(at(pos_ + 2))))) return tag();
     if (c == '!' && in_.compare(pos_ + 2, 2, "--") == 0) return skip_comment();
     if (c == '/' && pos_ + 2 >= in_.size()) {
       text("&lt;/");
@@ -91,7 +90,7 @@ class Normaliser {
   void tag() {
     const std::optional<Tag> t = read_tag();
     if (!t) return void(pos_ = in_.size());  // end of input inside a tag drops the tag, as in HTML
-    const bool foreign_empty =  // <svg/> is complete in HTML, <div/> is not
+    const bool foreign_empty =               // <svg/> is complete in HTML, <div/> is not
         t->self_closing && (t->tag == GUMBO_TAG_SVG || t->tag == GUMBO_TAG_MATH);
     if (skip_depth_ > 0) {  // inside a dropped element: only its own nesting matters
       if (t->tag == skip_tag_) skip_depth_ += t->end ? -1 : foreign_empty ? 0 : 1;
@@ -154,8 +153,7 @@ class Normaliser {
         continue;
       seen.push_back(attribute);  // the first of duplicate attributes wins, as in HTML
       t.attributes += ' ' + attribute + "=\"";
-      for (char c : value)
-        t.attributes += c == '"' ? std::string_view("&quot;") : std::string_view(&c, 1);
+      for (char c : value) t.attributes += c == '"' ? std::string_view("&quot;") : std::string_view(&c, 1);
       t.attributes += '"';
     }
     return std::nullopt;
@@ -182,8 +180,7 @@ class Normaliser {
     return none;
   }
   std::size_t find_open(Tags match) const {
-    return find_open([&](GumboTag t) { return is_one_of(t, match); },
-                     [](GumboTag) { return false; });
+    return find_open([&](GumboTag t) { return is_one_of(t, match); }, [](GumboTag) { return false; });
   }
   // Writes end tags for the open elements from the innermost down to index i.
   void close_from(std::size_t i) {
@@ -209,16 +206,14 @@ class Normaliser {
     // an <a> later (<h1><a><h1> has no valid href) from putting a heading straight into another.
     if (is_heading(x)) close_from(find_open(is_heading, is_scope_boundary));
     if (x == GUMBO_TAG_LI || x == GUMBO_TAG_DD || x == GUMBO_TAG_DT) {
-      close_from(find_open([x](GumboTag o) {
-        return x == GUMBO_TAG_LI ? o == GUMBO_TAG_LI : o == GUMBO_TAG_DD || o == GUMBO_TAG_DT;
-      }, [](GumboTag o) {  // "special" elements other than div and p stop the search
-        return (is_block(o) || o == GUMBO_TAG_TD || o == GUMBO_TAG_TH) && o != GUMBO_TAG_DIV &&
-               o != GUMBO_TAG_P;
-      }));
+      close_from(find_open(
+          [x](GumboTag o) { return x == GUMBO_TAG_LI ? o == GUMBO_TAG_LI : o == GUMBO_TAG_DD || o == GUMBO_TAG_DT; },
+          [](GumboTag o) {  // "special" elements other than div and p stop the search
+            return (is_block(o) || o == GUMBO_TAG_TD || o == GUMBO_TAG_TH) && o != GUMBO_TAG_DIV && o != GUMBO_TAG_P;
+          }));
     }
     if (x == GUMBO_TAG_TD || x == GUMBO_TAG_TH)
-      close_above(find_open({GUMBO_TAG_TR, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT,
-                             GUMBO_TAG_TABLE}));
+      close_above(find_open({GUMBO_TAG_TR, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE}));
     if (x == GUMBO_TAG_TR) close_above(find_open(row_parents));
     if (is_one_of(x, {GUMBO_TAG_CAPTION, GUMBO_TAG_THEAD, GUMBO_TAG_TBODY, GUMBO_TAG_TFOOT}))
       close_above(find_open({GUMBO_TAG_TABLE}));
@@ -233,9 +228,9 @@ class Normaliser {
     if (is_void(x)) return;
     close_from(find_open([x](GumboTag o) { return is_heading(x) ? is_heading(o) : o == x; },
                          [x](GumboTag o) {  // never close across a table boundary
-      if (x == GUMBO_TAG_TABLE) return false;
-      return is_table_part(x) ? o == GUMBO_TAG_TABLE : is_scope_boundary(o);
-    }));
+                           if (x == GUMBO_TAG_TABLE) return false;
+                           return is_table_part(x) ? o == GUMBO_TAG_TABLE : is_scope_boundary(o);
+                         }));
   }
 
   std::string_view in_;

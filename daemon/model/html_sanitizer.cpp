@@ -35,8 +35,7 @@ namespace {
 std::string_view truncate_utf8(std::string_view s, std::size_t max) {
   if (s.size() <= max) return s;
   std::size_t cut = max;
-  for (int k = 0; k < 3 && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80; ++k)
-    --cut;
+  for (int k = 0; k < 3 && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80; ++k) --cut;
   return s.substr(0, cut);
 }
 

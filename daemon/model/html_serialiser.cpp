@@ -21,8 +21,7 @@ class Serialiser {
     if (h == Handling::drop || (flattening_ > 0 && el.tag == GUMBO_TAG_HR)) return false;
     // Below an element flattened for depth everything is flattened: keeping, say, an <li> whose
     // <table> was unwrapped would change how the output re-parses.
-    const bool keep =
-        h == Handling::keep && (is_void(el.tag) || (flattening_ == 0 && fits(el.tag)));
+    const bool keep = h == Handling::keep && (is_void(el.tag) || (flattening_ == 0 && fits(el.tag)));
     GumboTag out = keep ? output_tag(el.tag) : GUMBO_TAG_LAST;
     std::string attributes;
     if (keep && !render_attributes(el, attributes)) {
@@ -50,8 +49,7 @@ class Serialiser {
     --depth_;
     if (o.tag == GUMBO_TAG_P && is_blank(std::string_view(out_).substr(o.start + 3))) {
       // Word writes runs of <p>&nbsp;</p> for spacing: keep the first of a run only.
-      if (last_blank_p_end_ <= o.start &&
-          out_.find_first_not_of(" \t\n\r\f", last_blank_p_end_) >= o.start)
+      if (last_blank_p_end_ <= o.start && out_.find_first_not_of(" \t\n\r\f", last_blank_p_end_) >= o.start)
         return out_.resize(o.start);
       out_ += "</p>";
       last_blank_p_end_ = out_.size();
@@ -63,8 +61,7 @@ class Serialiser {
   void text(const char* t) {
     const std::string_view s(t);
     // The parser drops a newline straight after <pre>, so one is added to keep the text's own.
-    if (!s.empty() && s.front() == '\n' && out_.size() >= 5 &&
-        out_.compare(out_.size() - 5, 5, "<pre>") == 0)
+    if (!s.empty() && s.front() == '\n' && out_.size() >= 5 && out_.compare(out_.size() - 5, 5, "<pre>") == 0)
       out_ += '\n';
     escape_into(out_, s, false);
   }
@@ -88,8 +85,7 @@ class Serialiser {
   bool fits(GumboTag t) const {
     const GumboTag parent = open_.empty() ? GUMBO_TAG_LAST : open_.back().tag;
     if (t == GUMBO_TAG_TR)
-      return is_one_of(parent,
-                       {GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE});
+      return is_one_of(parent, {GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE});
     if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) return parent == GUMBO_TAG_TR;
     if (is_table_part(t)) return parent == GUMBO_TAG_TABLE;
     return depth_ + (t == GUMBO_TAG_TABLE ? 4 : 1) <= max_depth_;

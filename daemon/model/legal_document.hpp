@@ -18,15 +18,15 @@ struct Attachment {
 struct LegalDocument {
   std::uint64_t id = 0;
   std::string source_id;
-  std::string number;        // số ký hiệu, e.g. 1382/QĐ-UBND
-  std::string type;          // Quyết định, Nghị quyết, ...
-  std::string issuer;        // cơ quan ban hành
+  std::string number;  // số ký hiệu, e.g. 1382/QĐ-UBND
+  std::string type;    // Quyết định, Nghị quyết, ...
+  std::string issuer;  // cơ quan ban hành
   std::string signer;
   std::int32_t issued_on = 0;     // days since epoch
   std::int32_t effective_on = 0;  // 0 = not set
   std::int32_t expires_on = 0;    // 0 = not set
-  std::string field;         // lĩnh vực
-  std::string abstract_text; // trích yếu
+  std::string field;              // lĩnh vực
+  std::string abstract_text;      // trích yếu
   std::string national_db_url;
   std::vector<Attachment> attachments;
   UnixTime created_at = 0;

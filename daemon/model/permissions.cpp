@@ -1,8 +1,8 @@
 #include "daemon/model/permissions.hpp"
 
 #include <array>
-#include <initializer_list>
 #include <cstdint>
+#include <initializer_list>
 
 namespace portald::model {
 namespace {
@@ -69,8 +69,8 @@ bool allowed(Role role, Action action) {
 }
 
 const std::vector<Role>& all_roles() {
-  static const std::vector<Role> out{operator_, editor_in_chief, deputy, secretariat, reporter, contributor,
-                                     agency_answerer};
+  static const std::vector<Role> out{operator_, editor_in_chief, deputy,         secretariat,
+                                     reporter,  contributor,     agency_answerer};
   return out;
 }
 

@@ -11,9 +11,9 @@ struct Session {
   std::string username{};
   UnixTime created_at = 0;
   UnixTime last_seen = 0;
-  std::string csrf{};            // per-session CSRF token (hex)
+  std::string csrf{};  // per-session CSRF token (hex)
   bool second_factor_ok = false;
-  std::string pending_totp{};    // secret offered on the enrolment page, until confirmed
+  std::string pending_totp{};  // secret offered on the enrolment page, until confirmed
 };
 
 }  // namespace portald::model

@@ -3,9 +3,9 @@
 // the disclosure catalogue, public-service and related-portal links, the English section ...): a
 // sanitised HTML body plus, by kind, a table of structured entries that the API exposes as records.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <utility>
 #include <vector>
 
@@ -16,27 +16,28 @@ namespace portald::model {
 enum class PageKind { text, contacts, disclosure, links };
 
 struct PageColumn {
-  std::string_view key;    // API field name
+  std::string_view key;  // API field name
   std::string_view label_vi;
   std::string_view label_en;
 };
 
 struct SitePage {
   std::uint64_t id = 0;
-  std::string lang = "vi";   // "vi" or "en"
-  std::string slug;          // unique per language
+  std::string lang = "vi";  // "vi" or "en"
+  std::string slug;         // unique per language
   std::string title;
-  std::string summary;       // plain text
-  std::string body_html;     // sanitised on the way in
+  std::string summary;    // plain text
+  std::string body_html;  // sanitised on the way in
   PageKind kind = PageKind::text;
   std::vector<std::vector<std::string>> entries;  // one row per entry, cells in columns(kind) order
-  std::uint32_t position = 0;  // order in menus and the site map
-  UnixTime updated_at = 0;     // shown as "last updated"
+  std::uint32_t position = 0;                     // order in menus and the site map
+  UnixTime updated_at = 0;                        // shown as "last updated"
 };
 
-inline constexpr std::pair<PageKind, std::string_view> kPageKinds[] = {
-    {PageKind::text, "text"}, {PageKind::contacts, "contacts"}, {PageKind::disclosure, "disclosure"},
-    {PageKind::links, "links"}};
+inline constexpr std::pair<PageKind, std::string_view> kPageKinds[] = {{PageKind::text, "text"},
+                                                                       {PageKind::contacts, "contacts"},
+                                                                       {PageKind::disclosure, "disclosure"},
+                                                                       {PageKind::links, "links"}};
 
 inline std::string_view to_string(PageKind kind) {
   for (const auto& [k, name] : kPageKinds)
@@ -64,9 +65,8 @@ inline const std::vector<PageColumn>& page_columns(PageKind kind) {
                                                   {"form", "Hình thức", "Form"},
                                                   {"time", "Thời điểm", "Time"},
                                                   {"duration", "Thời hạn", "Duration"}};
-  static const std::vector<PageColumn> links{{"name", "Tên", "Name"},
-                                             {"url", "Địa chỉ", "Address"},
-                                             {"description", "Ghi chú", "Note"}};
+  static const std::vector<PageColumn> links{
+      {"name", "Tên", "Name"}, {"url", "Địa chỉ", "Address"}, {"description", "Ghi chú", "Note"}};
   switch (kind) {
     case PageKind::contacts: return contacts;
     case PageKind::disclosure: return disclosure;

@@ -16,14 +16,14 @@ struct SiteSettings {
   std::string email;
   std::string source_notice = "Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.";
   // Public portal (issue 3). Empty means "not shown" unless a default is given.
-  std::string public_url;            // "https://tinh.gov.vn": absolute links in feeds/sitemap; "" = the Host header
+  std::string public_url;  // "https://tinh.gov.vn": absolute links in feeds/sitemap; "" = the Host header
   std::string logo_url = "/static/logo.svg";  // emblem/logo in the header (served by portald: no third parties)
-  std::string english_name;          // the portal's name in the English section
+  std::string english_name;                   // the portal's name in the English section
   std::string national_service_url = "https://dichvucong.gov.vn";  // Cổng Dịch vụ công quốc gia (linked, never copied)
-  std::string provincial_service_url;  // the province's public-service portal
+  std::string provincial_service_url;                              // the province's public-service portal
   std::string national_legal_db_url = "https://vbpl.vn";  // Cơ sở dữ liệu quốc gia về văn bản pháp luật
-  std::string data_portal_url;       // provincial open-data portal, when there is one
-  std::string emc_script_url;        // EMC monitoring script (https only); "" = off, and the CSP stays strict
+  std::string data_portal_url;                            // provincial open-data portal, when there is one
+  std::string emc_script_url;  // EMC monitoring script (https only); "" = off, and the CSP stays strict
 };
 
 // Maintenance mode (Điều 5.9): readers get 503 with this message; /quan-tri and /healthz keep working.

@@ -16,8 +16,8 @@ struct FreeDeleter {
 std::optional<std::string> map(std::string_view text, int options) {
   utf8proc_uint8_t* out = nullptr;
   const auto* in = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const utf8proc_ssize_t n = utf8proc_map(in, static_cast<utf8proc_ssize_t>(text.size()), &out,
-                                          static_cast<utf8proc_option_t>(options));
+  const utf8proc_ssize_t n =
+      utf8proc_map(in, static_cast<utf8proc_ssize_t>(text.size()), &out, static_cast<utf8proc_option_t>(options));
   std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(out);
   if (n < 0) return std::nullopt;
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
@@ -77,7 +77,9 @@ std::string slugify(std::string_view text, std::size_t max_len) {
 }
 
 std::string_view trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  const auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text;

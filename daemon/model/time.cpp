@@ -32,9 +32,12 @@ Civil to_civil(UnixTime t) {
   const auto days = floor<std::chrono::days>(tp);
   const year_month_day ymd{days};
   const hh_mm_ss hms{tp - days};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(hms.hours().count()),
-          static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count())};
+  return {static_cast<int>(ymd.year()),
+          static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day())),
+          static_cast<int>(hms.hours().count()),
+          static_cast<int>(hms.minutes().count()),
+          static_cast<int>(hms.seconds().count())};
 }
 
 }  // namespace
@@ -52,8 +55,7 @@ std::optional<UnixTime> parse_rfc3339(std::string_view s) {
   const auto days = parse_iso_date(s.substr(0, 10));
   if (!days || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) return std::nullopt;
   int hh = 0, mi = 0, ss = 0;
-  if (!read_int(s, 11, 2, hh) || s[13] != ':' || !read_int(s, 14, 2, mi) || s[16] != ':' ||
-      !read_int(s, 17, 2, ss))
+  if (!read_int(s, 11, 2, hh) || s[13] != ':' || !read_int(s, 14, 2, mi) || s[16] != ':' || !read_int(s, 17, 2, ss))
     return std::nullopt;
   if (hh > 23 || mi > 59 || ss > 60) return std::nullopt;
   std::size_t pos = 19;
@@ -102,8 +104,8 @@ std::string format_rfc3339(UnixTime t, int offset_seconds) {
   const Civil c = to_civil(t + offset_seconds);
   const int off = offset_seconds < 0 ? -offset_seconds : offset_seconds;
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month, c.day, c.hour,
-                c.minute, c.second, offset_seconds < 0 ? '-' : '+', off / 3600, (off % 3600) / 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
+                c.second, offset_seconds < 0 ? '-' : '+', off / 3600, (off % 3600) / 60);
   return buf;
 }
 

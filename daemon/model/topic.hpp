@@ -11,11 +11,11 @@ namespace portald::model {
 
 struct Topic {
   std::uint64_t id = 0;
-  std::string slug;         // unique, ASCII
+  std::string slug;  // unique, ASCII
   std::string name;
-  std::string description;  // plain text
+  std::string description;                 // plain text
   std::vector<std::uint64_t> article_ids;  // in the order the editors chose
-  bool featured = false;    // banner on the home page
+  bool featured = false;                   // banner on the home page
   std::uint32_t position = 0;
   UnixTime updated_at = 0;
 };

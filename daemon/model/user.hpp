@@ -17,14 +17,14 @@ std::optional<Role> parse_role(std::string_view key);
 std::string_view role_label(Role role);
 
 struct User {
-  std::string username;      // lower-case ASCII, 3..32 of [a-z0-9._-]
+  std::string username;  // lower-case ASCII, 3..32 of [a-z0-9._-]
   std::string display_name;
   Role role = Role::reporter;
   std::uint64_t agency_id = 0;  // contributors and answerers belong to an agency
   std::string password_hash;    // Argon2id string from crypto_pwhash_str
   bool suspended = false;
   UnixTime created_at = 0;
-  std::string totp_secret;      // base32 RFC 6238 secret; "" = no second factor enrolled
+  std::string totp_secret;          // base32 RFC 6238 secret; "" = no second factor enrolled
   std::int64_t totp_last_step = 0;  // time step of the last code accepted: a code works once
 };
 

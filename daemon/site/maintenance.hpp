@@ -13,7 +13,7 @@ namespace portald::site {
 
 struct MaintenanceChange {
   bool on = false;
-  std::string message{};                         // readers' message; "", unreadable or over 2000 bytes keeps the current one
+  std::string message{};  // readers' message; "", unreadable or over 2000 bytes keeps the current one
   std::optional<std::uint64_t> retry_after_min{};  // Retry-After in minutes, clamped to 1..1440; absent = 30
 };
 

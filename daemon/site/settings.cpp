@@ -56,7 +56,8 @@ const SettingField* find_setting(std::string_view key) {
   return f == std::end(kFields) ? nullptr : f;
 }
 
-SettingsResult change_settings(const store::Store& store, const std::vector<std::pair<std::string, std::string>>& values,
+SettingsResult change_settings(const store::Store& store,
+                               const std::vector<std::pair<std::string, std::string>>& values,
                                const model::Actor& actor, model::UnixTime now) {
   SettingsResult r;
   if (!model::may(actor, model::Action::manage_settings)) return {Refusal::not_allowed};
@@ -69,7 +70,8 @@ SettingsResult change_settings(const store::Store& store, const std::vector<std:
     if (!f) throw std::invalid_argument("unknown setting '" + key + "'");
     apply(r.settings, *f, value, r.errors);
   }
-  if (r.settings.portal_name.empty()) r.errors.push_back({find_setting("portal_name"), SettingProblem::empty_portal_name});
+  if (r.settings.portal_name.empty())
+    r.errors.push_back({find_setting("portal_name"), SettingProblem::empty_portal_name});
   if (!r.errors.empty()) {
     r.refusal = Refusal::invalid;
     return r;
@@ -77,9 +79,14 @@ SettingsResult change_settings(const store::Store& store, const std::vector<std:
   store::put_site_settings(txn, t, r.settings);
   for (const auto& f : kFields)
     if (before.*f.member != r.settings.*f.member)
-      store::append_audit(txn, t, {.at = now, .actor = actor.username, .action = "settings.site",
-                                   .object = "settings/" + std::string(f.key), .from = before.*f.member,
-                                   .to = r.settings.*f.member, .address = actor.address});
+      store::append_audit(txn, t,
+                          {.at = now,
+                           .actor = actor.username,
+                           .action = "settings.site",
+                           .object = "settings/" + std::string(f.key),
+                           .from = before.*f.member,
+                           .to = r.settings.*f.member,
+                           .address = actor.address});
   txn.commit();
   return r;
 }

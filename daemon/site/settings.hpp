@@ -19,7 +19,7 @@ struct SettingField {
   std::string_view key;    // "portal_name": the form field, the portaldctl key, "settings/<key>" in the audit log
   std::string_view label;  // Vietnamese, for the admin form and its messages
   std::string model::SiteSettings::*member;
-  bool url;                // an http(s):// address or a path starting with /
+  bool url;  // an http(s):// address or a path starting with /
 };
 
 // Every setting people may change, in the admin form's order.
@@ -47,7 +47,8 @@ struct SettingsResult {
 
 // Sets each (key, value) over the stored settings; values are NFC-normalised, not trimmed. Throws
 // std::invalid_argument for an unknown key (callers look keys up with find_setting first).
-SettingsResult change_settings(const store::Store& store, const std::vector<std::pair<std::string, std::string>>& values,
+SettingsResult change_settings(const store::Store& store,
+                               const std::vector<std::pair<std::string, std::string>>& values,
                                const model::Actor& actor, model::UnixTime now);
 
 }  // namespace portald::site

@@ -34,9 +34,14 @@ TaxonomyResult write_named(const store::Store& store, std::string_view kind, std
   const auto& t = store.tables();
   const Written w = write(txn, t, *clean);
   if (w.refusal != Refusal::none) return {w.refusal};
-  store::append_audit(txn, t, {.at = now, .actor = actor.username, .action = "taxonomy." + std::string(kind),
-                               .object = std::string(kind) + "/" + std::to_string(w.id), .from = w.from, .to = *clean,
-                               .address = actor.address});
+  store::append_audit(txn, t,
+                      {.at = now,
+                       .actor = actor.username,
+                       .action = "taxonomy." + std::string(kind),
+                       .object = std::string(kind) + "/" + std::to_string(w.id),
+                       .from = w.from,
+                       .to = *clean,
+                       .address = actor.address});
   txn.commit();
   return {Refusal::none, w.id};
 }
@@ -45,16 +50,18 @@ TaxonomyResult write_named(const store::Store& store, std::string_view kind, std
 
 TaxonomyResult add_category(const store::Store& store, std::string_view name, const model::Actor& actor,
                             model::UnixTime now) {
-  return write_named(store, "category", name, actor, now, [](store::WriteTxn& txn, const store::Tables& t, const std::string& n) {
-    return Written{Refusal::none, store::ensure_category(txn, t, n)};
-  });
+  return write_named(store, "category", name, actor, now,
+                     [](store::WriteTxn& txn, const store::Tables& t, const std::string& n) {
+                       return Written{Refusal::none, store::ensure_category(txn, t, n)};
+                     });
 }
 
 TaxonomyResult add_agency(const store::Store& store, std::string_view name, const model::Actor& actor,
                           model::UnixTime now) {
-  return write_named(store, "agency", name, actor, now, [](store::WriteTxn& txn, const store::Tables& t, const std::string& n) {
-    return Written{Refusal::none, store::ensure_agency(txn, t, n)};
-  });
+  return write_named(store, "agency", name, actor, now,
+                     [](store::WriteTxn& txn, const store::Tables& t, const std::string& n) {
+                       return Written{Refusal::none, store::ensure_agency(txn, t, n)};
+                     });
 }
 
 // The audit objects of the two edits below read "update-category/<id>" and "rename-agency/<id>": that is

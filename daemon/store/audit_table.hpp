@@ -15,11 +15,11 @@ std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditEntry e);
 std::uint64_t append_audit(WriteTxn& txn, const Tables& t, model::AuditAction action, model::AuditEntry e);
 
 struct AuditFilter {
-  std::string actor{};        // exact username, "" = any
+  std::string actor{};          // exact username, "" = any
   std::string action_prefix{};  // "article." matches every article action, "" = any
-  std::string object{};       // exact object ("article/12"), "" = any
-  model::UnixTime since = 0;  // inclusive, 0 = open
-  model::UnixTime until = 0;  // exclusive, 0 = open
+  std::string object{};         // exact object ("article/12"), "" = any
+  model::UnixTime since = 0;    // inclusive, 0 = open
+  model::UnixTime until = 0;    // exclusive, 0 = open
 };
 // Matching entries, newest first, at most `limit`.
 std::vector<model::AuditEntry> find_audit(const Txn& txn, const Tables& t, const AuditFilter& f, std::size_t limit);

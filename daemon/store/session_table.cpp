@@ -49,10 +49,10 @@ std::size_t delete_user_sessions(WriteTxn& txn, const Tables& t, std::string_vie
   return delete_where(txn, t, [&](const model::Session& s) { return s.username == username; });
 }
 
-std::size_t expire_sessions(WriteTxn& txn, const Tables& t, model::UnixTime idle_before, model::UnixTime created_before) {
-  return delete_where(txn, t, [&](const model::Session& s) {
-    return s.last_seen < idle_before || s.created_at < created_before;
-  });
+std::size_t expire_sessions(WriteTxn& txn, const Tables& t, model::UnixTime idle_before,
+                            model::UnixTime created_before) {
+  return delete_where(
+      txn, t, [&](const model::Session& s) { return s.last_seen < idle_before || s.created_at < created_before; });
 }
 
 }  // namespace portald::store

@@ -15,6 +15,7 @@ void delete_session(WriteTxn& txn, const Tables& t, std::string_view token_hash)
 // Ends every session of `username` ("log out everywhere", suspension); returns how many.
 std::size_t delete_user_sessions(WriteTxn& txn, const Tables& t, std::string_view username);
 // Drops sessions last seen before `idle_before` or created before `created_before`; returns how many.
-std::size_t expire_sessions(WriteTxn& txn, const Tables& t, model::UnixTime idle_before, model::UnixTime created_before);
+std::size_t expire_sessions(WriteTxn& txn, const Tables& t, model::UnixTime idle_before,
+                            model::UnixTime created_before);
 
 }  // namespace portald::store

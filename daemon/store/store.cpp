@@ -61,9 +61,9 @@ Store::Store(const std::filesystem::path& data_dir, const StoreOptions& options)
         std::error_code ec;
         if (!std::filesystem::exists(layout.store_file(), ec)) {
           if (!options.create)
-            throw StoreError("no store in " + data_dir.string() + " (run: portaldctl --data-dir " +
-                                 data_dir.string() + " init)",
-                             MDB_NOTFOUND);
+            throw StoreError(
+                "no store in " + data_dir.string() + " (run: portaldctl --data-dir " + data_dir.string() + " init)",
+                MDB_NOTFOUND);
           std::filesystem::create_directories(dir, ec);
           if (ec) throw StoreError("cannot create " + dir.string() + " (" + ec.message() + ")", MDB_NOTFOUND);
         }

@@ -13,31 +13,31 @@ namespace portald::store {
 
 // Named tables ("one table per entity", plus the secondary indexes each entity keeps).
 struct Tables {
-  MDB_dbi meta;                 // schema version, id counters, backup state (meta_table.hpp)
-  MDB_dbi settings;             // "site" -> SiteSettings
-  MDB_dbi categories;           // be64(id) -> Category
-  MDB_dbi category_names;       // fold(name) -> be64(id)
-  MDB_dbi agencies;             // be64(id) -> Agency
-  MDB_dbi agency_names;         // fold(name) -> be64(id)
-  MDB_dbi users;                // username -> User
-  MDB_dbi articles;             // be64(id) -> Article
-  MDB_dbi article_sources;      // source id -> be64(id)
-  MDB_dbi articles_published;   // time_key(published_at) + be64(id) -> "" (published only)
-  MDB_dbi articles_by_category; // be64(category) + time_key + be64(id) -> "" (published only)
-  MDB_dbi documents;            // be64(id) -> LegalDocument
-  MDB_dbi document_sources;     // source id -> be64(id)
-  MDB_dbi documents_by_date;    // time_key(issued_on) + be64(id) -> ""
-  MDB_dbi media;                // be64(id) -> Media
-  MDB_dbi changes;              // be64(seq) -> Change (the change log)
-  MDB_dbi pages;                // be64(id) -> SitePage (editable section pages)
-  MDB_dbi page_slugs;           // lang + "/" + slug -> be64(id)
-  MDB_dbi topics;               // be64(id) -> Topic (chuyên đề)
-  MDB_dbi topic_slugs;          // slug -> be64(id)
+  MDB_dbi meta;                  // schema version, id counters, backup state (meta_table.hpp)
+  MDB_dbi settings;              // "site" -> SiteSettings
+  MDB_dbi categories;            // be64(id) -> Category
+  MDB_dbi category_names;        // fold(name) -> be64(id)
+  MDB_dbi agencies;              // be64(id) -> Agency
+  MDB_dbi agency_names;          // fold(name) -> be64(id)
+  MDB_dbi users;                 // username -> User
+  MDB_dbi articles;              // be64(id) -> Article
+  MDB_dbi article_sources;       // source id -> be64(id)
+  MDB_dbi articles_published;    // time_key(published_at) + be64(id) -> "" (published only)
+  MDB_dbi articles_by_category;  // be64(category) + time_key + be64(id) -> "" (published only)
+  MDB_dbi documents;             // be64(id) -> LegalDocument
+  MDB_dbi document_sources;      // source id -> be64(id)
+  MDB_dbi documents_by_date;     // time_key(issued_on) + be64(id) -> ""
+  MDB_dbi media;                 // be64(id) -> Media
+  MDB_dbi changes;               // be64(seq) -> Change (the change log)
+  MDB_dbi pages;                 // be64(id) -> SitePage (editable section pages)
+  MDB_dbi page_slugs;            // lang + "/" + slug -> be64(id)
+  MDB_dbi topics;                // be64(id) -> Topic (chuyên đề)
+  MDB_dbi topic_slugs;           // slug -> be64(id)
   // Admin (issue 4). New tables need no migration: open creates them, old records are untouched.
-  MDB_dbi sessions;             // BLAKE2b(token) -> Session (the token itself is never stored)
-  MDB_dbi editorial;            // be64(article id) -> EditorialState (workflow state, author, reason)
-  MDB_dbi revisions;            // be64(article id) + be32(n) -> Revision (every saved version)
-  MDB_dbi audit;                // be64(seq) -> AuditEntry (append-only)
+  MDB_dbi sessions;   // BLAKE2b(token) -> Session (the token itself is never stored)
+  MDB_dbi editorial;  // be64(article id) -> EditorialState (workflow state, author, reason)
+  MDB_dbi revisions;  // be64(article id) + be32(n) -> Revision (every saved version)
+  MDB_dbi audit;      // be64(seq) -> AuditEntry (append-only)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;

@@ -30,8 +30,7 @@ bool valid_utf8(std::string_view s) {
       ++i;
       continue;
     }
-    const std::size_t len =
-        (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
     if (len == 0) return false;
     std::uint32_t cp = c & (0x7F >> len);
     if (i + len > s.size()) return false;
@@ -76,8 +75,7 @@ std::string unescape(std::string_view v) {
       out += v[i];
       continue;
     }
-    for (auto [entity, c] :
-         {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}}) {
+    for (auto [entity, c] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}}) {
       if (v.substr(i).rfind(entity, 0) == 0) {
         out += c;
         i += std::string_view(entity).size() - 1;
@@ -92,15 +90,46 @@ struct Element {
   std::string_view name;
   std::vector<std::string_view> attributes;
 };
-const std::vector<Element> kAllowed = {
-    {"p", {}}, {"br", {}}, {"hr", {}}, {"h2", {}}, {"h3", {}}, {"h4", {}}, {"h5", {}}, {"h6", {}},
-    {"strong", {}}, {"em", {}}, {"u", {}}, {"s", {}}, {"sub", {}}, {"sup", {}}, {"small", {}},
-    {"blockquote", {}}, {"q", {}}, {"cite", {}}, {"abbr", {"title"}}, {"pre", {}}, {"code", {}},
-    {"ul", {}}, {"ol", {"start", "type"}}, {"li", {}}, {"dl", {}}, {"dt", {}}, {"dd", {}},
-    {"table", {}}, {"caption", {}}, {"thead", {}}, {"tbody", {}}, {"tfoot", {}}, {"tr", {}},
-    {"th", {"colspan", "rowspan", "scope"}}, {"td", {"colspan", "rowspan"}},
-    {"a", {"href", "title", "rel"}}, {"img", {"src", "alt", "width", "height", "title"}},
-    {"figure", {}}, {"figcaption", {}}, {"div", {}}};
+const std::vector<Element> kAllowed = {{"p", {}},
+                                       {"br", {}},
+                                       {"hr", {}},
+                                       {"h2", {}},
+                                       {"h3", {}},
+                                       {"h4", {}},
+                                       {"h5", {}},
+                                       {"h6", {}},
+                                       {"strong", {}},
+                                       {"em", {}},
+                                       {"u", {}},
+                                       {"s", {}},
+                                       {"sub", {}},
+                                       {"sup", {}},
+                                       {"small", {}},
+                                       {"blockquote", {}},
+                                       {"q", {}},
+                                       {"cite", {}},
+                                       {"abbr", {"title"}},
+                                       {"pre", {}},
+                                       {"code", {}},
+                                       {"ul", {}},
+                                       {"ol", {"start", "type"}},
+                                       {"li", {}},
+                                       {"dl", {}},
+                                       {"dt", {}},
+                                       {"dd", {}},
+                                       {"table", {}},
+                                       {"caption", {}},
+                                       {"thead", {}},
+                                       {"tbody", {}},
+                                       {"tfoot", {}},
+                                       {"tr", {}},
+                                       {"th", {"colspan", "rowspan", "scope"}},
+                                       {"td", {"colspan", "rowspan"}},
+                                       {"a", {"href", "title", "rel"}},
+                                       {"img", {"src", "alt", "width", "height", "title"}},
+                                       {"figure", {}},
+                                       {"figcaption", {}},
+                                       {"div", {}}};
 
 // nullptr when `out` is well-formed, allow-listed markup; otherwise what is wrong.
 const char* markup_error(std::string_view out) {
@@ -111,7 +140,8 @@ const char* markup_error(std::string_view out) {
     if (out[i] == '&') {
       const std::string_view rest = out.substr(i);
       if (rest.rfind("&amp;", 0) != 0 && rest.rfind("&lt;", 0) != 0 && rest.rfind("&gt;", 0) != 0 &&
-          rest.rfind("&quot;", 0) != 0) return "stray '&'";
+          rest.rfind("&quot;", 0) != 0)
+        return "stray '&'";
       ++i;
       continue;
     }
@@ -129,8 +159,7 @@ const char* markup_error(std::string_view out) {
       continue;
     }
     const std::string_view name = tag.substr(0, tag.find(' '));
-    const auto el = std::find_if(kAllowed.begin(), kAllowed.end(),
-                                 [&](const Element& e) { return e.name == name; });
+    const auto el = std::find_if(kAllowed.begin(), kAllowed.end(), [&](const Element& e) { return e.name == name; });
     if (el == kAllowed.end()) return "element not allowed";
     tag.remove_prefix(name.size());
     while (!tag.empty()) {  // ` name="value"`, value without '"', '<' or '>'
@@ -154,11 +183,9 @@ const char* markup_error(std::string_view out) {
 
 void require(bool ok, const char* what, std::string_view in, std::string_view out) {
   if (ok) return;
-  const auto shown = [](std::string_view s) {
-    return static_cast<int>(std::min<std::size_t>(s.size(), 2000));
-  };
-  std::fprintf(stderr, "html_sanitizer property violated: %s\ninput (%zu bytes): %.*s\n", what,
-               in.size(), shown(in), in.data());
+  const auto shown = [](std::string_view s) { return static_cast<int>(std::min<std::size_t>(s.size(), 2000)); };
+  std::fprintf(stderr, "html_sanitizer property violated: %s\ninput (%zu bytes): %.*s\n", what, in.size(), shown(in),
+               in.data());
   std::fprintf(stderr, "output: %.*s\n", shown(out), out.data());
   std::abort();
 }

@@ -22,8 +22,8 @@ using portald::fuzz::require;
 // A fixed key pair and stream key, derived from constant seeds so every run sees the same ones.
 struct Fixed {
   ms::PublicKey pub;
-  bk::EncryptionKey enc = *bk::EncryptionKey::parse(
-      "untrusted comment: fuzz\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n", nullptr);
+  bk::EncryptionKey enc =
+      *bk::EncryptionKey::parse("untrusted comment: fuzz\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n", nullptr);
   Fixed() {
     unsigned char seed[crypto_sign_SEEDBYTES] = {42};
     unsigned char sk[crypto_sign_SECRETKEYBYTES];

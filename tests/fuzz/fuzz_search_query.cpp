@@ -56,9 +56,12 @@ struct Index {
       store::Store s(root, {.map_size = std::size_t(64) << 20, .create = true});
       auto txn = s.write();
       const auto& t = s.tables();
-      const char* titles[] = {"Tỉnh Đắk Nông triển khai nông nghiệp công nghệ cao", "Giá bán cà phê tăng",
-                              "Trao tặng bàn ghế cho trường học", "Công trình thủy lợi Đắk Mil",
-                              "Hoà bình và hợp tác", "Chăm sóc sức khỏe người cao tuổi <script>x</script> & co"};
+      const char* titles[] = {"Tỉnh Đắk Nông triển khai nông nghiệp công nghệ cao",
+                              "Giá bán cà phê tăng",
+                              "Trao tặng bàn ghế cho trường học",
+                              "Công trình thủy lợi Đắk Mil",
+                              "Hoà bình và hợp tác",
+                              "Chăm sóc sức khỏe người cao tuổi <script>x</script> & co"};
       for (const char* title : titles) {
         model::Article a;
         a.title = title;

@@ -63,7 +63,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& i
   for (char** e = environ; *e; ++e) {
     const std::string kv = *e;
     const auto key = kv.substr(0, kv.find('='));
-    if (!env.count(key) && key != "NOTIFY_SOCKET" && key != "WATCHDOG_USEC" && key != "WATCHDOG_PID") envs.push_back(kv);
+    if (!env.count(key) && key != "NOTIFY_SOCKET" && key != "WATCHDOG_USEC" && key != "WATCHDOG_PID")
+      envs.push_back(kv);
   }
   for (const auto& [k, v] : env) envs.push_back(k + "=" + v);
   std::vector<char*> args, envp;
@@ -88,7 +89,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& i
 
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& argv, const std::string& input, std::chrono::seconds timeout) {
+CommandResult run_command(const std::vector<std::string>& argv, const std::string& input,
+                          std::chrono::seconds timeout) {
   TempDir io;
   const auto in = write_file(io.path, "stdin", input);
   const pid_t pid = spawn(argv, in, io.path / "stdout", io.path / "stderr", {});
@@ -142,8 +144,7 @@ RunningDaemon::RunningDaemon(const std::filesystem::path& data_dir, std::vector<
                              std::map<std::string, std::string> env)
     : log_file_(data_dir.parent_path() / ("portald-" + std::to_string(::getpid()) + "-" +
                                           std::to_string(Clock::now().time_since_epoch().count()) + ".log")) {
-  std::vector<std::string> argv{portald_binary().string(), "--data-dir", data_dir.string(), "--listen",
-                                "127.0.0.1:0"};
+  std::vector<std::string> argv{portald_binary().string(), "--data-dir", data_dir.string(), "--listen", "127.0.0.1:0"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(argv, "/dev/null", "/dev/null", log_file_, env);
   // The ready line names the bound port: "daemon.ready listen=127.0.0.1:PORT ...".

@@ -54,7 +54,9 @@ inline std::string set_cookie_header(const HttpResponse& r, const std::string& n
   return {};
 }
 
-inline bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+inline bool has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
 
 struct AdminClient {
   std::uint16_t port = 0;
@@ -66,7 +68,9 @@ struct AdminClient {
   Fields cookie_headers() const {
     return session.empty() ? Fields{} : Fields{{"Cookie", "portald_session=" + session}};
   }
-  HttpResponse get(const std::string& target) const { return http_request("127.0.0.1", port, "GET", target, cookie_headers()); }
+  HttpResponse get(const std::string& target) const {
+    return http_request("127.0.0.1", port, "GET", target, cookie_headers());
+  }
   HttpResponse post(const std::string& target, Fields fields, bool with_csrf = true) const {
     if (with_csrf) fields.emplace_back("csrf", csrf);
     auto headers = cookie_headers();
@@ -85,9 +89,10 @@ struct AdminClient {
     const auto page = http_request("127.0.0.1", port, "GET", "/quan-tri/dang-nhap");
     const std::string login_cookie = set_cookie_value(page, "portald_login");
     const std::string token = input_value(page.body, "csrf");
-    return http_request("127.0.0.1", port, "POST", "/quan-tri/dang-nhap",
-                        {{"Cookie", "portald_login=" + login_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                        encode_form({{"csrf", token}, {"username", user}, {"password", password}}));
+    return http_request(
+        "127.0.0.1", port, "POST", "/quan-tri/dang-nhap",
+        {{"Cookie", "portald_login=" + login_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
+        encode_form({{"csrf", token}, {"username", user}, {"password", password}}));
   }
   // Full login, including TOTP enrolment or check when the role needs it.
   void login(const std::string& user, const std::string& password) {
@@ -131,14 +136,17 @@ struct AdminSite {
     const auto init = portaldctl(data, {"init", "--demo"});
     BOOST_REQUIRE_MESSAGE(init.exit_code == 0, init.err);
     // One imported article brings the category "Y tế" and the agency "Sở Y tế".
-    const auto f = write_file(dir.path, "a.jsonl",
-                              R"({"id": "c1", "title": "Bài có sẵn", "body_html": "<p>x</p>", "category": "Y tế", "agency": "Sở Y tế", "published_at": "2025-01-02T08:00:00+07:00"})"
-                              "\n");
+    const auto f = write_file(
+        dir.path, "a.jsonl",
+        R"({"id": "c1", "title": "Bài có sẵn", "body_html": "<p>x</p>", "category": "Y tế", "agency": "Sở Y tế", "published_at": "2025-01-02T08:00:00+07:00"})"
+        "\n");
     const auto imp = portaldctl(data, {"import", "articles", f.string()});
     BOOST_REQUIRE_MESSAGE(imp.exit_code == 0, imp.err);
-    for (const auto& [name, role] : std::vector<std::pair<std::string, std::string>>{
-             {"quantri", "operator"}, {"truongban", "editor-in-chief"}, {"thuky", "secretariat"},
-             {"phongvien", "reporter"}, {"congtacvien", "contributor"}}) {
+    for (const auto& [name, role] : std::vector<std::pair<std::string, std::string>>{{"quantri", "operator"},
+                                                                                     {"truongban", "editor-in-chief"},
+                                                                                     {"thuky", "secretariat"},
+                                                                                     {"phongvien", "reporter"},
+                                                                                     {"congtacvien", "contributor"}}) {
       std::vector<std::string> args{"user", "add", "--role", role, "--password-stdin", name};
       if (role == "contributor") args.insert(args.end() - 1, {"--agency", "Sở Y tế"});
       const auto r = portaldctl(data, args, kPassword + "\n");

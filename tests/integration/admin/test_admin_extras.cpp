@@ -14,8 +14,9 @@ namespace {
 
 std::string create_and_send(const AdminClient& thuky, const std::string& title) {
   const auto form = thuky.get("/quan-tri/bai-viet/moi");
-  const auto r = thuky.post("/quan-tri/bai-viet/moi", {{"title", title}, {"body", "<p>Phiên bản một</p>"},
-                                                       {"category", test::first_option(form.body, "category")}});
+  const auto r = thuky.post(
+      "/quan-tri/bai-viet/moi",
+      {{"title", title}, {"body", "<p>Phiên bản một</p>"}, {"category", test::first_option(form.body, "category")}});
   BOOST_REQUIRE_EQUAL(r.status, 303);
   const std::string loc(r.header("Location").value_or(""));
   const std::string id = loc.substr(19, loc.find('?') - 19);
@@ -81,16 +82,18 @@ BOOST_AUTO_TEST_CASE(media_library_sniffs_types_and_serves_with_long_cache) {
   const auto upload = [&](const std::string& name, const std::string& claimed, const std::string& bytes) {
     const std::string b = "----portaldtest";
     std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + reporter.csrf + "\r\n";
-    body += "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: " +
-            claimed + "\r\n\r\n" + bytes + "\r\n--" + b + "--\r\n";
+    body += "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
+            "\"\r\nContent-Type: " + claimed + "\r\n\r\n" + bytes + "\r\n--" + b + "--\r\n";
     auto headers = reporter.cookie_headers();
     headers.emplace_back("Content-Type", "multipart/form-data; boundary=" + b);
     return test::http_request("127.0.0.1", daemon.port(), "POST", "/quan-tri/thu-vien", headers, body);
   };
-  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\rIHDR", 8) + std::string(40, '\x01');
+  const std::string png =
+      std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\rIHDR", 8) + std::string(40, '\x01');
   BOOST_TEST(upload("ảnh hội nghị.png", "image/png", png).status == 303);
   // An SVG (script-capable) claimed to be a PNG is refused: the bytes decide.
-  const auto svg = upload("x.png", "image/png", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+  const auto svg =
+      upload("x.png", "image/png", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
   BOOST_TEST(svg.status == 415);
   BOOST_TEST(has(svg.body, "Không nhận dạng được loại tệp."));
   const auto page = reporter.get("/quan-tri/thu-vien");
@@ -105,7 +108,8 @@ BOOST_AUTO_TEST_CASE(media_library_sniffs_types_and_serves_with_long_cache) {
   auto headers = reporter.cookie_headers();
   headers.emplace_back("Content-Type", "multipart/form-data; boundary=x");
   BOOST_TEST(test::http_request("127.0.0.1", daemon.port(), "POST", "/quan-tri/thu-vien", headers,
-                                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n" + png + "\r\n--x--\r\n")
+                                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n" +
+                                    png + "\r\n--x--\r\n")
                  .status == 403);
 }
 
@@ -152,17 +156,20 @@ BOOST_AUTO_TEST_CASE(restore_an_old_revision_as_a_new_draft) {
   thuky.login("thuky", test::kPassword);
   const auto form = thuky.get("/quan-tri/bai-viet/moi");
   const std::string category = test::first_option(form.body, "category");
-  const auto r = thuky.post("/quan-tri/bai-viet/moi", {{"title", "Bản gốc"}, {"body", "<p>Một</p>"}, {"category", category}});
+  const auto r =
+      thuky.post("/quan-tri/bai-viet/moi", {{"title", "Bản gốc"}, {"body", "<p>Một</p>"}, {"category", category}});
   const std::string loc(r.header("Location").value_or(""));
   const std::string id = loc.substr(19, loc.find('?') - 19);
-  BOOST_TEST(thuky.post("/quan-tri/bai-viet/" + id, {{"title", "Bản sửa"}, {"body", "<p>Hai</p>"}, {"category", category}})
-                 .status == 303);
+  BOOST_TEST(
+      thuky.post("/quan-tri/bai-viet/" + id, {{"title", "Bản sửa"}, {"body", "<p>Hai</p>"}, {"category", category}})
+          .status == 303);
   BOOST_TEST(thuky.post("/quan-tri/bai-viet/" + id + "/phien-ban/1/khoi-phuc", {}).status == 303);
   const auto page = thuky.get("/quan-tri/bai-viet/" + id);
   BOOST_TEST(test::input_value(page.body, "title") == "Bản gốc");
   BOOST_TEST(has(page.body, "<td>3 (đang làm việc)</td>"));
   // An empty title is refused with a message, and what was typed is kept.
-  const auto bad = thuky.post("/quan-tri/bai-viet/" + id, {{"title", ""}, {"body", "<p>Giữ lại nội dung này</p>"}, {"category", category}});
+  const auto bad = thuky.post("/quan-tri/bai-viet/" + id,
+                              {{"title", ""}, {"body", "<p>Giữ lại nội dung này</p>"}, {"category", category}});
   BOOST_TEST(bad.status == 422);
   BOOST_TEST(has(bad.body, "Vui lòng nhập tiêu đề."));
   BOOST_TEST(has(bad.body, "Giữ lại nội dung này"));
@@ -175,12 +182,15 @@ BOOST_AUTO_TEST_CASE(operators_make_topics_editors_file_articles_under_them) {
   op.login("quantri", test::kPassword);
   thuky.login("thuky", test::kPassword);
   chief.login("truongban", test::kPassword);
-  BOOST_TEST(op.post("/quan-tri/chuyen-de", {{"name", "Chuyển đổi số"}, {"description", "Tin về chuyển đổi số"}}).status == 303);
+  BOOST_TEST(
+      op.post("/quan-tri/chuyen-de", {{"name", "Chuyển đổi số"}, {"description", "Tin về chuyển đổi số"}}).status ==
+      303);
   BOOST_TEST(thuky.get("/quan-tri/chuyen-de").status == 403);  // operators only
   BOOST_TEST(has(op.get("/quan-tri/chuyen-de").body, "/chuyen-de/chuyen-doi-so"));
   const auto form = thuky.get("/quan-tri/bai-viet/moi");
   BOOST_TEST(has(form.body, "name=\"topic\" value=\"chuyen-doi-so\""));
-  const auto r = thuky.post("/quan-tri/bai-viet/moi", {{"title", "Dịch vụ công trực tuyến mới"}, {"body", "<p>x</p>"},
+  const auto r = thuky.post("/quan-tri/bai-viet/moi", {{"title", "Dịch vụ công trực tuyến mới"},
+                                                       {"body", "<p>x</p>"},
                                                        {"category", test::first_option(form.body, "category")},
                                                        {"topic", "chuyen-doi-so"}});
   BOOST_REQUIRE_EQUAL(r.status, 303);
@@ -211,8 +221,10 @@ BOOST_AUTO_TEST_CASE(editors_find_imported_articles_and_correct_them) {
   BOOST_TEST(has(found.body, "Đang công khai"));
   const auto form = thuky.get("/quan-tri/bai-viet/" + id);
   BOOST_TEST(test::input_value(form.body, "title") == "Bài có sẵn");
-  BOOST_TEST(thuky.post("/quan-tri/bai-viet/" + id, {{"title", "Bài có sẵn (đính chính)"}, {"body", "<p>y</p>"},
-                                                     {"category", test::first_option(form.body, "category")}})
+  BOOST_TEST(thuky
+                 .post("/quan-tri/bai-viet/" + id, {{"title", "Bài có sẵn (đính chính)"},
+                                                    {"body", "<p>y</p>"},
+                                                    {"category", test::first_option(form.body, "category")}})
                  .status == 303);
   BOOST_TEST(has(daemon.get("/tin-tuc/bai-co-san-" + id).body, "Bài có sẵn"));
   BOOST_TEST(!has(daemon.get("/tin-tuc/bai-co-san-" + id).body, "đính chính"));
@@ -230,8 +242,9 @@ BOOST_AUTO_TEST_CASE(operators_rename_and_reorder_the_menu_without_restart) {
   const std::string yte = test::input_value(page.body.substr(page.body.find("value=\"update-category\"")), "id");
   BOOST_TEST_REQUIRE(!yte.empty());
   // "Y tế" becomes "Y tế - Dân số" and moves after "Giáo dục"; its URL stays.
-  BOOST_TEST(op.post("/quan-tri/danh-muc", {{"kind", "update-category"}, {"id", yte}, {"name", "Y tế - Dân số"},
-                                            {"position", "99"}}).status == 303);
+  BOOST_TEST(op.post("/quan-tri/danh-muc",
+                     {{"kind", "update-category"}, {"id", yte}, {"name", "Y tế - Dân số"}, {"position", "99"}})
+                 .status == 303);
   const auto home = daemon.get("/").body;
   const auto edu = home.find(">Giáo dục</a>"), health = home.find(">Y tế - Dân số</a>");
   BOOST_TEST_REQUIRE(edu != std::string::npos);

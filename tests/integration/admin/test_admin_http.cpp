@@ -13,12 +13,15 @@ std::string create_article(const AdminClient& author, const std::string& title) 
   const auto form = author.get("/quan-tri/bai-viet/moi");
   BOOST_REQUIRE_EQUAL(form.status, 200);
   const std::string category = test::first_option(form.body, "category");
-  const auto r = author.post("/quan-tri/bai-viet/moi", {{"title", title}, {"summary", "Sapo thử"},
+  const auto r = author.post("/quan-tri/bai-viet/moi", {{"title", title},
+                                                        {"summary", "Sapo thử"},
                                                         {"body", "<p>Nội dung <script>alert(1)</script>thử</p>"},
-                                                        {"category", category}, {"author", "Tác giả"}});
+                                                        {"category", category},
+                                                        {"author", "Tác giả"}});
   BOOST_REQUIRE_MESSAGE(r.status == 303, r.status << r.body);
   const std::string loc(r.header("Location").value_or(""));
-  return loc.substr(std::string("/quan-tri/bai-viet/").size(), loc.find('?') - std::string("/quan-tri/bai-viet/").size());
+  return loc.substr(std::string("/quan-tri/bai-viet/").size(),
+                    loc.find('?') - std::string("/quan-tri/bai-viet/").size());
 }
 
 void transition(const AdminClient& who, const std::string& id, const std::string& key, const std::string& reason = "") {
@@ -59,14 +62,17 @@ BOOST_AUTO_TEST_CASE(session_cookie_attributes) {
   BOOST_TEST(!has(cookie, "Secure"));
   BOOST_TEST(test::set_cookie_value(plain, "portald_session").size() == 64u);
   // Behind a TLS proxy the cookie is __Host- and Secure.
-  const auto page = test::http_request("127.0.0.1", daemon.port(), "GET", "/quan-tri/dang-nhap", {{"X-Forwarded-Proto", "https"}});
+  const auto page =
+      test::http_request("127.0.0.1", daemon.port(), "GET", "/quan-tri/dang-nhap", {{"X-Forwarded-Proto", "https"}});
   const std::string login_cookie = test::set_cookie_value(page, "__Host-portald_login");
   BOOST_REQUIRE(!login_cookie.empty());
   const auto tls = test::http_request(
       "127.0.0.1", daemon.port(), "POST", "/quan-tri/dang-nhap",
-      {{"X-Forwarded-Proto", "https"}, {"Cookie", "__Host-portald_login=" + login_cookie},
+      {{"X-Forwarded-Proto", "https"},
+       {"Cookie", "__Host-portald_login=" + login_cookie},
        {"Content-Type", "application/x-www-form-urlencoded"}},
-      test::encode_form({{"csrf", test::input_value(page.body, "csrf")}, {"username", "phongvien"}, {"password", test::kPassword}}));
+      test::encode_form(
+          {{"csrf", test::input_value(page.body, "csrf")}, {"username", "phongvien"}, {"password", test::kPassword}}));
   BOOST_TEST(tls.status == 303);
   const std::string secure_cookie = test::set_cookie_header(tls, "__Host-portald_session");
   BOOST_TEST(has(secure_cookie, "; Secure"));
@@ -162,8 +168,9 @@ BOOST_AUTO_TEST_CASE(maintenance_mode_closes_the_public_site_only) {
   AdminClient op{daemon.port()};
   op.login("quantri", test::kPassword);
   BOOST_TEST(daemon.get("/").status == 200);
-  BOOST_TEST(op.post("/quan-tri/bao-tri", {{"on", "1"}, {"message", "Bảo trì định kỳ, quay lại sau 10 phút."},
-                                           {"retry_after_min", "10"}}).status == 303);
+  BOOST_TEST(op.post("/quan-tri/bao-tri",
+                     {{"on", "1"}, {"message", "Bảo trì định kỳ, quay lại sau 10 phút."}, {"retry_after_min", "10"}})
+                 .status == 303);
   const auto home = daemon.get("/");
   BOOST_TEST(home.status == 503);
   BOOST_TEST(std::string(home.header("Retry-After").value_or("")) == "600");
@@ -227,7 +234,8 @@ BOOST_AUTO_TEST_CASE(editing_a_live_article_keeps_it_online_until_approved) {
     transition(*who, id, key);
   const std::string url = "/tin-tuc/ban-thu-nhat-" + id;
   const auto form = thuky.get("/quan-tri/bai-viet/" + id);
-  const auto saved = thuky.post("/quan-tri/bai-viet/" + id, {{"title", "Bản thứ nhất"}, {"body", "<p>Nội dung đã sửa</p>"},
+  const auto saved = thuky.post("/quan-tri/bai-viet/" + id, {{"title", "Bản thứ nhất"},
+                                                             {"body", "<p>Nội dung đã sửa</p>"},
                                                              {"category", test::first_option(form.body, "category")}});
   BOOST_TEST(saved.status == 303);
   BOOST_TEST(!has(daemon.get(url).body, "Nội dung đã sửa"));

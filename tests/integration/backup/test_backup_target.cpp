@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(a_full_target_fails_cleanly_and_keeps_older_snapshots) {
     return;
   }
   const auto first = bk::create_snapshot(live.store, options(mountpoint, live.data, live.keys));
-  BOOST_TEST(!first.same_device);  // a tmpfs is another device
+  BOOST_TEST(!first.same_device);             // a tmpfs is another device
   fill_store(live.store, 0, 3, 1024 * 1024);  // now the store no longer fits in 2 MiB
   const Dump live_before = dump_env(live.store.env().get());
   const auto names_before = names_in(mountpoint);
@@ -73,14 +73,16 @@ BOOST_AUTO_TEST_CASE(a_full_target_fails_cleanly_and_keeps_older_snapshots) {
   BOOST_TEST(v.ok, v.error);
   BOOST_TEST((dump_env(live.store.env().get()) == live_before));
   // The encrypted path fails the same way.
-  BOOST_TEST(contains([&] {
-    try {
-      bk::create_snapshot(live.store, options(mountpoint, live.data, live.keys, true));
-    } catch (const bk::BackupError& err) {
-      return std::string(err.what());
-    }
-    return std::string();
-  }(), "is full"));
+  BOOST_TEST(contains(
+      [&] {
+        try {
+          bk::create_snapshot(live.store, options(mountpoint, live.data, live.keys, true));
+        } catch (const bk::BackupError& err) {
+          return std::string(err.what());
+        }
+        return std::string();
+      }(),
+      "is full"));
   BOOST_TEST((names_in(mountpoint) == names_before));
 }
 
@@ -151,14 +153,15 @@ BOOST_AUTO_TEST_CASE(retention_removes_only_verified_snapshots_beyond_the_policy
   const auto target = live.dir.path / "target";
   fs::create_directories(target);
   std::vector<std::string> ids;
-  for (int i = 0; i < 3; ++i) ids.push_back(bk::create_snapshot(live.store, options(target, live.data, live.keys)).manifest.snapshot);
+  for (int i = 0; i < 3; ++i)
+    ids.push_back(bk::create_snapshot(live.store, options(target, live.data, live.keys)).manifest.snapshot);
   fs::create_directories(target / "portald-20200101-000000Z");  // not a verifiable snapshot: left alone
   const auto r = bk::apply_retention(target, live.keys.public_key(), {.weekly = 1, .monthly = 0});
   BOOST_TEST((r.kept == std::vector<std::string>{ids.back()}));
   BOOST_TEST(r.removed.size() == 2u);
   BOOST_TEST((r.left_alone == std::vector<std::string>{"portald-20200101-000000Z"}));
-  BOOST_TEST((names_in(target) ==
-              std::set<std::string>{std::string(bk::kLockFile), ids.back(), "portald-20200101-000000Z"}));
+  BOOST_TEST(
+      (names_in(target) == std::set<std::string>{std::string(bk::kLockFile), ids.back(), "portald-20200101-000000Z"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

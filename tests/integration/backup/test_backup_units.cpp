@@ -41,7 +41,8 @@ BOOST_AUTO_TEST_CASE(timers_are_weekly_and_catch_up) {
   }
   BOOST_TEST(contains(read_bytes(test::source_dir() / "systemd/portald-backup.service"),
                       "LoadCredential=snapshot.key:/etc/portald/keys/snapshot.key"));
-  BOOST_TEST(!contains(read_bytes(test::source_dir() / "systemd/portald-drill.service"), "LoadCredential=snapshot.key"));
+  BOOST_TEST(
+      !contains(read_bytes(test::source_dir() / "systemd/portald-drill.service"), "LoadCredential=snapshot.key"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -19,7 +19,8 @@ namespace {
 struct Setup {
   test::TempDir dir;
   fs::path data = dir.path / "data", target = dir.path / "target", keydir = dir.path / "keys";
-  std::vector<std::string> opts{"--backup-dir", target.string(), "--backup-key", (keydir / "s.key").string(),
+  std::vector<std::string> opts{"--backup-dir",        target.string(),
+                                "--backup-key",        (keydir / "s.key").string(),
                                 "--backup-public-key", (keydir / "s.pub").string()};
   Setup(int articles = 12) {
     fs::create_directories(target);
@@ -66,7 +67,8 @@ BOOST_AUTO_TEST_CASE(restore_is_refused_while_the_daemon_runs_and_works_once_it_
   BOOST_TEST(contains(r.out, "previous store is kept in " + (s.data / "store.before-restore-").string()), r.out);
   BOOST_TEST(contains(r.out, "search index was removed"), r.out);
   BOOST_TEST(!fs::exists(s.data / "search"));
-  for (const auto& e : fs::directory_iterator(s.data)) BOOST_TEST(!e.path().filename().string().starts_with(".restore-"));
+  for (const auto& e : fs::directory_iterator(s.data))
+    BOOST_TEST(!e.path().filename().string().starts_with(".restore-"));
   // The daemon starts on the restored store and serves it.
   test::RunningDaemon daemon(s.data);
   const auto health = daemon.get("/healthz");
@@ -162,14 +164,15 @@ BOOST_AUTO_TEST_CASE(healthz_reports_snapshot_and_drill_age_and_state) {
   BOOST_TEST(res.status == 200);
   const auto late = nlohmann::json::parse(res.body);
   BOOST_TEST(late["backup"]["state"] == "warning");
-  BOOST_TEST(late["backup"]["warnings"][0].get<std::string>().starts_with("newest snapshot is 9 days old"), late.dump());
+  BOOST_TEST(late["backup"]["warnings"][0].get<std::string>().starts_with("newest snapshot is 9 days old"),
+             late.dump());
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_backup_is_recorded_for_healthz) {
   Setup s;
-  const auto r = test::portaldctl(s.data, {"--backup-dir", (s.dir.path / "unplugged").string(), "--backup-key",
-                                           (s.keydir / "s.key").string(), "--backup-public-key",
-                                           (s.keydir / "s.pub").string(), "backup"});
+  const auto r = test::portaldctl(
+      s.data, {"--backup-dir", (s.dir.path / "unplugged").string(), "--backup-key", (s.keydir / "s.key").string(),
+               "--backup-public-key", (s.keydir / "s.pub").string(), "backup"});
   BOOST_TEST(r.exit_code == 1);
   BOOST_TEST(contains(r.err, "does not exist (is the external disk mounted?"), r.err);
   store::Store live(s.data, {.map_size = std::size_t(256) << 20, .create = false});

@@ -17,7 +17,8 @@ const char* kMinisign = "/usr/bin/minisign";
 
 // The stock minisign check an operator runs anywhere, with the .pub that travels with the snapshot.
 test::CommandResult minisign_verify(const fs::path& snapshot, const std::string& file) {
-  return test::run_command({kMinisign, "-Vm", (snapshot / file).string(), "-p", (snapshot / bk::kPublicKeyFile).string()});
+  return test::run_command(
+      {kMinisign, "-Vm", (snapshot / file).string(), "-p", (snapshot / bk::kPublicKeyFile).string()});
 }
 
 struct Taken {
@@ -90,7 +91,7 @@ BOOST_AUTO_TEST_CASE(encrypted_snapshot_hides_the_data_and_still_verifies_and_re
   BOOST_TEST(m.encrypted);
   BOOST_TEST(!fs::exists(t.result.dir / "data.mdb"));
   const std::string cipher = read_bytes(t.result.dir / "data.mdb.enc");
-  BOOST_TEST(!contains(cipher, kMarker));          // the plaintext never reached the target
+  BOOST_TEST(!contains(cipher, kMarker));  // the plaintext never reached the target
   BOOST_TEST(!contains(cipher, "application/pdf"));
   BOOST_TEST(cipher.size() == bk::encrypted_size(m.store_size));
   // Anyone with the public key checks integrity without being able to read it.
@@ -110,9 +111,14 @@ BOOST_AUTO_TEST_CASE(portaldctl_backup_list_verify_drill_restore) {
   test::TempDir dir;
   const auto data = dir.path / "data", target = dir.path / "target", keydir = dir.path / "keys";
   fs::create_directories(target);
-  const std::vector<std::string> opts{"--backup-dir", target.string(), "--backup-key", (keydir / "s.key").string(),
-                                      "--backup-public-key", (keydir / "s.pub").string(),
-                                      "--backup-encryption-key", (keydir / "e.key").string()};
+  const std::vector<std::string> opts{"--backup-dir",
+                                      target.string(),
+                                      "--backup-key",
+                                      (keydir / "s.key").string(),
+                                      "--backup-public-key",
+                                      (keydir / "s.pub").string(),
+                                      "--backup-encryption-key",
+                                      (keydir / "e.key").string()};
   auto ctl = [&](const fs::path& d, std::vector<std::string> args) {
     args.insert(args.begin(), opts.begin(), opts.end());
     return test::portaldctl(d, args);
@@ -140,7 +146,7 @@ BOOST_AUTO_TEST_CASE(portaldctl_backup_list_verify_drill_restore) {
   BOOST_TEST(drill.exit_code == 0, drill.out << drill.err);
   BOOST_TEST(contains(drill.out, "result:       PASSED"), drill.out);
   BOOST_TEST(fs::exists(target / "drill-reports"));
-  BOOST_TEST(contains(ctl(data, {"backup", "list"}).out, "ok " ), "verified state recorded");
+  BOOST_TEST(contains(ctl(data, {"backup", "list"}).out, "ok "), "verified state recorded");
   {
     store::Store s(data, {.map_size = std::size_t(256) << 20, .create = false});
     const auto state = store::get_backup_state(s.read(), s.tables());

@@ -37,7 +37,9 @@ struct TwoSnapshots {
     const auto r = bk::verify_snapshot(snapshot, trusted(), dir.path);
     return r.ok ? std::string("(verified)") : r.error;
   }
-  fs::path copy(const fs::path& snapshot, const std::string& name) const { return copy_snapshot(snapshot, work / name); }
+  fs::path copy(const fs::path& snapshot, const std::string& name) const {
+    return copy_snapshot(snapshot, work / name);
+  }
 };
 
 }  // namespace
@@ -51,8 +53,8 @@ BOOST_AUTO_TEST_CASE(one_flipped_byte_is_refused_by_portald_and_by_minisign) {
   flip_byte(bad / "data.mdb", fs::file_size(bad / "data.mdb") / 2);
   const auto e = s.verify_error(bad);
   BOOST_TEST(contains(e, "data.mdb: signature verification failed: the file was modified or is damaged"), e);
-  const auto r = test::run_command({"/usr/bin/minisign", "-Vm", (bad / "data.mdb").string(), "-p",
-                                    (bad / bk::kPublicKeyFile).string()});
+  const auto r = test::run_command(
+      {"/usr/bin/minisign", "-Vm", (bad / "data.mdb").string(), "-p", (bad / bk::kPublicKeyFile).string()});
   BOOST_TEST(r.exit_code != 0);
   // A flipped byte in the manifest: its own signature fails first.
   const auto bad_manifest = s.copy(s.b, "flipped-manifest");
@@ -132,9 +134,8 @@ BOOST_AUTO_TEST_CASE(a_refused_restore_changes_nothing) {
   const auto before = dump_data_dir(s.data);
   std::set<std::string> listing_before;
   for (const auto& e : fs::directory_iterator(s.data)) listing_before.insert(e.path().filename().string());
-  BOOST_CHECK_EXCEPTION(bk::restore_snapshot(bad, s.data, s.trusted()), bk::BackupError, [](const bk::BackupError& e) {
-    return contains(e.what(), "signature verification failed");
-  });
+  BOOST_CHECK_EXCEPTION(bk::restore_snapshot(bad, s.data, s.trusted()), bk::BackupError,
+                        [](const bk::BackupError& e) { return contains(e.what(), "signature verification failed"); });
   std::set<std::string> listing_after;
   for (const auto& e : fs::directory_iterator(s.data)) listing_after.insert(e.path().filename().string());
   BOOST_TEST((listing_before == listing_after));  // no staging directory left, no store moved

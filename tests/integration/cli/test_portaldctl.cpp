@@ -35,8 +35,8 @@ BOOST_AUTO_TEST_CASE(user_add_validates_role_name_and_agency) {
   const auto weak = test::portaldctl(data, {"user", "add", "--role", "reporter", "--password-stdin", "pv1"}, "short\n");
   BOOST_TEST(weak.exit_code == 1);
   BOOST_TEST(weak.err.find("12 ký tự") != std::string::npos, weak.err);
-  const auto ok = test::portaldctl(
-      data, {"user", "add", "--role", "contributor", "--agency", "Sở Y tế", "--display-name", "Cộng tác viên 1", "ctv1"});
+  const auto ok = test::portaldctl(data, {"user", "add", "--role", "contributor", "--agency", "Sở Y tế",
+                                          "--display-name", "Cộng tác viên 1", "ctv1"});
   BOOST_TEST(ok.exit_code == 0, ok.err);
   BOOST_TEST(ok.out.find("password (shown once") != std::string::npos);
   BOOST_TEST(test::portaldctl(data, {"user", "add", "--role", "reporter", "ctv1"}).exit_code == 1);  // exists

@@ -2,8 +2,8 @@
 // imports reaching a running daemon, graceful stop, and start-up failures that name their cause.
 #include <boost/test/unit_test.hpp>
 
-#include <sys/socket.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(home_shows_newest_first_escaped_and_article_page_renders) {
   BOOST_TEST(page.status == 200);
   BOOST_TEST(page.body.find("<em>mới</em>") != std::string::npos);  // sanitised body kept as HTML
   BOOST_TEST(page.body.find("<script>alert") == std::string::npos);
-  BOOST_TEST(page.body.find("02/05/2024") != std::string::npos);     // dd/mm/yyyy
+  BOOST_TEST(page.body.find("02/05/2024") != std::string::npos);  // dd/mm/yyyy
   BOOST_TEST(page.body.find("Trần Thị D") != std::string::npos);
   BOOST_TEST(page.body.find("Tóm tắt tin mới") != std::string::npos);
 }
@@ -165,7 +165,8 @@ BOOST_AUTO_TEST_CASE(an_import_reaches_the_running_site_without_restart) {
 
 BOOST_AUTO_TEST_CASE(a_missing_data_dir_is_one_clear_line_and_non_zero) {
   test::TempDir dir;
-  const auto r = test::run_daemon_expecting_exit({"--data-dir", (dir.path / "nope").string(), "--listen", "127.0.0.1:0"});
+  const auto r =
+      test::run_daemon_expecting_exit({"--data-dir", (dir.path / "nope").string(), "--listen", "127.0.0.1:0"});
   BOOST_TEST(r.exit_code != 0);
   BOOST_TEST(r.err.find("data dir " + (dir.path / "nope").string() + " does not exist") != std::string::npos, r.err);
   BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1, r.err);

@@ -22,8 +22,9 @@ struct Data {
 };
 
 std::size_t count_pings(const test::NotifySocket& n) {
-  return static_cast<std::size_t>(std::count_if(n.messages().begin(), n.messages().end(),
-                                                [](const std::string& m) { return m.find("WATCHDOG=1") != std::string::npos; }));
+  return static_cast<std::size_t>(std::count_if(n.messages().begin(), n.messages().end(), [](const std::string& m) {
+    return m.find("WATCHDOG=1") != std::string::npos;
+  }));
 }
 
 // Listens for `period` and returns how many WATCHDOG=1 arrived in it.
@@ -35,7 +36,8 @@ std::size_t pings_during(test::NotifySocket& n, std::chrono::milliseconds period
 
 // Options that keep the host's /etc/portald/holidays and backup disk out of the tests.
 std::vector<std::string> isolated(const Data& d, std::vector<std::string> more = {}) {
-  std::vector<std::string> args{"--holidays-file", (d.dir.path / "holidays").string(), "--backup-dir", d.dir.path.string()};
+  std::vector<std::string> args{"--holidays-file", (d.dir.path / "holidays").string(), "--backup-dir",
+                                d.dir.path.string()};
   args.insert(args.end(), more.begin(), more.end());
   return args;
 }

@@ -9,19 +9,23 @@ BOOST_AUTO_TEST_SUITE(article_extras)
 
 BOOST_AUTO_TEST_CASE(metadata_for_sharing_and_archiving) {
   test::PublicSite site;
-  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "public_url", "https://tinh.gov.vn"}).exit_code, 0);
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "public_url", "https://tinh.gov.vn"}).exit_code,
+                      0);
   test::RunningDaemon daemon(site.data);
   const std::string link = test::first_link(daemon.get("/chuyen-muc/kinh-te").body, "/tin-tuc/");
   const auto r = daemon.get(link);
   BOOST_TEST(r.status == 200);
   for (const std::string& text : std::vector<std::string>{
            "<meta property=\"og:title\" content=\"Khai mạc hội chợ nông sản\">",
-        "<meta property=\"og:type\" content=\"article\">", "<meta property=\"og:url\" content=\"https://tinh.gov.vn" + link,
-        "<meta name=\"DC.title\" content=\"Khai mạc hội chợ nông sản\">", "<meta name=\"DC.creator\" content=\"Lê Văn E\">",
-        "<meta name=\"DC.date\" content=\"2024-03-02\">", "<meta name=\"DC.language\" content=\"vi\">",
-        "<meta name=\"DC.subject\" content=\"Kinh tế\">", "<meta name=\"description\" content=\"Hội chợ mở cửa đến cuối tuần\">",
-        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"",
-        "\"headline\":\"Khai mạc hội chợ nông sản\"", "<link rel=\"canonical\" href=\"https://tinh.gov.vn" + link + "\">"})
+           "<meta property=\"og:type\" content=\"article\">",
+           "<meta property=\"og:url\" content=\"https://tinh.gov.vn" + link,
+           "<meta name=\"DC.title\" content=\"Khai mạc hội chợ nông sản\">",
+           "<meta name=\"DC.creator\" content=\"Lê Văn E\">", "<meta name=\"DC.date\" content=\"2024-03-02\">",
+           "<meta name=\"DC.language\" content=\"vi\">", "<meta name=\"DC.subject\" content=\"Kinh tế\">",
+           "<meta name=\"description\" content=\"Hội chợ mở cửa đến cuối tuần\">",
+           "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"",
+           "\"headline\":\"Khai mạc hội chợ nông sản\"",
+           "<link rel=\"canonical\" href=\"https://tinh.gov.vn" + link + "\">"})
     BOOST_TEST(test::contains(r.body, text), text);
   // Share links are plain links: no third-party script is loaded.
   BOOST_TEST(test::contains(r.body, "https://www.facebook.com/sharer/sharer.php?u="));
@@ -53,7 +57,8 @@ BOOST_AUTO_TEST_CASE(print_save_and_follow_controls) {
   BOOST_TEST(test::contains(r.body, "href=\"" + link + "/luu\" download"));
   const auto saved = daemon.get(link + "/luu");
   BOOST_TEST(saved.status == 200);
-  BOOST_TEST(test::contains(std::string(*saved.header("Content-Disposition")), "attachment; filename=\"khai-mac-hoi-cho-nong-san-"));
+  BOOST_TEST(test::contains(std::string(*saved.header("Content-Disposition")),
+                            "attachment; filename=\"khai-mac-hoi-cho-nong-san-"));
   BOOST_TEST(test::contains(saved.body, "<h1>Khai mạc hội chợ nông sản</h1>"));
   BOOST_TEST(test::contains(saved.body, "Ghi rõ nguồn"));
   BOOST_TEST(!test::contains(saved.body, "<link rel=\"stylesheet\""));  // self-contained

@@ -29,7 +29,8 @@ BOOST_AUTO_TEST_CASE(rss_for_all_news_and_per_category) {
 
 BOOST_AUTO_TEST_CASE(absolute_links_use_the_configured_public_url) {
   test::PublicSite site;
-  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "public_url", "https://tinh.gov.vn"}).exit_code, 0);
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "public_url", "https://tinh.gov.vn"}).exit_code,
+                      0);
   test::RunningDaemon daemon(site.data);
   const auto robots = test::get_with_host(daemon.port(), "/robots.txt", "evil.example");
   BOOST_TEST(robots.status == 200);
@@ -81,7 +82,9 @@ BOOST_AUTO_TEST_CASE(articles_api_pages_and_filters_by_category) {
   BOOST_TEST(test::contains(health.body, "\"total\":1"), health.body);
   BOOST_TEST(daemon.get("/api/v1/articles?category=khong-co").status == 404);
 
-  const std::string id = first.body.substr(first.body.find("\"id\":") + 5, first.body.find(',', first.body.find("\"id\":")) - first.body.find("\"id\":") - 5);
+  const std::string id =
+      first.body.substr(first.body.find("\"id\":") + 5,
+                        first.body.find(',', first.body.find("\"id\":")) - first.body.find("\"id\":") - 5);
   const auto one = daemon.get("/api/v1/articles/" + id);
   BOOST_TEST(one.status == 200, id);
   BOOST_TEST(test::contains(one.body, "\"body_html\":\"<p>Y tế</p>\""), one.body);

@@ -31,7 +31,8 @@ BOOST_AUTO_TEST_SUITE(http_caching)
 BOOST_AUTO_TEST_CASE(pages_are_served_compressed_when_accepted) {
   test::PublicSite site;
   test::RunningDaemon daemon(site.data);
-  for (const char* path : {"/", "/van-ban", "/chuyen-muc/kinh-te", "/rss.xml", "/api/v1/articles", "/static/portal.css"}) {
+  for (const char* path :
+       {"/", "/van-ban", "/chuyen-muc/kinh-te", "/rss.xml", "/api/v1/articles", "/static/portal.css"}) {
     const auto plain = daemon.get(path);
     const auto gz = daemon.get(path, {{"Accept-Encoding", "gzip, deflate"}});
     BOOST_TEST(plain.status == 200, path);

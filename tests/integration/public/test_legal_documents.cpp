@@ -24,14 +24,14 @@ BOOST_AUTO_TEST_CASE(every_field_filters_the_list) {
   test::PublicSite site;
   test::RunningDaemon daemon(site.data);
   const std::pair<std::string, int> cases[] = {
-      {"/van-ban?loai=Ch%E1%BB%89+th%E1%BB%8B", 2},             // type (one imported, one demo)
-      {"/van-ban?co-quan=UBND+t%E1%BB%89nh", 2},                 // issuer
-      {"/van-ban?nguoi-ky=Ph%E1%BA%A1m+V%C4%83n+F", 1},          // signer
-      {"/van-ban?linh-vuc=%C4%90%E1%BA%A5t+%C4%91ai", 1},        // field
-      {"/van-ban?so-ky-hieu=15%2F2024", 1},                      // number
-      {"/van-ban?tu-khoa=bang+gia+dat", 1},                      // keyword without diacritics
-      {"/van-ban?tu-ngay=2024-01-01&den-ngay=2024-12-31", 2},    // issue date range
-      {"/van-ban?hieu-luc=het", 2},                              // validity (demo has one expired too)
+      {"/van-ban?loai=Ch%E1%BB%89+th%E1%BB%8B", 2},            // type (one imported, one demo)
+      {"/van-ban?co-quan=UBND+t%E1%BB%89nh", 2},               // issuer
+      {"/van-ban?nguoi-ky=Ph%E1%BA%A1m+V%C4%83n+F", 1},        // signer
+      {"/van-ban?linh-vuc=%C4%90%E1%BA%A5t+%C4%91ai", 1},      // field
+      {"/van-ban?so-ky-hieu=15%2F2024", 1},                    // number
+      {"/van-ban?tu-khoa=bang+gia+dat", 1},                    // keyword without diacritics
+      {"/van-ban?tu-ngay=2024-01-01&den-ngay=2024-12-31", 2},  // issue date range
+      {"/van-ban?hieu-luc=het", 2},                            // validity (demo has one expired too)
       {"/van-ban?tu-khoa=khong-co-gi-ca", 0},
   };
   for (const auto& [target, found] : cases) {
@@ -68,9 +68,9 @@ BOOST_AUTO_TEST_CASE(a_document_page_shows_every_field_and_links_out) {
   BOOST_REQUIRE(!link.empty());
   const auto r = daemon.get(link);
   BOOST_TEST(r.status == 200);
-  for (const char* text : {"Quyết định số 15/2024/QĐ-UBND", "UBND tỉnh", "Phạm Văn F", "01/06/2024", "15/06/2024",
-                           "Đất đai", "Còn hiệu lực", "Tải về bang gia đất.pdf",
-                           "https://vbpl.vn/tw/Pages/vbpq-toanvan.aspx?ItemID=1"})
+  for (const char* text :
+       {"Quyết định số 15/2024/QĐ-UBND", "UBND tỉnh", "Phạm Văn F", "01/06/2024", "15/06/2024", "Đất đai",
+        "Còn hiệu lực", "Tải về bang gia đất.pdf", "https://vbpl.vn/tw/Pages/vbpq-toanvan.aspx?ItemID=1"})
     BOOST_TEST(test::contains(r.body, text), text);
   const std::string id = link.substr(link.rfind('-') + 1);
   const auto moved = daemon.get("/van-ban/ten-cu-" + id);

@@ -12,11 +12,25 @@ BOOST_AUTO_TEST_CASE(the_home_page_links_every_section) {
   test::RunningDaemon daemon(site.data);
   const auto home = daemon.get("/");
   BOOST_TEST(home.status == 200);
-  for (const char* href : {"/van-ban", "/trang/gioi-thieu", "/trang/co-cau-to-chuc", "/trang/dau-moi-lien-he",
-                           "/trang/chi-dao-dieu-hanh", "/trang/chien-luoc-quy-hoach", "/trang/dau-tu-mua-sam-cong",
-                           "/trang/thong-ke-tai-chinh", "/trang/dieu-uoc-quoc-te", "/trang/pho-bien-phap-luat",
-                           "/trang/danh-muc-cong-khai", "/trang/thu-tuc-hanh-chinh", "/trang/lien-ket",
-                           "/trang/lien-he", "/en", "/so-do-trang", "/chuyen-muc/kinh-te", "/chuyen-muc/y-te", "/chuyen-de",
+  for (const char* href : {"/van-ban",
+                           "/trang/gioi-thieu",
+                           "/trang/co-cau-to-chuc",
+                           "/trang/dau-moi-lien-he",
+                           "/trang/chi-dao-dieu-hanh",
+                           "/trang/chien-luoc-quy-hoach",
+                           "/trang/dau-tu-mua-sam-cong",
+                           "/trang/thong-ke-tai-chinh",
+                           "/trang/dieu-uoc-quoc-te",
+                           "/trang/pho-bien-phap-luat",
+                           "/trang/danh-muc-cong-khai",
+                           "/trang/thu-tuc-hanh-chinh",
+                           "/trang/lien-ket",
+                           "/trang/lien-he",
+                           "/en",
+                           "/so-do-trang",
+                           "/chuyen-muc/kinh-te",
+                           "/chuyen-muc/y-te",
+                           "/chuyen-de",
                            "https://dichvucong.gov.vn"})
     BOOST_TEST(test::contains(home.body, std::string("href=\"") + href + "\""), href);
   // Newest per section, and the (script-filled) "Tin của tôi" block.
@@ -49,9 +63,10 @@ BOOST_AUTO_TEST_CASE(the_home_page_leads_with_the_editors_picks) {
   BOOST_TEST(test::contains(block, "Khai mạc hội chợ"), block);
   BOOST_TEST(!test::contains(block, "Tiêm chủng mở rộng"), block);
   // The flag is a boolean, and a bad one loses nothing.
-  const auto bad = test::write_file(site.dir.path, "bad.jsonl",
-                                    R"({"title": "x", "body_html": "<p>x</p>", "category": "Kinh tế", "published_at": "2024-03-02T08:00:00+07:00", "featured": "có"})"
-                                    "\n");
+  const auto bad = test::write_file(
+      site.dir.path, "bad.jsonl",
+      R"({"title": "x", "body_html": "<p>x</p>", "category": "Kinh tế", "published_at": "2024-03-02T08:00:00+07:00", "featured": "có"})"
+      "\n");
   const auto rb = test::portaldctl(site.data, {"import", "articles", bad.string()});
   BOOST_TEST(rb.exit_code == 1);
   BOOST_TEST(test::contains(rb.err, bad.string() + ":1: featured"), rb.err);
@@ -130,7 +145,7 @@ BOOST_AUTO_TEST_CASE(topics_span_categories_and_featured_ones_are_home_banners) 
   const auto r = test::portaldctl(site.data, {"topics", "import", f.string()});
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const auto topic = daemon.get("/chuyen-de/mua-xuan").body;
-  const auto first = topic.find("Tiêm chủng mở rộng");  // Y tế
+  const auto first = topic.find("Tiêm chủng mở rộng");          // Y tế
   const auto second = topic.find("Khai mạc hội chợ nông sản");  // Kinh tế
   BOOST_TEST(first != std::string::npos);
   BOOST_TEST(second != std::string::npos);
@@ -139,7 +154,9 @@ BOOST_AUTO_TEST_CASE(topics_span_categories_and_featured_ones_are_home_banners) 
   BOOST_TEST(test::contains(daemon.get("/").body, "href=\"/chuyen-de/mua-xuan\""));
   BOOST_TEST(test::contains(daemon.get("/api/v1/topics/mua-xuan").body, "\"title\":\"Khai mạc hội chợ nông sản\""));
   BOOST_TEST(daemon.get("/chuyen-de/khong-co").status == 404);
-  const auto bad = test::write_file(site.dir.path, "bad.jsonl", R"({"name": "X", "articles": ["khong-co"]})" "\n");
+  const auto bad = test::write_file(site.dir.path, "bad.jsonl",
+                                    R"({"name": "X", "articles": ["khong-co"]})"
+                                    "\n");
   const auto rb = test::portaldctl(site.data, {"topics", "import", bad.string()});
   BOOST_TEST(rb.exit_code == 1);
   BOOST_TEST(test::contains(rb.err, bad.string() + ":1: articles"), rb.err);
@@ -149,11 +166,12 @@ BOOST_AUTO_TEST_CASE(header_and_footer_come_from_the_settings) {
   test::PublicSite site;
   test::RunningDaemon daemon(site.data);
   const auto home = daemon.get("/").body;
-  for (const char* text : {"Cơ quan chủ quản: Ủy ban nhân dân tỉnh", "Chịu trách nhiệm chính:", "Giấy phép:",
-                           "Địa chỉ:", "Điện thoại:", "Thư điện tử:", "Ghi rõ nguồn khi phát hành lại",
-                           "<img class=\"logo\" src=\"/static/logo.svg\" alt=\"\""})
+  for (const char* text :
+       {"Cơ quan chủ quản: Ủy ban nhân dân tỉnh", "Chịu trách nhiệm chính:", "Giấy phép:", "Địa chỉ:", "Điện thoại:",
+        "Thư điện tử:", "Ghi rõ nguồn khi phát hành lại", "<img class=\"logo\" src=\"/static/logo.svg\" alt=\"\""})
     BOOST_TEST(test::contains(home, text), text);
-  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "licence", "Giấy phép số 99/GP-TTĐT"}).exit_code, 0);
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "licence", "Giấy phép số 99/GP-TTĐT"}).exit_code,
+                      0);
   BOOST_TEST(test::contains(daemon.get("/").body, "Giấy phép: Giấy phép số 99/GP-TTĐT"));
   BOOST_TEST(test::portaldctl(site.data, {"settings", "set", "no_such_key", "x"}).exit_code == 2);
 }
@@ -165,9 +183,12 @@ BOOST_AUTO_TEST_CASE(the_emc_script_is_off_by_default_and_allowed_only_when_set)
   BOOST_TEST(!test::contains(before.body, "emc"));
   const std::string strict(*before.header("Content-Security-Policy"));
   BOOST_TEST(!test::contains(strict, "https:"));
-  BOOST_TEST(test::portaldctl(site.data, {"settings", "set", "emc_script_url", "http://emc.example/x.js"}).exit_code == 1);
+  BOOST_TEST(test::portaldctl(site.data, {"settings", "set", "emc_script_url", "http://emc.example/x.js"}).exit_code ==
+             1);
   BOOST_REQUIRE_EQUAL(
-      test::portaldctl(site.data, {"settings", "set", "emc_script_url", "https://emc.example.gov.vn/s.js?id=7"}).exit_code, 0);
+      test::portaldctl(site.data, {"settings", "set", "emc_script_url", "https://emc.example.gov.vn/s.js?id=7"})
+          .exit_code,
+      0);
   for (const char* path : {"/", "/van-ban", "/trang/lien-he", "/khong-co"}) {
     const auto r = daemon.get(path);
     BOOST_TEST(test::contains(r.body, "<script src=\"https://emc.example.gov.vn/s.js?id=7\" async></script>"), path);

@@ -133,21 +133,22 @@ BOOST_AUTO_TEST_CASE(bad_input_is_a_clear_400_or_best_effort_never_a_500) {
   Site site;
   test::RunningDaemon d(site.data);
   BOOST_REQUIRE(wait_until([&] { return search_ready(d); }, 30s));
-  for (const char* target : {"/api/v1/search?q=x&page=0", "/api/v1/search?q=x&per_page=1000",
-                             "/api/v1/search?q=x&sort=best", "/api/v1/search?q=x&from=2024-13-45",
-                             "/tim-kiem?q=x&trang=abc", "/tim-kiem?q=x&tu-ngay=hôm-qua"}) {
+  for (const char* target :
+       {"/api/v1/search?q=x&page=0", "/api/v1/search?q=x&per_page=1000", "/api/v1/search?q=x&sort=best",
+        "/api/v1/search?q=x&from=2024-13-45", "/tim-kiem?q=x&trang=abc", "/tim-kiem?q=x&tu-ngay=hôm-qua"}) {
     const auto r = d.get(target);
     BOOST_TEST(r.status == 400, target << " -> " << r.status);
   }
   const std::string long_q(3000, 'a');
-  for (const std::string& q : {std::string("\"dak nong"), std::string("AND OR NOT ( ) \" +- ~ ^ *"),
-                               std::string("foo:bar title:"), std::string("dak\xFF\xFEnong"), std::string("a\x01z"),
-                               long_q, std::string("<script>alert(1)</script>")}) {
+  for (const std::string& q :
+       {std::string("\"dak nong"), std::string("AND OR NOT ( ) \" +- ~ ^ *"), std::string("foo:bar title:"),
+        std::string("dak\xFF\xFEnong"), std::string("a\x01z"), long_q, std::string("<script>alert(1)</script>")}) {
     for (const char* base : {"/api/v1/search?q=", "/tim-kiem?q=", "/api/v1/search/suggest?q="}) {
       const auto r = d.get(std::string(base) + model::url_encode_component(q));
       BOOST_TEST(r.status == 200, base << " with " << q.size() << " bytes -> " << r.status);
       // HTML escapes what it shows; JSON may carry it as a string (served as application/json, nosniff).
-      if (std::string_view(base).starts_with("/tim-kiem")) BOOST_TEST(r.body.find("<script>alert") == std::string::npos);
+      if (std::string_view(base).starts_with("/tim-kiem"))
+        BOOST_TEST(r.body.find("<script>alert") == std::string::npos);
     }
   }
   // A NUL byte in the query string.
@@ -161,14 +162,21 @@ BOOST_AUTO_TEST_CASE(publish_is_searchable_and_unpublish_gone_within_a_second) {
   BOOST_REQUIRE(wait_until([&] { return search_ready(d); }, 30s));
   BOOST_TEST(total(d, "le hoi ca phe") == 0u);
 
-  site.import("articles", R"({"id": "new", "title": "Khai mạc lễ hội cà phê", "body_html": "<p>Lễ hội lần thứ 8.</p>", "category": "Văn hoá", "published_at": "2024-03-10T08:00:00+07:00"})" "\n");
+  site.import(
+      "articles",
+      R"({"id": "new", "title": "Khai mạc lễ hội cà phê", "body_html": "<p>Lễ hội lần thứ 8.</p>", "category": "Văn hoá", "published_at": "2024-03-10T08:00:00+07:00"})"
+      "\n");
   const auto t0 = Clock::now();
   BOOST_REQUIRE(wait_until([&] { return total(d, "le hoi ca phe") == 1u; }, 10s));
   const auto found = Clock::now() - t0;
-  BOOST_TEST_MESSAGE("publish -> searchable over HTTP: " << std::chrono::duration_cast<std::chrono::milliseconds>(found).count() << " ms");
+  BOOST_TEST_MESSAGE("publish -> searchable over HTTP: "
+                     << std::chrono::duration_cast<std::chrono::milliseconds>(found).count() << " ms");
   BOOST_TEST((found < 1s));
 
-  site.import("articles", R"({"id": "new", "title": "Khai mạc lễ hội cà phê", "body_html": "<p>Lễ hội lần thứ 8.</p>", "category": "Văn hoá", "published_at": "2024-03-10T08:00:00+07:00", "status": "draft"})" "\n");
+  site.import(
+      "articles",
+      R"({"id": "new", "title": "Khai mạc lễ hội cà phê", "body_html": "<p>Lễ hội lần thứ 8.</p>", "category": "Văn hoá", "published_at": "2024-03-10T08:00:00+07:00", "status": "draft"})"
+      "\n");
   const auto t1 = Clock::now();
   BOOST_REQUIRE(wait_until([&] { return total(d, "le hoi ca phe") == 0u; }, 10s));
   BOOST_TEST((Clock::now() - t1 < 1s));
@@ -176,8 +184,8 @@ BOOST_AUTO_TEST_CASE(publish_is_searchable_and_unpublish_gone_within_a_second) {
 
 BOOST_AUTO_TEST_CASE(search_answers_503_while_the_index_is_locked_and_the_site_keeps_serving) {
   Site site;
-  auto holder = std::make_unique<search::IndexWriter>(search::index_dir(site.data),
-                                                      search::IndexWriter::Mode::open_or_create);
+  auto holder =
+      std::make_unique<search::IndexWriter>(search::index_dir(site.data), search::IndexWriter::Mode::open_or_create);
   test::RunningDaemon d(site.data);
   const auto api = d.get("/api/v1/search?q=dak+nong");
   BOOST_TEST(api.status == 503);

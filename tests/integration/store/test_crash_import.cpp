@@ -3,8 +3,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <signal.h>
-#include <sys/wait.h>
 #include <spawn.h>
+#include <sys/wait.h>
 
 #include <thread>
 
@@ -54,8 +54,8 @@ BOOST_AUTO_TEST_CASE(sigkill_mid_import_loses_no_committed_batch_and_shows_no_pa
                                       "--count", "6000", "--seed", "7", "--out", corpus.string()});
   BOOST_REQUIRE_MESSAGE(gen.exit_code == 0, gen.err);
 
-  std::vector<std::string> argv{test::portaldctl_binary().string(), "--data-dir", data.string(), "import", "articles",
-                                corpus.string()};
+  std::vector<std::string> argv{
+      test::portaldctl_binary().string(), "--data-dir", data.string(), "import", "articles", corpus.string()};
   std::vector<char*> args;
   for (auto& a : argv) args.push_back(a.data());
   args.push_back(nullptr);
@@ -76,15 +76,15 @@ BOOST_AUTO_TEST_CASE(sigkill_mid_import_loses_no_committed_batch_and_shows_no_pa
   // Reopen as a new process would, then check.
   store::Store reopened(data, {.map_size = std::size_t(32) << 30});
   const std::size_t after = article_records(reopened);
-  BOOST_TEST(after >= seen);                 // nothing committed was lost
+  BOOST_TEST(after >= seen);                          // nothing committed was lost
   BOOST_TEST((after % 500 == 0u || after == 6000u));  // only whole batches (500 per transaction)
   check_consistent(reopened);
 
   // Re-running the import finishes the job without duplicates. The sanitiser build needs about a minute
   // of CPU for 6,000 articles: give it room on a loaded 2-core machine (this is no timing test).
-  const auto r = test::run_command({test::portaldctl_binary().string(), "--data-dir", data.string(), "import",
-                                    "articles", corpus.string()},
-                                   {}, std::chrono::seconds(600));
+  const auto r = test::run_command(
+      {test::portaldctl_binary().string(), "--data-dir", data.string(), "import", "articles", corpus.string()}, {},
+      std::chrono::seconds(600));
   BOOST_TEST(r.exit_code == 0, r.err);
   BOOST_TEST(article_records(reopened) == 6000u);
   check_consistent(reopened);

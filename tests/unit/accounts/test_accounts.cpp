@@ -108,14 +108,13 @@ BOOST_AUTO_TEST_CASE(the_agency_rule_is_one_rule) {
 BOOST_AUTO_TEST_CASE(role_change_needs_an_agency_for_agency_roles_and_is_not_for_oneself) {
   test::TempStore s;
   const auto& t = s.store.tables();
-  seed(s.store, {account("quantri", Role::operator_), account("lan", Role::reporter),
-                 account("ctv", Role::contributor, 3)});
+  seed(s.store,
+       {account("quantri", Role::operator_), account("lan", Role::reporter), account("ctv", Role::contributor, 3)});
   store::WriteTxn txn = s.store.write();
-  BOOST_TEST((acc::change_role(txn, t, "lan", Role::contributor, "", kOperator, 5).refusal ==
-              Refusal::agency_required));
+  BOOST_TEST(
+      (acc::change_role(txn, t, "lan", Role::contributor, "", kOperator, 5).refusal == Refusal::agency_required));
   BOOST_TEST((acc::change_role(txn, t, "quantri", Role::reporter, "", kOperator, 5).refusal == Refusal::self));
-  BOOST_TEST((acc::change_role(txn, t, "khong-co", Role::reporter, "", kOperator, 5).refusal ==
-              Refusal::not_found));
+  BOOST_TEST((acc::change_role(txn, t, "khong-co", Role::reporter, "", kOperator, 5).refusal == Refusal::not_found));
   BOOST_CHECK(acc::change_role(txn, t, "ctv", Role::agency_answerer, "Chuyển việc", kOperator, 5));
   BOOST_CHECK(acc::change_role(txn, t, "lan", Role::secretariat, "", kOperator, 5));
   BOOST_TEST((store::get_user(txn, t, "lan")->role == Role::secretariat));

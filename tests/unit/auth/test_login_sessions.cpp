@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(same_answer_for_unknown_user_wrong_password_and_suspended) 
 BOOST_AUTO_TEST_CASE(limits_per_account_and_per_address) {
   auth::LoginLimiter limiter({.per_account = 3, .per_address = 5, .window_s = 60});
   for (int i = 0; i < 3; ++i) limiter.record_failure("lan", "10.0.0.1", 100);
-  BOOST_TEST(limiter.blocked("lan", "10.0.0.9", 110));   // the account, from anywhere
+  BOOST_TEST(limiter.blocked("lan", "10.0.0.9", 110));  // the account, from anywhere
   BOOST_TEST(!limiter.blocked("minh", "10.0.0.9", 110));
   BOOST_TEST(!limiter.blocked("lan", "10.0.0.9", 161));  // the window has passed
   for (int i = 0; i < 5; ++i) limiter.record_failure("u" + std::to_string(i), "10.0.0.2", 200);
@@ -114,7 +114,8 @@ BOOST_AUTO_TEST_CASE(rehash_on_login_when_parameters_changed) {
     txn.commit();
   }
   auth::LoginLimiter limiter;
-  BOOST_TEST((auth::check_login(s.store, limiter, "lan", "mật khẩu đủ dài 123", "::1", 5).result == auth::LoginResult::ok));
+  BOOST_TEST(
+      (auth::check_login(s.store, limiter, "lan", "mật khẩu đủ dài 123", "::1", 5).result == auth::LoginResult::ok));
   const store::ReadTxn txn = s.store.read();
   const auto u = store::get_user(txn, s.store.tables(), "lan");
   BOOST_TEST(!auth::needs_rehash(u->password_hash));

@@ -72,8 +72,10 @@ BOOST_AUTO_TEST_CASE(base32_round_trip_and_uri) {
   const std::string secret = new_totp_secret();
   BOOST_TEST(secret.size() == 32u);
   BOOST_TEST(secret != new_totp_secret());
-  BOOST_TEST(otpauth_uri("Cổng TTĐT", "lan", "ABC") ==
-             "otpauth://totp/C%E1%BB%95ng%20TT%C4%90T:lan?secret=ABC&issuer=C%E1%BB%95ng%20TT%C4%90T&algorithm=SHA1&digits=6&period=30");
+  BOOST_TEST(
+      otpauth_uri("Cổng TTĐT", "lan", "ABC") ==
+      "otpauth://totp/"
+      "C%E1%BB%95ng%20TT%C4%90T:lan?secret=ABC&issuer=C%E1%BB%95ng%20TT%C4%90T&algorithm=SHA1&digits=6&period=30");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -88,7 +88,8 @@ BOOST_AUTO_TEST_CASE(we_read_stock_minisign_keys_and_signatures) {
   const auto gen = test::run_command({kMinisign, "-G", "-W", "-p", pk.string(), "-s", sk.string()});
   BOOST_REQUIRE_MESSAGE(gen.exit_code == 0, gen.err);
   const auto file = test::write_file(dir.path, "f.txt", "dữ liệu\n");
-  const auto signed_ = test::run_command({kMinisign, "-S", "-s", sk.string(), "-m", file.string(), "-t", "từ minisign"});
+  const auto signed_ =
+      test::run_command({kMinisign, "-S", "-s", sk.string(), "-m", file.string(), "-t", "từ minisign"});
   BOOST_REQUIRE_MESSAGE(signed_.exit_code == 0, signed_.err);
   std::string error;
   const auto pub = ms::parse_public_key(file_text(pk), &error);
@@ -109,8 +110,8 @@ BOOST_AUTO_TEST_CASE(stock_minisign_signs_with_our_secret_key) {
   const auto text = ms::format_secret_key(key);
   const auto sk = test::write_file(dir.path, "our.key", std::string(text.view()));
   const auto file = test::write_file(dir.path, "f", "abc");
-  const auto r = test::run_command({kMinisign, "-S", "-s", sk.string(), "-m", file.string()}, "",
-                                   std::chrono::seconds(10));
+  const auto r =
+      test::run_command({kMinisign, "-S", "-s", sk.string(), "-m", file.string()}, "", std::chrono::seconds(10));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);  // no password prompt: the key has none
   const auto sig = ms::parse_signature(file_text(dir.path / "f.minisig"), nullptr);
   BOOST_REQUIRE(sig);
@@ -121,14 +122,17 @@ BOOST_AUTO_TEST_CASE(verification_names_what_is_wrong) {
   const auto key = ms::SecretKey::generate(), other = ms::SecretKey::generate();
   const auto digest = backup::blake2b("data");
   auto sig = ms::sign(key, digest, "file:data.mdb", "c");
-  BOOST_TEST(ms::verify(key.public_key(), sig, backup::blake2b("dat4")).value_or("") == "signature verification failed");
+  BOOST_TEST(ms::verify(key.public_key(), sig, backup::blake2b("dat4")).value_or("") ==
+             "signature verification failed");
   const auto wrong = ms::verify(other.public_key(), sig, digest).value_or("");
   BOOST_TEST(has(wrong, "key ID " + ms::key_id_text(key.key_id())), wrong);
   BOOST_TEST(has(wrong, "trusted public key has key ID " + ms::key_id_text(other.key_id())), wrong);
   auto edited = sig;
   edited.trusted_comment = "file:other.mdb";
-  BOOST_TEST(ms::verify(key.public_key(), edited, digest).value_or("") == "trusted comment signature verification failed");
-  BOOST_TEST(ms::verify_comment(key.public_key(), edited).value_or("") == "trusted comment signature verification failed");
+  BOOST_TEST(ms::verify(key.public_key(), edited, digest).value_or("") ==
+             "trusted comment signature verification failed");
+  BOOST_TEST(ms::verify_comment(key.public_key(), edited).value_or("") ==
+             "trusted comment signature verification failed");
   auto legacy = sig;
   legacy.prehashed = false;
   BOOST_TEST(has(ms::verify(key.public_key(), legacy, digest).value_or(""), "legacy"));
@@ -165,9 +169,9 @@ BOOST_AUTO_TEST_CASE(malformed_files_are_refused_with_a_reason) {
   BOOST_TEST(!ms::parse_signature(nul, &error).has_value());
   BOOST_TEST(!ms::parse_public_key("untrusted comment: x\nRWQ=\n", &error).has_value());
   BOOST_TEST(!ms::parse_public_key("", &error).has_value());
-  BOOST_TEST(ms::parse_public_key(ms::format_public_key(key.public_key()).substr(
-                                      ms::format_public_key(key.public_key()).find('\n') + 1),
-                                  &error)
+  BOOST_TEST(ms::parse_public_key(
+                 ms::format_public_key(key.public_key()).substr(ms::format_public_key(key.public_key()).find('\n') + 1),
+                 &error)
                  .has_value());  // the bare base64 line, as minisign -P takes it
   BOOST_TEST_CHECK(!ms::valid_comment("two\nlines"));
   BOOST_CHECK_THROW(ms::sign(key, backup::blake2b("x"), "a\nb", "u"), std::invalid_argument);

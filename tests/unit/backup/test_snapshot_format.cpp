@@ -61,7 +61,8 @@ std::string decrypt(const EncryptionKey& key, const std::string& cipher, std::si
   std::string out;
   Decryptor dec(key, [&](const unsigned char* d, std::size_t n) { out.append(reinterpret_cast<const char*>(d), n); });
   for (std::size_t i = 0; i < cipher.size(); i += piece)
-    if (auto e = dec.push(reinterpret_cast<const unsigned char*>(cipher.data() + i), std::min(piece, cipher.size() - i)))
+    if (auto e =
+            dec.push(reinterpret_cast<const unsigned char*>(cipher.data() + i), std::min(piece, cipher.size() - i)))
       return *e;
   if (auto e = dec.finish()) return *e;
   return "ok:" + out;
@@ -129,8 +130,8 @@ BOOST_AUTO_TEST_CASE(snapshot_ids_are_utc_times_that_sort) {
 
 BOOST_AUTO_TEST_CASE(secretstream_round_trip_any_size_any_split) {
   const auto key = EncryptionKey::generate();
-  for (std::size_t size : {std::size_t(0), std::size_t(1), kChunkBytes - 1, kChunkBytes, kChunkBytes + 1,
-                           3 * kChunkBytes + 17}) {
+  for (std::size_t size :
+       {std::size_t(0), std::size_t(1), kChunkBytes - 1, kChunkBytes, kChunkBytes + 1, 3 * kChunkBytes + 17}) {
     const std::string plain = pattern(size);
     for (std::size_t piece : {std::size_t(1000), kChunkBytes, std::size_t(1) << 20}) {
       const std::string cipher = encrypt(key, plain, piece);
@@ -184,10 +185,10 @@ BOOST_AUTO_TEST_CASE(retention_keeps_newest_per_week_and_month) {
   BOOST_TEST(keep.contains(daily.back().id));  // 2024-04-29, Monday of the newest week
   for (int back : {1, 8, 15}) BOOST_TEST(keep.contains(daily[daily.size() - 1 - back].id), back);  // Sundays
   // Months: the newest of April, March and February.
-  BOOST_TEST(keep.contains(snapshot_id(first + 59 * 86400)));  // 2024-02-29
-  BOOST_TEST(keep.contains(snapshot_id(first + 90 * 86400)));  // 2024-03-31
+  BOOST_TEST(keep.contains(snapshot_id(first + 59 * 86400)));   // 2024-02-29
+  BOOST_TEST(keep.contains(snapshot_id(first + 90 * 86400)));   // 2024-03-31
   BOOST_TEST(!keep.contains(snapshot_id(first + 30 * 86400)));  // 2024-01-31: 4th month back
-  BOOST_TEST(keep.size() == 6u);  // 4 weekly (one is also April's newest) + Feb + Mar
+  BOOST_TEST(keep.size() == 6u);                                // 4 weekly (one is also April's newest) + Feb + Mar
   // The newest is kept even with tiny limits; nothing kept twice; an empty list keeps nothing.
   BOOST_TEST(snapshots_to_keep(daily, {.weekly = 1, .monthly = 0}).size() == 1u);
   BOOST_TEST(snapshots_to_keep({}, {.weekly = 8, .monthly = 12}).empty());

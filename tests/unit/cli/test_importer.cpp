@@ -47,8 +47,9 @@ BOOST_AUTO_TEST_SUITE(importer)
 BOOST_AUTO_TEST_CASE(good_lines_are_imported_sanitised_and_normalised) {
   test::TempStore s;
   const std::string nfd_title = "No\xCC\x82ng nghie\xCC\xA3\xCC\x82p";  // "Nông nghiệp" decomposed
-  const std::string line3 = R"({"title": ")" + nfd_title +
-                            R"(", "body_html": "<p>x</p>", "category": "Kinh tế", "published_at": "2024-01-04T08:00:00Z"})";
+  const std::string line3 =
+      R"({"title": ")" + nfd_title +
+      R"(", "body_html": "<p>x</p>", "category": "Kinh tế", "published_at": "2024-01-04T08:00:00Z"})";
   const auto f = test::write_file(s.dir.path, "a.jsonl", kGood1 + "\n\n" + kGood2 + "\n" + line3 + "\n");
   const auto r = import_articles(s.store, f);
   BOOST_TEST(r.err == "");
@@ -69,11 +70,11 @@ BOOST_AUTO_TEST_CASE(good_lines_are_imported_sanitised_and_normalised) {
 
 BOOST_AUTO_TEST_CASE(bad_lines_are_reported_by_line_and_nothing_is_written) {
   test::TempStore s;
-  const std::string text = kGood1 + "\n" + R"({"title": "", "body_html": "x"})" + "\nnot json\n" + kGood2 + "\n" +
-                           R"({"title": "t", "body_html": "b", "category": "c", "published_at": "hôm qua"})" + "\n" +
-                           "[1,2]\n" +
-                           R"({"title": "t", "body_html": "b", "category": "c", "published_at": "2024-01-01T00:00:00Z", "status": "maybe"})" +
-                           "\n";
+  const std::string text =
+      kGood1 + "\n" + R"({"title": "", "body_html": "x"})" + "\nnot json\n" + kGood2 + "\n" +
+      R"({"title": "t", "body_html": "b", "category": "c", "published_at": "hôm qua"})" + "\n" + "[1,2]\n" +
+      R"({"title": "t", "body_html": "b", "category": "c", "published_at": "2024-01-01T00:00:00Z", "status": "maybe"})" +
+      "\n";
   const auto f = test::write_file(s.dir.path, "bad.jsonl", text);
   const auto r = import_articles(s.store, f);
   BOOST_TEST(!r.report.written);
@@ -131,8 +132,9 @@ BOOST_AUTO_TEST_CASE(an_overlong_line_is_a_bad_line_not_a_memory_spike) {
 
 BOOST_AUTO_TEST_CASE(a_missing_file_is_a_clear_error) {
   test::TempStore s;
-  BOOST_CHECK_EXCEPTION(import_articles(s.store, s.dir.path / "nope.jsonl"), std::runtime_error,
-                        [](const std::runtime_error& e) { return std::string(e.what()).find("nope.jsonl") != std::string::npos; });
+  BOOST_CHECK_EXCEPTION(
+      import_articles(s.store, s.dir.path / "nope.jsonl"), std::runtime_error,
+      [](const std::runtime_error& e) { return std::string(e.what()).find("nope.jsonl") != std::string::npos; });
 }
 
 BOOST_AUTO_TEST_CASE(documents_with_attachments) {

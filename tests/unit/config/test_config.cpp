@@ -65,18 +65,29 @@ std::string dump(const Config& c) {
 // A non-default value for every option; the test fails when a new option is added without one.
 const std::map<std::string, std::string>& sample_values() {
   static const std::map<std::string, std::string> values{
-      {"data-dir", "/srv/portal data"},   {"listen", "[::]:9090"},
-      {"share-dir", "/opt/portald/share"}, {"http-threads", "8"},
-      {"max-connections", "1000"},        {"max-connections-per-ip", "0"},
-      {"connection-timeout", "60"},       {"connection-memory", "128K"},
-      {"max-body", "16M"},                {"map-size", "2G"},
-      {"log-level", "debug"},             {"site-name", "Cổng thông tin điện tử tỉnh"},
-      {"working-days", "mon-sat"},        {"cadence-morning", "07:00-09:00"},
-      {"cadence-afternoon", "13:00-15:00"}, {"holidays-file", "/srv/ngay-le"},
+      {"data-dir", "/srv/portal data"},
+      {"listen", "[::]:9090"},
+      {"share-dir", "/opt/portald/share"},
+      {"http-threads", "8"},
+      {"max-connections", "1000"},
+      {"max-connections-per-ip", "0"},
+      {"connection-timeout", "60"},
+      {"connection-memory", "128K"},
+      {"max-body", "16M"},
+      {"map-size", "2G"},
+      {"log-level", "debug"},
+      {"site-name", "Cổng thông tin điện tử tỉnh"},
+      {"working-days", "mon-sat"},
+      {"cadence-morning", "07:00-09:00"},
+      {"cadence-afternoon", "13:00-15:00"},
+      {"holidays-file", "/srv/ngay-le"},
       {"min-free-space", "10G"},
-      {"backup-dir", "/mnt/usb/portald"}, {"backup-key", "/root/keys/sign.key"},
-      {"backup-public-key", "/root/keys/sign.pub"}, {"backup-encryption-key", "/root/keys/enc.key"},
-      {"backup-encrypt", "yes"},          {"backup-keep-weekly", "4"},
+      {"backup-dir", "/mnt/usb/portald"},
+      {"backup-key", "/root/keys/sign.key"},
+      {"backup-public-key", "/root/keys/sign.pub"},
+      {"backup-encryption-key", "/root/keys/enc.key"},
+      {"backup-encrypt", "yes"},
+      {"backup-keep-weekly", "4"},
       {"backup-keep-monthly", "24"},
   };
   return values;
@@ -206,10 +217,8 @@ BOOST_AUTO_TEST_CASE(default_file_is_read_only_when_it_exists) {
 
 BOOST_AUTO_TEST_CASE(command_line_overrides_file) {
   TempDir dir;
-  const fs::path file = dir.write("portald.conf",
-                                  "data-dir = /from/file\nlisten = 0.0.0.0:80\nmax-body = 2M\n");
-  const Config c =
-      run(Program::daemon, {"--listen=[::1]:8443", "-c", file.string(), "--max-body", "4M"}).config;
+  const fs::path file = dir.write("portald.conf", "data-dir = /from/file\nlisten = 0.0.0.0:80\nmax-body = 2M\n");
+  const Config c = run(Program::daemon, {"--listen=[::1]:8443", "-c", file.string(), "--max-body", "4M"}).config;
   BOOST_TEST(c.data_dir == fs::path("/from/file"));  // only in the file
   BOOST_TEST(c.listen.to_string() == "[::1]:8443");
   BOOST_TEST(c.max_body == std::size_t(4) << 20);
@@ -291,8 +300,7 @@ BOOST_AUTO_TEST_CASE(file_syntax_quotes_crlf_and_bom) {
   BOOST_TEST(c.log_level == "warning");
 
   const fs::path empty = dir.write("empty.conf", "site-name = \"\"\nshare-dir =\n");
-  BOOST_TEST(check_config_file(empty) ==
-                 std::vector<std::string>{empty.string() + ":2: share-dir: must not be empty"},
+  BOOST_TEST(check_config_file(empty) == std::vector<std::string>{empty.string() + ":2: share-dir: must not be empty"},
              boost::test_tools::per_element());
   const fs::path trailing = dir.write("trailing.conf", "site-name = \"a\" b\n");
   BOOST_TEST(check_config_file(trailing) ==
@@ -362,10 +370,11 @@ BOOST_AUTO_TEST_CASE(listen_addresses) {
     const char* host;
     std::uint16_t port;
   };
-  for (const Good& g : {Good{"127.0.0.1:8080", "127.0.0.1", 8080}, Good{"0.0.0.0:80", "0.0.0.0", 80},
-                        Good{"[::1]:8080", "::1", 8080}, Good{"[::]:8080", "::", 8080},
-                        Good{"localhost:8080", "localhost", 8080}, Good{"portal.example.vn:443", "portal.example.vn", 443},
-                        Good{"127.0.0.1:0", "127.0.0.1", 0}, Good{"[2001:db8::7]:65535", "2001:db8::7", 65535}}) {
+  for (const Good& g :
+       {Good{"127.0.0.1:8080", "127.0.0.1", 8080}, Good{"0.0.0.0:80", "0.0.0.0", 80}, Good{"[::1]:8080", "::1", 8080},
+        Good{"[::]:8080", "::", 8080}, Good{"localhost:8080", "localhost", 8080},
+        Good{"portal.example.vn:443", "portal.example.vn", 443}, Good{"127.0.0.1:0", "127.0.0.1", 0},
+        Good{"[2001:db8::7]:65535", "2001:db8::7", 65535}}) {
     std::string error;
     const auto a = parse_listen_address(g.text, &error);
     BOOST_TEST_REQUIRE(a.has_value(), g.text << ": " << error);
@@ -407,8 +416,9 @@ BOOST_AUTO_TEST_CASE(ctl_passes_command_words_through_untouched) {
       run(Program::ctl, {"--data-dir=D", "user", "add", "--role", "editor", "--data-dir", "E", "-h", "NAME"});
   BOOST_TEST(user.config.data_dir == fs::path("D"));
   BOOST_TEST(!user.show_help);
-  BOOST_TEST(user.positional == (std::vector<std::string>{"user", "add", "--role", "editor", "--data-dir", "E", "-h", "NAME"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      user.positional == (std::vector<std::string>{"user", "add", "--role", "editor", "--data-dir", "E", "-h", "NAME"}),
+      boost::test_tools::per_element());
 
   const Invocation dashes = run(Program::ctl, {"-c", "/nonexistent/x.conf", "--help", "--", "--odd"});
   BOOST_TEST(dashes.show_help);
@@ -426,8 +436,7 @@ BOOST_AUTO_TEST_CASE(bad_command_lines) {
   // No abbreviations: --data would silently become --data-dir otherwise.
   BOOST_TEST(error_of(Program::daemon, {"--data", "D"}).find("--data") != std::string::npos);
   BOOST_TEST(error_of(Program::daemon, {"--data-dir"}).find("data-dir") != std::string::npos);
-  BOOST_TEST(error_of(Program::daemon, {"--data-dir", "A", "--data-dir", "B"}).find("data-dir") !=
-             std::string::npos);
+  BOOST_TEST(error_of(Program::daemon, {"--data-dir", "A", "--data-dir", "B"}).find("data-dir") != std::string::npos);
   BOOST_TEST(error_of(Program::daemon, {"--log-level=loud"}) ==
              "--log-level: must be one of error, warning, notice, info, debug (got \"loud\")");
   BOOST_TEST(error_of(Program::daemon, {"--site-name=a\tb"}) == "--site-name: must not contain control characters");

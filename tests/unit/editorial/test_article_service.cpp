@@ -37,8 +37,13 @@ struct Desk {
     txn.commit();
   }
   editorial::Content text(std::string title) const {
-    return {.title = std::move(title), .summary = "Sapo", .body_html = "<p>Nội dung</p>", .category_id = category,
-            .agency_id = 0, .author = "Tác giả", .featured = false};
+    return {.title = std::move(title),
+            .summary = "Sapo",
+            .body_html = "<p>Nội dung</p>",
+            .category_id = category,
+            .agency_id = 0,
+            .author = "Tác giả",
+            .featured = false};
   }
   std::vector<std::uint64_t> members(const std::string& slug) const {
     const store::ReadTxn txn = s.store.read();
@@ -63,9 +68,12 @@ BOOST_AUTO_TEST_CASE(check_content_lists_every_problem_in_form_order) {
   c.category_id = 99;
   c.agency_id = 7;
   const store::ReadTxn txn = d.s.store.read();
-  const std::vector<std::string> expected{"Nội dung có ký tự không hợp lệ (không phải UTF-8).", "Vui lòng nhập tiêu đề.",
-                                          "Sapo dài quá 1000 ký tự.", "Vui lòng nhập nội dung bài viết.",
-                                          "Vui lòng chọn chuyên mục.", "Cơ quan đã chọn không tồn tại."};
+  const std::vector<std::string> expected{"Nội dung có ký tự không hợp lệ (không phải UTF-8).",
+                                          "Vui lòng nhập tiêu đề.",
+                                          "Sapo dài quá 1000 ký tự.",
+                                          "Vui lòng nhập nội dung bài viết.",
+                                          "Vui lòng chọn chuyên mục.",
+                                          "Cơ quan đã chọn không tồn tại."};
   BOOST_TEST(editorial::check_content(txn, d.s.store.tables(), c) == expected, boost::test_tools::per_element());
 }
 
@@ -116,7 +124,8 @@ BOOST_AUTO_TEST_CASE(saving_again_moves_the_article_between_topics_newest_first)
   BOOST_TEST_REQUIRE((r.refusal == SaveRefusal::none));
   BOOST_TEST(d.members("giao-duc") == std::vector<std::uint64_t>{second}, boost::test_tools::per_element());
   BOOST_TEST(d.members("chuyen-doi-so") == std::vector<std::uint64_t>{first}, boost::test_tools::per_element());
-  BOOST_TEST(test::audit_entries(d.s.store, {.object = "article/" + std::to_string(first)}).back().action == "article.edit");
+  BOOST_TEST(test::audit_entries(d.s.store, {.object = "article/" + std::to_string(first)}).back().action ==
+             "article.edit");
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_save_leaves_topics_and_logs_alone) {

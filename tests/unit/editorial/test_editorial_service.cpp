@@ -22,8 +22,13 @@ const Actor kSecretary{"thuky", Role::secretariat, "10.0.0.7"};
 const Actor kChief{"truongban", Role::editor_in_chief, "10.0.0.8"};
 
 editorial::Content text(std::string title, std::string body = "<p>Nội dung</p>") {
-  return {.title = std::move(title), .summary = "Sapo", .body_html = std::move(body), .category_id = 1,
-          .agency_id = 0, .author = "Tác giả", .featured = false};
+  return {.title = std::move(title),
+          .summary = "Sapo",
+          .body_html = std::move(body),
+          .category_id = 1,
+          .agency_id = 0,
+          .author = "Tác giả",
+          .featured = false};
 }
 
 std::uint64_t create(store::WriteTxn& txn, const store::Tables& t, const std::string& title) {
@@ -74,10 +79,9 @@ BOOST_AUTO_TEST_CASE(full_path_with_a_return_and_the_audit_trail) {
   const auto log = store::find_audit(txn, t, {.object = "article/" + std::to_string(id)}, 100);
   std::vector<std::string> actions;
   for (auto it = log.rbegin(); it != log.rend(); ++it) actions.push_back(it->action);
-  const std::vector<std::string> expected{"article.create", "article.submit", "article.take-for-editing",
-                                          "article.send-for-approval", "article.return", "article.edit",
-                                          "article.submit", "article.take-for-editing", "article.send-for-approval",
-                                          "article.approve"};
+  const std::vector<std::string> expected{
+      "article.create", "article.submit", "article.take-for-editing", "article.send-for-approval", "article.return",
+      "article.edit",   "article.submit", "article.take-for-editing", "article.send-for-approval", "article.approve"};
   BOOST_TEST(actions == expected, boost::test_tools::per_element());
   BOOST_TEST(log[5].reason == "Thiếu nguồn trích dẫn");
   BOOST_TEST(log[5].actor == "truongban");
@@ -107,11 +111,13 @@ BOOST_AUTO_TEST_CASE(editing_a_published_article_keeps_the_live_version_until_ap
   const auto& t = s.store.tables();
   store::WriteTxn txn = s.store.write();
   const auto id = create(txn, t, "Bản đầu");
-  for (auto [tr, who] : {std::pair{Transition::submit, kContributor}, {Transition::take_for_editing, kSecretary},
-                         {Transition::send_for_approval, kSecretary}, {Transition::approve, kChief}})
+  for (auto [tr, who] : {std::pair{Transition::submit, kContributor},
+                         {Transition::take_for_editing, kSecretary},
+                         {Transition::send_for_approval, kSecretary},
+                         {Transition::approve, kChief}})
     step(txn, t, id, tr, who);
-  BOOST_TEST((editorial::save_content(txn, t, id, text("Bản sửa"), kSecretary, 400).refusal ==
-              editorial::SaveRefusal::none));
+  BOOST_TEST(
+      (editorial::save_content(txn, t, id, text("Bản sửa"), kSecretary, 400).refusal == editorial::SaveRefusal::none));
   BOOST_TEST(store::get_article(txn, t, id)->title == "Bản đầu");
   BOOST_TEST((store::get_article(txn, t, id)->status == ArticleStatus::published));
   BOOST_TEST((state_of(txn, t, id) == ArticleStatus::draft));
@@ -133,8 +139,10 @@ BOOST_AUTO_TEST_CASE(withdraw_needs_reason_and_restore_makes_a_new_draft) {
   const auto id = create(txn, t, "Phiên bản 1");
   BOOST_TEST((editorial::save_content(txn, t, id, text("Phiên bản 2"), kContributor, 120).refusal ==
               editorial::SaveRefusal::none));
-  for (auto [tr, who] : {std::pair{Transition::submit, kContributor}, {Transition::take_for_editing, kSecretary},
-                         {Transition::send_for_approval, kSecretary}, {Transition::approve, kChief}})
+  for (auto [tr, who] : {std::pair{Transition::submit, kContributor},
+                         {Transition::take_for_editing, kSecretary},
+                         {Transition::send_for_approval, kSecretary},
+                         {Transition::approve, kChief}})
     step(txn, t, id, tr, who);
   BOOST_TEST((editorial::take_transition(txn, t, id, Transition::withdraw, kChief, "", 0, 300).refusal ==
               model::TransitionRefusal::reason_required));
@@ -155,7 +163,8 @@ BOOST_AUTO_TEST_CASE(scheduled_items_publish_when_due_and_not_before) {
   const auto& t = s.store.tables();
   store::WriteTxn txn = s.store.write();
   const auto id = create(txn, t, "Hẹn giờ");
-  for (auto [tr, who] : {std::pair{Transition::submit, kContributor}, {Transition::take_for_editing, kSecretary},
+  for (auto [tr, who] : {std::pair{Transition::submit, kContributor},
+                         {Transition::take_for_editing, kSecretary},
                          {Transition::send_for_approval, kSecretary}})
     step(txn, t, id, tr, who);
   BOOST_TEST((editorial::take_transition(txn, t, id, Transition::schedule, kChief, "", 150, 200).outcome ==

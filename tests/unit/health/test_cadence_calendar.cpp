@@ -19,7 +19,8 @@ namespace {
 
 // Unix time of a local (UTC+7) date and time.
 model::UnixTime at(std::string_view date, unsigned hour, unsigned minute = 0) {
-  return model::UnixTime(*model::parse_iso_date(date)) * 86400 - model::kVietnamOffsetSeconds + hour * 3600 + minute * 60;
+  return model::UnixTime(*model::parse_iso_date(date)) * 86400 - model::kVietnamOffsetSeconds + hour * 3600 +
+         minute * 60;
 }
 
 std::int32_t day(std::string_view date) { return *model::parse_iso_date(date); }
@@ -48,7 +49,8 @@ struct Publications {
   std::vector<model::UnixTime> times;
   health::PublicationCount counter() const {
     return [this](model::UnixTime from, model::UnixTime to) {
-      return static_cast<std::size_t>(std::count_if(times.begin(), times.end(), [&](auto t) { return t >= from && t < to; }));
+      return static_cast<std::size_t>(
+          std::count_if(times.begin(), times.end(), [&](auto t) { return t >= from && t < to; }));
     };
   }
 };
@@ -62,10 +64,10 @@ WindowState state(const health::CadencePolicy& p, model::UnixTime now, const Pub
 BOOST_AUTO_TEST_SUITE(cadence_calendar)
 
 BOOST_AUTO_TEST_CASE(weekdays_and_local_days_follow_vietnam_time) {
-  BOOST_TEST(health::weekday(0) == 3);                    // 1970-01-01 was a Thursday
-  BOOST_TEST(health::weekday(day("2025-03-03")) == 0);    // Monday
-  BOOST_TEST(health::weekday(day("2025-03-09")) == 6);    // Sunday
-  BOOST_TEST(health::weekday(-1) == 2);                   // 1969-12-31, Wednesday
+  BOOST_TEST(health::weekday(0) == 3);                  // 1970-01-01 was a Thursday
+  BOOST_TEST(health::weekday(day("2025-03-03")) == 0);  // Monday
+  BOOST_TEST(health::weekday(day("2025-03-09")) == 6);  // Sunday
+  BOOST_TEST(health::weekday(-1) == 2);                 // 1969-12-31, Wednesday
   // 17:00 UTC on 2 March is already 00:00 on 3 March in Vietnam.
   BOOST_TEST(health::local_day(at("2025-03-03", 0)) == day("2025-03-03"));
   BOOST_TEST(health::local_day(at("2025-03-03", 0) - 1) == day("2025-03-02"));
@@ -78,9 +80,10 @@ BOOST_AUTO_TEST_CASE(holiday_file_parses_dates_ranges_make_up_days_and_reports_b
   BOOST_TEST(list.holidays.contains(day("2025-01-29")));  // inside the Tết range
   BOOST_TEST(list.extra_working_days.contains(day("2025-04-26")));
 
-  const auto bad = health::parse_holidays("2025-13-01\n# ok\n2025-02-30 x\n2025-05-01..2025-04-01\n2025-01-01..2025-03-01\n"
-                                          "30/04/2025\n2025-09-02\r\n",
-                                          "/etc/portald/holidays");
+  const auto bad = health::parse_holidays(
+      "2025-13-01\n# ok\n2025-02-30 x\n2025-05-01..2025-04-01\n2025-01-01..2025-03-01\n"
+      "30/04/2025\n2025-09-02\r\n",
+      "/etc/portald/holidays");
   BOOST_TEST(bad.holidays.size() == 1u);  // only the last line, despite its CRLF
   BOOST_REQUIRE(bad.errors.size() == 5u);
   BOOST_TEST(bad.errors[0].find("/etc/portald/holidays:1: expected YYYY-MM-DD") == 0, bad.errors[0]);
@@ -92,12 +95,12 @@ BOOST_AUTO_TEST_CASE(holiday_file_parses_dates_ranges_make_up_days_and_reports_b
 
 BOOST_AUTO_TEST_CASE(working_days_are_weekdays_minus_holidays_plus_make_up_days) {
   const auto p = policy_2025();
-  BOOST_TEST(p.calendar.is_working_day(day("2025-03-03")));    // Monday
-  BOOST_TEST(!p.calendar.is_working_day(day("2025-03-08")));   // Saturday
-  BOOST_TEST(!p.calendar.is_working_day(day("2025-01-27")));   // Monday in Tết
-  BOOST_TEST(!p.calendar.is_working_day(day("2025-04-30")));   // Wednesday, holiday
-  BOOST_TEST(!p.calendar.is_working_day(day("2025-05-02")));   // Friday, swapped
-  BOOST_TEST(p.calendar.is_working_day(day("2025-04-26")));    // Saturday, worked instead
+  BOOST_TEST(p.calendar.is_working_day(day("2025-03-03")));   // Monday
+  BOOST_TEST(!p.calendar.is_working_day(day("2025-03-08")));  // Saturday
+  BOOST_TEST(!p.calendar.is_working_day(day("2025-01-27")));  // Monday in Tết
+  BOOST_TEST(!p.calendar.is_working_day(day("2025-04-30")));  // Wednesday, holiday
+  BOOST_TEST(!p.calendar.is_working_day(day("2025-05-02")));  // Friday, swapped
+  BOOST_TEST(p.calendar.is_working_day(day("2025-04-26")));   // Saturday, worked instead
   auto six_days = p;
   six_days.calendar.working_days = 0x3f;  // mon-sat
   BOOST_TEST(six_days.calendar.is_working_day(day("2025-03-08")));
@@ -115,7 +118,7 @@ BOOST_AUTO_TEST_CASE(window_states_at_their_edges) {
 
   Publications early{{at("2025-03-03", 7, 29)}};  // before the window: does not count
   BOOST_TEST(state(p, at("2025-03-03", 12), early, 0) == WindowState::missed);
-  Publications late{{at("2025-03-03", 10)}};      // at the closing minute: does not count
+  Publications late{{at("2025-03-03", 10)}};  // at the closing minute: does not count
   BOOST_TEST(state(p, at("2025-03-03", 12), late, 0) == WindowState::missed);
   Publications in{{at("2025-03-03", 8, 15)}};
   BOOST_TEST(state(p, at("2025-03-03", 8, 14), in, 0) == WindowState::open);  // not yet published
@@ -167,10 +170,10 @@ BOOST_AUTO_TEST_CASE(a_fortnight_with_holidays_misses_exactly_the_empty_windows)
 BOOST_AUTO_TEST_CASE(next_boundary_skips_evenings_weekends_and_holidays) {
   const auto p = policy_2025();
   BOOST_TEST(*health::next_boundary(p, at("2025-03-03", 8)) == at("2025-03-03", 10));
-  BOOST_TEST(*health::next_boundary(p, at("2025-03-03", 10)) == at("2025-03-03", 13, 30));  // strictly after
+  BOOST_TEST(*health::next_boundary(p, at("2025-03-03", 10)) == at("2025-03-03", 13, 30));     // strictly after
   BOOST_TEST(*health::next_boundary(p, at("2025-03-07", 16, 30)) == at("2025-03-10", 7, 30));  // Fri -> Mon
-  BOOST_TEST(*health::next_boundary(p, at("2025-04-04", 17)) == at("2025-04-08", 7, 30));  // Giỗ Tổ Monday
-  BOOST_TEST(*health::next_boundary(p, at("2025-04-25", 17)) == at("2025-04-26", 7, 30));  // make-up Saturday
+  BOOST_TEST(*health::next_boundary(p, at("2025-04-04", 17)) == at("2025-04-08", 7, 30));      // Giỗ Tổ Monday
+  BOOST_TEST(*health::next_boundary(p, at("2025-04-25", 17)) == at("2025-04-26", 7, 30));      // make-up Saturday
   auto off = p;
   off.calendar.working_days = 0;
   off.calendar.extra_working_days.clear();

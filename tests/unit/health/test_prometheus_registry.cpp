@@ -56,7 +56,8 @@ BOOST_AUTO_TEST_CASE(histogram_buckets_are_cumulative_and_end_with_the_count) {
   BOOST_TEST(text.find("# TYPE h_seconds histogram\n") != std::string::npos);
   BOOST_TEST(text.find("h_seconds_bucket{le=\"0.0025\"} 0\n") != std::string::npos, text);
   BOOST_TEST(text.find("h_seconds_bucket{le=\"0.005\"} 1\n") != std::string::npos);
-  BOOST_TEST(text.find("h_seconds_bucket{le=\"+Inf\"} 1\nh_seconds_sum 0.003\nh_seconds_count 1\n") != std::string::npos);
+  BOOST_TEST(text.find("h_seconds_bucket{le=\"+Inf\"} 1\nh_seconds_sum 0.003\nh_seconds_count 1\n") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(routes_count_by_status_and_time_by_pattern) {
@@ -72,7 +73,8 @@ BOOST_AUTO_TEST_CASE(routes_count_by_status_and_time_by_pattern) {
   BOOST_TEST(text.find("portald_http_requests_total{route=\"/\",status=\"200\"} 2\n") != std::string::npos, text);
   BOOST_TEST(text.find("portald_http_requests_total{route=\"/\",status=\"304\"} 1\n") != std::string::npos);
   BOOST_TEST(text.find("portald_http_requests_total{route=\"/\",status=\"other\"} 1\n") != std::string::npos);
-  BOOST_TEST(text.find("portald_http_requests_total{route=\"/tin-tuc/{slug}\",status=\"404\"} 1\n") != std::string::npos);
+  BOOST_TEST(text.find("portald_http_requests_total{route=\"/tin-tuc/{slug}\",status=\"404\"} 1\n") !=
+             std::string::npos);
   BOOST_TEST(text.find("portald_http_request_duration_seconds_count{route=\"/\"} 4\n") != std::string::npos);
   BOOST_TEST(text.find("route=\"/never\"") == std::string::npos);  // no requests, no series
 }

@@ -20,10 +20,12 @@ std::ostream& operator<<(std::ostream& out, Status s) { return out << to_string(
 namespace {
 
 model::UnixTime at(std::string_view date, unsigned hour, unsigned minute = 0) {
-  return model::UnixTime(*model::parse_iso_date(date)) * 86400 - model::kVietnamOffsetSeconds + hour * 3600 + minute * 60;
+  return model::UnixTime(*model::parse_iso_date(date)) * 86400 - model::kVietnamOffsetSeconds + hour * 3600 +
+         minute * 60;
 }
 
-void publish(const store::Store& s, model::UnixTime when, model::ArticleStatus status = model::ArticleStatus::published) {
+void publish(const store::Store& s, model::UnixTime when,
+             model::ArticleStatus status = model::ArticleStatus::published) {
   model::Article a;
   a.title = "Tin " + std::to_string(when);
   a.slug = "tin";

@@ -61,7 +61,8 @@ BOOST_AUTO_TEST_CASE(refusals_write_nothing) {
   BOOST_TEST((media::upload(s.store, "a.png", "", kReporter, 500).refusal == Refusal::empty));
   BOOST_TEST((media::upload(s.store, "a.png", std::string(model::kMaxMediaBytes + 1, 'x'), kReporter, 500).refusal ==
               Refusal::too_large));
-  BOOST_TEST((media::upload(s.store, "a.svg", "<svg onload=alert(1)>", kReporter, 500).refusal == Refusal::unknown_type));
+  BOOST_TEST(
+      (media::upload(s.store, "a.svg", "<svg onload=alert(1)>", kReporter, 500).refusal == Refusal::unknown_type));
   BOOST_TEST(test::changes_after(s.store, mark).empty());
   BOOST_TEST(test::audit_entries(s.store).empty());
   const store::ReadTxn txn = s.store.read();

@@ -43,14 +43,40 @@ BOOST_AUTO_TEST_CASE(names_round_trip) {
 
 // The stored names are an on-disk format: changing one would hide old entries from the filters.
 BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
-  const std::vector<std::string_view> expected{
-      "login.ok", "login.failed", "login.limited", "login.totp-ok", "login.totp-failed", "login.totp-enrolled",
-      "logout", "logout.everywhere", "user.create", "user.role", "user.suspend", "user.reinstate",
-      "user.totp-reset", "user.recover", "article.create", "article.edit", "article.restore", "article.submit",
-      "article.take-for-editing", "article.send-for-approval", "article.return", "article.approve",
-      "article.schedule", "article.unschedule", "article.publish-scheduled", "article.withdraw", "media.upload",
-      "settings.site", "settings.maintenance", "taxonomy.category", "taxonomy.agency",
-      "taxonomy.update-category", "taxonomy.rename-agency", "taxonomy.topic"};
+  const std::vector<std::string_view> expected{"login.ok",
+                                               "login.failed",
+                                               "login.limited",
+                                               "login.totp-ok",
+                                               "login.totp-failed",
+                                               "login.totp-enrolled",
+                                               "logout",
+                                               "logout.everywhere",
+                                               "user.create",
+                                               "user.role",
+                                               "user.suspend",
+                                               "user.reinstate",
+                                               "user.totp-reset",
+                                               "user.recover",
+                                               "article.create",
+                                               "article.edit",
+                                               "article.restore",
+                                               "article.submit",
+                                               "article.take-for-editing",
+                                               "article.send-for-approval",
+                                               "article.return",
+                                               "article.approve",
+                                               "article.schedule",
+                                               "article.unschedule",
+                                               "article.publish-scheduled",
+                                               "article.withdraw",
+                                               "media.upload",
+                                               "settings.site",
+                                               "settings.maintenance",
+                                               "taxonomy.category",
+                                               "taxonomy.agency",
+                                               "taxonomy.update-category",
+                                               "taxonomy.rename-agency",
+                                               "taxonomy.topic"};
   std::vector<std::string_view> actual;
   for (const AuditAction a : all_audit_actions()) actual.push_back(to_string(a));
   BOOST_TEST(actual == expected, boost::test_tools::per_element());

@@ -20,8 +20,7 @@ struct Case {
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                          : (c & 0xF8) == 0xF0 ? 4 : 0;
+    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
     if (len == 0 || i + len > s.size()) return false;
     std::uint32_t cp = len == 1 ? c : c & (0x7F >> len);
     for (std::size_t k = 1; k < len; ++k) {
@@ -81,7 +80,8 @@ BOOST_AUTO_TEST_CASE(xss_vectors_are_neutralised) {
       {"decimal entity", "<a href=\"&#106;avascript:alert(1)\">x</a>", "x"},
       {"padded decimal entities",
        "<a href=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112"
-       "&#0000116&#0000058alert(1)\">x</a>", "x"},
+       "&#0000116&#0000058alert(1)\">x</a>",
+       "x"},
       {"hex entities without semicolons",
        "<a href=\"&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)\">x</a>", "x"},
       {"named colon", "<a href=\"javascript&colon;alert(1)\">x</a>", "x"},
@@ -103,8 +103,7 @@ BOOST_AUTO_TEST_CASE(xss_vectors_are_neutralised) {
       {"object", "<object data=\"x.swf\"><param name=a value=b>fallback</object>y", "y"},
       {"embed", "<embed src=\"x.swf\">", ""},
       {"base", "<base href=\"https://evil.example/\">x", "x"},
-      {"form", "<form action=\"https://evil.example/\"><input name=a><button>Go</button>text</form>",
-       "text"},
+      {"form", "<form action=\"https://evil.example/\"><input name=a><button>Go</button>text</form>", "text"},
       {"event handlers", "<div onmouseover=\"alert(1)\" ONCLICK=x>x</div>", "<div>x</div>"},
       {"quote breakout in title", "<a href=\"/x\" title='a&quot; onmouseover=&quot;alert(1)'>t</a>",
        "<a href=\"/x\" title=\"a&quot; onmouseover=&quot;alert(1)\">t</a>"},
@@ -145,7 +144,8 @@ BOOST_AUTO_TEST_CASE(links_and_images) {
       {"nested links", "<a href=\"/a\">a<a href=\"/b\">b</a>", "<a href=\"/a\">a</a><a href=\"/b\">b</a>"},
       {"img attributes", "<img src=\"/media/a.jpg\" alt=\"Ảnh\" width=\"604\" height=\"100%\" title=t class=x>",
        "<img src=\"/media/a.jpg\" alt=\"Ảnh\" width=\"604\" title=\"t\">"},
-      {"img from Word temp dir", "<img src=\"file:///C:/Users/a/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg\">", ""},
+      {"img from Word temp dir",
+       "<img src=\"file:///C:/Users/a/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg\">", ""},
       {"img without src", "<img alt=x>", ""},
       {"img with page-relative src", "<img src=\"image001.png\" alt=\"\">", ""},
       {"img alt may be empty, title not", "<img src=\"/a.png\" alt=\"\" title=\"\">", "<img src=\"/a.png\" alt=\"\">"},
@@ -169,13 +169,15 @@ BOOST_AUTO_TEST_CASE(elements_are_mapped_unwrapped_or_dropped) {
       {"misnested inline", "<b><i>x</b>y</i>", "<strong><em>x</em></strong>y"},
       {"block closes p", "<p>a<div>b</div>c</p>", "<p>a</p><div>b</div>c"},
       {"heading end mismatch", "<h3>Title</h2><p>text", "<h3>Title</h3><p>text</p>"},
-      {"quote cite figure", "<blockquote><p>q</p></blockquote><figure><img src=/a.png><figcaption>c</figcaption></figure>",
+      {"quote cite figure",
+       "<blockquote><p>q</p></blockquote><figure><img src=/a.png><figcaption>c</figcaption></figure>",
        "<blockquote><p>q</p></blockquote><figure><img src=\"/a.png\"><figcaption>c</figcaption></figure>"},
-      {"empty paragraphs collapse",
-       "<p>&nbsp;</p><p>&nbsp;</p>\n<p> </p><p>x</p><p><br></p><p></p>",
+      {"empty paragraphs collapse", "<p>&nbsp;</p><p>&nbsp;</p>\n<p> </p><p>x</p><p><br></p><p></p>",
        "<p>\u00A0</p>\n<p>x</p><p><br></p>"},
-      {"doctype and full document", "<!DOCTYPE html><html><head><title>t</title><meta charset=utf-8>"
-       "<link rel=stylesheet href=x.css></head><body><p>x</p></body></html>", "<p>x</p>"},
+      {"doctype and full document",
+       "<!DOCTYPE html><html><head><title>t</title><meta charset=utf-8>"
+       "<link rel=stylesheet href=x.css></head><body><p>x</p></body></html>",
+       "<p>x</p>"},
       {"aspnet form wrapper", "<form id=aspnetForm><input type=hidden name=__VIEWSTATE value=x><p>bài</p></form>",
        "<p>bài</p>"},
   });
@@ -184,13 +186,11 @@ BOOST_AUTO_TEST_CASE(elements_are_mapped_unwrapped_or_dropped) {
 // Inputs the fuzz target found not to be idempotent, and the rule that now pins each.
 BOOST_AUTO_TEST_CASE(reparsing_the_output_gives_the_same_tree) {
   check_cases({
-      {"control character references become U+FFFD, CR becomes LF",
-       "<p>a&#1;b&#13;c&#x81;d&#xFDD0;e</p>", "<p>a\uFFFDb\nc\uFFFDd\uFFFDe</p>"},
+      {"control character references become U+FFFD, CR becomes LF", "<p>a&#1;b&#13;c&#x81;d&#xFDD0;e</p>",
+       "<p>a\uFFFDb\nc\uFFFDd\uFFFDe</p>"},
       {"elements directly in a table are dropped, not foster parented",
-       "<table><tr><b>x</b><td>1</td><p>y</p></tr></table>",
-       "xy<table><tbody><tr><td>1</td></tr></tbody></table>"},
-      {"a heading closes any open heading", "<h1>a<a name=x><h1>b</h1></a></h1>",
-       "<h2>a</h2><h2>b</h2>"},
+       "<table><tr><b>x</b><td>1</td><p>y</p></tr></table>", "xy<table><tbody><tr><td>1</td></tr></tbody></table>"},
+      {"a heading closes any open heading", "<h1>a<a name=x><h1>b</h1></a></h1>", "<h2>a</h2><h2>b</h2>"},
       {"headings inside inline elements", "<h2><span>a<h3>b</h3></span></h2>", "<h2>a</h2><h3>b</h3>"},
       {"list item in a cell", "<li><table><tr><td><li>x</td></tr></table></li>",
        "<li><table><tbody><tr><td><li>x</li></td></tr></tbody></table></li>"},
@@ -244,7 +244,8 @@ BOOST_AUTO_TEST_CASE(word_paste_is_cleaned) {
       "-->\r\n</style>\r\n</head>\r\n<body lang=VI style='tab-interval:36.0pt'>\r\n"
       "<div class=WordSection1>\r\n\r\n"
       "<p class=MsoNormal align=center style='text-align:center'><b><span\r\n"
-      "style='font-size:14.0pt;mso-fareast-font-family:\"Times New Roman\"'>QUYẾT ĐỊNH<o:p></o:p></span></b></p>\r\n\r\n"
+      "style='font-size:14.0pt;mso-fareast-font-family:\"Times New Roman\"'>QUYẾT "
+      "ĐỊNH<o:p></o:p></span></b></p>\r\n\r\n"
       "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\r\n\r\n"
       "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\r\n\r\n"
       "<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span\r\n"
@@ -269,7 +270,8 @@ BOOST_AUTO_TEST_CASE(word_paste_is_cleaned) {
 BOOST_AUTO_TEST_CASE(vietnamese_text_is_preserved_byte_for_byte) {
   const std::string nfc = "Ủy ban nhân dân tỉnh Đồng Tháp: quyết định số 1382/QĐ-UBND về việc phê duyệt";
   // The same text decomposed (NFD): base letters followed by combining marks.
-  const std::string nfd = "U\xCC\x9B\xCC\x89y ban nha\xCC\x82n da\xCC\x82n ti\xCC\x89nh \xC4\x90o\xCC\x82\xCC\x80ng Tha\xCC\x81p";
+  const std::string nfd =
+      "U\xCC\x9B\xCC\x89y ban nha\xCC\x82n da\xCC\x82n ti\xCC\x89nh \xC4\x90o\xCC\x82\xCC\x80ng Tha\xCC\x81p";
   for (const std::string& text : {nfc, nfd}) {
     BOOST_TEST(sanitize_html("<p>" + text + "</p>") == "<p>" + text + "</p>");
     BOOST_TEST(html_to_text("<p>" + text + "</p>") == text);
@@ -321,9 +323,10 @@ BOOST_AUTO_TEST_CASE(oversized_input_is_truncated_at_a_character_boundary) {
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_never_reaches_the_output) {
-  const std::vector<std::string> inputs = {
-      "<p>a\xFF\xFE b\xC3</p>", "\xED\xA0\x80 surrogate", "\xF4\x90\x80\x80 too big", "\xC0\xAF overlong",
-      std::string("nul\0byte", 8), "<a href=\"/\xFF\">x\xE1\xBA</a>", "<img src=/a alt=\"\xE1\">", "&#xD800;&#x110000;&#0;"};
+  const std::vector<std::string> inputs = {"<p>a\xFF\xFE b\xC3</p>",    "\xED\xA0\x80 surrogate",
+                                           "\xF4\x90\x80\x80 too big",  "\xC0\xAF overlong",
+                                           std::string("nul\0byte", 8), "<a href=\"/\xFF\">x\xE1\xBA</a>",
+                                           "<img src=/a alt=\"\xE1\">", "&#xD800;&#x110000;&#0;"};
   for (const std::string& in : inputs) {
     const std::string out = sanitize_html(in);
     BOOST_TEST(valid_utf8(out), in);
@@ -331,7 +334,8 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_never_reaches_the_output) {
     BOOST_TEST(sanitize_html(out) == out);
     BOOST_TEST(valid_utf8(html_to_text(in)));
   }
-  BOOST_TEST(sanitize_html("<p>a\xFF" "b</p>") == "<p>a\uFFFDb</p>");
+  BOOST_TEST(sanitize_html("<p>a\xFF"
+                           "b</p>") == "<p>a\uFFFDb</p>");
 }
 
 BOOST_AUTO_TEST_CASE(html_to_text_cases) {

@@ -35,8 +35,7 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
   for (A a : all_actions()) {
     BOOST_TEST_REQUIRE(expected.count(a) == 1u, to_string(a));
     for (R r : all_roles())
-      BOOST_TEST(allowed(r, a) == (expected.at(a).count(r) == 1),
-                 to_string(r) << " / " << to_string(a));
+      BOOST_TEST(allowed(r, a) == (expected.at(a).count(r) == 1), to_string(r) << " / " << to_string(a));
   }
 }
 

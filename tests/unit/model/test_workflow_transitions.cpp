@@ -19,9 +19,9 @@ using R = Role;
 
 const std::vector<S> kStates{S::draft,     S::submitted, S::editing,   S::awaiting_approval,
                              S::published, S::returned,  S::withdrawn, S::scheduled};
-const std::vector<T> kTransitions{T::submit,  T::take_for_editing, T::send_for_approval,
-                                  T::return_to_author, T::approve, T::schedule,
-                                  T::unschedule, T::publish_scheduled, T::withdraw};
+const std::vector<T> kTransitions{T::submit,           T::take_for_editing,  T::send_for_approval,
+                                  T::return_to_author, T::approve,           T::schedule,
+                                  T::unschedule,       T::publish_scheduled, T::withdraw};
 
 // The regulation, written out by hand: (from, transition, role) that must be allowed, and the target.
 std::map<std::tuple<S, T, R>, S> expected_allowed() {
@@ -61,8 +61,8 @@ BOOST_AUTO_TEST_CASE(every_triple_matches_the_regulation) {
       for (R role : all_roles()) {
         const auto check = check_transition(from, t, role, "Lý do cụ thể");
         const auto it = allowed_set.find({from, t, role});
-        const std::string label = std::string(to_string(from)) + " " + std::string(to_string(t)) + " by " +
-                                  std::string(to_string(role));
+        const std::string label =
+            std::string(to_string(from)) + " " + std::string(to_string(t)) + " by " + std::string(to_string(role));
         if (it == allowed_set.end()) {
           BOOST_TEST(!check, "must be refused: " << label);
           ++refused_count;
@@ -104,7 +104,8 @@ BOOST_AUTO_TEST_CASE(only_the_scheduler_publishes_scheduled_items) {
   BOOST_TEST(bool(by_system));
   BOOST_TEST((by_system.to == S::published));
   for (R role : all_roles())
-    BOOST_TEST((check_transition(S::scheduled, T::publish_scheduled, role, "").refusal == TransitionRefusal::system_only));
+    BOOST_TEST(
+        (check_transition(S::scheduled, T::publish_scheduled, role, "").refusal == TransitionRefusal::system_only));
   // The system takes nothing else.
   for (S from : kStates)
     for (T t : kTransitions)

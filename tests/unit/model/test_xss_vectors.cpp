@@ -44,10 +44,10 @@ std::vector<Vector> load_vectors() {
 const std::map<std::string, std::set<std::string>>& allowed_elements() {
   static const std::map<std::string, std::set<std::string>> allowed = [] {
     std::map<std::string, std::set<std::string>> m;
-    for (const char* t : {"p", "br", "hr", "strong", "em", "u", "s", "sub", "sup", "small", "blockquote",
-                          "q", "cite", "pre", "code", "ul", "li", "dl", "dt", "dd", "table", "caption",
-                          "thead", "tbody", "tfoot", "tr", "figure", "figcaption", "div", "h2", "h3",
-                          "h4", "h5", "h6"})
+    for (const char* t :
+         {"p",     "br",  "hr",     "strong",     "em",  "u",  "s",  "sub", "sup",   "small",   "blockquote", "q",
+          "cite",  "pre", "code",   "ul",         "li",  "dl", "dt", "dd",  "table", "caption", "thead",      "tbody",
+          "tfoot", "tr",  "figure", "figcaption", "div", "h2", "h3", "h4",  "h5",    "h6"})
       m[t] = {};
     m["a"] = {"href", "title", "rel"};
     m["img"] = {"src", "alt", "width", "height", "title"};
@@ -77,9 +77,9 @@ bool safe_url(std::string url, bool image) {
   url = lower(url);
   const auto colon = url.find(':');
   const bool has_scheme = colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(url[0])) &&
-      std::all_of(url.begin(), url.begin() + static_cast<long>(colon), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-      });
+                          std::all_of(url.begin(), url.begin() + static_cast<long>(colon), [](char c) {
+                            return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+                          });
   if (!has_scheme) return true;
   const std::string scheme = url.substr(0, colon);
   if (scheme == "http" || scheme == "https") return true;
@@ -141,20 +141,19 @@ BOOST_AUTO_TEST_CASE(checker_sees_unsafe_html) {
   BOOST_TEST(problems_in("<p style=\"x\">y</p><script>alert(1)</script>").size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(cheat_sheet_has_enough_vectors) {
-  BOOST_TEST(load_vectors().size() >= 60u);
-}
+BOOST_AUTO_TEST_CASE(cheat_sheet_has_enough_vectors) { BOOST_TEST(load_vectors().size() >= 60u); }
 
 BOOST_AUTO_TEST_CASE(no_vector_survives_sanitising) {
   for (const Vector& v : load_vectors()) {
     BOOST_TEST_CONTEXT(v.name) {
       const std::string out = sanitize_html(v.html);
       const std::vector<std::string> problems = problems_in(out);
-      BOOST_TEST(problems.empty(), "unsafe after sanitising: " << (problems.empty() ? "" : problems.front())
-                                                                << " in " << out);
+      BOOST_TEST(problems.empty(),
+                 "unsafe after sanitising: " << (problems.empty() ? "" : problems.front()) << " in " << out);
       BOOST_TEST(sanitize_html(out) == out);  // stable: a second pass (an edit) changes nothing
       // Wrapped in allowed markup, the vector must not escape its container either.
-      const std::string wrapped = sanitize_html("<p><a href=\"/x\"><strong>" + v.html + "</strong></a></p><table><tr><td>" + v.html);
+      const std::string wrapped =
+          sanitize_html("<p><a href=\"/x\"><strong>" + v.html + "</strong></a></p><table><tr><td>" + v.html);
       BOOST_TEST(problems_in(wrapped).empty(), "unsafe when nested: " << wrapped);
     }
   }

@@ -166,8 +166,7 @@ BOOST_AUTO_TEST_CASE(only_one_writer_at_a_time) {
   BOOST_CHECK_THROW(search::IndexWriter(f.dir, search::IndexWriter::Mode::overwrite), search::IndexLocked);
   BOOST_CHECK_THROW(search::IndexWriter(f.dir, search::IndexWriter::Mode::open_or_create), search::IndexLocked);
   // The refused overwrite destroyed nothing.
-  BOOST_TEST(first.database().get_doccount() ==
-             test::fixture_articles().size() + test::fixture_documents().size());
+  BOOST_TEST(first.database().get_doccount() == test::fixture_articles().size() + test::fixture_documents().size());
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_files_are_reported_and_can_be_overwritten) {

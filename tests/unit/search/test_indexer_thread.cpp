@@ -46,8 +46,7 @@ bool wait_until(const std::function<bool()>& pred, std::chrono::milliseconds lim
   return pred();
 }
 
-std::uint64_t publish(test::TempStore& s, const std::string& title, model::ArticleStatus status,
-                      std::uint64_t id = 0) {
+std::uint64_t publish(test::TempStore& s, const std::string& title, model::ArticleStatus status, std::uint64_t id = 0) {
   auto txn = s.store.write();
   const auto& t = s.store.tables();
   model::Article a;
@@ -85,7 +84,8 @@ BOOST_AUTO_TEST_CASE(builds_a_missing_index_then_publish_is_searchable_within_a_
   const auto id = publish(s.store, "Khai mạc lễ hội cà phê Buôn Ma Thuột", model::ArticleStatus::published);
   BOOST_REQUIRE(wait_until([&] { return total(svc, "le hoi ca phe") == 1u; }, 5s));
   const auto found_after = Clock::now() - t0;
-  BOOST_TEST_MESSAGE("publish -> searchable: " << std::chrono::duration_cast<std::chrono::milliseconds>(found_after).count() << " ms");
+  BOOST_TEST_MESSAGE(
+      "publish -> searchable: " << std::chrono::duration_cast<std::chrono::milliseconds>(found_after).count() << " ms");
   BOOST_TEST((found_after < 1s));
 
   const auto t1 = Clock::now();
@@ -100,8 +100,8 @@ BOOST_AUTO_TEST_CASE(waits_while_another_process_holds_the_lock) {
   auto holder = std::make_unique<search::IndexWriter>(s.dir, search::IndexWriter::Mode::open_or_create);
   search::Indexer indexer(s.store.store, s.dir);
   search::SearchService svc(s.dir, &indexer.status());
-  BOOST_REQUIRE(wait_until(
-      [&] { return indexer.status().phase.load() == search::IndexStatus::Phase::waiting_for_lock; }, 5s));
+  BOOST_REQUIRE(
+      wait_until([&] { return indexer.status().phase.load() == search::IndexStatus::Phase::waiting_for_lock; }, 5s));
   BOOST_TEST(!indexer.status().ready.load());
   BOOST_TEST(!svc.search({}));  // unavailable, not an error
   BOOST_TEST(!svc.complete("dak"));

@@ -27,15 +27,15 @@ BOOST_AUTO_TEST_SUITE(search_query)
 
 BOOST_AUTO_TEST_CASE(bad_input_gives_best_effort_results_not_errors) {
   const std::vector<std::string> inputs{
-      "\"dak nong",                     // unbalanced quote
-      "AND OR NOT ( ) \" +- ~ ^ *",     // operator soup
+      "\"dak nong",                  // unbalanced quote
+      "AND OR NOT ( ) \" +- ~ ^ *",  // operator soup
       "dak AND OR nong",
       "((((dak nong",
       "-",
       "NOT dak",
-      "foo:bar baz:(qux",               // unknown prefixes
-      std::string("dak\0nong", 9),      // NUL
-      "dak \xFF\xFE nong \xC3",         // invalid UTF-8
+      "foo:bar baz:(qux",           // unknown prefixes
+      std::string("dak\0nong", 9),  // NUL
+      "dak \xFF\xFE nong \xC3",     // invalid UTF-8
       "title: agency:",
       "*",
       "\"\"",
@@ -107,18 +107,34 @@ BOOST_AUTO_TEST_CASE(sort_by_newest_and_pages) {
   for (std::size_t i = 1; i < newest->hits.size(); ++i)
     BOOST_TEST(newest->hits[i - 1].published_at >= newest->hits[i].published_at);
 
-  const auto all = f.search("", with([](auto& r) { r.type = "article"; r.per_page = 50; }));
-  const auto p1 = f.search("", with([](auto& r) { r.type = "article"; r.per_page = 5; }));
-  const auto p2 = f.search("", with([](auto& r) { r.type = "article"; r.per_page = 5; r.page = 2; }));
+  const auto all = f.search("", with([](auto& r) {
+                              r.type = "article";
+                              r.per_page = 50;
+                            }));
+  const auto p1 = f.search("", with([](auto& r) {
+                             r.type = "article";
+                             r.per_page = 5;
+                           }));
+  const auto p2 = f.search("", with([](auto& r) {
+                             r.type = "article";
+                             r.per_page = 5;
+                             r.page = 2;
+                           }));
   BOOST_REQUIRE(p1->hits.size() == 5u);
   BOOST_REQUIRE(p2->hits.size() == 5u);
   BOOST_TEST(p1->total == all->total);
   BOOST_TEST(p2->hits[0].id == all->hits[5].id);
   BOOST_TEST(p1->hits[0].published_at > p2->hits[0].published_at);  // no text: newest first
-  const auto beyond = f.search("", with([](auto& r) { r.type = "article"; r.page = 100; }));
+  const auto beyond = f.search("", with([](auto& r) {
+                                 r.type = "article";
+                                 r.page = 100;
+                               }));
   BOOST_TEST(beyond->hits.empty());
   BOOST_TEST(beyond->total == all->total);
-  const auto deep = f.search("", with([](auto& r) { r.page = 1000000; r.per_page = 50; }));
+  const auto deep = f.search("", with([](auto& r) {
+                               r.page = 1000000;
+                               r.per_page = 50;
+                             }));
   BOOST_TEST(deep->hits.empty());
 }
 
@@ -166,7 +182,8 @@ BOOST_AUTO_TEST_CASE(snippets_show_a_match_far_into_a_long_text) {
   // of long texts whose matches came later.
   test::SearchFixture f;
   std::string body = "<p>Chiều 20/5, Ủy ban nhân dân tỉnh tổ chức phiên họp chuyên đề.</p>";
-  for (int i = 0; i < 40; ++i) body += "<p>Các đại biểu thảo luận, làm rõ những khó khăn, vướng mắc trong quản lý rừng.</p>";
+  for (int i = 0; i < 40; ++i)
+    body += "<p>Các đại biểu thảo luận, làm rõ những khó khăn, vướng mắc trong quản lý rừng.</p>";
   body += "<p>Tỉnh ưu tiên vốn cho sản xuất hạt điều sạch.</p>";
   {
     auto txn = f.store.store.write();

@@ -34,13 +34,16 @@ BOOST_AUTO_TEST_CASE(queries_without_diacritics_find_texts_with_them) {
 
 BOOST_AUTO_TEST_CASE(decomposed_unicode_queries_find_precomposed_text) {
   expect_top3("no\xCC\x82ng nghie\xCC\xA3\xCC\x82p", "dak_nong");  // nông nghiệp, NFD
-  expect_top3("\xC4\x90" "a\xCC\x86\xCC\x81k No\xCC\x82ng", "dak_nong");
+  expect_top3(
+      "\xC4\x90"
+      "a\xCC\x86\xCC\x81k No\xCC\x82ng",
+      "dak_nong");
 }
 
 BOOST_AUTO_TEST_CASE(either_tone_placement_finds_the_other) {
-  expect_top3("thuỷ lợi", "irrigation_old");   // new placement typed, old stored
-  expect_top3("sức khỏe", "health_new");       // old placement typed, new stored
-  expect_top3("hòa bình", "peace");            // old typed, new stored
+  expect_top3("thuỷ lợi", "irrigation_old");  // new placement typed, old stored
+  expect_top3("sức khỏe", "health_new");      // old placement typed, new stored
+  expect_top3("hòa bình", "peace");           // old typed, new stored
   // Exact-diacritics ranking works across conventions: "hòa" is "hoà", not "hoá" or "hoạ".
   BOOST_TEST(fixture().rank("hòa", "peace") == 0);
   BOOST_TEST(fixture().rank("hoá", "chemicals") == 0);

@@ -33,7 +33,8 @@ BOOST_AUTO_TEST_CASE(old_tone_placement_becomes_the_new_one) {
   BOOST_TEST(normalize("hóa chất") == "hoá chất");
   BOOST_TEST(normalize("qúy") == "quý");
   // Decomposed old placement: NFC first, then the move.
-  BOOST_TEST(normalize("ho\xCC\x80" "a") == "hoà");
+  BOOST_TEST(normalize("ho\xCC\x80"
+                       "a") == "hoà");
 }
 
 BOOST_AUTO_TEST_CASE(words_already_in_one_convention_are_left_alone) {
@@ -44,9 +45,10 @@ BOOST_AUTO_TEST_CASE(words_already_in_one_convention_are_left_alone) {
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_and_control_characters_become_spaces) {
   BOOST_TEST(normalize(std::string("a\0b", 3)) == "a b");
-  BOOST_TEST(normalize("a\xFF\xFE" "b") == "a  b");
+  BOOST_TEST(normalize("a\xFF\xFE"
+                       "b") == "a  b");
   BOOST_TEST(normalize("x\xC3") == "x ");            // truncated sequence
-  BOOST_TEST(normalize("\xED\xA0\x80z") == "   z");   // a UTF-16 surrogate is not UTF-8
+  BOOST_TEST(normalize("\xED\xA0\x80z") == "   z");  // a UTF-16 surrogate is not UTF-8
   BOOST_TEST(normalize("a\x1B[31mb") == "a [31mb");
   BOOST_TEST(normalize("line\nnext\ttab") == "line\nnext\ttab");
   BOOST_TEST(model::is_valid_utf8(normalize("\xC0\xAF\xE0\x80\xAF hòa \xF8\x88\x80\x80\x80")));

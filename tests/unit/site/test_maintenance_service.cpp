@@ -8,8 +8,8 @@
 #include "tests/support/store_logs.hpp"
 
 using namespace portald;
-using site::Refusal;
 using model::Role;
+using site::Refusal;
 
 namespace {
 
@@ -52,7 +52,8 @@ BOOST_AUTO_TEST_CASE(an_empty_or_long_message_keeps_the_current_one_and_minutes_
   site::set_maintenance(s.store, {.on = false, .message = "", .retry_after_min = 100000}, kOperator, 410);
   BOOST_TEST(stored(s.store).message == "Thông báo cũ");
   BOOST_TEST(stored(s.store).retry_after_s == 24 * 3600);
-  site::set_maintenance(s.store, {.on = false, .message = std::string(2001, 'x'), .retry_after_min = 0}, kOperator, 420);
+  site::set_maintenance(s.store, {.on = false, .message = std::string(2001, 'x'), .retry_after_min = 0}, kOperator,
+                        420);
   BOOST_TEST(stored(s.store).message == "Thông báo cũ");
   BOOST_TEST(stored(s.store).retry_after_s == 60);
   BOOST_TEST(test::audit_entries(s.store).back().from == "off");

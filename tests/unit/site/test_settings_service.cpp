@@ -10,9 +10,9 @@
 #include "tests/support/store_logs.hpp"
 
 using namespace portald;
+using model::Role;
 using site::Refusal;
 using site::SettingProblem;
-using model::Role;
 
 BOOST_TEST_DONT_PRINT_LOG_VALUE(portald::site::SettingProblem)
 
@@ -74,8 +74,8 @@ BOOST_AUTO_TEST_CASE(changed_fields_are_saved_audited_one_by_one_and_logged) {
 
 BOOST_AUTO_TEST_CASE(values_are_normalised_to_nfc) {
   test::TempStore s;
-  BOOST_TEST_REQUIRE((site::change_settings(s.store, {{"address", "Thanh Ho\xcc\x81\x61"}}, kOperator, 300).refusal ==
-                      Refusal::none));
+  BOOST_TEST_REQUIRE(
+      (site::change_settings(s.store, {{"address", "Thanh Ho\xcc\x81\x61"}}, kOperator, 300).refusal == Refusal::none));
   BOOST_TEST(stored(s.store).address == "Thanh H\xc3\xb3\x61");
 }
 
@@ -90,8 +90,8 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_and_nothing_is_written) {
                                         {"emc_script_url", "ftp://emc.gov.vn/s.js"}},
                                        kOperator, 300);
   BOOST_TEST((r.refusal == Refusal::invalid));
-  const std::vector<SettingProblem> expected{SettingProblem::not_utf8, SettingProblem::too_long,
-                                             SettingProblem::not_a_url, SettingProblem::not_a_url,
+  const std::vector<SettingProblem> expected{SettingProblem::not_utf8,         SettingProblem::too_long,
+                                             SettingProblem::not_a_url,        SettingProblem::not_a_url,
                                              SettingProblem::not_a_script_url, SettingProblem::empty_portal_name};
   BOOST_TEST(problems(r) == expected, boost::test_tools::per_element());
   BOOST_TEST(r.errors[0].field->key == "licence");
@@ -105,7 +105,8 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_and_nothing_is_written) {
 
 BOOST_AUTO_TEST_CASE(emc_script_urls_must_be_safe_for_the_csp) {
   test::TempStore s;
-  for (const char* bad : {"http://emc.gov.vn/s.js", "https://emc.gov.vn/s.js'; script-src *", "https://user@emc.gov.vn/"})
+  for (const char* bad :
+       {"http://emc.gov.vn/s.js", "https://emc.gov.vn/s.js'; script-src *", "https://user@emc.gov.vn/"})
     BOOST_TEST((site::change_settings(s.store, {{"emc_script_url", bad}}, kOperator, 300).refusal == Refusal::invalid));
   BOOST_TEST((site::change_settings(s.store, {{"emc_script_url", ""}}, kOperator, 300).refusal == Refusal::none));
 }
@@ -114,7 +115,8 @@ BOOST_AUTO_TEST_CASE(only_operators_change_settings) {
   test::TempStore s;
   const model::Actor chief{"truongban", Role::editor_in_chief, "10.0.0.8"};
   BOOST_TEST((site::change_settings(s.store, {{"licence", "GP"}}, chief, 300).refusal == Refusal::not_allowed));
-  BOOST_TEST((site::change_settings(s.store, {{"licence", "GP"}}, model::Actor{}, 300).refusal == Refusal::not_allowed));
+  BOOST_TEST(
+      (site::change_settings(s.store, {{"licence", "GP"}}, model::Actor{}, 300).refusal == Refusal::not_allowed));
   BOOST_TEST(stored(s.store).licence.empty());
   BOOST_TEST(test::audit_entries(s.store).empty());
 }

@@ -9,8 +9,8 @@
 #include "tests/support/store_logs.hpp"
 
 using namespace portald;
-using site::Refusal;
 using model::Role;
+using site::Refusal;
 using store::ChangeKind;
 
 namespace {
@@ -71,7 +71,8 @@ BOOST_AUTO_TEST_CASE(updating_a_category_keeps_the_old_audit_wording) {
   const auto yte = site::add_category(s.store, "Y tế", kOperator, 700).id;
   site::add_category(s.store, "Giáo dục", kOperator, 700);
   const auto mark = test::change_mark(s.store);
-  BOOST_TEST_REQUIRE((site::update_category(s.store, yte, "Y tế - Dân số", 5, kOperator, 720).refusal == Refusal::none));
+  BOOST_TEST_REQUIRE(
+      (site::update_category(s.store, yte, "Y tế - Dân số", 5, kOperator, 720).refusal == Refusal::none));
   BOOST_TEST(test::has_change(test::changes_after(s.store, mark), ChangeKind::category, yte));
   auto e = last_audit(s.store);
   BOOST_TEST(e.action == "taxonomy.update-category");
@@ -79,7 +80,8 @@ BOOST_AUTO_TEST_CASE(updating_a_category_keeps_the_old_audit_wording) {
   BOOST_TEST(e.from == "Y tế (vị trí " + std::to_string(yte) + ")");
   BOOST_TEST(e.to == "Y tế - Dân số");
   // Without a position the category stays where it is.
-  BOOST_TEST_REQUIRE((site::update_category(s.store, yte, "Y tế", std::nullopt, kOperator, 730).refusal == Refusal::none));
+  BOOST_TEST_REQUIRE(
+      (site::update_category(s.store, yte, "Y tế", std::nullopt, kOperator, 730).refusal == Refusal::none));
   BOOST_TEST(last_audit(s.store).from == "Y tế - Dân số (vị trí 5)");
   {
     const store::ReadTxn txn = s.store.read();
@@ -96,7 +98,8 @@ BOOST_AUTO_TEST_CASE(renaming_an_agency_keeps_the_old_audit_wording) {
   const auto id = site::add_agency(s.store, "Sở GD", kOperator, 700).id;
   site::add_agency(s.store, "Sở Y tế", kOperator, 700);
   const auto mark = test::change_mark(s.store);
-  BOOST_TEST_REQUIRE((site::rename_agency(s.store, id, "Sở Giáo dục và Đào tạo", kOperator, 720).refusal == Refusal::none));
+  BOOST_TEST_REQUIRE(
+      (site::rename_agency(s.store, id, "Sở Giáo dục và Đào tạo", kOperator, 720).refusal == Refusal::none));
   BOOST_TEST(test::has_change(test::changes_after(s.store, mark), ChangeKind::agency, id));
   const auto e = last_audit(s.store);
   BOOST_TEST(e.action == "taxonomy.rename-agency");
@@ -109,7 +112,8 @@ BOOST_AUTO_TEST_CASE(renaming_an_agency_keeps_the_old_audit_wording) {
 BOOST_AUTO_TEST_CASE(topics_are_created_then_updated_by_slug_keeping_their_articles) {
   test::TempStore s;
   const auto mark = test::change_mark(s.store);
-  const auto r = site::save_topic(s.store, {.name = "Chuyển đổi số", .description = "Tin về chuyển đổi số"}, kOperator, 800);
+  const auto r =
+      site::save_topic(s.store, {.name = "Chuyển đổi số", .description = "Tin về chuyển đổi số"}, kOperator, 800);
   BOOST_TEST_REQUIRE((r.refusal == Refusal::none));
   BOOST_TEST(test::has_change(test::changes_after(s.store, mark), ChangeKind::topic, r.id));
   auto e = last_audit(s.store);
@@ -126,7 +130,8 @@ BOOST_AUTO_TEST_CASE(topics_are_created_then_updated_by_slug_keeping_their_artic
     txn.commit();
   }
   const auto again = site::save_topic(
-      s.store, {.slug = "chuyen-doi-so", .name = "Chuyển đổi số 2025", .description = "", .featured = true}, kOperator, 810);
+      s.store, {.slug = "chuyen-doi-so", .name = "Chuyển đổi số 2025", .description = "", .featured = true}, kOperator,
+      810);
   BOOST_TEST(again.id == r.id);
   BOOST_TEST(last_audit(s.store).from == "Chuyển đổi số");
   const store::ReadTxn txn = s.store.read();
@@ -142,8 +147,9 @@ BOOST_AUTO_TEST_CASE(bad_topics_and_other_roles_write_nothing) {
   test::TempStore s;
   const auto mark = test::change_mark(s.store);
   BOOST_TEST((site::save_topic(s.store, {.name = ""}, kOperator, 800).refusal == Refusal::invalid));
-  BOOST_TEST((site::save_topic(s.store, {.name = "Tên", .description = std::string(2001, 'x')}, kOperator, 800).refusal ==
-              Refusal::invalid));
+  BOOST_TEST(
+      (site::save_topic(s.store, {.name = "Tên", .description = std::string(2001, 'x')}, kOperator, 800).refusal ==
+       Refusal::invalid));
   BOOST_TEST((site::save_topic(s.store, {.slug = "---", .name = "Tên"}, kOperator, 800).refusal == Refusal::invalid));
   BOOST_TEST((site::save_topic(s.store, {.name = "Tên"}, kChief, 800).refusal == Refusal::not_allowed));
   BOOST_TEST((site::add_category(s.store, "Tên", kChief, 800).refusal == Refusal::not_allowed));

@@ -15,7 +15,8 @@ BOOST_AUTO_TEST_CASE(schema_version_is_be64_under_its_old_key) {
   {
     const auto txn = s.store.read();
     BOOST_TEST(store::stored_schema_version(txn, t).value_or(0) == store::kSchemaVersion);
-    BOOST_TEST((txn.get(t.meta, "schema_version") == std::optional<std::string_view>(store::be64(store::kSchemaVersion))));
+    BOOST_TEST(
+        (txn.get(t.meta, "schema_version") == std::optional<std::string_view>(store::be64(store::kSchemaVersion))));
   }
   auto txn = s.store.write();
   txn.del(t.meta, "schema_version");

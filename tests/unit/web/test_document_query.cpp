@@ -65,12 +65,13 @@ BOOST_AUTO_TEST_CASE(validity_depends_on_the_day) {
 BOOST_AUTO_TEST_CASE(filters_match_folded_text_and_dates) {
   const auto today = day("2025-01-01");
   const auto run = [&](std::vector<std::pair<std::string, std::string>> q) {
-    return ids(web::filter_documents(sample(), web::parse_document_query(request(std::move(q)), web::kHtmlDocumentQuery),
-                                     today));
+    return ids(web::filter_documents(sample(),
+                                     web::parse_document_query(request(std::move(q)), web::kHtmlDocumentQuery), today));
   };
   BOOST_TEST(run({}) == (std::vector<std::uint64_t>{3, 2, 1}), boost::test_tools::per_element());
   BOOST_TEST(run({{"loai", "nghi quyet"}}) == std::vector<std::uint64_t>{2}, boost::test_tools::per_element());
-  BOOST_TEST(run({{"tu-khoa", "TRICH YEU 30/2024"}}) == std::vector<std::uint64_t>{3}, boost::test_tools::per_element());
+  BOOST_TEST(run({{"tu-khoa", "TRICH YEU 30/2024"}}) == std::vector<std::uint64_t>{3},
+             boost::test_tools::per_element());
   BOOST_TEST(run({{"so-ky-hieu", "ct-ubnd"}}) == std::vector<std::uint64_t>{1}, boost::test_tools::per_element());
   BOOST_TEST(run({{"linh-vuc", "Đất đai"}}) == (std::vector<std::uint64_t>{3, 1}), boost::test_tools::per_element());
   BOOST_TEST(run({{"tu-ngay", "2021-01-01"}, {"den-ngay", "2023-12-31"}}) == std::vector<std::uint64_t>{2},
@@ -91,9 +92,13 @@ BOOST_AUTO_TEST_CASE(sort_orders) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_arguments_are_400s) {
-  for (const auto& q : std::vector<std::pair<std::string, std::string>>{
-           {"trang", "0"}, {"trang", "x"}, {"tu-ngay", "2024-13-01"}, {"hieu-luc", "maybe"}, {"sap-xep", "random"},
-           {"tu-khoa", std::string(301, 'a')}, {"tu-khoa", "\xff"}}) {
+  for (const auto& q : std::vector<std::pair<std::string, std::string>>{{"trang", "0"},
+                                                                        {"trang", "x"},
+                                                                        {"tu-ngay", "2024-13-01"},
+                                                                        {"hieu-luc", "maybe"},
+                                                                        {"sap-xep", "random"},
+                                                                        {"tu-khoa", std::string(301, 'a')},
+                                                                        {"tu-khoa", "\xff"}}) {
     try {
       web::parse_document_query(request({q}), web::kHtmlDocumentQuery);
       BOOST_ERROR("accepted " << q.first << "=" << q.second);
@@ -110,7 +115,8 @@ BOOST_AUTO_TEST_CASE(query_string_keeps_filters_for_the_pager) {
       web::kHtmlDocumentQuery);
   BOOST_TEST(web::document_query_string(q, web::kHtmlDocumentQuery) ==
              "loai=Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh&hieu-luc=con&sap-xep=cu-nhat");
-  const auto api = web::parse_document_query(request({{"status", "expired"}, {"sort", "number"}}), web::kApiDocumentQuery);
+  const auto api =
+      web::parse_document_query(request({{"status", "expired"}, {"sort", "number"}}), web::kApiDocumentQuery);
   BOOST_TEST(web::document_query_string(api, web::kApiDocumentQuery) == "status=expired&sort=number");
   BOOST_TEST(model::url_encode_component("a b/ç~") == "a%20b%2F%C3%A7~");
 }

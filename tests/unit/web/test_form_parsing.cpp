@@ -24,9 +24,11 @@ BOOST_AUTO_TEST_CASE(urlencoded_fields) {
 
 BOOST_AUTO_TEST_CASE(multipart_with_a_binary_file) {
   const std::string png("\x89PNG\r\n\x1a\n\0\r\n--x", 14);
-  const std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
-                           "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ảnh.png\"\r\n"
-                           "Content-Type: image/png\r\n\r\n" + png + "\r\n--XyZ--\r\n";
+  const std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ảnh.png\"\r\n"
+      "Content-Type: image/png\r\n\r\n" +
+      png + "\r\n--XyZ--\r\n";
   const Form f = parse_form("multipart/form-data; boundary=\"XyZ\"", body);
   BOOST_TEST(f.get("csrf") == "abc");
   BOOST_TEST_REQUIRE(f.files.size() == 1u);
@@ -40,7 +42,8 @@ BOOST_AUTO_TEST_CASE(garbage_gives_an_empty_form) {
   BOOST_TEST(parse_form("text/plain", "a=b").fields.empty());
   BOOST_TEST(parse_form("multipart/form-data", "--x\r\n").fields.empty());
   BOOST_TEST(parse_form("multipart/form-data; boundary=x", "--x\r\nno headers end").fields.empty());
-  const Form f = parse_form("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated");
+  const Form f = parse_form("multipart/form-data; boundary=x",
+                            "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated");
   BOOST_TEST(f.fields.empty());
 }
 

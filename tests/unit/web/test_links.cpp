@@ -65,7 +65,8 @@ BOOST_AUTO_TEST_CASE(site_base_prefers_the_configured_address) {
 }
 
 BOOST_AUTO_TEST_CASE(script_origin_only_for_plain_https_urls) {
-  BOOST_TEST(model::script_origin("https://cdn.example.vn:8443/emc.js?v=1").value_or("") == "https://cdn.example.vn:8443");
+  BOOST_TEST(model::script_origin("https://cdn.example.vn:8443/emc.js?v=1").value_or("") ==
+             "https://cdn.example.vn:8443");
   BOOST_TEST(model::script_origin("https://cdn.example.vn").value_or("") == "https://cdn.example.vn");
   BOOST_TEST(!model::script_origin("http://cdn.example.vn/emc.js"));
   BOOST_TEST(!model::script_origin("https:///emc.js"));

@@ -13,8 +13,9 @@ BOOST_AUTO_TEST_CASE(http_dates_round_trip) {
   BOOST_TEST(web::http_date(784111777) == "Sun, 06 Nov 1994 08:49:37 GMT");
   BOOST_TEST(*web::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777);
   BOOST_TEST(*web::parse_http_date(web::http_date(1732780800)) == 1732780800);
-  for (const char* bad : {"", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994",
-                          "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, xx Nov 1994 08:49:37 GMT"})
+  for (const char* bad :
+       {"", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "Sun, 06 Foo 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, xx Nov 1994 08:49:37 GMT"})
     BOOST_TEST(!web::parse_http_date(bad), bad);
 }
 

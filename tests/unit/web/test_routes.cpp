@@ -20,11 +20,15 @@ using web::Router;
 namespace {
 
 Route echo(const char* method, const char* pattern, web::Access access = web::Public) {
-  return {.method = method, .pattern = pattern, .handler = [pattern](Request& r) {
-            std::string body = pattern;
-            for (const auto& [k, v] : r.params) body += " " + k + "=" + v;
-            return Response::text(body);
-          }, .access = access};
+  return {.method = method,
+          .pattern = pattern,
+          .handler =
+              [pattern](Request& r) {
+                std::string body = pattern;
+                for (const auto& [k, v] : r.params) body += " " + k + "=" + v;
+                return Response::text(body);
+              },
+          .access = access};
 }
 
 Request request(const char* method, const char* path) {
@@ -86,7 +90,8 @@ BOOST_AUTO_TEST_CASE(route_table_has_no_duplicates_and_guards_the_admin) {
   BOOST_TEST(table.size() >= 69u);  // the 69 routes the table started with
   std::set<std::string> seen;
   // The login steps run before there is a session; they check the session and CSRF themselves.
-  const std::set<std::string> public_admin = {"/quan-tri/dang-nhap", "/quan-tri/xac-thuc", "/quan-tri/xac-thuc/dang-ky"};
+  const std::set<std::string> public_admin = {"/quan-tri/dang-nhap", "/quan-tri/xac-thuc",
+                                              "/quan-tri/xac-thuc/dang-ky"};
   for (const auto& row : table) {
     const std::string pattern = row.pattern;
     BOOST_TEST(seen.insert(std::string(row.method) + " " + pattern).second, "duplicate route " << pattern);

@@ -60,11 +60,9 @@ Response render_admin(const Context& ctx, std::string_view name, const ctemplate
 // "3 giờ", "2 ngày": how long something has waited.
 std::string age_text(model::UnixTime seconds);
 
-
 // Maintenance mode (maintenance.cpp): the 503 readers get while it is on, std::nullopt otherwise or for
 // the paths that keep working (/quan-tri, /healthz, /metrics, /static, /tep).
 std::optional<Response> maintenance_response(const Context& ctx, const Request& req,
                                              const std::function<Response(int, std::string_view)>& error_page);
-
 
 }  // namespace portald::web::admin

@@ -19,7 +19,8 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const
     o->SetValue("SLUG", tp.slug);
     o->SetValue("NAME", tp.name);
     const bool on = ticked ? std::find(ticked->begin(), ticked->end(), tp.slug) != ticked->end()
-                           : article_id && std::find(tp.article_ids.begin(), tp.article_ids.end(), article_id) != tp.article_ids.end();
+                           : article_id && std::find(tp.article_ids.begin(), tp.article_ids.end(), article_id) !=
+                                               tp.article_ids.end();
     if (on) o->ShowSection("CHECKED");
   }
   for (const auto& cat : store::list_categories(txn, ctx.store.tables())) {
@@ -81,7 +82,8 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
       for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
         auto* o = cmp->AddSectionDictionary(std::string("OPTION_") + side);
         o->SetValue("N", std::to_string(it->number));
-        const bool pick = side[0] == 'A' ? it->number + 1 == revisions.back().number : it->number == revisions.back().number;
+        const bool pick =
+            side[0] == 'A' ? it->number + 1 == revisions.back().number : it->number == revisions.back().number;
         if (pick) o->ShowSection("SELECTED");
       }
   }
@@ -102,10 +104,13 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
   if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu phiên bản mới.");
   if (const auto t = req.query_value("da-chuyen")) {
     const auto tr = model::parse_transition(*t);
-    if (tr) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã thực hiện: " + std::string(model::transition_label(*tr)) + ".");
+    if (tr)
+      header->AddSectionDictionary("FLASH")->SetValue(
+          "TEXT", "Đã thực hiện: " + std::string(model::transition_label(*tr)) + ".");
   }
   dict.SetValue("HEADING", title);
-  dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + std::to_string(item->article.id) : std::string("/quan-tri/bai-viet/moi"));
+  dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + std::to_string(item->article.id)
+                               : std::string("/quan-tri/bai-viet/moi"));
   if (editable) {
     auto* f = dict.AddSectionDictionary("FORM");
     f->SetValue("TITLE", shown.title);

@@ -3,8 +3,8 @@
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
 #include "web/handlers/admin/admin.hpp"
-#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/admin/article_view.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/links.hpp"
 #include "web/not_found.hpp"
 #include "web/server/http_error.hpp"
@@ -90,7 +90,8 @@ Response save_post(const Context& ctx, Request& req) {
     return editor_page(ctx, req, user, item, posted.content, r.errors, 422, &topics);
   if (r.refusal == editorial::SaveRefusal::not_allowed)
     return editor_page(ctx, req, user, item, posted.content,
-                       {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."}, 403, &topics);
+                       {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."}, 403,
+                       &topics);
   if (r.refusal != editorial::SaveRefusal::none) article_not_found();
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
 }
@@ -118,8 +119,8 @@ Response transition_post(const Context& ctx, Request& req) {
   if (r.outcome == editorial::Outcome::refused)
     return item_message(ctx, req, user, id, std::string(model::refusal_message(r.refusal)),
                         r.refusal == model::TransitionRefusal::reason_required ? 422 : 403);
-  return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-chuyen=" +
-                            std::string(model::to_string(*tr)));
+  return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) +
+                            "?da-chuyen=" + std::string(model::to_string(*tr)));
 }
 
 }  // namespace article_pages

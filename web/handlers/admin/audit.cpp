@@ -44,8 +44,12 @@ Response audit_page(const Context& ctx, Request& req) {
   dict.SetValue("F_OBJECT", f.object);
   dict.SetValue("F_FROM", std::string(req.query_value("tu").value_or("")));
   dict.SetValue("F_TO", std::string(req.query_value("den").value_or("")));
-  for (const auto& [key, label] : {std::pair{"", "Tất cả"}, {"login", "Đăng nhập"}, {"article.", "Bài viết"},
-                                   {"user.", "Tài khoản"}, {"settings.", "Cài đặt"}, {"taxonomy.", "Danh mục"},
+  for (const auto& [key, label] : {std::pair{"", "Tất cả"},
+                                   {"login", "Đăng nhập"},
+                                   {"article.", "Bài viết"},
+                                   {"user.", "Tài khoản"},
+                                   {"settings.", "Cài đặt"},
+                                   {"taxonomy.", "Danh mục"},
                                    {"media.", "Thư viện"}}) {
     auto* o = dict.AddSectionDictionary("ACTION_OPTION");
     o->SetValue("KEY", key);

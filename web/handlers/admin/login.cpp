@@ -1,6 +1,6 @@
 // Log in, log out, log out everywhere.
-#include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/login.hpp"
+#include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -67,8 +67,9 @@ Response login_post(const Context& ctx, Request& req) {
     token = accounts::start_session(txn, ctx.store.tables(), user, address, now);
     txn.commit();
   }
-  const std::string next = needs_second ? (user.totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc")
-                                        : safe_next(form.get("next"));
+  const std::string next = needs_second
+                               ? (user.totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc")
+                               : safe_next(form.get("next"));
   Response r = Response::redirect(next);
   r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), token, secure));
   r.headers.emplace_back("Set-Cookie", cookie_header(login_csrf_cookie_name(secure), "", secure, 0));

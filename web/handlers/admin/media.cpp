@@ -58,7 +58,8 @@ Response upload(const Context& ctx, Request& req) {
     case media::Refusal::too_large: return library(ctx, req, me, "Tệp lớn hơn giới hạn cho phép.", 413);
     case media::Refusal::unknown_type:
       return library(ctx, req, me,
-                     "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP và tệp PDF, Word, Excel, ODT.", 415);
+                     "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP và tệp PDF, Word, Excel, ODT.",
+                     415);
   }
   throw std::logic_error("media::Refusal out of range");
 }

@@ -42,8 +42,8 @@ const std::vector<Queue>& queues() {
 bool editor(const model::User& u) { return model::allowed(u.role, model::Action::view_queues); }
 
 // Items in `states`, oldest first (what waited longest is handled first).
-std::vector<editorial::Item> items_in(const Context& ctx, const model::User& user, const std::vector<ArticleStatus>& states,
-                                      bool own_only) {
+std::vector<editorial::Item> items_in(const Context& ctx, const model::User& user,
+                                      const std::vector<ArticleStatus>& states, bool own_only) {
   std::vector<editorial::Item> out;
   const store::ReadTxn txn = ctx.store.read();
   for (const auto& e : store::list_editorial(txn, ctx.store.tables())) {

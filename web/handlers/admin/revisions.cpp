@@ -78,10 +78,9 @@ Response compare(const Context& ctx, Request& req) {
   dict.SetValue("ID", std::to_string(id));
   fill_side(*dict.AddSectionDictionary("LEFT"), *ra, ctx);
   fill_side(*dict.AddSectionDictionary("RIGHT"), *rb, ctx);
-  for (const auto& [name, left, right] : {std::tuple{"Tiêu đề", ra->title, rb->title},
-                                          std::tuple{"Sapo", ra->summary, rb->summary},
-                                          std::tuple{"Nội dung", ra->body_html, rb->body_html},
-                                          std::tuple{"Tác giả", ra->author, rb->author}}) {
+  for (const auto& [name, left, right] :
+       {std::tuple{"Tiêu đề", ra->title, rb->title}, std::tuple{"Sapo", ra->summary, rb->summary},
+        std::tuple{"Nội dung", ra->body_html, rb->body_html}, std::tuple{"Tác giả", ra->author, rb->author}}) {
     auto* f = dict.AddSectionDictionary("FIELD");
     f->SetValue("NAME", name);
     f->SetValue("SAME", left == right ? "giống nhau" : "khác nhau");
@@ -95,7 +94,7 @@ Response restore(const Context& ctx, Request& req) {
   const auto n = trailing_id(req.params.at("n"));
   if (!n) throw HttpError(404, "Không tìm thấy phiên bản.");
   const auto made = editorial::restore_article_revision(ctx.store, id, static_cast<std::uint32_t>(*n),
-                                                       actor_of(user, req), model::now());
+                                                        actor_of(user, req), model::now());
   if (!made) throw HttpError(403, "Không khôi phục được phiên bản này (không tồn tại hoặc bạn không được sửa bài).");
   return Response::redirect("/quan-tri/bai-viet/" + std::to_string(id) + "?da-luu=1");
 }

@@ -43,7 +43,8 @@ Response settings_page(const Context& ctx, const Request& req, const model::User
   const auto m = store::get_maintenance(txn, ctx.store.tables());
   dict.SetValue("MAINTENANCE_MESSAGE", m.message);
   dict.SetValue("RETRY_AFTER_MIN", std::to_string(m.retry_after_s / 60));
-  dict.SetValue("MAINTENANCE_STATE", m.on ? "Đang bảo trì: bạn đọc thấy trang bảo trì." : "Cổng đang hoạt động bình thường.");
+  dict.SetValue("MAINTENANCE_STATE",
+                m.on ? "Đang bảo trì: bạn đọc thấy trang bảo trì." : "Cổng đang hoạt động bình thường.");
   dict.ShowSection(m.on ? "MAINTENANCE_ON" : "MAINTENANCE_OFF");
   return render_admin(ctx, "admin_settings", dict, status);
 }
@@ -87,7 +88,8 @@ Response taxonomy_get(const Context& ctx, Request& req) {
   auto* header = fill_admin_layout(dict, ctx, &me, req.session_csrf, "Danh mục");
   if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu.");
   if (req.query_value("loi"))
-    header->AddSectionDictionary("ERROR")->SetValue("TEXT", "Vui lòng nhập tên (tối đa 200 ký tự) chưa trùng với mục khác.");
+    header->AddSectionDictionary("ERROR")->SetValue("TEXT",
+                                                    "Vui lòng nhập tên (tối đa 200 ký tự) chưa trùng với mục khác.");
   const store::ReadTxn txn = ctx.store.read();
   for (const auto& c : store::list_categories(txn, ctx.store.tables())) {
     auto* d = dict.AddSectionDictionary("CATEGORY");
@@ -121,12 +123,14 @@ Response taxonomy_post(const Context& ctx, Request& req) {
   } else if (kind == "update-category") {
     const auto position = trailing_id(form.get("position"));
     r = site::update_category(ctx.store, target, name,
-                              position ? std::optional(static_cast<std::uint32_t>(*position)) : std::nullopt, actor, now);
+                              position ? std::optional(static_cast<std::uint32_t>(*position)) : std::nullopt, actor,
+                              now);
   } else if (kind == "rename-agency") {
     r = site::rename_agency(ctx.store, target, name, actor, now);
   }
   if (r.refusal == site::Refusal::not_allowed) throw HttpError(403, "Bạn không được sửa danh mục.");
-  return Response::redirect(r.refusal == site::Refusal::none ? "/quan-tri/danh-muc?da-luu=1" : "/quan-tri/danh-muc?loi=1");
+  return Response::redirect(r.refusal == site::Refusal::none ? "/quan-tri/danh-muc?da-luu=1"
+                                                             : "/quan-tri/danh-muc?loi=1");
 }
 
 }  // namespace site_pages

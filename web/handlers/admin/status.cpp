@@ -98,7 +98,8 @@ Row backup_row(const model::BackupState& s, model::UnixTime now) {
     r.detail = "Chưa có bản sao lưu nào.";
   }
   if (s.last_attempt && !s.last_attempt->ok)
-    r.detail += " Lần sao lưu gần nhất thất bại " + outcome_text(*s.last_attempt, now) + ": " + s.last_attempt->message + ".";
+    r.detail +=
+        " Lần sao lưu gần nhất thất bại " + outcome_text(*s.last_attempt, now) + ": " + s.last_attempt->message + ".";
   if (s.last_drill) {
     r.detail += " Diễn tập khôi phục gần nhất " + outcome_text(*s.last_drill, now) +
                 (s.last_drill->ok ? ": thành công." : ": thất bại: " + s.last_drill->message + ".");

@@ -15,7 +15,8 @@ Response topics_get(const Context& ctx, Request& req) {
   auto* header = fill_admin_layout(dict, ctx, &me, req.session_csrf, "Chuyên đề");
   if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu chuyên đề.");
   if (req.query_value("loi"))
-    header->AddSectionDictionary("ERROR")->SetValue("TEXT", "Vui lòng nhập tên chuyên đề (tối đa 200 ký tự) và mô tả ngắn hơn 2000 ký tự.");
+    header->AddSectionDictionary("ERROR")->SetValue(
+        "TEXT", "Vui lòng nhập tên chuyên đề (tối đa 200 ký tự) và mô tả ngắn hơn 2000 ký tự.");
   const store::ReadTxn txn = ctx.store.read();
   for (const auto& tp : store::list_topics(txn, ctx.store.tables())) {
     auto* row = dict.AddSectionDictionary("TOPIC");
@@ -37,7 +38,8 @@ Response topics_post(const Context& ctx, Request& req) {
                                  .featured = form.get("featured") == "1"};
   const auto r = site::save_topic(ctx.store, change, actor_of(me, req), model::now());
   if (r.refusal == site::Refusal::not_allowed) throw HttpError(403, "Bạn không được sửa chuyên đề.");
-  return Response::redirect(r.refusal == site::Refusal::none ? "/quan-tri/chuyen-de?da-luu=1" : "/quan-tri/chuyen-de?loi=1");
+  return Response::redirect(r.refusal == site::Refusal::none ? "/quan-tri/chuyen-de?da-luu=1"
+                                                             : "/quan-tri/chuyen-de?loi=1");
 }
 
 }  // namespace topic_pages

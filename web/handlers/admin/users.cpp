@@ -35,8 +35,8 @@ std::string refusal_text(accounts::Refusal r, std::string_view what) {
   return "Thao tác không hợp lệ.";
 }
 
-Response users_page(const Context& ctx, const Request& req, const model::User& me, const std::vector<std::string>& errors,
-                    const std::string& flash, const Form* kept, int status) {
+Response users_page(const Context& ctx, const Request& req, const model::User& me,
+                    const std::vector<std::string>& errors, const std::string& flash, const Form* kept, int status) {
   ctemplate::TemplateDictionary dict("admin_users");
   auto* header = fill_admin_layout(dict, ctx, &me, req.session_csrf, "Tài khoản");
   for (const auto& e : errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
@@ -52,8 +52,10 @@ Response users_page(const Context& ctx, const Request& req, const model::User& m
     if (const auto a = store::get_agency(txn, t, u.agency_id)) row->SetValue("AGENCY", a->name);
     row->SetValue("STATUS", u.suspended ? "Đình chỉ" : "Hoạt động");
     row->SetValue("TOTP", u.totp_secret.empty() ? "Chưa" : "Có");
-    if (u.suspended) row->ShowSection("SUSPENDED");
-    else row->ShowSection("ACTIVE");
+    if (u.suspended)
+      row->ShowSection("SUSPENDED");
+    else
+      row->ShowSection("ACTIVE");
     for (auto r : model::all_roles()) {
       auto* o = row->AddSectionDictionary("ROLE");
       o->SetValue("KEY", std::string(model::to_string(r)));
@@ -98,7 +100,8 @@ Response create(const Context& ctx, Request& req) {
   const auto agency = trailing_id(f.get("agency"));
   std::string password = f.get("password");
   if (!model::is_valid_username(username))
-    errors.push_back("Tên đăng nhập phải dài 3–32 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái.");
+    errors.push_back(
+        "Tên đăng nhập phải dài 3–32 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái.");
   if (!role) errors.push_back("Vui lòng chọn vai trò.");
   if (role && model::needs_agency(*role) && !agency) errors.push_back(std::string(kAgencyForNew));
   if (!password.empty())

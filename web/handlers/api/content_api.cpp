@@ -35,8 +35,8 @@ Paging paging(const Request& req) {
 nlohmann::json list_envelope(const Paging& p, std::size_t total, nlohmann::json items, const std::string& base) {
   const std::size_t pages = page_count(total, p.per_page);
   if (p.page > pages) throw HttpError(404, "page " + std::to_string(p.page) + " does not exist");
-  nlohmann::json j{{"page", p.page}, {"per_page", p.per_page}, {"total", total}, {"pages", pages},
-                   {"items", std::move(items)}};
+  nlohmann::json j{
+      {"page", p.page}, {"per_page", p.per_page}, {"total", total}, {"pages", pages}, {"items", std::move(items)}};
   const char sep = base.find('?') == std::string::npos ? '?' : '&';
   if (p.page < pages)
     j["next"] = base + sep + "page=" + std::to_string(p.page + 1) + "&per_page=" + std::to_string(p.per_page);
@@ -46,8 +46,8 @@ nlohmann::json list_envelope(const Paging& p, std::size_t total, nlohmann::json 
 std::optional<std::uint64_t> id_param(const Request& req, const char* name) { return trailing_id(req.params.at(name)); }
 
 nlohmann::json category_json(const model::Category& c) {
-  return {{"id", c.id}, {"slug", c.slug}, {"name", c.name}, {"url", category_url(c)},
-          {"rss", "/rss/" + c.slug + ".xml"}};
+  return {
+      {"id", c.id}, {"slug", c.slug}, {"name", c.name}, {"url", category_url(c)}, {"rss", "/rss/" + c.slug + ".xml"}};
 }
 
 nlohmann::json article_json(const store::Txn& txn, const store::Tables& t, const model::Article& a, bool with_body) {
@@ -70,8 +70,8 @@ std::string iso_or_null(std::int32_t days) { return days ? model::format_iso_dat
 nlohmann::json document_json(const model::LegalDocument& d, std::int32_t today) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& a : d.attachments)
-    files.push_back({{"name", a.file_name}, {"content_type", a.content_type}, {"size", a.size},
-                     {"url", attachment_url(d, a)}});
+    files.push_back(
+        {{"name", a.file_name}, {"content_type", a.content_type}, {"size", a.size}, {"url", attachment_url(d, a)}});
   nlohmann::json j{{"id", d.id},
                    {"number", d.number},
                    {"type", d.type},
@@ -153,8 +153,12 @@ Response api_topics(const Context& ctx, Request&) {
   const store::ReadTxn txn = ctx.store.read();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& tp : store::list_topics(txn, ctx.store.tables()))
-    items.push_back({{"slug", tp.slug}, {"name", tp.name}, {"description", tp.description},
-                     {"featured", tp.featured}, {"url", topic_url(tp)}, {"articles", tp.article_ids.size()}});
+    items.push_back({{"slug", tp.slug},
+                     {"name", tp.name},
+                     {"description", tp.description},
+                     {"featured", tp.featured},
+                     {"url", topic_url(tp)},
+                     {"articles", tp.article_ids.size()}});
   return api_json({{"total", items.size()}, {"items", std::move(items)}});
 }
 
@@ -165,8 +169,11 @@ Response api_topic(const Context& ctx, Request& req) {
   if (!tp) throw HttpError(404, "no such topic");
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : topic_articles(txn, t, *tp)) items.push_back(article_json(txn, t, a, false));
-  return api_json({{"slug", tp->slug}, {"name", tp->name}, {"description", tp->description},
-                   {"url", topic_url(*tp)}, {"updated_at", model::format_rfc3339(tp->updated_at)},
+  return api_json({{"slug", tp->slug},
+                   {"name", tp->name},
+                   {"description", tp->description},
+                   {"url", topic_url(*tp)},
+                   {"updated_at", model::format_rfc3339(tp->updated_at)},
                    {"items", std::move(items)}});
 }
 
@@ -174,15 +181,15 @@ Response api_documents(const Context& ctx, Request& req) {
   const DocumentQuery q = parse_document_query(req, kApiDocumentQuery);
   const store::ReadTxn txn = ctx.store.read();
   const std::int32_t today = today_vn();
-  const auto found = filter_documents(
-      store::newest_documents(txn, ctx.store.tables(), {.offset = 0, .limit = SIZE_MAX}), q, today);
+  const auto found =
+      filter_documents(store::newest_documents(txn, ctx.store.tables(), {.offset = 0, .limit = SIZE_MAX}), q, today);
   const Paging p{q.page, q.per_page};
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = p.offset(); i < found.size() && i < p.offset() + p.per_page; ++i)
     items.push_back(document_json(found[i], today));
   const std::string query = document_query_string(q, kApiDocumentQuery);
-  return api_json(list_envelope(p, found.size(), std::move(items),
-                                "/api/v1/documents" + (query.empty() ? "" : "?" + query)));
+  return api_json(
+      list_envelope(p, found.size(), std::move(items), "/api/v1/documents" + (query.empty() ? "" : "?" + query)));
 }
 
 Response api_document(const Context& ctx, Request& req) {

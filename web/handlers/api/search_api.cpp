@@ -35,10 +35,11 @@ Response api_search(const Context& ctx, Request& req) {
   if (!result) return unavailable();
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : result->hits) hits.push_back(hit_json(h));
-  return api_json({{"total", result->total},
-                   {"page", result->page},
-                   {"hits", std::move(hits)},
-                   {"suggestion", result->suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result->suggestion)}});
+  return api_json(
+      {{"total", result->total},
+       {"page", result->page},
+       {"hits", std::move(hits)},
+       {"suggestion", result->suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result->suggestion)}});
 }
 
 Response api_search_suggest(const Context& ctx, Request& req) {

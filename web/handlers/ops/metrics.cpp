@@ -52,8 +52,9 @@ Response metrics_page(const Context& ctx, Request&) {
   set_gauge("portald_lmdb_readers_max", "LMDB reader slots available.", usage.max_readers);
   set_gauge("portald_start_time_seconds", "Unix time the daemon started.", static_cast<double>(ctx.started_at));
   set_gauge("portald_uptime_seconds", "Seconds since the daemon started.", static_cast<double>(now - ctx.started_at));
-  health::metrics().gauge("portald_build_info", "Always 1; the labels say which build is running.",
-                          {{"version", ctx.version}}).set(1);
+  health::metrics()
+      .gauge("portald_build_info", "Always 1; the labels say which build is running.", {{"version", ctx.version}})
+      .set(1);
   health::update_age_gauges(now);
   Response r = Response::text(health::metrics().render());
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";

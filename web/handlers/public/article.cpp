@@ -27,10 +27,14 @@ void meta(ctemplate::TemplateDictionary& dict, const char* section, const char* 
 std::string script_safe_json(const nlohmann::json& j) {
   std::string out;
   for (const char c : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
   }
   return out;
 }
@@ -38,7 +42,7 @@ std::string script_safe_json(const nlohmann::json& j) {
 // Open Graph, Dublin Core (TT 24/2011's metadata) and schema.org NewsArticle for one article, into the
 // header's dictionary. Returns the article's absolute URL, "" when no public_url is configured.
 std::string fill_metadata(ctemplate::TemplateDictionary& dict, const model::SiteSettings& s, const model::Article& a,
-                   const std::string& category, const std::string& agency) {
+                          const std::string& category, const std::string& agency) {
   const std::string base = s.public_url.empty() ? "" : s.public_url + (s.public_url.ends_with('/') ? "" : "/");
   const std::string url = base.empty() ? "" : base.substr(0, base.size() - 1) + article_url(a);
   const std::string creator = !a.author.empty() ? a.author : agency;
@@ -153,7 +157,8 @@ Response article_download(const Context& ctx, Request& req) {
   if (!a->summary.empty()) dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a->summary);
   if (!a->author.empty()) dict.AddSectionDictionary("AUTHOR")->SetValue("NAME", a->author);
   Response r = render_page(ctx, "article_file", dict);
-  const std::string file = (a->slug.empty() ? std::string("bai-viet") : a->slug) + "-" + std::to_string(a->id) + ".html";
+  const std::string file =
+      (a->slug.empty() ? std::string("bai-viet") : a->slug) + "-" + std::to_string(a->id) + ".html";
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
   return r;
 }

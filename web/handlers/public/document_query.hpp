@@ -16,9 +16,9 @@ enum class Validity { any, in_force, not_yet, expired };
 enum class DocumentSort { newest, oldest, number, effective };
 
 struct DocumentQuery {
-  std::string keyword;   // every word (folded) somewhere in number, abstract, type, issuer, signer, field
-  std::string number;    // folded substring of số ký hiệu
-  std::string type;      // exact (folded) type
+  std::string keyword;  // every word (folded) somewhere in number, abstract, type, issuer, signer, field
+  std::string number;   // folded substring of số ký hiệu
+  std::string type;     // exact (folded) type
   std::string issuer;
   std::string signer;
   std::string field;

@@ -99,8 +99,10 @@ Response documents_page(const Context& ctx, Request& req) {
   const std::size_t pages = page_count(found.size(), q.per_page);
   if (q.page > pages) throw HttpError(404, "Trang này không tồn tại.");
   dict.SetIntValue("FOUND", static_cast<long>(found.size()));
-  if (found.empty()) dict.ShowSection("NO_DOCUMENTS");
-  else dict.ShowSection("RESULTS");
+  if (found.empty())
+    dict.ShowSection("NO_DOCUMENTS");
+  else
+    dict.ShowSection("RESULTS");
   const std::size_t first = (q.page - 1) * q.per_page;
   for (std::size_t i = first; i < found.size() && i < first + q.per_page; ++i)
     fill_document_row(*dict.AddSectionDictionary("DOCUMENT"), found[i], today);

@@ -28,7 +28,8 @@ Response error_page(const Context& ctx, int status, std::string_view message) {
     fill_layout(dict, ctx, txn, heading);
   }
   dict.SetValue("HEADING", heading);
-  dict.SetValue("MESSAGE", message.empty() ? std::string("Đã xảy ra lỗi. Vui lòng thử lại sau.") : std::string(message));
+  dict.SetValue("MESSAGE",
+                message.empty() ? std::string("Đã xảy ra lỗi. Vui lòng thử lại sau.") : std::string(message));
   return render_page(ctx, "error", dict, status);
 }
 

@@ -39,9 +39,9 @@ Response rss(const Context& ctx, const Request& req, const model::Category* only
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
-      "<channel>\n<title>" + xml_escape(title) + "</title>\n<link>" +
-      xml_escape(base + (only ? category_url(*only) : std::string("/"))) + "</link>\n" +
-      "<atom:link href=\"" + xml_escape(self) + "\" rel=\"self\" type=\"application/rss+xml\"/>\n" +
+      "<channel>\n<title>" +
+      xml_escape(title) + "</title>\n<link>" + xml_escape(base + (only ? category_url(*only) : std::string("/"))) +
+      "</link>\n" + "<atom:link href=\"" + xml_escape(self) + "\" rel=\"self\" type=\"application/rss+xml\"/>\n" +
       "<description>" + xml_escape("Tin mới từ " + title) + "</description>\n<language>vi</language>\n";
   if (!s.governing_agency.empty()) out += "<copyright>" + xml_escape(s.governing_agency) + "</copyright>\n";
   const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kFeedItems}, only ? only->id : 0);
@@ -106,8 +106,8 @@ Response sitemap_xml(const Context& ctx, Request& req) {
   for (const auto& tp : store::list_topics(txn, t))
     sitemap_url(out, base + topic_url(tp), model::format_rfc3339(tp.updated_at));
   for (const auto& c : store::list_categories(txn, t)) sitemap_url(out, base + category_url(c));
-  for (const auto& p : store::list_site_pages(txn, t)) sitemap_url(out, base + site_page_url(p),
-                                                                   model::format_rfc3339(p.updated_at));
+  for (const auto& p : store::list_site_pages(txn, t))
+    sitemap_url(out, base + site_page_url(p), model::format_rfc3339(p.updated_at));
   for (const auto& a : store::newest_articles(txn, t, {.offset = 0, .limit = kSitemapArticles}))
     sitemap_url(out, base + article_url(a), model::format_rfc3339(std::max(a.updated_at, a.published_at)));
   for (const auto& d : store::newest_documents(txn, t, {.offset = 0, .limit = kSitemapArticles}))

@@ -15,8 +15,9 @@ void optional_line(ctemplate::TemplateDictionary& dict, const char* section, con
 
 }  // namespace
 
-ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
-                 std::string_view page_title, std::uint64_t current_category) {
+ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
+                                           const store::Txn& txn, std::string_view page_title,
+                                           std::uint64_t current_category) {
   const auto& t = ctx.store.tables();
   model::SiteSettings s = store::get_site_settings(txn, t);
   if (!ctx.site_name.empty()) s.portal_name = ctx.site_name;

@@ -17,8 +17,9 @@ namespace portald::web {
 // Fills the header/footer values and includes; current_category marks the menu entry (0 = none).
 // Returns the header's dictionary: sections shown in <head> (DESCRIPTION, META_NAME, META_PROPERTY,
 // CANONICAL, JSON_LD) must be added there, since ctemplate sections are not inherited by includes.
-ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx, const store::Txn& txn,
-                 std::string_view page_title, std::uint64_t current_category = 0);
+ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
+                                           const store::Txn& txn, std::string_view page_title,
+                                           std::uint64_t current_category = 0);
 // Adds one article's list values (URL, TITLE, DATE, ISO_DATE, SUMMARY) to a section dictionary.
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a);
 // Renders a full page through the template set.

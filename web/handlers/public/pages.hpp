@@ -2,9 +2,9 @@
 // Public page handlers. Each opens one read transaction and renders through the templates.
 #include <ctemplate/template.h>
 
+#include "daemon/model/article.hpp"
 #include "daemon/model/legal_document.hpp"
 #include "daemon/model/site_page.hpp"
-#include "daemon/model/article.hpp"
 #include "daemon/model/site_settings.hpp"
 #include "daemon/model/topic.hpp"
 #include "daemon/store/store.hpp"
@@ -15,11 +15,11 @@
 namespace portald::web {
 
 Response home_page(const Context& ctx, Request& req);
-Response article_page(const Context& ctx, Request& req);      // /tin-tuc/{slug}  (slug ends in -<id>)
+Response article_page(const Context& ctx, Request& req);  // /tin-tuc/{slug}  (slug ends in -<id>)
 // The public article page for `a` exactly as readers get it (also the admin's preview).
 Response render_article(const Context& ctx, const store::Txn& txn, const model::Article& a);
-Response category_page(const Context& ctx, Request& req);     // /chuyen-muc/{slug}?trang=N
-Response static_file(const Context& ctx, Request& req);       // /static/{file}
+Response category_page(const Context& ctx, Request& req);  // /chuyen-muc/{slug}?trang=N
+Response static_file(const Context& ctx, Request& req);    // /static/{file}
 // The Vietnamese page readers see for an error status.
 Response error_page(const Context& ctx, int status, std::string_view message);
 

@@ -17,7 +17,7 @@ namespace portald::web {
 namespace {
 
 constexpr std::size_t kPageSize = 10;
-constexpr std::size_t kMaxPage = 500;     // the service answers no hits past 5,000 results anyway
+constexpr std::size_t kMaxPage = 500;  // the service answers no hits past 5,000 results anyway
 constexpr std::size_t kMaxPerPage = 50;
 constexpr std::size_t kMaxFilterBytes = 200;
 
@@ -77,8 +77,8 @@ std::string group_digits(std::size_t n) {
   return out;
 }
 
-void option(ctemplate::TemplateDictionary& dict, const char* section, const std::string& value, const std::string& label,
-            const std::string& selected) {
+void option(ctemplate::TemplateDictionary& dict, const char* section, const std::string& value,
+            const std::string& label, const std::string& selected) {
   auto* o = dict.AddSectionDictionary(section);
   o->SetValue("VALUE", value);
   o->SetValue("LABEL", label);
@@ -115,7 +115,8 @@ void fill_hit(ctemplate::TemplateDictionary& item, const search::SearchHit& h) {
   if (!h.snippet_html.empty()) item.AddSectionDictionary("SNIPPET")->SetValue("HTML", h.snippet_html);
 }
 
-void fill_results(ctemplate::TemplateDictionary& dict, const search::SearchResult& res, const search::SearchRequest& r) {
+void fill_results(ctemplate::TemplateDictionary& dict, const search::SearchResult& res,
+                  const search::SearchRequest& r) {
   const std::string shown = res.text.empty() ? r.q : res.text;
   if (res.cut)
     dict.AddSectionDictionary("NOTE")->SetValue(
@@ -128,8 +129,8 @@ void fill_results(ctemplate::TemplateDictionary& dict, const search::SearchResul
   }
   std::string summary;
   if (res.total == 0) {
-    summary = shown.empty() ? "Không có nội dung nào phù hợp với bộ lọc."
-                            : "Không tìm thấy kết quả nào cho “" + shown + "”.";
+    summary =
+        shown.empty() ? "Không có nội dung nào phù hợp với bộ lọc." : "Không tìm thấy kết quả nào cho “" + shown + "”.";
   } else {
     summary = std::string("Tìm thấy ") + (res.total_exact ? "" : "khoảng ") + group_digits(res.total) + " kết quả" +
               (shown.empty() ? "." : " cho “" + shown + "”.");
@@ -212,7 +213,8 @@ Response search_page(const Context& ctx, Request& req) {
 
   ctemplate::TemplateDictionary dict("search");
   const store::ReadTxn txn = ctx.store.read();
-  const std::string title = model::trim(r.q).empty() ? std::string("Tìm kiếm") : "Tìm kiếm: " + std::string(model::trim(r.q));
+  const std::string title =
+      model::trim(r.q).empty() ? std::string("Tìm kiếm") : "Tìm kiếm: " + std::string(model::trim(r.q));
   auto* header = fill_layout(dict, ctx, txn, title);
   // Result lists are not pages of their own for search engines; the links in them are.
   auto* robots = header->AddSectionDictionary("META_NAME");

@@ -11,7 +11,9 @@
 namespace portald::web {
 namespace {
 
-bool is_web_address(std::string_view v) { return v.starts_with("https://") || v.starts_with("http://") || v.starts_with("/"); }
+bool is_web_address(std::string_view v) {
+  return v.starts_with("https://") || v.starts_with("http://") || v.starts_with("/");
+}
 
 // The structured entries as a table; an address column becomes a link.
 void fill_entries(ctemplate::TemplateDictionary& dict, const model::SitePage& p) {
@@ -25,10 +27,12 @@ void fill_entries(ctemplate::TemplateDictionary& dict, const model::SitePage& p)
     for (std::size_t i = 0; i < columns.size() && i < row.size(); ++i) {
       auto* cell = r->AddSectionDictionary("CELL");
       const std::string& v = row[i];
-      if (columns[i].key == "url" && is_web_address(v)) cell->AddSectionDictionary("LINK")->SetValue("URL", v);
+      if (columns[i].key == "url" && is_web_address(v))
+        cell->AddSectionDictionary("LINK")->SetValue("URL", v);
       else if (columns[i].key == "email" && v.find('@') != std::string::npos)
         cell->AddSectionDictionary("MAIL")->SetValue("ADDRESS", v);
-      else cell->AddSectionDictionary("TEXT")->SetValue("VALUE", v);
+      else
+        cell->AddSectionDictionary("TEXT")->SetValue("VALUE", v);
     }
   }
 }
@@ -46,7 +50,8 @@ Response render_site_page(const Context& ctx, const store::ReadTxn& txn, const m
     dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", p.summary);
     head->AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", p.summary);
   }
-  dict.SetValue("UPDATED", en ? model::format_iso_date(static_cast<std::int32_t>((p.updated_at + model::kVietnamOffsetSeconds) / 86400))
+  dict.SetValue("UPDATED", en ? model::format_iso_date(
+                                    static_cast<std::int32_t>((p.updated_at + model::kVietnamOffsetSeconds) / 86400))
                               : model::format_date_vn(p.updated_at));
   dict.SetValue("UPDATED_ISO", model::format_rfc3339(p.updated_at));
   fill_entries(dict, p);
