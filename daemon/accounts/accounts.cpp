@@ -41,8 +41,6 @@ void audit(store::WriteTxn& txn, const store::Tables& t, AuditAction action, std
 
 }  // namespace
 
-Actor console_actor() { return {"portaldctl", "local", true}; }
-
 Result create_account(store::WriteTxn& txn, const store::Tables& t, const NewAccount& account, const Actor& actor,
                       model::UnixTime now) {
   if (!model::is_valid_username(account.username)) return {Refusal::invalid_username};

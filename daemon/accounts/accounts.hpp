@@ -9,20 +9,15 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/model/actor.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/model/user.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::accounts {
 
-// Who acts: an operator on the admin pages, or the server's console.
-struct Actor {
-  std::string username{};  // the operator; "portaldctl" for the console
-  std::string address{};   // client address for the audit log; "local" for the console
-  bool console = false;    // the console is no account, so the "not on yourself" rules do not apply to it
-};
-// portaldctl on the server: actor "portaldctl", address "local".
-Actor console_actor();
+// Who acts: an operator on the admin pages (actor_of), or the server's console (model::console_actor()).
+using model::Actor;
 
 enum class Refusal {
   none,

@@ -52,7 +52,7 @@ int cmd_init(CommandContext& c) {
   const std::string password = auth::generate_password();
   const accounts::NewAccount admin{std::string(kDemoAdmin), "Quản trị hệ thống", model::Role::operator_, 0,
                                    auth::hash_password(password)};
-  accounts::create_account(txn, t, admin, accounts::console_actor(), model::now());  // the name is free: checked above
+  accounts::create_account(txn, t, admin, model::console_actor(), model::now());  // the name is free: checked above
   txn.commit();
   c.out << "demo settings applied\n"
         << "operator account: " << kDemoAdmin << "\n"

@@ -1,6 +1,6 @@
-// portaldctl settings show|set and pages list|import: the site settings (header, footer, service links,
-// EMC script; set goes through the site service, the admin page's rule and audit entry) and the
-// editable section pages.
+// portaldctl settings show|set, pages list|import and topics import: the site settings (header, footer,
+// service links, EMC script) and the editable section pages and topics. Every write goes through the
+// site services (daemon/site/), with the admin's rule and audit entry.
 #include <fstream>
 #include <ostream>
 
@@ -8,18 +8,14 @@
 
 #include "daemon/cli/command.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/site/imports.hpp"
 #include "daemon/site/settings.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
-#include "daemon/store/topic_table.hpp"
 
 namespace portald::cli {
 namespace {
-
-// portaldctl acts from the machine's console with an operator's rights: "portaldctl" from "local" in the
-// audit log, as the user commands write it.
-const model::Actor kConsole{"portaldctl", model::Role::operator_, "local"};
 
 // The English line for the first problem the site service found with a value.
 std::string problem_text(const site::SettingError& e) {
@@ -124,9 +120,12 @@ int cmd_topics_import(CommandContext& c) {
     }
   }
   if (bad) return 1;  // all or nothing: the transaction is dropped
-  for (auto& tp : topics) store::put_topic(txn, store.tables(), std::move(tp));
+  const std::size_t count = topics.size();
+  if (site::import_topics(txn, store.tables(), std::move(topics), model::console_actor(), model::now()) !=
+      site::Refusal::none)
+    return 1;
   txn.commit();
-  c.out << c.args[0] << ": " << topics.size() << " topics saved\n";
+  c.out << c.args[0] << ": " << count << " topics saved\n";
   return 0;
 }
 
@@ -149,7 +148,7 @@ int cmd_settings_set(CommandContext& c) {
     return 2;
   }
   store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
-  const auto r = site::change_settings(store, {{c.args[0], c.args[1]}}, kConsole, model::now());
+  const auto r = site::change_settings(store, {{c.args[0], c.args[1]}}, model::console_actor(), model::now());
   if (r.refusal != site::Refusal::none) {
     c.err << "settings set: " << (r.errors.empty() ? "not allowed" : problem_text(r.errors.front())) << "\n";
     return 1;
@@ -193,11 +192,14 @@ int cmd_pages_import(CommandContext& c) {
     }
   }
   if (bad) return 1;
+  const std::size_t count = pages.size();
   store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
   store::WriteTxn txn = store.write();
-  for (auto& p : pages) store::put_site_page(txn, store.tables(), std::move(p));
+  if (site::import_pages(txn, store.tables(), std::move(pages), model::console_actor(), model::now()) !=
+      site::Refusal::none)
+    return 1;
   txn.commit();
-  c.out << c.args[0] << ": " << pages.size() << " pages saved\n";
+  c.out << c.args[0] << ": " << count << " pages saved\n";
   return 0;
 }
 

@@ -89,7 +89,7 @@ int cmd_user_add(CommandContext& c) {
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
   if (agency) account.agency_id = store::ensure_agency(txn, t, *agency);
-  const auto r = accounts::create_account(txn, t, account, accounts::console_actor(), model::now());
+  const auto r = accounts::create_account(txn, t, account, model::console_actor(), model::now());
   if (!r) {
     c.err << "user add: " << refusal_text(r.refusal, username) << "\n";
     return 1;
@@ -122,7 +122,7 @@ int cmd_user_recover(CommandContext& c) {
   if (password) what.password_hash = auth::hash_password(fresh);  // slow: before the write transaction
   const std::string& username = c.args.front();
   const auto recover = [&](store::WriteTxn& txn, const store::Tables& t) {
-    return accounts::recover(txn, t, username, what, accounts::console_actor(), model::now());
+    return accounts::recover(txn, t, username, what, model::console_actor(), model::now());
   };
   const int rc = change_user(c, username, accounts::recovery_summary(what), recover);
   if (rc == 0 && password) c.out << "password (shown once, store it now): " << fresh << "\n";
@@ -137,7 +137,7 @@ int cmd_user_suspend(CommandContext& c) {
   }
   const std::string& username = c.args.front();
   return change_user(c, username, "suspended", [&](store::WriteTxn& txn, const store::Tables& t) {
-    return accounts::suspend(txn, t, username, *reason, accounts::console_actor(), model::now());
+    return accounts::suspend(txn, t, username, *reason, model::console_actor(), model::now());
   });
 }
 

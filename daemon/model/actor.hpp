@@ -10,10 +10,14 @@
 namespace portald::model {
 
 struct Actor {
-  std::string username;      // "" = the system (scheduler)
-  std::optional<Role> role;  // std::nullopt = the system
-  std::string address;       // client address for the audit log ("local" for portaldctl)
+  std::string username{};      // "" = the system (scheduler); "portaldctl" for the console
+  std::optional<Role> role{};  // std::nullopt = the system
+  std::string address{};       // client address for the audit log ("local" for portaldctl)
+  bool console = false;        // the server's console is no account: "not on yourself" rules do not apply
 };
+
+// portaldctl on the server: an operator's rights, "portaldctl" from "local" in the audit log.
+inline Actor console_actor() { return {"portaldctl", Role::operator_, "local", true}; }
 
 // True when the actor's role allows `action`; the system (no role) takes workflow steps only, so never.
 inline bool may(const Actor& actor, Action action) { return actor.role && allowed(*actor.role, action); }

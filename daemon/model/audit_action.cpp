@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 34> kNames{{
+constexpr std::array<Names, 35> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -49,6 +49,7 @@ constexpr std::array<Names, 34> kNames{{
     {A::taxonomy_update_category, "taxonomy.update-category", "Sửa chuyên mục"},
     {A::taxonomy_rename_agency, "taxonomy.rename-agency", "Đổi tên cơ quan"},
     {A::taxonomy_topic, "taxonomy.topic", "Lưu chuyên đề"},
+    {A::page_import, "page.import", "Nhập trang chuyên mục"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

@@ -48,6 +48,8 @@ enum class AuditAction {
   taxonomy_update_category,
   taxonomy_rename_agency,
   taxonomy_topic,
+  // Section pages.
+  page_import,  // portaldctl pages import
 };
 
 // Every value, in declaration order (for tests and filter lists).

@@ -17,7 +17,7 @@ using model::Role;
 
 namespace {
 
-const acc::Actor kOperator{"quantri", "10.0.0.1"};
+const acc::Actor kOperator{"quantri", Role::operator_, "10.0.0.1"};
 
 acc::NewAccount account(std::string name, Role role, std::uint64_t agency = 0) {
   return {.username = std::move(name), .display_name = "", .role = role, .agency_id = agency, .password_hash = "hash"};
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(role_change_needs_an_agency_for_agency_roles_and_is_not_for
   expect_last(txn, t, "ctv", "user.role", "contributor", "agency-answerer");
   BOOST_TEST(audit_of(txn, t, "ctv")[0].reason == "Chuyển việc");
   // The console is no account: the "not yourself" rule does not apply to it.
-  BOOST_CHECK(acc::change_role(txn, t, "quantri", Role::deputy, "", acc::console_actor(), 5));
+  BOOST_CHECK(acc::change_role(txn, t, "quantri", Role::deputy, "", model::console_actor(), 5));
 }
 
 BOOST_AUTO_TEST_CASE(suspension_needs_a_reason_and_ends_the_sessions_in_the_same_transaction) {
@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(recover_applies_what_is_asked_and_says_so_in_the_audit_log)
   store::WriteTxn txn = s.store.write();
   enrol(txn, t, "quantri", true);
   auth::create_session(txn, t, "quantri", 10, true);
-  const auto console = acc::console_actor();
+  const auto console = model::console_actor();
   BOOST_TEST((acc::recover(txn, t, "quantri", {}, console, 20).refusal == Refusal::nothing_to_do));
   BOOST_TEST((acc::recover(txn, t, "khong-co", {.reinstate = true}, console, 20).refusal == Refusal::not_found));
   const acc::Recovery all{.password_hash = "new-hash", .clear_second_factor = true, .reinstate = true};

@@ -20,7 +20,7 @@ constexpr model::UnixTime kNow = 1'750'000'000;
 
 model::User add_user(store::WriteTxn& txn, const store::Tables& t, const std::string& name, model::Role role) {
   const accounts::NewAccount a{name, "", role, 0, "hash"};
-  BOOST_REQUIRE(accounts::create_account(txn, t, a, accounts::console_actor(), 1));
+  BOOST_REQUIRE(accounts::create_account(txn, t, a, model::console_actor(), 1));
   return *store::get_user(txn, t, name);
 }
 

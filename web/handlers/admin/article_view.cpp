@@ -6,6 +6,7 @@
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
+#include "web/links.hpp"
 #include "web/not_found.hpp"
 
 namespace portald::web::admin {
@@ -51,7 +52,7 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   if (item.live) {
     auto* live = s->AddSectionDictionary("LIVE");
     live->SetValue("STATUS", std::string(model::status_label(item.article.status)));
-    live->SetValue("URL", "/tin-tuc/" + item.article.slug + "-" + std::to_string(item.article.id));
+    live->SetValue("URL", article_url(item.article));
   }
   if (st.state == model::ArticleStatus::scheduled)
     s->AddSectionDictionary("SCHEDULED")->SetValue("AT", model::format_datetime_vn(st.scheduled_at));

@@ -118,7 +118,7 @@ Response create(const Context& ctx, Request& req) {
   accounts::Result r;
   {
     store::WriteTxn txn = ctx.store.write();
-    r = accounts::create_account(txn, ctx.store.tables(), account, {me.username, client_address(req)}, model::now());
+    r = accounts::create_account(txn, ctx.store.tables(), account, actor_of(me, req), model::now());
     if (r) txn.commit();
   }
   if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, "create")}, "", &f, 422);
@@ -156,7 +156,7 @@ Response change(const Context& ctx, Request& req) {
     const auto& t = ctx.store.tables();
     // An unknown account is a 404 whatever the form says.
     if (!store::get_user(txn, t, name)) throw HttpError(404, std::string(kNoAccount));
-    r = apply_change(txn, t, name, what, f, {me.username, client_address(req)});
+    r = apply_change(txn, t, name, what, f, actor_of(me, req));
     if (r) txn.commit();
   }
   if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, what)}, "", nullptr, 422);
