@@ -307,6 +307,14 @@ BOOST_AUTO_TEST_CASE(endless_chunked_body_is_dropped) {
   BOOST_TEST(s.requests().empty());
 }
 
+BOOST_AUTO_TEST_CASE(http_error_headers_reach_the_response) {
+  Served s([](Request&) -> Response { throw HttpError(405, "Không hỗ trợ.", {{"Allow", "GET, HEAD"}}); });
+  const auto r = http_request(kLoopback, s.port(), "DELETE", "/x");
+  BOOST_TEST(r.status == 405);
+  BOOST_TEST(r.header("Allow").value_or("-") == "GET, HEAD");
+  BOOST_TEST(r.body.find("Error page 405") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(slow_client_is_cut_off_after_timeout) {
   ServerLimits limits = test_limits();
   limits.connection_timeout_s = 1;
