@@ -16,6 +16,7 @@ std::string_view reason_phrase(int status) noexcept {
     case 405: return "Method Not Allowed";
     case 410: return "Gone";
     case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";

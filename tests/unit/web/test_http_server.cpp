@@ -142,6 +142,13 @@ bool eventually(F condition, std::chrono::milliseconds limit = 5s) {
   return true;
 }
 
+// "/q?a0=1&a1=1&...": a target with `n` query arguments.
+std::string target_with_arguments(std::size_t n) {
+  std::string target = "/q";
+  for (std::size_t i = 0; i < n; ++i) target += (i == 0 ? "?a" : "&a") + std::to_string(i) + "=1";
+  return target;
+}
+
 long open_descriptors() {
   return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator());
 }
@@ -305,6 +312,54 @@ BOOST_AUTO_TEST_CASE(endless_chunked_body_is_dropped) {
   for (int i = 0; i < 64 && open; ++i) open = c.send(chunk);  // 1 MiB, far past limit + allowance
   BOOST_TEST(c.wait_closed(5s));
   BOOST_TEST(s.requests().empty());
+}
+
+// Issue 16 finding 4: about 1,000 query arguments filled MHD's per-connection pool; MHD 0.9.75 then
+// logged a 431 it never sent, and the client got an empty reply at the connection timeout. The server
+// refuses such a target itself, at once, with a 414 through the app's error page.
+BOOST_AUTO_TEST_CASE(too_many_query_arguments_get_414_at_once) {
+  Served s(ok_handler());  // 64 KiB per connection: at most 256 arguments, a 16 KiB target
+  for (const std::size_t n : {257u, 1000u, 4000u}) {
+    RawConnection c(kLoopback, s.port());
+    const auto start = std::chrono::steady_clock::now();
+    BOOST_TEST_REQUIRE(c.send("GET " + target_with_arguments(n) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    const auto r = c.read_response(3s);
+    BOOST_TEST_REQUIRE(r.has_value(), n << " arguments: no answer within 3 s");
+    BOOST_TEST((std::chrono::steady_clock::now() - start < 3s));
+    BOOST_TEST(r->status == 414, n);
+    BOOST_TEST(r->body.find("Error page 414") != std::string::npos);
+  }
+  BOOST_TEST(s.requests().empty());
+  const auto errors = s.errors();
+  BOOST_TEST_REQUIRE(errors.size() == 3u);
+  BOOST_TEST(errors.front().path == "/q");
+  BOOST_TEST(eventually([&] { return s.server().active_requests() == 0; }));
+}
+
+BOOST_AUTO_TEST_CASE(an_overlong_target_gets_414_and_arguments_within_the_bound_reach_the_handler) {
+  Served s(ok_handler());
+  const auto many = http_request(kLoopback, s.port(), "GET", target_with_arguments(256));
+  BOOST_TEST(many.status == 200);
+  BOOST_TEST_REQUIRE(s.requests().size() == 1u);
+  BOOST_TEST(s.requests().front().query.size() == 256u);
+  const auto long_value = http_request(kLoopback, s.port(), "GET", "/q?v=" + std::string(16 * 1024, 'x'));
+  BOOST_TEST(long_value.status == 414);
+  const auto long_path = http_request(kLoopback, s.port(), "GET", "/" + std::string(16 * 1024, 'p'));
+  BOOST_TEST(long_path.status == 414);
+  // The bound follows the connection memory: 8 KiB allow 32 arguments and a 2 KiB target.
+  ServerLimits small = test_limits();
+  small.connection_memory = 8 * 1024;
+  Served t(ok_handler(), small);
+  BOOST_TEST(http_request(kLoopback, t.port(), "GET", target_with_arguments(32)).status == 200);
+  BOOST_TEST(http_request(kLoopback, t.port(), "GET", target_with_arguments(33)).status == 414);
+  // Keep-alive still works after a refused target on another connection, and after an accepted one.
+  RawConnection c(kLoopback, t.port());
+  for (const std::size_t n : {3u, 5u}) {
+    BOOST_TEST_REQUIRE(c.send("GET " + target_with_arguments(n) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const auto r = c.read_response(3s);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->status == 200);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(http_error_headers_reach_the_response) {
