@@ -1,5 +1,6 @@
 #include "web/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace portald::web {
@@ -15,6 +16,25 @@ std::vector<std::string_view> split_path(std::string_view path) {
   }
   return out;
 }
+
+namespace {
+
+// "GET, HEAD, POST": the Allow header of a 405 (RFC 9110 10.2.1); GET rows answer HEAD too.
+std::string allow_header(const std::vector<std::string_view>& methods) {
+  std::vector<std::string_view> allowed;
+  const auto add = [&](std::string_view m) {
+    if (std::find(allowed.begin(), allowed.end(), m) == allowed.end()) allowed.push_back(m);
+  };
+  for (const auto m : methods) {
+    add(m);
+    if (m == "GET") add("HEAD");
+  }
+  std::string out;
+  for (const auto m : allowed) out += (out.empty() ? "" : ", ") + std::string(m);
+  return out;
+}
+
+}  // namespace
 
 Router::Router(std::vector<Route> routes, AccessGuard guard) : guard_(std::move(guard)) {
   routes_.reserve(routes.size());
@@ -46,11 +66,13 @@ bool Router::match(const Compiled& c, const std::vector<std::string_view>& segme
 Response Router::dispatch(Request& req) const {
   const auto segments = split_path(req.path);
   const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);
-  bool path_known = false;
+  std::vector<std::string_view> other_methods;  // the path's other methods, for a 405's Allow header
   for (const auto& c : routes_) {
     if (!match(c, segments, nullptr)) continue;
-    path_known = true;
-    if (c.route.method != method) continue;
+    if (c.route.method != method) {
+      other_methods.push_back(c.route.method);
+      continue;
+    }
     match(c, segments, &req.params);
     // Every non-public route passes the guard first (session, second factor, role, CSRF).
     if (c.route.access) {
@@ -59,7 +81,8 @@ Response Router::dispatch(Request& req) const {
     }
     return c.route.handler(req);
   }
-  if (path_known) throw HttpError(405, "Phương thức không được hỗ trợ cho địa chỉ này.");
+  if (!other_methods.empty())
+    throw HttpError(405, "Phương thức không được hỗ trợ cho địa chỉ này.", {{"Allow", allow_header(other_methods)}});
   throw HttpError(404, "Không tìm thấy trang bạn yêu cầu.");
 }
 

@@ -34,7 +34,7 @@ class Router {
   // malformed pattern (not starting with '/', an empty capture name).
   explicit Router(std::vector<Route> routes, AccessGuard guard = {});
   // Fills req.params and calls the matching handler. Throws HttpError 404 (no pattern matches) or
-  // 405 (the path exists for other methods).
+  // 405 (the path exists for other methods), the latter with an Allow header naming them.
   Response dispatch(Request& req) const;
   std::size_t size() const { return routes_.size(); }
 

@@ -100,6 +100,15 @@ const std::vector<Command>& commands() {
   return table;
 }
 
+bool asks_for_help(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
+
+std::string command_help(const Command& cmd) {
+  return std::string("Usage: portaldctl [OPTION]... ") + cmd.usage + "\n\n" + cmd.help +
+         "\n\nOptions such as --data-dir and --config go before the command; see portaldctl --help.\n";
+}
+
 std::optional<std::string> take_option(std::vector<std::string>& args, std::string_view name) {
   for (auto it = args.begin(); it != args.end(); ++it) {
     if (*it == name) {

@@ -29,6 +29,12 @@ struct Command {
 
 const std::vector<Command>& commands();
 
+// True when a command's own arguments ask for its help: "--help" or "-h" among them.
+bool asks_for_help(const std::vector<std::string>& args);
+// `portaldctl COMMAND --help`: the command's usage and help from the table, and where the global
+// options are explained.
+std::string command_help(const Command& cmd);
+
 // Takes "--name VALUE" out of args; std::nullopt when absent. Throws std::invalid_argument when the
 // value is missing.
 std::optional<std::string> take_option(std::vector<std::string>& args, std::string_view name);

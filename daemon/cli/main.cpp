@@ -49,6 +49,12 @@ int main(int argc, char** argv) {
                               std::cout,
                               std::cerr,
                               ::isatty(STDERR_FILENO) == 1};
+      // Help for every command comes from the table, before the command can take "--help" for a
+      // value (restore once looked for a snapshot named "--help").
+      if (cli::asks_for_help(ctx.args)) {
+        std::cout << cli::command_help(cmd);
+        return 0;
+      }
       return cmd.run(ctx);
     }
     std::cerr << "portaldctl: unknown command '" << words.front() << "' (see portaldctl --help)\n";

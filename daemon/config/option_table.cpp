@@ -88,7 +88,9 @@ constexpr std::array options{
                  "Seconds an idle connection is kept open before it is closed."),
     size_option("connection-memory", &Config::connection_memory, 8 * K, M,
                 "Memory for one connection's request headers and buffers; a request whose headers "
-                "do not fit is refused."),
+                "do not fit is refused. It also bounds the request target: at most a quarter of it long, "
+                "with at most one query argument per 256 bytes of it (16K and 256 arguments at 64K); a "
+                "target beyond that gets 414."),
     size_option("max-body", &Config::max_body, K, 256 * M,
                 "Largest request body accepted (form posts, uploaded media); larger ones are refused."),
     size_option("map-size", &Config::map_size, 64 * M, 4 * T,

@@ -16,6 +16,7 @@ std::string_view reason_phrase(int status) noexcept {
     case 405: return "Method Not Allowed";
     case 410: return "Gone";
     case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
@@ -53,7 +54,10 @@ Response call_handler(const Handler& handler, const ErrorRenderer& on_error, Req
     // A status MHD would refuse to queue is a bug in the handler: treat it like an exception.
     log::error("http.handler_bad_status", {{"path", req.path}, {"status", r.status}});
   } catch (const HttpError& e) {
-    return render_error(on_error, e.status(), e.what(), req);
+    Response r = render_error(on_error, e.status(), e.what(), req);
+    // The error's own headers belong to its status (Allow to a 405), not to a 500 the renderer fell back to.
+    if (r.status == e.status()) r.headers.insert(r.headers.end(), e.headers().begin(), e.headers().end());
+    return r;
   } catch (const std::exception& e) {
     log::error("http.handler_exception", {{"path", req.path}, {"what", e.what()}});
   } catch (...) {

@@ -7,9 +7,9 @@
 
 namespace portald::web {
 
-// Calls handler(req). HttpError -> on_error(status, message, req); any other exception is logged as
-// http.handler_exception and answered with on_error(500, "", req), so details never reach the client.
-// Throws only if not even minimal_error() can be built (out of memory).
+// Calls handler(req). HttpError -> on_error(status, message, req) plus the error's headers; any other exception is
+// logged as http.handler_exception and answered with on_error(500, "", req), so details never reach the client. Throws
+// only if not even minimal_error() can be built (out of memory).
 Response call_handler(const Handler& handler, const ErrorRenderer& on_error, Request& req);
 
 // on_error(status, message, req), falling back to minimal_error(500) if on_error is empty, throws, or

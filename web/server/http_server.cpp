@@ -72,6 +72,7 @@ void HttpServer::Impl::start() {
       MHD_OPTION_CONNECTION_TIMEOUT, l.connection_timeout_s,  // 0.9.75 defaults to "never"
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, l.connection_memory,
       MHD_OPTION_STRICT_FOR_CLIENT, 1,  // e.g. HTTP/1.1 without Host gets 400
+      MHD_OPTION_URI_LOG_CALLBACK, &detail::on_request_target, &ctx,  // bounds the query before MHD parses it
       MHD_OPTION_NOTIFY_COMPLETED, &detail::on_completed, &ctx,
       MHD_OPTION_END);
   // clang-format on

@@ -13,19 +13,25 @@ struct ResponseDeleter {
 };
 using ResponsePtr = std::unique_ptr<MHD_Response, ResponseDeleter>;
 
-// MHD refuses header names or values containing CR, LF or TAB (header injection); we report which.
+// One header onto the MHD response. A name that is not a token is dropped and a value loses its control
+// characters (see header_safe_value); either is a bug in the handler, so it is logged, but the answer,
+// whose side effects may already have happened, still goes out. False only when MHD refuses anyway.
+bool add_header(MHD_Response* out, const std::string& name, const std::string& value) {
+  if (!is_header_name(name)) {
+    log::error("http.response_header_dropped", {{"name", name}});
+    return true;
+  }
+  std::string safe = header_safe_value(value);
+  if (safe.size() != value.size()) log::error("http.response_header_sanitised", {{"name", name}});
+  if (MHD_add_response_header(out, name.c_str(), safe.c_str()) == MHD_YES) return true;
+  log::error("http.bad_response_header", {{"name", name}});
+  return false;
+}
+
 bool add_headers(MHD_Response* out, const Response& in) {
-  if (!in.content_type.empty() &&
-      MHD_add_response_header(out, MHD_HTTP_HEADER_CONTENT_TYPE, in.content_type.c_str()) != MHD_YES) {
-    log::error("http.bad_response_header", {{"name", MHD_HTTP_HEADER_CONTENT_TYPE}});
-    return false;
-  }
-  for (const auto& [name, value] : in.headers) {
-    if (MHD_add_response_header(out, name.c_str(), value.c_str()) != MHD_YES) {
-      log::error("http.bad_response_header", {{"name", name}});
-      return false;
-    }
-  }
+  if (!in.content_type.empty() && !add_header(out, MHD_HTTP_HEADER_CONTENT_TYPE, in.content_type)) return false;
+  for (const auto& [name, value] : in.headers)
+    if (!add_header(out, name, value)) return false;
   return true;
 }
 

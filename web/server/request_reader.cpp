@@ -1,5 +1,6 @@
 // Turns MHD's three-phase access callback (headers, body chunks, end) into one call of the handler
-// with a complete Request, enforcing ServerLimits::max_body on the way.
+// with a complete Request, enforcing ServerLimits::max_body on the way, and bounds the request target
+// before MHD splits its query (on_request_target).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -12,6 +13,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,10 +32,21 @@ constexpr std::size_t kMinDiscardAllowance = 64 * 1024;
 // each, so the up-front reservation is capped and the string grows with the bytes that really arrive.
 constexpr std::size_t kMaxReserve = 64 * 1024;
 
+// MHD 0.9.75 keeps every query argument as a 64-byte record in the connection's memory pool, next to
+// a read buffer of half the pool. When the records do not fit it queues a 431 while still parsing the
+// request line, then overwrites the connection's state, so the 431 is never sent: the client waits
+// for the connection timeout and gets an empty reply (issue 16 finding 4). A target within a quarter
+// of the pool, with at most one argument per 256 bytes of it, always fits beside the headers; a longer
+// one is answered 414 by us, with the app's page, before MHD parses a single argument.
+constexpr std::size_t kPoolBytesPerQueryArgument = 256;
+constexpr std::size_t kPoolShareOfTarget = 4;
+
 struct PendingRequest {
   Request req;
   std::size_t received = 0;  // body bytes seen, including discarded ones
+  bool started = false;      // begin() has run (and counted the request as active)
   bool too_large = false;
+  bool target_too_long = false;  // set by on_request_target: answer 414
 };
 
 struct Collector {
@@ -105,11 +118,16 @@ std::size_t discard_limit(std::size_t max_body) {
                                                                         : max_body + allowance;
 }
 
-// First call, after the headers: build the Request. A declared Content-Length over the limit is
-// answered at once; MHD then discards the rest of the body and closes the connection.
+// First call, after the headers: build the Request (on_request_target may have made the state already).
+// A target on_request_target refused, or a declared Content-Length over the limit, is answered at
+// once; MHD then discards the rest of the body and closes the connection.
 MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url, const char* method, void** con_cls) {
-  auto* pending = new PendingRequest;
-  *con_cls = pending;  // from here on_completed owns it, whatever happens below
+  auto* pending = static_cast<PendingRequest*>(*con_cls);
+  if (!pending) {
+    pending = new PendingRequest;
+    *con_cls = pending;  // from here on_completed owns it, whatever happens below
+  }
+  pending->started = true;
   ctx.active.fetch_add(1, std::memory_order_relaxed);
 
   Request& req = pending->req;
@@ -119,6 +137,10 @@ MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url
   collect_values(connection, MHD_HEADER_KIND, req.headers);
   req.remote_address = peer_address(connection);
 
+  if (pending->target_too_long) {
+    log::warning("http.target_refused", {{"path", req.path}, {"remote", req.remote_address}});
+    return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_URI_TOO_LONG, "", req));
+  }
   if (const auto declared = content_length(req)) {
     if (*declared > ctx.limits.max_body) {
       pending->too_large = true;
@@ -154,13 +176,31 @@ MHD_Result finish(ServerContext& ctx, MHD_Connection* connection, PendingRequest
 
 }  // namespace
 
+void* on_request_target(void* cls, const char* uri, MHD_Connection* /*connection*/) {
+  if (!uri) return nullptr;
+  const std::size_t pool = static_cast<ServerContext*>(cls)->limits.connection_memory;
+  const std::string_view target(uri);
+  const auto question = target.find('?');
+  const std::string_view query = question == std::string_view::npos ? std::string_view() : target.substr(question);
+  // MHD records at most one argument per '&'-separated piece.
+  const auto arguments = query.empty() ? 0 : 1 + static_cast<std::size_t>(std::count(query.begin(), query.end(), '&'));
+  if (target.size() <= pool / kPoolShareOfTarget && arguments <= pool / kPoolBytesPerQueryArgument) return nullptr;
+  auto* pending = new (std::nothrow) PendingRequest;
+  if (!pending) return nullptr;
+  pending->target_too_long = true;
+  // MHD hands us its own (writable) read buffer and splits the query after we return: ending the
+  // string just after the '?' leaves it nothing to record. The path before it stays for the 414 page.
+  if (question != std::string_view::npos) const_cast<char*>(uri)[question + 1] = '\0';
+  return pending;
+}
+
 MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, const char* method,
                      const char* /*version*/, const char* upload_data, std::size_t* upload_data_size, void** con_cls) {
   auto& ctx = *static_cast<ServerContext*>(cls);
   auto* pending = static_cast<PendingRequest*>(*con_cls);
-  const bool uploading = pending && *upload_data_size != 0;
+  const bool uploading = pending && pending->started && *upload_data_size != 0;
   try {
-    if (!pending) return begin(ctx, connection, url, method, con_cls);
+    if (!pending || !pending->started) return begin(ctx, connection, url, method, con_cls);
     if (uploading) {
       const MHD_Result result = take_chunk(ctx, *pending, upload_data, *upload_data_size);
       *upload_data_size = 0;
@@ -176,7 +216,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
 void on_completed(void* cls, MHD_Connection* /*connection*/, void** con_cls, MHD_RequestTerminationCode /*code*/) {
   std::unique_ptr<PendingRequest> pending(static_cast<PendingRequest*>(*con_cls));
   *con_cls = nullptr;
-  if (pending) static_cast<ServerContext*>(cls)->active.fetch_sub(1, std::memory_order_relaxed);
+  if (pending && pending->started) static_cast<ServerContext*>(cls)->active.fetch_sub(1, std::memory_order_relaxed);
 }
 
 }  // namespace portald::web::detail

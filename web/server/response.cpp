@@ -29,4 +29,26 @@ Response Response::redirect(std::string location, int status) {
   return r;
 }
 
+bool is_header_name(std::string_view name) noexcept {
+  // tchar (RFC 9110 5.6.2): visible ASCII except the separators.
+  constexpr std::string_view separators = "\"(),/:;<=>?@[\\]{}";
+  if (name.empty()) return false;
+  for (const char c : name)
+    if (c <= ' ' || c >= 0x7f || separators.find(c) != std::string_view::npos) return false;
+  return true;
+}
+
+std::string header_safe_value(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (const char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\t')
+      out += ' ';
+    else if (u >= 0x20 && u != 0x7f)
+      out += c;
+  }
+  return out;
+}
+
 }  // namespace portald::web

@@ -2,6 +2,7 @@
 // What a handler returns. The server copies it into an MHD response (MHD_RESPMEM_MUST_COPY), so the
 // body may come from anywhere, including an LMDB read transaction that ends right after the handler.
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,5 +20,13 @@ struct Response {
   // Empty body with a Location header; 303 so a POST is followed by a GET.
   static Response redirect(std::string location, int status = 303);
 };
+
+// What the server does with a handler's headers before they reach the wire (web/server/mhd_response.cpp):
+// a header whose name is not an RFC 9110 token is dropped, and a value loses its control characters
+// (CR or LF would end the header and start another: header injection; MHD refuses TAB, which becomes a
+// space). So a bad value never turns an answer whose side effects already happened into a 500.
+bool is_header_name(std::string_view name) noexcept;
+// `value` without C0 controls and DEL, TAB as a space; the same string when it had none.
+std::string header_safe_value(std::string_view value);
 
 }  // namespace portald::web

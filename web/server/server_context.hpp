@@ -27,6 +27,11 @@ struct ServerContext {
 MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, const char* method, const char* version,
                      const char* upload_data, std::size_t* upload_data_size, void** con_cls);
 
+// MHD_OPTION_URI_LOG_CALLBACK: sees each raw request target before MHD parses its query, and refuses
+// (414, answered by on_access) one too long or with too many arguments for the connection's memory.
+// Returns the request's state for on_access, or nullptr when the target is fine.
+void* on_request_target(void* cls, const char* uri, MHD_Connection* connection);
+
 // MHD_RequestCompletedCallback: frees the per-request state and decrements ServerContext::active.
 void on_completed(void* cls, MHD_Connection* connection, void** con_cls, MHD_RequestTerminationCode code);
 

@@ -84,15 +84,17 @@ struct AdminClient {
     csrf = input_value(r.body, "csrf");
     BOOST_REQUIRE(!csrf.empty());
   }
-  // Password step; returns the login POST's answer.
-  HttpResponse try_login(const std::string& user, const std::string& password) {
+  // Password step, with `extra` form fields (e.g. next); returns the login POST's answer.
+  HttpResponse try_login(const std::string& user, const std::string& password, const Fields& extra = {}) {
     const auto page = http_request("127.0.0.1", port, "GET", "/quan-tri/dang-nhap");
     const std::string login_cookie = set_cookie_value(page, "portald_login");
     const std::string token = input_value(page.body, "csrf");
+    Fields fields{{"csrf", token}, {"username", user}, {"password", password}};
+    fields.insert(fields.end(), extra.begin(), extra.end());
     return http_request(
         "127.0.0.1", port, "POST", "/quan-tri/dang-nhap",
         {{"Cookie", "portald_login=" + login_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-        encode_form({{"csrf", token}, {"username", user}, {"password", password}}));
+        encode_form(fields));
   }
   // Full login, including TOTP enrolment or check when the role needs it.
   void login(const std::string& user, const std::string& password) {

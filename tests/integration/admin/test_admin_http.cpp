@@ -1,5 +1,8 @@
 // The admin over real HTTP against the real daemon: sessions, CSRF, roles, login limits, suspension,
 // maintenance mode and the editorial path down to 410 Gone.
+#include <algorithm>
+#include <string_view>
+
 #include "tests/integration/admin/admin_client.hpp"
 
 using namespace portald;
@@ -77,6 +80,36 @@ BOOST_AUTO_TEST_CASE(session_cookie_attributes) {
   const std::string secure_cookie = test::set_cookie_header(tls, "__Host-portald_session");
   BOOST_TEST(has(secure_cookie, "; Secure"));
   BOOST_TEST(has(secure_cookie, "HttpOnly"));
+}
+
+// Issue 16 finding 6: a newline in the login form's `next` once reached the Location header, and the
+// answer was a bare 500 without security headers after the session and its login.ok entry were
+// written. `next` is checked first: anything but a plain path under /quan-tri goes to /quan-tri.
+BOOST_AUTO_TEST_CASE(login_next_with_a_newline_or_another_site_goes_to_the_admin_home) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient c{daemon.port()};
+  const auto has_control = [](std::string_view v) {
+    return std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
+  };
+  for (const std::string next :
+       {"/quan-tri/bai-viet\n", "/quan-tri\r\nSet-Cookie: evil=1", "/quan-tri/bai-viet\r", "/quan-tri/\x01",
+        "/quan-tri/bai viet", "/quan-tri/bài-viết", "https://evil.example/quan-tri", "//evil.example/quan-tri",
+        "/quan-tri-gia", "/quan-tri/../", "/quan-tri/\\evil.example", "quan-tri", ""}) {
+    const auto r = c.try_login("phongvien", test::kPassword, {{"next", next}});
+    BOOST_TEST(r.status == 303, next);
+    BOOST_TEST(r.header("Location").value_or("-") == "/quan-tri", next);
+    BOOST_TEST(!has_control(r.header("Location").value_or("")), next);
+    BOOST_TEST(!test::set_cookie_value(r, "portald_session").empty(), next);
+    BOOST_TEST(test::set_cookie_value(r, "evil").empty(), next);
+    BOOST_TEST(r.header("Content-Security-Policy").has_value(), next);
+    BOOST_TEST(r.header("X-Content-Type-Options").value_or("-") == "nosniff", next);
+    BOOST_TEST(r.header("X-Frame-Options").value_or("-") == "DENY", next);
+  }
+  // A plain path under the admin is still where the login goes on to.
+  const auto r = c.try_login("phongvien", test::kPassword, {{"next", "/quan-tri/bai-viet?trang=2"}});
+  BOOST_TEST(r.status == 303);
+  BOOST_TEST(r.header("Location").value_or("-") == "/quan-tri/bai-viet?trang=2");
 }
 
 BOOST_AUTO_TEST_CASE(missing_or_wrong_csrf_is_refused) {

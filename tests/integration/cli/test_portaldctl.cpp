@@ -1,6 +1,7 @@
 // The portaldctl binary as operators' scripts use it: exit codes, messages, one-time passwords.
 #include <boost/test/unit_test.hpp>
 
+#include "daemon/cli/command.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "tests/support/fixtures.hpp"
@@ -110,6 +111,38 @@ BOOST_AUTO_TEST_CASE(help_lists_every_command) {
   BOOST_TEST(r.exit_code == 0);
   for (const char* cmd : {"init", "user add", "user list", "import articles", "import documents", "check-config"})
     BOOST_TEST(r.out.find(cmd) != std::string::npos, cmd);
+}
+
+// Issue 16 finding 9: `backup --help` was refused as an unexpected argument, and `restore --help` and
+// `backup verify --help` took "--help" for a snapshot name. Every command in the table now prints its
+// usage and help for --help (or -h, anywhere among its arguments), exits 0 and does nothing else.
+BOOST_AUTO_TEST_CASE(every_command_prints_its_usage_for_help_and_does_nothing_else) {
+  test::TempDir dir;
+  const auto data = dir.path / "data";  // never created: help needs no store
+  for (const auto& cmd : cli::commands()) {
+    std::vector<std::string> args(cmd.words.begin(), cmd.words.end());
+    const std::string name = args.size() == 1 ? args[0] : args[0] + " " + args[1];
+    args.push_back("--help");
+    const auto r = test::portaldctl(data, args);
+    BOOST_TEST(r.exit_code == 0, name << ": " << r.err);
+    BOOST_TEST(r.out.starts_with(std::string("Usage: portaldctl [OPTION]... ") + cmd.usage + "\n"),
+               name << ": " << r.out);
+    BOOST_TEST(r.out.find(cmd.help) != std::string::npos, name);
+    BOOST_TEST(r.err.empty(), name << ": " << r.err);
+  }
+  for (const auto& args : std::vector<std::vector<std::string>>{{"backup", "--help"},
+                                                                {"restore", "--help"},
+                                                                {"backup", "verify", "--help"},
+                                                                {"backup", "verify", "latest", "-h"},
+                                                                {"restore", "latest", "--help"},
+                                                                {"backup", "--to", "/tmp/x", "-h"}}) {
+    const auto r = test::portaldctl(data, args);
+    BOOST_TEST(r.exit_code == 0, args.front() << ": " << r.err);
+    BOOST_TEST(r.out.starts_with("Usage: portaldctl [OPTION]... " + args[0]), r.out);
+  }
+  BOOST_TEST(test::portaldctl(data, {"backup", "verify", "--help"}).out.find("backup verify SNAPSHOT|latest") !=
+             std::string::npos);
+  BOOST_TEST(!std::filesystem::exists(data));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,10 @@
 // Machine-readable data: RSS 2.0 (all news, per category), sitemap.xml, robots.txt and the JSON API
 // for articles, categories and section pages, with paging.
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "tests/integration/public/public_fixture.hpp"
 
 using namespace portald;
@@ -16,7 +21,8 @@ BOOST_AUTO_TEST_CASE(rss_for_all_news_and_per_category) {
   BOOST_TEST(test::contains(all.body, "<title>Tiêm chủng mở rộng &lt;đợt 2&gt;</title>"));
   BOOST_TEST(test::contains(all.body, "<link>http://tinh.example.vn/tin-tuc/"));
   BOOST_TEST(test::contains(all.body, "<pubDate>Tue, 02 Apr 2024 01:00:00 GMT</pubDate>"));
-  BOOST_TEST(test::contains(all.body, "<description>Lịch tiêm &amp; địa điểm</description>"));
+  // The description is HTML (escaped text), so its "&" is escaped twice; see the test below.
+  BOOST_TEST(test::contains(all.body, "<description>Lịch tiêm &amp;amp; địa điểm</description>"));
   BOOST_TEST(all.body.find("Tiêm chủng") < all.body.find("Khai mạc hội chợ"));  // newest first
 
   const auto economy = daemon.get("/rss/kinh-te.xml");
@@ -25,6 +31,45 @@ BOOST_AUTO_TEST_CASE(rss_for_all_news_and_per_category) {
   BOOST_TEST(!test::contains(economy.body, "Tiêm chủng"));
   BOOST_TEST(daemon.get("/rss/khong-co.xml").status == 404);
   BOOST_TEST(daemon.get("/rss/kinh-te").status == 404);
+}
+
+// Issue 16 finding 3: readers render <description> as HTML, and the summary once went in escaped for
+// XML only, so after XML decoding "<img src=x onerror=...>" was markup. Parsed as XML, a description
+// holds escaped HTML text (no '<'); titles are plain text and read back as they were written.
+BOOST_AUTO_TEST_CASE(rss_descriptions_are_escaped_html_text_and_titles_plain_text) {
+  test::PublicSite site;
+  const std::string title = "Cảnh báo <img src=x onerror=alert(1)> & lừa đảo";
+  const nlohmann::json article = {{"id", "x1"},
+                                  {"title", title},
+                                  {"summary", "Không bấm <img src=x onerror=alert(1)> & <script>alert(2)</script> lạ"},
+                                  {"body_html", "<p>x</p>"},
+                                  {"category", "Y tế"},
+                                  {"published_at", "2024-05-02T08:00:00+07:00"}};
+  const auto f = test::write_file(site.dir.path, "xss.jsonl", article.dump() + "\n");
+  const auto imported = test::portaldctl(site.data, {"import", "articles", f.string()});
+  BOOST_REQUIRE_MESSAGE(imported.exit_code == 0, imported.err);
+  test::RunningDaemon daemon(site.data);
+  for (const char* feed : {"/rss.xml", "/rss/y-te.xml"}) {
+    const auto r = daemon.get(feed);
+    BOOST_TEST_REQUIRE(r.status == 200, feed);
+    boost::property_tree::ptree xml;
+    std::istringstream in(r.body);
+    boost::property_tree::read_xml(in, xml);  // throws on a feed that is not well-formed XML
+    const auto& channel = xml.get_child("rss.channel");
+    BOOST_TEST(channel.get<std::string>("description").find('<') == std::string::npos, feed);
+    int checked = 0;
+    for (const auto& [name, item] : channel) {
+      if (name != "item") continue;
+      const auto description = item.get<std::string>("description", "");
+      BOOST_TEST(description.find('<') == std::string::npos, feed << ": " << description);
+      if (item.get<std::string>("title") != title) continue;
+      ++checked;
+      BOOST_TEST(description ==
+                 "Không bấm &lt;img src=x onerror=alert(1)&gt; &amp; "
+                 "&lt;script&gt;alert(2)&lt;/script&gt; lạ");
+    }
+    BOOST_TEST(checked == 1, feed);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(absolute_links_use_the_configured_public_url) {

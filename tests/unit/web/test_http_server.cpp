@@ -142,6 +142,13 @@ bool eventually(F condition, std::chrono::milliseconds limit = 5s) {
   return true;
 }
 
+// "/q?a0=1&a1=1&...": a target with `n` query arguments.
+std::string target_with_arguments(std::size_t n) {
+  std::string target = "/q";
+  for (std::size_t i = 0; i < n; ++i) target += (i == 0 ? "?a" : "&a") + std::to_string(i) + "=1";
+  return target;
+}
+
 long open_descriptors() {
   return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator());
 }
@@ -307,6 +314,62 @@ BOOST_AUTO_TEST_CASE(endless_chunked_body_is_dropped) {
   BOOST_TEST(s.requests().empty());
 }
 
+// Issue 16 finding 4: about 1,000 query arguments filled MHD's per-connection pool; MHD 0.9.75 then
+// logged a 431 it never sent, and the client got an empty reply at the connection timeout. The server
+// refuses such a target itself, at once, with a 414 through the app's error page.
+BOOST_AUTO_TEST_CASE(too_many_query_arguments_get_414_at_once) {
+  Served s(ok_handler());  // 64 KiB per connection: at most 256 arguments, a 16 KiB target
+  for (const std::size_t n : {257u, 1000u, 4000u}) {
+    RawConnection c(kLoopback, s.port());
+    const auto start = std::chrono::steady_clock::now();
+    BOOST_TEST_REQUIRE(c.send("GET " + target_with_arguments(n) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    const auto r = c.read_response(3s);
+    BOOST_TEST_REQUIRE(r.has_value(), n << " arguments: no answer within 3 s");
+    BOOST_TEST((std::chrono::steady_clock::now() - start < 3s));
+    BOOST_TEST(r->status == 414, n);
+    BOOST_TEST(r->body.find("Error page 414") != std::string::npos);
+  }
+  BOOST_TEST(s.requests().empty());
+  const auto errors = s.errors();
+  BOOST_TEST_REQUIRE(errors.size() == 3u);
+  BOOST_TEST(errors.front().path == "/q");
+  BOOST_TEST(eventually([&] { return s.server().active_requests() == 0; }));
+}
+
+BOOST_AUTO_TEST_CASE(an_overlong_target_gets_414_and_arguments_within_the_bound_reach_the_handler) {
+  Served s(ok_handler());
+  const auto many = http_request(kLoopback, s.port(), "GET", target_with_arguments(256));
+  BOOST_TEST(many.status == 200);
+  BOOST_TEST_REQUIRE(s.requests().size() == 1u);
+  BOOST_TEST(s.requests().front().query.size() == 256u);
+  const auto long_value = http_request(kLoopback, s.port(), "GET", "/q?v=" + std::string(16 * 1024, 'x'));
+  BOOST_TEST(long_value.status == 414);
+  const auto long_path = http_request(kLoopback, s.port(), "GET", "/" + std::string(16 * 1024, 'p'));
+  BOOST_TEST(long_path.status == 414);
+  // The bound follows the connection memory: 8 KiB allow 32 arguments and a 2 KiB target.
+  ServerLimits small = test_limits();
+  small.connection_memory = 8 * 1024;
+  Served t(ok_handler(), small);
+  BOOST_TEST(http_request(kLoopback, t.port(), "GET", target_with_arguments(32)).status == 200);
+  BOOST_TEST(http_request(kLoopback, t.port(), "GET", target_with_arguments(33)).status == 414);
+  // Keep-alive still works after a refused target on another connection, and after an accepted one.
+  RawConnection c(kLoopback, t.port());
+  for (const std::size_t n : {3u, 5u}) {
+    BOOST_TEST_REQUIRE(c.send("GET " + target_with_arguments(n) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const auto r = c.read_response(3s);
+    BOOST_TEST_REQUIRE(r.has_value());
+    BOOST_TEST(r->status == 200);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(http_error_headers_reach_the_response) {
+  Served s([](Request&) -> Response { throw HttpError(405, "Không hỗ trợ.", {{"Allow", "GET, HEAD"}}); });
+  const auto r = http_request(kLoopback, s.port(), "DELETE", "/x");
+  BOOST_TEST(r.status == 405);
+  BOOST_TEST(r.header("Allow").value_or("-") == "GET, HEAD");
+  BOOST_TEST(r.body.find("Error page 405") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(slow_client_is_cut_off_after_timeout) {
   ServerLimits limits = test_limits();
   limits.connection_timeout_s = 1;
@@ -359,14 +422,53 @@ BOOST_AUTO_TEST_CASE(failing_error_renderer_gives_plain_500) {
   BOOST_TEST(r.body.find("template broken") == std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(header_injection_in_response_gives_500) {
+// Issue 16 finding 6: a header value with CR/LF once made MHD refuse the header and the answer a bare
+// 500 (no security headers) after the handler's writes had happened. Now the server strips control
+// characters from values and drops headers whose name is not a token; the answer goes out otherwise whole.
+BOOST_AUTO_TEST_CASE(header_injection_in_response_is_stripped_and_the_answer_still_goes_out) {
   Served s([](Request&) {
     Response r = Response::redirect("/next\r\nSet-Cookie: evil=1");
+    r.headers.emplace_back("X-Frame-Options", "DENY");
+    r.headers.emplace_back("X-Tab", std::string("a\tb\x01") + "c\x7f" + '\0' + "d\n");
+    r.headers.emplace_back("Bad Name", "x");
+    r.headers.emplace_back("Bad\r\nName", "x");
+    r.headers.emplace_back("", "x");
     return r;
   });
-  const auto r = http_request(kLoopback, s.port(), "GET", "/x");
-  BOOST_TEST(r.status == 500);
+  RawConnection c(kLoopback, s.port());
+  BOOST_TEST_REQUIRE(c.send("GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  const auto raw = c.read_until_closed(5s);
+  BOOST_TEST_REQUIRE(raw.has_value());
+  const auto parsed = portald::test::parse_response(*raw, true);
+  BOOST_TEST_REQUIRE(parsed.has_value());
+  const auto& r = parsed->first;
+  BOOST_TEST(r.status == 303);
+  BOOST_TEST(r.header("Location").value_or("-") == "/nextSet-Cookie: evil=1");
   BOOST_TEST(!r.header("Set-Cookie").has_value());
+  BOOST_TEST(r.header("X-Frame-Options").value_or("-") == "DENY");
+  BOOST_TEST(r.header("X-Tab").value_or("-") == "a bcd");
+  BOOST_TEST(raw->find("Bad") == std::string::npos);
+  // On the wire the head holds no control characters but the CRLFs that end its lines.
+  const std::string head = raw->substr(0, raw->find("\r\n\r\n") + 2);
+  std::size_t controls = 0, line_ends = 0;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    controls += static_cast<unsigned char>(head[i]) < 0x20 || head[i] == 0x7f;
+    line_ends += head.compare(i, 2, "\r\n") == 0;
+  }
+  BOOST_TEST(controls == 2 * line_ends);
+}
+
+BOOST_AUTO_TEST_CASE(header_names_and_values_as_the_wire_carries_them) {
+  using portald::web::header_safe_value;
+  using portald::web::is_header_name;
+  BOOST_TEST(is_header_name("Content-Security-Policy"));
+  BOOST_TEST(is_header_name("X-Custom_1!#$%&'*+.^`|~"));
+  for (const char* bad : {"", "Bad Name", "a:b", "a\r\nb", "a\tb", "\xc3\xa1", "a/b", "(x)"})
+    BOOST_TEST(!is_header_name(bad), bad);
+  BOOST_TEST(header_safe_value("/quan-tri\r\nSet-Cookie: a=1") == "/quan-triSet-Cookie: a=1");
+  BOOST_TEST(header_safe_value("a\tb") == "a b");
+  BOOST_TEST(header_safe_value("Tiêu đề ✓") == "Tiêu đề ✓");  // UTF-8 bytes are not controls
+  BOOST_TEST(header_safe_value(std::string("a\0b", 3)) == "ab");
 }
 
 BOOST_AUTO_TEST_CASE(keep_alive_serves_several_requests) {

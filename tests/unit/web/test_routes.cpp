@@ -68,6 +68,28 @@ BOOST_AUTO_TEST_CASE(unknown_path_is_404_and_wrong_method_405) {
   BOOST_TEST(status_of(router, "POST", "/a/1") == 405);
 }
 
+// Issue 16 finding 9: a 405 must say which methods the path has (RFC 9110 15.5.6).
+BOOST_AUTO_TEST_CASE(a_405_carries_allow_with_the_paths_methods) {
+  const Router router(
+      {echo("GET", "/a/moi"), echo("POST", "/a/moi"), echo("GET", "/a/{id}"), echo("POST", "/b"), echo("GET", "/c")});
+  const auto allow_of = [&](const char* method, const char* path) {
+    Request r = request(method, path);
+    try {
+      router.dispatch(r);
+    } catch (const web::HttpError& e) {
+      BOOST_TEST(e.status() == 405);
+      for (const auto& [name, value] : e.headers())
+        if (name == "Allow") return value;
+    }
+    return std::string("(none)");
+  };
+  BOOST_TEST(allow_of("DELETE", "/a/moi") == "GET, HEAD, POST");
+  BOOST_TEST(allow_of("POST", "/a/7") == "GET, HEAD");
+  BOOST_TEST(allow_of("GET", "/b") == "POST");
+  BOOST_TEST(allow_of("HEAD", "/b") == "POST");
+  BOOST_TEST(allow_of("PUT", "/c") == "GET, HEAD");
+}
+
 BOOST_AUTO_TEST_CASE(guarded_route_without_guard_is_403_and_the_guard_can_answer_instead) {
   const Router bare({echo("GET", "/quan-tri", model::Action::use_admin)});
   BOOST_TEST(status_of(bare, "GET", "/quan-tri") == 403);

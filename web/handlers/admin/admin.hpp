@@ -45,6 +45,10 @@ Form form_of(const Request& req);
 
 // The process-wide failed-login counters (login.cpp).
 auth::LoginLimiter& login_limiter();
+// `next` (where a login goes on to) when it is a plain path under /quan-tri: "/quan-tri" itself or
+// below it, visible ASCII only, no "//", "\\" or "/." (so no other site, no header injection);
+// otherwise "/quan-tri".
+std::string safe_next(std::string_view next);
 // The session behind the request's cookie without the guard's other checks (for the second-factor
 // pages, which run before the second factor is done): {table key, session}.
 std::optional<std::pair<std::string, model::Session>> cookie_session(const Context& ctx, const Request& req);

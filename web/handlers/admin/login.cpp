@@ -9,14 +9,6 @@
 namespace portald::web::admin {
 namespace login_pages {
 
-// Only local paths under /quan-tri are followed after login (no open redirect).
-std::string safe_next(std::string_view next) {
-  if (!next.starts_with("/quan-tri") || next.find("//") != std::string_view::npos ||
-      next.find('\\') != std::string_view::npos)
-    return "/quan-tri";
-  return std::string(next);
-}
-
 Response login_form(const Context& ctx, const Request& req, std::string_view username, std::string_view error,
                     int status) {
   const bool secure = is_secure(req);
@@ -61,15 +53,17 @@ Response login_post(const Context& ctx, Request& req) {
   }
   const model::User& user = *outcome.user;
   const bool needs_second = model::needs_second_factor(user.role);
+  // Where to go is settled before the session and its audit entry are written, so nothing after the
+  // commit can fail on it (a newline in `next` once made the Location header, and the answer, a bare 500).
+  const std::string next = needs_second
+                               ? (user.totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc")
+                               : safe_next(form.get("next"));
   std::string token;
   {
     store::WriteTxn txn = ctx.store.write();
     token = accounts::start_session(txn, ctx.store.tables(), user, address, now);
     txn.commit();
   }
-  const std::string next = needs_second
-                               ? (user.totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc")
-                               : safe_next(form.get("next"));
   Response r = Response::redirect(next);
   r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), token, secure));
   r.headers.emplace_back("Set-Cookie", cookie_header(login_csrf_cookie_name(secure), "", secure, 0));
@@ -100,6 +94,18 @@ Response logout_everywhere_post(const Context& ctx, Request& req) {
 }
 
 }  // namespace login_pages
+
+std::string safe_next(std::string_view next) {
+  constexpr std::string_view home = "/quan-tri";
+  const bool under_admin = next == home || (next.starts_with(home) && next[home.size()] == '/');
+  if (!under_admin || next.find("//") != std::string_view::npos || next.find('\\') != std::string_view::npos ||
+      next.find("/.") != std::string_view::npos)
+    return std::string(home);
+  // Visible ASCII only: no control characters (header injection), no spaces, no raw non-ASCII bytes.
+  for (const char c : next)
+    if (c <= ' ' || c >= 0x7f) return std::string(home);
+  return std::string(next);
+}
 
 auth::LoginLimiter& login_limiter() {
   static auth::LoginLimiter limiter;

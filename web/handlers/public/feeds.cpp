@@ -18,13 +18,33 @@ namespace {
 constexpr std::size_t kFeedItems = 50;
 constexpr std::size_t kSitemapArticles = 40000;  // the sitemap protocol allows 50,000 URLs per file
 
+// RSS 2.0 readers render <description> as HTML (the RSS Best Practices Profile's reading of the spec),
+// so plain text goes in escaped for HTML first and then for XML: after XML decoding a reader sees
+// "&lt;img ...>", text, never markup. Titles, categories and names stay plain text (XML-escaped once),
+// which is how the profile says readers treat them.
+std::string html_text_for_xml(std::string_view text) {
+  std::string html;
+  html.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': html += "&amp;"; break;
+      case '<': html += "&lt;"; break;
+      case '>': html += "&gt;"; break;
+      case '"': html += "&quot;"; break;
+      case '\'': html += "&#39;"; break;
+      default: html += c;
+    }
+  }
+  return xml_escape(html);
+}
+
 std::string rss_item(const std::string& base, const model::Article& a, const std::string& category) {
   const std::string link = base + article_url(a);
   std::string out = "<item><title>" + xml_escape(a.title) + "</title><link>" + xml_escape(link) + "</link>";
   out += "<guid isPermaLink=\"true\">" + xml_escape(link) + "</guid>";
   out += "<pubDate>" + http_date(a.published_at) + "</pubDate>";
   if (!category.empty()) out += "<category>" + xml_escape(category) + "</category>";
-  if (!a.summary.empty()) out += "<description>" + xml_escape(a.summary) + "</description>";
+  if (!a.summary.empty()) out += "<description>" + html_text_for_xml(a.summary) + "</description>";
   if (!a.author.empty()) out += "<dc:creator>" + xml_escape(a.author) + "</dc:creator>";
   return out + "</item>\n";
 }
@@ -42,7 +62,7 @@ Response rss(const Context& ctx, const Request& req, const model::Category* only
       "<channel>\n<title>" +
       xml_escape(title) + "</title>\n<link>" + xml_escape(base + (only ? category_url(*only) : std::string("/"))) +
       "</link>\n" + "<atom:link href=\"" + xml_escape(self) + "\" rel=\"self\" type=\"application/rss+xml\"/>\n" +
-      "<description>" + xml_escape("Tin mới từ " + title) + "</description>\n<language>vi</language>\n";
+      "<description>" + html_text_for_xml("Tin mới từ " + title) + "</description>\n<language>vi</language>\n";
   if (!s.governing_agency.empty()) out += "<copyright>" + xml_escape(s.governing_agency) + "</copyright>\n";
   const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kFeedItems}, only ? only->id : 0);
   if (!articles.empty()) out += "<lastBuildDate>" + http_date(articles.front().published_at) + "</lastBuildDate>\n";
