@@ -43,8 +43,6 @@ editorial::Actor actor_of(const model::User& u, const Request& req);
 std::string client_address(const Request& req);
 Form form_of(const Request& req);
 
-// The process-wide failed-login counters (login.cpp).
-auth::LoginLimiter& login_limiter();
 // The session behind the request's cookie without the guard's other checks (for the second-factor
 // pages, which run before the second factor is done): {table key, session}.
 std::optional<std::pair<std::string, model::Session>> cookie_session(const Context& ctx, const Request& req);

@@ -47,7 +47,7 @@ Response login_post(const Context& ctx, Request& req) {
     return login_form(ctx, req, username, "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", 403);
   const std::string address = client_address(req);
   const model::UnixTime now = model::now();
-  const auto outcome = auth::check_login(ctx.store, login_limiter(), username, form.get("password"), address, now);
+  const auto outcome = auth::check_login(ctx.store, ctx.login_limiter, username, form.get("password"), address, now);
   if (outcome.result != auth::LoginResult::ok) {
     const bool limited = outcome.result == auth::LoginResult::rate_limited;
     {
@@ -55,9 +55,10 @@ Response login_post(const Context& ctx, Request& req) {
       accounts::record_refused_login(txn, ctx.store.tables(), username, limited, address, now);
       txn.commit();
     }
-    return login_form(ctx, req, username,
-                      limited ? auth::rate_limit_message(login_limiter().limits()) : std::string(auth::kBadCredentials),
-                      limited ? 429 : 401);
+    return login_form(
+        ctx, req, username,
+        limited ? auth::rate_limit_message(ctx.login_limiter.limits()) : std::string(auth::kBadCredentials),
+        limited ? 429 : 401);
   }
   const model::User& user = *outcome.user;
   const bool needs_second = model::needs_second_factor(user.role);
@@ -100,11 +101,6 @@ Response logout_everywhere_post(const Context& ctx, Request& req) {
 }
 
 }  // namespace login_pages
-
-auth::LoginLimiter& login_limiter() {
-  static auth::LoginLimiter limiter;
-  return limiter;
-}
 
 std::optional<std::pair<std::string, model::Session>> cookie_session(const Context& ctx, const Request& req) {
   const auto token = cookie(req, session_cookie_name(is_secure(req)));
