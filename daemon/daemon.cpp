@@ -8,10 +8,11 @@
 #include <thread>
 
 #include "build_info.hpp"
+#include "daemon/auth/login_limiter.hpp"
 #include "daemon/editorial/scheduler.hpp"
 #include "daemon/health/checks.hpp"
 #include "daemon/health/faults.hpp"
-#include "daemon/health/liveness.hpp"
+#include "daemon/health/monitor.hpp"
 #include "daemon/log/log.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
@@ -56,8 +57,8 @@ web::ServerLimits limits_from(const config::Config& c) {
 // Health gate for the watchdog: no handler or store writer stuck for longer than `stuck_after`, a store
 // read, and a request through the HTTP server itself.
 std::optional<std::string> health_problem(const store::Store& store, web::HttpServer& server,
-                                          health::Clock::duration stuck_after) {
-  if (auto stuck = health::stuck_work(stuck_after)) return stuck;
+                                          const health::Liveness& liveness, health::Clock::duration stuck_after) {
+  if (auto stuck = liveness.stuck_work(stuck_after)) return stuck;
   try {
     const store::ReadTxn txn = store.read();
     if (!store::stored_schema_version(txn, store.tables())) return "store: schema version missing";
@@ -93,7 +94,7 @@ void drain(web::HttpServer& server) {
 // SIGHUP means nothing to portald (there is no reload: a restart re-reads the config); it stays blocked
 // so its default action cannot kill the daemon, and it only wakes this loop for an early health check.
 void watch_until_stop(notify::Notifier& notifier, const store::Store& store, web::HttpServer& server,
-                      const search::Indexer& indexer, const std::string& where) {
+                      const search::Indexer& indexer, health::Monitor& monitor, const std::string& where) {
   const auto period = std::chrono::duration_cast<std::chrono::milliseconds>(
       notifier.watchdog_period().value_or(std::chrono::microseconds(5'000'000)));
   // Work unfinished after a whole watchdog interval (twice the ping period, at least 5 s) is stuck.
@@ -106,7 +107,7 @@ void watch_until_stop(notify::Notifier& notifier, const store::Store& store, web
       log::info("daemon.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
       return;
     }
-    auto problem = health_problem(store, server, stuck_after);
+    auto problem = health_problem(store, server, monitor.liveness, stuck_after);
     if (!problem) problem = indexer.health_problem();
     if (problem) {
       // No ping: if this persists, systemd's watchdog restarts us.
@@ -139,6 +140,10 @@ void block_shutdown_signals() {
 int run_daemon(const config::Config& config) {
   const auto t0 = std::chrono::steady_clock::now();
   notify::Notifier notifier;
+  // The daemon's health state (metrics, liveness, reports) and failed-login counters: everything below
+  // reports into them or reads them, so they are made first and destroyed last.
+  health::Monitor monitor;
+  auth::LoginLimiter login_limiter;
   bool ready = false;  // a failure before READY=1 is a failed start, after it a failed daemon
   try {
     check_data_dir(config.data_dir);
@@ -158,8 +163,15 @@ int run_daemon(const config::Config& config) {
 
     const web::Assets assets(config.share_dir);
     const web::TemplateSet templates(assets);
-    web::App app(
-        web::Context{store, templates, assets, model::now(), build::version, config.site_name, &search_service});
+    web::App app(web::Context{.store = store,
+                              .templates = templates,
+                              .assets = assets,
+                              .monitor = monitor,
+                              .login_limiter = login_limiter,
+                              .started_at = model::now(),
+                              .version = build::version,
+                              .site_name = config.site_name,
+                              .search = &search_service});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
@@ -168,13 +180,13 @@ int run_daemon(const config::Config& config) {
     const editorial::Scheduler scheduler(store);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
-    const health::CheckLoop slow_checks(store, health::check_settings(config));
+    const health::CheckLoop slow_checks(store, health::check_settings(config), monitor);
     const std::string where = config::ListenAddress{config.listen.host, server.port()}.to_string();
     log::info("daemon.ready", {{"listen", where}, {"version", build::version}, {"startup_ms", ms.count()}});
     notifier.ready("Serving on " + where);
     ready = true;
 
-    watch_until_stop(notifier, store, server, indexer, where);
+    watch_until_stop(notifier, store, server, indexer, monitor, where);
     notifier.stopping("Draining connections");
     indexer.stop();                 // it finishes its current batch while connections drain
     health::release_test_faults();  // test-only wedges end before the store closes

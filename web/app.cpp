@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "daemon/health/monitor.hpp"
 #include "daemon/log/log.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -94,9 +95,10 @@ void add_security_headers(Response& r) {
 }
 
 App::App(Context ctx)
-    : ctx_(ctx), router_(instrument_routes(bind_routes(route_table())), [this](model::Action action, Request& r) {
-        return admin::guard(ctx_, action, r);
-      }) {}
+    : ctx_(ctx),
+      accounting_{ctx_.monitor.liveness.request_handlers(), ctx_.monitor.metrics.route("unmatched")},
+      router_(instrument_routes(bind_routes(route_table()), ctx_.monitor.metrics),
+              [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {}
 
 std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
   std::vector<Route> routes;
@@ -120,7 +122,7 @@ Response App::handle(Request& req) {
   const auto on_error = [&](int status, std::string_view message) { return error_response(status, message, req); };
   if (auto closed = admin::maintenance_response(ctx_, req, on_error)) return std::move(*closed);
   // Counted by route pattern and status, and timed, for /metrics (errors too: HttpError carries its status).
-  Response r = observe_request([&] { return router_.dispatch(req); });
+  Response r = observe_request(accounting_, [&] { return router_.dispatch(req); });
   add_security_headers(r);
   return r;
 }

@@ -5,6 +5,7 @@
 
 #include "daemon/model/site_settings.hpp"
 #include "web/context.hpp"
+#include "web/handlers/ops/metrics.hpp"
 #include "web/page_cache.hpp"
 #include "web/router.hpp"
 #include "web/routes.hpp"
@@ -28,6 +29,7 @@ class App {
   // column says.
   std::vector<Route> bind_routes(const std::vector<RouteSpec>& table);
   Context ctx_;
+  RequestAccounting accounting_;  // in ctx_.monitor
   PageCache cache_;
   Router router_;
 };

@@ -1,5 +1,6 @@
 #pragma once
-// What every handler may use: the store, templates, static assets and process facts.
+// What every handler may use: the store, templates, static assets, the daemon's health monitor and
+// login limits, and process facts. run_daemon owns everything referenced here.
 #include <string>
 
 #include "daemon/model/time.hpp"
@@ -10,6 +11,12 @@
 namespace portald::search {
 class SearchService;
 }
+namespace portald::health {
+struct Monitor;
+}
+namespace portald::auth {
+class LoginLimiter;
+}
 
 namespace portald::web {
 
@@ -17,6 +24,8 @@ struct Context {
   const store::Store& store;
   const TemplateSet& templates;
   const Assets& assets;
+  health::Monitor& monitor;           // metrics, request accounting, reports (daemon/health/monitor.hpp)
+  auth::LoginLimiter& login_limiter;  // failed-login counters (login and second-factor pages)
   model::UnixTime started_at = 0;
   const char* version = "";
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one

@@ -11,8 +11,7 @@
 #include <system_error>
 
 #include "daemon/config/option_table.hpp"
-#include "daemon/health/hooks.hpp"
-#include "daemon/health/metrics.hpp"
+#include "daemon/health/monitor.hpp"
 #include "daemon/log/log.hpp"
 #include "daemon/store/backup_state_table.hpp"
 
@@ -51,7 +50,8 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> cgroup_memory() {
   return std::nullopt;
 }
 
-CheckResult disk_check(const std::string& name, const std::filesystem::path& path, std::uint64_t min_free) {
+CheckResult disk_check(Registry& metrics, const std::string& name, const std::filesystem::path& path,
+                       std::uint64_t min_free) {
   CheckResult r{"disk_" + name, Status::ok, {}, {}};
   struct statvfs st {};
   if (::statvfs(path.c_str(), &st) != 0) {
@@ -61,8 +61,7 @@ CheckResult disk_check(const std::string& name, const std::filesystem::path& pat
     return r;
   }
   const std::uint64_t free = std::uint64_t(st.f_bavail) * st.f_frsize, total = std::uint64_t(st.f_blocks) * st.f_frsize;
-  metrics()
-      .gauge("portald_disk_free_bytes", "Free space for portald on the watched file systems.", {{"disk", name}})
+  metrics.gauge("portald_disk_free_bytes", "Free space for portald on the watched file systems.", {{"disk", name}})
       .set(static_cast<double>(free));
   r.detail = path.string() + ": " + bytes_text(free) + " free of " + bytes_text(total);
   r.detail_vi = path.string() + ": còn trống " + bytes_text(free) + " trên tổng " + bytes_text(total);
@@ -87,10 +86,9 @@ CheckResult map_check(const store::Store& store, double warn_ratio) {
   return r;
 }
 
-CheckResult memory_check() {
+CheckResult memory_check(Registry& metrics) {
   const std::uint64_t anon = anon_rss();
-  metrics()
-      .gauge("portald_memory_anon_bytes", "Anonymous resident memory of the daemon (heap, stacks).")
+  metrics.gauge("portald_memory_anon_bytes", "Anonymous resident memory of the daemon (heap, stacks).")
       .set(static_cast<double>(anon));
   CheckResult r{"memory", Status::ok, bytes_text(anon) + " anonymous resident",
                 "Bộ nhớ ẩn danh đang dùng " + bytes_text(anon)};
@@ -110,8 +108,7 @@ CheckResult memory_check() {
   return r;
 }
 
-CheckResult index_check(model::UnixTime now, model::UnixTime max_lag) {
-  const Reported rep = reported();
+CheckResult index_check(const Reported& rep, model::UnixTime now, model::UnixTime max_lag) {
   if (!rep.pending_changes)
     return {"search_index", Status::unknown, "the search indexer has not reported", "Bộ lập chỉ mục chưa báo cáo"};
   const model::UnixTime lag = rep.oldest_pending_at ? std::max<model::UnixTime>(0, now - rep.oldest_pending_at) : 0;
@@ -123,8 +120,7 @@ CheckResult index_check(model::UnixTime now, model::UnixTime max_lag) {
   return r;
 }
 
-CheckResult snapshot_check(model::UnixTime now, model::UnixTime max_age) {
-  const Reported rep = reported();
+CheckResult snapshot_check(const Reported& rep, model::UnixTime now, model::UnixTime max_age) {
   if (!rep.snapshot_at)
     return {"snapshot", Status::unknown, "no snapshot reported yet", "Chưa có báo cáo về bản sao lưu"};
   const model::UnixTime age = now - *rep.snapshot_at;
@@ -158,8 +154,7 @@ std::string window_text_vi(const WindowStatus& w) {
   return s;
 }
 
-void cadence_metrics(const DayStatus& day) {
-  auto& m = metrics();
+void cadence_metrics(Registry& m, const DayStatus& day) {
   m.gauge("portald_cadence_working_day", "1 when today is a working day for the cadence check.")
       .set(day.working ? 1 : 0);
   for (const WindowStatus& w : day.windows) {
@@ -175,19 +170,6 @@ void cadence_metrics(const DayStatus& day) {
 }
 
 }  // namespace
-
-std::string_view to_string(Status s) {
-  switch (s) {
-    case Status::ok: return "ok";
-    case Status::warning: return "warning";
-    case Status::unknown: return "unknown";
-  }
-  return "unknown";
-}
-
-bool Report::any_warning() const {
-  return std::any_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.status == Status::warning; });
-}
 
 CheckSettings check_settings(const config::Config& config) {
   CheckSettings s;
@@ -216,8 +198,8 @@ std::size_t count_publications(const store::Store& store, model::UnixTime from, 
   return n;
 }
 
-SlowChecks::SlowChecks(const store::Store& store, CheckSettings settings)
-    : store_(store), settings_(std::move(settings)) {
+SlowChecks::SlowChecks(const store::Store& store, CheckSettings settings, Monitor& monitor)
+    : store_(store), settings_(std::move(settings)), monitor_(monitor) {
   reload_holidays();
 }
 
@@ -259,14 +241,14 @@ CheckResult SlowChecks::cadence(model::UnixTime now) {
   const DayStatus day = evaluate_day(settings_.cadence, now, [this](model::UnixTime a, model::UnixTime b) {
     return count_publications(store_, a, b);
   });
-  cadence_metrics(day);
+  cadence_metrics(monitor_.metrics, day);
   const std::string date = model::format_iso_date(day.day);
   for (const WindowStatus& w : day.windows) {
     if (w.state != WindowState::missed) continue;
     const std::pair key{day.day, w.window->name};
     if (std::find(alerted_.begin(), alerted_.end(), key) != alerted_.end()) continue;
     alerted_.push_back(key);
-    metrics()
+    monitor_.metrics
         .counter("portald_cadence_missed_windows_total", "Cadence windows that closed with no publication.",
                  {{"window", w.window->name}})
         .inc();
@@ -304,11 +286,12 @@ CheckResult SlowChecks::cadence(model::UnixTime now) {
 Report SlowChecks::run(model::UnixTime now) {
   Report report;
   report.at = now;
-  report.checks.push_back(disk_check("data", settings_.data_dir, settings_.min_free_bytes));
+  Registry& metrics = monitor_.metrics;
+  report.checks.push_back(disk_check(metrics, "data", settings_.data_dir, settings_.min_free_bytes));
   if (!settings_.backup_dir.empty())
-    report.checks.push_back(disk_check("backup", settings_.backup_dir, settings_.min_free_bytes));
-  for (const auto& [name, path] : watched_disks())
-    report.checks.push_back(disk_check(name, path, settings_.min_free_bytes));
+    report.checks.push_back(disk_check(metrics, "backup", settings_.backup_dir, settings_.min_free_bytes));
+  for (const auto& [name, path] : monitor_.hooks.watched_disks())
+    report.checks.push_back(disk_check(metrics, name, path, settings_.min_free_bytes));
   try {
     report.checks.push_back(map_check(store_, settings_.map_warn_ratio));
     report.checks.push_back(cadence(now));
@@ -316,19 +299,19 @@ Report SlowChecks::run(model::UnixTime now) {
     // the log and in /metrics even when nobody asks /healthz.
     const store::ReadTxn txn = store_.read();
     if (const auto backups = store::get_backup_state(txn, store_.tables()); backups.last_snapshot)
-      report_snapshot(backups.last_snapshot->at);
+      monitor_.hooks.report_snapshot(backups.last_snapshot->at);
   } catch (const std::exception& e) {
     // A failing store is the watchdog gate's business; here it only must not end the thread.
     report.checks.push_back(
         {"store", Status::warning, e.what(), std::string("Không đọc được kho dữ liệu: ") + e.what()});
   }
-  report.checks.push_back(memory_check());
-  report.checks.push_back(index_check(now, settings_.index_max_lag));
-  report.checks.push_back(snapshot_check(now, settings_.snapshot_max_age));
+  report.checks.push_back(memory_check(metrics));
+  const Reported reported = monitor_.hooks.reported();
+  report.checks.push_back(index_check(reported, now, settings_.index_max_lag));
+  report.checks.push_back(snapshot_check(reported, now, settings_.snapshot_max_age));
 
   for (const CheckResult& c : report.checks) {
-    metrics()
-        .gauge("portald_health_check_warning", "1 while a slow health check warns.", {{"check", c.name}})
+    metrics.gauge("portald_health_check_warning", "1 while a slow health check warns.", {{"check", c.name}})
         .set(c.status == Status::warning ? 1 : 0);
     const auto before =
         std::find_if(last_.begin(), last_.end(), [&](const CheckResult& l) { return l.name == c.name; });
@@ -342,35 +325,22 @@ Report SlowChecks::run(model::UnixTime now) {
   return report;
 }
 
-namespace {
-std::mutex report_mutex;
-std::shared_ptr<const Report> current_report;  // guarded by report_mutex
-}  // namespace
-
-std::shared_ptr<const Report> latest_report() {
-  const std::lock_guard lock(report_mutex);
-  return current_report;
-}
-
-void publish_report(std::shared_ptr<const Report> report) {
-  const std::lock_guard lock(report_mutex);
-  current_report = std::move(report);
-}
-
-CheckLoop::CheckLoop(const store::Store& store, CheckSettings settings)
-    : checks_(store, std::move(settings)), thread_([this](std::stop_token stop) { run(stop); }) {}
+CheckLoop::CheckLoop(const store::Store& store, CheckSettings settings, Monitor& monitor)
+    : monitor_(monitor),
+      checks_(store, std::move(settings), monitor),
+      thread_([this](std::stop_token stop) { run(stop); }) {}
 
 CheckLoop::~CheckLoop() {
   thread_.request_stop();
   thread_.join();
-  publish_report(nullptr);
+  monitor_.checks.publish(nullptr);
 }
 
 void CheckLoop::run(std::stop_token stop) {
   while (!stop.stop_requested()) {
     const model::UnixTime now = model::now();
     try {
-      publish_report(std::make_shared<const Report>(checks_.run(now)));
+      monitor_.checks.publish(std::make_shared<const Report>(checks_.run(now)));
     } catch (const std::exception& e) {
       log::error("health.checks_failed", {{"what", e.what()}});
     }

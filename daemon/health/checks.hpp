@@ -5,7 +5,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -13,25 +12,12 @@
 
 #include "daemon/config/config.hpp"
 #include "daemon/health/cadence.hpp"
+#include "daemon/health/report.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::health {
 
-enum class Status { ok, warning, unknown };
-std::string_view to_string(Status s);
-
-struct CheckResult {
-  std::string name;  // "disk_data", "lmdb_map", "memory", "search_index", "snapshot", "cadence"
-  Status status = Status::unknown;
-  std::string detail;     // one line for people (logs, /healthz)
-  std::string detail_vi;  // the same line in Vietnamese, for the admin status page (/quan-tri/trang-thai)
-};
-
-struct Report {
-  model::UnixTime at = 0;
-  std::vector<CheckResult> checks;
-  bool any_warning() const;
-};
+struct Monitor;
 
 struct CheckSettings {
   std::filesystem::path data_dir;
@@ -46,10 +32,11 @@ struct CheckSettings {
 };
 CheckSettings check_settings(const config::Config& config);
 
-// The checks themselves, for the loop below and for tests (which pass their own `now`).
+// The checks themselves, for the loop below and for tests (which pass their own `now`). They read what
+// subsystems reported to `monitor` and set its gauges; the monitor must outlive them.
 class SlowChecks {
  public:
-  SlowChecks(const store::Store& store, CheckSettings settings);
+  SlowChecks(const store::Store& store, CheckSettings settings, Monitor& monitor);
   // Runs every check, logs each one's changes to and from warning (and each cadence window that closed
   // empty, once), updates the metrics, and returns the report.
   Report run(model::UnixTime now);
@@ -61,6 +48,7 @@ class SlowChecks {
 
   const store::Store& store_;
   CheckSettings settings_;
+  Monitor& monitor_;
   std::filesystem::file_time_type holidays_mtime_{};
   std::string holidays_problem_;
   std::vector<std::pair<std::int32_t, std::string>> alerted_;  // (day, window) already reported missed
@@ -68,25 +56,23 @@ class SlowChecks {
 };
 
 // Runs SlowChecks on its own thread (first at once, then every interval and at every cadence window
-// boundary) and publishes each report for latest_report(). Stops and joins on destruction.
+// boundary) and publishes each report in monitor.checks. Stops, joins and withdraws the report on
+// destruction.
 class CheckLoop {
  public:
-  CheckLoop(const store::Store& store, CheckSettings settings);
+  CheckLoop(const store::Store& store, CheckSettings settings, Monitor& monitor);
   ~CheckLoop();
   CheckLoop(const CheckLoop&) = delete;
   CheckLoop& operator=(const CheckLoop&) = delete;
 
  private:
   void run(std::stop_token stop);
+  Monitor& monitor_;
   SlowChecks checks_;
   std::mutex mutex_;
   std::condition_variable_any wake_;
   std::jthread thread_;
 };
-
-// The newest report of the running CheckLoop; nullptr before the first run.
-std::shared_ptr<const Report> latest_report();
-void publish_report(std::shared_ptr<const Report> report);
 
 // Publications counted by the cadence check: published articles with from <= published_at < to.
 std::size_t count_publications(const store::Store& store, model::UnixTime from, model::UnixTime to);

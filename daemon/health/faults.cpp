@@ -8,8 +8,6 @@
 #include <thread>
 #include <vector>
 
-#include "daemon/health/liveness.hpp"
-
 namespace portald::health {
 namespace {
 
@@ -37,13 +35,13 @@ bool test_faults_enabled() {
 
 void wedge_this_thread() { wait_for_release(); }
 
-void wedge_writer(const store::Store& store) {
+void wedge_writer(const store::Store& store, BusyTracker& store_writers) {
   std::mutex started_mutex;
   std::condition_variable started_cv;
   bool started = false;
-  std::thread t([&store, &started_mutex, &started_cv, &started] {
+  std::thread t([&store, &store_writers, &started_mutex, &started_cv, &started] {
     store::WriteTxn txn = store.write();
-    const auto scope = store_writers().enter();
+    const auto scope = store_writers.enter();
     {
       const std::lock_guard lock(started_mutex);
       started = true;

@@ -3,6 +3,7 @@
 // whose subsystem never reported shows as "unknown" in /healthz, never as a warning.
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,17 +13,7 @@
 
 namespace portald::health {
 
-// Search indexer: after each batch, and while idle, the change-log entries not yet in the index and the
-// time of the oldest of them (0 when none is pending). Warns when the oldest waits over 5 minutes.
-void report_index_lag(std::uint64_t pending_changes, model::UnixTime oldest_pending_at);
-// Backups: the time of the newest good snapshot (at start from its manifest, then after each run).
-// Warns when it is older than 8 days (Điều 10.2.b: a copy at least once a week).
-void report_snapshot(model::UnixTime taken_at);
-// Sessions: how many are live now.
-void report_sessions(std::uint64_t active);
-// Any subsystem: one more directory whose file system's free space the disk check watches
-// ("backup" -> the snapshot directory). The same name again replaces the path.
-void watch_disk(const std::string& name, const std::filesystem::path& path);
+class Registry;
 
 // What was reported (for the checks and for /metrics).
 struct Reported {
@@ -30,10 +21,37 @@ struct Reported {
   model::UnixTime oldest_pending_at = 0;
   std::optional<model::UnixTime> snapshot_at;
 };
-Reported reported();
-std::vector<std::pair<std::string, std::filesystem::path>> watched_disks();
-// Sets the gauges derived from the reports and the clock (index lag and snapshot age, in seconds);
-// /metrics calls it on each scrape.
-void update_age_gauges(model::UnixTime now);
+
+// The reports of one daemon (in its health::Monitor); the gauges go to `metrics`, which must outlive it.
+class Hooks {
+ public:
+  explicit Hooks(Registry& metrics) : metrics_(metrics) {}
+  Hooks(const Hooks&) = delete;
+  Hooks& operator=(const Hooks&) = delete;
+
+  // Search indexer: after each pass, and while idle, the change-log entries not yet in the index and the
+  // time of the oldest of them (0 when none is pending). Warns when the oldest waits over 5 minutes.
+  void report_index_lag(std::uint64_t pending_changes, model::UnixTime oldest_pending_at);
+  // Backups: the time of the newest good snapshot (at start from its manifest, then after each run).
+  // Warns when it is older than 8 days (Điều 10.2.b: a copy at least once a week).
+  void report_snapshot(model::UnixTime taken_at);
+  // Sessions: how many are live now.
+  void report_sessions(std::uint64_t active);
+  // Any subsystem: one more directory whose file system's free space the disk check watches
+  // ("backup" -> the snapshot directory). The same name again replaces the path.
+  void watch_disk(const std::string& name, const std::filesystem::path& path);
+
+  Reported reported() const;
+  std::vector<std::pair<std::string, std::filesystem::path>> watched_disks() const;
+  // Sets the gauges derived from the reports and the clock (index lag and snapshot age, in seconds);
+  // /metrics calls it on each scrape.
+  void update_age_gauges(model::UnixTime now);
+
+ private:
+  Registry& metrics_;
+  mutable std::mutex mutex_;
+  Reported state_;                                                    // guarded by mutex_
+  std::vector<std::pair<std::string, std::filesystem::path>> disks_;  // guarded by mutex_
+};
 
 }  // namespace portald::health

@@ -2,14 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <mutex>
-#include <vector>
 
 namespace portald::health {
 namespace {
-
-std::mutex heartbeats_mutex;
-std::vector<const Heartbeat*> heartbeats;  // guarded by heartbeats_mutex
 
 std::string seconds_text(Clock::duration d) {
   char buffer[32];
@@ -42,34 +37,27 @@ std::optional<Clock::duration> BusyTracker::oldest(Clock::time_point now) const 
   return std::max(Clock::duration::zero(), now.time_since_epoch() - Clock::duration(first));
 }
 
-BusyTracker& request_handlers() {
-  static BusyTracker tracker;
-  return tracker;
-}
-
-BusyTracker& store_writers() {
-  static BusyTracker tracker;
-  return tracker;
-}
-
-Heartbeat::Heartbeat(std::string name, Clock::duration max_silence)
-    : name_(std::move(name)), max_silence_(max_silence), last_(Clock::now().time_since_epoch().count()) {
-  const std::lock_guard lock(heartbeats_mutex);
-  heartbeats.push_back(this);
+Heartbeat::Heartbeat(Liveness& liveness, std::string name, Clock::duration max_silence)
+    : liveness_(liveness),
+      name_(std::move(name)),
+      max_silence_(max_silence),
+      last_(Clock::now().time_since_epoch().count()) {
+  const std::lock_guard lock(liveness_.heartbeats_mutex_);
+  liveness_.heartbeats_.push_back(this);
 }
 
 Heartbeat::~Heartbeat() {
-  const std::lock_guard lock(heartbeats_mutex);
-  std::erase(heartbeats, this);
+  const std::lock_guard lock(liveness_.heartbeats_mutex_);
+  std::erase(liveness_.heartbeats_, this);
 }
 
-std::optional<std::string> stuck_work(Clock::duration stuck_after, Clock::time_point now) {
-  if (const auto age = request_handlers().oldest(now); age && *age > stuck_after)
+std::optional<std::string> Liveness::stuck_work(Clock::duration stuck_after, Clock::time_point now) const {
+  if (const auto age = request_handlers_.oldest(now); age && *age > stuck_after)
     return "http: a request handler has been running for " + seconds_text(*age);
-  if (const auto age = store_writers().oldest(now); age && *age > stuck_after)
+  if (const auto age = store_writers_.oldest(now); age && *age > stuck_after)
     return "writer: a store write transaction has been open for " + seconds_text(*age);
-  const std::lock_guard lock(heartbeats_mutex);
-  for (const Heartbeat* h : heartbeats) {
+  const std::lock_guard lock(heartbeats_mutex_);
+  for (const Heartbeat* h : heartbeats_) {
     const auto silent = now.time_since_epoch() - Clock::duration(h->last_.load(std::memory_order_relaxed));
     if (silent > h->max_silence_) return "loop " + h->name_ + ": no tick for " + seconds_text(silent);
   }

@@ -1,14 +1,16 @@
 #pragma once
 // What the watchdog gate needs to tell "busy" from "stuck": work in progress (HTTP handlers running,
 // store write transactions open) with its start time, and the ticks of long-running loops. All updates
-// are lock-free; stuck_work() is read once per watchdog tick by the main loop.
+// are lock-free; Liveness::stuck_work() is read once per watchdog tick by the main loop.
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace portald::health {
 
@@ -44,32 +46,47 @@ class BusyTracker {
   std::array<std::atomic<std::int64_t>, kSlots> started_{};  // steady-clock ticks; 0 = free
 };
 
-// HTTP handlers running now (entered around each dispatch by the web layer).
-BusyTracker& request_handlers();
-// Store write transactions the daemon holds now: every daemon-side writer (admin saves, the scheduler)
-// holds a store_writers().enter() scope from mdb_txn_begin to commit or abort.
-BusyTracker& store_writers();
+class Liveness;
 
 // A long-running loop (the search indexer, a writer queue) proves it is alive by calling beat() at least
-// every `max_silence`; its waits must use timeouts so that it beats while idle too. Registered for the
-// watchdog gate while the object lives.
+// every `max_silence`; its waits must use timeouts so that it beats while idle too. Registered with
+// `liveness` for the watchdog gate while the object lives (the Liveness must outlive it).
 class Heartbeat {
  public:
-  Heartbeat(std::string name, Clock::duration max_silence);
+  Heartbeat(Liveness& liveness, std::string name, Clock::duration max_silence);
   ~Heartbeat();
   Heartbeat(const Heartbeat&) = delete;
   Heartbeat& operator=(const Heartbeat&) = delete;
   void beat() noexcept { last_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed); }
 
  private:
-  friend std::optional<std::string> stuck_work(Clock::duration, Clock::time_point);
+  friend class Liveness;
+  Liveness& liveness_;
   std::string name_;
   Clock::duration max_silence_;
   std::atomic<Clock::rep> last_;
 };
 
-// Why the daemon's work is stuck, or std::nullopt: an HTTP handler or a store write transaction that has
-// run longer than `stuck_after`, or a registered loop silent for longer than its own limit.
-std::optional<std::string> stuck_work(Clock::duration stuck_after, Clock::time_point now = Clock::now());
+// What the watchdog gate reads to tell "busy" from "stuck": the work in progress and the loops'
+// heartbeats. One per daemon, in its health::Monitor.
+class Liveness {
+ public:
+  // HTTP handlers running now (entered around each dispatch by the web layer).
+  BusyTracker& request_handlers() noexcept { return request_handlers_; }
+  // Store write transactions held now: a writer holds a store_writers().enter() scope from
+  // mdb_txn_begin to commit or abort.
+  BusyTracker& store_writers() noexcept { return store_writers_; }
+
+  // Why the daemon's work is stuck, or std::nullopt: an HTTP handler or a store write transaction that
+  // has run longer than `stuck_after`, or a registered loop silent for longer than its own limit.
+  std::optional<std::string> stuck_work(Clock::duration stuck_after, Clock::time_point now = Clock::now()) const;
+
+ private:
+  friend class Heartbeat;
+  BusyTracker request_handlers_;
+  BusyTracker store_writers_;
+  mutable std::mutex heartbeats_mutex_;
+  std::vector<const Heartbeat*> heartbeats_;  // guarded by heartbeats_mutex_
+};
 
 }  // namespace portald::health

@@ -197,9 +197,4 @@ std::string Registry::render() const {
   return out;
 }
 
-Registry& metrics() {
-  static Registry registry;
-  return registry;
-}
-
 }  // namespace portald::health

@@ -104,9 +104,6 @@ class Registry {
   std::map<std::string, std::unique_ptr<RouteStats>> routes_;
 };
 
-// The process-wide registry that /metrics shows.
-Registry& metrics();
-
 // A label value escaped for the exposition format (backslash, double quote, newline).
 std::string escape_label_value(std::string_view value);
 

@@ -47,29 +47,40 @@ BOOST_AUTO_TEST_CASE(busy_tracker_survives_many_threads_and_more_scopes_than_slo
 }
 
 BOOST_AUTO_TEST_CASE(stuck_work_names_a_long_handler_a_long_writer_and_a_silent_loop) {
+  health::Liveness live;
   const auto now = health::Clock::now();
-  BOOST_TEST(!health::stuck_work(10s, now).has_value());
+  BOOST_TEST(!live.stuck_work(10s, now).has_value());
   {
-    const auto handler = health::request_handlers().enter();
-    BOOST_TEST(!health::stuck_work(10s, now + 5s).has_value());  // busy, not stuck
-    const auto why = health::stuck_work(10s, now + 11s);
+    const auto handler = live.request_handlers().enter();
+    BOOST_TEST(!live.stuck_work(10s, now + 5s).has_value());  // busy, not stuck
+    const auto why = live.stuck_work(10s, now + 11s);
     BOOST_REQUIRE(why.has_value());
     BOOST_TEST(why->find("http: a request handler has been running for 11.") == 0, *why);
   }
   {
-    const auto writer = health::store_writers().enter();
-    const auto why = health::stuck_work(10s, now + 30s);
+    const auto writer = live.store_writers().enter();
+    const auto why = live.stuck_work(10s, now + 30s);
     BOOST_REQUIRE(why.has_value());
     BOOST_TEST(why->find("writer: a store write transaction has been open for") == 0, *why);
   }
   {
-    health::Heartbeat indexer("indexer", 3s);
-    BOOST_TEST(!health::stuck_work(10s, health::Clock::now() + 2s).has_value());
-    const auto why = health::stuck_work(10s, health::Clock::now() + 4s);
+    health::Heartbeat indexer(live, "indexer", 3s);
+    BOOST_TEST(!live.stuck_work(10s, health::Clock::now() + 2s).has_value());
+    const auto why = live.stuck_work(10s, health::Clock::now() + 4s);
     BOOST_REQUIRE(why.has_value());
     BOOST_TEST(why->find("loop indexer: no tick for") == 0, *why);
   }
-  BOOST_TEST(!health::stuck_work(10s, health::Clock::now() + 1h).has_value());  // unregistered on destruction
+  BOOST_TEST(!live.stuck_work(10s, health::Clock::now() + 1h).has_value());  // unregistered on destruction
+}
+
+BOOST_AUTO_TEST_CASE(each_liveness_sees_only_its_own_work) {
+  // Two daemons' worth of state in one process (as in these tests): no global behind them.
+  health::Liveness a, b;
+  const auto now = health::Clock::now();
+  const auto handler = a.request_handlers().enter();
+  const health::Heartbeat loop(a, "loop", 1s);
+  BOOST_TEST(a.stuck_work(10s, now + 1min).has_value());
+  BOOST_TEST(!b.stuck_work(10s, now + 1min).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

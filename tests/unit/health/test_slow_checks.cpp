@@ -4,8 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "daemon/health/checks.hpp"
-#include "daemon/health/hooks.hpp"
-#include "daemon/health/metrics.hpp"
+#include "daemon/health/monitor.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/backup_state_table.hpp"
 #include "tests/support/fixtures.hpp"
@@ -52,9 +51,9 @@ const health::CheckResult& find(const health::Report& r, const std::string& name
   throw std::runtime_error("no check " + name);
 }
 
-// The value of one exposition line ("name{labels} value") of the process-wide registry; 0 when absent.
-double metric(const std::string& series) {
-  const std::string text = health::metrics().render();
+// The value of one exposition line ("name{labels} value") of the monitor's registry; 0 when absent.
+double metric(const health::Monitor& monitor, const std::string& series) {
+  const std::string text = monitor.metrics.render();
   const auto p = text.find("\n" + series + " ");
   return p == std::string::npos ? 0 : std::stod(text.substr(p + series.size() + 2));
 }
@@ -78,9 +77,10 @@ BOOST_AUTO_TEST_CASE(publications_are_counted_in_half_open_intervals_and_drafts_
 BOOST_AUTO_TEST_CASE(an_empty_window_warns_once_when_it_closes) {
   test::TempStore s;
   publish(s.store, at("2025-03-03", 8));  // Monday morning; nothing in the afternoon
-  health::SlowChecks checks(s.store, settings(s.dir.path));
+  health::Monitor monitor;
+  health::SlowChecks checks(s.store, settings(s.dir.path), monitor);
   const std::string missed = "portald_cadence_missed_windows_total{window=\"afternoon\"}";
-  const double before = metric(missed);
+  BOOST_TEST(metric(monitor, missed) == 0);
 
   auto r = checks.run(at("2025-03-03", 15, 59));
   BOOST_TEST(find(r, "cadence").status == health::Status::ok);
@@ -90,10 +90,10 @@ BOOST_AUTO_TEST_CASE(an_empty_window_warns_once_when_it_closes) {
   BOOST_TEST(find(r, "cadence").status == health::Status::warning);
   BOOST_TEST(find(r, "cadence").detail.find("afternoon 13:30-16:00 missed (0)") != std::string::npos);
   BOOST_TEST(r.any_warning());
-  BOOST_TEST(metric(missed) == before + 1);
-  BOOST_TEST(metric("portald_cadence_window_state{window=\"afternoon\",state=\"missed\"}") == 1);
+  BOOST_TEST(metric(monitor, missed) == 1);
+  BOOST_TEST(metric(monitor, "portald_cadence_window_state{window=\"afternoon\",state=\"missed\"}") == 1);
   checks.run(at("2025-03-03", 16, 1));
-  BOOST_TEST(metric(missed) == before + 1);  // once per window, not per run
+  BOOST_TEST(metric(monitor, missed) == 1);  // once per window, not per run
 
   r = checks.run(at("2025-03-04", 7));  // a new day: nothing missed yet
   BOOST_TEST(find(r, "cadence").status == health::Status::ok);
@@ -101,7 +101,8 @@ BOOST_AUTO_TEST_CASE(an_empty_window_warns_once_when_it_closes) {
 
 BOOST_AUTO_TEST_CASE(holidays_file_is_reread_when_it_changes) {
   test::TempStore s;
-  health::SlowChecks checks(s.store, settings(s.dir.path));
+  health::Monitor monitor;
+  health::SlowChecks checks(s.store, settings(s.dir.path), monitor);
   BOOST_TEST(find(checks.run(at("2025-04-30", 12)), "cadence").status == health::Status::warning);  // morning missed
 
   const auto file = test::write_file(s.dir.path, "holidays", "2025-04-30 Giải phóng miền Nam\n");
@@ -119,7 +120,8 @@ BOOST_AUTO_TEST_CASE(cadence_off_when_there_are_no_working_days) {
   config::Config c;
   c.data_dir = s.dir.path;
   c.working_days.mask = 0;
-  health::SlowChecks checks(s.store, health::check_settings(c));
+  health::Monitor monitor;
+  health::SlowChecks checks(s.store, health::check_settings(c), monitor);
   BOOST_TEST(find(checks.run(at("2025-03-03", 18)), "cadence").status == health::Status::unknown);
 }
 
@@ -127,8 +129,9 @@ BOOST_AUTO_TEST_CASE(disk_map_and_reported_checks) {
   test::TempStore s;
   auto st = settings(s.dir.path);
   st.min_free_bytes = std::uint64_t(1) << 62;  // more than any disk has
-  health::SlowChecks checks(s.store, st);
-  health::watch_disk("missing", s.dir.path / "no-such-dir");
+  health::Monitor monitor;
+  health::SlowChecks checks(s.store, st, monitor);
+  monitor.hooks.watch_disk("missing", s.dir.path / "no-such-dir");
   auto r = checks.run(at("2025-03-08", 12));
   BOOST_TEST(find(r, "disk_data").status == health::Status::warning);
   BOOST_TEST(find(r, "disk_data").detail.find("below min-free-space") != std::string::npos);
@@ -136,23 +139,26 @@ BOOST_AUTO_TEST_CASE(disk_map_and_reported_checks) {
   BOOST_TEST(find(r, "lmdb_map").status == health::Status::ok);
   BOOST_TEST(find(r, "memory").status == health::Status::ok);
 
-  health::report_snapshot(at("2025-03-01", 2));
-  health::report_index_lag(3, at("2025-03-08", 11, 50));
+  BOOST_TEST(find(r, "search_index").status == health::Status::unknown);  // nothing reported yet
+  BOOST_TEST(find(r, "snapshot").status == health::Status::unknown);
+  monitor.hooks.report_snapshot(at("2025-03-01", 2));
+  monitor.hooks.report_index_lag(3, at("2025-03-08", 11, 50));
   r = checks.run(at("2025-03-08", 12));
   BOOST_TEST(find(r, "snapshot").status == health::Status::ok);
   BOOST_TEST(find(r, "search_index").status == health::Status::warning);  // 10 minutes behind
   r = checks.run(at("2025-03-10", 12));
   BOOST_TEST(find(r, "snapshot").status == health::Status::warning);  // 9 days old
-  health::report_index_lag(0, 0);
+  monitor.hooks.report_index_lag(0, 0);
   BOOST_TEST(find(checks.run(at("2025-03-10", 12)), "search_index").status == health::Status::ok);
-  health::watch_disk("missing", s.dir.path);  // replaced, not added
+  monitor.hooks.watch_disk("missing", s.dir.path);  // replaced, not added
   BOOST_TEST(find(checks.run(at("2025-03-10", 12)), "disk_missing").detail.find("no-such-dir") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_overdue_snapshot_warns_from_the_recorded_backup_state_alone) {
   // No /healthz request feeds the check here: the slow checks read what the backup job recorded.
   test::TempStore s;
-  health::SlowChecks checks(s.store, settings(s.dir.path));
+  health::Monitor monitor;
+  health::SlowChecks checks(s.store, settings(s.dir.path), monitor);
   const auto taken = at("2025-04-01", 3);
   store::update_backup_state(s.store, [&](model::BackupState& st) {
     st.last_snapshot = model::BackupOutcome{"portald-20250331-200000Z", taken, true, {}};

@@ -43,8 +43,6 @@ editorial::Actor actor_of(const model::User& u, const Request& req);
 std::string client_address(const Request& req);
 Form form_of(const Request& req);
 
-// The process-wide failed-login counters (login.cpp).
-auth::LoginLimiter& login_limiter();
 // `next` (where a login goes on to) when it is a plain path under /quan-tri: "/quan-tri" itself or
 // below it, visible ASCII only, no "//", "\\" or "/." (so no other site, no header injection);
 // otherwise "/quan-tri".

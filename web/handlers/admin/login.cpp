@@ -39,7 +39,7 @@ Response login_post(const Context& ctx, Request& req) {
     return login_form(ctx, req, username, "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", 403);
   const std::string address = client_address(req);
   const model::UnixTime now = model::now();
-  const auto outcome = auth::check_login(ctx.store, login_limiter(), username, form.get("password"), address, now);
+  const auto outcome = auth::check_login(ctx.store, ctx.login_limiter, username, form.get("password"), address, now);
   if (outcome.result != auth::LoginResult::ok) {
     const bool limited = outcome.result == auth::LoginResult::rate_limited;
     {
@@ -47,9 +47,10 @@ Response login_post(const Context& ctx, Request& req) {
       accounts::record_refused_login(txn, ctx.store.tables(), username, limited, address, now);
       txn.commit();
     }
-    return login_form(ctx, req, username,
-                      limited ? auth::rate_limit_message(login_limiter().limits()) : std::string(auth::kBadCredentials),
-                      limited ? 429 : 401);
+    return login_form(
+        ctx, req, username,
+        limited ? auth::rate_limit_message(ctx.login_limiter.limits()) : std::string(auth::kBadCredentials),
+        limited ? 429 : 401);
   }
   const model::User& user = *outcome.user;
   const bool needs_second = model::needs_second_factor(user.role);
@@ -105,11 +106,6 @@ std::string safe_next(std::string_view next) {
   for (const char c : next)
     if (c <= ' ' || c >= 0x7f) return std::string(home);
   return std::string(next);
-}
-
-auth::LoginLimiter& login_limiter() {
-  static auth::LoginLimiter limiter;
-  return limiter;
 }
 
 std::optional<std::pair<std::string, model::Session>> cookie_session(const Context& ctx, const Request& req) {

@@ -62,8 +62,8 @@ Response verify_post(const Context& ctx, Request& req) {
   const std::string address = client_address(req);
   const std::string account = "totp:" + p->user.username;
   const auto now = model::now();
-  if (login_limiter().blocked(account, address, now))
-    return render(ctx, *p, false, auth::rate_limit_message(login_limiter().limits()), 429);
+  if (ctx.login_limiter.blocked(account, address, now))
+    return render(ctx, *p, false, auth::rate_limit_message(ctx.login_limiter.limits()), 429);
   auto r = accounts::SecondFactor::refused;
   {
     store::WriteTxn txn = ctx.store.write();
@@ -72,10 +72,10 @@ Response verify_post(const Context& ctx, Request& req) {
   }
   if (r == accounts::SecondFactor::no_account) throw HttpError(403, "Tài khoản không còn tồn tại.");
   if (r == accounts::SecondFactor::refused) {
-    login_limiter().record_failure(account, address, now);
+    ctx.login_limiter.record_failure(account, address, now);
     return render(ctx, *p, false, "Mã xác thực không đúng hoặc đã hết hạn.", 401);
   }
-  login_limiter().record_success(account);
+  ctx.login_limiter.record_success(account);
   return Response::redirect("/quan-tri");
 }
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "daemon/health/backup_report.hpp"
-#include "daemon/health/checks.hpp"
+#include "daemon/health/monitor.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/backup_state_table.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -140,7 +140,7 @@ Response status_page(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const model::UnixTime now = model::now();
   std::vector<Row> rows = store_rows(ctx, now);
-  const auto report = health::latest_report();
+  const auto report = ctx.monitor.checks.get();
   if (report) {
     for (const auto& c : report->checks)
       rows.push_back({c.name, check_name(c.name), level_of(c.status), c.detail_vi.empty() ? c.detail : c.detail_vi});

@@ -5,8 +5,7 @@
 #include <algorithm>
 
 #include "daemon/health/backup_report.hpp"
-#include "daemon/health/checks.hpp"
-#include "daemon/health/hooks.hpp"
+#include "daemon/health/monitor.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/backup_state_table.hpp"
@@ -32,7 +31,7 @@ Response healthz(const Context& ctx, Request&) {
     status = 503;
   }
   // Readiness detail: the slow checks warn without failing liveness (the watchdog's probe needs a 200 here).
-  if (const auto report = health::latest_report()) {
+  if (const auto report = ctx.monitor.checks.get()) {
     nlohmann::json checks = nlohmann::json::object();
     for (const auto& c : report->checks)
       checks[c.name] = {{"status", health::to_string(c.status)}, {"detail", c.detail}};

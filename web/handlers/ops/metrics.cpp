@@ -1,6 +1,6 @@
 #include "web/handlers/ops/metrics.hpp"
 
-#include "daemon/health/hooks.hpp"
+#include "daemon/health/monitor.hpp"
 
 namespace portald::web {
 namespace {
@@ -9,29 +9,26 @@ namespace {
 // instrument_routes() puts around each handler, read and cleared by RequestObservation.
 thread_local health::RouteStats* matched_route = nullptr;
 
-health::RouteStats& unmatched() {
-  static health::RouteStats& stats = health::metrics().route("unmatched");
-  return stats;
+void set_gauge(health::Registry& metrics, const char* name, const char* help, double value) {
+  metrics.gauge(name, help).set(value);
 }
-
-void set_gauge(const char* name, const char* help, double value) { health::metrics().gauge(name, help).set(value); }
 
 }  // namespace
 
-RequestObservation::RequestObservation() noexcept
-    : busy_(health::request_handlers().enter()), start_(health::Clock::now()) {
+RequestObservation::RequestObservation(const RequestAccounting& accounting) noexcept
+    : unmatched_(accounting.unmatched), busy_(accounting.handlers.enter()), start_(health::Clock::now()) {
   matched_route = nullptr;
 }
 
 RequestObservation::~RequestObservation() {
   const double seconds = std::chrono::duration<double>(health::Clock::now() - start_).count();
-  (matched_route ? *matched_route : unmatched()).record(status_, seconds);
+  (matched_route ? *matched_route : unmatched_).record(status_, seconds);
   matched_route = nullptr;
 }
 
-std::vector<Route> instrument_routes(std::vector<Route> routes) {
+std::vector<Route> instrument_routes(std::vector<Route> routes, health::Registry& metrics) {
   for (Route& route : routes) {
-    health::RouteStats* stats = &health::metrics().route(route.pattern);
+    health::RouteStats* stats = &metrics.route(route.pattern);
     route.handler = [stats, inner = std::move(route.handler)](Request& r) {
       matched_route = stats;
       return inner(r);
@@ -43,20 +40,20 @@ std::vector<Route> instrument_routes(std::vector<Route> routes) {
 Response metrics_page(const Context& ctx, Request&) {
   const model::UnixTime now = model::now();
   const auto usage = ctx.store.usage();
-  set_gauge("portald_lmdb_map_size_bytes", "LMDB map size (map-size): the store's maximum size.",
+  health::Registry& m = ctx.monitor.metrics;
+  set_gauge(m, "portald_lmdb_map_size_bytes", "LMDB map size (map-size): the store's maximum size.",
             static_cast<double>(usage.map_size));
-  set_gauge("portald_lmdb_map_used_bytes", "Bytes of the LMDB map in use.", static_cast<double>(usage.used_bytes));
-  set_gauge("portald_lmdb_map_used_ratio", "Share of the LMDB map in use; writes fail when it reaches 1.",
+  set_gauge(m, "portald_lmdb_map_used_bytes", "Bytes of the LMDB map in use.", static_cast<double>(usage.used_bytes));
+  set_gauge(m, "portald_lmdb_map_used_ratio", "Share of the LMDB map in use; writes fail when it reaches 1.",
             usage.used_ratio());
-  set_gauge("portald_lmdb_readers_used", "LMDB reader slots in use.", usage.readers_in_use);
-  set_gauge("portald_lmdb_readers_max", "LMDB reader slots available.", usage.max_readers);
-  set_gauge("portald_start_time_seconds", "Unix time the daemon started.", static_cast<double>(ctx.started_at));
-  set_gauge("portald_uptime_seconds", "Seconds since the daemon started.", static_cast<double>(now - ctx.started_at));
-  health::metrics()
-      .gauge("portald_build_info", "Always 1; the labels say which build is running.", {{"version", ctx.version}})
-      .set(1);
-  health::update_age_gauges(now);
-  Response r = Response::text(health::metrics().render());
+  set_gauge(m, "portald_lmdb_readers_used", "LMDB reader slots in use.", usage.readers_in_use);
+  set_gauge(m, "portald_lmdb_readers_max", "LMDB reader slots available.", usage.max_readers);
+  set_gauge(m, "portald_start_time_seconds", "Unix time the daemon started.", static_cast<double>(ctx.started_at));
+  set_gauge(m, "portald_uptime_seconds", "Seconds since the daemon started.",
+            static_cast<double>(now - ctx.started_at));
+  m.gauge("portald_build_info", "Always 1; the labels say which build is running.", {{"version", ctx.version}}).set(1);
+  ctx.monitor.hooks.update_age_gauges(now);
+  Response r = Response::text(m.render());
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;

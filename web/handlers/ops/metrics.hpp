@@ -12,24 +12,33 @@
 
 namespace portald::web {
 
-// GET /metrics: the health registry plus what is read at scrape time (LMDB map, uptime, build info).
+// GET /metrics: the monitor's registry plus what is read at scrape time (LMDB map, uptime, build info).
 Response metrics_page(const Context& ctx, Request& req);
 
-// The routes with each handler wrapped to note which pattern matched, for observe_request().
-std::vector<Route> instrument_routes(std::vector<Route> routes);
+// The routes with each handler wrapped to note which pattern matched, for observe_request(); each
+// pattern's statistics are registered in `metrics` now.
+std::vector<Route> instrument_routes(std::vector<Route> routes, health::Registry& metrics);
 
-// Times one request and counts it on destruction under the matched pattern ("unmatched" when no route
-// matched) and the status passed to finish() (500 when none was). It also marks the worker busy for
-// the watchdog gate (health::request_handlers()).
+// Where requests are accounted: the daemon's busy handlers (for the watchdog gate) and the statistics of
+// requests no route matched. Both belong to the daemon's health::Monitor.
+struct RequestAccounting {
+  health::BusyTracker& handlers;
+  health::RouteStats& unmatched;
+};
+
+// Times one request and counts it on destruction under the matched pattern (accounting.unmatched when
+// no route matched) and the status passed to finish() (500 when none was). It also marks the worker
+// busy in accounting.handlers for the watchdog gate.
 class RequestObservation {
  public:
-  RequestObservation() noexcept;
+  explicit RequestObservation(const RequestAccounting& accounting) noexcept;
   ~RequestObservation();
   RequestObservation(const RequestObservation&) = delete;
   RequestObservation& operator=(const RequestObservation&) = delete;
   void finish(int status) noexcept { status_ = status; }
 
  private:
+  health::RouteStats& unmatched_;
   health::BusyTracker::Scope busy_;
   health::Clock::time_point start_;
   int status_ = 500;
@@ -37,8 +46,8 @@ class RequestObservation {
 
 // Runs dispatch() (which returns a Response or throws, as Router::dispatch does) under a RequestObservation.
 template <class Dispatch>
-Response observe_request(Dispatch&& dispatch) {
-  RequestObservation observation;
+Response observe_request(const RequestAccounting& accounting, Dispatch&& dispatch) {
+  RequestObservation observation(accounting);
   try {
     Response r = dispatch();
     observation.finish(r.status);

@@ -1,6 +1,7 @@
 #include "web/handlers/ops/test_faults.hpp"
 
 #include "daemon/health/faults.hpp"
+#include "daemon/health/monitor.hpp"
 
 namespace portald::web {
 
@@ -10,7 +11,7 @@ Response wedge_worker(const Context&, Request&) {
 }
 
 Response wedge_writer(const Context& ctx, Request&) {
-  health::wedge_writer(ctx.store);
+  health::wedge_writer(ctx.store, ctx.monitor.liveness.store_writers());
   return Response::text("a write transaction is held open\n", 202);
 }
 
