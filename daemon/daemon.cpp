@@ -171,7 +171,10 @@ int run_daemon(const config::Config& config) {
     // Search: the indexer thread opens the index, or rebuilds it in the background when it is missing or
     // stale; until then searches answer 503 while the rest of the site serves.
     notifier.status("Opening search index");
-    search::Indexer indexer(store, search::index_dir(config.data_dir));
+    search::Indexer indexer(store, search::index_dir(config.data_dir),
+                            {.report_lag = [&monitor](std::uint64_t pending, model::UnixTime oldest_at) {
+                              monitor.hooks.report_index_lag(pending, oldest_at);
+                            }});
     const search::SearchService search_service(search::index_dir(config.data_dir), &indexer.status());
 
     const web::Assets assets(config.share_dir);
