@@ -9,6 +9,7 @@
 
 #include "build_info.hpp"
 #include "daemon/auth/login_limiter.hpp"
+#include "daemon/auth/session.hpp"
 #include "daemon/editorial/scheduler.hpp"
 #include "daemon/health/checks.hpp"
 #include "daemon/health/faults.hpp"
@@ -70,6 +71,16 @@ std::optional<std::string> health_problem(const store::Store& store, web::HttpSe
   return std::nullopt;
 }
 
+// Tells the monitor how many sign-in sessions are live (not yet idle or too old) in the store. A store
+// that cannot be read is the health gate's business: the gauge then keeps its last value.
+void report_sessions(const store::Store& store, health::Monitor& monitor) {
+  try {
+    const store::ReadTxn txn = store.read();
+    monitor.hooks.report_sessions(auth::count_live_sessions(txn, store.tables(), model::now()));
+  } catch (const std::exception&) {
+  }
+}
+
 // Waits for a shutdown signal for up to `period`; returns the signal number, or 0 on timeout.
 int wait_for_signal(std::chrono::milliseconds period) {
   sigset_t set;
@@ -90,7 +101,8 @@ void drain(web::HttpServer& server) {
 }
 
 // The main loop after READY: waits for a signal with a timeout of half the watchdog interval (or 5 s),
-// runs the health gate and pings the watchdog only when it passes. Returns on SIGTERM or SIGINT.
+// runs the health gate and pings the watchdog only when it passes, and reports the live sessions.
+// Returns on SIGTERM or SIGINT.
 // SIGHUP means nothing to portald (there is no reload: a restart re-reads the config); it stays blocked
 // so its default action cannot kill the daemon, and it only wakes this loop for an early health check.
 void watch_until_stop(notify::Notifier& notifier, const store::Store& store, web::HttpServer& server,
@@ -107,6 +119,7 @@ void watch_until_stop(notify::Notifier& notifier, const store::Store& store, web
       log::info("daemon.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
       return;
     }
+    report_sessions(store, monitor);
     auto problem = health_problem(store, server, monitor.liveness, stuck_after);
     if (!problem) problem = indexer.health_problem();
     if (problem) {
@@ -158,7 +171,10 @@ int run_daemon(const config::Config& config) {
     // Search: the indexer thread opens the index, or rebuilds it in the background when it is missing or
     // stale; until then searches answer 503 while the rest of the site serves.
     notifier.status("Opening search index");
-    search::Indexer indexer(store, search::index_dir(config.data_dir));
+    search::Indexer indexer(store, search::index_dir(config.data_dir),
+                            {.report_lag = [&monitor](std::uint64_t pending, model::UnixTime oldest_at) {
+                              monitor.hooks.report_index_lag(pending, oldest_at);
+                            }});
     const search::SearchService search_service(search::index_dir(config.data_dir), &indexer.status());
 
     const web::Assets assets(config.share_dir);
@@ -181,6 +197,7 @@ int run_daemon(const config::Config& config) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
     const health::CheckLoop slow_checks(store, health::check_settings(config), monitor);
+    report_sessions(store, monitor);
     const std::string where = config::ListenAddress{config.listen.host, server.port()}.to_string();
     log::info("daemon.ready", {{"listen", where}, {"version", build::version}, {"startup_ms", ms.count()}});
     notifier.ready("Serving on " + where);

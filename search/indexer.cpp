@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "daemon/log/log.hpp"
+#include "daemon/store/change_log.hpp"
 #include "daemon/store/lmdb.hpp"
 #include "search/index_writer.hpp"
 
@@ -64,6 +65,17 @@ void Indexer::sleep_for(std::chrono::milliseconds d) {
 
 void Indexer::beat() { heartbeat_ms_ = now_ms(); }
 
+void Indexer::report_lag(std::uint64_t cursor) {
+  if (!options_.report_lag) return;
+  std::uint64_t head = 0;
+  {
+    const store::ReadTxn txn = store_.read();
+    head = store::latest_change(txn, store_.tables());
+  }
+  lag_.observe(head, cursor, model::now());
+  options_.report_lag(lag_.pending(), lag_.oldest_pending_at());
+}
+
 void Indexer::run() {
   ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kNice);
   while (!stopping()) {
@@ -114,9 +126,10 @@ void Indexer::step() {
     status_.cursor = writer_->cursor();
     ++status_.generation;
     log::debug("search.followed", {{"changes", applied}, {"cursor", status_.cursor.load()}});
-    return;  // maybe more: look again at once
   }
-  sleep_for(options_.poll);
+  if (stopping()) return;  // an interrupted pass says nothing about the lag
+  report_lag(status_.cursor);
+  if (applied == 0) sleep_for(options_.poll);  // else maybe more: look again at once
 }
 
 void Indexer::open() {
@@ -175,11 +188,14 @@ void Indexer::rebuild() {
     return;  // someone took the lock in between: open() waits for it, then decides again
   }
   log::info("search.rebuild_started", {{"dir", dir_.string()}, {"threads", options_.threads}});
+  // Until the rebuild completes nothing is searchable: every change in the log is pending.
+  report_lag(0);
   RebuildOptions o;
   o.threads = options_.threads;
   o.progress = [this](std::size_t done, std::size_t total) {
     status_.rebuild_done = done;
     status_.rebuild_total = total;
+    report_lag(0);
     beat();
   };
   o.stop = [this] { return stopping(); };

@@ -8,13 +8,16 @@
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
+#include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
+#include "search/index_lag.hpp"
 
 namespace portald::search {
 
@@ -37,6 +40,10 @@ class Indexer {
     std::chrono::milliseconds poll{200};
     unsigned threads = 0;     // document-building workers; 0 = one per core
     std::size_t batch = 500;  // change-log entries per commit while following (see commit_every)
+    // Called on the indexer's thread after each pass while following (every `poll` while idle) and
+    // during a rebuild: the change-log entries not yet searchable and when the oldest of them was first
+    // seen (0 when none is pending; index_lag.hpp). The daemon hands it to its health monitor.
+    std::function<void(std::uint64_t pending, model::UnixTime oldest_pending_at)> report_lag;
   };
   // Starts the thread; the index itself is opened (or rebuilt) there, so this returns at once.
   Indexer(const store::Store& store, std::filesystem::path dir, Options options);
@@ -67,11 +74,14 @@ class Indexer {
   void sleep_for(std::chrono::milliseconds d);
   bool stopping() const { return stop_.load(); }
   void beat();
+  // Reads the change-log head and passes the lag behind `cursor` to options_.report_lag, if set.
+  void report_lag(std::uint64_t cursor);
 
   const store::Store& store_;
   std::filesystem::path dir_;
   Options options_;
   IndexStatus status_;
+  IndexLag lag_;  // the indexer thread's only
   std::unique_ptr<IndexWriter> writer_;
   bool overwrite_next_open_ = false;
   bool need_rebuild_ = false;

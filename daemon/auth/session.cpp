@@ -51,4 +51,8 @@ std::optional<model::Session> live_session(const store::Txn& txn, const store::T
   return s;
 }
 
+std::size_t count_live_sessions(const store::Txn& txn, const store::Tables& t, model::UnixTime now) {
+  return store::count_sessions(txn, t, now - kIdleTimeout, now - kAbsoluteTimeout);
+}
+
 }  // namespace portald::auth

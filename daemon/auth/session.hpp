@@ -26,5 +26,7 @@ std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::st
 // The session behind a cookie token, std::nullopt when unknown, idle too long or too old.
 std::optional<model::Session> live_session(const store::Txn& txn, const store::Tables& t, std::string_view token,
                                            model::UnixTime now);
+// How many sessions live_session() would still accept at `now` (for the sessions gauge).
+std::size_t count_live_sessions(const store::Txn& txn, const store::Tables& t, model::UnixTime now);
 
 }  // namespace portald::auth

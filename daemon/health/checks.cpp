@@ -337,8 +337,13 @@ CheckLoop::~CheckLoop() {
 }
 
 void CheckLoop::run(std::stop_token stop) {
+  // News wakes the loop no sooner than this after a run: a busy indexer that keeps catching up must not
+  // keep the checks running.
+  constexpr std::chrono::seconds kNewsGap{1};
   while (!stop.stop_requested()) {
     const model::UnixTime now = model::now();
+    // Taken before the run: news that arrives while the checks run makes the loop go again.
+    const std::uint64_t seen = monitor_.hooks.news();
     try {
       monitor_.checks.publish(std::make_shared<const Report>(checks_.run(now)));
     } catch (const std::exception& e) {
@@ -348,8 +353,12 @@ void CheckLoop::run(std::stop_token stop) {
     auto wait = std::chrono::seconds(checks_.settings().interval);
     if (const auto boundary = next_boundary(checks_.settings().cadence, now))
       wait = std::min(wait, std::chrono::seconds(*boundary - now + 1));
-    std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, stop, wait, [] { return false; });
+    const auto gap = std::min(wait, kNewsGap);
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, stop, gap, [] { return false; });
+    }
+    monitor_.hooks.wait_for_news(stop, wait - gap, seen);  // returns at once when stopped
   }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The slow health checks: they warn (log, /healthz, /metrics) and never stop the watchdog pings, since
 // restarting the daemon would not free disk space or make editors publish. They run on their own thread
-// every minute and exactly when a cadence window closes, so a missed window is reported at once.
+// every minute, exactly when a cadence window closes (so a missed window is reported at once) and soon
+// after the monitor has news (a subsystem's first report, the search index catching up).
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -55,9 +56,9 @@ class SlowChecks {
   std::vector<CheckResult> last_;
 };
 
-// Runs SlowChecks on its own thread (first at once, then every interval and at every cadence window
-// boundary) and publishes each report in monitor.checks. Stops, joins and withdraws the report on
-// destruction.
+// Runs SlowChecks on its own thread (first at once, then every interval, at every cadence window
+// boundary and, at most once a second, when the monitor's hooks have news) and publishes each report in
+// monitor.checks. Stops, joins and withdraws the report on destruction.
 class CheckLoop {
  public:
   CheckLoop(const store::Store& store, CheckSettings settings, Monitor& monitor);
@@ -70,7 +71,7 @@ class CheckLoop {
   Monitor& monitor_;
   SlowChecks checks_;
   std::mutex mutex_;
-  std::condition_variable_any wake_;
+  std::condition_variable_any wake_;  // only for stop-aware sleeping
   std::jthread thread_;
 };
 

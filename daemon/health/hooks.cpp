@@ -12,16 +12,28 @@ namespace portald::health {
 void Hooks::report_index_lag(std::uint64_t pending_changes, model::UnixTime oldest_pending_at) {
   metrics_.gauge("portald_search_index_pending_changes", "Change-log entries the search index has not caught up with.")
       .set(static_cast<double>(pending_changes));
-  const std::lock_guard lock(mutex_);
-  state_.pending_changes = pending_changes;
-  state_.oldest_pending_at = pending_changes ? oldest_pending_at : 0;
+  bool news = false;
+  {
+    const std::lock_guard lock(mutex_);
+    news = !state_.pending_changes || (*state_.pending_changes > 0 && pending_changes == 0);
+    news_ += news;
+    state_.pending_changes = pending_changes;
+    state_.oldest_pending_at = pending_changes ? oldest_pending_at : 0;
+  }
+  if (news) news_cv_.notify_all();
 }
 
 void Hooks::report_snapshot(model::UnixTime taken_at) {
   metrics_.gauge("portald_snapshot_last_success_timestamp_seconds", "Unix time of the newest good snapshot.")
       .set(static_cast<double>(taken_at));
-  const std::lock_guard lock(mutex_);
-  state_.snapshot_at = taken_at;
+  bool news = false;
+  {
+    const std::lock_guard lock(mutex_);
+    news = !state_.snapshot_at;
+    news_ += news;
+    state_.snapshot_at = taken_at;
+  }
+  if (news) news_cv_.notify_all();
 }
 
 void Hooks::report_sessions(std::uint64_t active) {
@@ -59,6 +71,16 @@ void Hooks::update_age_gauges(model::UnixTime now) {
     metrics_.gauge("portald_snapshot_age_seconds", "Age of the newest good snapshot.")
         .set(static_cast<double>(now - *r.snapshot_at));
   }
+}
+
+std::uint64_t Hooks::news() const {
+  const std::lock_guard lock(mutex_);
+  return news_;
+}
+
+void Hooks::wait_for_news(std::stop_token stop, std::chrono::seconds timeout, std::uint64_t seen) {
+  std::unique_lock lock(mutex_);
+  news_cv_.wait_for(lock, stop, timeout, [&] { return news_ != seen; });
 }
 
 }  // namespace portald::health

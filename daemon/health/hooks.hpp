@@ -1,10 +1,13 @@
 #pragma once
 // What other subsystems tell the health checks and /metrics. Each call is cheap and thread-safe; a check
 // whose subsystem never reported shows as "unknown" in /healthz, never as a warning.
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,11 +50,20 @@ class Hooks {
   // /metrics calls it on each scrape.
   void update_age_gauges(model::UnixTime now);
 
+  // How many reports so far changed a check's answer in a way worth showing at once: a subsystem's first
+  // report (its check stops saying "unknown") and the index catching up after being behind.
+  std::uint64_t news() const;
+  // For the slow checks' loop: returns after `timeout`, when `stop` is requested, or as soon as news()
+  // differs from `seen`.
+  void wait_for_news(std::stop_token stop, std::chrono::seconds timeout, std::uint64_t seen);
+
  private:
   Registry& metrics_;
   mutable std::mutex mutex_;
+  std::condition_variable_any news_cv_;
   Reported state_;                                                    // guarded by mutex_
   std::vector<std::pair<std::string, std::filesystem::path>> disks_;  // guarded by mutex_
+  std::uint64_t news_ = 0;                                            // guarded by mutex_
 };
 
 }  // namespace portald::health

@@ -49,6 +49,16 @@ std::size_t delete_user_sessions(WriteTxn& txn, const Tables& t, std::string_vie
   return delete_where(txn, t, [&](const model::Session& s) { return s.username == username; });
 }
 
+std::size_t count_sessions(const Txn& txn, const Tables& t, model::UnixTime seen_since, model::UnixTime created_since) {
+  std::size_t n = 0;
+  Cursor c(txn, t.sessions);
+  for (bool ok = c.first(); ok; ok = c.next()) {
+    const model::Session s = kRecord.decode(c.value());
+    if (s.last_seen >= seen_since && s.created_at >= created_since) ++n;
+  }
+  return n;
+}
+
 std::size_t expire_sessions(WriteTxn& txn, const Tables& t, model::UnixTime idle_before,
                             model::UnixTime created_before) {
   return delete_where(

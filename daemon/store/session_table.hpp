@@ -14,6 +14,9 @@ void put_session(WriteTxn& txn, const Tables& t, std::string_view token_hash, co
 void delete_session(WriteTxn& txn, const Tables& t, std::string_view token_hash);
 // Ends every session of `username` ("log out everywhere", suspension); returns how many.
 std::size_t delete_user_sessions(WriteTxn& txn, const Tables& t, std::string_view username);
+// Sessions last seen at or after `seen_since` and created at or after `created_since` (expire_sessions
+// would keep them).
+std::size_t count_sessions(const Txn& txn, const Tables& t, model::UnixTime seen_since, model::UnixTime created_since);
 // Drops sessions last seen before `idle_before` or created before `created_before`; returns how many.
 std::size_t expire_sessions(WriteTxn& txn, const Tables& t, model::UnixTime idle_before,
                             model::UnixTime created_before);

@@ -61,6 +61,24 @@ BOOST_AUTO_TEST_CASE(absolute_timeout_holds_even_when_active) {
   BOOST_TEST(!auth::live_session(txn, s.store.tables(), token, 1000 + auth::kAbsoluteTimeout + 20));
 }
 
+BOOST_AUTO_TEST_CASE(live_sessions_are_counted_with_the_timeouts_live_session_applies) {
+  test::TempStore s;
+  store::WriteTxn txn = s.store.write();
+  const auto& t = s.store.tables();
+  BOOST_TEST(auth::count_live_sessions(txn, t, 1000) == 0u);
+  const auto idle = auth::create_session(txn, t, "lan", 1000, true);
+  const auto busy = auth::create_session(txn, t, "minh", 1000, false);  // second factor pending: still live
+  auto sess = *store::get_session(txn, t, auth::token_hash(busy));
+  sess.last_seen = 1000 + auth::kIdleTimeout;
+  store::put_session(txn, t, auth::token_hash(busy), sess);
+  BOOST_TEST(auth::count_live_sessions(txn, t, 1000 + auth::kIdleTimeout) == 2u);
+  const model::UnixTime later = 1000 + auth::kIdleTimeout + 1;  // "lan" idle too long
+  BOOST_TEST(auth::count_live_sessions(txn, t, later) == 1u);
+  BOOST_TEST(!auth::live_session(txn, t, idle, later));
+  BOOST_TEST(auth::live_session(txn, t, busy, later).has_value());
+  BOOST_TEST(auth::count_live_sessions(txn, t, 1000 + auth::kAbsoluteTimeout + 1) == 0u);  // too old
+}
+
 BOOST_AUTO_TEST_CASE(log_out_everywhere_ends_only_that_users_sessions) {
   test::TempStore s;
   store::WriteTxn txn = s.store.write();

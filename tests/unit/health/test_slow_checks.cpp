@@ -1,7 +1,10 @@
 // The slow checks against a real store: publications counted from the published index, the cadence
 // alert raised once per empty window (log + metric + warning), the holidays file re-read when it changes,
-// and the disk and map checks.
+// the disk and map checks, and the loop that runs them.
 #include <boost/test/unit_test.hpp>
+
+#include <functional>
+#include <thread>
 
 #include "daemon/health/checks.hpp"
 #include "daemon/health/monitor.hpp"
@@ -10,6 +13,7 @@
 #include "tests/support/fixtures.hpp"
 
 using namespace portald;
+using namespace std::chrono_literals;
 
 namespace portald::health {
 // For Boost.Test's messages.
@@ -167,6 +171,32 @@ BOOST_AUTO_TEST_CASE(an_overdue_snapshot_warns_from_the_recorded_backup_state_al
   const auto late = find(checks.run(at("2025-04-10", 12)), "snapshot");  // 9 days 9 hours later
   BOOST_TEST(late.status == health::Status::warning);
   BOOST_TEST(late.detail.find("225 h ago") != std::string::npos, late.detail);
+}
+
+BOOST_AUTO_TEST_CASE(the_loop_publishes_in_its_monitor_and_runs_again_on_news_from_the_indexer) {
+  // The loop's first run comes before the indexer has reported; the next would be a minute later. News
+  // (the first report, then catching up) wakes it, so /healthz tells the index's state within seconds.
+  test::TempStore s;
+  health::Monitor monitor;
+  const auto index_detail = [&] {
+    const auto r = monitor.checks.get();
+    return r ? find(*r, "search_index").detail : std::string();
+  };
+  const auto eventually = [](const std::function<bool()>& pred) {
+    for (int i = 0; i < 500 && !pred(); ++i) std::this_thread::sleep_for(10ms);
+    return pred();
+  };
+  {
+    const health::CheckLoop loop(s.store, settings(s.dir.path), monitor);
+    BOOST_REQUIRE(eventually([&] { return monitor.checks.get() != nullptr; }));
+    BOOST_TEST(find(*monitor.checks.get(), "search_index").status == health::Status::unknown);
+    monitor.hooks.report_index_lag(26, model::now());  // a rebuild starts
+    BOOST_TEST(eventually([&] { return index_detail().starts_with("26 changes pending"); }), index_detail());
+    monitor.hooks.report_index_lag(0, 0);  // caught up
+    BOOST_TEST(eventually([&] { return index_detail() == "0 changes pending, oldest 0 s"; }), index_detail());
+    BOOST_TEST(find(*monitor.checks.get(), "search_index").status == health::Status::ok);
+  }
+  BOOST_TEST(!monitor.checks.get());  // withdrawn when the loop stops
 }
 
 BOOST_AUTO_TEST_SUITE_END()

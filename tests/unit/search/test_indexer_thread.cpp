@@ -4,7 +4,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
+#include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "daemon/store/codec.hpp"
 #include "tests/unit/search/search_fixture.hpp"
@@ -93,6 +96,44 @@ BOOST_AUTO_TEST_CASE(builds_a_missing_index_then_publish_is_searchable_within_a_
   BOOST_REQUIRE(wait_until([&] { return total(svc, "le hoi ca phe") == 0u; }, 5s));
   BOOST_TEST((Clock::now() - t1 < 1s));
   BOOST_TEST(indexer.describe().empty());
+}
+
+BOOST_AUTO_TEST_CASE(reports_its_lag_during_a_rebuild_and_after_each_pass) {
+  StoreOnly s;
+  std::mutex mutex;
+  std::vector<std::pair<std::uint64_t, model::UnixTime>> reports;  // guarded by mutex
+  const auto last = [&] {
+    const std::lock_guard lock(mutex);
+    return reports.empty() ? std::pair<std::uint64_t, model::UnixTime>{~0ull, 0} : reports.back();
+  };
+  const model::UnixTime start = model::now();
+  search::Indexer indexer(s.store.store, s.dir,
+                          {.poll = 50ms, .report_lag = [&](std::uint64_t pending, model::UnixTime oldest_at) {
+                             const std::lock_guard lock(mutex);
+                             reports.emplace_back(pending, oldest_at);
+                           }});
+  BOOST_REQUIRE(wait_until([&] { return indexer.status().ready.load() && last().first == 0; }, 20s));
+  {
+    // The rebuild reported the whole log as pending, first seen when it started.
+    const std::lock_guard lock(mutex);
+    BOOST_REQUIRE(!reports.empty());
+    BOOST_TEST(reports.front().first >= test::fixture_articles().size());
+    BOOST_TEST(reports.front().second >= start);
+  }
+  BOOST_TEST(last().second == 0);  // caught up: no time
+  publish(s.store, "Tin mới", model::ArticleStatus::published);
+  const std::size_t before = [&] {
+    const std::lock_guard lock(mutex);
+    return reports.size();
+  }();
+  // The indexer reports while idle too, and stays caught up after the publish.
+  BOOST_TEST(wait_until(
+      [&] {
+        const std::lock_guard lock(mutex);
+        return reports.size() > before + 2;
+      },
+      5s));
+  BOOST_TEST(wait_until([&] { return last().first == 0; }, 5s));
 }
 
 BOOST_AUTO_TEST_CASE(waits_while_another_process_holds_the_lock) {
