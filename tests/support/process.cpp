@@ -109,6 +109,11 @@ CommandResult portaldctl(const std::filesystem::path& data_dir, const std::vecto
   return run_command(argv, input);
 }
 
+InitialisedDataDir::InitialisedDataDir() : data(dir.path / "data") {
+  const auto r = portaldctl(data, {"init"});
+  if (r.exit_code != 0) throw std::runtime_error("portaldctl init failed: " + r.err);
+}
+
 NotifySocket::NotifySocket(const std::filesystem::path& path) : path_(path) {
   fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   sockaddr_un addr{};

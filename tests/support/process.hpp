@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/fixtures.hpp"
 #include "tests/support/http_client.hpp"
 
 namespace portald::test {
@@ -24,6 +25,13 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::strin
 // portaldctl --data-dir DIR ARGS...
 CommandResult portaldctl(const std::filesystem::path& data_dir, const std::vector<std::string>& args,
                          const std::string& input = {});
+
+// A data dir made by `portaldctl init` in a fresh TempDir (throws when init fails).
+struct InitialisedDataDir {
+  InitialisedDataDir();
+  TempDir dir;
+  std::filesystem::path data;
+};
 
 // A bound AF_UNIX datagram socket; what the daemon sends with sd_notify arrives here.
 class NotifySocket {

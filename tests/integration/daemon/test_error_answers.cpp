@@ -16,12 +16,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct InitialisedData {
-  test::TempDir dir;
-  std::filesystem::path data = dir.path / "data";
-  InitialisedData() { BOOST_REQUIRE_EQUAL(test::portaldctl(data, {"init"}).exit_code, 0); }
-};
-
 void check_security_headers(const test::HttpResponse& r, const std::string& what) {
   BOOST_TEST(r.header("Content-Security-Policy").has_value(), what);
   BOOST_TEST(r.header("X-Content-Type-Options").value_or("-") == "nosniff", what);
@@ -40,7 +34,7 @@ BOOST_AUTO_TEST_SUITE(error_answers)
 // Issue 16 finding 4: 1,000 query arguments (a 6.9 KB URL) got no answer at all: MHD logged a 431 it
 // never sent and the client saw an empty reply after the 20 s connection timeout.
 BOOST_AUTO_TEST_CASE(a_thousand_query_arguments_get_a_vietnamese_414_at_once) {
-  InitialisedData d;
+  test::InitialisedDataDir d;
   test::RunningDaemon daemon(d.data);
   std::string target = "/tim-kiem?q=x";
   for (int i = 0; i < 1000; ++i) target += "&a" + std::to_string(i) + "=1";
@@ -65,7 +59,7 @@ BOOST_AUTO_TEST_CASE(a_thousand_query_arguments_get_a_vietnamese_414_at_once) {
 
 // Issue 16 finding 9: a 405 did not say which methods the path has.
 BOOST_AUTO_TEST_CASE(a_405_names_the_allowed_methods) {
-  InitialisedData d;
+  test::InitialisedDataDir d;
   test::RunningDaemon daemon(d.data);
   for (const auto& [method, path, allow] :
        std::vector<std::tuple<std::string, std::string, std::string>>{{"DELETE", "/", "GET, HEAD"},

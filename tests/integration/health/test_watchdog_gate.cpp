@@ -15,12 +15,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Data {
-  test::TempDir dir;
-  std::filesystem::path data = dir.path / "data";
-  Data() { BOOST_REQUIRE_EQUAL(test::portaldctl(data, {"init"}).exit_code, 0); }
-};
-
 std::size_t count_pings(const test::NotifySocket& n) {
   return static_cast<std::size_t>(std::count_if(n.messages().begin(), n.messages().end(), [](const std::string& m) {
     return m.find("WATCHDOG=1") != std::string::npos;
@@ -35,7 +29,7 @@ std::size_t pings_during(test::NotifySocket& n, std::chrono::milliseconds period
 }
 
 // Options that keep the host's /etc/portald/holidays and backup disk out of the tests.
-std::vector<std::string> isolated(const Data& d, std::vector<std::string> more = {}) {
+std::vector<std::string> isolated(const test::InitialisedDataDir& d, std::vector<std::string> more = {}) {
   std::vector<std::string> args{"--holidays-file", (d.dir.path / "holidays").string(), "--backup-dir",
                                 d.dir.path.string()};
   args.insert(args.end(), more.begin(), more.end());
@@ -54,7 +48,7 @@ std::map<std::string, std::string> env_with(const test::NotifySocket& n, std::ma
 BOOST_AUTO_TEST_SUITE(watchdog_gate)
 
 BOOST_AUTO_TEST_CASE(a_wedged_worker_stops_the_pings) {
-  Data d;
+  test::InitialisedDataDir d;
   test::NotifySocket notify(d.dir.path / "notify.sock");
   // One worker, so the self-check request has to go through the wedged one.
   test::RunningDaemon daemon(d.data, isolated(d, {"--http-threads", "1"}), env_with(notify, kFaultsOn));
@@ -70,7 +64,7 @@ BOOST_AUTO_TEST_CASE(a_wedged_worker_stops_the_pings) {
 }
 
 BOOST_AUTO_TEST_CASE(a_stuck_writer_stops_the_pings_while_http_still_answers) {
-  Data d;
+  test::InitialisedDataDir d;
   test::NotifySocket notify(d.dir.path / "notify.sock");
   test::RunningDaemon daemon(d.data, isolated(d), env_with(notify, kFaultsOn));
   BOOST_REQUIRE(notify.wait_for("WATCHDOG=1", 5s));
@@ -83,7 +77,7 @@ BOOST_AUTO_TEST_CASE(a_stuck_writer_stops_the_pings_while_http_still_answers) {
 }
 
 BOOST_AUTO_TEST_CASE(fault_routes_do_not_exist_without_the_test_switch) {
-  Data d;
+  test::InitialisedDataDir d;
   test::RunningDaemon daemon(d.data, isolated(d));
   BOOST_TEST(daemon.get("/__test/wedge-worker").status == 404);
   BOOST_TEST(daemon.get("/__test/wedge-writer").status == 404);
@@ -91,7 +85,7 @@ BOOST_AUTO_TEST_CASE(fault_routes_do_not_exist_without_the_test_switch) {
 }
 
 BOOST_AUTO_TEST_CASE(a_missed_cadence_window_warns_without_stopping_the_pings) {
-  Data d;
+  test::InitialisedDataDir d;
   // A window that closed a minute ago today (portal time), every day a working day: it closed empty.
   const std::time_t local = std::time(nullptr) + 7 * 3600;
   const unsigned minute = static_cast<unsigned>(local % 86400 / 60);
@@ -118,7 +112,7 @@ BOOST_AUTO_TEST_CASE(a_missed_cadence_window_warns_without_stopping_the_pings) {
 }
 
 BOOST_AUTO_TEST_CASE(metrics_count_requests_by_route_pattern_and_status) {
-  Data d;
+  test::InitialisedDataDir d;
   test::RunningDaemon daemon(d.data, isolated(d));
   BOOST_TEST(daemon.get("/").status == 200);
   BOOST_TEST(daemon.get("/").status == 200);
