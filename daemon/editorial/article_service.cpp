@@ -5,6 +5,18 @@
 #include "daemon/store/taxonomy_table.hpp"
 
 namespace portald::editorial {
+namespace {
+
+// The transition's form rules, checked before any transaction: "" when they hold.
+std::string transition_form_error(model::Transition tr, std::string_view reason, model::UnixTime scheduled_at,
+                                  model::UnixTime now) {
+  if (tr == model::Transition::schedule && scheduled_at <= now)
+    return "Vui lòng chọn thời điểm xuất bản trong tương lai.";
+  if (model::count_code_points(reason) > 2000) return "Lý do dài quá 2000 ký tự.";
+  return "";
+}
+
+}  // namespace
 
 std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& c) {
   std::vector<std::string> errors;
@@ -36,13 +48,49 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
   return saved;
 }
 
+SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_t id, Content content,
+                                         const std::vector<std::string>& topic_slugs, model::Transition tr,
+                                         const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                         model::UnixTime now) {
+  SaveTransitionResult r{.save = {.id = id}};
+  if (auto error = transition_form_error(tr, reason, scheduled_at, now); !error.empty()) {
+    r.transition = {.outcome = Outcome::invalid, .error = std::move(error)};
+    return r;
+  }
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  const auto item = load_item(txn, t, id);
+  if (!item) {
+    r.save.refusal = SaveRefusal::not_found;
+    return r;
+  }
+  if (auto errors = check_content(txn, t, content); !errors.empty()) {
+    r.save = {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+    return r;
+  }
+  const bool changed = !same_content(content, item->work) || !has_exactly_topics(txn, t, id, topic_slugs);
+  const auto save = [&] {
+    if (!changed) return true;
+    r.save = save_content(txn, t, id, std::move(content), actor, now);
+    if (r.save.refusal != SaveRefusal::none) return false;
+    set_article_topics(txn, t, id, topic_slugs, now);
+    return true;
+  };
+  const auto take = [&] {
+    r.transition = take_transition(txn, t, id, tr, actor, reason, scheduled_at, now);
+    return r.transition.outcome == Outcome::done;
+  };
+  // Dropping the transaction unwritten is the refusal path: nothing half done is ever committed.
+  const bool ok = tr == model::Transition::withdraw ? take() && save() : save() && take();
+  if (ok) txn.commit();
+  return r;
+}
+
 TransitionResult transition_article(const store::Store& store, std::uint64_t id, model::Transition tr,
                                     const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
                                     model::UnixTime now) {
-  if (tr == model::Transition::schedule && scheduled_at <= now)
-    return {.outcome = Outcome::invalid, .error = "Vui lòng chọn thời điểm xuất bản trong tương lai."};
-  if (model::count_code_points(reason) > 2000)
-    return {.outcome = Outcome::invalid, .error = "Lý do dài quá 2000 ký tự."};
+  if (auto error = transition_form_error(tr, reason, scheduled_at, now); !error.empty())
+    return {.outcome = Outcome::invalid, .error = std::move(error)};
   store::WriteTxn txn = store.write();
   const auto r = take_transition(txn, store.tables(), id, tr, actor, reason, scheduled_at, now);
   if (r.outcome == Outcome::done) txn.commit();

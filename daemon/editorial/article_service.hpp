@@ -23,6 +23,19 @@ std::vector<std::string> check_content(const store::Txn& txn, const store::Table
 SaveResult save_article(const store::Store& store, std::uint64_t id, Content content,
                         const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now);
 
+struct SaveTransitionResult {
+  SaveResult save;                // refusal != none: nothing written; revision == 0: the content was unchanged
+  TransitionResult transition{};  // taken only after a save or an unchanged content; outcome != done: nothing written
+};
+// A workflow button pressed in the editor: the posted content is saved as a new version when it (or its
+// topics) differs from the version under work, under save_article's rules, and the transition is taken
+// (transition_article's rules), in ONE write transaction: either both happen or nothing is written. A
+// withdrawal is taken first, so edits to a published article become a pending draft of the withdrawn one.
+SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_t id, Content content,
+                                         const std::vector<std::string>& topic_slugs, model::Transition tr,
+                                         const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                         model::UnixTime now);
+
 // take_transition in its own transaction, after the form rules: a schedule time in the future, a
 // reason of at most 2000 characters (Outcome::invalid with the error otherwise).
 TransitionResult transition_article(const store::Store& store, std::uint64_t id, model::Transition tr,

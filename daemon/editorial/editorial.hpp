@@ -36,6 +36,8 @@ struct Item {
 };
 
 std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std::uint64_t id);
+// True when `a` and `b` hold the same content, bodies compared after sanitising `a` (b is as stored).
+bool same_content(const Content& a, const Content& b);
 // May `actor` read this item (their own, or any with edit-any-article)?
 bool may_view(const Item& item, const Actor& actor);
 // May `actor` change its content now?

@@ -6,27 +6,28 @@
   {{#REASON}}<div class="reason" role="note"><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
   {{#LIVE}}<p>Bản đang công khai: {{STATUS}} — <a href="{{URL}}">{{URL}}</a>. Bản sửa dưới đây chỉ thay thế bản công khai sau khi được duyệt.</p>{{/LIVE}}
   {{#SCHEDULED}}<p>Hẹn giờ xuất bản: {{AT}}</p>{{/SCHEDULED}}
-  <div class="transitions">
+  {{#WORKFLOW_IN_FORM}}<p class="hint">Các nút chuyển bước (gửi duyệt, duyệt…) nằm dưới biểu mẫu: chúng lưu luôn những gì bạn vừa sửa.</p>{{/WORKFLOW_IN_FORM}}
+  {{#TRANSITIONS}}<div class="transitions">
   {{#TRANSITION}}<form method="post" action="/quan-tri/bai-viet/{{ID}}/chuyen" data-transition="{{KEY}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="transition" value="{{KEY}}">
     {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
-    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000"></textarea>{{/NEEDS_REASON}}
+    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
-    <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required>{{/NEEDS_TIME}}
+    <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required value="{{AT}}">{{/NEEDS_TIME}}
     <button type="submit">{{LABEL}}</button>
   </form>
   {{/TRANSITION}}
-  </div>
+  </div>{{/TRANSITIONS}}
 </section>{{/STATE}}
-{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form">
+{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form" id="article-form"{{#UNSAVED}} data-unsaved="1"{{/UNSAVED}}>
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <label for="title">Tiêu đề</label>
   <input id="title" name="title" type="text" required maxlength="300" value="{{TITLE}}">
   <label for="summary">Sapo (tóm tắt)</label>
-  <textarea id="summary" name="summary" maxlength="1000">{{SUMMARY}}</textarea>
+  <textarea id="summary" name="summary" maxlength="1000">{{SUMMARY:none}}</textarea>
   <label for="body">Nội dung</label>
-  <textarea id="body" name="body" class="body" data-editor="wysiwyg">{{BODY}}</textarea>
+  <textarea id="body" name="body" class="body" data-editor="wysiwyg">{{BODY:none}}</textarea>
   <label for="category">Chuyên mục</label>
   <select id="category" name="category" required>
     <option value="">— Chọn chuyên mục —</option>
@@ -46,7 +47,18 @@
   <label for="author">Tác giả (hiển thị cuối bài)</label>
   <input id="author" name="author" type="text" maxlength="200" value="{{AUTHOR}}">
   <label><input type="checkbox" name="featured" value="1"{{#FEATURED}} checked{{/FEATURED}}> Tiêu điểm (đưa lên khối tiêu điểm trang chủ)</label>
-  <p><button type="submit">Lưu phiên bản</button></p>
+  <p class="form-actions"><button type="submit">Lưu phiên bản</button></p>
+  <p class="form-status" id="trang-thai-luu" role="status" tabindex="-1"></p>
+  {{#WORKFLOW}}<div class="transitions">
+  {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
+    {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
+    <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
+    {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
+    <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" value="{{AT}}">{{/NEEDS_TIME}}
+    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen">{{LABEL}}</button>
+  </div>
+  {{/TRANSITION}}
+  </div>{{/WORKFLOW}}
 </form>{{/FORM}}
 {{#READONLY}}<section><h2>{{TITLE}}</h2><p>{{SUMMARY}}</p><p>Bạn không sửa được bài ở trạng thái này.</p></section>{{/READONLY}}
 {{#STATE}}<section aria-labelledby="phien-ban">

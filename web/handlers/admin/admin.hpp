@@ -57,6 +57,11 @@ ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& 
 // Renders and marks the answer private: no caching anywhere.
 Response render_admin(const Context& ctx, std::string_view name, const ctemplate::TemplateDictionary& dict,
                       int status = 200);
+// `s` escaped for element content or a double-quoted attribute value with its line breaks kept (the
+// templates' auto-escaping turns them into spaces, which would change what an editor typed): the
+// template shows it as {{NAME:none}}. A leading line break is written as a reference, which a
+// <textarea> would otherwise drop.
+std::string escape_keeping_lines(std::string_view s);
 // "3 giờ", "2 ngày": how long something has waited.
 std::string age_text(model::UnixTime seconds);
 

@@ -1,6 +1,6 @@
-#include <algorithm>
-
 #include "web/handlers/admin/article_view.hpp"
+
+#include <algorithm>
 
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/editorial_table.hpp"
@@ -37,8 +37,35 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const
   }
 }
 
+// The reason typed for transition `key` in a post shown again ("reason-KEY" from the editor form,
+// "reason" from a separate transition form).
+std::string posted_reason(const Form* posted, std::string_view key) {
+  if (!posted) return {};
+  if (posted->has("reason-" + std::string(key))) return posted->get("reason-" + std::string(key));
+  return posted->get("transition") == key ? posted->get("reason") : std::string();
+}
+
+// One button per transition the user may take. With the edit form on the page they sit inside it: the
+// button posts the edited fields with it, so what is sent on is what is on the screen (issue 15).
+void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& user, const editorial::Item& item,
+                      const editorial::Actor& actor, const Form* posted) {
+  const auto& st = item.state;
+  for (const auto t : model::available_transitions(st.state, user.role)) {
+    if (t == model::Transition::submit && !editorial::may_edit(item, actor) && st.created_by != user.username) continue;
+    const std::string key(model::to_string(t));
+    auto* b = into.AddSectionDictionary("TRANSITION");
+    b->SetValue("KEY", key);
+    b->SetValue("LABEL", std::string(model::transition_label(t)));
+    for (const auto& rule : model::transition_table())
+      if (rule.transition == t && rule.from == st.state && rule.needs_reason)
+        b->AddSectionDictionary("NEEDS_REASON")->SetValue("REASON", escape_keeping_lines(posted_reason(posted, key)));
+    if (t == model::Transition::schedule)
+      b->AddSectionDictionary("NEEDS_TIME")->SetValue("AT", posted ? posted->get("scheduled_at") : std::string());
+  }
+}
+
 void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const model::User& user,
-                const editorial::Item& item, const editorial::Actor& actor) {
+                const editorial::Item& item, const editorial::Actor& actor, bool editable, const Form* posted) {
   const auto& st = item.state;
   auto* s = dict.AddSectionDictionary("STATE");
   s->SetValue("ID", std::to_string(item.article.id));
@@ -55,15 +82,10 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   }
   if (st.state == model::ArticleStatus::scheduled)
     s->AddSectionDictionary("SCHEDULED")->SetValue("AT", model::format_datetime_vn(st.scheduled_at));
-  for (const auto t : model::available_transitions(st.state, user.role)) {
-    if (t == model::Transition::submit && !editorial::may_edit(item, actor) && st.created_by != user.username) continue;
-    auto* b = s->AddSectionDictionary("TRANSITION");
-    b->SetValue("KEY", std::string(model::to_string(t)));
-    b->SetValue("LABEL", std::string(model::transition_label(t)));
-    for (const auto& rule : model::transition_table())
-      if (rule.transition == t && rule.from == st.state && rule.needs_reason) b->ShowSection("NEEDS_REASON");
-    if (t == model::Transition::schedule) b->ShowSection("NEEDS_TIME");
-  }
+  if (editable)
+    s->ShowSection("WORKFLOW_IN_FORM");
+  else
+    fill_transitions(*s->AddSectionDictionary("TRANSITIONS"), user, item, actor, posted);
   const store::ReadTxn txn = ctx.store.read();
   const auto revisions = store::list_revisions(txn, ctx.store.tables(), item.article.id);
   for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
@@ -74,7 +96,7 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
     r->SetValue("NOTE", it->note);
     r->SetValue("ID", std::to_string(item.article.id));
     if (it->number == st.work_revision) r->ShowSection("CURRENT");
-    if (editorial::may_edit(item, actor) && it->number != st.work_revision) r->ShowSection("CAN_RESTORE");
+    if (editable && it->number != st.work_revision) r->ShowSection("CAN_RESTORE");
   }
   if (revisions.size() >= 2) {
     auto* cmp = s->AddSectionDictionary("COMPARE");
@@ -92,40 +114,46 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
 }  // namespace
 
 Response editor_page(const Context& ctx, const Request& req, const model::User& user,
-                     const std::optional<editorial::Item>& item, const editorial::Content& shown,
-                     const std::vector<std::string>& errors, int status, const std::vector<std::string>* topics) {
+                     const std::optional<editorial::Item>& item, const EditorView& view) {
   ctemplate::TemplateDictionary dict("admin_article");
   const std::string title = item ? "Bài viết: " + item->work.title : std::string("Viết bài mới");
   auto* header = fill_admin_layout(dict, ctx, &user, req.session_csrf, title);
   const auto actor = actor_of(user, req);
   const bool editable = !item || editorial::may_edit(*item, actor);
   if (editable) header->ShowSection("EDITOR");
-  for (const auto& e : errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
-  if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu phiên bản mới.");
-  if (const auto t = req.query_value("da-chuyen")) {
+  for (const auto& e : view.errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
+  const bool just_saved = req.query_value("da-luu").has_value() && !view.unsaved;
+  if (just_saved) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu phiên bản mới.");
+  if (const auto t = req.query_value("da-chuyen"); t && !view.unsaved) {
     const auto tr = model::parse_transition(*t);
     if (tr)
       header->AddSectionDictionary("FLASH")->SetValue(
           "TEXT", "Đã thực hiện: " + std::string(model::transition_label(*tr)) + ".");
   }
   dict.SetValue("HEADING", title);
-  dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + std::to_string(item->article.id)
-                               : std::string("/quan-tri/bai-viet/moi"));
+  const std::string id_text = item ? std::to_string(item->article.id) : std::string();
+  dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + id_text : std::string("/quan-tri/bai-viet/moi"));
   if (editable) {
     auto* f = dict.AddSectionDictionary("FORM");
-    f->SetValue("TITLE", shown.title);
-    f->SetValue("SUMMARY", shown.summary);
-    f->SetValue("BODY", shown.body_html);
-    f->SetValue("AUTHOR", shown.author);
-    if (shown.featured) f->ShowSection("FEATURED");
-    fill_choices(*f, ctx, shown, item ? item->article.id : 0, topics);
+    f->SetValue("TITLE", view.shown.title);
+    f->SetValue("SUMMARY", escape_keeping_lines(view.shown.summary));  // {{SUMMARY:none}}
+    f->SetValue("BODY", escape_keeping_lines(view.shown.body_html));   // {{BODY:none}}
+    f->SetValue("AUTHOR", view.shown.author);
+    if (view.shown.featured) f->ShowSection("FEATURED");
+    fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics);
+    if (view.unsaved) f->ShowSection("UNSAVED");
+    if (item) {
+      auto* workflow = f->AddSectionDictionary("WORKFLOW");
+      workflow->SetValue("ID", id_text);
+      fill_transitions(*workflow, user, *item, actor, view.posted);
+    }
   } else {
     auto* ro = dict.AddSectionDictionary("READONLY");
-    ro->SetValue("TITLE", shown.title);
-    ro->SetValue("SUMMARY", shown.summary);
+    ro->SetValue("TITLE", view.shown.title);
+    ro->SetValue("SUMMARY", view.shown.summary);
   }
-  if (item) fill_state(dict, ctx, user, *item, actor);
-  return render_admin(ctx, "admin_article", dict, status);
+  if (item) fill_state(dict, ctx, user, *item, actor, editable, view.posted);
+  return render_admin(ctx, "admin_article", dict, view.status);
 }
 
 std::vector<std::string> posted_topics(const Form& form) {
@@ -143,7 +171,7 @@ Response item_message(const Context& ctx, const Request& req, const model::User&
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
   if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
-  return editor_page(ctx, req, user, item, item->work, {message}, status);
+  return editor_page(ctx, req, user, item, {.shown = item->work, .errors = {message}, .status = status});
 }
 
 }  // namespace portald::web::admin

@@ -1,20 +1,29 @@
 #pragma once
 // The editor page of one article (form, state, transitions, revisions), shared by the handlers that
 // show it again after a refused or invalid post.
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "web/handlers/admin/admin.hpp"
 
 namespace portald::web::admin {
 
-// item == std::nullopt: the "new article" form. topics: the ticked topic slugs to show (after a refused
-// post); nullptr = the article's current topics.
+// What the editor shows beyond the item itself.
+struct EditorView {
+  const editorial::Content& shown;                   // the content in the form
+  std::vector<std::string> errors{};                 // Vietnamese, one per problem
+  int status = 200;                                  // of the answer
+  const std::vector<std::string>* topics = nullptr;  // ticked topic slugs to show; nullptr = the article's
+  bool unsaved = false;                              // `shown` is not what is saved (a refused post)
+  const Form* posted = nullptr;                      // the post shown again: its reasons and schedule time
+};
+
+// item == std::nullopt: the "new article" form.
 Response editor_page(const Context& ctx, const Request& req, const model::User& user,
-                     const std::optional<editorial::Item>& item, const editorial::Content& shown,
-                     const std::vector<std::string>& errors, int status,
-                     const std::vector<std::string>* topics = nullptr);
+                     const std::optional<editorial::Item>& item, const EditorView& view);
 // The topic slugs ticked in a posted editor form.
 std::vector<std::string> posted_topics(const Form& form);
 // The editor page of article `id` with one error message.

@@ -1,0 +1,140 @@
+// Issue 15, "Editors never lose work", replayed in Debian's Chromium against the real portald: each
+// story a real user lost an article to ends here with nothing lost.
+//  1. A workflow button pressed after editing sends the edits with it; leaving with unsaved edits asks first.
+// Every page met on the way is checked with axe-core (WCAG 2.1 AA). Run by ctest (browser.editor_keeps_work).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { requireModule, ctl, startDaemon, launchChromium, keepOnMachine } from './support/portald.mjs';
+
+const axeSource = fs.readFileSync(requireModule.resolve('axe-core/axe.min.js'), 'utf8');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-keep-'));
+const data = path.join(work, 'data');
+const PASSWORD = 'mật-khẩu-trình-duyệt-2025';
+let daemon;
+let base;
+let browser;
+const problems = [];
+
+async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run({ exclude: [['.jodit-container']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+}
+
+function addUser(name, role, ...extra) {
+  const r = spawnSync(process.env.PORTALDCTL_BIN,
+    ['--data-dir', data, 'user', 'add', '--role', role, ...extra, '--password-stdin', name],
+    { encoding: 'utf8', input: PASSWORD + '\n' });
+  assert.equal(r.status, 0, `user add ${name}: ${r.stderr}`);
+}
+
+// A browser of its own (its own cookies and localStorage: another machine).
+async function newContext() {
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  await keepOnMachine(context, base, problems);
+  return context;
+}
+
+async function newPage(context) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function login(page, name) {
+  await page.goto(base + '/quan-tri/dang-nhap');
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(name);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(base + '/quan-tri');
+}
+
+// Types at the end of the body, in the WYSIWYG editor when it took over the textarea.
+async function typeInBody(page, text) {
+  const editor = page.locator('.jodit-wysiwyg');
+  if (await editor.count()) {
+    await editor.click();
+    await page.keyboard.press('Control+End');
+  } else {
+    await page.locator('textarea#body').click();
+    await page.keyboard.press('Control+End');
+  }
+  await page.keyboard.type(text);
+}
+
+async function setBody(page, html) {
+  await page.evaluate((value) => {
+    const area = document.querySelector('textarea[data-editor="wysiwyg"]');
+    area.value = value;
+    const instances = window.Jodit && window.Jodit.instances ? Object.values(window.Jodit.instances) : [];
+    for (const editor of instances) editor.value = value;
+  }, html);
+}
+
+// A new article saved by `page`'s user; returns its id.
+async function writeArticle(page, title, body) {
+  await page.goto(base + '/quan-tri/bai-viet/moi');
+  await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
+  await setBody(page, body);
+  await page.getByLabel('Chuyên mục', { exact: true }).selectOption({ label: 'Y tế' });
+  await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await page.waitForURL(/\/bai-viet\/\d+\?da-luu=1$/);
+  return /bai-viet\/(\d+)/.exec(page.url())[1];
+}
+
+before(async () => {
+  ctl(data, 'init', '--demo');
+  fs.writeFileSync(path.join(work, 'a.jsonl'), JSON.stringify({
+    id: 'x1', title: 'Bài có sẵn', body_html: '<p>x</p>', category: 'Y tế', agency: 'Sở Y tế',
+    published_at: '2025-01-02T08:00:00+07:00',
+  }) + '\n');
+  ctl(data, 'import', 'articles', path.join(work, 'a.jsonl'));
+  addUser('phongvien', 'reporter', '--display-name', 'Phóng viên Minh');
+  ({ daemon, base } = await startDaemon(data));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (daemon) daemon.kill('SIGTERM');
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('story 1: "Gửi duyệt" after editing sends the edits, and leaving unsaved edits asks first', async () => {
+  const context = await newContext();
+  const page = await newPage(context);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+  await login(page, 'phongvien');
+  const id = await writeArticle(page, 'Lịch tiêm chủng tháng Sáu', '<p>Bản đầu.</p>');
+  assert.deepEqual(await axeViolations(page), [], 'editor page');
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Lịch tiêm chủng tháng Sáu tại phường');
+  await typeInBody(page, ' Thêm địa điểm: Trạm y tế phường.');
+  // Leaving now would lose the edits: the browser asks, and staying keeps them.
+  await page.getByRole('link', { name: 'Bảng điều khiển' }).click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(dialogs, ['beforeunload']);
+  assert.match(page.url(), new RegExp(`/bai-viet/${id}\\?da-luu=1$`));
+  assert.equal(await page.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Lịch tiêm chủng tháng Sáu tại phường');
+  // The workflow button sends what is on the screen, and submitting does not ask.
+  await page.getByRole('button', { name: 'Gửi duyệt', exact: true }).click();
+  await page.waitForURL(new RegExp(`/bai-viet/${id}\\?da-luu=1&da-chuyen=submit$`));
+  assert.deepEqual(dialogs, ['beforeunload']);
+  assert.match(await page.locator('.article-state .state').innerText(), /Chờ biên tập/);
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Bài viết: Lịch tiêm chủng tháng Sáu tại phường');
+  await page.getByRole('link', { name: 'Xem trước như bạn đọc thấy' }).click();
+  assert.match(await page.locator('.body').innerText(), /Thêm địa điểm: Trạm y tế phường\./);
+  await context.close();
+});
+
+test('no script errors and nothing fetched from outside portald', () => {
+  assert.deepEqual(problems, []);
+});
