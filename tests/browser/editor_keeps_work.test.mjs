@@ -1,6 +1,8 @@
 // Issue 15, "Editors never lose work", replayed in Debian's Chromium against the real portald: each
 // story a real user lost an article to ends here with nothing lost.
 //  1. A workflow button pressed after editing sends the edits with it; leaving with unsaved edits asks first.
+//  3. Saving after the session expired shows the login in place and, once logged in, the editor again
+//     with everything typed, unsaved, one click from saved.
 // Every page met on the way is checked with axe-core (WCAG 2.1 AA). Run by ctest (browser.editor_keeps_work).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,6 +72,14 @@ async function typeInBody(page, text) {
   await page.keyboard.type(text);
 }
 
+async function bodyValue(page) {
+  return page.evaluate(() => {
+    const area = document.querySelector('textarea[data-editor="wysiwyg"]');
+    const eds = window.Jodit && window.Jodit.instances ? Object.values(window.Jodit.instances) : [];
+    return eds.length ? eds[0].value : area.value;
+  });
+}
+
 async function setBody(page, html) {
   await page.evaluate((value) => {
     const area = document.querySelector('textarea[data-editor="wysiwyg"]');
@@ -132,6 +142,33 @@ test('story 1: "Gửi duyệt" after editing sends the edits, and leaving unsave
   assert.equal((await page.locator('h1').innerText()).trim(), 'Bài viết: Lịch tiêm chủng tháng Sáu tại phường');
   await page.getByRole('link', { name: 'Xem trước như bạn đọc thấy' }).click();
   assert.match(await page.locator('.body').innerText(), /Thêm địa điểm: Trạm y tế phường\./);
+  await context.close();
+});
+
+test('story 3: saving after the session expired logs in again in place and keeps every word', async () => {
+  const context = await newContext();
+  const page = await newPage(context);
+  await login(page, 'phongvien');
+  const id = await writeArticle(page, 'Thông báo tuyển dụng', '<p>Bản đầu.</p>');
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Thông báo tuyển dụng viên chức năm 2025');
+  await typeInBody(page, ' Hạn nộp hồ sơ: 30 tháng 6.');
+  // The session ends while the editor types (idle timeout, log-out on another machine).
+  await context.addCookies([{ name: 'portald_session', value: 'a'.repeat(64), url: base }]);
+  await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await page.getByText('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn vừa gửi vẫn được giữ.').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'login in place');
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('phongvien');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Nội dung bạn gửi trước khi phiên hết hạn đã được khôi phục. Bấm Lưu để lưu lại.').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'editor resumed');
+  assert.equal(await page.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Thông báo tuyển dụng viên chức năm 2025');
+  assert.match(await bodyValue(page), /Hạn nộp hồ sơ: 30 tháng 6\./);
+  // Not saved on the user's behalf: one click does it.
+  await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await page.waitForURL(new RegExp(`/bai-viet/${id}\\?da-luu=1$`));
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Bài viết: Thông báo tuyển dụng viên chức năm 2025');
+  assert.match(await bodyValue(page), /Bản đầu\.[\s\S]*Hạn nộp hồ sơ: 30 tháng 6\./);
   await context.close();
 });
 

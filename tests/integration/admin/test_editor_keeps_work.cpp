@@ -1,4 +1,6 @@
-// Issue 15 over real HTTP against the real daemon: the workflow buttons send the edits on the screen.
+// Issue 15 over real HTTP against the real daemon: the workflow buttons send the edits on the screen,
+// and a post whose session expired is carried through the login (and the second factor) and shown
+// again unsaved.
 #include "tests/integration/admin/admin_client.hpp"
 
 using namespace portald;
@@ -7,6 +9,8 @@ using test::Fields;
 using test::has;
 
 namespace {
+
+const std::string kDeadSession(64, 'a');
 
 // The editor form's fields for `title` (summary, body, category, author), without the CSRF token.
 Fields article_fields(const std::string& category, const std::string& title, const std::string& body) {
@@ -37,6 +41,35 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
   for (auto p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
   return n;
+}
+
+// An attribute value as the browser reads it (the references the pages write).
+std::string decoded(std::string v) {
+  for (const auto& [ref, ch] : std::vector<std::pair<std::string, std::string>>{{"&lt;", "<"},
+                                                                                {"&gt;", ">"},
+                                                                                {"&quot;", "\""},
+                                                                                {"&#39;", "'"},
+                                                                                {"&#10;", "\n"},
+                                                                                {"&#13;", "\r"},
+                                                                                {"&amp;", "&"}})
+    for (auto p = v.find(ref); p != std::string::npos; p = v.find(ref, p + ch.size())) v.replace(p, ref.size(), ch);
+  return v;
+}
+
+// A login POST carrying what the in-place login page carried: its hidden fields, the password typed.
+test::HttpResponse login_carrying(std::uint16_t port, const test::HttpResponse& login_page, const std::string& user,
+                                  const std::string& password) {
+  Fields fields{{"csrf", test::input_value(login_page.body, "csrf")},
+                {"username", user},
+                {"password", password},
+                {"tiep-tuc", test::input_value(login_page.body, "tiep-tuc")}};
+  for (const std::string name : {"title", "summary", "body", "category", "author", "base_revision"})
+    if (has(login_page.body, "name=\"giu." + name + "\""))
+      fields.emplace_back("giu." + name, decoded(test::input_value(login_page.body, "giu." + name)));
+  return test::http_request("127.0.0.1", port, "POST", "/quan-tri/dang-nhap",
+                            {{"Cookie", "portald_login=" + test::set_cookie_value(login_page, "portald_login")},
+                             {"Content-Type", "application/x-www-form-urlencoded"}},
+                            test::encode_form(fields));
 }
 
 }  // namespace
@@ -114,6 +147,134 @@ BOOST_AUTO_TEST_CASE(a_refused_workflow_button_shows_the_typed_text_and_writes_n
   const auto returned = thuky.get("/quan-tri/bai-viet/" + id);
   BOOST_TEST(has(returned.body, "data-state=\"returned\""));
   BOOST_TEST(has(returned.body, "Bài viết: Thư ký đã sửa"));
+}
+
+// Story 3: before issue 15 the guard answered 303 to a bare login page and the post was gone.
+BOOST_AUTO_TEST_CASE(an_expired_session_shows_the_login_in_place_and_carries_the_post) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient pv{daemon.port()};
+  pv.login("phongvien", test::kPassword);
+  const std::string id = create_article(pv, "Bài đang viết");
+  const std::string old_csrf = pv.csrf;
+  const Fields fields{{"title", "Tiêu đề viết trong lúc phiên hết hạn"},
+                      {"summary", "Dòng một\nDòng hai"},
+                      {"body", "<p>Bài dài <strong>không được mất</strong> & \"ngoặc\".</p>"},
+                      {"category", category_of(pv)},
+                      {"author", "\"><script>alert(1)</script>"},
+                      {"base_revision", "1"}};
+  pv.session = kDeadSession;  // the session ended (idle timeout, log-out elsewhere)
+  const auto page = pv.post("/quan-tri/bai-viet/" + id, fields);
+  BOOST_TEST_REQUIRE(page.status == 401);
+  BOOST_TEST(has(page.body, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn vừa gửi vẫn được giữ."));
+  BOOST_TEST(test::input_value(page.body, "tiep-tuc") == "/quan-tri/bai-viet/" + id);
+  BOOST_TEST(test::input_value(page.body, "giu.title") == "Tiêu đề viết trong lúc phiên hết hạn");
+  BOOST_TEST(test::input_value(page.body, "giu.summary") == "Dòng một\nDòng hai");  // line breaks kept
+  BOOST_TEST(!has(page.body, "giu.csrf"));
+  BOOST_TEST(!has(page.body, "<script>alert(1)"));
+  BOOST_TEST(test::input_value(page.body, "giu.author") == "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+  BOOST_TEST(!has(page.body, old_csrf));
+  // A wrong password keeps carrying it.
+  const auto wrong = login_carrying(daemon.port(), page, "phongvien", "sai");
+  BOOST_TEST(wrong.status == 401);
+  BOOST_TEST(test::input_value(wrong.body, "giu.title") == "Tiêu đề viết trong lúc phiên hết hạn");
+  // Logged in: the editor again, filled in, unsaved, under the new session's token.
+  const auto back = login_carrying(daemon.port(), page, "phongvien", test::kPassword);
+  BOOST_TEST_REQUIRE(back.status == 200);
+  pv.session = test::set_cookie_value(back, "portald_session");
+  BOOST_TEST_REQUIRE(!pv.session.empty());
+  BOOST_TEST(has(back.body, "Nội dung bạn gửi trước khi phiên hết hạn đã được khôi phục. Bấm Lưu để lưu lại."));
+  BOOST_TEST(test::input_value(back.body, "title") == "Tiêu đề viết trong lúc phiên hết hạn");
+  BOOST_TEST(has(back.body, "Dòng một\nDòng hai</textarea>"));
+  BOOST_TEST(has(back.body, "&lt;strong&gt;không được mất&lt;/strong&gt; &amp; &quot;ngoặc&quot;"));
+  BOOST_TEST(has(back.body, "data-unsaved=\"1\""));
+  BOOST_TEST(!has(back.body, "<script>alert(1)"));
+  const std::string fresh = test::input_value(back.body, "csrf");
+  BOOST_TEST(!fresh.empty());
+  BOOST_TEST(fresh != old_csrf);
+  // Nothing was written on the user's behalf.
+  BOOST_TEST(has(pv.get("/quan-tri/bai-viet/" + id).body, "Bài viết: Bài đang viết"));
+  pv.csrf = fresh;
+  BOOST_TEST(pv.post("/quan-tri/bai-viet/" + id, fields).status == 303);
+  BOOST_TEST(has(pv.get("/quan-tri/bai-viet/" + id).body, "Bài viết: Tiêu đề viết trong lúc phiên hết hạn"));
+}
+
+BOOST_AUTO_TEST_CASE(the_second_factor_step_carries_the_post_too) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient chief{daemon.port()};
+  chief.login("truongban", test::kPassword);  // enrols TOTP
+  const std::string id = create_article(chief, "Bài của trưởng ban");
+  const std::string category = category_of(chief);
+  chief.session = kDeadSession;
+  const auto page = chief.post(
+      "/quan-tri/bai-viet/moi",
+      {{"title", "Bài mới viết khi phiên hết hạn"}, {"body", "<p>Nội dung bài mới.</p>"}, {"category", category}});
+  BOOST_TEST_REQUIRE(page.status == 401);
+  BOOST_TEST(test::input_value(page.body, "tiep-tuc") == "/quan-tri/bai-viet/moi");
+  const auto totp = login_carrying(daemon.port(), page, "truongban", test::kPassword);
+  BOOST_TEST_REQUIRE(totp.status == 200);
+  BOOST_TEST(has(totp.body, "Mã xác thực (6 chữ số)"));
+  BOOST_TEST(test::input_value(totp.body, "giu.title") == "Bài mới viết khi phiên hết hạn");
+  chief.session = test::set_cookie_value(totp, "portald_session");
+  chief.csrf = test::input_value(totp.body, "csrf");
+  // Before the code, the session may not use the admin.
+  BOOST_TEST(chief.get("/quan-tri").status == 303);
+  const auto done = chief.post("/quan-tri/xac-thuc", {{"code", chief.code()},
+                                                      {"tiep-tuc", "/quan-tri/bai-viet/moi"},
+                                                      {"giu.title", "Bài mới viết khi phiên hết hạn"},
+                                                      {"giu.body", "<p>Nội dung bài mới.</p>"},
+                                                      {"giu.category", category}});
+  BOOST_TEST_REQUIRE(done.status == 200);
+  BOOST_TEST(has(done.body, "Nội dung bạn gửi trước khi phiên hết hạn đã được khôi phục. Bấm Lưu để lưu lại."));
+  BOOST_TEST(test::input_value(done.body, "title") == "Bài mới viết khi phiên hết hạn");
+  BOOST_TEST(has(done.body, "action=\"/quan-tri/bai-viet/moi\""));
+  chief.refresh_csrf();
+  BOOST_TEST(test::input_value(done.body, "csrf") == chief.csrf);
+  BOOST_TEST(!has(chief.get("/quan-tri/bai-viet").body, "Bài mới viết khi phiên hết hạn"));  // not saved
+  BOOST_TEST(has(chief.get("/quan-tri/bai-viet/" + id).body, "Bài viết: Bài của trưởng ban"));
+}
+
+BOOST_AUTO_TEST_CASE(carried_posts_stay_in_the_admin_and_on_this_site) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  const Fields fields{{"title", "x"}, {"body", "<p>y</p>"}};
+  const auto post = [&](const std::string& target, Fields headers) {
+    headers.emplace_back("Cookie", "portald_session=" + kDeadSession);
+    headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+    return test::http_request("127.0.0.1", daemon.port(), "POST", target, headers, test::encode_form(fields));
+  };
+  // From another site: the plain way to the login page, nothing carried.
+  for (const Fields& foreign : {Fields{{"Origin", "http://evil.example"}}, Fields{{"Sec-Fetch-Site", "cross-site"}}}) {
+    const auto r = post("/quan-tri/bai-viet/moi", foreign);
+    BOOST_TEST(r.status == 303);
+    BOOST_TEST(std::string(r.header("Location").value_or("")) == "/quan-tri/dang-nhap");
+  }
+  const auto same_site =
+      post("/quan-tri/bai-viet/moi",
+           {{"Origin", "http://127.0.0.1:" + std::to_string(daemon.port())}, {"Sec-Fetch-Site", "same-origin"}});
+  BOOST_TEST(same_site.status == 401);
+  // A script asking for JSON gets JSON.
+  const auto json = post("/quan-tri/bai-viet/moi", {{"Accept", "application/json"}});
+  BOOST_TEST(json.status == 401);
+  BOOST_TEST(has(json.body, "\"error\":\"session\""));
+  // A target sent back by the login form must be a plain admin path, else the login just goes on.
+  AdminClient c{daemon.port()};
+  for (const std::string target : {"//evil.example/x", "https://evil.example/", "/quan-tri/../tin-tuc/x",
+                                   "/quan-tri/bai-viet/1\r\nX: y", "/quan-tri/bai-viet/1?a=b", "/quan-tri/dang-xuat"}) {
+    const auto login_page = test::http_request("127.0.0.1", daemon.port(), "GET", "/quan-tri/dang-nhap");
+    const auto r =
+        test::http_request("127.0.0.1", daemon.port(), "POST", "/quan-tri/dang-nhap",
+                           {{"Cookie", "portald_login=" + test::set_cookie_value(login_page, "portald_login")},
+                            {"Content-Type", "application/x-www-form-urlencoded"}},
+                           test::encode_form({{"csrf", test::input_value(login_page.body, "csrf")},
+                                              {"username", "phongvien"},
+                                              {"password", test::kPassword},
+                                              {"tiep-tuc", target},
+                                              {"giu.title", "x"}}));
+    BOOST_TEST(r.status == 303, target);
+    BOOST_TEST(std::string(r.header("Location").value_or("")) == "/quan-tri", target);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

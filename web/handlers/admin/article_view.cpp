@@ -130,6 +130,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
       header->AddSectionDictionary("FLASH")->SetValue(
           "TEXT", "Đã thực hiện: " + std::string(model::transition_label(*tr)) + ".");
   }
+  for (const auto& n : view.notices) header->AddSectionDictionary("FLASH")->SetValue("TEXT", n);
   dict.SetValue("HEADING", title);
   const std::string id_text = item ? std::to_string(item->article.id) : std::string();
   dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + id_text : std::string("/quan-tri/bai-viet/moi"));

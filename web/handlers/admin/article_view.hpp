@@ -1,6 +1,6 @@
 #pragma once
 // The editor page of one article (form, state, transitions, revisions), shared by the handlers that
-// show it again after a refused or invalid post.
+// show it again after a refused or invalid post or a login that resumed an expired session.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +18,7 @@ struct EditorView {
   int status = 200;                                  // of the answer
   const std::vector<std::string>* topics = nullptr;  // ticked topic slugs to show; nullptr = the article's
   bool unsaved = false;                              // `shown` is not what is saved (a refused post)
+  std::vector<std::string> notices{};                // messages shown above the form
   const Form* posted = nullptr;                      // the post shown again: its reasons and schedule time
 };
 
@@ -29,5 +30,12 @@ std::vector<std::string> posted_topics(const Form& form);
 // The editor page of article `id` with one error message.
 Response item_message(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id,
                       const std::string& message, int status);
+
+namespace article_pages {  // articles.cpp
+// The editor of article `id` (0 = a new one) filled with a post carried through a login, unsaved, with
+// `notice`; std::nullopt when this user may not edit it now (the caller offers to send it again instead).
+std::optional<Response> resume_form(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id,
+                                    const Form& posted, const std::string& notice);
+}  // namespace article_pages
 
 }  // namespace portald::web::admin

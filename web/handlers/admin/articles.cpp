@@ -180,6 +180,26 @@ Response transition_post(const Context& ctx, Request& req) {
   return Response::redirect(item_url(id) + "?da-chuyen=" + key);
 }
 
+std::optional<Response> resume_form(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id,
+                                    const Form& posted, const std::string& notice) {
+  const auto content = content_of(posted);
+  const auto topics = posted_topics(posted);
+  const auto actor = actor_of(user, req);
+  if (id == 0) {
+    if (!model::may(actor, model::Action::write_article)) return std::nullopt;
+    return editor_page(ctx, req, user, std::nullopt,
+                       {.shown = content, .topics = &topics, .unsaved = true, .notices = {notice}});
+  }
+  std::optional<editorial::Item> item;
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    item = editorial::load_item(txn, ctx.store.tables(), id);
+  }
+  if (!item || !editorial::may_view(*item, actor) || !editorial::may_edit(*item, actor)) return std::nullopt;
+  return editor_page(ctx, req, user, item,
+                     {.shown = content, .topics = &topics, .unsaved = true, .notices = {notice}, .posted = &posted});
+}
+
 }  // namespace article_pages
 
 }  // namespace portald::web::admin
