@@ -1,7 +1,9 @@
 #include "daemon/editorial/article_service.hpp"
 
 #include "daemon/editorial/article_topics.hpp"
+#include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/store/draft_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 
 namespace portald::editorial {
@@ -44,6 +46,7 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
   const auto saved = save_content(txn, t, id, std::move(content), actor, now);
   if (saved.refusal != SaveRefusal::none) return saved;
   set_article_topics(txn, t, saved.id, topic_slugs, now);
+  store::delete_draft(txn, t, saved.id, actor.username);
   txn.commit();
   return saved;
 }
@@ -74,6 +77,7 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
     r.save = save_content(txn, t, id, std::move(content), actor, now);
     if (r.save.refusal != SaveRefusal::none) return false;
     set_article_topics(txn, t, id, topic_slugs, now);
+    store::delete_draft(txn, t, id, actor.username);
     return true;
   };
   const auto take = [&] {
@@ -103,6 +107,43 @@ std::optional<std::uint32_t> restore_article_revision(const store::Store& store,
   const auto made = restore_revision(txn, store.tables(), id, n, actor, now);
   if (made) txn.commit();
   return made;
+}
+
+DraftOutcome autosave_article(const store::Store& store, std::uint64_t id, Content content,
+                              std::vector<std::string> topic_slugs, std::uint32_t base_revision, const Actor& actor,
+                              model::UnixTime now) {
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  const auto item = load_item(txn, t, id);
+  if (!item) return DraftOutcome::not_found;
+  if (!may_edit(*item, actor)) return DraftOutcome::not_allowed;
+  store::put_draft(txn, t,
+                   {.article_id = id,
+                    .username = actor.username,
+                    .base_revision = base_revision,
+                    .saved_at = now,
+                    .title = std::move(content.title),
+                    .summary = std::move(content.summary),
+                    .body_html = model::sanitize_html(content.body_html),
+                    .category_id = content.category_id,
+                    .agency_id = content.agency_id,
+                    .author = std::move(content.author),
+                    .featured = content.featured,
+                    .topics = std::move(topic_slugs)});
+  txn.commit();
+  return DraftOutcome::kept;
+}
+
+std::optional<model::Draft> draft_of(const store::Store& store, std::uint64_t id, const Actor& actor) {
+  const store::ReadTxn txn = store.read();
+  return store::get_draft(txn, store.tables(), id, actor.username);
+}
+
+bool discard_draft(const store::Store& store, std::uint64_t id, const Actor& actor) {
+  store::WriteTxn txn = store.write();
+  const bool had = store::delete_draft(txn, store.tables(), id, actor.username);
+  if (had) txn.commit();
+  return had;
 }
 
 }  // namespace portald::editorial

@@ -36,6 +36,8 @@ struct Item {
 };
 
 std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std::uint64_t id);
+// When the version under work was saved (the record's updated_at for an article never edited here).
+model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, const Item& item);
 // True when `a` and `b` hold the same content, bodies compared after sanitising `a` (b is as stored).
 bool same_content(const Content& a, const Content& b);
 // May `actor` read this item (their own, or any with edit-any-article)?

@@ -3,6 +3,7 @@
 //  1. A workflow button pressed after editing sends the edits with it; leaving with unsaved edits asks first.
 //  3. Saving after the session expired shows the login in place and, once logged in, the editor again
 //     with everything typed, unsaved, one click from saved.
+//  4. The copy kept on this machine, and the server's autosave, are offered back when the editor opens.
 // Every page met on the way is checked with axe-core (WCAG 2.1 AA). Run by ctest (browser.editor_keeps_work).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -100,6 +101,18 @@ async function writeArticle(page, title, body) {
   return /bai-viet\/(\d+)/.exec(page.url())[1];
 }
 
+function localCopy(page, key) {
+  return page.evaluate((k) => window.localStorage.getItem('portald.ban-nhap.' + k), key);
+}
+
+// Waits until the page's script has sent an autosave the server kept.
+async function autosaved(page) {
+  const r = await page.waitForResponse((res) => res.url().endsWith('/tu-dong-luu') && res.request().method() === 'POST'
+    && res.request().postData().includes('title='), { timeout: 20000 });
+  assert.equal(r.status(), 200);
+  assert.equal((await r.json()).saved, true);
+}
+
 before(async () => {
   ctl(data, 'init', '--demo');
   fs.writeFileSync(path.join(work, 'a.jsonl'), JSON.stringify({
@@ -108,6 +121,7 @@ before(async () => {
   }) + '\n');
   ctl(data, 'import', 'articles', path.join(work, 'a.jsonl'));
   addUser('phongvien', 'reporter', '--display-name', 'Phóng viên Minh');
+  addUser('thuky', 'secretariat', '--display-name', 'Thư ký tòa soạn');
   ({ daemon, base } = await startDaemon(data));
   browser = await launchChromium();
 });
@@ -170,6 +184,50 @@ test('story 3: saving after the session expired logs in again in place and keeps
   assert.equal((await page.locator('h1').innerText()).trim(), 'Bài viết: Thông báo tuyển dụng viên chức năm 2025');
   assert.match(await bodyValue(page), /Bản đầu\.[\s\S]*Hạn nộp hồ sơ: 30 tháng 6\./);
   await context.close();
+});
+
+test('story 4: the copy on this machine and the server autosave are offered back', async () => {
+  const laptop = await newContext();
+  let page = await newPage(laptop);
+  await login(page, 'thuky');
+  const id = await writeArticle(page, 'Kế hoạch phòng chống dịch', '<p>Bản đầu.</p>');
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Kế hoạch phòng chống dịch sốt xuất huyết');
+  await typeInBody(page, ' Phun thuốc diệt muỗi vào sáng thứ Bảy.');
+  await autosaved(page);
+  assert.ok(await localCopy(page, id), 'a copy is kept on this machine');
+  await page.close(); // the tab crashes, or is closed without saving
+  // The same machine: the copy on it is offered back.
+  page = await newPage(laptop);
+  await page.goto(`${base}/quan-tri/bai-viet/${id}`);
+  const offer = page.locator('#ban-nhap-may');
+  await offer.waitFor();
+  assert.match(await offer.innerText(), /Có bản nháp chưa lưu trên máy này lúc \d\d:\d\d\./);
+  assert.equal(await page.locator('.draft-offer[data-draft-at]').isVisible(), false, 'one offer at a time');
+  assert.deepEqual(await axeViolations(page), [], 'editor with an offer');
+  await offer.getByRole('button', { name: 'Khôi phục' }).click();
+  assert.equal(await page.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Kế hoạch phòng chống dịch sốt xuất huyết');
+  assert.match(await bodyValue(page), /Phun thuốc diệt muỗi vào sáng thứ Bảy\./);
+  await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await page.waitForURL(/da-luu=1$/);
+  assert.equal(await localCopy(page, id), null, 'the copy goes once saved');
+  assert.equal(await page.locator('.draft-offer').count(), 0, 'the server autosave went with the save');
+  // Typing on the laptop, then opening the article on another machine: the server's autosave.
+  await page.getByLabel('Sapo (tóm tắt)', { exact: true }).fill('Toàn tỉnh ra quân diệt lăng quăng.');
+  await autosaved(page);
+  await page.close();
+  const office = await newContext();
+  const other = await newPage(office);
+  await login(other, 'thuky');
+  await other.goto(`${base}/quan-tri/bai-viet/${id}`);
+  const server = other.locator('.draft-offer[data-draft-at]');
+  assert.match(await server.innerText(), /Có bản tự động lưu trên máy chủ lúc \d\d:\d\d/);
+  await server.getByRole('link', { name: 'Khôi phục bản tự động lưu' }).click();
+  assert.equal(await other.getByLabel('Sapo (tóm tắt)', { exact: true }).inputValue(), 'Toàn tỉnh ra quân diệt lăng quăng.');
+  await other.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await other.waitForURL(/da-luu=1$/);
+  assert.equal(await other.getByLabel('Sapo (tóm tắt)', { exact: true }).inputValue(), 'Toàn tỉnh ra quân diệt lăng quăng.');
+  await laptop.close();
+  await office.close();
 });
 
 test('no script errors and nothing fetched from outside portald', () => {

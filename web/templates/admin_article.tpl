@@ -20,7 +20,12 @@
   {{/TRANSITION}}
   </div>{{/TRANSITIONS}}
 </section>{{/STATE}}
-{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form" id="article-form"{{#UNSAVED}} data-unsaved="1"{{/UNSAVED}}>
+{{#SERVER_DRAFT}}<div class="draft-offer" role="status" data-draft-at="{{AT_UNIX}}">
+  <p>Có bản tự động lưu trên máy chủ lúc {{AT}}, mới hơn phiên bản đã lưu.</p>
+  <p><a href="/quan-tri/bai-viet/{{ID}}?ban-nhap=1">Khôi phục bản tự động lưu</a></p>
+  <form method="post" action="/quan-tri/bai-viet/{{ID}}/bo-nhap" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Bỏ qua bản tự động lưu</button></form>
+</div>{{/SERVER_DRAFT}}
+{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form" id="article-form" data-key="{{KEY}}" data-saved-at="{{SAVED_AT}}"{{#AUTOSAVE}} data-autosave="{{URL}}"{{/AUTOSAVE}}{{#UNSAVED}} data-unsaved="1"{{/UNSAVED}}{{#JUST_SAVED}} data-just-saved="1"{{/JUST_SAVED}}{{#DISCARD_LOCAL}} data-discard-local="1"{{/DISCARD_LOCAL}}>
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <label for="title">Tiêu đề</label>
   <input id="title" name="title" type="text" required maxlength="300" value="{{TITLE}}">

@@ -1,6 +1,6 @@
-// Issue 15 over real HTTP against the real daemon: the workflow buttons send the edits on the screen,
-// and a post whose session expired is carried through the login (and the second factor) and shown
-// again unsaved.
+// Issue 15 over real HTTP against the real daemon: the workflow buttons send the edits on the screen, a
+// post whose session expired is carried through the login (and the second factor) and shown again
+// unsaved, and autosaves are private drafts offered back.
 #include "tests/integration/admin/admin_client.hpp"
 
 using namespace portald;
@@ -255,7 +255,7 @@ BOOST_AUTO_TEST_CASE(carried_posts_stay_in_the_admin_and_on_this_site) {
            {{"Origin", "http://127.0.0.1:" + std::to_string(daemon.port())}, {"Sec-Fetch-Site", "same-origin"}});
   BOOST_TEST(same_site.status == 401);
   // A script asking for JSON gets JSON.
-  const auto json = post("/quan-tri/bai-viet/moi", {{"Accept", "application/json"}});
+  const auto json = post("/quan-tri/bai-viet/1/tu-dong-luu", {{"Accept", "application/json"}});
   BOOST_TEST(json.status == 401);
   BOOST_TEST(has(json.body, "\"error\":\"session\""));
   // A target sent back by the login form must be a plain admin path, else the login just goes on.
@@ -275,6 +275,64 @@ BOOST_AUTO_TEST_CASE(carried_posts_stay_in_the_admin_and_on_this_site) {
     BOOST_TEST(r.status == 303, target);
     BOOST_TEST(std::string(r.header("Location").value_or("")) == "/quan-tri", target);
   }
+}
+
+// Story 4 on the server: a private draft per user and article, offered back, never a version or public.
+BOOST_AUTO_TEST_CASE(autosave_keeps_a_private_draft_that_the_editor_offers_back) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient thuky{daemon.port()};
+  thuky.login("thuky", test::kPassword);
+  // The imported, published article.
+  const auto live = thuky.get("/quan-tri/bai-viet/1");
+  BOOST_TEST_REQUIRE(has(live.body, "Bài viết: Bài có sẵn"));
+  auto fields = article_fields(category_of(thuky), "Tiêu đề nháp tựđộnglưu", "<p>Đoạn nháp tựđộnglưu.</p>");
+  fields.emplace_back("base_revision", base_of(live.body));
+  const auto saved = thuky.post("/quan-tri/bai-viet/1/tu-dong-luu", fields);
+  BOOST_TEST_REQUIRE(saved.status == 200);
+  BOOST_TEST(has(saved.body, "\"saved\":true"));
+  BOOST_TEST(thuky.post("/quan-tri/bai-viet/1/tu-dong-luu", fields, false).status == 403);  // CSRF
+  // JSON with the token in a header works too.
+  const auto json =
+      test::http_request("127.0.0.1", daemon.port(), "POST", "/quan-tri/bai-viet/1/tu-dong-luu",
+                         {{"Cookie", "portald_session=" + thuky.session},
+                          {"Content-Type", "application/json"},
+                          {"X-CSRF-Token", thuky.csrf}},
+                         R"({"title":"Tiêu đề nháp tựđộnglưu","body":"<p>Đoạn nháp tựđộnglưu.</p>","category":")" +
+                             test::first_option(thuky.get("/quan-tri/bai-viet/moi").body, "category") +
+                             R"(","summary":"Sapo","author":"Tác giả","topics":[],"base_revision":0})");
+  BOOST_TEST(json.status == 200);
+  BOOST_TEST(has(json.body, "\"saved\":true"));
+  // Offered back on the editor, and loaded into the form on request, unsaved.
+  const auto page = thuky.get("/quan-tri/bai-viet/1");
+  BOOST_TEST(has(page.body, "Có bản tự động lưu trên máy chủ lúc"));
+  BOOST_TEST(has(page.body, "href=\"/quan-tri/bai-viet/1?ban-nhap=1\""));
+  BOOST_TEST(test::input_value(page.body, "title") == "Bài có sẵn");
+  const auto restored = thuky.get("/quan-tri/bai-viet/1?ban-nhap=1");
+  BOOST_TEST(test::input_value(restored.body, "title") == "Tiêu đề nháp tựđộnglưu");
+  BOOST_TEST(has(restored.body, "Đã nạp bản tự động lưu lúc"));
+  BOOST_TEST(has(restored.body, "data-unsaved=\"1\""));
+  // Private: no version, nothing public, other editors see nothing.
+  BOOST_TEST(!has(page.body, "Khôi phục thành bản nháp mới"));
+  const auto reader = daemon.get("/tin-tuc/bai-co-san-1");
+  BOOST_TEST(reader.status == 200);
+  BOOST_TEST(!has(reader.body, "tựđộnglưu"));
+  BOOST_TEST(!has(daemon.get("/tim-kiem?q=t%E1%BB%B1%C4%91%E1%BB%99ngl%C6%B0u").body, "Bài có sẵn"));
+  AdminClient chief{daemon.port()};
+  chief.login("truongban", test::kPassword);
+  BOOST_TEST(!has(chief.get("/quan-tri/bai-viet/1").body, "Có bản tự động lưu"));
+  // Someone who may not even see the article cannot keep a draft of it.
+  AdminClient pv{daemon.port()};
+  pv.login("phongvien", test::kPassword);
+  BOOST_TEST(pv.post("/quan-tri/bai-viet/1/tu-dong-luu", fields).status == 404);
+  // "Bỏ qua" drops it; a save drops it too.
+  const auto skip = thuky.post("/quan-tri/bai-viet/1/bo-nhap", {});
+  BOOST_TEST(std::string(skip.header("Location").value_or("")) == "/quan-tri/bai-viet/1?bo-nhap=1");
+  BOOST_TEST(has(thuky.get("/quan-tri/bai-viet/1?bo-nhap=1").body, "data-discard-local=\"1\""));
+  BOOST_TEST(!has(thuky.get("/quan-tri/bai-viet/1").body, "Có bản tự động lưu"));
+  BOOST_TEST(thuky.post("/quan-tri/bai-viet/1/tu-dong-luu", fields).status == 200);
+  BOOST_TEST(thuky.post("/quan-tri/bai-viet/1", fields).status == 303);
+  BOOST_TEST(!has(thuky.get("/quan-tri/bai-viet/1").body, "Có bản tự động lưu"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,9 +1,11 @@
 // Issue 15 in the services: a workflow button saves the edits and takes the transition in one commit or
-// writes nothing.
+// writes nothing; autosaves are private drafts (no revision, no change log, no audit) dropped by the
+// next save.
 #include <boost/test/unit_test.hpp>
 
 #include "daemon/editorial/article_service.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/draft_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
@@ -21,6 +23,7 @@ using model::Transition;
 namespace {
 
 const Actor kReporter{"pv", Role::reporter, "10.0.0.5"};
+const Actor kOtherReporter{"pv2", Role::reporter, "10.0.0.6"};
 const Actor kSecretary{"thuky", Role::secretariat, "10.0.0.7"};
 const Actor kDeputy{"phoban", Role::deputy, "10.0.0.8"};
 const Actor kChief{"truongban", Role::editor_in_chief, "10.0.0.9"};
@@ -52,6 +55,9 @@ struct Desk {
   std::size_t revisions(std::uint64_t id) const {
     const store::ReadTxn txn = s.store.read();
     return store::list_revisions(txn, s.store.tables(), id).size();
+  }
+  std::optional<model::Draft> draft(std::uint64_t id, const Actor& a) const {
+    return editorial::draft_of(s.store, id, a);
   }
   std::uint64_t create(const std::string& title) const {
     const auto r = editorial::save_article(s.store, 0, text(title), {}, kReporter, 100);
@@ -159,6 +165,46 @@ BOOST_AUTO_TEST_CASE(withdrawing_with_edits_keeps_them_as_a_pending_draft) {
   BOOST_TEST((item.article.status == ArticleStatus::withdrawn));
   BOOST_TEST(item.article.title == "Bài công khai");
   BOOST_TEST(item.work.title == "Đính chính");
+}
+
+BOOST_AUTO_TEST_CASE(autosaves_are_private_drafts_overwritten_and_dropped_by_a_save) {
+  Desk d;
+  const auto id = d.create("Bài");
+  const auto mark = test::change_mark(d.s.store);
+  const auto audited = test::audit_entries(d.s.store).size();
+  BOOST_TEST((editorial::autosave_article(d.s.store, id, d.text("Nháp 1", "<p onclick=\"x()\">a</p>"), {"giao-duc"}, 1u,
+                                          kReporter, 150) == editorial::DraftOutcome::kept));
+  BOOST_TEST((editorial::autosave_article(d.s.store, id, d.text("Nháp 2"), {}, 1u, kReporter, 160) ==
+              editorial::DraftOutcome::kept));
+  const auto draft = d.draft(id, kReporter);
+  BOOST_TEST_REQUIRE(draft.has_value());
+  BOOST_TEST(draft->title == "Nháp 2");
+  BOOST_TEST(draft->saved_at == 160);
+  BOOST_TEST(draft->base_revision == 1u);
+  BOOST_TEST(!d.draft(id, kSecretary).has_value());
+  BOOST_TEST(d.revisions(id) == 1u);
+  BOOST_TEST(d.item(id).work.title == "Bài");
+  BOOST_TEST(test::changes_after(d.s.store, mark).empty());
+  BOOST_TEST(test::audit_entries(d.s.store).size() == audited);
+  // Someone who may not edit it keeps no draft of it.
+  BOOST_TEST((editorial::autosave_article(d.s.store, id, d.text("Trộm"), {}, 1u, kOtherReporter, 170) ==
+              editorial::DraftOutcome::not_allowed));
+  BOOST_TEST((editorial::autosave_article(d.s.store, 999, d.text("?"), {}, 1u, kReporter, 170) ==
+              editorial::DraftOutcome::not_found));
+  BOOST_TEST(
+      (editorial::save_article(d.s.store, id, d.text("Đã lưu"), {}, kReporter, 180).refusal == SaveRefusal::none));
+  BOOST_TEST(!d.draft(id, kReporter).has_value());
+  editorial::autosave_article(d.s.store, id, d.text("Nháp 3"), {}, 2u, kReporter, 190);
+  BOOST_TEST(editorial::discard_draft(d.s.store, id, kReporter));
+  BOOST_TEST(!editorial::discard_draft(d.s.store, id, kReporter));
+}
+
+BOOST_AUTO_TEST_CASE(an_autosave_body_is_sanitised) {
+  Desk d;
+  const auto id = d.create("Bài");
+  editorial::autosave_article(d.s.store, id, d.text("Nháp", "<p onclick=\"x()\">a<script>b</script></p>"), {}, 1u,
+                              kReporter, 150);
+  BOOST_TEST(d.draft(id, kReporter)->body_html == "<p>a</p>");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

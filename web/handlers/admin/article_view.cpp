@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "daemon/model/workflow.hpp"
+#include "daemon/store/draft_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
@@ -111,6 +112,18 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   }
 }
 
+// The autosave of `user` when it is newer than the version under work and not what the page shows.
+std::optional<model::Draft> draft_to_offer(const Context& ctx, const editorial::Item& item, const model::User& user,
+                                           const editorial::Content& shown) {
+  const store::ReadTxn txn = ctx.store.read();
+  auto d = store::get_draft(txn, ctx.store.tables(), item.article.id, user.username);
+  if (!d || d->saved_at < editorial::work_saved_at(txn, ctx.store.tables(), item)) return std::nullopt;
+  const editorial::Content kept{d->title,     d->summary, d->body_html, d->category_id,
+                                d->agency_id, d->author,  d->featured};
+  if (editorial::same_content(kept, shown)) return std::nullopt;
+  return d;
+}
+
 }  // namespace
 
 Response editor_page(const Context& ctx, const Request& req, const model::User& user,
@@ -120,6 +133,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
   auto* header = fill_admin_layout(dict, ctx, &user, req.session_csrf, title);
   const auto actor = actor_of(user, req);
   const bool editable = !item || editorial::may_edit(*item, actor);
+  const model::UnixTime now = model::now();
   if (editable) header->ShowSection("EDITOR");
   for (const auto& e : view.errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
   const bool just_saved = req.query_value("da-luu").has_value() && !view.unsaved;
@@ -142,11 +156,28 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
     f->SetValue("AUTHOR", view.shown.author);
     if (view.shown.featured) f->ShowSection("FEATURED");
     fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics);
+    f->SetValue("KEY", item ? id_text : std::string("new"));
     if (view.unsaved) f->ShowSection("UNSAVED");
+    if (just_saved) f->ShowSection("JUST_SAVED");
+    if (req.query_value("bo-nhap")) f->ShowSection("DISCARD_LOCAL");
     if (item) {
+      {
+        const store::ReadTxn txn = ctx.store.read();
+        f->SetValue("SAVED_AT", std::to_string(editorial::work_saved_at(txn, ctx.store.tables(), *item)));
+      }
+      f->AddSectionDictionary("AUTOSAVE")->SetValue("URL", "/quan-tri/bai-viet/" + id_text + "/tu-dong-luu");
       auto* workflow = f->AddSectionDictionary("WORKFLOW");
       workflow->SetValue("ID", id_text);
       fill_transitions(*workflow, user, *item, actor, view.posted);
+      if (!view.unsaved)
+        if (const auto d = draft_to_offer(ctx, *item, user, view.shown)) {
+          auto* o = dict.AddSectionDictionary("SERVER_DRAFT");
+          o->SetValue("ID", id_text);
+          o->SetValue("AT", clock_text(d->saved_at, now));
+          o->SetValue("AT_UNIX", std::to_string(d->saved_at));
+        }
+    } else {
+      f->SetValue("SAVED_AT", "0");
     }
   } else {
     auto* ro = dict.AddSectionDictionary("READONLY");
@@ -173,6 +204,13 @@ Response item_message(const Context& ctx, const Request& req, const model::User&
   }
   if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
   return editor_page(ctx, req, user, item, {.shown = item->work, .errors = {message}, .status = status});
+}
+
+std::string clock_text(model::UnixTime t, model::UnixTime now) {
+  const std::string at = model::format_datetime_vn(t);  // "dd/mm/yyyy hh:mm"
+  const std::string clock = at.substr(11);
+  if (model::format_date_vn(t) == model::format_date_vn(now)) return clock;
+  return clock + " ngày " + at.substr(0, 10);
 }
 
 }  // namespace portald::web::admin

@@ -1,6 +1,7 @@
 #pragma once
 // The editor page of one article (form, state, transitions, revisions), shared by the handlers that
-// show it again after a refused or invalid post or a login that resumed an expired session.
+// show it again after a refused or invalid post, a restored draft or a login that resumed
+// an expired session.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,7 +18,7 @@ struct EditorView {
   std::vector<std::string> errors{};                 // Vietnamese, one per problem
   int status = 200;                                  // of the answer
   const std::vector<std::string>* topics = nullptr;  // ticked topic slugs to show; nullptr = the article's
-  bool unsaved = false;                              // `shown` is not what is saved (a refused post)
+  bool unsaved = false;                              // `shown` is not what is saved (a refused post, a draft)
   std::vector<std::string> notices{};                // messages shown above the form
   const Form* posted = nullptr;                      // the post shown again: its reasons and schedule time
 };
@@ -30,6 +31,8 @@ std::vector<std::string> posted_topics(const Form& form);
 // The editor page of article `id` with one error message.
 Response item_message(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id,
                       const std::string& message, int status);
+// "10:05" today, "10:05 ngày 02/06/2025" on another day (Vietnam time).
+std::string clock_text(model::UnixTime t, model::UnixTime now);
 
 namespace article_pages {  // articles.cpp
 // The editor of article `id` (0 = a new one) filled with a post carried through a login, unsaved, with

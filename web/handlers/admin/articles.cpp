@@ -81,9 +81,21 @@ Response create_post(const Context& ctx, Request& req) {
   return Response::redirect(item_url(r.id) + "?da-luu=1");
 }
 
+// The editor of article `id`; ?ban-nhap=1 fills the form with the user's autosave (unsaved).
 Response edit_page(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
   const auto item = viewable_item(ctx, req, user, id_param(req));
+  if (req.query_value("ban-nhap"))
+    if (const auto d = editorial::draft_of(ctx.store, item.article.id, actor_of(user, req))) {
+      const editorial::Content kept{d->title,     d->summary, d->body_html, d->category_id,
+                                    d->agency_id, d->author,  d->featured};
+      return editor_page(ctx, req, user, item,
+                         {.shown = kept,
+                          .topics = &d->topics,
+                          .unsaved = true,
+                          .notices = {"Đã nạp bản tự động lưu lúc " + clock_text(d->saved_at, model::now()) +
+                                      ". Bản này chưa được lưu: bấm “Lưu phiên bản” để lưu."}});
+    }
   return editor_page(ctx, req, user, item, {.shown = item.work});
 }
 
