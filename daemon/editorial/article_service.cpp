@@ -18,6 +18,11 @@ std::string transition_form_error(model::Transition tr, std::string_view reason,
   return "";
 }
 
+// Someone saved a newer version than the editor's base, and this content would replace it.
+bool overtaken(const Item& item, const Content& content, std::optional<std::uint32_t> base) {
+  return base && *base != item.state.work_revision && !same_content(content, item.work);
+}
+
 }  // namespace
 
 std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& c) {
@@ -38,11 +43,15 @@ std::vector<std::string> check_content(const store::Txn& txn, const store::Table
 }
 
 SaveResult save_article(const store::Store& store, std::uint64_t id, Content content,
-                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now) {
+                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now,
+                        std::optional<std::uint32_t> base_revision) {
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
   if (auto errors = check_content(txn, t, content); !errors.empty())
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+  if (id != 0)
+    if (const auto item = load_item(txn, t, id); item && overtaken(*item, content, base_revision))
+      return {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
   const auto saved = save_content(txn, t, id, std::move(content), actor, now);
   if (saved.refusal != SaveRefusal::none) return saved;
   set_article_topics(txn, t, saved.id, topic_slugs, now);
@@ -52,7 +61,8 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
 }
 
 SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_t id, Content content,
-                                         const std::vector<std::string>& topic_slugs, model::Transition tr,
+                                         const std::vector<std::string>& topic_slugs,
+                                         std::optional<std::uint32_t> base_revision, model::Transition tr,
                                          const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
                                          model::UnixTime now) {
   SaveTransitionResult r{.save = {.id = id}};
@@ -69,6 +79,10 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
   }
   if (auto errors = check_content(txn, t, content); !errors.empty()) {
     r.save = {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+    return r;
+  }
+  if (overtaken(*item, content, base_revision)) {
+    r.save = {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
     return r;
   }
   const bool changed = !same_content(content, item->work) || !has_exactly_topics(txn, t, id, topic_slugs);

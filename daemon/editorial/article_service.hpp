@@ -19,10 +19,14 @@ namespace portald::editorial {
 std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& content);
 
 // Checks the content, saves it as a new version (id 0 = a new article, see save_content) and makes the
-// article a member of exactly the topics in topic_slugs. SaveRefusal::invalid carries the errors. A save
-// drops the actor's autosave of the article.
+// article a member of exactly the topics in topic_slugs. SaveRefusal::invalid carries the errors. With a
+// base_revision (the work revision the editor opened), a save that would silently replace someone else's
+// newer version is refused: when the work revision has moved past the base and the content differs
+// from it, nothing is written and SaveRefusal::conflict carries the current work revision. A save drops
+// the actor's autosave of the article.
 SaveResult save_article(const store::Store& store, std::uint64_t id, Content content,
-                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now);
+                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now,
+                        std::optional<std::uint32_t> base_revision = std::nullopt);
 
 struct SaveTransitionResult {
   SaveResult save;                // refusal != none: nothing written; revision == 0: the content was unchanged
@@ -33,7 +37,8 @@ struct SaveTransitionResult {
 // (transition_article's rules), in ONE write transaction: either both happen or nothing is written. A
 // withdrawal is taken first, so edits to a published article become a pending draft of the withdrawn one.
 SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_t id, Content content,
-                                         const std::vector<std::string>& topic_slugs, model::Transition tr,
+                                         const std::vector<std::string>& topic_slugs,
+                                         std::optional<std::uint32_t> base_revision, model::Transition tr,
                                          const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
                                          model::UnixTime now);
 

@@ -45,11 +45,12 @@ bool may_view(const Item& item, const Actor& actor);
 // May `actor` change its content now?
 bool may_edit(const Item& item, const Actor& actor);
 
-enum class SaveRefusal { none, not_found, not_allowed, invalid };
+// conflict: someone saved the article after the version the editor was based on (article_service.hpp).
+enum class SaveRefusal { none, not_found, not_allowed, invalid, conflict };
 struct SaveResult {
   SaveRefusal refusal = SaveRefusal::none;
   std::uint64_t id = 0;
-  std::uint32_t revision = 0;
+  std::uint32_t revision = 0;         // the new version; SaveRefusal::conflict: the current work revision
   std::vector<std::string> errors{};  // SaveRefusal::invalid: what to correct (Vietnamese), one per problem
 };
 // Saves a new version (id 0 = a new article). Editing a live article starts a pending draft; the live

@@ -4,6 +4,7 @@
 //  3. Saving after the session expired shows the login in place and, once logged in, the editor again
 //     with everything typed, unsaved, one click from saved.
 //  4. The copy kept on this machine, and the server's autosave, are offered back when the editor opens.
+//  5. A second editor saving on the same version gets a conflict page with both versions and keeps theirs.
 // Every page met on the way is checked with axe-core (WCAG 2.1 AA). Run by ctest (browser.editor_keeps_work).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -122,6 +123,7 @@ before(async () => {
   ctl(data, 'import', 'articles', path.join(work, 'a.jsonl'));
   addUser('phongvien', 'reporter', '--display-name', 'Phóng viên Minh');
   addUser('thuky', 'secretariat', '--display-name', 'Thư ký tòa soạn');
+  addUser('bientap', 'secretariat', '--display-name', 'Biên tập viên Lan');
   ({ daemon, base } = await startDaemon(data));
   browser = await launchChromium();
 });
@@ -228,6 +230,51 @@ test('story 4: the copy on this machine and the server autosave are offered back
   assert.equal(await other.getByLabel('Sapo (tóm tắt)', { exact: true }).inputValue(), 'Toàn tỉnh ra quân diệt lăng quăng.');
   await laptop.close();
   await office.close();
+});
+
+test('story 5: the second save on the same version gets a conflict page and both versions survive', async () => {
+  const a = await newContext();
+  const b = await newContext();
+  const thuky = await newPage(a);
+  const bientap = await newPage(b);
+  await login(thuky, 'thuky');
+  await login(bientap, 'bientap');
+  const id = await writeArticle(thuky, 'Lịch cắt điện', '<p>Cắt điện khu vực phường 1.</p>');
+  await bientap.goto(`${base}/quan-tri/bai-viet/${id}`);
+  assert.match(await bientap.locator('#dang-mo').innerText(), /^Đang được mở bởi: Thư ký tòa soạn \(lúc \d\d:\d\d\)$/);
+  // Both edit the version they opened; the secretariat saves first.
+  await thuky.getByLabel('Tiêu đề', { exact: true }).fill('Lịch cắt điện ngày 12');
+  await typeInBody(thuky, ' Từ 7 giờ đến 11 giờ.');
+  await bientap.getByLabel('Tiêu đề', { exact: true }).fill('Lịch cắt điện cuối tuần');
+  await typeInBody(bientap, ' Từ 13 giờ đến 17 giờ.');
+  await thuky.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  await thuky.waitForURL(/da-luu=1$/);
+  await bientap.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  const conflict = bientap.locator('section.conflict');
+  await conflict.waitFor();
+  assert.deepEqual(await axeViolations(bientap), [], 'conflict page');
+  assert.match(await conflict.innerText(), /thuky đã lưu phiên bản 2 lúc/);
+  // Word by word: theirs struck out, mine underlined.
+  const removed = (await conflict.locator('.diff del').allInnerTexts()).join('|');
+  const added = (await conflict.locator('.diff ins').allInnerTexts()).join('|');
+  assert.match(removed, /ngày 12[\s\S]*7[\s\S]*11/);
+  assert.match(added, /cuối tuần[\s\S]*13[\s\S]*17/);
+  // Mine is still in the form, unsaved.
+  assert.equal(await bientap.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Lịch cắt điện cuối tuần');
+  assert.match(await bodyValue(bientap), /Từ 13 giờ đến 17 giờ\./);
+  await bientap.getByRole('button', { name: 'Lưu đè bằng bản của tôi' }).click();
+  await bientap.waitForURL(/da-luu=1$/);
+  assert.equal((await bientap.locator('h1').innerText()).trim(), 'Bài viết: Lịch cắt điện cuối tuần');
+  // Theirs is a version too: nothing lost.
+  const rows = await bientap.locator('table tbody tr').allInnerTexts();
+  assert.equal(rows.length, 3);
+  assert.match(rows[0], /^3 \(đang làm việc\)\s+bientap/);
+  assert.match(rows[1], /^2\s+thuky/);
+  await bientap.goto(`${base}/quan-tri/bai-viet/${id}/so-sanh?a=2&b=3`);
+  assert.match((await bientap.locator('.diff del').allInnerTexts()).join('|'), /7[\s\S]*11/);
+  assert.deepEqual(await axeViolations(bientap), [], 'compare page');
+  await a.close();
+  await b.close();
 });
 
 test('no script errors and nothing fetched from outside portald', () => {

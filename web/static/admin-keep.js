@@ -1,7 +1,8 @@
 // Keeps editors' work (issue 15). On the article editor form (#article-form) it
 //  - copies what is on the screen into this browser's localStorage while the editor types, and offers
 //    the copy back when the page opens showing something else ("Có bản nháp chưa lưu trên máy này…");
-//  - sends the same copy to the server as a private autosave (data-autosave);
+//  - sends the same copy to the server as a private autosave (data-autosave) and pings once a minute,
+//    which also tells who else has the article open;
 //  - asks before leaving the page with unsaved changes, but not when the form is being submitted.
 // Loaded with `defer` after admin-editor.js, so Jodit (when present) already holds the textarea. Without
 // JavaScript the form works as before; this only adds safety nets.
@@ -17,6 +18,7 @@
   var autosaveUrl = form.getAttribute('data-autosave');
   var unsaved = form.hasAttribute('data-unsaved');
   var status = document.getElementById('trang-thai-luu');
+  var presence = document.getElementById('dang-mo');
   var FIELDS = ['title', 'summary', 'body', 'category', 'agency', 'author'];
 
   function store(kind) {
@@ -42,7 +44,7 @@
     return Object.keys(all).map(function (k) { return all[k]; }).filter(function (ed) { return ed.element === body; });
   }
 
-  // What is on the screen: the content fields, not the token or the workflow inputs.
+  // What is on the screen: the content fields, not the token, the base or the workflow inputs.
   function content() {
     var c = {};
     FIELDS.forEach(function (n) { var el = field(n); c[n] = el ? el.value : ''; });
@@ -63,6 +65,7 @@
       el.checked = (c.topics || []).indexOf(el.value) !== -1;
     });
   }
+  function base() { var b = field('base_revision'); return b ? b.value : ''; }
 
   // --- the copy on this machine ---------------------------------------------------------------------
   function readCopy(k) {
@@ -77,7 +80,7 @@
     var s = store('localStorage');
     if (!s) return;
     try {
-      s.setItem(key, JSON.stringify({ v: 1, at: Date.now(), content: c }));
+      s.setItem(key, JSON.stringify({ v: 1, at: Date.now(), base: base(), content: c }));
     } catch (e) { /* storage full (pasted images): the server's autosave still has it */ }
   }
   function dropCopy(k) {
@@ -132,6 +135,8 @@
     form.parentNode.insertBefore(box, form);
     restore.addEventListener('click', function () {
       setContent(copy.content);
+      var b = field('base_revision');
+      if (b && copy.base) b.value = copy.base; // a save still notices what changed since then
       touched = true;
       box.remove();
       say('Đã khôi phục bản nháp lúc ' + clock(copy.at) + '. Bản này chưa được lưu: bấm “Lưu phiên bản” để lưu.');
@@ -172,6 +177,10 @@
       .then(function (j) {
         if (!j) return;
         if (done && j.saved) done();
+        if (presence) {
+          presence.textContent = j.presence || '';
+          presence.hidden = !j.presence;
+        }
       })
       .catch(function () { /* offline: the copy on this machine has it */ })
       .then(function () { sending = false; lastServer = Date.now(); });
@@ -185,10 +194,12 @@
       if (s !== lastSeen) { lastSeen = s; lastChange = now; writeCopy(c); }
       if (autosaveUrl && !sending && s !== lastSent && (now - lastChange >= 2000 || now - lastServer >= 10000)) {
         send({ title: c.title, summary: c.summary, body: c.body, category: c.category, agency: c.agency,
-          author: c.author, featured: c.featured ? '1' : '', topic: c.topics },
+          author: c.author, featured: c.featured ? '1' : '', topic: c.topics, base_revision: base() },
         function () { lastSent = s; });
+        return;
       }
     }
+    if (autosaveUrl && !sending && now - lastServer >= 60000) send({}); // "still here"
   }
   if (unsaved) writeCopy(content()); // what a refused post or a resumed login brought back
   window.setInterval(tick, 1000);

@@ -1,6 +1,7 @@
 // Issue 15 over real HTTP against the real daemon: the workflow buttons send the edits on the screen, a
 // post whose session expired is carried through the login (and the second factor) and shown again
-// unsaved, and autosaves are private drafts offered back.
+// unsaved, autosaves are private drafts offered back, and a save on an overtaken version gets a 409
+// conflict page with both versions.
 #include "tests/integration/admin/admin_client.hpp"
 
 using namespace portald;
@@ -84,6 +85,7 @@ BOOST_AUTO_TEST_CASE(a_workflow_button_sends_the_edits_on_the_screen_with_it) {
   pv.login("phongvien", test::kPassword);
   const std::string id = create_article(pv, "Bản đầu tiên");
   const auto page = pv.get("/quan-tri/bai-viet/" + id);
+  BOOST_TEST(base_of(page.body) == "1");
   // The button is part of the edit form: it posts the fields to the transition's address.
   BOOST_TEST(
       has(page.body, "name=\"transition\" value=\"submit\" formaction=\"/quan-tri/bai-viet/" + id + "/chuyen\""));
@@ -333,6 +335,63 @@ BOOST_AUTO_TEST_CASE(autosave_keeps_a_private_draft_that_the_editor_offers_back)
   BOOST_TEST(thuky.post("/quan-tri/bai-viet/1/tu-dong-luu", fields).status == 200);
   BOOST_TEST(thuky.post("/quan-tri/bai-viet/1", fields).status == 303);
   BOOST_TEST(!has(thuky.get("/quan-tri/bai-viet/1").body, "Có bản tự động lưu"));
+}
+
+// Story 5: before issue 15 the second save silently replaced the first.
+BOOST_AUTO_TEST_CASE(a_save_on_an_overtaken_version_gets_a_conflict_page_and_loses_nothing) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient pv{daemon.port()};
+  pv.login("phongvien", test::kPassword);
+  const std::string id = create_article(pv, "Bài hai người sửa");
+  transition(pv, id, "submit");
+  AdminClient thuky{daemon.port()};
+  thuky.login("thuky", test::kPassword);
+  transition(thuky, id, "take-for-editing");
+  AdminClient chief{daemon.port()};
+  chief.login("truongban", test::kPassword);
+  // Both open it: each sees the other.
+  const auto chief_page = chief.get("/quan-tri/bai-viet/" + id);
+  const auto thuky_page = thuky.get("/quan-tri/bai-viet/" + id);
+  BOOST_TEST(has(thuky_page.body, "Đang được mở bởi: truongban (lúc "));
+  BOOST_TEST(has(chief.get("/quan-tri/bai-viet/" + id).body, "Đang được mở bởi: thuky (lúc "));
+  const std::string base = base_of(thuky_page.body);
+  BOOST_TEST(base_of(chief_page.body) == base);
+  const std::string category = category_of(thuky);
+  auto theirs = article_fields(category, "Bài hai người sửa", "<p>Trưởng ban viết đoạn này vào thứ Bảy.</p>");
+  theirs.emplace_back("base_revision", base);
+  BOOST_TEST_REQUIRE(chief.post("/quan-tri/bai-viet/" + id, theirs).status == 303);
+  auto mine = article_fields(category, "Bài hai người sửa, bản thư ký", "<p>Thư ký viết đoạn này vào Chủ nhật.</p>");
+  mine.emplace_back("base_revision", base);
+  const auto conflict = thuky.post("/quan-tri/bai-viet/" + id, mine);
+  BOOST_TEST_REQUIRE(conflict.status == 409);
+  BOOST_TEST(has(conflict.body, "Bài viết đã được lưu bởi người khác trong lúc bạn sửa"));
+  BOOST_TEST(has(conflict.body, "truongban đã lưu phiên bản"));
+  BOOST_TEST(test::input_value(conflict.body, "title") == "Bài hai người sửa, bản thư ký");  // mine, in the form
+  BOOST_TEST(has(conflict.body, "Thư ký viết đoạn này vào Chủ nhật."));
+  BOOST_TEST(has(conflict.body, "Trưởng ban viết đoạn này vào thứ Bảy."));  // theirs, shown in full
+  BOOST_TEST(has(conflict.body, "<del>thứ Bảy.</del><ins>Chủ nhật.</ins>"));
+  BOOST_TEST(has(conflict.body, "Lưu đè bằng bản của tôi"));
+  BOOST_TEST(has(conflict.body, "action=\"/quan-tri/bai-viet/" + id + "/bo-nhap\""));
+  const std::string now_base = base_of(conflict.body);
+  BOOST_TEST(now_base != base);
+  // Their save stands until I choose.
+  BOOST_TEST(has(thuky.get("/quan-tri/bai-viet/" + id + "/xem-truoc").body, "vào thứ Bảy"));
+  // Keep mine: the same form with the base the conflict page gave.
+  mine.back().second = now_base;
+  BOOST_TEST(thuky.post("/quan-tri/bai-viet/" + id, mine).status == 303);
+  BOOST_TEST(has(thuky.get("/quan-tri/bai-viet/" + id + "/xem-truoc").body, "vào Chủ nhật"));
+  // Both versions are kept; the comparison shows the same word diff.
+  const auto compare = thuky.get("/quan-tri/bai-viet/" + id + "/so-sanh?a=" + now_base +
+                                 "&b=" + std::to_string(std::stoi(now_base) + 1));
+  BOOST_TEST(compare.status == 200);
+  BOOST_TEST(has(compare.body, "<del>thứ Bảy.</del><ins>Chủ nhật.</ins>"));
+  // The workflow buttons check the base too.
+  auto stale = article_fields(category, "Bản cũ của trưởng ban", "<p>x</p>");
+  stale.emplace_back("base_revision", now_base);
+  stale.emplace_back("transition", "send-for-approval");
+  BOOST_TEST(chief.post("/quan-tri/bai-viet/" + id + "/chuyen", stale).status == 409);
+  BOOST_TEST(has(chief.get("/quan-tri/bai-viet/" + id).body, "data-state=\"editing\""));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

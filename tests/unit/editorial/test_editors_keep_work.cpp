@@ -1,9 +1,10 @@
 // Issue 15 in the services: a workflow button saves the edits and takes the transition in one commit or
-// writes nothing; autosaves are private drafts (no revision, no change log, no audit) dropped by the
-// next save.
+// writes nothing; a save based on an overtaken version is refused as a conflict; autosaves are private
+// drafts (no revision, no change log, no audit) dropped by the next save; presence forgets after two minutes.
 #include <boost/test/unit_test.hpp>
 
 #include "daemon/editorial/article_service.hpp"
+#include "daemon/editorial/presence.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/draft_table.hpp"
 #include "daemon/store/editorial_table.hpp"
@@ -74,8 +75,8 @@ BOOST_AUTO_TEST_CASE(a_workflow_button_saves_the_edits_and_takes_the_step_in_one
   Desk d;
   const auto id = d.create("Bản đầu");
   const auto mark = test::change_mark(d.s.store);
-  const auto r = editorial::save_and_transition(d.s.store, id, d.text("Bản đã sửa"), {"giao-duc"}, Transition::submit,
-                                                kReporter, "", 0, 200);
+  const auto r = editorial::save_and_transition(d.s.store, id, d.text("Bản đã sửa"), {"giao-duc"}, 1u,
+                                                Transition::submit, kReporter, "", 0, 200);
   BOOST_TEST_REQUIRE((r.save.refusal == SaveRefusal::none));
   BOOST_TEST(r.save.revision == 2u);
   BOOST_TEST((r.transition.outcome == Outcome::done));
@@ -95,7 +96,7 @@ BOOST_AUTO_TEST_CASE(an_unchanged_form_takes_the_step_without_a_new_version) {
   const auto id = d.create("Không sửa");
   // The body as the editor shows it back (already sanitised) counts as unchanged.
   const auto r =
-      editorial::save_and_transition(d.s.store, id, d.item(id).work, {}, Transition::submit, kReporter, "", 0, 200);
+      editorial::save_and_transition(d.s.store, id, d.item(id).work, {}, 1u, Transition::submit, kReporter, "", 0, 200);
   BOOST_TEST((r.save.refusal == SaveRefusal::none));
   BOOST_TEST(r.save.revision == 0u);
   BOOST_TEST((r.transition.outcome == Outcome::done));
@@ -110,22 +111,22 @@ BOOST_AUTO_TEST_CASE(invalid_edits_or_a_refused_step_write_nothing) {
   const auto mark = test::change_mark(d.s.store);
   const auto audited = test::audit_entries(d.s.store).size();
   // Invalid edits, by someone who may edit and take the step.
-  auto r = editorial::save_and_transition(d.s.store, id, d.text(""), {}, Transition::take_for_editing, kSecretary, "",
-                                          0, 200);
+  auto r = editorial::save_and_transition(d.s.store, id, d.text(""), {}, 1u, Transition::take_for_editing, kSecretary,
+                                          "", 0, 200);
   BOOST_TEST((r.save.refusal == SaveRefusal::invalid));
   BOOST_TEST(r.save.errors == std::vector<std::string>{"Vui lòng nhập tiêu đề."}, boost::test_tools::per_element());
   // Valid edits, but a step the secretariat may not take here: the edits are not saved either.
-  r = editorial::save_and_transition(d.s.store, id, d.text("Sửa hợp lệ"), {}, Transition::approve, kSecretary, "", 0,
-                                     200);
+  r = editorial::save_and_transition(d.s.store, id, d.text("Sửa hợp lệ"), {}, 1u, Transition::approve, kSecretary, "",
+                                     0, 200);
   BOOST_TEST((r.save.refusal == SaveRefusal::none));
   BOOST_TEST((r.transition.outcome == Outcome::refused));
   // A return without its reason.
-  r = editorial::save_and_transition(d.s.store, id, d.text("Thư ký sửa"), {}, Transition::return_to_author, kSecretary,
-                                     "  ", 0, 200);
+  r = editorial::save_and_transition(d.s.store, id, d.text("Thư ký sửa"), {}, 1u, Transition::return_to_author,
+                                     kSecretary, "  ", 0, 200);
   BOOST_TEST((r.transition.outcome == Outcome::refused));
   BOOST_TEST((r.transition.refusal == model::TransitionRefusal::reason_required));
   // A schedule time in the past.
-  r = editorial::save_and_transition(d.s.store, id, d.text("Thư ký sửa"), {}, Transition::schedule, kChief, "", 100,
+  r = editorial::save_and_transition(d.s.store, id, d.text("Thư ký sửa"), {}, 1u, Transition::schedule, kChief, "", 100,
                                      200);
   BOOST_TEST((r.transition.outcome == Outcome::invalid));
   BOOST_TEST(d.revisions(id) == 1u);
@@ -141,7 +142,7 @@ BOOST_AUTO_TEST_CASE(approving_with_edits_publishes_the_edited_text) {
   editorial::transition_article(d.s.store, id, Transition::submit, kReporter, "", 0, 110);
   editorial::transition_article(d.s.store, id, Transition::take_for_editing, kSecretary, "", 0, 120);
   editorial::transition_article(d.s.store, id, Transition::send_for_approval, kSecretary, "", 0, 130);
-  const auto r = editorial::save_and_transition(d.s.store, id, d.text("Bài đã duyệt, sửa lần cuối"), {},
+  const auto r = editorial::save_and_transition(d.s.store, id, d.text("Bài đã duyệt, sửa lần cuối"), {}, 1u,
                                                 Transition::approve, kDeputy, "", 0, 200);
   BOOST_TEST_REQUIRE((r.transition.outcome == Outcome::done));
   const store::ReadTxn txn = d.s.store.read();
@@ -157,14 +158,43 @@ BOOST_AUTO_TEST_CASE(withdrawing_with_edits_keeps_them_as_a_pending_draft) {
   editorial::transition_article(d.s.store, id, Transition::take_for_editing, kSecretary, "", 0, 120);
   editorial::transition_article(d.s.store, id, Transition::send_for_approval, kSecretary, "", 0, 130);
   editorial::transition_article(d.s.store, id, Transition::approve, kChief, "", 0, 140);
-  const auto r = editorial::save_and_transition(d.s.store, id, d.text("Đính chính"), {}, Transition::withdraw, kChief,
-                                                "Sai số liệu", 0, 200);
+  const auto r = editorial::save_and_transition(d.s.store, id, d.text("Đính chính"), {}, 1u, Transition::withdraw,
+                                                kChief, "Sai số liệu", 0, 200);
   BOOST_TEST_REQUIRE((r.transition.outcome == Outcome::done));
   BOOST_TEST((r.save.refusal == SaveRefusal::none));
   const auto item = d.item(id);
   BOOST_TEST((item.article.status == ArticleStatus::withdrawn));
   BOOST_TEST(item.article.title == "Bài công khai");
   BOOST_TEST(item.work.title == "Đính chính");
+}
+
+BOOST_AUTO_TEST_CASE(a_save_on_an_overtaken_version_is_a_conflict_and_writes_nothing) {
+  Desk d;
+  const auto id = d.create("Bản 1");
+  editorial::transition_article(d.s.store, id, Transition::submit, kReporter, "", 0, 110);
+  editorial::transition_article(d.s.store, id, Transition::take_for_editing, kSecretary, "", 0, 120);
+  // Both opened revision 1; the chief saves first.
+  BOOST_TEST((editorial::save_article(d.s.store, id, d.text("Của trưởng ban"), {}, kChief, 130, 1u).refusal ==
+              SaveRefusal::none));
+  const auto audited = test::audit_entries(d.s.store).size();
+  const auto late = editorial::save_article(d.s.store, id, d.text("Của thư ký"), {}, kSecretary, 140, 1u);
+  BOOST_TEST((late.refusal == SaveRefusal::conflict));
+  BOOST_TEST(late.revision == 2u);
+  BOOST_TEST(d.item(id).work.title == "Của trưởng ban");
+  BOOST_TEST(test::audit_entries(d.s.store).size() == audited);
+  const auto moved = editorial::save_and_transition(d.s.store, id, d.text("Của thư ký"), {}, 1u,
+                                                    Transition::send_for_approval, kSecretary, "", 0, 140);
+  BOOST_TEST((moved.save.refusal == SaveRefusal::conflict));
+  BOOST_TEST((d.item(id).state.state == ArticleStatus::editing));
+  // The same text as theirs is no conflict; keeping mine means saving on the base now current.
+  BOOST_TEST((editorial::save_article(d.s.store, id, d.text("Của trưởng ban"), {}, kSecretary, 150, 1u).refusal ==
+              SaveRefusal::none));
+  const auto mine = editorial::save_article(d.s.store, id, d.text("Của thư ký"), {}, kSecretary, 160, 3u);
+  BOOST_TEST((mine.refusal == SaveRefusal::none));
+  BOOST_TEST(d.item(id).work.title == "Của thư ký");
+  // No base (portaldctl, old forms): no check, as before.
+  BOOST_TEST(
+      (editorial::save_article(d.s.store, id, d.text("Không có base"), {}, kChief, 170).refusal == SaveRefusal::none));
 }
 
 BOOST_AUTO_TEST_CASE(autosaves_are_private_drafts_overwritten_and_dropped_by_a_save) {
@@ -192,7 +222,7 @@ BOOST_AUTO_TEST_CASE(autosaves_are_private_drafts_overwritten_and_dropped_by_a_s
   BOOST_TEST((editorial::autosave_article(d.s.store, 999, d.text("?"), {}, 1u, kReporter, 170) ==
               editorial::DraftOutcome::not_found));
   BOOST_TEST(
-      (editorial::save_article(d.s.store, id, d.text("Đã lưu"), {}, kReporter, 180).refusal == SaveRefusal::none));
+      (editorial::save_article(d.s.store, id, d.text("Đã lưu"), {}, kReporter, 180, 1u).refusal == SaveRefusal::none));
   BOOST_TEST(!d.draft(id, kReporter).has_value());
   editorial::autosave_article(d.s.store, id, d.text("Nháp 3"), {}, 2u, kReporter, 190);
   BOOST_TEST(editorial::discard_draft(d.s.store, id, kReporter));
@@ -205,6 +235,23 @@ BOOST_AUTO_TEST_CASE(an_autosave_body_is_sanitised) {
   editorial::autosave_article(d.s.store, id, d.text("Nháp", "<p onclick=\"x()\">a<script>b</script></p>"), {}, 1u,
                               kReporter, 150);
   BOOST_TEST(d.draft(id, kReporter)->body_html == "<p>a</p>");
+}
+
+BOOST_AUTO_TEST_CASE(presence_lists_the_others_seen_in_the_last_two_minutes) {
+  editorial::Presence p;
+  p.seen(7, "thuky", "Thư ký tòa soạn", 1000);
+  p.seen(7, "truongban", "", 1050);
+  p.seen(8, "pv", "Phóng viên", 1050);
+  auto others = p.others(7, "thuky", 1100);
+  BOOST_TEST_REQUIRE(others.size() == 1u);
+  BOOST_TEST(others[0].display_name == "truongban");
+  others = p.others(7, "pv", 1100);
+  BOOST_TEST_REQUIRE(others.size() == 2u);
+  BOOST_TEST(others[0].display_name == "Thư ký tòa soạn");
+  BOOST_TEST(p.others(7, "pv", 1121).size() == 1u);  // thuky was last seen 121 s ago
+  p.seen(9, "pv", "Phóng viên", 1300);               // visits sweep the stale ones
+  BOOST_TEST(p.others(7, "pv", 1300).empty());
+  BOOST_TEST(p.others(8, "x", 1300).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
-// Autosave (issue 15, story 4): the editor page posts what is on the screen every few seconds of typing;
-// the server keeps the user's last copy as a private draft. "Bỏ qua" drops it.
+// Autosave (issue 15, story 4): the editor page posts what is on the screen every few seconds of typing
+// and pings once a minute; the server keeps the user's last copy as a private draft and answers with who
+// else has the article open. "Bỏ qua" or "take theirs" drops the draft.
 #include <nlohmann/json.hpp>
 
 #include "daemon/editorial/article_service.hpp"
@@ -56,9 +57,10 @@ Response autosave(const Context& ctx, Request& req) {
     if (!item || !editorial::may_view(*item, actor)) article_not_found();
   }
   const model::UnixTime now = model::now();
+  presence().seen(id, user.username, user.display_name, now);
   const Form f = posted_fields(req);
   nlohmann::json out{{"saved", false}};
-  if (f.has("title")) {  // a post without fields writes nothing
+  if (f.has("title")) {  // a ping without fields only says "still here"
     editorial::Content c;
     c.title = f.get("title");
     c.summary = f.get("summary");
@@ -76,6 +78,7 @@ Response autosave(const Context& ctx, Request& req) {
     out["saved"] = true;
     out["saved_at"] = now;
   }
+  out["presence"] = presence_text(id, user, now);
   return answer(out, 200);
 }
 

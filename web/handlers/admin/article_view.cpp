@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "daemon/model/html_sanitizer.hpp"
+#include "daemon/model/text_diff.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/draft_table.hpp"
 #include "daemon/store/editorial_table.hpp"
@@ -83,6 +85,11 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   }
   if (st.state == model::ArticleStatus::scheduled)
     s->AddSectionDictionary("SCHEDULED")->SetValue("AT", model::format_datetime_vn(st.scheduled_at));
+  const std::string others = presence_text(item.article.id, user, model::now());
+  if (others.empty())
+    s->ShowSection("NOBODY_ELSE");
+  else
+    s->AddSectionDictionary("PRESENCE")->SetValue("TEXT", others);
   if (editable)
     s->ShowSection("WORKFLOW_IN_FORM");
   else
@@ -124,6 +131,36 @@ std::optional<model::Draft> draft_to_offer(const Context& ctx, const editorial::
   return d;
 }
 
+// Someone saved past the editor's base: who, when, their version in full and how it differs from the post.
+void fill_conflict(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Item& item,
+                   const EditorView& view) {
+  auto* c = dict.AddSectionDictionary("CONFLICT");
+  c->SetValue("ID", std::to_string(item.article.id));
+  c->SetValue("N", std::to_string(item.state.work_revision));
+  c->SetValue("BASE", std::to_string(view.conflict_base.value_or(0)));
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    if (const auto r = store::get_revision(txn, ctx.store.tables(), item.article.id, item.state.work_revision)) {
+      c->SetValue("BY", r->saved_by.empty() ? std::string("(hệ thống)") : r->saved_by);
+      c->SetValue("AT", model::format_datetime_vn(r->saved_at));
+    }
+  }
+  c->SetValue("TITLE", item.work.title);
+  c->SetValue("SUMMARY", item.work.summary);
+  c->SetValue("BODY_HTML", item.work.body_html);  // sanitised when saved
+  if (fill_content_diff(*c, ctx, item.work, view.shown) == 0) c->ShowSection("NO_DIFFERENCE");
+}
+
+std::string category_name(const store::Txn& txn, const store::Tables& t, std::uint64_t id) {
+  const auto c = store::get_category(txn, t, id);
+  return c ? c->name : std::string();
+}
+
+std::string agency_name(const store::Txn& txn, const store::Tables& t, std::uint64_t id) {
+  const auto a = id ? store::get_agency(txn, t, id) : std::nullopt;
+  return a ? a->name : std::string("(không)");
+}
+
 }  // namespace
 
 Response editor_page(const Context& ctx, const Request& req, const model::User& user,
@@ -134,6 +171,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
   const auto actor = actor_of(user, req);
   const bool editable = !item || editorial::may_edit(*item, actor);
   const model::UnixTime now = model::now();
+  if (item) presence().seen(item->article.id, user.username, user.display_name, now);
   if (editable) header->ShowSection("EDITOR");
   for (const auto& e : view.errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
   const bool just_saved = req.query_value("da-luu").has_value() && !view.unsaved;
@@ -157,6 +195,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
     if (view.shown.featured) f->ShowSection("FEATURED");
     fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics);
     f->SetValue("KEY", item ? id_text : std::string("new"));
+    f->SetValue("SAVE_LABEL", view.conflict_base ? "Lưu đè bằng bản của tôi" : "Lưu phiên bản");
     if (view.unsaved) f->ShowSection("UNSAVED");
     if (just_saved) f->ShowSection("JUST_SAVED");
     if (req.query_value("bo-nhap")) f->ShowSection("DISCARD_LOCAL");
@@ -166,6 +205,9 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
         f->SetValue("SAVED_AT", std::to_string(editorial::work_saved_at(txn, ctx.store.tables(), *item)));
       }
       f->AddSectionDictionary("AUTOSAVE")->SetValue("URL", "/quan-tri/bai-viet/" + id_text + "/tu-dong-luu");
+      const std::uint32_t base =
+          view.conflict_base ? item->state.work_revision : view.base_revision.value_or(item->state.work_revision);
+      f->AddSectionDictionary("BASE")->SetValue("N", std::to_string(base));
       auto* workflow = f->AddSectionDictionary("WORKFLOW");
       workflow->SetValue("ID", id_text);
       fill_transitions(*workflow, user, *item, actor, view.posted);
@@ -184,6 +226,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
     ro->SetValue("TITLE", view.shown.title);
     ro->SetValue("SUMMARY", view.shown.summary);
   }
+  if (item && view.conflict_base) fill_conflict(dict, ctx, *item, view);
   if (item) fill_state(dict, ctx, user, *item, actor, editable, view.posted);
   return render_admin(ctx, "admin_article", dict, view.status);
 }
@@ -206,11 +249,53 @@ Response item_message(const Context& ctx, const Request& req, const model::User&
   return editor_page(ctx, req, user, item, {.shown = item->work, .errors = {message}, .status = status});
 }
 
+int fill_content_diff(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Content& before,
+                      const editorial::Content& after) {
+  std::vector<std::tuple<const char*, std::string, std::string>> fields{
+      {"Tiêu đề", before.title, after.title},
+      {"Sapo", before.summary, after.summary},
+      {"Nội dung", model::html_to_text(before.body_html), model::html_to_text(model::sanitize_html(after.body_html))},
+      {"Tác giả", before.author, after.author},
+      {"Tiêu điểm", before.featured ? "có" : "không", after.featured ? "có" : "không"}};
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    const auto& t = ctx.store.tables();
+    fields.emplace_back("Chuyên mục", category_name(txn, t, before.category_id),
+                        category_name(txn, t, after.category_id));
+    fields.emplace_back("Cơ quan", agency_name(txn, t, before.agency_id), agency_name(txn, t, after.agency_id));
+  }
+  int differing = 0;
+  for (const auto& [name, left, right] : fields) {
+    if (left == right) continue;
+    ++differing;
+    auto* f = dict.AddSectionDictionary("FIELD");
+    f->SetValue("NAME", name);
+    for (const auto& part : model::diff_words(left, right)) {
+      auto* p = f->AddSectionDictionary("PART");
+      p->SetValue("TEXT", escape_keeping_lines(part.text));  // {{TEXT:none}}, shown white-space: pre-wrap
+      p->ShowSection(part.op == model::DiffOp::same ? "SAME" : part.op == model::DiffOp::removed ? "DEL" : "INS");
+    }
+  }
+  return differing;
+}
+
 std::string clock_text(model::UnixTime t, model::UnixTime now) {
   const std::string at = model::format_datetime_vn(t);  // "dd/mm/yyyy hh:mm"
   const std::string clock = at.substr(11);
   if (model::format_date_vn(t) == model::format_date_vn(now)) return clock;
   return clock + " ngày " + at.substr(0, 10);
+}
+
+editorial::Presence& presence() {
+  static editorial::Presence board;
+  return board;
+}
+
+std::string presence_text(std::uint64_t id, const model::User& user, model::UnixTime now) {
+  std::string text;
+  for (const auto& v : presence().others(id, user.username, now))
+    text += (text.empty() ? "Đang được mở bởi: " : ", ") + v.display_name + " (lúc " + clock_text(v.seen_at, now) + ")";
+  return text;
 }
 
 }  // namespace portald::web::admin

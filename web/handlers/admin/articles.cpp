@@ -39,6 +39,16 @@ Posted read_form(const Context& ctx, const Form& f) {
   return p;
 }
 
+// The work revision the form was opened on (hidden field base_revision); std::nullopt when the post has
+// none (a client without it is not checked for conflicts).
+std::optional<std::uint32_t> base_of(const Form& f) {
+  if (!f.has("base_revision")) return std::nullopt;
+  const std::string v = f.get("base_revision");
+  if (v == "0") return 0;
+  const auto n = trailing_id(v);
+  return n && *n <= UINT32_MAX ? std::optional(static_cast<std::uint32_t>(*n)) : std::nullopt;
+}
+
 std::uint64_t id_param(const Request& req) {
   const auto id = trailing_id(req.params.at("id"));
   if (!id) article_not_found();
@@ -92,6 +102,7 @@ Response edit_page(const Context& ctx, Request& req) {
       return editor_page(ctx, req, user, item,
                          {.shown = kept,
                           .topics = &d->topics,
+                          .base_revision = d->base_revision,
                           .unsaved = true,
                           .notices = {"Đã nạp bản tự động lưu lúc " + clock_text(d->saved_at, model::now()) +
                                       ". Bản này chưa được lưu: bấm “Lưu phiên bản” để lưu."}});
@@ -100,17 +111,35 @@ Response edit_page(const Context& ctx, Request& req) {
 }
 
 // The answer to a save or transition the service refused: the editor again with what was posted, so
-// nothing typed is lost.
+// nothing typed is lost; a conflict shows both versions (409).
 Response refused_save(const Context& ctx, const Request& req, const model::User& user, const editorial::Item& item,
                       const Form& form, const editorial::Content& content, const editorial::SaveResult& r) {
   const auto topics = posted_topics(form);
-  EditorView view{.shown = content, .status = 422, .topics = &topics, .unsaved = true, .posted = &form};
+  EditorView view{.shown = content,
+                  .status = 422,
+                  .topics = &topics,
+                  .base_revision = base_of(form),
+                  .unsaved = true,
+                  .posted = &form};
   switch (r.refusal) {
     case editorial::SaveRefusal::invalid: view.errors = r.errors; break;
     case editorial::SaveRefusal::not_allowed:
       view.errors = {"Bài viết đang ở trạng thái bạn không được sửa (đã gửi duyệt hoặc đang hẹn giờ)."};
       view.status = 403;
       break;
+    case editorial::SaveRefusal::conflict: {
+      // The page shows the article as it is now: the newer version is "theirs".
+      std::optional<editorial::Item> now_item;
+      {
+        const store::ReadTxn txn = ctx.store.read();
+        now_item = editorial::load_item(txn, ctx.store.tables(), item.article.id);
+      }
+      if (!now_item) article_not_found();
+      view.errors = {"Bản của bạn chưa được lưu: người khác đã lưu bài này sau khi bạn mở nó."};
+      view.status = 409;
+      view.conflict_base = base_of(form).value_or(0);
+      return editor_page(ctx, req, user, now_item, view);
+    }
     case editorial::SaveRefusal::not_found:
     case editorial::SaveRefusal::none: article_not_found();
   }
@@ -126,8 +155,8 @@ Response save_post(const Context& ctx, Request& req) {
   if (!posted.errors.empty())
     return refused_save(ctx, req, user, item, form, posted.content,
                         {.refusal = editorial::SaveRefusal::invalid, .errors = posted.errors});
-  const auto r =
-      editorial::save_article(ctx.store, item.article.id, posted.content, topics, actor_of(user, req), model::now());
+  const auto r = editorial::save_article(ctx.store, item.article.id, posted.content, topics, actor_of(user, req),
+                                         model::now(), base_of(form));
   if (r.refusal != editorial::SaveRefusal::none) return refused_save(ctx, req, user, item, form, posted.content, r);
   return Response::redirect(item_url(item.article.id) + "?da-luu=1");
 }
@@ -147,8 +176,8 @@ Response save_and_transition_post(const Context& ctx, Request& req, const model:
   const auto item = viewable_item(ctx, req, user, id);
   const auto content = content_of(form);
   const auto topics = posted_topics(form);
-  const auto r =
-      editorial::save_and_transition(ctx.store, id, content, topics, tr, actor_of(user, req), reason, at, model::now());
+  const auto r = editorial::save_and_transition(ctx.store, id, content, topics, base_of(form), tr, actor_of(user, req),
+                                                reason, at, model::now());
   if (r.save.refusal != editorial::SaveRefusal::none) return refused_save(ctx, req, user, item, form, content, r.save);
   if (r.transition.outcome != editorial::Outcome::done) {
     if (r.transition.outcome == editorial::Outcome::not_found) article_not_found();
@@ -162,6 +191,7 @@ Response save_and_transition_post(const Context& ctx, Request& req, const model:
                         .errors = {std::move(message)},
                         .status = invalid ? 422 : 403,
                         .topics = &topics,
+                        .base_revision = base_of(form),
                         .unsaved = true,
                         .posted = &form});
   }
@@ -209,7 +239,12 @@ std::optional<Response> resume_form(const Context& ctx, const Request& req, cons
   }
   if (!item || !editorial::may_view(*item, actor) || !editorial::may_edit(*item, actor)) return std::nullopt;
   return editor_page(ctx, req, user, item,
-                     {.shown = content, .topics = &topics, .unsaved = true, .notices = {notice}, .posted = &posted});
+                     {.shown = content,
+                      .topics = &topics,
+                      .base_revision = base_of(posted),
+                      .unsaved = true,
+                      .notices = {notice},
+                      .posted = &posted});
 }
 
 }  // namespace article_pages
