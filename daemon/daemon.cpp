@@ -158,8 +158,8 @@ int run_daemon(const config::Config& config) {
 
     const web::Assets assets(config.share_dir);
     const web::TemplateSet templates(assets);
-    web::App app(
-        web::Context{store, templates, assets, model::now(), build::version, config.site_name, &search_service});
+    web::App app(web::Context{store, templates, assets, model::now(), build::version, config.site_name, &search_service,
+                              config.max_body});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });

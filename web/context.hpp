@@ -1,5 +1,6 @@
 #pragma once
 // What every handler may use: the store, templates, static assets and process facts.
+#include <cstddef>
 #include <string>
 
 #include "daemon/model/time.hpp"
@@ -21,6 +22,7 @@ struct Context {
   const char* version = "";
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
+  std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
 };
 
 }  // namespace portald::web

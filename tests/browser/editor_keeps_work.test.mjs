@@ -5,6 +5,8 @@
 //     with everything typed, unsaved, one click from saved.
 //  4. The copy kept on this machine, and the server's autosave, are offered back when the editor opens.
 //  5. A second editor saving on the same version gets a conflict page with both versions and keeps theirs.
+//  2. A form larger than the server takes is refused before sending, with the real limit, and the text
+//     comes back from the copy on this machine.
 // Every page met on the way is checked with axe-core (WCAG 2.1 AA). Run by ctest (browser.editor_keeps_work).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +21,7 @@ const axeSource = fs.readFileSync(requireModule.resolve('axe-core/axe.min.js'), 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-keep-'));
 const data = path.join(work, 'data');
 const PASSWORD = 'mật-khẩu-trình-duyệt-2025';
+const MAX_BODY = 256 * 1024;
 let daemon;
 let base;
 let browser;
@@ -124,7 +127,7 @@ before(async () => {
   addUser('phongvien', 'reporter', '--display-name', 'Phóng viên Minh');
   addUser('thuky', 'secretariat', '--display-name', 'Thư ký tòa soạn');
   addUser('bientap', 'secretariat', '--display-name', 'Biên tập viên Lan');
-  ({ daemon, base } = await startDaemon(data));
+  ({ daemon, base } = await startDaemon(data, ['--max-body', '256K']));
   browser = await launchChromium();
 });
 
@@ -275,6 +278,30 @@ test('story 5: the second save on the same version gets a conflict page and both
   assert.deepEqual(await axeViolations(bientap), [], 'compare page');
   await a.close();
   await b.close();
+});
+
+test('story 2: a form larger than the server takes is refused before sending, and the text comes back', async () => {
+  const context = await newContext();
+  const page = await newPage(context);
+  page.on('dialog', (d) => d.accept()); // leaving the refused page on purpose
+  await login(page, 'phongvien');
+  await page.goto(base + '/quan-tri/bai-viet/moi');
+  assert.equal(await page.locator('#article-form').getAttribute('data-max-body'), String(MAX_BODY));
+  const big = '<p>' + 'Báo cáo tổng kết năm. '.repeat(12000) + '</p>';
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Báo cáo rất dài');
+  await setBody(page, big);
+  await page.getByLabel('Chuyên mục', { exact: true }).selectOption({ label: 'Y tế' });
+  await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+  const status = page.locator('#trang-thai-luu');
+  await status.getByText(/Nội dung quá lớn để gửi: khoảng [\d,]+ (KB|MB), trong khi máy chủ chỉ nhận tối đa 256 KB\./).waitFor();
+  assert.match(page.url(), /\/quan-tri\/bai-viet\/moi$/);
+  // The page is gone (Back, a reload, a crash): the copy on this machine brings the text back.
+  await page.reload();
+  await page.locator('#ban-nhap-may').getByRole('button', { name: 'Khôi phục' }).click();
+  assert.equal(await page.getByLabel('Tiêu đề', { exact: true }).inputValue(), 'Báo cáo rất dài');
+  assert.ok((await bodyValue(page)).includes('Báo cáo tổng kết năm. Báo cáo tổng kết năm.'));
+  assert.ok((await bodyValue(page)).length > MAX_BODY);
+  await context.close();
 });
 
 test('no script errors and nothing fetched from outside portald', () => {

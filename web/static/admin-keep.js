@@ -3,7 +3,9 @@
 //    the copy back when the page opens showing something else ("Có bản nháp chưa lưu trên máy này…");
 //  - sends the same copy to the server as a private autosave (data-autosave) and pings once a minute,
 //    which also tells who else has the article open;
-//  - asks before leaving the page with unsaved changes, but not when the form is being submitted.
+//  - asks before leaving the page with unsaved changes, but not when the form is being submitted;
+//  - refuses, with the real limit, a submission larger than the server accepts (data-max-body), before
+//    the browser sends it and lands on an error page.
 // Loaded with `defer` after admin-editor.js, so Jodit (when present) already holds the textarea. Without
 // JavaScript the form works as before; this only adds safety nets.
 (function () {
@@ -15,6 +17,7 @@
   var PENDING = 'portald.dang-gui';
   var key = PREFIX + (form.getAttribute('data-key') || 'new');
   var savedAt = Number(form.getAttribute('data-saved-at') || '0') * 1000;
+  var maxBody = Number(form.getAttribute('data-max-body') || '0');
   var autosaveUrl = form.getAttribute('data-autosave');
   var unsaved = form.hasAttribute('data-unsaved');
   var status = document.getElementById('trang-thai-luu');
@@ -214,6 +217,17 @@
   });
   window.addEventListener('pageshow', function () { submitting = false; }); // back from the answer
 
+  function sizeText(bytes) {
+    if (bytes < 1048576) return Math.ceil(bytes / 1024) + ' KB';
+    return (bytes / 1048576).toFixed(1).replace('.', ',') + ' MB';
+  }
+  // The bytes the browser would send (application/x-www-form-urlencoded).
+  function encodedSize(submitter) {
+    var data = new FormData(form);
+    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    return new URLSearchParams(data).toString().length;
+  }
+
   form.addEventListener('submit', function (e) {
     var submitter = e.submitter;
     var transition = submitter && submitter.name === 'transition' ? submitter.value : '';
@@ -225,6 +239,15 @@
       return;
     }
     writeCopy(content()); // kept whatever the answer
+    var size = encodedSize(submitter);
+    if (maxBody && size > maxBody) {
+      e.preventDefault();
+      say('Nội dung quá lớn để gửi: khoảng ' + sizeText(size) + ', trong khi máy chủ chỉ nhận tối đa ' +
+        sizeText(maxBody) + '. Hãy bớt ảnh dán thẳng vào bài (tải ảnh lên Thư viện rồi chèn liên kết) và thử lại. ' +
+        'Nội dung vẫn được giữ trên máy này.');
+      if (status) status.focus();
+      return;
+    }
     submitting = true;
     var session = store('sessionStorage');
     if (session) try { session.setItem(PENDING, JSON.stringify({ key: key, at: Date.now() })); } catch (x) { /* ignore */ }

@@ -44,7 +44,7 @@
   <p><a href="/quan-tri/bai-viet/{{ID}}?ban-nhap=1">Khôi phục bản tự động lưu</a></p>
   <form method="post" action="/quan-tri/bai-viet/{{ID}}/bo-nhap" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Bỏ qua bản tự động lưu</button></form>
 </div>{{/SERVER_DRAFT}}
-{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form" id="article-form" data-key="{{KEY}}" data-saved-at="{{SAVED_AT}}"{{#AUTOSAVE}} data-autosave="{{URL}}"{{/AUTOSAVE}}{{#UNSAVED}} data-unsaved="1"{{/UNSAVED}}{{#JUST_SAVED}} data-just-saved="1"{{/JUST_SAVED}}{{#DISCARD_LOCAL}} data-discard-local="1"{{/DISCARD_LOCAL}}>
+{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form" id="article-form" data-key="{{KEY}}" data-saved-at="{{SAVED_AT}}" data-max-body="{{MAX_BODY}}"{{#AUTOSAVE}} data-autosave="{{URL}}"{{/AUTOSAVE}}{{#UNSAVED}} data-unsaved="1"{{/UNSAVED}}{{#JUST_SAVED}} data-just-saved="1"{{/JUST_SAVED}}{{#DISCARD_LOCAL}} data-discard-local="1"{{/DISCARD_LOCAL}}>
   <input type="hidden" name="csrf" value="{{CSRF}}">
   {{#BASE}}<input type="hidden" name="base_revision" value="{{N}}">{{/BASE}}
   <label for="title">Tiêu đề</label>

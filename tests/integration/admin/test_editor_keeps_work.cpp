@@ -1,7 +1,7 @@
 // Issue 15 over real HTTP against the real daemon: the workflow buttons send the edits on the screen, a
 // post whose session expired is carried through the login (and the second factor) and shown again
-// unsaved, autosaves are private drafts offered back, and a save on an overtaken version gets a 409
-// conflict page with both versions.
+// unsaved, autosaves are private drafts offered back, a save on an overtaken version gets a 409 conflict
+// page with both versions, and the editor page tells its script the body limit.
 #include "tests/integration/admin/admin_client.hpp"
 
 using namespace portald;
@@ -392,6 +392,18 @@ BOOST_AUTO_TEST_CASE(a_save_on_an_overtaken_version_gets_a_conflict_page_and_los
   stale.emplace_back("transition", "send-for-approval");
   BOOST_TEST(chief.post("/quan-tri/bai-viet/" + id + "/chuyen", stale).status == 409);
   BOOST_TEST(has(chief.get("/quan-tri/bai-viet/" + id).body, "data-state=\"editing\""));
+}
+
+// Story 2: the limit the script checks before sending is the server's own.
+BOOST_AUTO_TEST_CASE(the_editor_page_tells_its_script_the_body_limit) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data, {"--max-body", "64K"});
+  AdminClient pv{daemon.port()};
+  pv.login("phongvien", test::kPassword);
+  const auto page = pv.get("/quan-tri/bai-viet/moi");
+  BOOST_TEST(has(page.body, "data-max-body=\"65536\""));
+  BOOST_TEST(has(page.body, "<script src=\"/static/admin-keep.js\" defer></script>"));
+  BOOST_TEST(daemon.get("/static/admin-keep.js").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
