@@ -237,6 +237,55 @@ BOOST_AUTO_TEST_CASE(the_second_factor_step_carries_the_post_too) {
   BOOST_TEST(has(chief.get("/quan-tri/bai-viet/" + id).body, "Bài viết: Bài của trưởng ban"));
 }
 
+// Any other admin form comes back as a page that sends the same fields again, never with a password.
+BOOST_AUTO_TEST_CASE(other_admin_forms_come_back_ready_to_send_again_without_passwords) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient op{daemon.port()};
+  op.login("quantri", test::kPassword);
+  op.session = kDeadSession;
+  const std::string secret = "Mật-khẩu-mới-rất-dài-2025!";
+  const auto page = op.post("/quan-tri/nguoi-dung", {{"username", "bientapmoi"},
+                                                     {"display_name", "Biên tập viên mới"},
+                                                     {"role", "secretariat"},
+                                                     {"password", secret}});
+  BOOST_TEST_REQUIRE(page.status == 401);
+  BOOST_TEST(test::input_value(page.body, "giu.username") == "bientapmoi");
+  BOOST_TEST(!has(page.body, "giu.password"));
+  BOOST_TEST(!has(page.body, secret));
+  Fields login{{"csrf", test::input_value(page.body, "csrf")},
+               {"username", "quantri"},
+               {"password", test::kPassword},
+               {"tiep-tuc", test::input_value(page.body, "tiep-tuc")}};
+  for (const std::string name : {"username", "display_name", "role"})
+    login.emplace_back("giu." + name, decoded(test::input_value(page.body, "giu." + name)));
+  const auto totp = test::http_request("127.0.0.1", daemon.port(), "POST", "/quan-tri/dang-nhap",
+                                       {{"Cookie", "portald_login=" + test::set_cookie_value(page, "portald_login")},
+                                        {"Content-Type", "application/x-www-form-urlencoded"}},
+                                       test::encode_form(login));
+  BOOST_TEST_REQUIRE(totp.status == 200);
+  BOOST_TEST(test::input_value(totp.body, "giu.display_name") == "Biên tập viên mới");
+  op.session = test::set_cookie_value(totp, "portald_session");
+  op.csrf = test::input_value(totp.body, "csrf");
+  const auto resend = op.post("/quan-tri/xac-thuc", {{"code", op.code()},
+                                                     {"tiep-tuc", "/quan-tri/nguoi-dung"},
+                                                     {"giu.username", "bientapmoi"},
+                                                     {"giu.display_name", "Biên tập viên mới"},
+                                                     {"giu.role", "secretariat"}});
+  BOOST_TEST_REQUIRE(resend.status == 200);
+  BOOST_TEST(has(resend.body, "Nội dung bạn gửi trước khi phiên hết hạn đã được khôi phục. Bấm “Gửi lại” để gửi."));
+  BOOST_TEST(has(resend.body, "<form method=\"post\" action=\"/quan-tri/nguoi-dung\""));
+  BOOST_TEST(test::input_value(resend.body, "username") == "bientapmoi");
+  op.refresh_csrf();
+  BOOST_TEST(test::input_value(resend.body, "csrf") == op.csrf);
+  BOOST_TEST(!has(op.get("/quan-tri/nguoi-dung").body, "bientapmoi"));  // nothing done yet
+  const auto created =
+      op.post("/quan-tri/nguoi-dung",
+              {{"username", "bientapmoi"}, {"display_name", "Biên tập viên mới"}, {"role", "secretariat"}});
+  BOOST_TEST(created.status == 200);
+  BOOST_TEST(has(created.body, "Đã tạo tài khoản bientapmoi."));
+}
+
 BOOST_AUTO_TEST_CASE(carried_posts_stay_in_the_admin_and_on_this_site) {
   test::AdminSite site;
   test::RunningDaemon daemon(site.data);
