@@ -187,7 +187,8 @@ int run_daemon(const config::Config& config) {
                               .started_at = model::now(),
                               .version = build::version,
                               .site_name = config.site_name,
-                              .search = &search_service});
+                              .search = &search_service,
+                              .max_body = config.max_body});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });

@@ -1,6 +1,7 @@
 #pragma once
 // What every handler may use: the store, templates, static assets, the daemon's health monitor and
 // login limits, and process facts. run_daemon owns everything referenced here.
+#include <cstddef>
 #include <string>
 
 #include "daemon/model/time.hpp"
@@ -30,6 +31,7 @@ struct Context {
   const char* version = "";
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
+  std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
 };
 
 }  // namespace portald::web

@@ -78,6 +78,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/bai-viet/{id}", adm::article_pages::edit_page, A::use_admin, C::none},
       {"POST", "/quan-tri/bai-viet/{id}", adm::article_pages::save_post, A::write_article, C::none},
       {"POST", "/quan-tri/bai-viet/{id}/chuyen", adm::article_pages::transition_post, A::write_article, C::none},
+      {"POST", "/quan-tri/bai-viet/{id}/tu-dong-luu", adm::article_draft_pages::autosave, A::write_article, C::none},
+      {"POST", "/quan-tri/bai-viet/{id}/bo-nhap", adm::article_draft_pages::discard, A::write_article, C::none},
       {"GET", "/quan-tri/bai-viet/{id}/xem-truoc", adm::revision_pages::preview, A::use_admin, C::none},
       {"GET", "/quan-tri/bai-viet/{id}/so-sanh", adm::revision_pages::compare, A::use_admin, C::none},
       {"POST", "/quan-tri/bai-viet/{id}/phien-ban/{n}/khoi-phuc", adm::revision_pages::restore, A::write_article,

@@ -1,10 +1,29 @@
 #include "daemon/editorial/article_service.hpp"
 
 #include "daemon/editorial/article_topics.hpp"
+#include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/store/draft_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 
 namespace portald::editorial {
+namespace {
+
+// The transition's form rules, checked before any transaction: "" when they hold.
+std::string transition_form_error(model::Transition tr, std::string_view reason, model::UnixTime scheduled_at,
+                                  model::UnixTime now) {
+  if (tr == model::Transition::schedule && scheduled_at <= now)
+    return "Vui lòng chọn thời điểm xuất bản trong tương lai.";
+  if (model::count_code_points(reason) > 2000) return "Lý do dài quá 2000 ký tự.";
+  return "";
+}
+
+// Someone saved a newer version than the editor's base, and this content would replace it.
+bool overtaken(const Item& item, const Content& content, std::optional<std::uint32_t> base) {
+  return base && *base != item.state.work_revision && !same_content(content, item.work);
+}
+
+}  // namespace
 
 std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& c) {
   std::vector<std::string> errors;
@@ -24,25 +43,72 @@ std::vector<std::string> check_content(const store::Txn& txn, const store::Table
 }
 
 SaveResult save_article(const store::Store& store, std::uint64_t id, Content content,
-                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now) {
+                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now,
+                        std::optional<std::uint32_t> base_revision) {
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
   if (auto errors = check_content(txn, t, content); !errors.empty())
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+  if (id != 0)
+    if (const auto item = load_item(txn, t, id); item && overtaken(*item, content, base_revision))
+      return {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
   const auto saved = save_content(txn, t, id, std::move(content), actor, now);
   if (saved.refusal != SaveRefusal::none) return saved;
   set_article_topics(txn, t, saved.id, topic_slugs, now);
+  store::delete_draft(txn, t, saved.id, actor.username);
   txn.commit();
   return saved;
+}
+
+SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_t id, Content content,
+                                         const std::vector<std::string>& topic_slugs,
+                                         std::optional<std::uint32_t> base_revision, model::Transition tr,
+                                         const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                         model::UnixTime now) {
+  SaveTransitionResult r{.save = {.id = id}};
+  if (auto error = transition_form_error(tr, reason, scheduled_at, now); !error.empty()) {
+    r.transition = {.outcome = Outcome::invalid, .error = std::move(error)};
+    return r;
+  }
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  const auto item = load_item(txn, t, id);
+  if (!item) {
+    r.save.refusal = SaveRefusal::not_found;
+    return r;
+  }
+  if (auto errors = check_content(txn, t, content); !errors.empty()) {
+    r.save = {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+    return r;
+  }
+  if (overtaken(*item, content, base_revision)) {
+    r.save = {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
+    return r;
+  }
+  const bool changed = !same_content(content, item->work) || !has_exactly_topics(txn, t, id, topic_slugs);
+  const auto save = [&] {
+    if (!changed) return true;
+    r.save = save_content(txn, t, id, std::move(content), actor, now);
+    if (r.save.refusal != SaveRefusal::none) return false;
+    set_article_topics(txn, t, id, topic_slugs, now);
+    store::delete_draft(txn, t, id, actor.username);
+    return true;
+  };
+  const auto take = [&] {
+    r.transition = take_transition(txn, t, id, tr, actor, reason, scheduled_at, now);
+    return r.transition.outcome == Outcome::done;
+  };
+  // Dropping the transaction unwritten is the refusal path: nothing half done is ever committed.
+  const bool ok = tr == model::Transition::withdraw ? take() && save() : save() && take();
+  if (ok) txn.commit();
+  return r;
 }
 
 TransitionResult transition_article(const store::Store& store, std::uint64_t id, model::Transition tr,
                                     const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
                                     model::UnixTime now) {
-  if (tr == model::Transition::schedule && scheduled_at <= now)
-    return {.outcome = Outcome::invalid, .error = "Vui lòng chọn thời điểm xuất bản trong tương lai."};
-  if (model::count_code_points(reason) > 2000)
-    return {.outcome = Outcome::invalid, .error = "Lý do dài quá 2000 ký tự."};
+  if (auto error = transition_form_error(tr, reason, scheduled_at, now); !error.empty())
+    return {.outcome = Outcome::invalid, .error = std::move(error)};
   store::WriteTxn txn = store.write();
   const auto r = take_transition(txn, store.tables(), id, tr, actor, reason, scheduled_at, now);
   if (r.outcome == Outcome::done) txn.commit();
@@ -55,6 +121,43 @@ std::optional<std::uint32_t> restore_article_revision(const store::Store& store,
   const auto made = restore_revision(txn, store.tables(), id, n, actor, now);
   if (made) txn.commit();
   return made;
+}
+
+DraftOutcome autosave_article(const store::Store& store, std::uint64_t id, Content content,
+                              std::vector<std::string> topic_slugs, std::uint32_t base_revision, const Actor& actor,
+                              model::UnixTime now) {
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  const auto item = load_item(txn, t, id);
+  if (!item) return DraftOutcome::not_found;
+  if (!may_edit(*item, actor)) return DraftOutcome::not_allowed;
+  store::put_draft(txn, t,
+                   {.article_id = id,
+                    .username = actor.username,
+                    .base_revision = base_revision,
+                    .saved_at = now,
+                    .title = std::move(content.title),
+                    .summary = std::move(content.summary),
+                    .body_html = model::sanitize_html(content.body_html),
+                    .category_id = content.category_id,
+                    .agency_id = content.agency_id,
+                    .author = std::move(content.author),
+                    .featured = content.featured,
+                    .topics = std::move(topic_slugs)});
+  txn.commit();
+  return DraftOutcome::kept;
+}
+
+std::optional<model::Draft> draft_of(const store::Store& store, std::uint64_t id, const Actor& actor) {
+  const store::ReadTxn txn = store.read();
+  return store::get_draft(txn, store.tables(), id, actor.username);
+}
+
+bool discard_draft(const store::Store& store, std::uint64_t id, const Actor& actor) {
+  store::WriteTxn txn = store.write();
+  const bool had = store::delete_draft(txn, store.tables(), id, actor.username);
+  if (had) txn.commit();
+  return had;
 }
 
 }  // namespace portald::editorial

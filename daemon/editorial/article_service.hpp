@@ -19,9 +19,42 @@ namespace portald::editorial {
 std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& content);
 
 // Checks the content, saves it as a new version (id 0 = a new article, see save_content) and makes the
-// article a member of exactly the topics in topic_slugs. SaveRefusal::invalid carries the errors.
+// article a member of exactly the topics in topic_slugs. SaveRefusal::invalid carries the errors. With a
+// base_revision (the work revision the editor opened), a save that would silently replace someone else's
+// newer version is refused: when the work revision has moved past the base and the content differs
+// from it, nothing is written and SaveRefusal::conflict carries the current work revision. A save drops
+// the actor's autosave of the article.
 SaveResult save_article(const store::Store& store, std::uint64_t id, Content content,
-                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now);
+                        const std::vector<std::string>& topic_slugs, const Actor& actor, model::UnixTime now,
+                        std::optional<std::uint32_t> base_revision = std::nullopt);
+
+struct SaveTransitionResult {
+  SaveResult save;                // refusal != none: nothing written; revision == 0: the content was unchanged
+  TransitionResult transition{};  // taken only after a save or an unchanged content; outcome != done: nothing written
+};
+// A workflow button pressed in the editor: the posted content is saved as a new version when it (or its
+// topics) differs from the version under work, under save_article's rules, and the transition is taken
+// (transition_article's rules), in ONE write transaction: either both happen or nothing is written. A
+// withdrawal is taken first, so edits to a published article become a pending draft of the withdrawn one.
+SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_t id, Content content,
+                                         const std::vector<std::string>& topic_slugs,
+                                         std::optional<std::uint32_t> base_revision, model::Transition tr,
+                                         const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
+                                         model::UnixTime now);
+
+// --- autosaves: private drafts, one per user and article -------------------------------------------
+enum class DraftOutcome { kept, not_found, not_allowed };
+// Keeps `content` (body sanitised) and its topics as the actor's autosave of article `id`, replacing the
+// previous one; base_revision is the work revision the editor had open. Only someone who may edit the
+// article now may keep one. Not audited: an autosave changes nothing anyone else sees, and a line per
+// pause in typing would bury the log; the save that follows is audited as usual.
+DraftOutcome autosave_article(const store::Store& store, std::uint64_t id, Content content,
+                              std::vector<std::string> topic_slugs, std::uint32_t base_revision, const Actor& actor,
+                              model::UnixTime now);
+// The actor's autosave of article `id`; std::nullopt when there is none.
+std::optional<model::Draft> draft_of(const store::Store& store, std::uint64_t id, const Actor& actor);
+// Drops the actor's autosave of article `id`; false when there was none.
+bool discard_draft(const store::Store& store, std::uint64_t id, const Actor& actor);
 
 // take_transition in its own transaction, after the form rules: a schedule time in the future, a
 // reason of at most 2000 characters (Outcome::invalid with the error otherwise).

@@ -22,4 +22,15 @@ void set_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint6
   }
 }
 
+bool has_exactly_topics(const store::Txn& txn, const store::Tables& t, std::uint64_t article_id,
+                        const std::vector<std::string>& chosen_slugs) {
+  for (const auto& topic : store::list_topics(txn, t)) {
+    const bool want = std::find(chosen_slugs.begin(), chosen_slugs.end(), topic.slug) != chosen_slugs.end();
+    const bool has =
+        std::find(topic.article_ids.begin(), topic.article_ids.end(), article_id) != topic.article_ids.end();
+    if (want != has) return false;
+  }
+  return true;
+}
+
 }  // namespace portald::editorial

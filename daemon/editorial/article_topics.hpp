@@ -14,5 +14,8 @@ namespace portald::editorial {
 // caller audits.
 void set_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
                         const std::vector<std::string>& chosen_slugs, model::UnixTime now);
+// True when `article_id` is a member of exactly the known topics among `chosen_slugs`.
+bool has_exactly_topics(const store::Txn& txn, const store::Tables& t, std::uint64_t article_id,
+                        const std::vector<std::string>& chosen_slugs);
 
 }  // namespace portald::editorial

@@ -95,6 +95,18 @@ std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std
   return item;
 }
 
+model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, const Item& item) {
+  if (item.state.work_revision)
+    if (const auto r = store::get_revision(txn, t, item.article.id, item.state.work_revision)) return r->saved_at;
+  return item.article.updated_at;
+}
+
+bool same_content(const Content& a, const Content& b) {
+  return a.title == b.title && a.summary == b.summary && a.author == b.author && a.category_id == b.category_id &&
+         a.agency_id == b.agency_id && a.featured == b.featured &&
+         (a.body_html == b.body_html || model::sanitize_html(a.body_html) == b.body_html);
+}
+
 bool may_view(const Item& item, const Actor& actor) {
   return can_edit_any(actor) || (!actor.username.empty() && item.state.created_by == actor.username);
 }

@@ -36,16 +36,21 @@ struct Item {
 };
 
 std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std::uint64_t id);
+// When the version under work was saved (the record's updated_at for an article never edited here).
+model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, const Item& item);
+// True when `a` and `b` hold the same content, bodies compared after sanitising `a` (b is as stored).
+bool same_content(const Content& a, const Content& b);
 // May `actor` read this item (their own, or any with edit-any-article)?
 bool may_view(const Item& item, const Actor& actor);
 // May `actor` change its content now?
 bool may_edit(const Item& item, const Actor& actor);
 
-enum class SaveRefusal { none, not_found, not_allowed, invalid };
+// conflict: someone saved the article after the version the editor was based on (article_service.hpp).
+enum class SaveRefusal { none, not_found, not_allowed, invalid, conflict };
 struct SaveResult {
   SaveRefusal refusal = SaveRefusal::none;
   std::uint64_t id = 0;
-  std::uint32_t revision = 0;
+  std::uint32_t revision = 0;         // the new version; SaveRefusal::conflict: the current work revision
   std::vector<std::string> errors{};  // SaveRefusal::invalid: what to correct (Vietnamese), one per problem
 };
 // Saves a new version (id 0 = a new article). Editing a live article starts a pending draft; the live

@@ -1,8 +1,10 @@
 #pragma once
 // What the admin keeps beside an article: its workflow state and every saved version (store:
-// editorial_table.hpp). Audit entries and login sessions have their own headers.
+// editorial_table.hpp), and the editors' private autosaves (draft_table.hpp). Audit entries and login
+// sessions have their own headers.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "daemon/model/article.hpp"
 #include "daemon/model/time.hpp"
@@ -36,6 +38,24 @@ struct Revision {
   std::string saved_by{};
   UnixTime saved_at = 0;
   std::string note{};  // "restored from revision 3", ...
+};
+
+// A user's last autosave of an article (store: draft_table.hpp): private to that user, one per user and
+// article, overwritten by the next autosave and dropped when they save. Never a revision, never
+// published, never in the change log or the search index.
+struct Draft {
+  std::uint64_t article_id = 0;
+  std::string username{};
+  std::uint32_t base_revision = 0;  // the work revision the editor had open
+  UnixTime saved_at = 0;
+  std::string title{};
+  std::string summary{};
+  std::string body_html{};  // sanitised
+  std::uint64_t category_id = 0;
+  std::uint64_t agency_id = 0;
+  std::string author{};
+  bool featured = false;
+  std::vector<std::string> topics{};  // slugs ticked
 };
 
 }  // namespace portald::model

@@ -40,6 +40,7 @@ Tables open_tables(MDB_txn* txn) {
   t.editorial = open_table(txn, "editorial");
   t.revisions = open_table(txn, "revisions");
   t.audit = open_table(txn, "audit");
+  t.drafts = open_table(txn, "drafts");
   return t;
 }
 

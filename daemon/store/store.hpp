@@ -38,6 +38,8 @@ struct Tables {
   MDB_dbi editorial;  // be64(article id) -> EditorialState (workflow state, author, reason)
   MDB_dbi revisions;  // be64(article id) + be32(n) -> Revision (every saved version)
   MDB_dbi audit;      // be64(seq) -> AuditEntry (append-only)
+  // Issue 15: the editors' private autosaves, one per article and user (draft_table.hpp).
+  MDB_dbi drafts;  // be64(article id) + username -> Draft
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;

@@ -85,9 +85,11 @@ async function setBody(page, html) {
   }, html);
 }
 
+// A workflow button: inside the edit form when the user may edit (it sends the edits too), else its own form.
 async function take(page, label, reason) {
-  const form = page.locator('.transitions form').filter({ has: page.getByRole('button', { name: label, exact: true }) });
-  if (reason) await form.locator('textarea[name="reason"]').fill(reason);
+  const form = page.locator('.transitions [data-transition]')
+    .filter({ has: page.getByRole('button', { name: label, exact: true }) });
+  if (reason) await form.locator('textarea').fill(reason);
   const key = await form.getAttribute('data-transition');
   const before = page.url();
   await form.getByRole('button', { name: label, exact: true }).click();

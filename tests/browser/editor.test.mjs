@@ -129,6 +129,27 @@ test('pasting from Word keeps headings, lists and tables and drops Office markup
   await context.close();
 });
 
+test('a submission right after the last keystroke posts every keystroke', async () => {
+  const { context, page } = await openForm();
+  let posted = null;
+  await page.route(`${base}/__saved`, (route) => {
+    posted = new URLSearchParams(route.request().postData()).get('body_html');
+    return route.fulfill({ contentType: 'text/plain', body: 'ok' });
+  });
+  await page.locator('.jodit-wysiwyg').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' và câu cuối');
+  // The last words and the submission in one go, as a quick click after typing: Jodit copies its content
+  // into the textarea a moment after each change.
+  await page.evaluate(() => {
+    document.execCommand('insertText', false, ' cùng gõ vội');
+    document.querySelector('form').requestSubmit();
+  });
+  await page.waitForURL(`${base}/__saved`);
+  assert.match(posted, /và câu cuối cùng gõ vội/);
+  await context.close();
+});
+
 test('without JavaScript the plain textarea is there to use', async () => {
   const { context, page } = await openForm({ javaScriptEnabled: false });
   const area = page.locator('textarea#noi-dung');

@@ -126,10 +126,16 @@
 
   function start() {
     var areas = document.querySelectorAll('textarea[data-editor="wysiwyg"]');
-    for (var i = 0; i < areas.length; i++) {
-      // Jodit keeps the textarea (hidden) in sync, so the form posts it as before.
-      window.Jodit.make(areas[i], options);
-    }
+    for (var i = 0; i < areas.length; i++) keepInSync(areas[i], window.Jodit.make(areas[i], options));
+  }
+
+  // Jodit copies its content into the (hidden) textarea a moment after each change, so the form posts
+  // it as before; a submission right after the last keystroke must not leave those out (issue 15).
+  function keepInSync(area, editor) {
+    if (!area.form) return;
+    area.form.addEventListener('submit', function () {
+      if (area.value !== editor.value) area.value = editor.value;
+    }, true);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

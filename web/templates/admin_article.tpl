@@ -3,30 +3,56 @@
 {{#STATE}}<section class="article-state" aria-labelledby="trang-thai">
   <h2 id="trang-thai">Trạng thái: <span class="state" data-state="{{KEY}}">{{LABEL}}</span></h2>
   <p>Tác giả tài khoản: {{CREATED_BY}} · ở trạng thái này {{AGE}} · <a href="/quan-tri/bai-viet/{{ID}}/xem-truoc">Xem trước như bạn đọc thấy</a></p>
+  {{#PRESENCE}}<p class="presence" id="dang-mo" role="status">{{TEXT}}</p>{{/PRESENCE}}{{#NOBODY_ELSE}}<p class="presence" id="dang-mo" role="status" hidden></p>{{/NOBODY_ELSE}}
   {{#REASON}}<div class="reason" role="note"><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
   {{#LIVE}}<p>Bản đang công khai: {{STATUS}} — <a href="{{URL}}">{{URL}}</a>. Bản sửa dưới đây chỉ thay thế bản công khai sau khi được duyệt.</p>{{/LIVE}}
   {{#SCHEDULED}}<p>Hẹn giờ xuất bản: {{AT}}</p>{{/SCHEDULED}}
-  <div class="transitions">
+  {{#WORKFLOW_IN_FORM}}<p class="hint">Các nút chuyển bước (gửi duyệt, duyệt…) nằm dưới biểu mẫu: chúng lưu luôn những gì bạn vừa sửa.</p>{{/WORKFLOW_IN_FORM}}
+  {{#TRANSITIONS}}<div class="transitions">
   {{#TRANSITION}}<form method="post" action="/quan-tri/bai-viet/{{ID}}/chuyen" data-transition="{{KEY}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="transition" value="{{KEY}}">
     {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
-    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000"></textarea>{{/NEEDS_REASON}}
+    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
-    <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required>{{/NEEDS_TIME}}
+    <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required value="{{AT}}">{{/NEEDS_TIME}}
     <button type="submit">{{LABEL}}</button>
   </form>
   {{/TRANSITION}}
-  </div>
+  </div>{{/TRANSITIONS}}
 </section>{{/STATE}}
-{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form">
+{{#CONFLICT}}<section class="conflict" aria-labelledby="xung-dot">
+  <h2 id="xung-dot">Bài viết đã được lưu bởi người khác trong lúc bạn sửa</h2>
+  <p>{{BY}} đã lưu phiên bản {{N}} lúc {{AT}}, sau phiên bản {{BASE}} mà bạn mở. Bản của bạn <strong>chưa được lưu</strong> và vẫn còn nguyên trong biểu mẫu bên dưới.</p>
+  <h3>Những chỗ khác nhau</h3>
+  <p class="diff-legend"><del>Gạch ngang</del>: chỉ có trong bản của họ (phiên bản {{N}}). <ins>Gạch dưới</ins>: chỉ có trong bản của bạn.</p>
+  {{#NO_DIFFERENCE}}<p>Nội dung hai bản giống nhau; chỉ chuyên đề có thể khác.</p>{{/NO_DIFFERENCE}}
+  <dl class="diff">{{#FIELD}}<dt>{{NAME}}</dt><dd>{{#PART}}{{#SAME}}{{TEXT:none}}{{/SAME}}{{#DEL}}<del>{{TEXT:none}}</del>{{/DEL}}{{#INS}}<ins>{{TEXT:none}}</ins>{{/INS}}{{/PART}}</dd>
+  {{/FIELD}}</dl>
+  <details><summary>Toàn văn bản của họ (phiên bản {{N}})</summary>
+    <h4>{{TITLE}}</h4><p><em>{{SUMMARY}}</em></p><div class="body">{{BODY_HTML:none}}</div>
+  </details>
+  <h3>Bạn chọn</h3>
+  <ul class="conflict-choices">
+    <li><strong>Giữ bản của tôi:</strong> bấm “Lưu đè bằng bản của tôi” dưới biểu mẫu. Bản của họ vẫn còn trong danh sách phiên bản.</li>
+    <li><strong>Lấy bản của họ:</strong> bỏ bản của bạn và mở lại bài như họ đã lưu.
+      <form method="post" action="/quan-tri/bai-viet/{{ID}}/bo-nhap" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Lấy bản của họ</button></form></li>
+  </ul>
+</section>{{/CONFLICT}}
+{{#SERVER_DRAFT}}<div class="draft-offer" role="status" data-draft-at="{{AT_UNIX}}">
+  <p>Có bản tự động lưu trên máy chủ lúc {{AT}}, mới hơn phiên bản đã lưu.</p>
+  <p><a href="/quan-tri/bai-viet/{{ID}}?ban-nhap=1">Khôi phục bản tự động lưu</a></p>
+  <form method="post" action="/quan-tri/bai-viet/{{ID}}/bo-nhap" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Bỏ qua bản tự động lưu</button></form>
+</div>{{/SERVER_DRAFT}}
+{{#FORM}}<form method="post" action="{{ACTION}}" class="article-form" id="article-form" data-key="{{KEY}}" data-saved-at="{{SAVED_AT}}" data-max-body="{{MAX_BODY}}"{{#AUTOSAVE}} data-autosave="{{URL}}"{{/AUTOSAVE}}{{#UNSAVED}} data-unsaved="1"{{/UNSAVED}}{{#JUST_SAVED}} data-just-saved="1"{{/JUST_SAVED}}{{#DISCARD_LOCAL}} data-discard-local="1"{{/DISCARD_LOCAL}}>
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  {{#BASE}}<input type="hidden" name="base_revision" value="{{N}}">{{/BASE}}
   <label for="title">Tiêu đề</label>
   <input id="title" name="title" type="text" required maxlength="300" value="{{TITLE}}">
   <label for="summary">Sapo (tóm tắt)</label>
-  <textarea id="summary" name="summary" maxlength="1000">{{SUMMARY}}</textarea>
+  <textarea id="summary" name="summary" maxlength="1000">{{SUMMARY:none}}</textarea>
   <label for="body">Nội dung</label>
-  <textarea id="body" name="body" class="body" data-editor="wysiwyg">{{BODY}}</textarea>
+  <textarea id="body" name="body" class="body" data-editor="wysiwyg">{{BODY:none}}</textarea>
   <label for="category">Chuyên mục</label>
   <select id="category" name="category" required>
     <option value="">— Chọn chuyên mục —</option>
@@ -46,7 +72,18 @@
   <label for="author">Tác giả (hiển thị cuối bài)</label>
   <input id="author" name="author" type="text" maxlength="200" value="{{AUTHOR}}">
   <label><input type="checkbox" name="featured" value="1"{{#FEATURED}} checked{{/FEATURED}}> Tiêu điểm (đưa lên khối tiêu điểm trang chủ)</label>
-  <p><button type="submit">Lưu phiên bản</button></p>
+  <p class="form-actions"><button type="submit">{{SAVE_LABEL}}</button></p>
+  <p class="form-status" id="trang-thai-luu" role="status" tabindex="-1"></p>
+  {{#WORKFLOW}}<div class="transitions">
+  {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
+    {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
+    <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
+    {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
+    <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" value="{{AT}}">{{/NEEDS_TIME}}
+    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen">{{LABEL}}</button>
+  </div>
+  {{/TRANSITION}}
+  </div>{{/WORKFLOW}}
 </form>{{/FORM}}
 {{#READONLY}}<section><h2>{{TITLE}}</h2><p>{{SUMMARY}}</p><p>Bạn không sửa được bài ở trạng thái này.</p></section>{{/READONLY}}
 {{#STATE}}<section aria-labelledby="phien-ban">

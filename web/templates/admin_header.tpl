@@ -10,6 +10,7 @@
 <link rel="stylesheet" href="/static/admin-editor.css">
 <script src="/static/vendor/jodit/jodit.min.js" defer></script>
 <script src="/static/admin-editor.js" defer></script>
+<script src="/static/admin-keep.js" defer></script>
 {{/EDITOR}}</head>
 <body class="admin">
 <a class="skip" href="#noi-dung">Bỏ qua đến nội dung chính</a>

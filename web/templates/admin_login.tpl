@@ -3,6 +3,9 @@
 <form method="post" action="/quan-tri/dang-nhap" class="login">
   <input type="hidden" name="csrf" value="{{LOGIN_CSRF}}">
   <input type="hidden" name="next" value="{{NEXT}}">
+  {{#CARRY}}<input type="hidden" name="tiep-tuc" value="{{TARGET}}">
+  {{#CARRIED}}<input type="hidden" name="{{NAME}}" value="{{VALUE:none}}">
+  {{/CARRIED}}{{/CARRY}}
   <label for="username">Tên đăng nhập</label>
   <input id="username" name="username" type="text" autocomplete="username" required maxlength="64" value="{{USERNAME}}">
   <label for="password">Mật khẩu</label>

@@ -7,6 +7,9 @@
 {{/ENROL}}
 <form method="post" action="{{ACTION}}">
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  {{#CARRY}}<input type="hidden" name="tiep-tuc" value="{{TARGET}}">
+  {{#CARRIED}}<input type="hidden" name="{{NAME}}" value="{{VALUE:none}}">
+  {{/CARRIED}}{{/CARRY}}
   <label for="code">Mã xác thực (6 chữ số)</label>
   <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required>
   <p><button type="submit">Xác nhận</button></p>

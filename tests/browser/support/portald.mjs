@@ -32,10 +32,11 @@ export function ctl(data, ...args) {
   return r.stdout;
 }
 
-// Starts portald; resolves to { daemon, base } once it logs daemon.ready.
-export function startDaemon(data) {
+// Starts portald (with extra options, e.g. ['--max-body', '256K']); resolves to { daemon, base } once it
+// logs daemon.ready.
+export function startDaemon(data, extraArgs = []) {
   return new Promise((resolve, reject) => {
-    const daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0'],
+    const daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0', ...extraArgs],
       { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     let ready = false;

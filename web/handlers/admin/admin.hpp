@@ -47,6 +47,38 @@ Form form_of(const Request& req);
 // below it, visible ASCII only, no "//", "\\" or "/." (so no other site, no header injection);
 // otherwise "/quan-tri".
 std::string safe_next(std::string_view next);
+
+// --- a post that outlived its session (resume.cpp, issue 15) -------------------------------------
+// The fields of a form POST that arrived without a valid session, and the admin path it was sent to.
+struct Carried {
+  std::string target;                                       // a path for which safe_admin_path holds
+  std::vector<std::pair<std::string, std::string>> fields;  // as posted, without csrf and passwords
+};
+// True for a path under /quan-tri/ made of the characters admin routes use: no "//", no dot segment, no
+// query, no control character, so it may be a form action or a redirect without leaving the admin.
+bool safe_admin_path(std::string_view path);
+// The guard's answer to a request without a valid session: a GET goes to the login page and comes back
+// after it; a form POST from this site gets the login page in its place, carrying what was posted; a
+// request for JSON gets 401; anything else goes to the login page.
+Response session_missing(const Context& ctx, const Request& req);
+// What a login or second-factor form carries back (fields "giu.NAME" and "tiep-tuc"); std::nullopt when it
+// carries nothing or the target is not a safe admin path.
+std::optional<Carried> carried_in(const Form& form);
+// Adds the hidden inputs that carry `c` to a form's dictionary (section CARRY: TARGET and CARRIED sections
+// with NAME, VALUE).
+void add_carried(ctemplate::TemplateDictionary& dict, const Carried& c);
+// After a login that carried a post: the page it came from filled with what was posted, under the new
+// session's CSRF token, nothing written (the editor for articles, else a page to send it again). req's
+// session fields must already name the new session.
+Response resume_carried(const Context& ctx, Request& req, const model::User& user, const Carried& c);
+
+// --- login (login.cpp, second_factor.cpp) ------------------------------------------------------------
+// The login page; with `carried`, it says the session expired and carries the post through the login.
+Response login_form(const Context& ctx, const Request& req, std::string_view username, std::string_view error,
+                    int status, const Carried* carried = nullptr);
+// The second-factor page right after the password of a login that carries a post (its cookie is only
+// being set): the session is found by `token`; enrolment first when the account has no secret yet.
+Response second_factor_step(const Context& ctx, const std::string& token, const Carried& carried);
 // The session behind the request's cookie without the guard's other checks (for the second-factor
 // pages, which run before the second factor is done): {table key, session}.
 std::optional<std::pair<std::string, model::Session>> cookie_session(const Context& ctx, const Request& req);
@@ -59,6 +91,11 @@ ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& 
 // Renders and marks the answer private: no caching anywhere.
 Response render_admin(const Context& ctx, std::string_view name, const ctemplate::TemplateDictionary& dict,
                       int status = 200);
+// `s` escaped for element content or a double-quoted attribute value with its line breaks kept (the
+// templates' auto-escaping turns them into spaces, which would change what an editor typed): the
+// template shows it as {{NAME:none}}. A leading line break is written as a reference, which a
+// <textarea> would otherwise drop.
+std::string escape_keeping_lines(std::string_view s);
 // "3 giờ", "2 ngày": how long something has waited.
 std::string age_text(model::UnixTime seconds);
 

@@ -1,8 +1,11 @@
-#include <algorithm>
-
 #include "web/handlers/admin/article_view.hpp"
 
+#include <algorithm>
+
+#include "daemon/model/html_sanitizer.hpp"
+#include "daemon/model/text_diff.hpp"
 #include "daemon/model/workflow.hpp"
+#include "daemon/store/draft_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
@@ -38,8 +41,35 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const
   }
 }
 
+// The reason typed for transition `key` in a post shown again ("reason-KEY" from the editor form,
+// "reason" from a separate transition form).
+std::string posted_reason(const Form* posted, std::string_view key) {
+  if (!posted) return {};
+  if (posted->has("reason-" + std::string(key))) return posted->get("reason-" + std::string(key));
+  return posted->get("transition") == key ? posted->get("reason") : std::string();
+}
+
+// One button per transition the user may take. With the edit form on the page they sit inside it: the
+// button posts the edited fields with it, so what is sent on is what is on the screen (issue 15).
+void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& user, const editorial::Item& item,
+                      const editorial::Actor& actor, const Form* posted) {
+  const auto& st = item.state;
+  for (const auto t : model::available_transitions(st.state, user.role)) {
+    if (t == model::Transition::submit && !editorial::may_edit(item, actor) && st.created_by != user.username) continue;
+    const std::string key(model::to_string(t));
+    auto* b = into.AddSectionDictionary("TRANSITION");
+    b->SetValue("KEY", key);
+    b->SetValue("LABEL", std::string(model::transition_label(t)));
+    for (const auto& rule : model::transition_table())
+      if (rule.transition == t && rule.from == st.state && rule.needs_reason)
+        b->AddSectionDictionary("NEEDS_REASON")->SetValue("REASON", escape_keeping_lines(posted_reason(posted, key)));
+    if (t == model::Transition::schedule)
+      b->AddSectionDictionary("NEEDS_TIME")->SetValue("AT", posted ? posted->get("scheduled_at") : std::string());
+  }
+}
+
 void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const model::User& user,
-                const editorial::Item& item, const editorial::Actor& actor) {
+                const editorial::Item& item, const editorial::Actor& actor, bool editable, const Form* posted) {
   const auto& st = item.state;
   auto* s = dict.AddSectionDictionary("STATE");
   s->SetValue("ID", std::to_string(item.article.id));
@@ -56,15 +86,15 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   }
   if (st.state == model::ArticleStatus::scheduled)
     s->AddSectionDictionary("SCHEDULED")->SetValue("AT", model::format_datetime_vn(st.scheduled_at));
-  for (const auto t : model::available_transitions(st.state, user.role)) {
-    if (t == model::Transition::submit && !editorial::may_edit(item, actor) && st.created_by != user.username) continue;
-    auto* b = s->AddSectionDictionary("TRANSITION");
-    b->SetValue("KEY", std::string(model::to_string(t)));
-    b->SetValue("LABEL", std::string(model::transition_label(t)));
-    for (const auto& rule : model::transition_table())
-      if (rule.transition == t && rule.from == st.state && rule.needs_reason) b->ShowSection("NEEDS_REASON");
-    if (t == model::Transition::schedule) b->ShowSection("NEEDS_TIME");
-  }
+  const std::string others = presence_text(item.article.id, user, model::now());
+  if (others.empty())
+    s->ShowSection("NOBODY_ELSE");
+  else
+    s->AddSectionDictionary("PRESENCE")->SetValue("TEXT", others);
+  if (editable)
+    s->ShowSection("WORKFLOW_IN_FORM");
+  else
+    fill_transitions(*s->AddSectionDictionary("TRANSITIONS"), user, item, actor, posted);
   const store::ReadTxn txn = ctx.store.read();
   const auto revisions = store::list_revisions(txn, ctx.store.tables(), item.article.id);
   for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
@@ -75,7 +105,7 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
     r->SetValue("NOTE", it->note);
     r->SetValue("ID", std::to_string(item.article.id));
     if (it->number == st.work_revision) r->ShowSection("CURRENT");
-    if (editorial::may_edit(item, actor) && it->number != st.work_revision) r->ShowSection("CAN_RESTORE");
+    if (editable && it->number != st.work_revision) r->ShowSection("CAN_RESTORE");
   }
   if (revisions.size() >= 2) {
     auto* cmp = s->AddSectionDictionary("COMPARE");
@@ -90,43 +120,117 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   }
 }
 
+// The autosave of `user` when it is newer than the version under work and not what the page shows.
+std::optional<model::Draft> draft_to_offer(const Context& ctx, const editorial::Item& item, const model::User& user,
+                                           const editorial::Content& shown) {
+  const store::ReadTxn txn = ctx.store.read();
+  auto d = store::get_draft(txn, ctx.store.tables(), item.article.id, user.username);
+  if (!d || d->saved_at < editorial::work_saved_at(txn, ctx.store.tables(), item)) return std::nullopt;
+  const editorial::Content kept{d->title,     d->summary, d->body_html, d->category_id,
+                                d->agency_id, d->author,  d->featured};
+  if (editorial::same_content(kept, shown)) return std::nullopt;
+  return d;
+}
+
+// Someone saved past the editor's base: who, when, their version in full and how it differs from the post.
+void fill_conflict(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Item& item,
+                   const EditorView& view) {
+  auto* c = dict.AddSectionDictionary("CONFLICT");
+  c->SetValue("ID", std::to_string(item.article.id));
+  c->SetValue("N", std::to_string(item.state.work_revision));
+  c->SetValue("BASE", std::to_string(view.conflict_base.value_or(0)));
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    if (const auto r = store::get_revision(txn, ctx.store.tables(), item.article.id, item.state.work_revision)) {
+      c->SetValue("BY", r->saved_by.empty() ? std::string("(hệ thống)") : r->saved_by);
+      c->SetValue("AT", model::format_datetime_vn(r->saved_at));
+    }
+  }
+  c->SetValue("TITLE", item.work.title);
+  c->SetValue("SUMMARY", item.work.summary);
+  c->SetValue("BODY_HTML", item.work.body_html);  // sanitised when saved
+  if (fill_content_diff(*c, ctx, item.work, view.shown) == 0) c->ShowSection("NO_DIFFERENCE");
+}
+
+std::string category_name(const store::Txn& txn, const store::Tables& t, std::uint64_t id) {
+  const auto c = store::get_category(txn, t, id);
+  return c ? c->name : std::string();
+}
+
+std::string agency_name(const store::Txn& txn, const store::Tables& t, std::uint64_t id) {
+  const auto a = id ? store::get_agency(txn, t, id) : std::nullopt;
+  return a ? a->name : std::string("(không)");
+}
+
 }  // namespace
 
 Response editor_page(const Context& ctx, const Request& req, const model::User& user,
-                     const std::optional<editorial::Item>& item, const editorial::Content& shown,
-                     const std::vector<std::string>& errors, int status, const std::vector<std::string>* topics) {
+                     const std::optional<editorial::Item>& item, const EditorView& view) {
   ctemplate::TemplateDictionary dict("admin_article");
   const std::string title = item ? "Bài viết: " + item->work.title : std::string("Viết bài mới");
   auto* header = fill_admin_layout(dict, ctx, &user, req.session_csrf, title);
   const auto actor = actor_of(user, req);
   const bool editable = !item || editorial::may_edit(*item, actor);
+  const model::UnixTime now = model::now();
+  if (item) presence().seen(item->article.id, user.username, user.display_name, now);
   if (editable) header->ShowSection("EDITOR");
-  for (const auto& e : errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
-  if (req.query_value("da-luu")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu phiên bản mới.");
-  if (const auto t = req.query_value("da-chuyen")) {
+  for (const auto& e : view.errors) header->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
+  const bool just_saved = req.query_value("da-luu").has_value() && !view.unsaved;
+  if (just_saved) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã lưu phiên bản mới.");
+  if (const auto t = req.query_value("da-chuyen"); t && !view.unsaved) {
     const auto tr = model::parse_transition(*t);
     if (tr)
       header->AddSectionDictionary("FLASH")->SetValue(
           "TEXT", "Đã thực hiện: " + std::string(model::transition_label(*tr)) + ".");
   }
+  for (const auto& n : view.notices) header->AddSectionDictionary("FLASH")->SetValue("TEXT", n);
   dict.SetValue("HEADING", title);
-  dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + std::to_string(item->article.id)
-                               : std::string("/quan-tri/bai-viet/moi"));
+  const std::string id_text = item ? std::to_string(item->article.id) : std::string();
+  dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + id_text : std::string("/quan-tri/bai-viet/moi"));
   if (editable) {
     auto* f = dict.AddSectionDictionary("FORM");
-    f->SetValue("TITLE", shown.title);
-    f->SetValue("SUMMARY", shown.summary);
-    f->SetValue("BODY", shown.body_html);
-    f->SetValue("AUTHOR", shown.author);
-    if (shown.featured) f->ShowSection("FEATURED");
-    fill_choices(*f, ctx, shown, item ? item->article.id : 0, topics);
+    f->SetValue("TITLE", view.shown.title);
+    f->SetValue("SUMMARY", escape_keeping_lines(view.shown.summary));  // {{SUMMARY:none}}
+    f->SetValue("BODY", escape_keeping_lines(view.shown.body_html));   // {{BODY:none}}
+    f->SetValue("AUTHOR", view.shown.author);
+    if (view.shown.featured) f->ShowSection("FEATURED");
+    fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics);
+    f->SetValue("KEY", item ? id_text : std::string("new"));
+    f->SetValue("MAX_BODY", std::to_string(ctx.max_body));
+    f->SetValue("SAVE_LABEL", view.conflict_base ? "Lưu đè bằng bản của tôi" : "Lưu phiên bản");
+    if (view.unsaved) f->ShowSection("UNSAVED");
+    if (just_saved) f->ShowSection("JUST_SAVED");
+    if (req.query_value("bo-nhap")) f->ShowSection("DISCARD_LOCAL");
+    if (item) {
+      {
+        const store::ReadTxn txn = ctx.store.read();
+        f->SetValue("SAVED_AT", std::to_string(editorial::work_saved_at(txn, ctx.store.tables(), *item)));
+      }
+      f->AddSectionDictionary("AUTOSAVE")->SetValue("URL", "/quan-tri/bai-viet/" + id_text + "/tu-dong-luu");
+      const std::uint32_t base =
+          view.conflict_base ? item->state.work_revision : view.base_revision.value_or(item->state.work_revision);
+      f->AddSectionDictionary("BASE")->SetValue("N", std::to_string(base));
+      auto* workflow = f->AddSectionDictionary("WORKFLOW");
+      workflow->SetValue("ID", id_text);
+      fill_transitions(*workflow, user, *item, actor, view.posted);
+      if (!view.unsaved)
+        if (const auto d = draft_to_offer(ctx, *item, user, view.shown)) {
+          auto* o = dict.AddSectionDictionary("SERVER_DRAFT");
+          o->SetValue("ID", id_text);
+          o->SetValue("AT", clock_text(d->saved_at, now));
+          o->SetValue("AT_UNIX", std::to_string(d->saved_at));
+        }
+    } else {
+      f->SetValue("SAVED_AT", "0");
+    }
   } else {
     auto* ro = dict.AddSectionDictionary("READONLY");
-    ro->SetValue("TITLE", shown.title);
-    ro->SetValue("SUMMARY", shown.summary);
+    ro->SetValue("TITLE", view.shown.title);
+    ro->SetValue("SUMMARY", view.shown.summary);
   }
-  if (item) fill_state(dict, ctx, user, *item, actor);
-  return render_admin(ctx, "admin_article", dict, status);
+  if (item && view.conflict_base) fill_conflict(dict, ctx, *item, view);
+  if (item) fill_state(dict, ctx, user, *item, actor, editable, view.posted);
+  return render_admin(ctx, "admin_article", dict, view.status);
 }
 
 std::vector<std::string> posted_topics(const Form& form) {
@@ -144,7 +248,56 @@ Response item_message(const Context& ctx, const Request& req, const model::User&
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
   if (!item || !editorial::may_view(*item, actor_of(user, req))) article_not_found();
-  return editor_page(ctx, req, user, item, item->work, {message}, status);
+  return editor_page(ctx, req, user, item, {.shown = item->work, .errors = {message}, .status = status});
+}
+
+int fill_content_diff(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Content& before,
+                      const editorial::Content& after) {
+  std::vector<std::tuple<const char*, std::string, std::string>> fields{
+      {"Tiêu đề", before.title, after.title},
+      {"Sapo", before.summary, after.summary},
+      {"Nội dung", model::html_to_text(before.body_html), model::html_to_text(model::sanitize_html(after.body_html))},
+      {"Tác giả", before.author, after.author},
+      {"Tiêu điểm", before.featured ? "có" : "không", after.featured ? "có" : "không"}};
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    const auto& t = ctx.store.tables();
+    fields.emplace_back("Chuyên mục", category_name(txn, t, before.category_id),
+                        category_name(txn, t, after.category_id));
+    fields.emplace_back("Cơ quan", agency_name(txn, t, before.agency_id), agency_name(txn, t, after.agency_id));
+  }
+  int differing = 0;
+  for (const auto& [name, left, right] : fields) {
+    if (left == right) continue;
+    ++differing;
+    auto* f = dict.AddSectionDictionary("FIELD");
+    f->SetValue("NAME", name);
+    for (const auto& part : model::diff_words(left, right)) {
+      auto* p = f->AddSectionDictionary("PART");
+      p->SetValue("TEXT", escape_keeping_lines(part.text));  // {{TEXT:none}}, shown white-space: pre-wrap
+      p->ShowSection(part.op == model::DiffOp::same ? "SAME" : part.op == model::DiffOp::removed ? "DEL" : "INS");
+    }
+  }
+  return differing;
+}
+
+std::string clock_text(model::UnixTime t, model::UnixTime now) {
+  const std::string at = model::format_datetime_vn(t);  // "dd/mm/yyyy hh:mm"
+  const std::string clock = at.substr(11);
+  if (model::format_date_vn(t) == model::format_date_vn(now)) return clock;
+  return clock + " ngày " + at.substr(0, 10);
+}
+
+editorial::Presence& presence() {
+  static editorial::Presence board;
+  return board;
+}
+
+std::string presence_text(std::uint64_t id, const model::User& user, model::UnixTime now) {
+  std::string text;
+  for (const auto& v : presence().others(id, user.username, now))
+    text += (text.empty() ? "Đang được mở bởi: " : ", ") + v.display_name + " (lúc " + clock_text(v.seen_at, now) + ")";
+  return text;
 }
 
 }  // namespace portald::web::admin

@@ -1,7 +1,6 @@
 // The access check every /quan-tri route passes through (Router's AccessGuard).
 #include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
-#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/server/http_error.hpp"
@@ -12,12 +11,6 @@ namespace {
 // Sessions touched less often than this keep their old last_seen: no write per click.
 constexpr model::UnixTime kTouchEvery = 60;
 
-Response to_login(const Request& req) {
-  // Only GETs come back to where they were; a POST would be replayed without its body.
-  const std::string next = req.method == "GET" ? "?tiep=" + model::url_encode_component(req.path) : "";
-  return Response::redirect("/quan-tri/dang-nhap" + next);
-}
-
 }  // namespace
 
 std::string client_address(const Request& req) { return req.remote_address; }
@@ -27,7 +20,7 @@ Form form_of(const Request& req) { return parse_form(req.header("Content-Type").
 std::optional<Response> guard(const Context& ctx, model::Action action, Request& req) {
   const auto& t = ctx.store.tables();
   const auto token = cookie(req, session_cookie_name(is_secure(req)));
-  if (!token) return to_login(req);
+  if (!token) return session_missing(ctx, req);
   const model::UnixTime now = model::now();
   std::optional<model::Session> session;
   std::optional<model::User> user;
@@ -37,7 +30,7 @@ std::optional<Response> guard(const Context& ctx, model::Action action, Request&
     if (session) user = store::get_user(txn, t, session->username);
   }
   // A suspended account is locked out on its next request, even if a session survived somewhere.
-  if (!session || !user || user->suspended) return to_login(req);
+  if (!session || !user || user->suspended) return session_missing(ctx, req);
   if (model::needs_second_factor(user->role) && !session->second_factor_ok)
     return Response::redirect(user->totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc");
   if (!model::allowed(user->role, action)) throw HttpError(403, "Vai trò của bạn không được truy cập trang này.");

@@ -66,6 +66,24 @@ Response render_admin(const Context& ctx, std::string_view name, const ctemplate
   return r;
 }
 
+std::string escape_keeping_lines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    switch (s[i]) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\r': out += "&#13;"; break;  // the parser would turn a raw CR into LF
+      case '\n': out += i == 0 ? "&#10;" : "\n"; break;
+      default: out += s[i];
+    }
+  }
+  return out;
+}
+
 std::string age_text(model::UnixTime s) {
   if (s < 0) s = 0;
   if (s < 3600) return std::to_string(s / 60) + " phút";

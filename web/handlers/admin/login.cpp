@@ -2,15 +2,15 @@
 #include "daemon/auth/login.hpp"
 #include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
+#include "daemon/store/session_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
-namespace login_pages {
 
 Response login_form(const Context& ctx, const Request& req, std::string_view username, std::string_view error,
-                    int status) {
+                    int status, const Carried* carried) {
   const bool secure = is_secure(req);
   // Login CSRF: a random value in a cookie and in the form (double submit); SameSite=Strict keeps
   // other sites from reading or sending it.
@@ -23,10 +23,17 @@ Response login_form(const Context& ctx, const Request& req, std::string_view use
   dict.SetValue("LOGIN_CSRF", token);
   dict.SetValue("USERNAME", std::string(username));
   dict.SetValue("NEXT", safe_next(req.query_value("tiep").value_or("/quan-tri")));
+  if (carried) {
+    header->AddSectionDictionary("FLASH")->SetValue(
+        "TEXT", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn vừa gửi vẫn được giữ.");
+    add_carried(dict, *carried);
+  }
   Response r = render_admin(ctx, "admin_login", dict, status);
   if (fresh) r.headers.emplace_back("Set-Cookie", cookie_header(login_csrf_cookie_name(secure), token, secure));
   return r;
 }
+
+namespace login_pages {
 
 Response login_page(const Context& ctx, Request& req) { return login_form(ctx, req, "", "", 200); }
 
@@ -34,9 +41,12 @@ Response login_post(const Context& ctx, Request& req) {
   const Form form = form_of(req);
   const bool secure = is_secure(req);
   const std::string username = form.get("username");
+  // A post that outlived its session rides along, whatever happens to this attempt.
+  const auto carried = carried_in(form);
+  const Carried* carry = carried ? &*carried : nullptr;
   const auto expected = cookie(req, login_csrf_cookie_name(secure));
   if (!expected || !auth::same_token(form.get("csrf"), *expected))
-    return login_form(ctx, req, username, "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", 403);
+    return login_form(ctx, req, username, "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", 403, carry);
   const std::string address = client_address(req);
   const model::UnixTime now = model::now();
   const auto outcome = auth::check_login(ctx.store, ctx.login_limiter, username, form.get("password"), address, now);
@@ -50,7 +60,7 @@ Response login_post(const Context& ctx, Request& req) {
     return login_form(
         ctx, req, username,
         limited ? auth::rate_limit_message(ctx.login_limiter.limits()) : std::string(auth::kBadCredentials),
-        limited ? 429 : 401);
+        limited ? 429 : 401, carry);
   }
   const model::User& user = *outcome.user;
   const bool needs_second = model::needs_second_factor(user.role);
@@ -65,10 +75,24 @@ Response login_post(const Context& ctx, Request& req) {
     token = accounts::start_session(txn, ctx.store.tables(), user, address, now);
     txn.commit();
   }
-  Response r = Response::redirect(next);
+  Response r;
+  if (carried && needs_second) {
+    r = second_factor_step(ctx, token, *carried);  // the TOTP form carries the post on
+  } else if (carried) {
+    // Straight back to the page the post came from, under the new session.
+    req.session_user = user.username;
+    req.session_key = auth::token_hash(token);
+    {
+      const store::ReadTxn txn = ctx.store.read();
+      req.session_csrf = store::get_session(txn, ctx.store.tables(), req.session_key).value_or(model::Session{}).csrf;
+    }
+    r = resume_carried(ctx, req, user, *carried);
+  } else {
+    r = Response::redirect(next);
+    r.headers.emplace_back("Cache-Control", "no-store");  // pages from render_admin say so already
+  }
   r.headers.emplace_back("Set-Cookie", cookie_header(session_cookie_name(secure), token, secure));
   r.headers.emplace_back("Set-Cookie", cookie_header(login_csrf_cookie_name(secure), "", secure, 0));
-  r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
 

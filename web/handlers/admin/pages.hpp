@@ -37,6 +37,11 @@ Response save_post(const Context& ctx, Request& req);
 Response transition_post(const Context& ctx, Request& req);
 }  // namespace article_pages
 
+namespace article_draft_pages {                       // article_drafts.cpp
+Response autosave(const Context& ctx, Request& req);  // JSON answer
+Response discard(const Context& ctx, Request& req);
+}  // namespace article_draft_pages
+
 namespace revision_pages {  // revisions.cpp
 Response preview(const Context& ctx, Request& req);
 Response compare(const Context& ctx, Request& req);

@@ -6,6 +6,7 @@
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/article_view.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
@@ -85,6 +86,11 @@ Response compare(const Context& ctx, Request& req) {
     f->SetValue("NAME", name);
     f->SetValue("SAME", left == right ? "giống nhau" : "khác nhau");
   }
+  // Word by word, the same diff the edit-conflict page shows.
+  const auto content = [](const model::Revision& r) {
+    return editorial::Content{r.title, r.summary, r.body_html, r.category_id, r.agency_id, r.author, r.featured};
+  };
+  fill_content_diff(*dict.AddSectionDictionary("DIFF"), ctx, content(*ra), content(*rb));
   return render_admin(ctx, "admin_compare", dict);
 }
 

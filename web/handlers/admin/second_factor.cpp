@@ -3,6 +3,7 @@
 #include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
 #include "daemon/auth/totp.hpp"
+#include "daemon/store/session_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -28,7 +29,8 @@ std::optional<Pending> pending(const Context& ctx, const Request& req) {
   return Pending{std::move(s->first), std::move(s->second), std::move(*u)};
 }
 
-Response render(const Context& ctx, const Pending& p, bool enrol, std::string_view error, int status) {
+Response render(const Context& ctx, const Pending& p, bool enrol, std::string_view error, int status,
+                const Carried* carried = nullptr) {
   ctemplate::TemplateDictionary dict("admin_totp");
   auto* header = fill_admin_layout(dict, ctx, nullptr, p.session.csrf, "Xác thực hai lớp");
   if (!error.empty()) header->AddSectionDictionary("ERROR")->SetValue("TEXT", std::string(error));
@@ -43,7 +45,20 @@ Response render(const Context& ctx, const Pending& p, bool enrol, std::string_vi
     e->SetValue("SECRET", p.session.pending_totp);
     e->SetValue("URI", auth::otpauth_uri(issuer, p.user.username, p.session.pending_totp));
   }
+  if (carried) {
+    header->AddSectionDictionary("FLASH")->SetValue(
+        "TEXT", "Nội dung bạn vừa gửi vẫn được giữ; nó sẽ hiện lại sau bước xác thực này.");
+    add_carried(dict, *carried);
+  }
   return render_admin(ctx, "admin_totp", dict, status);
+}
+
+// Past the second factor with a carried post: the page it came from, under this session.
+Response resume(const Context& ctx, Request& req, const Pending& p, const Carried& carried) {
+  req.session_user = p.user.username;
+  req.session_key = p.key;
+  req.session_csrf = p.session.csrf;
+  return resume_carried(ctx, req, p.user, carried);
 }
 
 bool csrf_ok(const Request& req, const model::Session& s) { return auth::same_token(form_of(req).get("csrf"), s.csrf); }
@@ -58,12 +73,14 @@ Response verify_page(const Context& ctx, Request& req) {
 Response verify_post(const Context& ctx, Request& req) {
   auto p = pending(ctx, req);
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
-  if (!csrf_ok(req, p->session)) return render(ctx, *p, false, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403);
+  const auto carried = carried_in(form_of(req));
+  const Carried* carry = carried ? &*carried : nullptr;
+  if (!csrf_ok(req, p->session)) return render(ctx, *p, false, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403, carry);
   const std::string address = client_address(req);
   const std::string account = "totp:" + p->user.username;
   const auto now = model::now();
   if (ctx.login_limiter.blocked(account, address, now))
-    return render(ctx, *p, false, auth::rate_limit_message(ctx.login_limiter.limits()), 429);
+    return render(ctx, *p, false, auth::rate_limit_message(ctx.login_limiter.limits()), 429, carry);
   auto r = accounts::SecondFactor::refused;
   {
     store::WriteTxn txn = ctx.store.write();
@@ -73,9 +90,10 @@ Response verify_post(const Context& ctx, Request& req) {
   if (r == accounts::SecondFactor::no_account) throw HttpError(403, "Tài khoản không còn tồn tại.");
   if (r == accounts::SecondFactor::refused) {
     ctx.login_limiter.record_failure(account, address, now);
-    return render(ctx, *p, false, "Mã xác thực không đúng hoặc đã hết hạn.", 401);
+    return render(ctx, *p, false, "Mã xác thực không đúng hoặc đã hết hạn.", 401, carry);
   }
   ctx.login_limiter.record_success(account);
+  if (carried) return resume(ctx, req, *p, *carried);
   return Response::redirect("/quan-tri");
 }
 
@@ -95,7 +113,9 @@ Response enrol_post(const Context& ctx, Request& req) {
   auto p = pending(ctx, req);
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
   if (!p->user.totp_secret.empty()) return Response::redirect("/quan-tri/xac-thuc");
-  if (!csrf_ok(req, p->session)) return render(ctx, *p, true, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403);
+  const auto carried = carried_in(form_of(req));
+  const Carried* carry = carried ? &*carried : nullptr;
+  if (!csrf_ok(req, p->session)) return render(ctx, *p, true, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403, carry);
   auto r = accounts::SecondFactor::refused;
   {
     store::WriteTxn txn = ctx.store.write();
@@ -105,10 +125,31 @@ Response enrol_post(const Context& ctx, Request& req) {
   }
   if (r == accounts::SecondFactor::no_account) throw HttpError(403, "Tài khoản không còn tồn tại.");
   if (r == accounts::SecondFactor::refused)
-    return render(ctx, *p, true, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401);
+    return render(ctx, *p, true, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401, carry);
+  if (carried) return resume(ctx, req, *p, *carried);
   return Response::redirect("/quan-tri");
 }
 
 }  // namespace second_factor_pages
+
+Response second_factor_step(const Context& ctx, const std::string& token, const Carried& carried) {
+  using second_factor_pages::Pending;
+  const std::string key = auth::token_hash(token);
+  std::optional<Pending> p;
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    auto s = store::get_session(txn, ctx.store.tables(), key);
+    auto u = s ? store::get_user(txn, ctx.store.tables(), s->username) : std::nullopt;
+    if (s && u) p = Pending{key, std::move(*s), std::move(*u)};
+  }
+  if (!p) return Response::redirect("/quan-tri/dang-nhap");
+  const bool enrol = p->user.totp_secret.empty();
+  if (enrol && p->session.pending_totp.empty()) {
+    store::WriteTxn txn = ctx.store.write();
+    accounts::offer_totp_secret(txn, ctx.store.tables(), p->key, p->session);
+    txn.commit();
+  }
+  return second_factor_pages::render(ctx, *p, enrol, "", 200, &carried);
+}
 
 }  // namespace portald::web::admin
