@@ -36,7 +36,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/so-do-trang", sitemap_page, Public, C::page},
       {"GET", "/static/{file}", static_file, Public, C::page},
       {"GET", "/static/vendor/{pkg}/{file}", static_file, Public, C::page},
-      {"GET", "/tep/{file}", adm::media_pages::serve, Public, C::none},
+      {"GET", "/tep/{key}/{file}", adm::media_pages::serve, Public, C::none},
+      {"GET", "/tep/{file}", adm::media_pages::serve_legacy, Public, C::none},
       // Search answers come from the search service's own cache (emptied on each index commit).
       {"GET", "/tim-kiem", search_page, Public, C::none},
       // --- feeds and machine entry points: absolute links, so the Host is in the cache key ---

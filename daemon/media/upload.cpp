@@ -28,7 +28,12 @@ UploadResult upload(const store::Store& store, std::string_view file_name, std::
   UploadResult r{Refusal::none, 0, stored_name(file_name), *type};
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
-  r.id = store::add_media(txn, t, {0, r.file_name, r.content_type, std::string(bytes)});
+  r.id = store::add_media(txn, t,
+                          {.file_name = r.file_name,
+                           .content_type = r.content_type,
+                           .bytes = std::string(bytes),
+                           .owner = actor.username,  // the uploader sees the file before it is published
+                           .uploaded_at = now});
   store::append_audit(txn, t,
                       {.at = now,
                        .actor = actor.username,

@@ -1,7 +1,9 @@
 #include "daemon/store/article_table.hpp"
 
+#include "daemon/model/media_link.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/media_use_table.hpp"
 #include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
@@ -43,6 +45,12 @@ void add_indexes(WriteTxn& txn, const Tables& t, const model::Article& a) {
   txn.put(t.articles_by_category, category_key(a), {});
 }
 
+// Only what readers see makes a file public: the body of a published article.
+std::vector<std::uint64_t> published_media(const model::Article& a) {
+  if (a.status != model::ArticleStatus::published) return {};
+  return model::media_ids_in(a.body_html);
+}
+
 }  // namespace
 
 std::optional<model::Article> get_article(const Txn& txn, const Tables& t, std::uint64_t id) {
@@ -55,13 +63,16 @@ std::optional<std::uint64_t> find_article_by_source(const Txn& txn, const Tables
 }
 
 std::uint64_t put_article(WriteTxn& txn, const Tables& t, model::Article article) {
+  std::vector<std::uint64_t> before;
   if (article.id == 0) {
     article.id = next_id(txn, t, IdCounter::article);
   } else if (const auto old = get_article(txn, t, article.id)) {
     drop_indexes(txn, t, *old);
+    before = published_media(*old);
   }
   txn.put(t.articles, be64(article.id), kRecord.encode(article));
   add_indexes(txn, t, article);
+  record_media_uses(txn, t, MediaUser::article, article.id, before, published_media(article));
   append_change(txn, t, ChangeKind::article, article.id, ChangeOp::put);
   return article.id;
 }

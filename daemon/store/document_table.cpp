@@ -2,6 +2,7 @@
 
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/media_use_table.hpp"
 #include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
@@ -40,10 +41,20 @@ using model::Media;
 constexpr std::tuple kMediaFields{
     codec::optional("file_name", &Media::file_name),
     codec::optional("content_type", &Media::content_type),
+    codec::optional("token", &Media::token),
+    codec::optional("owner", &Media::owner),
+    codec::optional("uploaded_at", &Media::uploaded_at),
 };
 constexpr auto kMediaHeader = codec::record<Media>("media", 1, kMediaFields);
 
 std::string date_key(const model::LegalDocument& d) { return be64(time_key(d.issued_on)) + be64(d.id); }
+
+// A document is public once stored, so its attachments are public files (media_use_table.hpp).
+std::vector<std::uint64_t> attachment_media(const model::LegalDocument& d) {
+  std::vector<std::uint64_t> ids;
+  for (const auto& a : d.attachments) ids.push_back(a.media_id);
+  return ids;
+}
 
 }  // namespace
 
@@ -57,12 +68,15 @@ std::optional<std::uint64_t> find_document_by_source(const Txn& txn, const Table
 }
 
 std::uint64_t put_document(WriteTxn& txn, const Tables& t, model::LegalDocument doc) {
+  std::vector<std::uint64_t> before;
   if (doc.id == 0) {
     doc.id = next_id(txn, t, IdCounter::document);
   } else if (const auto old = get_document(txn, t, doc.id)) {
     txn.del(t.documents_by_date, date_key(*old));
+    before = attachment_media(*old);
   }
   txn.put(t.documents, be64(doc.id), kRecord.encode(doc));
+  record_media_uses(txn, t, MediaUser::document, doc.id, before, attachment_media(doc));
   txn.put(t.documents_by_date, date_key(doc), {});
   if (!doc.source_id.empty()) txn.put(t.document_sources, doc.source_id, be64(doc.id));
   append_change(txn, t, ChangeKind::document, doc.id, ChangeOp::put);
@@ -91,7 +105,7 @@ std::optional<model::Media> get_media(const Txn& txn, const Tables& t, std::uint
   return m;
 }
 
-std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t limit) {
+std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t limit, std::string_view owner) {
   std::vector<MediaInfo> out;
   Cursor c(txn, t.media);
   for (bool ok = c.last(); ok && out.size() < limit; ok = c.prev()) {
@@ -99,19 +113,49 @@ std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t l
     const auto nul = v.find('\0');
     if (nul == std::string_view::npos) continue;
     auto m = kMediaHeader.decode(v.substr(0, nul));
-    out.push_back({read_be64(c.key()), std::move(m.file_name), std::move(m.content_type), v.size() - nul - 1});
+    if (!owner.empty() && m.owner != owner) continue;
+    out.push_back({read_be64(c.key()), std::move(m.file_name), std::move(m.content_type), v.size() - nul - 1,
+                   std::move(m.token), std::move(m.owner)});
   }
   return out;
 }
 
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media) {
   const std::uint64_t id = next_id(txn, t, IdCounter::media);
-  std::string value = kMediaHeader.encode(media);
+  const model::Media header{.file_name = media.file_name,  // without the bytes, which may be large
+                            .content_type = media.content_type,
+                            .token = media.token.empty() ? new_media_token() : media.token,
+                            .owner = media.owner,
+                            .uploaded_at = media.uploaded_at};
+  std::string value = kMediaHeader.encode(header);
   value += '\0';
   value += media.bytes;
   txn.put(t.media, be64(id), value);
   append_change(txn, t, ChangeKind::media, id, ChangeOp::put);
   return id;
+}
+
+std::size_t give_media_tokens(WriteTxn& txn, const Tables& t) {
+  std::vector<std::uint64_t> without;
+  {
+    Cursor c(txn, t.media);
+    for (bool ok = c.first(); ok; ok = c.next()) {
+      const auto v = c.value();
+      const auto nul = v.find('\0');
+      if (nul != std::string_view::npos && kMediaHeader.decode(v.substr(0, nul)).token.empty())
+        without.push_back(read_be64(c.key()));
+    }
+  }
+  for (const auto id : without) {
+    auto m = *get_media(txn, t, id);
+    m.token = new_media_token();
+    std::string value = kMediaHeader.encode(m);
+    value += '\0';
+    value += m.bytes;
+    txn.put(t.media, be64(id), value);
+    append_change(txn, t, ChangeKind::media, id, ChangeOp::put);
+  }
+  return without.size();
 }
 
 }  // namespace portald::store

@@ -24,9 +24,14 @@ struct MediaInfo {
   std::string file_name;
   std::string content_type;
   std::size_t size = 0;
+  std::string token{};
+  std::string owner{};
 };
-std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t limit);
-// Stores bytes under a new id; returns it.
+// With `owner`, only the files that user uploaded.
+std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t limit, std::string_view owner = {});
+// Stores bytes under a new id, with a new random token unless media.token is set; returns the id.
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media);
+// Gives every media record without a token one (the upgrade to schema 2); returns how many.
+std::size_t give_media_tokens(WriteTxn& txn, const Tables& t);
 
 }  // namespace portald::store

@@ -7,6 +7,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/media_use_table.hpp"
 #include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
@@ -66,7 +67,10 @@ std::uint64_t put_site_page(WriteTxn& txn, const Tables& t, model::SitePage page
   if (!page.updated_at) page.updated_at = model::now();
   if (const auto id = lookup_id(txn, t.page_slugs, slug_key(page.lang, page.slug))) page.id = *id;
   if (!page.id) page.id = next_id(txn, t, IdCounter::page);
+  const auto old = get_site_page(txn, t, page.id);
   txn.put(t.pages, be64(page.id), kRecord.encode(page));
+  record_media_uses(txn, t, MediaUser::page, page.id, old ? site_page_media(*old) : std::vector<std::uint64_t>{},
+                    site_page_media(page));
   txn.put(t.page_slugs, slug_key(page.lang, page.slug), be64(page.id));
   append_change(txn, t, ChangeKind::page, page.id, ChangeOp::put);
   return page.id;

@@ -1,7 +1,9 @@
 #include "daemon/store/settings_table.hpp"
 
+#include "daemon/model/media_link.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
+#include "daemon/store/media_use_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -43,6 +45,9 @@ model::SiteSettings get_site_settings(const Txn& txn, const Tables& t) {
 }
 
 void put_site_settings(WriteTxn& txn, const Tables& t, const model::SiteSettings& s) {
+  // The logo may be a file of the media library: it is public while it is the logo.
+  record_media_uses(txn, t, MediaUser::settings, 0, model::media_ids_in(get_site_settings(txn, t).logo_url),
+                    model::media_ids_in(s.logo_url));
   txn.put(t.settings, kSiteKey, kSite.encode(s));
   append_change(txn, t, ChangeKind::settings, 0, ChangeOp::put);
 }

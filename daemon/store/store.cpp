@@ -3,6 +3,8 @@
 #include <system_error>
 
 #include "daemon/store/data_dir.hpp"
+#include "daemon/store/document_table.hpp"
+#include "daemon/store/media_use_table.hpp"
 #include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
@@ -41,6 +43,7 @@ Tables open_tables(MDB_txn* txn) {
   t.revisions = open_table(txn, "revisions");
   t.audit = open_table(txn, "audit");
   t.drafts = open_table(txn, "drafts");
+  t.media_uses = open_table(txn, "media_uses");
   return t;
 }
 
@@ -51,6 +54,14 @@ const std::vector<Migration>& migrations() {
   // here; each runs in the same transaction that records its version, so an upgrade is all or nothing.
   static const std::vector<Migration> steps{
       {.to = 1, .what = "initial layout", .apply = [](WriteTxn&, const Tables&) {}},
+      // Issue 16: files are public only while something published uses them, at an unguessable address.
+      {.to = 2,
+       .what = "media tokens and public uses",
+       .apply =
+           [](WriteTxn& txn, const Tables& t) {
+             give_media_tokens(txn, t);
+             rebuild_media_uses(txn, t);
+           }},
   };
   return steps;
 }

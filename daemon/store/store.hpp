@@ -40,9 +40,11 @@ struct Tables {
   MDB_dbi audit;      // be64(seq) -> AuditEntry (append-only)
   // Issue 15: the editors' private autosaves, one per article and user (draft_table.hpp).
   MDB_dbi drafts;  // be64(article id) + username -> Draft
+  // Issue 16: the media files something published links to (media_use_table.hpp).
+  MDB_dbi media_uses;  // be64(media id) + kind + be64(id of the user) -> ""
 };
 
-inline constexpr std::uint32_t kSchemaVersion = 1;
+inline constexpr std::uint32_t kSchemaVersion = 2;
 
 struct StoreOptions {
   std::size_t map_size = std::size_t(32) << 30;

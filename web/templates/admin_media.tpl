@@ -6,6 +6,8 @@
   <input id="file" name="file" type="file" required>
   <p><button type="submit">Tải lên</button></p>
 </form>
+<p>Tệp chỉ công khai khi một bài viết, trang hoặc văn bản đã xuất bản dùng đến nó; trước đó chỉ người tải lên và ban biên tập mở được.</p>
+{{#OWN}}<p>Danh sách gồm các tệp bạn đã tải lên.</p>{{/OWN}}
 <table>
   <thead><tr><th>Tệp</th><th>Loại</th><th>Kích thước</th><th>Địa chỉ để chèn vào bài</th></tr></thead>
   <tbody>

@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(healthz_reports_store_and_version) {
   const auto r = daemon.get("/healthz");
   BOOST_TEST(r.status == 200);
   BOOST_TEST(r.body.find("\"store\":\"ok\"") != std::string::npos, r.body);
-  BOOST_TEST(r.body.find("\"schema_version\":1") != std::string::npos, r.body);
+  BOOST_TEST(r.body.find("\"schema_version\":2") != std::string::npos, r.body);
   BOOST_TEST(r.body.find("\"version\":") != std::string::npos);
 }
 

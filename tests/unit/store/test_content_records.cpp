@@ -170,10 +170,18 @@ BOOST_AUTO_TEST_CASE(media_header_decodes_and_round_trips) {
 
   const std::string bytes("\x89PNG\0\r\n", 7);
   const auto id = test::write(s, [&](auto& txn, auto& t) {
-    return store::add_media(txn, t, {.id = 0, .file_name = "ảnh.png", .content_type = "image/png", .bytes = bytes});
+    return store::add_media(txn, t,
+                            {.id = 0,
+                             .file_name = "ảnh.png",
+                             .content_type = "image/png",
+                             .bytes = bytes,
+                             .token = std::string(32, 'a'),
+                             .owner = "phongvien",
+                             .uploaded_at = 1700000000});
   });
   BOOST_TEST(test::get_raw(s, &Tables::media, be64(id)) ==
-             std::string(R"({"content_type":"image/png","file_name":"ảnh.png","v":1})") + '\0' + bytes);
+             std::string(R"({"content_type":"image/png","file_name":"ảnh.png","owner":"phongvien",)") + R"("token":")" +
+                 std::string(32, 'a') + R"(","uploaded_at":1700000000,"v":1})" + '\0' + bytes);
   const auto listed = test::read(s, [](auto& txn, auto& t) { return store::list_media(txn, t, 10); });
   BOOST_REQUIRE_EQUAL(listed.size(), 2u);  // by key, highest first: the hand-written one is 4
   BOOST_TEST(listed[0].file_name == "a.pdf");
@@ -181,6 +189,8 @@ BOOST_AUTO_TEST_CASE(media_header_decodes_and_round_trips) {
   BOOST_TEST(listed[1].file_name == "ảnh.png");
   BOOST_TEST(listed[1].content_type == "image/png");
   BOOST_TEST(listed[1].size == bytes.size());
+  BOOST_TEST(listed[1].owner == "phongvien");
+  BOOST_TEST(test::read(s, [](auto& txn, auto& t) { return store::list_media(txn, t, 10, "phongvien"); }).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(category_and_agency_decode_the_old_format_and_round_trip) {

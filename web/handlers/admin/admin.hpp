@@ -36,6 +36,10 @@ std::string cookie_header(std::string_view name, std::string_view value, bool se
 // --- access (guard.cpp) -------------------------------------------------------------------------
 // The router's guard: login (redirect), second factor (redirect), role (403), CSRF on POST (403).
 std::optional<Response> guard(const Context& ctx, model::Action action, Request& req);
+// The user behind the request's session cookie on a page the guard does not cover (a public one): a live
+// session of an account that is not suspended and has passed its second factor when it needs one;
+// std::nullopt otherwise. Writes nothing.
+std::optional<model::User> signed_in_user(const Context& ctx, const Request& req);
 // The logged-in user (the guard has run); throws HttpError 403 when the account vanished meanwhile.
 model::User current_user(const Context& ctx, const Request& req);
 editorial::Actor actor_of(const model::User& u, const Request& req);

@@ -50,6 +50,19 @@ std::optional<Response> guard(const Context& ctx, model::Action action, Request&
   return std::nullopt;
 }
 
+std::optional<model::User> signed_in_user(const Context& ctx, const Request& req) {
+  const auto token = cookie(req, session_cookie_name(is_secure(req)));
+  if (!token) return std::nullopt;
+  const auto& t = ctx.store.tables();
+  const store::ReadTxn txn = ctx.store.read();
+  const auto session = auth::live_session(txn, t, *token, model::now());
+  if (!session) return std::nullopt;
+  auto user = store::get_user(txn, t, session->username);
+  if (!user || user->suspended || (model::needs_second_factor(user->role) && !session->second_factor_ok))
+    return std::nullopt;
+  return user;
+}
+
 model::User current_user(const Context& ctx, const Request& req) {
   const store::ReadTxn txn = ctx.store.read();
   auto u = store::get_user(txn, ctx.store.tables(), req.session_user);

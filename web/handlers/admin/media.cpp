@@ -1,12 +1,15 @@
 // The media library: upload images and attachments (type judged from the bytes, size-limited, stored in
-// LMDB's media table) and serve them at /tep/<id>-<name> with long cache headers (the bytes under an
-// id never change, so the URL can be cached for a year).
+// LMDB's media table) and serve them at /tep/<id>-<token>/<name> (model::media_path). A file is
+// everyone's, and cacheable, only while something published uses it (store::media_in_public_use);
+// before that only its uploader and the editors may fetch it, never from a shared cache (issue 16).
 #include <stdexcept>
 
 #include "daemon/media/upload.hpp"
+#include "daemon/model/media_link.hpp"
 #include "daemon/model/media_type.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/media_use_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/pages.hpp"
@@ -17,13 +20,49 @@
 namespace portald::web::admin {
 namespace media_pages {
 
-std::string media_url(std::uint64_t id, std::string_view file_name) {
-  const auto dot = file_name.rfind('.');
-  std::string stem = model::slugify(file_name.substr(0, dot), 60);
-  const std::string ext = dot == std::string_view::npos ? "" : model::slugify(file_name.substr(dot + 1), 8);
-  if (stem.empty()) stem = "tep";
-  return "/tep/" + stem + (ext.empty() ? "" : "." + ext) + "-" + std::to_string(id);
+namespace {
+
+// Editors and up see every file, as they see every article; the others see what they uploaded.
+bool sees_all_media(const model::User& u) { return model::allowed(u.role, model::Action::preview_any); }
+
+bool may_see(const model::User& u, const model::Media& m) {
+  return sees_all_media(u) ||
+         (!m.owner.empty() && m.owner == u.username && model::allowed(u.role, model::Action::upload_media));
 }
+
+enum class Access { none, everyone, signed_in };
+
+struct Found {
+  model::Media media;
+  bool in_public_use = false;
+};
+
+std::optional<Found> find_media(const Context& ctx, std::uint64_t id) {
+  const store::ReadTxn txn = ctx.store.read();
+  auto m = store::get_media(txn, ctx.store.tables(), id);
+  if (!m) return std::nullopt;
+  return Found{std::move(*m), store::media_in_public_use(txn, ctx.store.tables(), id)};
+}
+
+Access access_to(const Context& ctx, const Request& req, const Found& f) {
+  if (f.in_public_use) return Access::everyone;
+  const auto user = signed_in_user(ctx, req);
+  return user && may_see(*user, f.media) ? Access::signed_in : Access::none;
+}
+
+// Compares every byte, whatever the first difference: the token is the file's only secret.
+bool same_token(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+// A file may stop being public (its article withdrawn), so even public copies are kept an hour only.
+constexpr std::string_view kPublicCache = "public, max-age=3600";
+constexpr std::string_view kPrivateCache = "private, no-store";
+
+}  // namespace
 
 Response library(const Context& ctx, const Request& req, const model::User& me, const std::string& error, int status) {
   ctemplate::TemplateDictionary dict("admin_media");
@@ -32,9 +71,12 @@ Response library(const Context& ctx, const Request& req, const model::User& me, 
   if (req.query_value("da-tai")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã tải tệp lên.");
   dict.SetValue("MAX_MB", std::to_string(model::kMaxMediaBytes >> 20));
   const store::ReadTxn txn = ctx.store.read();
-  for (const auto& m : store::list_media(txn, ctx.store.tables(), 200)) {
+  // A contributor or reporter sees only their own uploads; editors and up see the whole library.
+  const std::string owner = sees_all_media(me) ? "" : me.username;
+  if (!owner.empty()) dict.ShowSection("OWN");
+  for (const auto& m : store::list_media(txn, ctx.store.tables(), 200, owner)) {
     auto* row = dict.AddSectionDictionary("ITEM");
-    row->SetValue("URL", media_url(m.id, m.file_name));
+    row->SetValue("URL", model::media_path(m.id, m.token, m.file_name));
     row->SetValue("NAME", m.file_name);
     row->SetValue("TYPE", m.content_type);
     row->SetValue("SIZE_KB", std::to_string((m.size + 1023) / 1024));
@@ -65,24 +107,45 @@ Response upload(const Context& ctx, Request& req) {
 }
 
 Response serve(const Context& ctx, Request& req) {
-  const auto id = trailing_id(req.params.at("file"));
-  if (!id) file_not_found();
-  std::optional<model::Media> m;
-  {
-    const store::ReadTxn txn = ctx.store.read();
-    m = store::get_media(txn, ctx.store.tables(), *id);
-  }
-  if (!m) file_not_found();
-  if (!model::is_image_type(m->content_type)) {
-    Response r = attachment_response(*m);
-    std::erase_if(r.headers, [](const auto& h) { return iequals_ascii(h.first, "Cache-Control"); });
-    r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
-    return r;
-  }
+  // {key} is "<id>-<token>"; the name must be the file's own, so one address names one file.
+  const std::string& key = req.params.at("key");
+  const auto dash = key.find('-');
+  const std::string_view token =
+      dash == std::string::npos ? std::string_view() : std::string_view(key).substr(dash + 1);
+  const auto id = dash == std::string::npos ? std::nullopt : trailing_id(key.substr(0, dash));
+  if (!id || !model::looks_like_media_token(token)) file_not_found();
+  auto found = find_media(ctx, *id);
+  if (!found || !same_token(found->media.token, token) ||
+      req.params.at("file") != model::media_slug_name(found->media.file_name))
+    file_not_found();
+  const Access access = access_to(ctx, req, *found);
+  if (access == Access::none) file_not_found();  // the same answer as for no file at all
   Response r;
-  r.content_type = m->content_type;
-  r.body = std::move(m->bytes);
-  r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
+  if (model::is_image_type(found->media.content_type)) {
+    r.content_type = found->media.content_type;
+    r.body = std::move(found->media.bytes);
+  } else {
+    r = attachment_response(found->media);
+    std::erase_if(r.headers, [](const auto& h) { return iequals_ascii(h.first, "Cache-Control"); });
+  }
+  r.headers.emplace_back("Cache-Control", std::string(access == Access::everyone ? kPublicCache : kPrivateCache));
+  return r;
+}
+
+Response serve_legacy(const Context& ctx, Request& req) {
+  // "/tep/<name>-<id>", the address before tokens: published bodies still hold it, so it leads to the
+  // file's address for those who may read the file, and is not found for everyone else.
+  const std::string& file = req.params.at("file");
+  const auto id = trailing_id(file);
+  if (!id) file_not_found();
+  const auto found = find_media(ctx, *id);
+  if (!found || "/tep/" + file != model::legacy_media_path(*id, found->media.file_name)) file_not_found();
+  const Access access = access_to(ctx, req, *found);
+  if (access == Access::none) file_not_found();
+  const auto& m = found->media;
+  Response r =
+      Response::redirect(model::media_path(m.id, m.token, m.file_name), access == Access::everyone ? 301 : 303);
+  r.headers.emplace_back("Cache-Control", std::string(access == Access::everyone ? kPublicCache : kPrivateCache));
   return r;
 }
 

@@ -79,7 +79,8 @@ Response audit_csv(const Context& ctx, Request& req);
 namespace media_pages {  // media.cpp
 Response library_get(const Context& ctx, Request& req);
 Response upload(const Context& ctx, Request& req);
-Response serve(const Context& ctx, Request& req);  // /tep/{file}, public
+Response serve(const Context& ctx, Request& req);         // /tep/{key}/{file}: public once published
+Response serve_legacy(const Context& ctx, Request& req);  // /tep/{name}-{id}: redirects to the above
 }  // namespace media_pages
 
 namespace status_pages {  // status.cpp
