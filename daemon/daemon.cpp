@@ -51,6 +51,7 @@ web::ServerLimits limits_from(const config::Config& c) {
                            .max_connections = c.max_connections,
                            .max_connections_per_ip = c.max_connections_per_ip,
                            .connection_timeout_s = c.connection_timeout,
+                           .header_timeout_s = c.header_timeout,
                            .connection_memory = c.connection_memory,
                            .max_body = c.max_body};
 }
@@ -188,7 +189,8 @@ int run_daemon(const config::Config& config) {
                               .version = build::version,
                               .site_name = config.site_name,
                               .search = &search_service,
-                              .max_body = config.max_body});
+                              .max_body = config.max_body,
+                              .ops_allow = config.ops_allow});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });

@@ -7,6 +7,7 @@
 #include "daemon/log/log.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/settings_table.hpp"
+#include "web/canonical_target.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/api/api.hpp"
 #include "web/handlers/ops/metrics.hpp"
@@ -17,10 +18,14 @@
 namespace portald::web {
 namespace {
 
-std::string cache_key(const Request& req) {
+// The path and the query arguments whose names are in `names`, in the order sent. A page's output depends
+// only on the arguments it reads; a key holds every one of them (names covers what it read), so two
+// requests with the same key get the same page.
+std::string cache_key(const Request& req, const std::vector<std::string>& names) {
   std::string key = req.path;
   char sep = '?';
   for (const auto& [k, v] : req.query) {
+    if (std::find(names.begin(), names.end(), k) == names.end()) continue;
     key += sep;
     key += k;
     key += '=';
@@ -94,9 +99,30 @@ void add_security_headers(Response& r) {
   r.headers.emplace_back("X-Frame-Options", "DENY");
 }
 
+std::vector<std::string> QueryNames::get() const {
+  std::shared_lock lock(mu_);
+  return names_;
+}
+
+void QueryNames::add(const std::vector<std::string>& names) {
+  {
+    std::shared_lock lock(mu_);
+    if (std::all_of(names.begin(), names.end(),
+                    [&](const auto& n) { return std::find(names_.begin(), names_.end(), n) != names_.end(); }))
+      return;
+  }
+  std::unique_lock lock(mu_);
+  for (const auto& n : names)
+    if (std::find(names_.begin(), names_.end(), n) == names_.end()) names_.push_back(n);
+}
+
 App::App(Context ctx)
     : ctx_(ctx),
       accounting_{ctx_.monitor.liveness.request_handlers(), ctx_.monitor.metrics.route("unmatched")},
+      cache_hits_(
+          ctx_.monitor.metrics.counter("portald_page_cache_hits_total", "Public pages answered from the page cache.")),
+      cache_misses_(ctx_.monitor.metrics.counter("portald_page_cache_misses_total",
+                                                 "Public pages rendered because the page cache had no copy.")),
       router_(instrument_routes(bind_routes(route_table()), ctx_.monitor.metrics),
               [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {}
 
@@ -106,10 +132,16 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
   for (const RouteSpec& spec : table) {
     const PageHandler handler = spec.handler;
     Handler bound;
+    QueryNames* names = nullptr;
+    if (spec.cache != CachePolicy::none) names = query_names_.emplace_back(std::make_unique<QueryNames>()).get();
     switch (spec.cache) {
       case CachePolicy::none: bound = [this, handler](Request& r) { return handler(ctx_, r); }; break;
-      case CachePolicy::page: bound = [this, handler](Request& r) { return cached(r, handler, false); }; break;
-      case CachePolicy::page_per_host: bound = [this, handler](Request& r) { return cached(r, handler, true); }; break;
+      case CachePolicy::page:
+        bound = [this, handler, names](Request& r) { return cached(r, handler, false, *names); };
+        break;
+      case CachePolicy::page_per_host:
+        bound = [this, handler, names](Request& r) { return cached(r, handler, true, *names); };
+        break;
     }
     routes.push_back(
         {.method = spec.method, .pattern = spec.pattern, .handler = std::move(bound), .access = spec.access});
@@ -118,8 +150,17 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
 }
 
 Response App::handle(Request& req) {
-  // Maintenance mode answers readers before any route (the admin and /healthz keep working).
   const auto on_error = [&](int status, std::string_view message) { return error_response(status, message, req); };
+  // One address per page, checked once for every route (a proxy's rule for /metrics must see them all).
+  if (const auto c = canonical_target(req.target); c.verdict == CanonicalTarget::Verdict::refuse) {
+    return on_error(404, "Không tìm thấy trang bạn yêu cầu.");
+  } else if (c.verdict == CanonicalTarget::Verdict::redirect) {
+    // 308 keeps the method and body of a form post; a GET gets the redirect every client caches.
+    Response r = Response::redirect(c.location, req.method == "GET" || req.method == "HEAD" ? 301 : 308);
+    add_security_headers(r);
+    return r;
+  }
+  // Maintenance mode answers readers before any route (the admin and /healthz keep working).
   if (auto closed = admin::maintenance_response(ctx_, req, on_error)) return std::move(*closed);
   // Counted by route pattern and status, and timed, for /metrics (errors too: HttpError carries its status).
   Response r = observe_request(accounting_, [&] { return router_.dispatch(req); });
@@ -127,7 +168,7 @@ Response App::handle(Request& req) {
   return r;
 }
 
-Response App::cached(Request& req, PageHandler handler, bool vary_host) {
+Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNames& query_names) {
   // The change-log head is read before rendering: a write that lands in between only makes the
   // cached copy look older than it is, so the next request re-renders; a page is never kept stale.
   std::uint64_t seq = 0;
@@ -136,12 +177,19 @@ Response App::cached(Request& req, PageHandler handler, bool vary_host) {
     seq = store::latest_change(txn, ctx_.store.tables());
   }
   // Documents' validity depends on the date: the day is part of every key.
-  std::string key = std::to_string((std::time(nullptr) + model::kVietnamOffsetSeconds) / 86400) + cache_key(req);
-  if (vary_host) key = std::string(req.header("Host").value_or("")) + "\n" + key;
-  auto page = cache_.get(key, seq);
-  if (!page) {
+  const std::string day = std::to_string((std::time(nullptr) + model::kVietnamOffsetSeconds) / 86400);
+  const std::string host = vary_host ? std::string(req.header("Host").value_or("")) + "\n" : std::string();
+  auto page = cache_.get(host + day + cache_key(req, query_names.get()), seq);
+  if (page) {
+    cache_hits_.inc();
+  } else {
+    cache_misses_.inc();
     Response fresh = handler(ctx_, req);
     if (fresh.status != 200) return fresh;
+    // Kept under the names read now too: a page that reads a parameter seen for the first time must
+    // not be found by requests that differ in it.
+    query_names.add(req.query_names_read);
+    const std::string key = host + day + cache_key(req, query_names.get());
     if (fresh.content_type.starts_with("text/html")) {
       const store::ReadTxn txn = ctx_.store.read();
       const auto csp = content_security_policy(store::get_site_settings(txn, ctx_.store.tables()));

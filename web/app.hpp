@@ -2,6 +2,9 @@
 // The web application: the route table (web/routes.cpp) plus what wraps every response (page cache, conditional GET,
 // security headers). The HTTP server calls handle() and, for errors, error_response().
 #include <memory>
+#include <shared_mutex>
+#include <string>
+#include <vector>
 
 #include "daemon/model/site_settings.hpp"
 #include "web/context.hpp"
@@ -11,6 +14,19 @@
 #include "web/routes.hpp"
 
 namespace portald::web {
+
+// The query parameters the pages of one route have been seen to read (Request::query_names_read): only
+// these are part of the page cache's key, so unknown parameters ("?x=1", cache busters) hit the cached
+// page instead of rendering and compressing it again (issue 16, finding 5). It only grows.
+class QueryNames {
+ public:
+  std::vector<std::string> get() const;
+  void add(const std::vector<std::string>& names);
+
+ private:
+  mutable std::shared_mutex mu_;
+  std::vector<std::string> names_;
+};
 
 class App {
  public:
@@ -24,13 +40,17 @@ class App {
  private:
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.
   // vary_host: the body depends on the Host header (absolute links), so the key includes it.
-  Response cached(Request& req, PageHandler handler, bool vary_host);
+  // query_names: the query parameters pages of this route have read so far (see cache_key).
+  Response cached(Request& req, PageHandler handler, bool vary_host, QueryNames& query_names);
   // The route table's rows as the router's routes: each handler bound to the context, cached as its
   // column says.
   std::vector<Route> bind_routes(const std::vector<RouteSpec>& table);
   Context ctx_;
   RequestAccounting accounting_;  // in ctx_.monitor
   PageCache cache_;
+  health::Counter& cache_hits_;
+  health::Counter& cache_misses_;
+  std::vector<std::unique_ptr<QueryNames>> query_names_;  // one per cached route; before router_, which uses them
   Router router_;
 };
 

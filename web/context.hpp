@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 
+#include "daemon/config/address_list.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
 #include "web/assets.hpp"
@@ -32,6 +33,7 @@ struct Context {
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
+  config::AddressList ops_allow = config::loopback_addresses();  // who reads /metrics and /healthz's details
 };
 
 }  // namespace portald::web

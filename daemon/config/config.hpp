@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "build_info.hpp"
+#include "daemon/config/address_list.hpp"
 #include "daemon/config/listen_address.hpp"
 
 namespace portald::config {
@@ -30,11 +31,14 @@ struct Config {
   ListenAddress listen{"127.0.0.1", 8080};
   std::filesystem::path share_dir = build::share_dir;  // templates/ and static/ live below it
   unsigned http_threads = 4;                           // 1..64
-  unsigned max_connections = 512;                      // 1..65536
+  unsigned max_connections = 8192;                     // 1..65536 (issue 16: hold 5,000 slow clients)
   unsigned max_connections_per_ip = 32;                // 0..65536, 0 = unlimited (behind a reverse proxy)
-  unsigned connection_timeout = 20;                    // seconds, 1..3600
+  unsigned connection_timeout = 10;                    // seconds, 1..3600: idle between kept-alive requests
+  unsigned header_timeout = 5;                         // seconds, 1..3600: idle before the first request is in
   std::size_t connection_memory = 64 * 1024;           // bytes, 8K..1M
   std::size_t max_body = 1 << 20;                      // bytes, 1K..256M
+  // Who reads /metrics and the details of /healthz (paths, disk, backups, errors); others get the status.
+  AddressList ops_allow = loopback_addresses();
   // LMDB map size, 64M..4T: address space, not disk. 32-bit targets cannot map 32G, so they get 1G.
   std::size_t map_size = std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30;
   std::string log_level = "info";  // error|warning|notice|info|debug

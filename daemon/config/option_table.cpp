@@ -65,6 +65,11 @@ constexpr Option weekdays_option(std::string_view name, Weekdays Config::*member
   o.weekdays_member = member;
   return o;
 }
+constexpr Option addresses_option(std::string_view name, AddressList Config::*member, std::string_view help) {
+  Option o{name, Kind::addresses, "NETWORKS", help};
+  o.addresses_member = member;
+  return o;
+}
 
 // Help strings say what the option is for and when to change it; defaults and ranges are added
 // from Config{} and min/max, so they cannot drift from the code.
@@ -80,12 +85,20 @@ constexpr std::array options{
     count_option("http-threads", &Config::http_threads, 1, 64,
                  "Worker threads answering HTTP requests; about the number of CPU cores."),
     count_option("max-connections", &Config::max_connections, 1, 65536,
-                 "Open connections accepted at once; more wait in the kernel's listen queue."),
+                 "Open connections accepted at once; more wait in the kernel's listen queue. Slow or idle "
+                 "clients hold one each until a timeout, so keep it well above what an attacker's "
+                 "addresses can hold (max-connections-per-ip times their number); each takes a file "
+                 "descriptor (LimitNOFILE in the unit) and up to connection-memory."),
     count_option("max-connections-per-ip", &Config::max_connections_per_ip, 0, 65536,
                  "Open connections accepted from one client address; 0 = unlimited, which is right "
                  "behind a reverse proxy where every request comes from the proxy's address."),
     count_option("connection-timeout", &Config::connection_timeout, 1, 3600,
-                 "Seconds an idle connection is kept open before it is closed."),
+                 "Seconds a kept-alive connection may stay idle between requests (or in a request body) "
+                 "before it is closed."),
+    count_option("header-timeout", &Config::header_timeout, 1, 3600,
+                 "Seconds a new connection may stay idle before its first request is complete: shorter "
+                 "than connection-timeout, so clients that connect and say nothing (or trickle headers) "
+                 "give their connection back sooner."),
     size_option("connection-memory", &Config::connection_memory, 8 * K, M,
                 "Memory for one connection's request headers and buffers; a request whose headers "
                 "do not fit is refused. It also bounds the request target: at most a quarter of it long, "
@@ -93,6 +106,13 @@ constexpr std::array options{
                 "target beyond that gets 414."),
     size_option("max-body", &Config::max_body, K, 256 * M,
                 "Largest request body accepted (form posts, uploaded media); larger ones are refused."),
+    addresses_option("ops-allow", &Config::ops_allow,
+                     "Client addresses and networks (ADDRESS or ADDRESS/PREFIX, separated by spaces or commas; "
+                     "none for nobody) that may read /metrics and the details of /healthz (store, disk, backup "
+                     "and check details, version); everyone else gets /healthz's status only and 403 from "
+                     "/metrics. Behind a reverse proxy on this machine every client looks local: there, fence "
+                     "/healthz and /metrics in the proxy (their addresses are canonical, nothing else reaches "
+                     "them)."),
     size_option("map-size", &Config::map_size, 64 * M, 4 * T,
                 "Maximum size of the LMDB store. Address space is reserved up front, disk is used "
                 "only as data grows; raise it before the store fills up."),
@@ -124,8 +144,9 @@ constexpr std::array options{
                 "Secret key that signs snapshots (minisign format, no password, mode 0600); made by "
                 "portaldctl backup keygen or by the first backup. Only the backup job needs it."),
     file_option("backup-public-key", &Config::backup_public_key,
-                "Public key trusted by backup verify, backup drill and restore; a copy of it travels "
-                "with every snapshot for checks elsewhere with minisign -V."),
+                "Public key trusted by backup verify, backup drill and restore; check snapshots elsewhere "
+                "with minisign -V and this key (a copy travels with every snapshot, but only for "
+                "comparing key IDs: a forged snapshot would carry its forger's key)."),
     file_option("backup-encryption-key", &Config::backup_encryption_key,
                 "Key that encrypts snapshots when backup-encrypt is yes, and decrypts them for verify, "
                 "drill and restore. Keep a copy off the server: without it nothing can be restored."),
@@ -264,6 +285,13 @@ bool apply_weekdays(const Option& o, Config& config, std::string_view text, std:
   return true;
 }
 
+bool apply_addresses(const Option& o, Config& config, std::string_view text, std::string* error) {
+  auto list = parse_address_list(text, error);
+  if (!list) return false;
+  config.*o.addresses_member = std::move(*list);
+  return true;
+}
+
 bool apply_text(const Option& o, Config& config, std::string_view text, std::string* error) {
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
@@ -293,6 +321,7 @@ bool Option::apply(Config& config, std::string_view text, std::string* error) co
     case Kind::choice: return apply_choice(*this, config, text, error);
     case Kind::window: return apply_window(*this, config, text, error);
     case Kind::weekdays: return apply_weekdays(*this, config, text, error);
+    case Kind::addresses: return apply_addresses(*this, config, text, error);
   }
   return fail(error, "unknown option kind");
 }
@@ -310,6 +339,7 @@ std::string Option::value_text(const Config& config) const {
       return format_clock(w.start_minute) + "-" + format_clock(w.end_minute);
     }
     case Kind::weekdays: return format_weekdays((config.*weekdays_member).mask);
+    case Kind::addresses: return (config.*addresses_member).to_string();
   }
   return {};
 }
@@ -327,7 +357,8 @@ std::string Option::range_text() const {
     case Kind::listen:
     case Kind::text:
     case Kind::window:
-    case Kind::weekdays: break;
+    case Kind::weekdays:
+    case Kind::addresses: break;
   }
   return {};
 }

@@ -13,14 +13,15 @@
 namespace portald::config {
 
 enum class Kind {
-  path,      // non-empty file system path
-  listen,    // HOST:PORT or [IPV6]:PORT
-  count,     // whole number in [min, max]
-  size,      // bytes in [min, max], with an optional K/M/G/T suffix (1024-based)
-  text,      // free text without control characters, may be empty
-  choice,    // one of `choices`
-  window,    // HH:MM-HH:MM, a DayWindow
-  weekdays,  // "mon-fri", "mon,wed,sat", "none": a Weekdays set
+  path,       // non-empty file system path
+  listen,     // HOST:PORT or [IPV6]:PORT
+  count,      // whole number in [min, max]
+  size,       // bytes in [min, max], with an optional K/M/G/T suffix (1024-based)
+  text,       // free text without control characters, may be empty
+  choice,     // one of `choices`
+  window,     // HH:MM-HH:MM, a DayWindow
+  weekdays,   // "mon-fri", "mon,wed,sat", "none": a Weekdays set
+  addresses,  // "127.0.0.0/8 ::1 10.1.2.0/24", "none": an AddressList
 };
 
 struct Option {
@@ -39,6 +40,7 @@ struct Option {
   std::string Config::*text_member = nullptr;  // text and choice
   DayWindow Config::*window_member = nullptr;
   Weekdays Config::*weekdays_member = nullptr;
+  AddressList Config::*addresses_member = nullptr;
 
   // Parses `text` (already trimmed and unquoted) into config. Returns false, leaving config
   // unchanged, and sets *error to the reason (e.g. "must be between 1K and 256M (got 300M)").

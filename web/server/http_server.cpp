@@ -1,9 +1,11 @@
 #include "web/server/http_server.hpp"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <mutex>
 #include <system_error>
@@ -26,6 +28,23 @@ bool same_socket(int a, int b) {
   struct stat sa {
   }, sb{};
   return ::fstat(a, &sa) == 0 && ::fstat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+// Every connection is a descriptor: raise the soft limit (up to the hard one) so max_connections fit
+// beside the store, the index and the log. Logs a warning when the hard limit is too low.
+void raise_descriptor_limit(const ServerLimits& limits) {
+  constexpr rlim_t kOtherDescriptors = 256;
+  rlimit rl{};
+  if (::getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+  const rlim_t wanted = static_cast<rlim_t>(limits.max_connections) + kOtherDescriptors;
+  if (rl.rlim_cur >= wanted) return;
+  const rlim_t before = rl.rlim_cur;
+  rl.rlim_cur = std::min(wanted, rl.rlim_max);  // RLIM_INFINITY is the largest value
+  if (::setrlimit(RLIMIT_NOFILE, &rl) != 0) rl.rlim_cur = before;
+  if (rl.rlim_cur < wanted)
+    log::warning("http.descriptor_limit_low", {{"limit", static_cast<unsigned long long>(rl.rlim_cur)},
+                                               {"max_connections", limits.max_connections},
+                                               {"hint", "raise LimitNOFILE or lower max-connections"}});
 }
 
 void check_limits(const ServerLimits& limits, const std::string& where) {
@@ -69,7 +88,9 @@ void HttpServer::Impl::start() {
       MHD_OPTION_THREAD_POOL_SIZE, l.threads,
       MHD_OPTION_CONNECTION_LIMIT, l.max_connections,
       MHD_OPTION_PER_IP_CONNECTION_LIMIT, l.max_connections_per_ip,
-      MHD_OPTION_CONNECTION_TIMEOUT, l.connection_timeout_s,  // 0.9.75 defaults to "never"
+      // Until its first request is complete a connection has the shorter header timeout; on_access
+      // gives it connection_timeout_s then (0.9.75 has no separate header timeout; its default is "never").
+      MHD_OPTION_CONNECTION_TIMEOUT, std::min(l.header_timeout_s, l.connection_timeout_s),
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, l.connection_memory,
       MHD_OPTION_STRICT_FOR_CLIENT, 1,  // e.g. HTTP/1.1 without Host gets 400
       MHD_OPTION_URI_LOG_CALLBACK, &detail::on_request_target, &ctx,  // bounds the query before MHD parses it
@@ -98,6 +119,7 @@ HttpServer::HttpServer(const std::string& host, std::uint16_t port, const Server
   impl_->ctx.limits = limits;
   impl_->ctx.handler = std::move(handler);
   impl_->ctx.on_error = std::move(on_error);
+  raise_descriptor_limit(limits);
   impl_->listen_fd = open_listen_socket(host, port);
   impl_->port = bound_port(impl_->listen_fd.get());
   impl_->where = format_endpoint(host, impl_->port);
@@ -107,6 +129,7 @@ HttpServer::HttpServer(const std::string& host, std::uint16_t port, const Server
                               {"max_connections", limits.max_connections},
                               {"max_connections_per_ip", limits.max_connections_per_ip},
                               {"timeout_s", limits.connection_timeout_s},
+                              {"header_timeout_s", limits.header_timeout_s},
                               {"max_body", limits.max_body}});
 }
 

@@ -24,9 +24,10 @@ using ErrorRenderer = std::function<Response(int status, std::string_view messag
 
 struct ServerLimits {
   unsigned threads = 4;  // epoll thread pool size
-  unsigned max_connections = 512;
+  unsigned max_connections = 8192;
   unsigned max_connections_per_ip = 32;  // 0 = unlimited (behind a reverse proxy)
-  unsigned connection_timeout_s = 20;    // idle/slow clients are cut off after this
+  unsigned connection_timeout_s = 10;    // idle between the requests of a kept-alive connection
+  unsigned header_timeout_s = 5;         // idle before a connection's first complete request
   std::size_t connection_memory = 64 * 1024;
   std::size_t max_body = 1 << 20;  // larger bodies get 413
 };

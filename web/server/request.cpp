@@ -15,6 +15,8 @@ bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
 }
 
 std::optional<std::string_view> Request::query_value(std::string_view name) const {
+  if (std::find(query_names_read.begin(), query_names_read.end(), name) == query_names_read.end())
+    query_names_read.emplace_back(name);
   for (const auto& [key, value] : query)
     if (key == name) return std::string_view(value);
   return std::nullopt;

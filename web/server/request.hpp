@@ -12,8 +12,9 @@
 namespace portald::web {
 
 struct Request {
-  std::string method;                                        // "GET", "HEAD", "POST", ...
-  std::string path;                                          // percent-decoded URL path, without the query string
+  std::string method;  // "GET", "HEAD", "POST", ...
+  std::string path;    // percent-decoded URL path, without the query string
+  std::string target;  // the request target as sent (path and query, still percent-encoded); "" when not from MHD
   std::vector<std::pair<std::string, std::string>> query;    // decoded query arguments, in order
   std::vector<std::pair<std::string, std::string>> headers;  // request headers, in order
   std::string body;                                          // complete body, at most ServerLimits::max_body
@@ -24,7 +25,10 @@ struct Request {
   std::string session_key;   // the session's table key (hash of the cookie token)
   std::string session_csrf;  // the token every form of this session must send back
 
-  // First query argument with this exact name; std::nullopt if absent.
+  // Names asked of query_value(), present or not: what the page depends on, for the page cache's key.
+  mutable std::vector<std::string> query_names_read{};
+
+  // First query argument with this exact name; std::nullopt if absent. Notes the name as read.
   std::optional<std::string_view> query_value(std::string_view name) const;
   // First header with this name, compared case-insensitively (RFC 9110); std::nullopt if absent.
   std::optional<std::string_view> header(std::string_view name) const;

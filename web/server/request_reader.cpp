@@ -47,6 +47,7 @@ struct PendingRequest {
   bool started = false;      // begin() has run (and counted the request as active)
   bool too_large = false;
   bool target_too_long = false;  // set by on_request_target: answer 414
+  std::string target;            // as sent, for the app's one canonical form of each path
 };
 
 struct Collector {
@@ -129,10 +130,15 @@ MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url
   }
   pending->started = true;
   ctx.active.fetch_add(1, std::memory_order_relaxed);
+  // The headers are in: from now on (the body, then keep-alive) the connection may idle for the
+  // longer connection timeout. Before this it had the header timeout (http_server.cpp).
+  if (ctx.limits.header_timeout_s < ctx.limits.connection_timeout_s)
+    MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, ctx.limits.connection_timeout_s);
 
   Request& req = pending->req;
   req.method = method;
   req.path = url;
+  req.target = std::move(pending->target);
   collect_values(connection, MHD_GET_ARGUMENT_KIND, req.query);
   collect_values(connection, MHD_HEADER_KIND, req.headers);
   req.remote_address = peer_address(connection);
@@ -184,9 +190,16 @@ void* on_request_target(void* cls, const char* uri, MHD_Connection* /*connection
   const std::string_view query = question == std::string_view::npos ? std::string_view() : target.substr(question);
   // MHD records at most one argument per '&'-separated piece.
   const auto arguments = query.empty() ? 0 : 1 + static_cast<std::size_t>(std::count(query.begin(), query.end(), '&'));
-  if (target.size() <= pool / kPoolShareOfTarget && arguments <= pool / kPoolBytesPerQueryArgument) return nullptr;
   auto* pending = new (std::nothrow) PendingRequest;
   if (!pending) return nullptr;
+  if (target.size() <= pool / kPoolShareOfTarget && arguments <= pool / kPoolBytesPerQueryArgument) {
+    try {
+      pending->target = target;  // bounded by the checks above
+    } catch (...) {
+      // Without it the request is served under MHD's decoded path, as before issue 16.
+    }
+    return pending;
+  }
   pending->target_too_long = true;
   // MHD hands us its own (writable) read buffer and splits the query after we return: ending the
   // string just after the '?' leaves it nothing to record. The path before it stays for the 414 page.

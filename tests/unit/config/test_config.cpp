@@ -156,9 +156,13 @@ BOOST_AUTO_TEST_CASE(defaults_without_arguments_or_file) {
   BOOST_TEST(c.listen.to_string() == "127.0.0.1:8080");
   BOOST_TEST(c.share_dir == fs::path(portald::build::share_dir));
   BOOST_TEST(c.http_threads == 4u);
-  BOOST_TEST(c.max_connections == 512u);
+  // Issue 16 finding 2: room for thousands of slow clients, a header timeout shorter than the idle one.
+  BOOST_TEST(c.max_connections == 8192u);
   BOOST_TEST(c.max_connections_per_ip == 32u);
-  BOOST_TEST(c.connection_timeout == 20u);
+  BOOST_TEST(c.connection_timeout == 10u);
+  BOOST_TEST(c.header_timeout == 5u);
+  BOOST_TEST(c.header_timeout < c.connection_timeout);
+  BOOST_TEST(c.ops_allow.to_string() == "127.0.0.0/8 ::1/128");
   BOOST_TEST(c.connection_memory == 65536u);
   BOOST_TEST(c.max_body == 1048576u);
   BOOST_TEST(c.map_size == std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30);

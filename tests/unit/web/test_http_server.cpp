@@ -384,6 +384,26 @@ BOOST_AUTO_TEST_CASE(slow_client_is_cut_off_after_timeout) {
   BOOST_TEST(s.requests().empty());
 }
 
+// Issue 16 finding 2: a connection that has not completed a request goes after the header timeout;
+// one that has keeps the longer idle timeout between requests.
+BOOST_AUTO_TEST_CASE(header_timeout_is_shorter_than_the_keep_alive_timeout) {
+  ServerLimits limits = test_limits();
+  limits.header_timeout_s = 1;
+  limits.connection_timeout_s = 4;
+  Served s(ok_handler(), limits);
+  RawConnection silent(kLoopback, s.port());
+  RawConnection kept(kLoopback, s.port());
+  BOOST_TEST_REQUIRE(kept.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"));
+  BOOST_TEST_REQUIRE(kept.read_response(2s).has_value());
+  const auto start = std::chrono::steady_clock::now();
+  BOOST_TEST(silent.wait_closed(3s));     // the header timeout
+  BOOST_TEST(!kept.wait_closed(1500ms));  // past the header timeout, still open
+  BOOST_TEST(kept.wait_closed(5s));       // then the idle timeout
+  const auto waited = std::chrono::steady_clock::now() - start;
+  BOOST_TEST(waited >= 3s);
+  BOOST_TEST(s.requests().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(http_error_goes_through_on_error) {
   Served s([](Request&) -> Response { throw HttpError(404, "Không tìm thấy trang."); });
   const auto r = http_request(kLoopback, s.port(), "GET", "/missing");

@@ -9,10 +9,36 @@
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/backup_state_table.hpp"
+#include "web/handlers/admin/admin.hpp"
 
 namespace portald::web {
+namespace {
 
-Response healthz(const Context& ctx, Request&) {
+// What anyone may know: whether the site answers. The details name paths, disks, the backup target and
+// error texts, so they are kept for ops-allow and the people who may see the status page.
+Response plain_status(const Context& ctx) {
+  bool ok = true;
+  try {
+    [[maybe_unused]] const store::ReadTxn txn = ctx.store.read();
+  } catch (const std::exception&) {
+    ok = false;
+  }
+  Response r = Response::json(ok ? R"({"status":"ok"})" : R"({"status":"unhealthy"})", ok ? 200 : 503);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace
+
+bool may_read_internals(const Context& ctx, const Request& req) {
+  // "local" is the daemon's own self-check over a socketpair.
+  if (req.remote_address == "local" || ctx.ops_allow.contains(req.remote_address)) return true;
+  const auto user = admin::signed_in_user(ctx, req);
+  return user && model::allowed(user->role, model::Action::view_status);
+}
+
+Response healthz(const Context& ctx, Request& req) {
+  if (!may_read_internals(ctx, req)) return plain_status(ctx);
   nlohmann::json j;
   int status = 200;
   try {

@@ -1,6 +1,8 @@
 #include "web/handlers/ops/metrics.hpp"
 
 #include "daemon/health/monitor.hpp"
+#include "web/handlers/ops/healthz.hpp"
+#include "web/server/http_error.hpp"
 
 namespace portald::web {
 namespace {
@@ -37,7 +39,9 @@ std::vector<Route> instrument_routes(std::vector<Route> routes, health::Registry
   return routes;
 }
 
-Response metrics_page(const Context& ctx, Request&) {
+Response metrics_page(const Context& ctx, Request& req) {
+  if (!may_read_internals(ctx, req))
+    throw HttpError(403, "Số liệu vận hành chỉ dành cho máy giám sát được phép (tùy chọn ops-allow).");
   const model::UnixTime now = model::now();
   const auto usage = ctx.store.usage();
   health::Registry& m = ctx.monitor.metrics;
