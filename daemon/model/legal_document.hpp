@@ -35,9 +35,9 @@ struct LegalDocument {
 
 struct Media {
   std::uint64_t id = 0;
-  std::string file_name;
-  std::string content_type;
-  std::string bytes;
+  std::string file_name{};
+  std::string content_type{};
+  std::string bytes{};
   std::string token{};       // random, in the file's address (media_link.hpp); set by the store
   std::string owner{};       // who uploaded it ("" for imported files)
   UnixTime uploaded_at = 0;  // 0 for files from before issue 16
