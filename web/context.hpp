@@ -18,6 +18,9 @@ struct Monitor;
 namespace portald::auth {
 class LoginLimiter;
 }
+namespace portald::secrets {
+class PersonalDataKey;
+}
 
 namespace portald::web {
 
@@ -32,6 +35,7 @@ struct Context {
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
+  const secrets::PersonalDataKey* personal_data_key = nullptr;  // seals TOTP secrets; nullptr = no key file
 };
 
 }  // namespace portald::web

@@ -40,6 +40,8 @@ struct Tables {
   MDB_dbi audit;      // be64(seq) -> AuditEntry (append-only)
   // Issue 15: the editors' private autosaves, one per article and user (draft_table.hpp).
   MDB_dbi drafts;  // be64(article id) + username -> Draft
+  // Issue 16: failed logins survive a restart (login_failure_table.hpp).
+  MDB_dbi login_failures;  // "a:" account | "i:" address -> be64 failure times
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;

@@ -82,6 +82,7 @@ const std::map<std::string, std::string>& sample_values() {
       {"cadence-afternoon", "13:00-15:00"},
       {"holidays-file", "/srv/ngay-le"},
       {"min-free-space", "10G"},
+      {"personal-data-key", "/root/keys/personal.key"},
       {"backup-dir", "/mnt/usb/portald"},
       {"backup-key", "/root/keys/sign.key"},
       {"backup-public-key", "/root/keys/sign.pub"},
@@ -112,6 +113,7 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.cadence_afternoon.end_minute == 15u * 60);
   BOOST_TEST(c.holidays_file == fs::path("/srv/ngay-le"));
   BOOST_TEST(c.min_free_space == std::size_t(10) << 30);
+  BOOST_TEST(c.personal_data_key == fs::path("/root/keys/personal.key"));
   BOOST_TEST(c.backup_dir == fs::path("/mnt/usb/portald"));
   BOOST_TEST(c.backup_key == fs::path("/root/keys/sign.key"));
   BOOST_TEST(c.backup_public_key == fs::path("/root/keys/sign.pub"));
