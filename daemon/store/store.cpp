@@ -41,6 +41,8 @@ Tables open_tables(MDB_txn* txn) {
   t.revisions = open_table(txn, "revisions");
   t.audit = open_table(txn, "audit");
   t.drafts = open_table(txn, "drafts");
+  t.document_editorial = open_table(txn, "document_editorial");
+  t.document_revisions = open_table(txn, "document_revisions");
   return t;
 }
 

@@ -40,6 +40,9 @@ struct Tables {
   MDB_dbi audit;      // be64(seq) -> AuditEntry (append-only)
   // Issue 15: the editors' private autosaves, one per article and user (draft_table.hpp).
   MDB_dbi drafts;  // be64(article id) + username -> Draft
+  // Issue 14: legal documents in the admin (document_editorial_table.hpp).
+  MDB_dbi document_editorial;  // be64(document id) -> DocumentState
+  MDB_dbi document_revisions;  // be64(document id) + be32(n) -> DocumentRevision
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;
