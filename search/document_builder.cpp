@@ -255,7 +255,8 @@ BuiltItem DocumentBuilder::build(const model::LegalDocument& d) {
 std::optional<BuiltItem> DocumentBuilder::load(const store::Txn& txn, const store::Tables& t, ItemKind kind,
                                                std::uint64_t id) {
   if (kind == ItemKind::document) {
-    const auto d = store::get_document(txn, t, id);
+    // Drafts and withdrawn documents are nobody's search result (issue 14).
+    const auto d = store::get_public_document(txn, t, id);
     return d ? std::optional(build(*d)) : std::nullopt;
   }
   const auto a = store::get_article(txn, t, id);

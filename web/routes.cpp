@@ -100,6 +100,19 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/nhat-ky", adm::audit_pages::audit_page, A::view_audit, C::none},
       {"GET", "/quan-tri/nhat-ky.csv", adm::audit_pages::audit_csv, A::view_audit, C::none},
       {"GET", "/quan-tri/trang-thai", adm::status_pages::status_page, A::view_status, C::none},
+      // --- admin: legal documents (issue 14); the service checks each item's rule (own, board) ---
+      {"GET", "/quan-tri/van-ban", adm::document_list_pages::document_list, A::write_article, C::none},
+      {"GET", "/quan-tri/van-ban/moi", adm::document_pages::new_page, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/moi", adm::document_pages::create_post, A::write_article, C::none},
+      {"GET", "/quan-tri/van-ban/{id}", adm::document_pages::edit_page, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}", adm::document_pages::save_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/chuyen", adm::document_pages::transition_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/het-hieu-luc", adm::document_pages::expire_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/thay-the", adm::document_pages::replace_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/bo-thay-the", adm::document_pages::unreplace_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/phien-ban/{n}/khoi-phuc", adm::document_pages::restore_post, A::write_article,
+       C::none},
+      {"GET", "/quan-tri/van-ban/{id}/xem-truoc", adm::document_pages::preview, A::write_article, C::none},
   };
 #ifdef PORTALD_TEST_ROUTES
   // Test builds only (the package build never sets PORTALD_TEST_ROUTES), and then only with

@@ -50,6 +50,20 @@ enum class AuditAction {
   taxonomy_topic,
   // Section pages.
   page_import,  // portaldctl pages import
+  // Legal documents in the admin (issue 14): saving and restoring versions, one value per workflow
+  // transition documents take ("document." + the transition's key), and the board's validity marks.
+  document_create,
+  document_edit,
+  document_restore,
+  document_submit,
+  document_take_for_editing,
+  document_send_for_approval,
+  document_return,
+  document_approve,
+  document_withdraw,
+  document_expire,
+  document_replace,
+  document_unreplace,
 };
 
 // Every value, in declaration order (for tests and filter lists).

@@ -42,6 +42,8 @@ Tables open_tables(MDB_txn* txn) {
   t.audit = open_table(txn, "audit");
   t.drafts = open_table(txn, "drafts");
   t.login_failures = open_table(txn, "login_failures");
+  t.document_editorial = open_table(txn, "document_editorial");
+  t.document_revisions = open_table(txn, "document_revisions");
   return t;
 }
 

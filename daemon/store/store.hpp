@@ -42,6 +42,9 @@ struct Tables {
   MDB_dbi drafts;  // be64(article id) + username -> Draft
   // Issue 16: failed logins survive a restart (login_failure_table.hpp).
   MDB_dbi login_failures;  // "a:" account | "i:" address -> be64 failure times
+  // Issue 14: legal documents in the admin (document_editorial_table.hpp).
+  MDB_dbi document_editorial;  // be64(document id) -> DocumentState
+  MDB_dbi document_revisions;  // be64(document id) + be32(n) -> DocumentRevision
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;

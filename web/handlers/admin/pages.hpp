@@ -86,4 +86,22 @@ namespace status_pages {  // status.cpp
 Response status_page(const Context& ctx, Request& req);
 }  // namespace status_pages
 
+// Legal documents (issue 14): /quan-tri/van-ban.
+namespace document_list_pages {  // document_list.cpp
+Response document_list(const Context& ctx, Request& req);
+}  // namespace document_list_pages
+
+namespace document_pages {  // documents.cpp
+Response new_page(const Context& ctx, Request& req);
+Response create_post(const Context& ctx, Request& req);
+Response edit_page(const Context& ctx, Request& req);
+Response save_post(const Context& ctx, Request& req);
+Response transition_post(const Context& ctx, Request& req);
+Response expire_post(const Context& ctx, Request& req);     // the board: hết hiệu lực
+Response replace_post(const Context& ctx, Request& req);    // the board: thay thế bởi
+Response unreplace_post(const Context& ctx, Request& req);  // the board: bỏ đánh dấu thay thế
+Response restore_post(const Context& ctx, Request& req);
+Response preview(const Context& ctx, Request& req);
+}  // namespace document_pages
+
 }  // namespace portald::web::admin
