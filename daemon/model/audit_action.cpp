@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 35> kNames{{
+constexpr std::array<Names, 40> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -50,6 +50,11 @@ constexpr std::array<Names, 35> kNames{{
     {A::taxonomy_rename_agency, "taxonomy.rename-agency", "Đổi tên cơ quan"},
     {A::taxonomy_topic, "taxonomy.topic", "Lưu chuyên đề"},
     {A::page_import, "page.import", "Nhập trang chuyên mục"},
+    {A::page_create, "page.create", "Tạo trang chuyên mục"},
+    {A::page_edit, "page.edit", "Sửa trang chuyên mục"},
+    {A::page_restore, "page.restore", "Khôi phục phiên bản trang"},
+    {A::page_approve, "page.approve", "Duyệt trang chuyên mục"},
+    {A::page_return, "page.return", "Trả lại bản sửa trang"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

@@ -49,7 +49,12 @@ enum class AuditAction {
   taxonomy_rename_agency,
   taxonomy_topic,
   // Section pages.
-  page_import,  // portaldctl pages import
+  page_import,   // portaldctl pages import
+  page_create,   // a new page, pending approval (/quan-tri/trang/moi)
+  page_edit,     // a pending revision of a page
+  page_restore,  // an old revision made the pending one
+  page_approve,  // the board made a revision public
+  page_return,   // the board sent a revision back, with a reason
 };
 
 // Every value, in declaration order (for tests and filter lists).

@@ -41,6 +41,7 @@ Tables open_tables(MDB_txn* txn) {
   t.revisions = open_table(txn, "revisions");
   t.audit = open_table(txn, "audit");
   t.drafts = open_table(txn, "drafts");
+  t.page_revisions = open_table(txn, "page_revisions");
   return t;
 }
 

@@ -40,6 +40,8 @@ struct Tables {
   MDB_dbi audit;      // be64(seq) -> AuditEntry (append-only)
   // Issue 15: the editors' private autosaves, one per article and user (draft_table.hpp).
   MDB_dbi drafts;  // be64(article id) + username -> Draft
+  // Issue 14: every saved version of the section pages, pending ones included (page_table.hpp).
+  MDB_dbi page_revisions;  // be64(page id) + be32(n) -> PageRevision
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;
