@@ -1,6 +1,12 @@
 // The section pages in the admin over real HTTP against the real daemon (issue 14): who may open and
 // post, CSRF, validation errors in Vietnamese with nothing written and the form as typed, and approval
 // by the board as the only way a change reaches the public page.
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <functional>
+#include <thread>
+
 #include "tests/integration/admin/admin_client.hpp"
 
 using namespace portald;
@@ -8,6 +14,16 @@ using test::AdminClient;
 using test::has;
 
 namespace {
+
+// Polls `pred` every 20 ms until it holds or `limit` has passed.
+bool wait_for(const std::function<bool()>& pred, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return pred();
+}
 
 // The admin id of the page titled `title` in the list at /quan-tri/trang.
 std::string page_id(const AdminClient& c, const std::string& title) {
@@ -174,8 +190,20 @@ BOOST_AUTO_TEST_CASE(approval_by_the_board_makes_the_change_public_with_its_date
   const auto board_view = chief.get("/quan-tri/trang/" + id);
   BOOST_TEST(has(board_view.body, "Duyệt và công khai phiên bản"));
   const std::string n = test::input_value(board_view.body.substr(board_view.body.find("/duyet")), "revision");
+  // Searchable within a second of the approval, like an article (the index is ready first).
+  const auto hits = [&] {
+    const auto r = daemon.get("/api/v1/search?type=page&q=" + model::url_encode_component("cập nhật tháng chín"));
+    return r.status == 200 ? nlohmann::json::parse(r.body).at("total").get<int>() : -1;
+  };
+  BOOST_REQUIRE(wait_for([&] { return hits() == 0; }, std::chrono::seconds(60)));
   const auto approved = chief.post("/quan-tri/trang/" + id + "/duyet", {{"revision", n}});
   BOOST_TEST_REQUIRE(approved.status == 303, approved.body);
+  const auto t0 = std::chrono::steady_clock::now();
+  BOOST_TEST_REQUIRE(wait_for([&] { return hits() == 1; }, std::chrono::seconds(10)));
+  const auto took = std::chrono::steady_clock::now() - t0;
+  BOOST_TEST_MESSAGE(
+      "approved page -> searchable: " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms");
+  BOOST_TEST((took < std::chrono::seconds(1)));
   const auto after = daemon.get("/trang/dau-moi-lien-he");
   BOOST_TEST(has(after.body, "Phạm Thị Mới"));
   BOOST_TEST(has(after.body, "mailto:moi%40example.invalid"));
