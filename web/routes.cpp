@@ -84,6 +84,17 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/bai-viet/{id}/so-sanh", adm::revision_pages::compare, A::use_admin, C::none},
       {"POST", "/quan-tri/bai-viet/{id}/phien-ban/{n}/khoi-phuc", adm::revision_pages::restore, A::write_article,
        C::none},
+      // --- admin: section pages and the English section (approval inside: the board only) ---
+      {"GET", "/quan-tri/trang", adm::section_pages::list, A::edit_any_article, C::none},
+      {"GET", "/quan-tri/trang/moi", adm::section_pages::new_page, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/moi", adm::section_pages::create_post, A::edit_any_article, C::none},
+      {"GET", "/quan-tri/trang/{id}", adm::section_pages::edit_page, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}", adm::section_pages::save_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}/duyet", adm::section_pages::approve_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}/tra-lai", adm::section_pages::return_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}/phien-ban/{n}/khoi-phuc", adm::section_pages::restore_post, A::edit_any_article,
+       C::none},
+      {"GET", "/quan-tri/trang/{id}/xem-truoc", adm::section_pages::preview, A::edit_any_article, C::none},
       {"GET", "/quan-tri/thu-vien", adm::media_pages::library_get, A::upload_media, C::none},
       {"POST", "/quan-tri/thu-vien", adm::media_pages::upload, A::upload_media, C::none},
       // --- admin: people, site settings, taxonomy, audit, status ---

@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 47> kNames{{
+constexpr std::array<Names, 52> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -62,6 +62,11 @@ constexpr std::array<Names, 47> kNames{{
     {A::document_expire, "document.expire", "Đánh dấu văn bản hết hiệu lực"},
     {A::document_replace, "document.replace", "Đánh dấu văn bản bị thay thế"},
     {A::document_unreplace, "document.unreplace", "Bỏ đánh dấu văn bản bị thay thế"},
+    {A::page_create, "page.create", "Tạo trang chuyên mục"},
+    {A::page_edit, "page.edit", "Sửa trang chuyên mục"},
+    {A::page_restore, "page.restore", "Khôi phục phiên bản trang"},
+    {A::page_approve, "page.approve", "Duyệt trang chuyên mục"},
+    {A::page_return, "page.return", "Trả lại bản sửa trang"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

@@ -64,6 +64,11 @@ enum class AuditAction {
   document_expire,
   document_replace,
   document_unreplace,
+  page_create,   // a new page, pending approval (/quan-tri/trang/moi)
+  page_edit,     // a pending revision of a page
+  page_restore,  // an old revision made the pending one
+  page_approve,  // the board made a revision public
+  page_return,   // the board sent a revision back, with a reason
 };
 
 // Every value, in declaration order (for tests and filter lists).

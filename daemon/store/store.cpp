@@ -44,6 +44,7 @@ Tables open_tables(MDB_txn* txn) {
   t.login_failures = open_table(txn, "login_failures");
   t.document_editorial = open_table(txn, "document_editorial");
   t.document_revisions = open_table(txn, "document_revisions");
+  t.page_revisions = open_table(txn, "page_revisions");
   return t;
 }
 

@@ -45,6 +45,8 @@ struct Tables {
   // Issue 14: legal documents in the admin (document_editorial_table.hpp).
   MDB_dbi document_editorial;  // be64(document id) -> DocumentState
   MDB_dbi document_revisions;  // be64(document id) + be32(n) -> DocumentRevision
+  // Issue 14: every saved version of the section pages, pending ones included (page_table.hpp).
+  MDB_dbi page_revisions;  // be64(page id) + be32(n) -> PageRevision
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;
