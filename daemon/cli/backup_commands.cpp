@@ -65,8 +65,13 @@ void print_snapshot(CommandContext& c, const bk::SnapshotResult& r) {
         << "  " << bk::human_size(m.file_size) << (m.encrypted ? " (encrypted)" : "") << ", " << m.tables.size()
         << " tables, " << m.total_records() << " records, change seq " << m.change_seq << ", took "
         << seconds(r.seconds) << " (writers paused " << static_cast<long long>(r.writers_paused_ms) << " ms)\n"
-        << "  signed with key ID " << m.signing_key_id << "; check it anywhere with:\n"
-        << "    minisign -Vm " << data.string() << " -p " << (r.dir / bk::kPublicKeyFile).string() << "\n";
+        << "  signed with key ID " << m.signing_key_id
+        << "; check it with minisign and the public key installed here:\n"
+        << "    minisign -Vm " << data.string() << " -p " << c.config.backup_public_key.string()
+        << "\n"
+        // Issue 16, finding 8: a snapshot re-signed with another key would carry that key beside it.
+        << "  (never with the " << bk::kPublicKeyFile
+        << " inside the snapshot: whoever can change the snapshot can replace that key too)\n";
 }
 
 void run_retention(CommandContext& c, const std::filesystem::path& target) {

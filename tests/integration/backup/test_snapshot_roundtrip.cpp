@@ -131,7 +131,11 @@ BOOST_AUTO_TEST_CASE(portaldctl_backup_list_verify_drill_restore) {
   const auto b = ctl(data, {"backup"});
   BOOST_REQUIRE_MESSAGE(b.exit_code == 0, b.err);
   BOOST_TEST(contains(b.out, "created signing key"), b.out);  // first run makes the keys
-  BOOST_TEST(contains(b.out, "minisign -Vm"), b.out);
+  // The check it prints trusts the installed key, never the one that travels with the snapshot.
+  BOOST_TEST(contains(b.out, "minisign -Vm "), b.out);
+  BOOST_TEST(contains(b.out, " -p " + (keydir / "s.pub").string() + "\n"), b.out);
+  BOOST_TEST(!contains(b.out, "-p " + target.string()), b.out);
+  BOOST_TEST(contains(b.out, "whoever can change the snapshot can replace that key too"), b.out);
   BOOST_TEST(contains(b.err, "WARNING: the backup target"), b.err);  // same device as the data dir here
   BOOST_TEST((fs::status(keydir / "s.key").permissions() == (fs::perms::owner_read | fs::perms::owner_write)));
 
