@@ -279,7 +279,7 @@ PageResult create_page(const store::Store& store, NewPage page, PageContent cont
   const std::uint64_t id = store::reserve_page_id(txn, t);
   auto r = revision_of(id, page.lang, slug, *kind, content);
   r.note = "Tạo trang";
-  const PageItem fresh{.id = id};
+  const PageItem fresh{.id = id, .live = std::nullopt, .revisions = {}};
   auto result = write_revision(txn, t, fresh, std::move(r), model::AuditAction::page_create, actor, now, approve);
   if (result.refusal != PageRefusal::none) return result;
   txn.commit();

@@ -5,6 +5,7 @@
 
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/topic_table.hpp"
+#include "search/document_builder.hpp"
 #include "tests/unit/search/search_fixture.hpp"
 
 using namespace portald;
