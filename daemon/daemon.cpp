@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "build_info.hpp"
+#include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/login_limiter.hpp"
 #include "daemon/auth/session.hpp"
 #include "daemon/editorial/scheduler.hpp"
@@ -17,6 +18,7 @@
 #include "daemon/log/log.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
+#include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/data_dir.hpp"
 #include "daemon/store/meta_table.hpp"
 #include "daemon/store/store.hpp"
@@ -70,6 +72,27 @@ std::optional<std::string> health_problem(const store::Store& store, web::HttpSe
   std::string why;
   if (!server.self_check(kSelfCheckTimeout, &why)) return "http: " + why;
   return std::nullopt;
+}
+
+// The personal-data key, when its file exists; TOTP secrets still in clear (stores from before it) are
+// sealed at once. Without the file the portal serves, but no second factor can be set or checked (the
+// pages say so); a file that is there but unreadable, open to others or malformed stops the start.
+std::optional<secrets::PersonalDataKey> open_personal_data_key(const config::Config& config,
+                                                               const store::Store& store) {
+  std::error_code ec;
+  if (!std::filesystem::exists(config.personal_data_key, ec)) {
+    log::warning(
+        "personal_data_key.missing",
+        {{"path", config.personal_data_key.string()},
+         {"effect", "no second factor can be enrolled or checked; create it with: portaldctl secrets keygen"}});
+    return std::nullopt;
+  }
+  auto key = secrets::PersonalDataKey::load(config.personal_data_key);
+  store::WriteTxn txn = store.write();
+  const auto sealed = accounts::seal_clear_totp_secrets(txn, store.tables(), key);
+  txn.commit();
+  log::info("personal_data_key.loaded", {{"key_id", key.key_id()}, {"totp_secrets_sealed_now", sealed}});
+  return key;
 }
 
 // Tells the monitor how many sign-in sessions are live (not yet idle or too old) in the store. A store
@@ -154,10 +177,9 @@ void block_shutdown_signals() {
 int run_daemon(const config::Config& config) {
   const auto t0 = std::chrono::steady_clock::now();
   notify::Notifier notifier;
-  // The daemon's health state (metrics, liveness, reports) and failed-login counters: everything below
-  // reports into them or reads them, so they are made first and destroyed last.
+  // The daemon's health state (metrics, liveness, reports): everything below reports into it or reads
+  // it, so it is made first and destroyed last.
   health::Monitor monitor;
-  auth::LoginLimiter login_limiter;
   bool ready = false;  // a failure before READY=1 is a failed start, after it a failed daemon
   try {
     check_data_dir(config.data_dir);
@@ -168,6 +190,9 @@ int run_daemon(const config::Config& config) {
                                {"schema", store.schema_version()},
                                {"map_used_pct", static_cast<int>(usage.used_ratio() * 100)},
                                {"stale_readers_cleared", store.stale_readers_cleared()}});
+
+    const auto personal_data_key = open_personal_data_key(config, store);
+    auth::LoginLimiter login_limiter(store);  // failed logins are kept in the store across restarts
 
     // Search: the indexer thread opens the index, or rebuilds it in the background when it is missing or
     // stale; until then searches answer 503 while the rest of the site serves.
@@ -190,7 +215,8 @@ int run_daemon(const config::Config& config) {
                               .site_name = config.site_name,
                               .search = &search_service,
                               .max_body = config.max_body,
-                              .ops_allow = config.ops_allow});
+                              .ops_allow = config.ops_allow,
+                              .personal_data_key = personal_data_key ? &*personal_data_key : nullptr});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });

@@ -8,7 +8,9 @@
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/page_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "daemon/store/topic_table.hpp"
 #include "search/document_number.hpp"
 #include "search/fold_stemmer.hpp"
 #include "search/vietnamese.hpp"
@@ -19,7 +21,7 @@ namespace {
 // Snippets are cut from this much text; longer bodies are still indexed whole.
 constexpr std::size_t kMaxStoredText = 8 * 1024;
 constexpr Xapian::termcount kTitleWeight = 3;  // a title word counts as this many body words
-constexpr char kDataVersion = '1';
+constexpr char kDataVersion = '2';
 
 // Cuts at a code point boundary at most `max` bytes in.
 std::string capped(std::string text, std::size_t max) {
@@ -64,7 +66,15 @@ void add_filter(Xapian::Document& doc, std::string_view pre, std::string_view va
 
 }  // namespace
 
-std::string_view to_string(ItemKind kind) { return kind == ItemKind::article ? "article" : "document"; }
+std::string_view to_string(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::article: return "article";
+    case ItemKind::document: return "document";
+    case ItemKind::page: return "page";
+    case ItemKind::topic: return "topic";
+  }
+  return "article";
+}
 
 std::string encode_item(const StoredItem& item) {
   std::string out;
@@ -72,7 +82,7 @@ std::string encode_item(const StoredItem& item) {
   out += static_cast<char>(item.kind);
   const std::string id = std::to_string(item.id), published = std::to_string(item.published_at);
   for (const std::string* f : {&id, &item.slug, &item.title, &published, &item.category, &item.agency, &item.doc_type,
-                               &item.number, &item.text})
+                               &item.number, &item.text, &item.lang})
     put_field(out, *f);
   return out;
 }
@@ -80,13 +90,14 @@ std::string encode_item(const StoredItem& item) {
 std::optional<StoredItem> decode_item(std::string_view data) {
   if (data.size() < 2 || data[0] != kDataVersion) return std::nullopt;
   StoredItem item;
-  if (data[1] != static_cast<char>(ItemKind::article) && data[1] != static_cast<char>(ItemKind::document))
+  if (data[1] != static_cast<char>(ItemKind::article) && data[1] != static_cast<char>(ItemKind::document) &&
+      data[1] != static_cast<char>(ItemKind::page) && data[1] != static_cast<char>(ItemKind::topic))
     return std::nullopt;
   item.kind = static_cast<ItemKind>(data[1]);
   data.remove_prefix(2);
   std::string id, published;
   for (std::string* f : {&id, &item.slug, &item.title, &published, &item.category, &item.agency, &item.doc_type,
-                         &item.number, &item.text})
+                         &item.number, &item.text, &item.lang})
     if (!take_field(data, *f)) return std::nullopt;
   const auto r1 = std::from_chars(id.data(), id.data() + id.size(), item.id);
   const auto r2 = std::from_chars(published.data(), published.data() + published.size(), item.published_at);
@@ -95,8 +106,13 @@ std::optional<StoredItem> decode_item(std::string_view data) {
 }
 
 std::string item_url(const StoredItem& item) {
-  if (item.kind == ItemKind::article)
-    return "/tin-tuc/" + (item.slug.empty() ? std::string("bai-viet") : item.slug) + "-" + std::to_string(item.id);
+  switch (item.kind) {
+    case ItemKind::article:
+      return "/tin-tuc/" + (item.slug.empty() ? std::string("bai-viet") : item.slug) + "-" + std::to_string(item.id);
+    case ItemKind::page: return (item.lang == "en" ? "/en/" : "/trang/") + item.slug;
+    case ItemKind::topic: return "/chuyen-de/" + item.slug;
+    case ItemKind::document: break;
+  }
   return "/van-ban/" + (item.slug.empty() ? std::string("van-ban") : item.slug) + "-" + std::to_string(item.id);
 }
 
@@ -132,15 +148,23 @@ std::vector<std::string> spelling_words(std::string_view normalized_text) {
   return words;
 }
 
-DocumentBuilder::DocumentBuilder() : stemmer_(make_fold_stemmer()) {
+DocumentBuilder::DocumentBuilder() : stemmer_(make_fold_stemmer()), english_stemmer_(make_english_stemmer()) {
   folded_.set_stemmer(stemmer_);
   folded_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   exact_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  english_.set_stemmer(english_stemmer_);
+  english_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 void DocumentBuilder::set_document(Xapian::Document& doc) {
   folded_.set_document(doc);
   exact_.set_document(doc);
+  english_.set_document(doc);
+}
+
+void DocumentBuilder::add_english(const std::string& text, Xapian::termcount wdf) {
+  // Matching only (no positions): phrases are matched by the folded terms.
+  english_.index_text_without_positions(text, wdf, std::string(prefix::english));
 }
 
 void DocumentBuilder::add_text(const std::string& text, Xapian::termcount wdf, std::string_view pre) {
@@ -189,6 +213,7 @@ BuiltItem DocumentBuilder::build(const model::Article& a, const ArticleNames& na
 
   doc.add_boolean_term(id_term(ItemKind::article, a.id));
   add_filter(doc, prefix::kind, "article");
+  add_filter(doc, prefix::lang, "vi");
   add_filter(doc, prefix::category, names.category_slug);
   if (a.category_id) add_filter(doc, prefix::category_id, std::to_string(a.category_id));
   add_filter(doc, prefix::agency, names.agency_slug);
@@ -204,7 +229,8 @@ BuiltItem DocumentBuilder::build(const model::Article& a, const ArticleNames& na
                   names.agency,
                   {},
                   {},
-                  capped(body.empty() ? a.summary : std::move(body), kMaxStoredText)};
+                  capped(body.empty() ? a.summary : std::move(body), kMaxStoredText),
+                  "vi"};
   doc.set_data(encode_item(item));
   out.spelling = spelling_words(title);
   if (!names.agency_slug.empty()) out.agency = {names.agency_slug, names.agency};
@@ -226,6 +252,7 @@ BuiltItem DocumentBuilder::build(const model::LegalDocument& d) {
 
   doc.add_boolean_term(id_term(ItemKind::document, d.id));
   add_filter(doc, prefix::kind, "document");
+  add_filter(doc, prefix::lang, "vi");
   add_filter(doc, prefix::agency, model::slugify(d.issuer));
   add_filter(doc, prefix::doc_type, model::slugify(type));
   if (const std::string number = normalize_number(d.number); !number.empty()) {
@@ -244,7 +271,8 @@ BuiltItem DocumentBuilder::build(const model::LegalDocument& d) {
                   d.issuer,
                   type,
                   d.number,
-                  capped(d.abstract_text, kMaxStoredText)};
+                  capped(d.abstract_text, kMaxStoredText),
+                  "vi"};
   doc.set_data(encode_item(item));
   out.spelling = spelling_words(normalize(d.abstract_text));
   if (const std::string slug = model::slugify(d.issuer); !slug.empty()) out.agency = {slug, d.issuer};
@@ -252,10 +280,97 @@ BuiltItem DocumentBuilder::build(const model::LegalDocument& d) {
   return out;
 }
 
+BuiltItem DocumentBuilder::build(const model::SitePage& p) {
+  BuiltItem out;
+  out.kind = ItemKind::page;
+  out.id = p.id;
+  Xapian::Document& doc = out.doc;
+  set_document(doc);
+  const std::string title = normalize(one_line(p.title));
+  std::string body = model::html_to_text(p.body_html);
+  // The entries (officials, disclosure items, links) are what people look for on these pages.
+  std::string cells;
+  for (const auto& row : p.entries)
+    for (const auto& cell : row)
+      if (!cell.empty() && !cell.starts_with("http") && !cell.starts_with("/")) cells += cell + "\n";
+  index_free_text(title, {p.summary, body, cells}, {});
+  add_pairs(doc, title, kTitleWeight);
+  add_pairs(doc, normalize(p.summary.empty() ? body.substr(0, 600) : p.summary), 1);
+  if (p.lang == "en") {
+    add_english(title, kTitleWeight);
+    add_english(normalize(p.summary), 1);
+    add_english(normalize(body), 1);
+    add_english(normalize(cells), 1);
+  }
+
+  doc.add_boolean_term(id_term(ItemKind::page, p.id));
+  add_filter(doc, prefix::kind, "page");
+  add_filter(doc, prefix::lang, p.lang);
+  add_dates(doc, p.updated_at);
+
+  std::string text = p.summary.empty() ? body : p.summary + "\n" + body;
+  if (!cells.empty()) text += "\n" + cells;
+  StoredItem item{ItemKind::page,
+                  p.id,
+                  p.slug,
+                  one_line(p.title),
+                  p.updated_at,
+                  {},
+                  {},
+                  {},
+                  {},
+                  capped(std::move(text), kMaxStoredText),
+                  p.lang};
+  doc.set_data(encode_item(item));
+  out.spelling = spelling_words(title);
+  return out;
+}
+
+BuiltItem DocumentBuilder::build(const model::Topic& tp) {
+  BuiltItem out;
+  out.kind = ItemKind::topic;
+  out.id = tp.id;
+  Xapian::Document& doc = out.doc;
+  set_document(doc);
+  const std::string title = normalize(one_line(tp.name));
+  index_free_text(title, {tp.description}, {});
+  add_pairs(doc, title, kTitleWeight);
+  add_pairs(doc, normalize(tp.description.substr(0, 600)), 1);
+
+  doc.add_boolean_term(id_term(ItemKind::topic, tp.id));
+  add_filter(doc, prefix::kind, "topic");
+  add_filter(doc, prefix::lang, "vi");
+  add_dates(doc, tp.updated_at);
+
+  StoredItem item{ItemKind::topic,
+                  tp.id,
+                  tp.slug,
+                  one_line(tp.name),
+                  tp.updated_at,
+                  {},
+                  {},
+                  {},
+                  {},
+                  capped(tp.description.empty() ? tp.name : tp.description, kMaxStoredText),
+                  "vi"};
+  doc.set_data(encode_item(item));
+  out.spelling = spelling_words(title);
+  return out;
+}
+
 std::optional<BuiltItem> DocumentBuilder::load(const store::Txn& txn, const store::Tables& t, ItemKind kind,
                                                std::uint64_t id) {
+  if (kind == ItemKind::page) {
+    const auto p = store::get_site_page(txn, t, id);
+    return p ? std::optional(build(*p)) : std::nullopt;
+  }
+  if (kind == ItemKind::topic) {
+    const auto tp = store::get_topic(txn, t, id);
+    return tp ? std::optional(build(*tp)) : std::nullopt;
+  }
   if (kind == ItemKind::document) {
-    const auto d = store::get_document(txn, t, id);
+    // Drafts and withdrawn documents are nobody's search result (issue 14).
+    const auto d = store::get_public_document(txn, t, id);
     return d ? std::optional(build(*d)) : std::nullopt;
   }
   const auto a = store::get_article(txn, t, id);

@@ -11,6 +11,8 @@
 
 #include "daemon/model/article.hpp"
 #include "daemon/model/legal_document.hpp"
+#include "daemon/model/site_page.hpp"
+#include "daemon/model/topic.hpp"
 #include "daemon/store/store.hpp"
 #include "search/schema.hpp"
 
@@ -28,13 +30,15 @@ struct StoredItem {
   std::string doc_type;              // a document's type ("Quyết định")
   std::string number;                // a document's number ("1382/QĐ-UBND")
   std::string text;                  // plain text the snippet is cut from (capped)
+  std::string lang = "vi";           // a section page's language ("vi", "en"): its URL depends on it
 };
 
 std::string encode_item(const StoredItem& item);
 // std::nullopt when the bytes are not an item of this index format.
 std::optional<StoredItem> decode_item(std::string_view data);
-// The public page of the item: "/tin-tuc/<slug>-<id>" or "/van-ban/<slug>-<id>" (the same scheme as
-// web/handlers/public; URLs are made at query time, so changing it needs no re-index).
+// The public page of the item: "/tin-tuc/<slug>-<id>", "/van-ban/<slug>-<id>", "/trang/<slug>" (or
+// "/en/<slug>"), "/chuyen-de/<slug>" (the same scheme as web/links.hpp; URLs are made at query time, so
+// changing it needs no re-index).
 std::string item_url(const StoredItem& item);
 
 struct BuiltItem {
@@ -59,14 +63,20 @@ class DocumentBuilder {
   std::optional<BuiltItem> load(const store::Txn& txn, const store::Tables& t, ItemKind kind, std::uint64_t id);
   BuiltItem build(const model::Article& a, const ArticleNames& names);
   BuiltItem build(const model::LegalDocument& d);
+  // A public section page: title, summary, body and the cells of its entries; lang="en" pages are also
+  // indexed with the English analyser.
+  BuiltItem build(const model::SitePage& p);
+  BuiltItem build(const model::Topic& t);
 
  private:
   void set_document(Xapian::Document& doc);
   void add_text(const std::string& text, Xapian::termcount wdf, std::string_view pre);
   static void add_pairs(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf);
   void index_free_text(const std::string& title, std::initializer_list<std::string_view> body, std::string_view agency);
-  Xapian::Stem stemmer_;
-  Xapian::TermGenerator folded_, exact_;
+  // English-stemmed terms (prefix::english) of an English item's text.
+  void add_english(const std::string& text, Xapian::termcount wdf);
+  Xapian::Stem stemmer_, english_stemmer_;
+  Xapian::TermGenerator folded_, exact_, english_;
 };
 
 // Lower-case words of at least two letters, for the spelling dictionary.

@@ -119,6 +119,13 @@ RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptio
     store::Cursor documents(txn, t.documents);
     for (bool ok = documents.first(); ok; ok = documents.next())
       targets.push_back({ItemKind::document, store::read_be64(documents.key())});
+    // Section pages (public ones: pending revisions live elsewhere) and topics.
+    store::Cursor pages(txn, t.pages);
+    for (bool ok = pages.first(); ok; ok = pages.next())
+      targets.push_back({ItemKind::page, store::read_be64(pages.key())});
+    store::Cursor topics(txn, t.topics);
+    for (bool ok = topics.first(); ok; ok = topics.next())
+      targets.push_back({ItemKind::topic, store::read_be64(topics.key())});
   }
   db_.set_metadata(meta::format, std::to_string(kIndexFormat));
   db_.set_metadata(meta::state, kBuilding);
@@ -132,7 +139,9 @@ RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptio
         if (built) {
           db_.add_document(built->doc);
           add_extras(db_, *built, names_written_);
-          ++(target.kind == ItemKind::article ? report.articles : report.documents);
+          ++(target.kind == ItemKind::article    ? report.articles
+             : target.kind == ItemKind::document ? report.documents
+                                                 : report.others);
         }
         if (++done % options.commit_every == 0) db_.commit();
         if (options.progress && (done % 500 == 0 || done == targets.size())) options.progress(done, targets.size());
@@ -164,9 +173,11 @@ std::size_t IndexWriter::follow(const store::Store& store, std::size_t limit, un
     switch (c.kind) {
       case store::ChangeKind::article: targets.insert({ItemKind::article, c.id}); break;
       case store::ChangeKind::document: targets.insert({ItemKind::document, c.id}); break;
+      case store::ChangeKind::page: targets.insert({ItemKind::page, c.id}); break;
+      case store::ChangeKind::topic: targets.insert({ItemKind::topic, c.id}); break;
       case store::ChangeKind::category: add_dependents(db_, prefix::category_id, c.id, targets); break;
       case store::ChangeKind::agency: add_dependents(db_, prefix::agency_id, c.id, targets); break;
-      default: break;  // settings, media, pages: not searchable
+      default: break;  // settings, media: not searchable
     }
   }
   const std::vector<Target> list(targets.begin(), targets.end());

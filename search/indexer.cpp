@@ -207,11 +207,13 @@ void Indexer::rebuild() {
   ++status_.generation;
   status_.ready = true;
   const double secs = std::max(r.elapsed.count(), 1e-3);
-  log::info("search.rebuild_done", {{"articles", r.articles},
-                                    {"documents", r.documents},
-                                    {"seconds", static_cast<std::int64_t>(secs)},
-                                    {"items_per_s", static_cast<std::int64_t>(double(r.articles + r.documents) / secs)},
-                                    {"cursor", r.cursor}});
+  log::info("search.rebuild_done",
+            {{"articles", r.articles},
+             {"documents", r.documents},
+             {"pages_and_topics", r.others},
+             {"seconds", static_cast<std::int64_t>(secs)},
+             {"items_per_s", static_cast<std::int64_t>(double(r.articles + r.documents + r.others) / secs)},
+             {"cursor", r.cursor}});
 }
 
 std::optional<std::string> Indexer::health_problem() const {

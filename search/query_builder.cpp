@@ -102,10 +102,15 @@ Q filter_query(const SearchRequest& r) {
       filters.emplace_back(std::string(prefix::kind) + "article");
     } else if (type == "document" || type == "van-ban") {
       filters.emplace_back(std::string(prefix::kind) + "document");
+    } else if (type == "page" || type == "trang") {
+      filters.emplace_back(std::string(prefix::kind) + "page");
+    } else if (type == "topic" || type == "chuyen-de") {
+      filters.emplace_back(std::string(prefix::kind) + "topic");
     } else {
       filters.emplace_back(std::string(prefix::doc_type) + type);
     }
   }
+  if (!r.lang.empty()) filters.emplace_back(std::string(prefix::lang) + model::slugify(r.lang));
   if (!r.category.empty()) filters.emplace_back(std::string(prefix::category) + model::slugify(r.category));
   if (!r.agency.empty()) filters.emplace_back(std::string(prefix::agency) + model::slugify(r.agency));
   if (r.from_day && r.to_day) {
@@ -129,10 +134,15 @@ void setup(Xapian::QueryParser& p, const Xapian::Stem& stemmer, Xapian::QueryPar
 
 }  // namespace
 
-QueryBuilder::QueryBuilder() : stemmer_(make_fold_stemmer()) {
+QueryBuilder::QueryBuilder() : stemmer_(make_fold_stemmer()), english_stemmer_(make_english_stemmer()) {
   // Folded terms decide what matches, every word required; exact ones only rank, any of them helps.
   setup(folded_, stemmer_, Xapian::QueryParser::STEM_ALL_Z, Q::OP_AND);
   setup(exact_, stemmer_, Xapian::QueryParser::STEM_NONE, Q::OP_OR);
+  // English items match by stems too: every word required, as English-stemmed terms of their own.
+  english_.set_stemmer(english_stemmer_);
+  english_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  english_.set_default_op(Q::OP_AND);
+  english_.add_prefix("", std::string(prefix::english));
 }
 
 Q QueryBuilder::parse(Xapian::QueryParser& parser, const std::string& text, unsigned extra_flags, unsigned flags) {
@@ -170,6 +180,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   }
 
   Q text_q = rest.empty() ? Q() : parse(folded_, rest);
+  // Plain words also match English items by their stems ("committees" finds "committee").
+  if (!text_q.empty() && !has_syntax(split_space(rest)))
+    if (const Q english = parse(english_, rest, 0, 0); !english.empty()) text_q = Q(Q::OP_OR, text_q, english);
   for (const auto& n : numbers) text_q = text_q.empty() ? number_query(n) : Q(Q::OP_AND, text_q, number_query(n));
   out.has_text = !text_q.empty();
 

@@ -2,8 +2,9 @@
 // From what a reader typed to a bounded Xapian query. Folded terms decide what matches (no
 // diacritics, NFD, either tone placement, any case); exact terms, adjacent syllables and document
 // numbers only add weight, so "bán" ranks selling above "bàn" tables and "nông nghiệp" as a pair
-// above the two syllables apart. Every input gives a query: syntax the parser rejects is retried as
-// plain words, and length, word count and wildcard expansion are capped.
+// above the two syllables apart. English items also match by English stems ("committees" finds
+// "committee"), through their own terms (prefix::english). Every input gives a query: syntax the parser rejects is
+// retried as plain words, and length, word count and wildcard expansion are capped.
 #include <xapian.h>
 
 #include <cstdint>
@@ -21,7 +22,8 @@ struct SearchRequest {
   SortOrder sort = SortOrder::relevance;
   std::string category;       // category slug (or name: it is slugified)
   std::string agency;         // agency / issuer slug (or name)
-  std::string type;           // "article", "document", or a legal document type ("quyet-dinh")
+  std::string type;           // "article", "document", "page", "topic", or a legal document type ("quyet-dinh")
+  std::string lang;           // "vi" or "en"; "" = both
   std::int32_t from_day = 0;  // issue/publication date range, days since epoch; 0 = open
   std::int32_t to_day = 0;
 };
@@ -56,8 +58,8 @@ class QueryBuilder {
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text, unsigned extra_flags = 0,
                       unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                        Xapian::QueryParser::FLAG_LOVEHATE);
-  Xapian::Stem stemmer_;
-  Xapian::QueryParser folded_, exact_;
+  Xapian::Stem stemmer_, english_stemmer_;
+  Xapian::QueryParser folded_, exact_, english_;
 };
 
 }  // namespace portald::search

@@ -28,7 +28,7 @@ std::string cache_key(const SearchRequest& r) {
   std::string key = normalize(r.q);
   for (const std::string& part :
        {std::to_string(r.page), std::to_string(r.per_page), std::string(r.sort == SortOrder::newest ? "n" : "r"),
-        r.category, r.agency, r.type, std::to_string(r.from_day), std::to_string(r.to_day)}) {
+        r.category, r.agency, r.type, r.lang, std::to_string(r.from_day), std::to_string(r.to_day)}) {
     key += '\x1f';
     key += part;
   }

@@ -19,6 +19,9 @@ struct Monitor;
 namespace portald::auth {
 class LoginLimiter;
 }
+namespace portald::secrets {
+class PersonalDataKey;
+}
 
 namespace portald::web {
 
@@ -34,6 +37,7 @@ struct Context {
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
   config::AddressList ops_allow = config::loopback_addresses();  // who reads /metrics and /healthz's details
+  const secrets::PersonalDataKey* personal_data_key = nullptr;   // seals TOTP secrets; nullptr = no key file
 };
 
 }  // namespace portald::web

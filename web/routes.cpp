@@ -85,6 +85,17 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/bai-viet/{id}/so-sanh", adm::revision_pages::compare, A::use_admin, C::none},
       {"POST", "/quan-tri/bai-viet/{id}/phien-ban/{n}/khoi-phuc", adm::revision_pages::restore, A::write_article,
        C::none},
+      // --- admin: section pages and the English section (approval inside: the board only) ---
+      {"GET", "/quan-tri/trang", adm::section_pages::list, A::edit_any_article, C::none},
+      {"GET", "/quan-tri/trang/moi", adm::section_pages::new_page, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/moi", adm::section_pages::create_post, A::edit_any_article, C::none},
+      {"GET", "/quan-tri/trang/{id}", adm::section_pages::edit_page, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}", adm::section_pages::save_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}/duyet", adm::section_pages::approve_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}/tra-lai", adm::section_pages::return_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}/phien-ban/{n}/khoi-phuc", adm::section_pages::restore_post, A::edit_any_article,
+       C::none},
+      {"GET", "/quan-tri/trang/{id}/xem-truoc", adm::section_pages::preview, A::edit_any_article, C::none},
       {"GET", "/quan-tri/thu-vien", adm::media_pages::library_get, A::upload_media, C::none},
       {"POST", "/quan-tri/thu-vien", adm::media_pages::upload, A::upload_media, C::none},
       // --- admin: people, site settings, taxonomy, audit, status ---
@@ -101,6 +112,19 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/nhat-ky", adm::audit_pages::audit_page, A::view_audit, C::none},
       {"GET", "/quan-tri/nhat-ky.csv", adm::audit_pages::audit_csv, A::view_audit, C::none},
       {"GET", "/quan-tri/trang-thai", adm::status_pages::status_page, A::view_status, C::none},
+      // --- admin: legal documents (issue 14); the service checks each item's rule (own, board) ---
+      {"GET", "/quan-tri/van-ban", adm::document_list_pages::document_list, A::write_article, C::none},
+      {"GET", "/quan-tri/van-ban/moi", adm::document_pages::new_page, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/moi", adm::document_pages::create_post, A::write_article, C::none},
+      {"GET", "/quan-tri/van-ban/{id}", adm::document_pages::edit_page, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}", adm::document_pages::save_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/chuyen", adm::document_pages::transition_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/het-hieu-luc", adm::document_pages::expire_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/thay-the", adm::document_pages::replace_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/bo-thay-the", adm::document_pages::unreplace_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}/phien-ban/{n}/khoi-phuc", adm::document_pages::restore_post, A::write_article,
+       C::none},
+      {"GET", "/quan-tri/van-ban/{id}/xem-truoc", adm::document_pages::preview, A::write_article, C::none},
   };
 #ifdef PORTALD_TEST_ROUTES
   // Test builds only (the package build never sets PORTALD_TEST_ROUTES), and then only with

@@ -67,21 +67,28 @@ std::size_t end_all_sessions(store::WriteTxn& txn, const store::Tables& t, std::
   return n;
 }
 
-void offer_totp_secret(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                       model::Session& session) {
-  session.pending_totp = auth::new_totp_secret();
+std::string totp_purpose(std::string_view username) { return "totp:" + std::string(username); }
+
+std::string offer_totp_secret(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                              std::string_view session_key, model::Session& session) {
+  const std::string purpose = totp_purpose(session.username);
+  if (auto offered = key.open(session.pending_totp, purpose)) return *offered;
+  std::string secret = auth::new_totp_secret();
+  session.pending_totp = key.seal(secret, purpose);
   store::put_session(txn, t, session_key, session);
+  return secret;
 }
 
-SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                                    model::Session& session, std::string_view code, std::string_view address,
-                                    model::UnixTime now) {
-  if (session.pending_totp.empty()) return SecondFactor::refused;
-  const auto step = auth::totp_match(session.pending_totp, code, now);
+SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                                    std::string_view session_key, model::Session& session, std::string_view code,
+                                    std::string_view address, model::UnixTime now) {
+  const auto offered = key.open(session.pending_totp, totp_purpose(session.username));
+  if (!offered) return SecondFactor::refused;
+  const auto step = auth::totp_match(*offered, code, now);
   if (!step) return SecondFactor::refused;
   auto u = store::get_user(txn, t, session.username);
   if (!u) return SecondFactor::no_account;
-  u->totp_secret = session.pending_totp;
+  u->totp_secret = session.pending_totp;  // sealed for the same account and purpose
   u->totp_last_step = *step;
   store::put_user(txn, t, *u);
   pass(txn, t, session_key, session);
@@ -89,12 +96,14 @@ SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t
   return SecondFactor::passed;
 }
 
-SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                         model::Session& session, std::string_view code, std::string_view address,
-                         model::UnixTime now) {
+SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                         std::string_view session_key, model::Session& session, std::string_view code,
+                         std::string_view address, model::UnixTime now) {
   auto u = store::get_user(txn, t, session.username);
   if (!u) return SecondFactor::no_account;
-  const auto step = auth::totp_match(u->totp_secret, code, now);
+  const auto secret = key.open(u->totp_secret, totp_purpose(u->username));
+  if (!secret) return SecondFactor::unreadable;
+  const auto step = auth::totp_match(*secret, code, now);
   // A step not newer than the last one accepted is a replayed code.
   if (!step || *step <= u->totp_last_step) {
     audit(txn, t, AuditAction::login_totp_failed, u->username, address, now);
@@ -105,6 +114,17 @@ SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, std::stri
   pass(txn, t, session_key, session);
   audit(txn, t, AuditAction::login_totp_ok, u->username, address, now);
   return SecondFactor::passed;
+}
+
+std::size_t seal_clear_totp_secrets(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key) {
+  std::size_t sealed = 0;
+  for (auto& u : store::list_users(txn, t)) {
+    if (u.totp_secret.empty() || secrets::is_sealed(u.totp_secret)) continue;
+    u.totp_secret = key.seal(u.totp_secret, totp_purpose(u.username));
+    store::put_user(txn, t, u);
+    ++sealed;
+  }
+  return sealed;
 }
 
 }  // namespace portald::accounts

@@ -9,6 +9,7 @@
 
 #include "daemon/model/session.hpp"
 #include "daemon/model/user.hpp"
+#include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::accounts {
@@ -32,24 +33,35 @@ void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view 
 std::size_t end_all_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
                              std::string_view address, model::UnixTime now);
 
-// Enrolment page: gives the session a new TOTP secret to show, unless it already holds one. Writes only
-// the session; the account takes the secret when a code confirms it.
-void offer_totp_secret(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                       model::Session& session);
+// TOTP secrets are stored sealed under the personal-data key (issue 16): the account's and the one an
+// enrolment offers, both with purpose totp_purpose(username).
+std::string totp_purpose(std::string_view username);
+
+// Enrolment page: gives the session a new TOTP secret to show, unless it already holds one that opens.
+// Writes only the session; the account takes the secret when a code confirms it. Returns the secret in
+// clear, for the page.
+std::string offer_totp_secret(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                              std::string_view session_key, model::Session& session);
 
 enum class SecondFactor {
   passed,      // the session is past the second factor
   refused,     // wrong, expired or replayed code
   no_account,  // the account vanished meanwhile (nothing written)
+  unreadable,  // the stored secret does not open under this key (another key file): nothing written
 };
 // Enrolment: a code from the offered secret makes it the account's and passes the session
 // (login.totp-enrolled). A wrong code writes nothing.
-SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                                    model::Session& session, std::string_view code, std::string_view address,
-                                    model::UnixTime now);
+SecondFactor confirm_totp_enrolment(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                                    std::string_view session_key, model::Session& session, std::string_view code,
+                                    std::string_view address, model::UnixTime now);
 // Login: a code of a time step newer than the last one used passes the session (login.totp-ok); any other
 // is refused and audited (login.totp-failed). A code works once.
-SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, std::string_view session_key,
-                         model::Session& session, std::string_view code, std::string_view address, model::UnixTime now);
+SecondFactor verify_totp(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                         std::string_view session_key, model::Session& session, std::string_view code,
+                         std::string_view address, model::UnixTime now);
+
+// Seals every account's TOTP secret still stored in clear (stores from before issue 16), at daemon start;
+// returns how many. Secrets sealed under another key are left as they are (and refused at login).
+std::size_t seal_clear_totp_secrets(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key);
 
 }  // namespace portald::accounts

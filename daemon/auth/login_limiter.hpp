@@ -1,14 +1,14 @@
 #pragma once
-// Failed-login limits per account and per client address, in memory (a restart forgets them; the
-// audit log keeps every attempt). Thread-safe.
+// Failed-login limits per account and per client address, kept in the store (table login_failures), so
+// a restart does not release a held account (issue 16). The audit log keeps every attempt. Thread-safe:
+// each call is one LMDB transaction.
+#include <cstddef>
 #include <cstdint>
-#include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "daemon/model/time.hpp"
+#include "daemon/store/store.hpp"
 
 namespace portald::auth {
 
@@ -16,23 +16,24 @@ struct LoginLimits {
   unsigned per_account = 5;   // failures per window before the account is held
   unsigned per_address = 20;  // failures per window before the address is held
   model::UnixTime window_s = 15 * 60;
+  // Above this many keys, those whose failures all left the window are swept (a spray of made-up
+  // names must not grow the table for ever).
+  std::size_t keys_before_sweep = 10000;
 };
 
 class LoginLimiter {
  public:
-  explicit LoginLimiter(LoginLimits limits = {}) : limits_(limits) {}
+  explicit LoginLimiter(const store::Store& store, LoginLimits limits = {}) : store_(store), limits_(limits) {}
   // True when either the account or the address has too many recent failures.
-  bool blocked(std::string_view account, std::string_view address, model::UnixTime now);
+  bool blocked(std::string_view account, std::string_view address, model::UnixTime now) const;
   void record_failure(std::string_view account, std::string_view address, model::UnixTime now);
   // A successful login clears the account's failures (not the address's).
   void record_success(std::string_view account);
   const LoginLimits& limits() const { return limits_; }
 
  private:
-  unsigned recent(std::vector<model::UnixTime>& times, model::UnixTime now);
+  const store::Store& store_;
   LoginLimits limits_;
-  std::mutex mu_;
-  std::map<std::string, std::vector<model::UnixTime>, std::less<>> accounts_, addresses_;
 };
 
 // The message shown when a login is held (Vietnamese).

@@ -42,12 +42,6 @@ Trusted load_trusted(const config::Config& c) {
   return t;
 }
 
-bool unexpected_args(CommandContext& c, const char* command, std::size_t allowed) {
-  if (c.args.size() <= allowed) return false;
-  c.err << command << ": unexpected argument '" << c.args[allowed] << "'\n";
-  return true;
-}
-
 std::string when(model::UnixTime t) { return model::format_datetime_vn(t) + " UTC+7"; }
 
 std::string seconds(double s) {

@@ -76,6 +76,11 @@ const std::vector<Command>& commands() {
        .help = "Create the snapshot signing key pair (and the encryption key) where missing; never overwrites. Prints "
                "the public key.",
        .run = cmd_backup_keygen},
+      {.words = {"secrets", "keygen"},
+       .usage = "secrets keygen",
+       .help = "Create the key that seals personal data in the store (TOTP secrets, citizens' contacts) at "
+               "personal-data-key where missing; never overwrites. Run it as root; keep a copy off the server.",
+       .run = cmd_secrets_keygen},
       {.words = {"backup"},
        .usage = "backup [--to DIR]",
        .help = "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "
@@ -131,6 +136,12 @@ bool take_flag(std::vector<std::string>& args, std::string_view name) {
   const auto it = std::find(args.begin(), args.end(), name);
   if (it == args.end()) return false;
   args.erase(it);
+  return true;
+}
+
+bool unexpected_args(CommandContext& c, const char* command, std::size_t allowed) {
+  if (c.args.size() <= allowed) return false;
+  c.err << command << ": unexpected argument '" << c.args[allowed] << "'\n";
   return true;
 }
 

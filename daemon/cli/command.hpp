@@ -40,6 +40,8 @@ std::string command_help(const Command& cmd);
 std::optional<std::string> take_option(std::vector<std::string>& args, std::string_view name);
 // Takes a bare "--flag" out of args.
 bool take_flag(std::vector<std::string>& args, std::string_view name);
+// True (and a line on c.err) when more than `allowed` arguments are left.
+bool unexpected_args(CommandContext& c, const char* command, std::size_t allowed);
 
 int cmd_init(CommandContext& c);
 int cmd_user_add(CommandContext& c);
@@ -59,6 +61,7 @@ int cmd_backup_list(CommandContext& c);
 int cmd_backup_verify(CommandContext& c);
 int cmd_backup_drill(CommandContext& c);
 int cmd_backup_keygen(CommandContext& c);
+int cmd_secrets_keygen(CommandContext& c);
 int cmd_restore(CommandContext& c);
 int cmd_topics_import(CommandContext& c);
 

@@ -4,6 +4,7 @@
 #include "daemon/cli/content_import.hpp"
 #include "daemon/cli/fields.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/store/document_editorial_table.hpp"
 #include "daemon/store/document_table.hpp"
 
 namespace portald::cli {
@@ -106,6 +107,13 @@ bool write(store::WriteTxn& txn, const store::Tables& t, const nlohmann::json& j
       if (const auto old = store::get_document(txn, t, *id)) {
         d.id = old->id;
         d.created_at = old->created_at;
+        // What the board decided in the admin (issue 14) is not in the import format: a re-import
+        // updates the fields and files, and a withdrawn document stays withdrawn, a replaced one replaced.
+        if (old->status == model::ArticleStatus::withdrawn) d.status = old->status;
+        d.published_at = old->published_at;
+        d.replaced_by = old->replaced_by;
+        d.replaces = old->replaces;
+        d.validity_note = old->validity_note;
       }
   const bool created = d.id == 0;
   d.updated_at = now;
@@ -114,6 +122,18 @@ bool write(store::WriteTxn& txn, const store::Tables& t, const nlohmann::json& j
     const std::uint64_t size = m.bytes.size();
     d.attachments.push_back({store::add_media(txn, t, m), m.file_name, m.content_type, size});
   }
+  // A document the admin has handled keeps its history: the re-imported fields become the version under
+  // work, unless someone's edit is pending there (its approval will then replace them).
+  if (auto state = created ? std::nullopt : store::get_document_state(txn, t, d.id))
+    if (state->state == model::ArticleStatus::published || state->state == model::ArticleStatus::withdrawn) {
+      state->work_revision = store::add_document_revision(txn, t,
+                                                          {.document_id = d.id,
+                                                           .content = model::content_of(d),
+                                                           .saved_by = "portaldctl",
+                                                           .saved_at = now,
+                                                           .note = "nhập lại bằng portaldctl"});
+      store::put_document_state(txn, t, *state);
+    }
   store::put_document(txn, t, std::move(d));
   return created;
 }

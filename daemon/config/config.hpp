@@ -49,6 +49,8 @@ struct Config {
   DayWindow cadence_afternoon{13 * 60 + 30, 16 * 60};             // 13:30-16:00
   std::filesystem::path holidays_file = "/etc/portald/holidays";  // missing = no holidays
   std::size_t min_free_space = std::size_t(2) << 30;              // bytes; the disk check warns below this
+  // Seals personal data at rest (TOTP secrets, citizens' contacts); outside the data dir, not in snapshots.
+  std::filesystem::path personal_data_key = "/etc/portald/keys/personal-data.key";
   // Snapshots (backup/, Điều 10.2.b): a directory on another device, the keys, retention.
   std::filesystem::path backup_dir = "/srv/portald-snapshots";
   std::filesystem::path backup_key = "/etc/portald/keys/snapshot.key";         // minisign secret key

@@ -136,6 +136,11 @@ constexpr std::array options{
     size_option("min-free-space", &Config::min_free_space, 0, 4 * T,
                 "The disk check warns when the file system of the data directory (or of a backup "
                 "directory) has less free space than this."),
+    file_option("personal-data-key", &Config::personal_data_key,
+                "Key that seals personal data in the store (TOTP secrets, citizens' contacts), so neither "
+                "data.mdb nor a snapshot holds them in clear; made by portaldctl secrets keygen (mode 0600, "
+                "root's; systemd hands the daemon a copy). Keep a copy off the server with the snapshots: "
+                "without it second factors must be enrolled again."),
     path_option("backup-dir", &Config::backup_dir,
                 "Where portaldctl backup writes snapshots: a mounted external disk or network share "
                 "(another device than data-dir, Điều 10.2.b). It is never created, so an unmounted disk "

@@ -20,29 +20,42 @@ std::string stored_name(std::string_view posted) {
 
 UploadResult upload(const store::Store& store, std::string_view file_name, std::string_view bytes,
                     const model::Actor& actor, model::UnixTime now) {
+  UploadResult r = check_upload(file_name, bytes, actor);
+  if (r.refusal != Refusal::none) return r;
+  store::WriteTxn txn = store.write();
+  r.id = store_upload(txn, store.tables(), r, bytes, actor, now);
+  txn.commit();
+  return r;
+}
+
+UploadResult check_upload(std::string_view file_name, std::string_view bytes, const model::Actor& actor) {
   if (!model::may(actor, model::Action::upload_media)) return {Refusal::not_allowed};
   if (bytes.empty()) return {Refusal::empty};
   if (bytes.size() > model::kMaxMediaBytes) return {Refusal::too_large};
   const auto type = model::sniff_media_type(bytes, file_name);
   if (!type) return {Refusal::unknown_type};
-  UploadResult r{Refusal::none, 0, stored_name(file_name), *type};
-  store::WriteTxn txn = store.write();
-  const auto& t = store.tables();
-  r.id = store::add_media(txn, t,
-                          {.file_name = r.file_name,
-                           .content_type = r.content_type,
-                           .bytes = std::string(bytes),
-                           .owner = actor.username,  // the uploader sees the file before it is published
-                           .uploaded_at = now});
+  return {Refusal::none, 0, stored_name(file_name), *type};
+}
+
+std::uint64_t store_upload(store::WriteTxn& txn, const store::Tables& t, const UploadResult& checked,
+                           std::string_view bytes, const model::Actor& actor, model::UnixTime now) {
+  const std::uint64_t id =
+      store::add_media(txn, t,
+                       {.id = 0,
+                        .file_name = checked.file_name,
+                        .content_type = checked.content_type,
+                        .bytes = std::string(bytes),
+                        .token = {},              // a new random one (store::add_media)
+                        .owner = actor.username,  // the uploader sees the file before it is published
+                        .uploaded_at = now});
   store::append_audit(txn, t,
                       {.at = now,
                        .actor = actor.username,
                        .action = "media.upload",
-                       .object = "media/" + std::to_string(r.id),
-                       .to = r.file_name + " (" + r.content_type + ")",
+                       .object = "media/" + std::to_string(id),
+                       .to = checked.file_name + " (" + checked.content_type + ")",
                        .address = actor.address});
-  txn.commit();
-  return r;
+  return id;
 }
 
 }  // namespace portald::media

@@ -31,4 +31,13 @@ struct UploadResult {
 UploadResult upload(const store::Store& store, std::string_view file_name, std::string_view bytes,
                     const model::Actor& actor, model::UnixTime now);
 
+// upload() in two halves, for a write that stores files with something else in ONE transaction (a legal
+// document's attachments, issue 14). check_upload: upload()'s checks without writing; a result with
+// Refusal::none carries the name and type to store (id 0).
+UploadResult check_upload(std::string_view file_name, std::string_view bytes, const model::Actor& actor);
+// Stores what check_upload accepted (its name and type, these bytes) with the "media.upload" audit entry
+// in the caller's transaction; returns the new id.
+std::uint64_t store_upload(store::WriteTxn& txn, const store::Tables& t, const UploadResult& checked,
+                           std::string_view bytes, const model::Actor& actor, model::UnixTime now);
+
 }  // namespace portald::media

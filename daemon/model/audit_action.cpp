@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 35> kNames{{
+constexpr std::array<Names, 52> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -50,6 +50,23 @@ constexpr std::array<Names, 35> kNames{{
     {A::taxonomy_rename_agency, "taxonomy.rename-agency", "Đổi tên cơ quan"},
     {A::taxonomy_topic, "taxonomy.topic", "Lưu chuyên đề"},
     {A::page_import, "page.import", "Nhập trang chuyên mục"},
+    {A::document_create, "document.create", "Tạo văn bản"},
+    {A::document_edit, "document.edit", "Sửa văn bản"},
+    {A::document_restore, "document.restore", "Khôi phục phiên bản cũ của văn bản"},
+    {A::document_submit, "document.submit", "Gửi duyệt văn bản"},
+    {A::document_take_for_editing, "document.take-for-editing", "Nhận biên tập văn bản"},
+    {A::document_send_for_approval, "document.send-for-approval", "Trình duyệt văn bản"},
+    {A::document_return, "document.return", "Trả lại văn bản"},
+    {A::document_approve, "document.approve", "Duyệt và công bố văn bản"},
+    {A::document_withdraw, "document.withdraw", "Gỡ văn bản"},
+    {A::document_expire, "document.expire", "Đánh dấu văn bản hết hiệu lực"},
+    {A::document_replace, "document.replace", "Đánh dấu văn bản bị thay thế"},
+    {A::document_unreplace, "document.unreplace", "Bỏ đánh dấu văn bản bị thay thế"},
+    {A::page_create, "page.create", "Tạo trang chuyên mục"},
+    {A::page_edit, "page.edit", "Sửa trang chuyên mục"},
+    {A::page_restore, "page.restore", "Khôi phục phiên bản trang"},
+    {A::page_approve, "page.approve", "Duyệt trang chuyên mục"},
+    {A::page_return, "page.return", "Trả lại bản sửa trang"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

@@ -50,6 +50,25 @@ enum class AuditAction {
   taxonomy_topic,
   // Section pages.
   page_import,  // portaldctl pages import
+  // Legal documents in the admin (issue 14): saving and restoring versions, one value per workflow
+  // transition documents take ("document." + the transition's key), and the board's validity marks.
+  document_create,
+  document_edit,
+  document_restore,
+  document_submit,
+  document_take_for_editing,
+  document_send_for_approval,
+  document_return,
+  document_approve,
+  document_withdraw,
+  document_expire,
+  document_replace,
+  document_unreplace,
+  page_create,   // a new page, pending approval (/quan-tri/trang/moi)
+  page_edit,     // a pending revision of a page
+  page_restore,  // an old revision made the pending one
+  page_approve,  // the board made a revision public
+  page_return,   // the board sent a revision back, with a reason
 };
 
 // Every value, in declaration order (for tests and filter lists).

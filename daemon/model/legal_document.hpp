@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/model/article.hpp"
 #include "daemon/model/time.hpp"
 
 namespace portald::model {
@@ -13,6 +14,7 @@ struct Attachment {
   std::string file_name;
   std::string content_type;
   std::uint64_t size = 0;
+  bool operator==(const Attachment&) const = default;
 };
 
 struct LegalDocument {
@@ -31,6 +33,14 @@ struct LegalDocument {
   std::vector<Attachment> attachments;
   UnixTime created_at = 0;
   UnixTime updated_at = 0;
+  // Documents go through the articles' workflow (workflow.hpp): only `published` is public, `withdrawn`
+  // answers 410. Records from before the admin managed documents have no state and read as published,
+  // which is what an import makes.
+  ArticleStatus status = ArticleStatus::published;
+  UnixTime published_at = 0;              // first publication in the admin; 0 for imported documents
+  std::uint64_t replaced_by = 0;          // the document that replaces this one (thay thế bởi); 0 = none
+  std::vector<std::uint64_t> replaces{};  // the documents this one replaces
+  std::string validity_note{};            // why it lost force, shown to readers ("Bị bãi bỏ bởi ...")
 };
 
 struct Media {

@@ -75,4 +75,43 @@ inline const std::vector<PageColumn>& page_columns(PageKind kind) {
   }
 }
 
+// A section the portal must have (NĐ 42/2022 Điều 4 k.1, Điều 7 k.2; Luật Tiếp cận thông tin Điều 19)
+// and the English section's index: its address, its title before the board writes one, and its kind.
+// Until a page with this language and slug is published, the portal shows it as "Đang cập nhật" with the
+// responsible contact from the settings, never as a broken link.
+struct SectionSpec {
+  std::string_view lang;
+  std::string_view slug;
+  std::string_view title;
+  PageKind kind;
+};
+
+inline const std::vector<SectionSpec>& mandatory_sections() {
+  static const std::vector<SectionSpec> sections{
+      {"vi", "gioi-thieu", "Giới thiệu chung", PageKind::text},
+      {"vi", "co-cau-to-chuc", "Chức năng, nhiệm vụ và cơ cấu tổ chức", PageKind::text},
+      {"vi", "dau-moi-lien-he", "Cán bộ đầu mối liên hệ", PageKind::contacts},
+      {"vi", "chi-dao-dieu-hanh", "Chỉ đạo, điều hành", PageKind::text},
+      {"vi", "chien-luoc-quy-hoach", "Chiến lược, quy hoạch, kế hoạch", PageKind::text},
+      {"vi", "dau-tu-mua-sam-cong", "Đầu tư công, mua sắm công", PageKind::text},
+      {"vi", "thong-ke-tai-chinh", "Thống kê và báo cáo tài chính", PageKind::text},
+      {"vi", "dieu-uoc-quoc-te", "Điều ước, thỏa thuận quốc tế", PageKind::text},
+      {"vi", "pho-bien-phap-luat", "Phổ biến, hướng dẫn pháp luật", PageKind::text},
+      {"vi", "danh-muc-cong-khai", "Danh mục thông tin phải công khai", PageKind::disclosure},
+      {"vi", "thu-tuc-hanh-chinh", "Thủ tục hành chính, dịch vụ công trực tuyến", PageKind::links},
+      {"vi", "lien-ket", "Liên kết cổng thông tin", PageKind::links},
+      {"vi", "lien-he", "Liên hệ", PageKind::contacts},
+      {"en", "about", "About", PageKind::text},
+      {"en", "contacts", "Contacts", PageKind::contacts},
+  };
+  return sections;
+}
+
+// The mandatory section with this language and slug, nullptr when there is none.
+inline const SectionSpec* find_mandatory_section(std::string_view lang, std::string_view slug) {
+  for (const auto& s : mandatory_sections())
+    if (s.lang == lang && s.slug == slug) return &s;
+  return nullptr;
+}
+
 }  // namespace portald::model

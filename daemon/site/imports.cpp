@@ -1,6 +1,7 @@
 #include "daemon/site/imports.hpp"
 
 #include "daemon/model/audit_action.hpp"
+#include "daemon/site/pages.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/topic_table.hpp"
@@ -13,7 +14,9 @@ Refusal import_pages(store::WriteTxn& txn, const store::Tables& t, std::vector<m
   for (auto& page : pages) {
     const std::string object = "page/" + page.lang + "/" + page.slug, title = page.title;
     if (!page.updated_at) page.updated_at = now;
-    store::put_site_page(txn, t, std::move(page));
+    const std::uint64_t id = store::put_site_page(txn, t, std::move(page));
+    // Kept as an approved revision too, so the history the admin shows (/quan-tri/trang) is whole.
+    record_public_revision(txn, t, *store::get_site_page(txn, t, id), actor, now, "Nhập từ tệp");
     store::append_audit(txn, t, model::AuditAction::page_import,
                         {.at = now, .actor = actor.username, .object = object, .to = title, .address = actor.address});
   }

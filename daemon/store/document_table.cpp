@@ -1,5 +1,6 @@
 #include "daemon/store/document_table.hpp"
 
+#include "daemon/model/text.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
 #include "daemon/store/media_use_table.hpp"
@@ -33,6 +34,12 @@ constexpr std::tuple kLegalDocumentFields{
     codec::optional("attachments", &LegalDocument::attachments, kAttachments),
     codec::optional("created_at", &LegalDocument::created_at),
     codec::optional("updated_at", &LegalDocument::updated_at),
+    // Issue 14; absent in older records, which read as published with no validity marks.
+    codec::optional("status", &LegalDocument::status, codec::kArticleStatus),
+    codec::optional("published_at", &LegalDocument::published_at),
+    codec::optional("replaced_by", &LegalDocument::replaced_by),
+    codec::optional("replaces", &LegalDocument::replaces),
+    codec::optional("validity_note", &LegalDocument::validity_note),
 };
 constexpr auto kRecord = codec::record<LegalDocument>("document", 1, kLegalDocumentFields);
 
@@ -49,9 +56,13 @@ constexpr auto kMediaHeader = codec::record<Media>("media", 1, kMediaFields);
 
 std::string date_key(const model::LegalDocument& d) { return be64(time_key(d.issued_on)) + be64(d.id); }
 
-// A document is public once stored, so its attachments are public files (media_use_table.hpp).
-std::vector<std::uint64_t> attachment_media(const model::LegalDocument& d) {
+bool is_public(const model::LegalDocument& d) { return d.status == model::ArticleStatus::published; }
+
+// A published document's attachments are public files (media_use_table.hpp); a draft's or a withdrawn
+// document's are not.
+std::vector<std::uint64_t> public_attachment_media(const model::LegalDocument& d) {
   std::vector<std::uint64_t> ids;
+  if (!is_public(d)) return ids;
   for (const auto& a : d.attachments) ids.push_back(a.media_id);
   return ids;
 }
@@ -73,11 +84,13 @@ std::uint64_t put_document(WriteTxn& txn, const Tables& t, model::LegalDocument 
     doc.id = next_id(txn, t, IdCounter::document);
   } else if (const auto old = get_document(txn, t, doc.id)) {
     txn.del(t.documents_by_date, date_key(*old));
-    before = attachment_media(*old);
+    before = public_attachment_media(*old);
   }
   txn.put(t.documents, be64(doc.id), kRecord.encode(doc));
-  record_media_uses(txn, t, MediaUser::document, doc.id, before, attachment_media(doc));
-  txn.put(t.documents_by_date, date_key(doc), {});
+  record_media_uses(txn, t, MediaUser::document, doc.id, before, public_attachment_media(doc));
+  // Only what readers may see is in the date index, so every public list that walks it (the database,
+  // the API, the sitemap) leaves drafts and withdrawn documents out without a check of its own.
+  if (is_public(doc)) txn.put(t.documents_by_date, date_key(doc), {});
   if (!doc.source_id.empty()) txn.put(t.document_sources, doc.source_id, be64(doc.id));
   append_change(txn, t, ChangeKind::document, doc.id, ChangeOp::put);
   return doc.id;
@@ -91,6 +104,20 @@ std::vector<model::LegalDocument> newest_documents(const Txn& txn, const Tables&
     if (skipped++ < page.offset) continue;
     if (auto d = get_document(txn, t, read_be64(c.key().substr(8)))) out.push_back(std::move(*d));
   }
+  return out;
+}
+
+std::optional<model::LegalDocument> get_public_document(const Txn& txn, const Tables& t, std::uint64_t id) {
+  auto d = get_document(txn, t, id);
+  return d && is_public(*d) ? d : std::nullopt;
+}
+
+std::vector<std::uint64_t> find_documents_by_number(const Txn& txn, const Tables& t, std::string_view number) {
+  std::vector<std::uint64_t> out;
+  const std::string wanted = model::fold(number);
+  Cursor c(txn, t.documents);
+  for (bool ok = c.first(); ok; ok = c.next())
+    if (model::fold(kRecord.decode(c.value()).number) == wanted) out.push_back(read_be64(c.key()));
   return out;
 }
 
@@ -118,6 +145,20 @@ std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t l
                    std::move(m.token), std::move(m.owner)});
   }
   return out;
+}
+
+std::optional<MediaInfo> get_media_info(const Txn& txn, const Tables& t, std::uint64_t id) {
+  const auto v = txn.get(t.media, be64(id));
+  if (!v) return std::nullopt;
+  const auto nul = v->find('\0');
+  if (nul == std::string_view::npos) throw StoreError("corrupt media record", MDB_CORRUPTED);
+  auto m = kMediaHeader.decode(v->substr(0, nul));
+  return MediaInfo{.id = id,
+                   .file_name = std::move(m.file_name),
+                   .content_type = std::move(m.content_type),
+                   .size = v->size() - nul - 1,
+                   .token = std::move(m.token),
+                   .owner = std::move(m.owner)};
 }
 
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media) {

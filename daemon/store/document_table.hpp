@@ -12,9 +12,14 @@ namespace portald::store {
 
 std::optional<model::LegalDocument> get_document(const Txn& txn, const Tables& t, std::uint64_t id);
 std::optional<std::uint64_t> find_document_by_source(const Txn& txn, const Tables& t, std::string_view source_id);
+// The document when readers may see it (published); std::nullopt for a draft, a withdrawn or no document.
+std::optional<model::LegalDocument> get_public_document(const Txn& txn, const Tables& t, std::uint64_t id);
+// Ids of every document (in any state) whose number folds to the same text as `number`, oldest first.
+// Walks the whole table: for the admin's writes, not for pages readers open.
+std::vector<std::uint64_t> find_documents_by_number(const Txn& txn, const Tables& t, std::string_view number);
 // Inserts (id == 0) or replaces; keeps indexes and the change log. Returns the id.
 std::uint64_t put_document(WriteTxn& txn, const Tables& t, model::LegalDocument doc);
-// Newest issue date first.
+// Published documents, newest issue date first.
 std::vector<model::LegalDocument> newest_documents(const Txn& txn, const Tables& t, Page page);
 
 std::optional<model::Media> get_media(const Txn& txn, const Tables& t, std::uint64_t id);
@@ -29,6 +34,8 @@ struct MediaInfo {
 };
 // With `owner`, only the files that user uploaded.
 std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t limit, std::string_view owner = {});
+// One item's name, type, size, token and owner without copying its bytes; std::nullopt when there is none.
+std::optional<MediaInfo> get_media_info(const Txn& txn, const Tables& t, std::uint64_t id);
 // Stores bytes under a new id, with a new random token unless media.token is set; returns the id.
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media);
 // Gives every media record without a token one (the upgrade to schema 2); returns how many.

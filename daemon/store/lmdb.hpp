@@ -29,7 +29,7 @@ class Env {
  public:
   struct Options {
     std::size_t map_size = std::size_t(32) << 30;
-    unsigned max_dbs = 32;
+    unsigned max_dbs = 64;  // named tables; mdb_dbi_open searches them linearly, so keep it modest
     unsigned max_readers = 256;
     bool read_only = false;
   };

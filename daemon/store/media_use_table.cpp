@@ -59,7 +59,7 @@ std::size_t rebuild_media_uses(WriteTxn& txn, const Tables& t) {
     for (bool ok = c.first(); ok; ok = c.next()) documents.push_back(read_be64(c.key()));
   }
   for (const auto id : documents)
-    if (const auto d = get_document(txn, t, id)) {
+    if (const auto d = get_public_document(txn, t, id)) {
       std::vector<std::uint64_t> media;
       for (const auto& a : d->attachments) media.push_back(a.media_id);
       add(MediaUser::document, id, media);

@@ -43,6 +43,10 @@ Tables open_tables(MDB_txn* txn) {
   t.revisions = open_table(txn, "revisions");
   t.audit = open_table(txn, "audit");
   t.drafts = open_table(txn, "drafts");
+  t.login_failures = open_table(txn, "login_failures");
+  t.document_editorial = open_table(txn, "document_editorial");
+  t.document_revisions = open_table(txn, "document_revisions");
+  t.page_revisions = open_table(txn, "page_revisions");
   t.media_uses = open_table(txn, "media_uses");
   return t;
 }

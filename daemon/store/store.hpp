@@ -40,6 +40,13 @@ struct Tables {
   MDB_dbi audit;      // be64(seq) -> AuditEntry (append-only)
   // Issue 15: the editors' private autosaves, one per article and user (draft_table.hpp).
   MDB_dbi drafts;  // be64(article id) + username -> Draft
+  // Issue 16: failed logins survive a restart (login_failure_table.hpp).
+  MDB_dbi login_failures;  // "a:" account | "i:" address -> be64 failure times
+  // Issue 14: legal documents in the admin (document_editorial_table.hpp).
+  MDB_dbi document_editorial;  // be64(document id) -> DocumentState
+  MDB_dbi document_revisions;  // be64(document id) + be32(n) -> DocumentRevision
+  // Issue 14: every saved version of the section pages, pending ones included (page_table.hpp).
+  MDB_dbi page_revisions;  // be64(page id) + be32(n) -> PageRevision
   // Issue 16: the media files something published links to (media_use_table.hpp).
   MDB_dbi media_uses;  // be64(media id) + kind + be64(id of the user) -> ""
 };

@@ -34,6 +34,11 @@ std::optional<model::Topic> find_topic(const Txn& txn, const Tables& t, std::str
   return v ? std::optional(kRecord.decode(*v)) : std::nullopt;
 }
 
+std::optional<model::Topic> get_topic(const Txn& txn, const Tables& t, std::uint64_t id) {
+  const auto v = txn.get(t.topics, be64(id));
+  return v ? std::optional(kRecord.decode(*v)) : std::nullopt;
+}
+
 std::vector<model::Topic> list_topics(const Txn& txn, const Tables& t) {
   std::vector<model::Topic> out;
   Cursor c(txn, t.topics);

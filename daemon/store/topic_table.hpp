@@ -10,6 +10,7 @@
 namespace portald::store {
 
 std::optional<model::Topic> find_topic(const Txn& txn, const Tables& t, std::string_view slug);
+std::optional<model::Topic> get_topic(const Txn& txn, const Tables& t, std::uint64_t id);
 // Every topic by position, then name.
 std::vector<model::Topic> list_topics(const Txn& txn, const Tables& t);
 // Inserts or replaces the topic with the same slug (its id is kept); appends to the change log.

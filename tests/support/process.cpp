@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <regex>
@@ -150,6 +151,13 @@ RunningDaemon::RunningDaemon(const std::filesystem::path& data_dir, std::vector<
     : log_file_(data_dir.parent_path() / ("portald-" + std::to_string(::getpid()) + "-" +
                                           std::to_string(Clock::now().time_since_epoch().count()) + ".log")) {
   std::vector<std::string> argv{portald_binary().string(), "--data-dir", data_dir.string(), "--listen", "127.0.0.1:0"};
+  // The personal-data key (it seals TOTP secrets) beside the data dir, unless the test names its own.
+  if (std::find(extra_args.begin(), extra_args.end(), "--personal-data-key") == extra_args.end()) {
+    const auto key = data_dir.parent_path() / "personal-data.key";
+    const auto made = portaldctl(data_dir, {"--personal-data-key", key.string(), "secrets", "keygen"});
+    if (made.exit_code != 0) throw std::runtime_error("portaldctl secrets keygen: " + made.err);
+    argv.insert(argv.end(), {"--personal-data-key", key.string()});
+  }
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(argv, "/dev/null", "/dev/null", log_file_, env);
   // The ready line names the bound port: "daemon.ready listen=127.0.0.1:PORT ...".

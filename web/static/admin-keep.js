@@ -1,4 +1,5 @@
-// Keeps editors' work (issue 15). On the article editor form (#article-form) it
+// Keeps editors' work (issue 15). On the article editor form (#article-form), and the section page
+// editor (#page-form, without a server autosave), it
 //  - copies what is on the screen into this browser's localStorage while the editor types, and offers
 //    the copy back when the page opens showing something else ("Có bản nháp chưa lưu trên máy này…");
 //  - sends the same copy to the server as a private autosave (data-autosave) and pings once a minute,
@@ -10,7 +11,7 @@
 // JavaScript the form works as before; this only adds safety nets.
 (function () {
   'use strict';
-  var form = document.getElementById('article-form');
+  var form = document.getElementById('article-form') || document.getElementById('page-form');
   if (!form) return;
 
   var PREFIX = 'portald.ban-nhap.';
@@ -23,6 +24,9 @@
   var status = document.getElementById('trang-thai-luu');
   var presence = document.getElementById('dang-mo');
   var FIELDS = ['title', 'summary', 'body', 'category', 'agency', 'author'];
+  if (form.id === 'page-form') FIELDS.push('position');
+  // The rows of a section page's entries ("e.<row>.<column>").
+  function entryInputs() { return form.querySelectorAll('input[name^="e."]'); }
 
   function store(kind) {
     try { return window[kind]; } catch (e) { return null; } // blocked storage throws on access
@@ -57,6 +61,11 @@
     c.topics = Array.prototype.filter.call(form.querySelectorAll('input[name="topic"]'), function (el) {
       return el.checked;
     }).map(function (el) { return el.value; });
+    var entries = entryInputs();
+    if (entries.length) {
+      c.entries = {};
+      Array.prototype.forEach.call(entries, function (el) { if (el.value) c.entries[el.name] = el.value; });
+    }
     return c;
   }
   function setContent(c) {
@@ -67,6 +76,7 @@
     Array.prototype.forEach.call(form.querySelectorAll('input[name="topic"]'), function (el) {
       el.checked = (c.topics || []).indexOf(el.value) !== -1;
     });
+    if (c.entries) Array.prototype.forEach.call(entryInputs(), function (el) { el.value = c.entries[el.name] || ''; });
   }
   function base() { var b = field('base_revision'); return b ? b.value : ''; }
 

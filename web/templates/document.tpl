@@ -11,7 +11,9 @@
     <dt>Ngày ban hành</dt><dd><time datetime="{{ISSUED_ISO}}">{{ISSUED}}</time></dd>
     {{#EFFECTIVE}}<dt>Ngày hiệu lực</dt><dd>{{TEXT}}</dd>{{/EFFECTIVE}}
     {{#EXPIRES}}<dt>Ngày hết hiệu lực</dt><dd>{{TEXT}}</dd>{{/EXPIRES}}
-    <dt>Tình trạng hiệu lực</dt><dd class="validity validity-{{VALIDITY_KEY}}">{{VALIDITY}}</dd>
+    <dt>Tình trạng hiệu lực</dt><dd class="validity validity-{{VALIDITY_KEY}}">{{VALIDITY}}{{#VALIDITY_NOTE}} — {{TEXT}}{{/VALIDITY_NOTE}}</dd>
+    {{#REPLACED_BY}}<dt>Được thay thế bởi</dt><dd class="replaced-by"><a href="{{URL}}">{{TITLE}}</a> — {{ABSTRACT}}</dd>{{/REPLACED_BY}}
+    {{#REPLACES}}<dt>Thay thế văn bản</dt><dd class="replaces"><a href="{{URL}}">{{TITLE}}</a> — {{ABSTRACT}}</dd>{{/REPLACES}}
     {{#FIELD}}<dt>Lĩnh vực</dt><dd>{{TEXT}}</dd>{{/FIELD}}
     <dt>Trích yếu</dt><dd>{{ABSTRACT}}</dd>
   </dl>

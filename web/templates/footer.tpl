@@ -2,7 +2,7 @@
 <footer class="site-footer">
   <div class="wrap">
     <p class="portal">{{PORTAL_NAME}}</p>
-    {{#GOVERNING}}<p>Cơ quan chủ quản: {{AGENCY}}</p>{{/GOVERNING}}
+    {{#VI}}{{#GOVERNING}}<p>Cơ quan chủ quản: {{AGENCY}}</p>{{/GOVERNING}}
     {{#RESPONSIBLE}}<p>Chịu trách nhiệm chính: {{PERSON}}</p>{{/RESPONSIBLE}}
     {{#LICENCE}}<p>Giấy phép: {{TEXT}}</p>{{/LICENCE}}
     {{#ADDRESS}}<p>Địa chỉ: {{TEXT}}</p>{{/ADDRESS}}
@@ -16,8 +16,20 @@
       <li><a href="/api/v1">Dữ liệu mở (API)</a></li>
       {{#NATIONAL_SERVICE}}<li><a href="{{URL}}" rel="external">Cổng Dịch vụ công quốc gia</a></li>{{/NATIONAL_SERVICE}}
       {{#PROVINCIAL_SERVICE}}<li><a href="{{URL}}" rel="external">Dịch vụ công của tỉnh</a></li>{{/PROVINCIAL_SERVICE}}
-      <li><a href="/en" lang="en">English</a></li>
-    </ul>
+      <li><a href="/en" lang="en" hreflang="en">English</a></li>
+    </ul>{{/VI}}{{#EN}}{{#GOVERNING}}<p>Governing body: <span lang="vi">{{AGENCY}}</span></p>{{/GOVERNING}}
+    {{#RESPONSIBLE}}<p>Responsible: <span lang="vi">{{PERSON}}</span></p>{{/RESPONSIBLE}}
+    {{#LICENCE}}<p>Licence: <span lang="vi">{{TEXT}}</span></p>{{/LICENCE}}
+    {{#ADDRESS}}<p>Address: <span lang="vi">{{TEXT}}</span></p>{{/ADDRESS}}
+    {{#PHONE}}<p>Phone: {{TEXT}}</p>{{/PHONE}}
+    {{#EMAIL}}<p>E-mail: <a href="mailto:{{TEXT:u}}">{{TEXT}}</a></p>{{/EMAIL}}
+    <p class="notice">Please cite the source when republishing information from this portal.</p>
+    <ul class="footer-links">
+      <li><a href="/en/contacts">Contacts</a></li>
+      <li><a href="/api/v1">Open data (API)</a></li>
+      {{#NATIONAL_SERVICE}}<li><a href="{{URL}}" rel="external">National Public Service Portal</a></li>{{/NATIONAL_SERVICE}}
+      <li><a href="/" lang="vi" hreflang="vi">Tiếng Việt</a></li>
+    </ul>{{/EN}}
   </div>
 </footer>
 </body>

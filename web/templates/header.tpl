@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
-<html lang="vi">
+<html lang="{{HTML_LANG}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -10,44 +10,59 @@
 {{/META_PROPERTY}}{{#CANONICAL}}<link rel="canonical" href="{{URL}}">
 {{/CANONICAL}}{{#JSON_LD}}<script type="application/ld+json">{{JSON:none}}</script>
 {{/JSON_LD}}<link rel="stylesheet" href="/static/portal.css">
-<link rel="alternate" type="application/rss+xml" title="{{PORTAL_NAME}} - RSS" href="/rss.xml">
-<link rel="icon" href="/static/logo.svg" type="image/svg+xml">
+{{#VI}}<link rel="alternate" type="application/rss+xml" title="{{PORTAL_NAME}} - RSS" href="/rss.xml">
+{{/VI}}{{#EN}}<link rel="alternate" hreflang="vi" href="/">
+{{/EN}}<link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <script src="/static/personal.js" defer></script>
-<script src="/static/search-suggest.js" defer></script>
-{{#EMC}}<script src="{{URL}}" async></script>
+{{#VI}}<script src="/static/search-suggest.js" defer></script>
+{{/VI}}{{#EMC}}<script src="{{URL}}" async></script>
 {{/EMC}}</head>
 <body>
-<a class="skip" href="#noi-dung">Bỏ qua đến nội dung chính</a>
+<a class="skip" href="#noi-dung">{{#VI}}Bỏ qua đến nội dung chính{{/VI}}{{#EN}}Skip to main content{{/EN}}</a>
 <header class="site-header">
   <div class="wrap">
-    <a class="brand" href="/">{{#LOGO}}<img class="logo" src="{{URL}}" alt="" width="56" height="56">{{/LOGO}}<span>{{PORTAL_NAME}}</span></a>
-    {{#GOVERNING}}<p class="governing">{{AGENCY}}</p>{{/GOVERNING}}
-    <ul class="utility">
+    <a class="brand" href="{{HOME}}">{{#LOGO}}<img class="logo" src="{{URL}}" alt="" width="56" height="56">{{/LOGO}}<span>{{PORTAL_NAME}}</span></a>
+    {{#GOVERNING}}<p class="governing"{{#EN}} lang="vi"{{/EN}}>{{AGENCY}}</p>{{/GOVERNING}}
+    {{#VI}}<ul class="utility">
       <li><a href="/van-ban">Văn bản</a></li>
       <li><a href="/so-do-trang">Sơ đồ trang</a></li>
-      <li><a href="/en" lang="en">English</a></li>
+      <li><a href="/en" lang="en" hreflang="en">English</a></li>
     </ul>
     <form class="site-search" method="get" action="/tim-kiem" role="search" aria-label="Tìm kiếm trên Cổng thông tin">
       <label for="tim-nhanh" class="visually-hidden">Từ khóa tìm kiếm</label>
       <input id="tim-nhanh" name="q" type="search" placeholder="Tìm kiếm tin bài, văn bản…" maxlength="400">
       <button type="submit">Tìm kiếm</button>
-    </form>
+    </form>{{/VI}}{{#EN}}<ul class="utility">
+      <li><a href="/" lang="vi" hreflang="vi">Tiếng Việt</a></li>
+    </ul>{{/EN}}
   </div>
   <div class="display-tools wrap" id="tuy-chinh" hidden>
-    <span id="tuy-chinh-nhan">Hiển thị:</span>
+    {{#VI}}<span id="tuy-chinh-nhan">Hiển thị:</span>
     <div role="group" aria-labelledby="tuy-chinh-nhan">
       <button type="button" data-font="-1">A−<span class="visually-hidden"> Giảm cỡ chữ</span></button>
       <button type="button" data-font="0">A<span class="visually-hidden"> Cỡ chữ mặc định</span></button>
       <button type="button" data-font="1">A+<span class="visually-hidden"> Tăng cỡ chữ</span></button>
       <button type="button" data-contrast aria-pressed="false">Tương phản cao</button>
-    </div>
+    </div>{{/VI}}{{#EN}}<span id="tuy-chinh-nhan">Display:</span>
+    <div role="group" aria-labelledby="tuy-chinh-nhan">
+      <button type="button" data-font="-1">A−<span class="visually-hidden"> Smaller text</span></button>
+      <button type="button" data-font="0">A<span class="visually-hidden"> Default text size</span></button>
+      <button type="button" data-font="1">A+<span class="visually-hidden"> Larger text</span></button>
+      <button type="button" data-contrast aria-pressed="false">High contrast</button>
+    </div>{{/EN}}
   </div>
-  <nav class="menu" aria-label="Chuyên mục">
+  {{#VI}}<nav class="menu" aria-label="Chuyên mục">
     <ul class="wrap">
       <li><a href="/">Trang chủ</a></li>
       {{#MENU}}<li><a href="/chuyen-muc/{{SLUG}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>
       {{/MENU}}
     </ul>
-  </nav>
+  </nav>{{/VI}}{{#EN}}<nav class="menu" aria-label="English section">
+    <ul class="wrap">
+      <li><a href="/en">Home</a></li>
+      {{#EN_MENU}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>
+      {{/EN_MENU}}
+    </ul>
+  </nav>{{/EN}}
 </header>
 <main id="noi-dung" class="wrap">

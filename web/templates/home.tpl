@@ -35,7 +35,7 @@
   <ul class="quick-links">
     <li><a href="/van-ban">Cơ sở dữ liệu văn bản</a></li>
     <li><a href="/chuyen-de">Chuyên đề</a></li>
-    {{#INFO_PAGE}}<li><a href="{{URL}}">{{TITLE}}</a></li>
+    {{#INFO_PAGE}}<li><a href="{{URL}}">{{TITLE}}</a>{{#PENDING}} <span class="pending">(đang cập nhật)</span>{{/PENDING}}</li>
     {{/INFO_PAGE}}{{#SERVICE_LINK}}<li><a href="{{URL}}" rel="external">{{NAME}}</a></li>
     {{/SERVICE_LINK}}<li><a href="/en" lang="en">English</a></li>
   </ul>

@@ -7,6 +7,7 @@
   <details{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
     <summary>Lọc và sắp xếp kết quả</summary>
     <div class="field"><label for="s-loai">Loại nội dung</label><select id="s-loai" name="loai"><option value="">Tất cả</option>{{#TYPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TYPE_OPTION}}</select></div>
+    <div class="field"><label for="s-ngon-ngu">Ngôn ngữ</label><select id="s-ngon-ngu" name="ngon-ngu"><option value="">Tất cả</option>{{#LANG_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LANG_OPTION}}</select></div>
     <div class="field"><label for="s-chuyen-muc">Chuyên mục</label><select id="s-chuyen-muc" name="chuyen-muc"><option value="">Tất cả</option>{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></div>
     <div class="field"><label for="s-co-quan">Cơ quan</label><select id="s-co-quan" name="co-quan"><option value="">Tất cả</option>{{#AGENCY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/AGENCY_OPTION}}</select></div>
     <div class="field"><label for="s-tu-ngay">Từ ngày</label><input id="s-tu-ngay" name="tu-ngay" type="date" value="{{FROM}}"></div>

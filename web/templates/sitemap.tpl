@@ -6,14 +6,14 @@
   <ul><li><a href="/chuyen-de">Chuyên đề</a></li>{{#CATEGORY}}<li><a href="/chuyen-muc/{{SLUG}}">{{NAME}}</a> (<a href="/rss/{{SLUG}}.xml">RSS {{NAME}}</a>)</li>{{/CATEGORY}}</ul>
 </section>
 <section aria-labelledby="sm-thong-tin"><h2 id="sm-thong-tin">Thông tin về tỉnh và chính quyền</h2>
-  <ul>{{#PAGE}}<li><a href="{{URL}}">{{TITLE}}</a></li>{{/PAGE}}
+  <ul>{{#PAGE}}<li><a href="{{URL}}">{{TITLE}}</a>{{#PENDING}} <span class="pending">(đang cập nhật)</span>{{/PENDING}}</li>{{/PAGE}}
   <li><a href="/van-ban">Cơ sở dữ liệu văn bản</a></li></ul>
 </section>
 <section aria-labelledby="sm-dich-vu"><h2 id="sm-dich-vu">Dịch vụ công và liên kết</h2>
   <ul>{{#SERVICE_LINK}}<li><a href="{{URL}}" rel="external">{{NAME}}</a></li>{{/SERVICE_LINK}}</ul>
 </section>
 <section aria-labelledby="sm-english" lang="en"><h2 id="sm-english">English</h2>
-  <ul>{{#EN_PAGE}}<li><a href="{{URL}}">{{TITLE}}</a></li>{{/EN_PAGE}}</ul>
+  <ul>{{#EN_PAGE}}<li><a href="{{URL}}">{{TITLE}}</a>{{#PENDING}} <span class="pending">(being updated)</span>{{/PENDING}}</li>{{/EN_PAGE}}</ul>
 </section>
 <section aria-labelledby="sm-du-lieu"><h2 id="sm-du-lieu">Dữ liệu và nguồn tin</h2>
   <ul><li><a href="/rss.xml">RSS tất cả tin tức</a></li>

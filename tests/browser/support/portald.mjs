@@ -33,10 +33,14 @@ export function ctl(data, ...args) {
 }
 
 // Starts portald (with extra options, e.g. ['--max-body', '256K']); resolves to { daemon, base } once it
-// logs daemon.ready.
+// logs daemon.ready. The personal-data key (it seals TOTP secrets) is made beside the data dir.
 export function startDaemon(data, extraArgs = []) {
+  const key = path.join(path.dirname(data), 'personal-data.key');
+  const made = spawnSync(process.env.PORTALDCTL_BIN, ['--personal-data-key', key, 'secrets', 'keygen'], { encoding: 'utf8' });
+  assert.equal(made.status, 0, `portaldctl secrets keygen: ${made.stderr}`);
   return new Promise((resolve, reject) => {
-    const daemon = spawn(process.env.PORTALD_BIN, ['--data-dir', data, '--listen', '127.0.0.1:0', ...extraArgs],
+    const daemon = spawn(process.env.PORTALD_BIN,
+      ['--data-dir', data, '--personal-data-key', key, '--listen', '127.0.0.1:0', ...extraArgs],
       { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     let ready = false;

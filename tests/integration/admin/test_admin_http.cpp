@@ -173,6 +173,22 @@ BOOST_AUTO_TEST_CASE(login_limits_and_one_answer_for_unknown_or_wrong) {
   BOOST_TEST(has(csv.body, "\"login.failed\",\"user/khong-ton-tai\""));
 }
 
+BOOST_AUTO_TEST_CASE(a_held_account_stays_held_after_a_restart) {
+  test::AdminSite site;
+  {
+    test::RunningDaemon daemon(site.data);
+    AdminClient c{daemon.port()};
+    for (int i = 0; i < 5; ++i) BOOST_TEST(c.try_login("phongvien", "sai mật khẩu").status == 401);
+    BOOST_TEST(c.try_login("phongvien", test::kPassword).status == 429);
+  }
+  test::RunningDaemon daemon(site.data);  // the limits live in the store, not in the process
+  AdminClient c{daemon.port()};
+  const auto held = c.try_login("phongvien", test::kPassword);
+  BOOST_TEST(held.status == 429);
+  BOOST_TEST(test::set_cookie_value(held, "portald_session").empty());
+  BOOST_TEST(c.try_login("thuky", test::kPassword).status == 303);
+}
+
 BOOST_AUTO_TEST_CASE(suspended_user_is_locked_out_at_once) {
   test::AdminSite site;
   test::RunningDaemon daemon(site.data);

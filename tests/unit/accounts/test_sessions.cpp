@@ -6,6 +6,7 @@
 #include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
 #include "daemon/auth/totp.hpp"
+#include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/session_table.hpp"
 #include "daemon/store/user_table.hpp"
@@ -113,22 +114,27 @@ BOOST_AUTO_TEST_CASE(logging_out_everywhere_ends_only_that_users_sessions) {
 BOOST_AUTO_TEST_CASE(enrolment_stores_the_offered_secret_only_when_a_code_confirms_it) {
   test::TempStore s;
   const auto& t = s.store.tables();
+  const auto sealing = secrets::PersonalDataKey::generate();
   store::WriteTxn txn = s.store.write();
   add_user(txn, t, "quantri", model::Role::operator_);
   const auto key = auth::token_hash(auth::create_session(txn, t, "quantri", kNow, false));
   auto session = *store::get_session(txn, t, key);
-  accounts::offer_totp_secret(txn, t, key, session);
-  const std::string secret = session.pending_totp;
-  BOOST_TEST(!secret.empty());
-  BOOST_TEST(store::get_session(txn, t, key)->pending_totp == secret);
+  const std::string secret = accounts::offer_totp_secret(txn, t, sealing, key, session);
+  BOOST_TEST(auth::base32_decode(secret).has_value());
+  // Stored sealed, never in clear; a reload offers the same secret.
+  const std::string pending = store::get_session(txn, t, key)->pending_totp;
+  BOOST_TEST(secrets::is_sealed(pending));
+  BOOST_TEST(pending.find(secret) == std::string::npos);
+  BOOST_TEST(accounts::offer_totp_secret(txn, t, sealing, key, session) == secret);
   BOOST_TEST(store::get_user(txn, t, "quantri")->totp_secret.empty());
-  BOOST_TEST((accounts::confirm_totp_enrolment(txn, t, key, session, wrong_code(secret, kNow), "10.0.0.3", kNow) ==
-              SecondFactor::refused));
+  BOOST_TEST((accounts::confirm_totp_enrolment(txn, t, sealing, key, session, wrong_code(secret, kNow), "10.0.0.3",
+                                               kNow) == SecondFactor::refused));
   BOOST_TEST(store::get_user(txn, t, "quantri")->totp_secret.empty());
-  BOOST_TEST((accounts::confirm_totp_enrolment(txn, t, key, session, code_at(secret, kNow), "10.0.0.3", kNow) ==
-              SecondFactor::passed));
+  BOOST_TEST((accounts::confirm_totp_enrolment(txn, t, sealing, key, session, code_at(secret, kNow), "10.0.0.3",
+                                               kNow) == SecondFactor::passed));
   const auto u = *store::get_user(txn, t, "quantri");
-  BOOST_TEST(u.totp_secret == secret);
+  BOOST_TEST(secrets::is_sealed(u.totp_secret));
+  BOOST_TEST((sealing.open(u.totp_secret, accounts::totp_purpose("quantri")) == secret));
   BOOST_TEST(u.totp_last_step == kNow / 30);
   const auto stored = *store::get_session(txn, t, key);
   BOOST_TEST(stored.second_factor_ok);
@@ -139,28 +145,54 @@ BOOST_AUTO_TEST_CASE(enrolment_stores_the_offered_secret_only_when_a_code_confir
 BOOST_AUTO_TEST_CASE(a_totp_code_works_once_and_failures_are_audited) {
   test::TempStore s;
   const auto& t = s.store.tables();
+  const auto sealing = secrets::PersonalDataKey::generate();
   store::WriteTxn txn = s.store.write();
   auto u = add_user(txn, t, "quantri", model::Role::operator_);
-  u.totp_secret = auth::new_totp_secret();
+  const std::string secret = auth::new_totp_secret();
+  u.totp_secret = sealing.seal(secret, accounts::totp_purpose("quantri"));
   store::put_user(txn, t, u);
   const auto key = auth::token_hash(auth::create_session(txn, t, "quantri", kNow, false));
   auto session = *store::get_session(txn, t, key);
-  const std::string code = code_at(u.totp_secret, kNow);
-  BOOST_TEST((accounts::verify_totp(txn, t, key, session, code, "10.0.0.3", kNow) == SecondFactor::passed));
+  const std::string code = code_at(secret, kNow);
+  BOOST_TEST((accounts::verify_totp(txn, t, sealing, key, session, code, "10.0.0.3", kNow) == SecondFactor::passed));
   BOOST_TEST(store::get_session(txn, t, key)->second_factor_ok);
   BOOST_TEST(last_audit(txn, t, "quantri").action == "login.totp-ok");
   // The same code again (another session, same 30 s): a replay.
   const auto key2 = auth::token_hash(auth::create_session(txn, t, "quantri", kNow, false));
   auto second = *store::get_session(txn, t, key2);
-  BOOST_TEST((accounts::verify_totp(txn, t, key2, second, code, "10.0.0.3", kNow) == SecondFactor::refused));
+  BOOST_TEST((accounts::verify_totp(txn, t, sealing, key2, second, code, "10.0.0.3", kNow) == SecondFactor::refused));
   BOOST_TEST(!store::get_session(txn, t, key2)->second_factor_ok);
   BOOST_TEST(last_audit(txn, t, "quantri").action == "login.totp-failed");
-  BOOST_TEST((accounts::verify_totp(txn, t, key2, second, "abc", "10.0.0.3", kNow) == SecondFactor::refused));
+  BOOST_TEST((accounts::verify_totp(txn, t, sealing, key2, second, "abc", "10.0.0.3", kNow) == SecondFactor::refused));
+  // Under another key file the secret does not open: nothing passes.
+  const auto other_key = secrets::PersonalDataKey::generate();
+  BOOST_TEST((accounts::verify_totp(txn, t, other_key, key2, second, code_at(secret, kNow + 30), "10.0.0.3", kNow) ==
+              SecondFactor::unreadable));
+  BOOST_TEST(!store::get_session(txn, t, key2)->second_factor_ok);
   // The next step's code is accepted.
-  BOOST_TEST((accounts::verify_totp(txn, t, key2, second, code_at(u.totp_secret, kNow + 30), "10.0.0.3", kNow) ==
+  BOOST_TEST((accounts::verify_totp(txn, t, sealing, key2, second, code_at(secret, kNow + 30), "10.0.0.3", kNow) ==
               SecondFactor::passed));
   second.username = "gone";
-  BOOST_TEST((accounts::verify_totp(txn, t, key2, second, code, "10.0.0.3", kNow) == SecondFactor::no_account));
+  BOOST_TEST(
+      (accounts::verify_totp(txn, t, sealing, key2, second, code, "10.0.0.3", kNow) == SecondFactor::no_account));
+}
+
+BOOST_AUTO_TEST_CASE(secrets_stored_in_clear_before_the_key_are_sealed_once) {
+  test::TempStore s;
+  const auto& t = s.store.tables();
+  const auto sealing = secrets::PersonalDataKey::generate();
+  store::WriteTxn txn = s.store.write();
+  auto u = add_user(txn, t, "quantri", model::Role::operator_);
+  u.totp_secret = "JBSWY3DPEHPK3PXP";
+  store::put_user(txn, t, u);
+  add_user(txn, t, "lan", model::Role::reporter);  // no second factor: left empty
+  BOOST_TEST(accounts::seal_clear_totp_secrets(txn, t, sealing) == 1u);
+  const auto sealed = store::get_user(txn, t, "quantri")->totp_secret;
+  BOOST_TEST(secrets::is_sealed(sealed));
+  BOOST_TEST((sealing.open(sealed, accounts::totp_purpose("quantri")) == std::string("JBSWY3DPEHPK3PXP")));
+  BOOST_TEST(store::get_user(txn, t, "lan")->totp_secret.empty());
+  BOOST_TEST(accounts::seal_clear_totp_secrets(txn, t, sealing) == 0u);  // already sealed
+  BOOST_TEST(store::get_user(txn, t, "quantri")->totp_secret == sealed);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

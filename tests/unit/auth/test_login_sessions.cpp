@@ -8,6 +8,7 @@
 #include "daemon/auth/login.hpp"
 #include "daemon/auth/password.hpp"
 #include "daemon/auth/session.hpp"
+#include "daemon/store/login_failure_table.hpp"
 #include "daemon/store/session_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "tests/support/fixtures.hpp"
@@ -95,7 +96,7 @@ BOOST_AUTO_TEST_CASE(same_answer_for_unknown_user_wrong_password_and_suspended) 
   test::TempStore s;
   add_user(s.store, "lan", "mật khẩu đủ dài 123");
   add_user(s.store, "khoa", "mật khẩu đủ dài 123", true);
-  auth::LoginLimiter limiter;
+  auth::LoginLimiter limiter(s.store);
   BOOST_TEST((auth::check_login(s.store, limiter, "lan", "mật khẩu đủ dài 123", "10.0.0.1", 1000).result ==
               auth::LoginResult::ok));
   BOOST_TEST((auth::check_login(s.store, limiter, "lan", "sai", "10.0.0.1", 1000).result ==
@@ -107,7 +108,8 @@ BOOST_AUTO_TEST_CASE(same_answer_for_unknown_user_wrong_password_and_suspended) 
 }
 
 BOOST_AUTO_TEST_CASE(limits_per_account_and_per_address) {
-  auth::LoginLimiter limiter({.per_account = 3, .per_address = 5, .window_s = 60});
+  test::TempStore s;
+  auth::LoginLimiter limiter(s.store, {.per_account = 3, .per_address = 5, .window_s = 60});
   for (int i = 0; i < 3; ++i) limiter.record_failure("lan", "10.0.0.1", 100);
   BOOST_TEST(limiter.blocked("lan", "10.0.0.9", 110));  // the account, from anywhere
   BOOST_TEST(!limiter.blocked("minh", "10.0.0.9", 110));
@@ -115,6 +117,36 @@ BOOST_AUTO_TEST_CASE(limits_per_account_and_per_address) {
   for (int i = 0; i < 5; ++i) limiter.record_failure("u" + std::to_string(i), "10.0.0.2", 200);
   BOOST_TEST(limiter.blocked("someone-else", "10.0.0.2", 201));  // the address, whatever the account
   BOOST_TEST(auth::rate_limit_message(limiter.limits()).find("1 phút") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_held_account_stays_held_across_a_restart_until_the_window_passes) {
+  test::TempStore s;
+  const auth::LoginLimits limits{.per_account = 3, .per_address = 50, .window_s = 60};
+  {
+    auth::LoginLimiter before(s.store, limits);
+    for (int i = 0; i < 3; ++i) before.record_failure("lan", "10.0.0.1", 100 + i);
+    before.record_failure("minh", "10.0.0.1", 100);
+    before.record_success("minh");  // a good login clears the account's failures
+  }
+  auth::LoginLimiter after(s.store, limits);  // a new daemon over the same store
+  BOOST_TEST(after.blocked("lan", "10.0.0.7", 150));
+  BOOST_TEST(!after.blocked("minh", "10.0.0.7", 150));
+  BOOST_TEST(!after.blocked("lan", "10.0.0.7", 163));
+}
+
+BOOST_AUTO_TEST_CASE(failures_kept_per_key_are_bounded_and_expired_keys_are_swept) {
+  test::TempStore s;
+  auth::LoginLimiter limiter(s.store, {.per_account = 3, .per_address = 1000, .window_s = 60, .keys_before_sweep = 8});
+  for (int i = 0; i < 20; ++i) limiter.record_failure("lan", "10.0.0.1", 100);
+  {
+    const store::ReadTxn txn = s.store.read();
+    BOOST_TEST(store::get_login_failures(txn, s.store.tables(), "a:lan").size() == 3u);
+  }
+  // A spray of made-up names over the sweep threshold: the keys outside the window go.
+  for (int i = 0; i < 8; ++i) limiter.record_failure("u" + std::to_string(i), "10.0.0.2", 100);
+  limiter.record_failure("late", "10.0.0.3", 1000);
+  const store::ReadTxn txn = s.store.read();
+  BOOST_TEST(txn.count(s.store.tables().login_failures) == 2u);  // "late" and its address
 }
 
 BOOST_AUTO_TEST_CASE(rehash_on_login_when_parameters_changed) {
@@ -131,7 +163,7 @@ BOOST_AUTO_TEST_CASE(rehash_on_login_when_parameters_changed) {
     store::put_user(txn, s.store.tables(), u);
     txn.commit();
   }
-  auth::LoginLimiter limiter;
+  auth::LoginLimiter limiter(s.store);
   BOOST_TEST(
       (auth::check_login(s.store, limiter, "lan", "mật khẩu đủ dài 123", "::1", 5).result == auth::LoginResult::ok));
   const store::ReadTxn txn = s.store.read();

@@ -72,6 +72,8 @@ const std::map<std::string, std::string>& sample_values() {
       {"max-connections", "1000"},
       {"max-connections-per-ip", "0"},
       {"connection-timeout", "60"},
+      {"header-timeout", "3"},
+      {"ops-allow", "10.0.0.0/8 192.0.2.7 ::1"},
       {"connection-memory", "128K"},
       {"max-body", "16M"},
       {"map-size", "2G"},
@@ -82,6 +84,7 @@ const std::map<std::string, std::string>& sample_values() {
       {"cadence-afternoon", "13:00-15:00"},
       {"holidays-file", "/srv/ngay-le"},
       {"min-free-space", "10G"},
+      {"personal-data-key", "/root/keys/personal.key"},
       {"backup-dir", "/mnt/usb/portald"},
       {"backup-key", "/root/keys/sign.key"},
       {"backup-public-key", "/root/keys/sign.pub"},
@@ -112,6 +115,7 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.cadence_afternoon.end_minute == 15u * 60);
   BOOST_TEST(c.holidays_file == fs::path("/srv/ngay-le"));
   BOOST_TEST(c.min_free_space == std::size_t(10) << 30);
+  BOOST_TEST(c.personal_data_key == fs::path("/root/keys/personal.key"));
   BOOST_TEST(c.backup_dir == fs::path("/mnt/usb/portald"));
   BOOST_TEST(c.backup_key == fs::path("/root/keys/sign.key"));
   BOOST_TEST(c.backup_public_key == fs::path("/root/keys/sign.pub"));

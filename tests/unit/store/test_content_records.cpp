@@ -126,6 +126,12 @@ BOOST_AUTO_TEST_CASE(document_decodes_the_old_format_with_defaults) {
   test::put_raw(s, &Tables::documents, be64(3), R"({"id":3,"number":"x","v":1})");
   const auto bare = test::read(s, [](auto& txn, auto& t) { return store::get_document(txn, t, 3); });
   BOOST_TEST(bare->attachments.empty());
+  // Records from before the admin managed documents (issue 14) read as published, with no marks.
+  BOOST_TEST((d->status == model::ArticleStatus::published));
+  BOOST_TEST(d->published_at == 0);
+  BOOST_TEST(d->replaced_by == 0u);
+  BOOST_TEST(d->replaces.empty());
+  BOOST_TEST(d->validity_note.empty());
 }
 
 BOOST_AUTO_TEST_CASE(document_round_trips_to_the_same_bytes) {
@@ -144,15 +150,21 @@ BOOST_AUTO_TEST_CASE(document_round_trips_to_the_same_bytes) {
                          .national_db_url = "https://vbpl.vn/1",
                          .attachments = {{9, "a.pdf", "application/pdf", 120}, {10, "b.doc", "", 0}},
                          .created_at = 1,
-                         .updated_at = 2};
+                         .updated_at = 2,
+                         .status = model::ArticleStatus::withdrawn,
+                         .published_at = 3,
+                         .replaced_by = 4,
+                         .replaces = {5, 6},
+                         .validity_note = "Bị bãi bỏ"};
   test::write(s, [&](auto& txn, auto& t) { store::put_document(txn, t, d); });
   test::check_round_trip(
       s, &Tables::documents, be64(2),
       R"({"abstract":"Về việc","attachments":[{"content_type":"application/pdf","file_name":"a.pdf","media_id":9,)"
       R"("size":120},{"content_type":"","file_name":"b.doc","media_id":10,"size":0}],"created_at":1,)"
       R"("effective_on":19010,"expires_on":20000,"field":"Y tế","id":2,"issued_on":19000,"issuer":"UBND tỉnh",)"
-      R"("national_db_url":"https://vbpl.vn/1","number":"01/QĐ-UBND","signer":"Lan","source_id":"vb-2",)"
-      R"("type":"Quyết định","updated_at":2,"v":1})",
+      R"("national_db_url":"https://vbpl.vn/1","number":"01/QĐ-UBND","published_at":3,"replaced_by":4,)"
+      R"("replaces":[5,6],"signer":"Lan","source_id":"vb-2","status":"withdrawn","type":"Quyết định",)"
+      R"("updated_at":2,"v":1,"validity_note":"Bị bãi bỏ"})",
       [](auto& txn, auto& t) { return *store::get_document(txn, t, 2); },
       [](auto& txn, auto& t, const auto& back) { store::put_document(txn, t, back); });
 }

@@ -52,7 +52,10 @@ BOOST_AUTO_TEST_CASE(each_file_gets_its_own_random_token) {
 BOOST_AUTO_TEST_CASE(a_file_is_public_only_while_a_published_article_links_to_it) {
   test::TempStore s;
   const auto id = add_png(s, "a.png");
-  model::Article a{.slug = "bai", .title = "Bài", .body_html = "<p><img src=\"" + path_of(s, id) + "\"></p>"};
+  model::Article a;
+  a.slug = "bai";
+  a.title = "Bài";
+  a.body_html = "<p><img src=\"" + path_of(s, id) + "\"></p>";
   a.id = test::write(s, [&](auto& txn, auto& t) { return store::put_article(txn, t, a); });
   BOOST_TEST(!in_use(s, id));  // a draft
   a.status = model::ArticleStatus::published;
@@ -72,11 +75,12 @@ BOOST_AUTO_TEST_CASE(pages_documents_and_the_logo_make_their_files_public) {
   test::TempStore s;
   const auto body = add_png(s, "a.png"), cell = add_png(s, "b.png"), doc = add_png(s, "c.png"),
              logo = add_png(s, "d.png");
-  model::SitePage p{.slug = "gioi-thieu",
-                    .title = "Giới thiệu",
-                    .body_html = "<p><img src=\"" + path_of(s, body) + "\"></p>",
-                    .kind = model::PageKind::links,
-                    .entries = {{"Tệp", path_of(s, cell), ""}}};
+  model::SitePage p;
+  p.slug = "gioi-thieu";
+  p.title = "Giới thiệu";
+  p.body_html = "<p><img src=\"" + path_of(s, body) + "\"></p>";
+  p.kind = model::PageKind::links;
+  p.entries = {{"Tệp", path_of(s, cell), ""}};
   test::write(s, [&](auto& txn, auto& t) { store::put_site_page(txn, t, p); });
   BOOST_TEST(in_use(s, body));
   BOOST_TEST(in_use(s, cell));
@@ -85,9 +89,18 @@ BOOST_AUTO_TEST_CASE(pages_documents_and_the_logo_make_their_files_public) {
   BOOST_TEST(!in_use(s, body));
   BOOST_TEST(in_use(s, cell));
 
-  model::LegalDocument d{.number = "1/QĐ-UBND", .attachments = {{.media_id = doc, .file_name = "c.png"}}};
+  model::LegalDocument d;
+  d.number = "1/QĐ-UBND";
+  d.attachments.push_back({.media_id = doc, .file_name = "c.png", .content_type = "image/png", .size = 3});
+  d.status = model::ArticleStatus::draft;  // a draft's files are not public (issue 14's workflow)
+  d.id = test::write(s, [&](auto& txn, auto& t) { return store::put_document(txn, t, d); });
+  BOOST_TEST(!in_use(s, doc));
+  d.status = model::ArticleStatus::published;
   test::write(s, [&](auto& txn, auto& t) { store::put_document(txn, t, d); });
   BOOST_TEST(in_use(s, doc));
+  d.status = model::ArticleStatus::withdrawn;
+  test::write(s, [&](auto& txn, auto& t) { store::put_document(txn, t, d); });
+  BOOST_TEST(!in_use(s, doc));
 
   auto settings = test::read(s, [](auto& txn, auto& t) { return store::get_site_settings(txn, t); });
   settings.logo_url = path_of(s, logo);
@@ -109,12 +122,18 @@ BOOST_AUTO_TEST_CASE(the_upgrade_to_schema_2_gives_tokens_and_records_what_is_pu
     const auto& t = s.tables();
     txn.put(t.media, be64(4), std::string(R"({"content_type":"image/png","file_name":"a.png","v":1})") + '\0' + "png");
     txn.put(t.media, be64(5), std::string(R"({"content_type":"image/png","file_name":"b.png","v":1})") + '\0' + "png");
-    store::put_article(txn, t,
-                       {.slug = "cu",
-                        .title = "Cũ",
-                        .body_html = "<p><img src=\"/tep/a.png-4\"></p>",
-                        .status = model::ArticleStatus::published,
-                        .published_at = 1700000000});
+    model::Article old;
+    old.slug = "cu";
+    old.title = "Cũ";
+    old.body_html = "<p><img src=\"/tep/a.png-4\"></p>";
+    old.status = model::ArticleStatus::published;
+    old.published_at = 1700000000;
+    store::put_article(txn, t, old);
+    model::LegalDocument draft;  // a draft document's file stays private through the upgrade
+    draft.number = "2/QĐ-UBND";
+    draft.status = model::ArticleStatus::draft;
+    draft.attachments.push_back({.media_id = 5, .file_name = "b.png", .content_type = "image/png", .size = 3});
+    store::put_document(txn, t, draft);
     BOOST_REQUIRE_EQUAL(mdb_drop(txn.get(), t.media_uses, 0), 0);
     store::put_schema_version(txn, t, 1);
     txn.commit();

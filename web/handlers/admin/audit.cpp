@@ -47,6 +47,7 @@ Response audit_page(const Context& ctx, Request& req) {
   for (const auto& [key, label] : {std::pair{"", "Tất cả"},
                                    {"login", "Đăng nhập"},
                                    {"article.", "Bài viết"},
+                                   {"document.", "Văn bản"},
                                    {"user.", "Tài khoản"},
                                    {"settings.", "Cài đặt"},
                                    {"taxonomy.", "Danh mục"},

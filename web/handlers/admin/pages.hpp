@@ -66,6 +66,20 @@ Response taxonomy_get(const Context& ctx, Request& req);
 Response taxonomy_post(const Context& ctx, Request& req);
 }  // namespace site_pages
 
+// The section pages and the English section (issue 14): editors save pending revisions, the board
+// approves or returns them (section_pages.cpp).
+namespace section_pages {  // section_pages.cpp
+Response list(const Context& ctx, Request& req);
+Response new_page(const Context& ctx, Request& req);
+Response create_post(const Context& ctx, Request& req);
+Response edit_page(const Context& ctx, Request& req);
+Response save_post(const Context& ctx, Request& req);
+Response approve_post(const Context& ctx, Request& req);
+Response return_post(const Context& ctx, Request& req);
+Response restore_post(const Context& ctx, Request& req);
+Response preview(const Context& ctx, Request& req);
+}  // namespace section_pages
+
 namespace topic_pages {  // topics.cpp
 Response topics_get(const Context& ctx, Request& req);
 Response topics_post(const Context& ctx, Request& req);
@@ -86,5 +100,23 @@ Response serve_legacy(const Context& ctx, Request& req);  // /tep/{name}-{id}: r
 namespace status_pages {  // status.cpp
 Response status_page(const Context& ctx, Request& req);
 }  // namespace status_pages
+
+// Legal documents (issue 14): /quan-tri/van-ban.
+namespace document_list_pages {  // document_list.cpp
+Response document_list(const Context& ctx, Request& req);
+}  // namespace document_list_pages
+
+namespace document_pages {  // documents.cpp
+Response new_page(const Context& ctx, Request& req);
+Response create_post(const Context& ctx, Request& req);
+Response edit_page(const Context& ctx, Request& req);
+Response save_post(const Context& ctx, Request& req);
+Response transition_post(const Context& ctx, Request& req);
+Response expire_post(const Context& ctx, Request& req);     // the board: hết hiệu lực
+Response replace_post(const Context& ctx, Request& req);    // the board: thay thế bởi
+Response unreplace_post(const Context& ctx, Request& req);  // the board: bỏ đánh dấu thay thế
+Response restore_post(const Context& ctx, Request& req);
+Response preview(const Context& ctx, Request& req);
+}  // namespace document_pages
 
 }  // namespace portald::web::admin

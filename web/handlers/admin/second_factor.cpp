@@ -3,6 +3,7 @@
 #include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
 #include "daemon/auth/totp.hpp"
+#include "daemon/log/log.hpp"
 #include "daemon/store/session_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/user_table.hpp"
@@ -29,8 +30,27 @@ std::optional<Pending> pending(const Context& ctx, const Request& req) {
   return Pending{std::move(s->first), std::move(s->second), std::move(*u)};
 }
 
-Response render(const Context& ctx, const Pending& p, bool enrol, std::string_view error, int status,
+// The key TOTP secrets are sealed with; without it no second factor can be set or checked.
+const secrets::PersonalDataKey& sealing_key(const Context& ctx) {
+  if (!ctx.personal_data_key)
+    throw HttpError(503,
+                    "Máy chủ chưa có khóa mã hóa dữ liệu cá nhân nên chưa thể xác thực hai lớp. Vui lòng báo quản "
+                    "trị hệ thống.");
+  return *ctx.personal_data_key;
+}
+
+// The secret an enrolment offers (the session's, or a new one), in clear for the page.
+std::string offered_secret(const Context& ctx, Pending& p) {
+  store::WriteTxn txn = ctx.store.write();
+  std::string secret = accounts::offer_totp_secret(txn, ctx.store.tables(), sealing_key(ctx), p.key, p.session);
+  txn.commit();
+  return secret;
+}
+
+// `secret`: the enrolment's secret in clear; nullptr on the code-only page.
+Response render(const Context& ctx, const Pending& p, const std::string* secret, std::string_view error, int status,
                 const Carried* carried = nullptr) {
+  const bool enrol = secret != nullptr;
   ctemplate::TemplateDictionary dict("admin_totp");
   auto* header = fill_admin_layout(dict, ctx, nullptr, p.session.csrf, "Xác thực hai lớp");
   if (!error.empty()) header->AddSectionDictionary("ERROR")->SetValue("TEXT", std::string(error));
@@ -42,8 +62,8 @@ Response render(const Context& ctx, const Pending& p, bool enrol, std::string_vi
       issuer = store::get_site_settings(txn, ctx.store.tables()).portal_name;
     }
     auto* e = dict.AddSectionDictionary("ENROL");
-    e->SetValue("SECRET", p.session.pending_totp);
-    e->SetValue("URI", auth::otpauth_uri(issuer, p.user.username, p.session.pending_totp));
+    e->SetValue("SECRET", *secret);
+    e->SetValue("URI", auth::otpauth_uri(issuer, p.user.username, *secret));
   }
   if (carried) {
     header->AddSectionDictionary("FLASH")->SetValue(
@@ -67,7 +87,7 @@ Response verify_page(const Context& ctx, Request& req) {
   auto p = pending(ctx, req);
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
   if (p->user.totp_secret.empty()) return Response::redirect("/quan-tri/xac-thuc/dang-ky");
-  return render(ctx, *p, false, "", 200);
+  return render(ctx, *p, nullptr, "", 200);
 }
 
 Response verify_post(const Context& ctx, Request& req) {
@@ -75,22 +95,30 @@ Response verify_post(const Context& ctx, Request& req) {
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
   const auto carried = carried_in(form_of(req));
   const Carried* carry = carried ? &*carried : nullptr;
-  if (!csrf_ok(req, p->session)) return render(ctx, *p, false, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403, carry);
+  if (!csrf_ok(req, p->session)) return render(ctx, *p, nullptr, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403, carry);
   const std::string address = client_address(req);
   const std::string account = "totp:" + p->user.username;
   const auto now = model::now();
   if (ctx.login_limiter.blocked(account, address, now))
-    return render(ctx, *p, false, auth::rate_limit_message(ctx.login_limiter.limits()), 429, carry);
+    return render(ctx, *p, nullptr, auth::rate_limit_message(ctx.login_limiter.limits()), 429, carry);
   auto r = accounts::SecondFactor::refused;
   {
     store::WriteTxn txn = ctx.store.write();
-    r = accounts::verify_totp(txn, ctx.store.tables(), p->key, p->session, form_of(req).get("code"), address, now);
-    if (r != accounts::SecondFactor::no_account) txn.commit();  // a refusal is audited too
+    r = accounts::verify_totp(txn, ctx.store.tables(), sealing_key(ctx), p->key, p->session, form_of(req).get("code"),
+                              address, now);
+    if (r == accounts::SecondFactor::passed || r == accounts::SecondFactor::refused)
+      txn.commit();  // a refusal is audited too
   }
   if (r == accounts::SecondFactor::no_account) throw HttpError(403, "Tài khoản không còn tồn tại.");
+  if (r == accounts::SecondFactor::unreadable) {
+    log::error("totp.unreadable", {{"user", p->user.username}});
+    throw HttpError(503,
+                    "Không đọc được khóa xác thực hai lớp của tài khoản này (khóa mã hóa trên máy chủ đã đổi). Vui "
+                    "lòng báo quản trị hệ thống đặt lại xác thực hai lớp cho tài khoản.");
+  }
   if (r == accounts::SecondFactor::refused) {
     ctx.login_limiter.record_failure(account, address, now);
-    return render(ctx, *p, false, "Mã xác thực không đúng hoặc đã hết hạn.", 401, carry);
+    return render(ctx, *p, nullptr, "Mã xác thực không đúng hoặc đã hết hạn.", 401, carry);
   }
   ctx.login_limiter.record_success(account);
   if (carried) return resume(ctx, req, *p, *carried);
@@ -101,12 +129,8 @@ Response enrol_page(const Context& ctx, Request& req) {
   auto p = pending(ctx, req);
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
   if (!p->user.totp_secret.empty()) return Response::redirect("/quan-tri/xac-thuc");
-  if (p->session.pending_totp.empty()) {  // a reload shows the same secret
-    store::WriteTxn txn = ctx.store.write();
-    accounts::offer_totp_secret(txn, ctx.store.tables(), p->key, p->session);
-    txn.commit();
-  }
-  return render(ctx, *p, true, "", 200);
+  const std::string secret = offered_secret(ctx, *p);  // a reload shows the same secret
+  return render(ctx, *p, &secret, "", 200);
 }
 
 Response enrol_post(const Context& ctx, Request& req) {
@@ -115,17 +139,22 @@ Response enrol_post(const Context& ctx, Request& req) {
   if (!p->user.totp_secret.empty()) return Response::redirect("/quan-tri/xac-thuc");
   const auto carried = carried_in(form_of(req));
   const Carried* carry = carried ? &*carried : nullptr;
-  if (!csrf_ok(req, p->session)) return render(ctx, *p, true, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403, carry);
+  if (!csrf_ok(req, p->session)) {
+    const std::string secret = offered_secret(ctx, *p);
+    return render(ctx, *p, &secret, "Biểu mẫu đã hết hạn. Vui lòng thử lại.", 403, carry);
+  }
   auto r = accounts::SecondFactor::refused;
   {
     store::WriteTxn txn = ctx.store.write();
-    r = accounts::confirm_totp_enrolment(txn, ctx.store.tables(), p->key, p->session, form_of(req).get("code"),
-                                         client_address(req), model::now());
+    r = accounts::confirm_totp_enrolment(txn, ctx.store.tables(), sealing_key(ctx), p->key, p->session,
+                                         form_of(req).get("code"), client_address(req), model::now());
     if (r == accounts::SecondFactor::passed) txn.commit();
   }
   if (r == accounts::SecondFactor::no_account) throw HttpError(403, "Tài khoản không còn tồn tại.");
-  if (r == accounts::SecondFactor::refused)
-    return render(ctx, *p, true, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401, carry);
+  if (r != accounts::SecondFactor::passed) {
+    const std::string secret = offered_secret(ctx, *p);
+    return render(ctx, *p, &secret, "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.", 401, carry);
+  }
   if (carried) return resume(ctx, req, *p, *carried);
   return Response::redirect("/quan-tri");
 }
@@ -143,13 +172,9 @@ Response second_factor_step(const Context& ctx, const std::string& token, const 
     if (s && u) p = Pending{key, std::move(*s), std::move(*u)};
   }
   if (!p) return Response::redirect("/quan-tri/dang-nhap");
-  const bool enrol = p->user.totp_secret.empty();
-  if (enrol && p->session.pending_totp.empty()) {
-    store::WriteTxn txn = ctx.store.write();
-    accounts::offer_totp_secret(txn, ctx.store.tables(), p->key, p->session);
-    txn.commit();
-  }
-  return second_factor_pages::render(ctx, *p, enrol, "", 200, &carried);
+  if (!p->user.totp_secret.empty()) return second_factor_pages::render(ctx, *p, nullptr, "", 200, &carried);
+  const std::string secret = second_factor_pages::offered_secret(ctx, *p);
+  return second_factor_pages::render(ctx, *p, &secret, "", 200, &carried);
 }
 
 }  // namespace portald::web::admin

@@ -195,7 +195,7 @@ Response api_documents(const Context& ctx, Request& req) {
 Response api_document(const Context& ctx, Request& req) {
   const auto id = id_param(req, "id");
   const store::ReadTxn txn = ctx.store.read();
-  const auto d = id ? store::get_document(txn, ctx.store.tables(), *id) : std::nullopt;
+  const auto d = id ? store::get_public_document(txn, ctx.store.tables(), *id) : std::nullopt;
   if (!d) throw HttpError(404, "no such document");
   return api_json(document_json(*d, today_vn()));
 }

@@ -114,24 +114,50 @@ Response documents_page(const Context& ctx, Request& req) {
   return render_page(ctx, "documents", dict);
 }
 
+namespace {
+
+// One linked document (thay thế bởi / thay thế) as a section, when readers may see it.
+void fill_link(ctemplate::TemplateDictionary& dict, const char* section, const store::Txn& txn, const store::Tables& t,
+               std::uint64_t id) {
+  const auto other = id ? store::get_public_document(txn, t, id) : std::nullopt;
+  if (!other) return;
+  auto* link = dict.AddSectionDictionary(section);
+  link->SetValue("URL", document_url(*other));
+  link->SetValue("TITLE", other->type + " số " + other->number);
+  link->SetValue("ABSTRACT", other->abstract_text);
+}
+
+}  // namespace
+
 Response document_page(const Context& ctx, Request& req) {
   const auto id = trailing_id(req.params.at("slug"));
   if (!id) throw HttpError(404, "Không tìm thấy văn bản.");
   const store::ReadTxn txn = ctx.store.read();
   const auto d = store::get_document(txn, ctx.store.tables(), *id);
-  if (!d) throw HttpError(404, "Không tìm thấy văn bản.");
+  if (d && d->status == model::ArticleStatus::withdrawn)
+    throw HttpError(410, "Văn bản này đã được gỡ khỏi Cổng thông tin theo quyết định của Ban biên tập.");
+  if (!d || d->status != model::ArticleStatus::published) throw HttpError(404, "Không tìm thấy văn bản.");
   const std::string canonical = document_url(*d);
   if (req.path != canonical) return Response::redirect(canonical, 301);
+  return render_document(ctx, txn, *d);
+}
 
+Response render_document(const Context& ctx, const store::Txn& txn, const model::LegalDocument& doc) {
+  const model::LegalDocument* d = &doc;
+  const auto& t = ctx.store.tables();
   ctemplate::TemplateDictionary dict("document");
   auto* head = fill_layout(dict, ctx, txn, d->type + " " + d->number);
   fill_document_row(dict, *d, today_vn());
   const std::pair<const char*, std::string> optional_rows[] = {{"SIGNER", d->signer},
                                                                {"FIELD", d->field},
                                                                {"EFFECTIVE", date_vn(d->effective_on)},
-                                                               {"EXPIRES", date_vn(d->expires_on)}};
+                                                               {"EXPIRES", date_vn(d->expires_on)},
+                                                               {"VALIDITY_NOTE", d->validity_note}};
   for (const auto& [section, value] : optional_rows)
     if (!value.empty()) dict.AddSectionDictionary(section)->SetValue("TEXT", value);
+  // Replacement links (issue 14), on both documents' pages.
+  fill_link(dict, "REPLACED_BY", txn, t, d->replaced_by);
+  for (const auto other : d->replaces) fill_link(dict, "REPLACES", txn, t, other);
   if (!d->national_db_url.empty()) dict.AddSectionDictionary("NATIONAL_DB")->SetValue("URL", d->national_db_url);
   if (d->attachments.empty()) dict.ShowSection("NO_FILES");
   for (const auto& a : d->attachments) {
@@ -150,8 +176,8 @@ Response document_file(const Context& ctx, Request& req) {
   if (!id || !media_id) file_not_found();
   const store::ReadTxn txn = ctx.store.read();
   const auto& t = ctx.store.tables();
-  const auto d = store::get_document(txn, t, *id);
-  // Only files attached to this document are served through its address.
+  const auto d = store::get_public_document(txn, t, *id);
+  // Only files attached to a published document are served through its address.
   if (!d || std::none_of(d->attachments.begin(), d->attachments.end(),
                          [&](const auto& a) { return a.media_id == *media_id; }))
     file_not_found();

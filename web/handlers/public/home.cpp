@@ -64,11 +64,11 @@ Response home_page(const Context& ctx, Request&) {
     for (const auto& a : newest) fill_article_summary(*section->AddSectionDictionary("ITEM"), a);
   }
   // Every mandatory section within one click of the home page.
-  for (const auto& p : store::list_site_pages(txn, t)) {
-    if (p.lang != "vi") continue;
+  for (const auto& l : section_links(txn, t, "vi")) {
     auto* link = dict.AddSectionDictionary("INFO_PAGE");
-    link->SetValue("URL", site_page_url(p));
-    link->SetValue("TITLE", p.title);
+    link->SetValue("URL", l.url);
+    link->SetValue("TITLE", l.title);
+    if (l.pending) link->ShowSection("PENDING");
   }
   fill_service_links(dict, store::get_site_settings(txn, t));
   // Topic banners: the featured topics, each a link with its description.

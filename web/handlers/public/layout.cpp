@@ -3,6 +3,7 @@
 #include "daemon/model/time.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
 
 namespace portald::web {
@@ -13,14 +14,16 @@ void optional_line(ctemplate::TemplateDictionary& dict, const char* section, con
   if (!text.empty()) dict.AddSectionDictionary(section)->SetValue(key, text);
 }
 
-}  // namespace
-
-ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
-                                           const store::Txn& txn, std::string_view page_title,
-                                           std::uint64_t current_category) {
+// The frame of a page in `lang` ("vi", or "en" for the English section: its labels, menu and footer in
+// English, the portal's name from the english_name setting).
+ctemplate::TemplateDictionary* fill_frame(ctemplate::TemplateDictionary& dict, const Context& ctx,
+                                          const store::Txn& txn, std::string_view page_title, std::string_view lang,
+                                          std::uint64_t current_category, std::string_view current_url) {
   const auto& t = ctx.store.tables();
+  const bool en = lang == "en";
   model::SiteSettings s = store::get_site_settings(txn, t);
   if (!ctx.site_name.empty()) s.portal_name = ctx.site_name;
+  if (en && !s.english_name.empty()) s.portal_name = s.english_name;
   auto* header = dict.AddIncludeDictionary("HEADER");
   header->SetFilename("header.tpl");
   auto* footer = dict.AddIncludeDictionary("FOOTER");
@@ -30,16 +33,28 @@ ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, 
     d->SetValue("PAGE_TITLE", std::string(page_title));
     optional_line(*d, "GOVERNING", "AGENCY", s.governing_agency);
   }
-  dict.SetValue("LANG", "vi");
+  for (auto* d : {header, footer}) d->ShowSection(en ? "EN" : "VI");
+  dict.SetValue("LANG", std::string(lang));
+  header->SetValue("HTML_LANG", std::string(lang));
+  header->SetValue("HOME", en ? "/en" : "/");
   optional_line(*header, "LOGO", "URL", s.logo_url);
   if (model::script_origin(s.emc_script_url)) header->AddSectionDictionary("EMC")->SetValue("URL", s.emc_script_url);
   optional_line(*footer, "NATIONAL_SERVICE", "URL", s.national_service_url);
   optional_line(*footer, "PROVINCIAL_SERVICE", "URL", s.provincial_service_url);
-  for (const auto& c : store::list_categories(txn, t)) {
-    auto* item = header->AddSectionDictionary("MENU");
-    item->SetValue("SLUG", c.slug);
-    item->SetValue("NAME", c.name);
-    if (c.id == current_category) item->ShowSection("CURRENT");
+  if (en) {
+    for (const auto& link : section_links(txn, t, "en")) {
+      auto* item = header->AddSectionDictionary("EN_MENU");
+      item->SetValue("URL", link.url);
+      item->SetValue("NAME", link.title);
+      if (link.url == current_url) item->ShowSection("CURRENT");
+    }
+  } else {
+    for (const auto& c : store::list_categories(txn, t)) {
+      auto* item = header->AddSectionDictionary("MENU");
+      item->SetValue("SLUG", c.slug);
+      item->SetValue("NAME", c.name);
+      if (c.id == current_category) item->ShowSection("CURRENT");
+    }
   }
   optional_line(*footer, "RESPONSIBLE", "PERSON", s.responsible_person);
   optional_line(*footer, "LICENCE", "TEXT", s.licence);
@@ -48,6 +63,20 @@ ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, 
   optional_line(*footer, "EMAIL", "TEXT", s.email);
   footer->SetValue("SOURCE_NOTICE", s.source_notice);
   return header;
+}
+
+}  // namespace
+
+ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
+                                           const store::Txn& txn, std::string_view page_title,
+                                           std::uint64_t current_category) {
+  return fill_frame(dict, ctx, txn, page_title, "vi", current_category, {});
+}
+
+ctemplate::TemplateDictionary* fill_english_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
+                                                   const store::Txn& txn, std::string_view page_title,
+                                                   std::string_view current_url) {
+  return fill_frame(dict, ctx, txn, page_title, "en", 0, current_url);
 }
 
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a) {

@@ -20,6 +20,11 @@ namespace portald::web {
 ctemplate::TemplateDictionary* fill_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
                                            const store::Txn& txn, std::string_view page_title,
                                            std::uint64_t current_category = 0);
+// The same frame in English for the English section (/en): <html lang="en">, English labels, the
+// English pages as the menu (current_url marked), the english_name setting as the portal's name.
+ctemplate::TemplateDictionary* fill_english_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
+                                                   const store::Txn& txn, std::string_view page_title,
+                                                   std::string_view current_url);
 // Adds one article's list values (URL, TITLE, DATE, ISO_DATE, SUMMARY) to a section dictionary.
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a);
 // Renders a full page through the template set.

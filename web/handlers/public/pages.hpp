@@ -29,15 +29,26 @@ Response documents_page(const Context& ctx, Request& req);  // /van-ban
 Response document_page(const Context& ctx, Request& req);   // /van-ban/{slug}
 Response document_file(const Context& ctx, Request& req);   // /van-ban/{slug}/tep/{media}
 Response attachment_response(const model::Media& m);        // bytes + Content-Type + Content-Disposition
+// The public page of document `d` exactly as readers get it (also the admin's preview).
+Response render_document(const Context& ctx, const store::Txn& txn, const model::LegalDocument& d);
 // Feeds and machine-readable entry points (feeds.cpp).
 Response rss_all(const Context& ctx, Request& req);       // /rss.xml
 Response rss_category(const Context& ctx, Request& req);  // /rss/{slug}.xml
 Response sitemap_xml(const Context& ctx, Request& req);   // /sitemap.xml
 Response robots_txt(const Context& ctx, Request& req);    // /robots.txt
 // Editable section pages, the English section and the HTML site map (site_pages.cpp).
-Response site_page(const Context& ctx, Request& req);     // /trang/{slug}
+Response site_page(const Context& ctx, Request& req);  // /trang/{slug}
+// A section page exactly as readers get it (also the admin's preview of a pending revision).
+Response render_site_page(const Context& ctx, const store::ReadTxn& txn, const model::SitePage& p);
 Response english_page(const Context& ctx, Request& req);  // /en, /en/{slug}
 Response sitemap_page(const Context& ctx, Request& req);  // /so-do-trang
+// The section pages of a language as menus list them: every published page (by position), then each
+// mandatory section not published yet (pending: it shows "Đang cập nhật").
+struct SectionLink {
+  std::string url, title;
+  bool pending = false;
+};
+std::vector<SectionLink> section_links(const store::Txn& txn, const store::Tables& t, std::string_view lang);
 // An article as one self-contained HTML file to keep (NĐ 42 Điều 7: "lưu trữ") (article.cpp).
 Response article_download(const Context& ctx, Request& req);  // /tin-tuc/{slug}/luu
 

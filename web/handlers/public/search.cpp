@@ -59,6 +59,7 @@ std::string query_string(const search::SearchRequest& r, const std::string& q) {
     if (!value.empty()) out += std::string("&") + name + "=" + model::url_encode_component(value);
   };
   add(p.type, r.type);
+  add(p.lang, r.lang);
   add(p.category, r.category);
   add(p.agency, r.agency);
   add(p.from, r.from_day ? model::format_iso_date(r.from_day) : "");
@@ -89,6 +90,8 @@ void fill_form(ctemplate::TemplateDictionary& dict, const Context& ctx, const st
                const search::SearchRequest& r, const search::Facets* facets) {
   dict.SetValue("Q", r.q);
   option(dict, "TYPE_OPTION", "article", "Tin bài", r.type);
+  option(dict, "TYPE_OPTION", "page", "Trang thông tin", r.type);
+  option(dict, "TYPE_OPTION", "topic", "Chuyên đề", r.type);
   option(dict, "TYPE_OPTION", "document", "Văn bản (mọi loại)", r.type);
   if (facets)
     for (const auto& f : facets->doc_types) option(dict, "TYPE_OPTION", f.slug, "Văn bản: " + f.name, r.type);
@@ -96,18 +99,30 @@ void fill_form(ctemplate::TemplateDictionary& dict, const Context& ctx, const st
     option(dict, "CATEGORY_OPTION", c.slug, c.name, r.category);
   if (facets)
     for (const auto& f : facets->agencies) option(dict, "AGENCY_OPTION", f.slug, f.name, r.agency);
+  option(dict, "LANG_OPTION", "vi", "Tiếng Việt", r.lang);
+  option(dict, "LANG_OPTION", "en", "Tiếng Anh (English)", r.lang);
   if (r.from_day) dict.SetValue("FROM", model::format_iso_date(r.from_day));
   if (r.to_day) dict.SetValue("TO", model::format_iso_date(r.to_day));
   if (r.sort == search::SortOrder::newest) dict.ShowSection("SORT_NEWEST");
-  if (!r.type.empty() || !r.category.empty() || !r.agency.empty() || r.from_day || r.to_day ||
+  if (!r.type.empty() || !r.lang.empty() || !r.category.empty() || !r.agency.empty() || r.from_day || r.to_day ||
       r.sort == search::SortOrder::newest)
     dict.ShowSection("FILTERS_OPEN");
+}
+
+std::string kind_label(search::ItemKind kind) {
+  switch (kind) {
+    case search::ItemKind::article: return "Tin bài";
+    case search::ItemKind::document: return "Văn bản";
+    case search::ItemKind::page: return "Trang thông tin";
+    case search::ItemKind::topic: return "Chuyên đề";
+  }
+  return "Tin bài";
 }
 
 void fill_hit(ctemplate::TemplateDictionary& item, const search::SearchHit& h) {
   item.SetValue("URL", h.url);
   item.SetValue("TITLE_HTML", h.title_html.empty() ? h.title : h.title_html);  // escaped by Xapian
-  item.SetValue("KIND", h.kind == search::ItemKind::article ? "Tin bài" : "Văn bản");
+  item.SetValue("KIND", kind_label(h.kind));
   item.SetValue("DATE", model::format_date_vn(h.published_at));
   item.SetValue("ISO_DATE", model::format_rfc3339(h.published_at));
   if (!h.agency.empty()) item.AddSectionDictionary("AGENCY")->SetValue("NAME", h.agency);
@@ -164,6 +179,7 @@ const SearchParams kPageSearchParams{.q = "q",
                                      .type = "loai",
                                      .from = "tu-ngay",
                                      .to = "den-ngay",
+                                     .lang = "ngon-ngu",
                                      .vietnamese = true};
 const SearchParams kApiSearchParams{.q = "q",
                                     .page = "page",
@@ -176,6 +192,7 @@ const SearchParams kApiSearchParams{.q = "q",
                                     .type = "type",
                                     .from = "from",
                                     .to = "to",
+                                    .lang = "lang",
                                     .vietnamese = false};
 
 search::SearchRequest parse_search_request(const Request& req, const SearchParams& p) {
@@ -193,6 +210,10 @@ search::SearchRequest parse_search_request(const Request& req, const SearchParam
   r.category = filter_arg(req, p.category);
   r.agency = filter_arg(req, p.agency);
   r.type = filter_arg(req, p.type);
+  r.lang = filter_arg(req, p.lang);
+  if (!r.lang.empty() && r.lang != "vi" && r.lang != "en")
+    throw HttpError(400,
+                    p.vietnamese ? "Ngôn ngữ không hợp lệ (vi hoặc en)." : std::string(p.lang) + " must be vi or en");
   r.from_day = date_arg(req, p.from, p);
   r.to_day = date_arg(req, p.to, p);
   if (r.from_day && r.to_day && r.from_day > r.to_day) std::swap(r.from_day, r.to_day);
@@ -201,8 +222,8 @@ search::SearchRequest parse_search_request(const Request& req, const SearchParam
 
 Response search_page(const Context& ctx, Request& req) {
   const search::SearchRequest r = parse_search_request(req, kPageSearchParams);
-  const bool asked = !model::trim(r.q).empty() || !r.type.empty() || !r.category.empty() || !r.agency.empty() ||
-                     r.from_day || r.to_day;
+  const bool asked = !model::trim(r.q).empty() || !r.type.empty() || !r.lang.empty() || !r.category.empty() ||
+                     !r.agency.empty() || r.from_day || r.to_day;
   std::shared_ptr<const search::SearchResult> result;
   std::shared_ptr<const search::Facets> facets;
   if (ctx.search) {

@@ -26,6 +26,7 @@ struct SearchParams {
   const char* type;
   const char* from;
   const char* to;
+  const char* lang;  // "vi" or "en"
   bool vietnamese;
 };
 extern const SearchParams kPageSearchParams;

@@ -1,4 +1,6 @@
 // Editable section pages (/trang/<slug>), the English section (/en, /en/<slug>) and the HTML site map.
+#include <algorithm>
+
 #include "daemon/model/time.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -37,43 +39,85 @@ void fill_entries(ctemplate::TemplateDictionary& dict, const model::SitePage& p)
   }
 }
 
+}  // namespace
+
 Response render_site_page(const Context& ctx, const store::ReadTxn& txn, const model::SitePage& p) {
   ctemplate::TemplateDictionary dict("site_page");
-  auto* head = fill_layout(dict, ctx, txn, p.title);
   const bool en = p.lang == "en";
-  // The frame stays Vietnamese; the English content is marked lang="en" for screen readers.
-  dict.SetValue("LANG", p.lang);
+  // The English section has the English frame (header, menu, footer, breadcrumb, <html lang="en">).
+  auto* head =
+      en ? fill_english_layout(dict, ctx, txn, p.title, site_page_url(p)) : fill_layout(dict, ctx, txn, p.title);
   dict.ShowSection(en ? "EN" : "VI");
   dict.SetValue("TITLE", p.title);
-  dict.SetValue("BODY_HTML", p.body_html);  // sanitised when it was stored
+  dict.AddSectionDictionary("CONTENT")->SetValue("BODY_HTML", p.body_html);  // sanitised when it was stored
   if (!p.summary.empty()) {
     dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", p.summary);
     head->AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", p.summary);
   }
-  dict.SetValue("UPDATED", en ? model::format_iso_date(
-                                    static_cast<std::int32_t>((p.updated_at + model::kVietnamOffsetSeconds) / 86400))
-                              : model::format_date_vn(p.updated_at));
-  dict.SetValue("UPDATED_ISO", model::format_rfc3339(p.updated_at));
+  auto* updated = dict.AddSectionDictionary("UPDATED");
+  updated->SetValue("DATE", en ? model::format_iso_date(
+                                     static_cast<std::int32_t>((p.updated_at + model::kVietnamOffsetSeconds) / 86400))
+                               : model::format_date_vn(p.updated_at));
+  updated->SetValue("ISO", model::format_rfc3339(p.updated_at));
   fill_entries(dict, p);
-  if (en) {
-    for (const auto& other : store::list_site_pages(txn, ctx.store.tables())) {
-      if (other.lang != "en") continue;
-      auto* item = dict.AddSectionDictionary("EN_PAGE");
-      item->SetValue("URL", site_page_url(other));
-      item->SetValue("TITLE", other.title);
-      if (other.id == p.id) item->ShowSection("CURRENT");
+  return render_page(ctx, "site_page", dict);
+}
+
+namespace {
+
+// A mandatory section with no published page yet: "Đang cập nhật" and whom to ask meanwhile (the
+// responsible person and the contact lines of the settings), never a 404 from a link the portal draws.
+// Not for search engines until it has content.
+Response render_pending_section(const Context& ctx, const store::ReadTxn& txn, const model::SectionSpec& spec) {
+  ctemplate::TemplateDictionary dict("site_page");
+  const std::string title(spec.title);
+  const bool en = spec.lang == "en";
+  auto* head = en ? fill_english_layout(dict, ctx, txn, title, "/en/" + std::string(spec.slug))
+                  : fill_layout(dict, ctx, txn, title);
+  auto* robots = head->AddSectionDictionary("META_NAME");
+  robots->SetValue("NAME", "robots");
+  robots->SetValue("CONTENT", "noindex, follow");
+  dict.ShowSection(en ? "EN" : "VI");
+  dict.SetValue("TITLE", title);
+  const auto s = store::get_site_settings(txn, ctx.store.tables());
+  auto* pending = dict.AddSectionDictionary("PENDING");
+  const std::pair<const char*, const std::string*> lines[] = {{"AGENCY", &s.governing_agency},
+                                                              {"PERSON", &s.responsible_person},
+                                                              {"ADDRESS", &s.address},
+                                                              {"PHONE", &s.phone},
+                                                              {"EMAIL", &s.email}};
+  bool any = false;
+  for (const auto& [key, value] : lines)
+    if (!value->empty()) {
+      pending->AddSectionDictionary(key)->SetValue("TEXT", *value);
+      any = true;
     }
-  }
+  if (any) pending->ShowSection("CONTACT");
   return render_page(ctx, "site_page", dict);
 }
 
 }  // namespace
 
+std::vector<SectionLink> section_links(const store::Txn& txn, const store::Tables& t, std::string_view lang) {
+  std::vector<SectionLink> out;
+  for (const auto& p : store::list_site_pages(txn, t))
+    if (p.lang == lang) out.push_back({site_page_url(p), p.title, false});
+  for (const auto& spec : model::mandatory_sections()) {
+    if (spec.lang != lang) continue;
+    const std::string url = (lang == "en" ? "/en/" : "/trang/") + std::string(spec.slug);
+    if (std::none_of(out.begin(), out.end(), [&](const SectionLink& l) { return l.url == url; }))
+      out.push_back({url, std::string(spec.title), true});
+  }
+  return out;
+}
+
 Response site_page(const Context& ctx, Request& req) {
   const store::ReadTxn txn = ctx.store.read();
-  const auto p = store::find_site_page(txn, ctx.store.tables(), "vi", req.params.at("slug"));
-  if (!p) throw HttpError(404, "Không tìm thấy trang bạn yêu cầu.");
-  return render_site_page(ctx, txn, *p);
+  const std::string& slug = req.params.at("slug");
+  const auto p = store::find_site_page(txn, ctx.store.tables(), "vi", slug);
+  if (p) return render_site_page(ctx, txn, *p);
+  if (const auto* spec = model::find_mandatory_section("vi", slug)) return render_pending_section(ctx, txn, *spec);
+  throw HttpError(404, "Không tìm thấy trang bạn yêu cầu.");
 }
 
 Response english_page(const Context& ctx, Request& req) {
@@ -81,14 +125,16 @@ Response english_page(const Context& ctx, Request& req) {
   const auto& t = ctx.store.tables();
   const auto it = req.params.find("slug");
   if (it == req.params.end()) {
-    // /en: the English section's first page is its index.
+    // /en: the English section's first page is its index; before any is published, its first section.
     for (const auto& p : store::list_site_pages(txn, t))
       if (p.lang == "en") return render_site_page(ctx, txn, p);
-    throw HttpError(404, "The English section has no pages yet.");
+    return render_pending_section(ctx, txn, *model::find_mandatory_section("en", "about"));
   }
   const auto p = store::find_site_page(txn, t, "en", it->second);
-  if (!p) throw HttpError(404, "Không tìm thấy trang bạn yêu cầu (page not found).");
-  return render_site_page(ctx, txn, *p);
+  if (p) return render_site_page(ctx, txn, *p);
+  if (const auto* spec = model::find_mandatory_section("en", it->second))
+    return render_pending_section(ctx, txn, *spec);
+  throw HttpError(404, "Không tìm thấy trang bạn yêu cầu (page not found).");
 }
 
 Response sitemap_page(const Context& ctx, Request&) {
@@ -102,11 +148,13 @@ Response sitemap_page(const Context& ctx, Request&) {
     item->SetValue("SLUG", c.slug);
     item->SetValue("NAME", c.name);
   }
-  for (const auto& p : store::list_site_pages(txn, t)) {
-    auto* item = dict.AddSectionDictionary(p.lang == "en" ? "EN_PAGE" : "PAGE");
-    item->SetValue("URL", site_page_url(p));
-    item->SetValue("TITLE", p.title);
-  }
+  for (const char* lang : {"vi", "en"})
+    for (const auto& link : section_links(txn, t, lang)) {
+      auto* item = dict.AddSectionDictionary(std::string_view(lang) == "en" ? "EN_PAGE" : "PAGE");
+      item->SetValue("URL", link.url);
+      item->SetValue("TITLE", link.title);
+      if (link.pending) item->ShowSection("PENDING");
+    }
   fill_service_links(dict, s);
   return render_page(ctx, "sitemap", dict);
 }
