@@ -11,6 +11,7 @@
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/document_editorial_table.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/media_use_table.hpp"
 
 namespace portald::documents {
 namespace {
@@ -317,6 +318,17 @@ bool may_edit(const Item& item, const Actor& actor) {
   return item.state.created_by == actor.username && (s == ArticleStatus::draft || s == ArticleStatus::returned);
 }
 
+bool may_pick_media(const store::Txn& txn, const store::Tables& t, const std::optional<Item>& self,
+                    std::uint64_t media_id, const Actor& actor) {
+  const auto attached = [&](const std::vector<model::Attachment>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& a) { return a.media_id == media_id; });
+  };
+  if (self && (attached(self->record.attachments) || attached(self->work.attachments))) return true;
+  if (store::media_in_public_use(txn, t, media_id) || model::may(actor, model::Action::preview_any)) return true;
+  const auto m = store::get_media_info(txn, t, media_id);
+  return m && !m->owner.empty() && m->owner == actor.username;
+}
+
 bool is_board(const Actor& actor) {
   return actor.role && model::check_transition(ArticleStatus::awaiting_approval, Transition::approve, actor.role, "");
 }
@@ -350,7 +362,14 @@ std::vector<std::string> check_posted(const store::Txn& txn, const store::Tables
   auto& c = p.content;
   c.attachments.clear();
   std::vector<std::string> errors;
+  const auto own = self ? load_item(txn, t, self) : std::nullopt;
   for (const auto& pick : p.attachments) {
+    // A file nobody may fetch yet is refused as if absent: attaching it by its number would be a way to
+    // read it (issue 16, finding 1).
+    if (pick.media_id != 0 && !may_pick_media(txn, t, own, pick.media_id, actor)) {
+      errors.push_back("Không có tệp mã " + std::to_string(pick.media_id) + " trong thư viện.");
+      continue;
+    }
     if (pick.media_id == 0) {
       const auto r = media::check_upload(pick.upload.file_name, pick.upload.bytes, actor);
       if (r.refusal != media::Refusal::none) errors.push_back(upload_error(r, pick.upload.file_name));

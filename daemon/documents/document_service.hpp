@@ -73,9 +73,15 @@ struct Posted {
   std::vector<AttachmentPick> attachments;
 };
 
+// May `actor` attach the existing media item `media_id` to the document `self` (std::nullopt: a new one)?
+// Yes when it is attached to it already, in public use, uploaded by the actor, or the actor sees every
+// file (preview-any, as the media library).
+bool may_pick_media(const store::Txn& txn, const store::Tables& t, const std::optional<Item>& self,
+                    std::uint64_t media_id, const Actor& actor);
+
 // The rules of a save, checked against the store: model::check_document_content (text normalised in
 // place), no other document (not withdrawn) with the same number from the same issuing body, every
-// picked media item present, every upload accepted by media::check_upload. Fills content.attachments
+// picked media item present and may_pick_media, every upload accepted by media::check_upload. Fills content.attachments
 // (uploads with media_id 0). Returns what to correct (Vietnamese); empty when it may be saved.
 std::vector<std::string> check_posted(const store::Txn& txn, const store::Tables& t, std::uint64_t self, Posted& p,
                                       const Actor& actor, std::int32_t today);

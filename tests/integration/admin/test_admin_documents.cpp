@@ -371,4 +371,63 @@ BOOST_AUTO_TEST_CASE(imported_documents_stay_published_and_can_be_corrected_in_t
   BOOST_TEST(has(d.daemon.get(url).body, "Lê Văn C"));
 }
 
+// Issue 16, finding 1 for the documents' files: a draft's attachment reaches only those who may open the
+// draft (through the preview's link too, never from a shared cache), nobody attaches a file they could
+// not fetch by its number or address, and approval makes the file everyone's until it is withdrawn.
+BOOST_AUTO_TEST_CASE(a_draft_documents_file_is_private_and_no_one_attaches_a_file_they_cannot_fetch) {
+  Desk d;
+  AdminClient reporter{d.daemon.port()};
+  reporter.login("phongvien", test::kPassword);
+  const auto id = create(d.contributor, "60/QĐ-UBND", {{"new_file", "dự thảo nội bộ.pdf", kPdf}});
+  const auto edit = d.contributor.get("/quan-tri/van-ban/" + id);
+  const std::string media = test::input_value(edit.body, "keep");
+  BOOST_TEST_REQUIRE(!media.empty());
+  const auto at = edit.body.find("<a href=\"/tep/" + media + "-");
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  const std::string library_url = edit.body.substr(at + 9, edit.body.find('"', at + 9) - at - 9);
+  BOOST_TEST(library_url.ends_with("/du-thao-noi-bo.pdf"));
+  const std::string document_file = "/van-ban/60-qd-ubnd-" + id + "/tep/" + media;
+  // The preview links the file at the document's address: for the author and the board only.
+  BOOST_TEST(has(d.contributor.get("/quan-tri/van-ban/" + id + "/xem-truoc").body, document_file));
+  for (const std::string& url : {document_file, library_url}) {
+    BOOST_TEST(d.daemon.get(url).status == 404, url);
+    BOOST_TEST(reporter.get(url).status == 404, url);
+    for (const AdminClient* who : {&d.contributor, &d.secretary}) {
+      const auto r = who->get(url);
+      BOOST_TEST(r.status == 200, url);
+      BOOST_TEST(r.body == kPdf);
+      BOOST_TEST(std::string(r.header("Cache-Control").value_or("")) == "private, no-store", url);
+    }
+  }
+  // Another writer cannot take the file into a document of theirs, by number or by address.
+  for (const std::string& pick : {media, library_url, "/tep/du-thao-noi-bo.pdf-" + media}) {
+    auto f = fields("61/QĐ-UBND");
+    for (auto& [k, v] : f)
+      if (k == "library") v = pick;
+    const auto r = post_multipart(reporter, "/quan-tri/van-ban/moi", f);
+    BOOST_TEST(r.status == 422, pick);
+    BOOST_TEST(has(r.body, "Không có tệp mã " + media + " trong thư viện."), pick);
+  }
+  BOOST_TEST(!has(d.chief.get("/quan-tri/van-ban").body, "61/QĐ-UBND"));
+  // Approved, the file is everyone's at both addresses; withdrawn, it is private again.
+  BOOST_TEST(step(d.contributor, id, "submit").status == 303);
+  for (const char* key : {"take-for-editing", "send-for-approval", "approve"})
+    BOOST_TEST(step(d.chief, id, key).status == 303, key);
+  for (const std::string& url : {document_file, library_url}) {
+    const auto r = d.daemon.get(url);
+    BOOST_TEST(r.status == 200, url);
+    BOOST_TEST(r.body == kPdf);
+    BOOST_TEST(std::string(r.header("Cache-Control").value_or("")) == "public, max-age=3600", url);
+  }
+  // Now public, it may be attached elsewhere.
+  auto reuse = fields("62/QĐ-UBND");
+  for (auto& [k, v] : reuse)
+    if (k == "library") v = library_url;
+  BOOST_TEST(post_multipart(reporter, "/quan-tri/van-ban/moi", reuse).status == 303);
+  BOOST_TEST(step(d.chief, id, "withdraw", "Ban hành nhầm").status == 303);
+  BOOST_TEST(d.daemon.get(library_url).status == 404);
+  BOOST_TEST(d.daemon.get(document_file).status == 404);
+  BOOST_TEST(d.contributor.get(library_url).status == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

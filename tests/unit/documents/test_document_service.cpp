@@ -7,6 +7,7 @@
 #include "daemon/model/document_rules.hpp"
 #include "daemon/store/document_editorial_table.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/media_use_table.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/store_logs.hpp"
 
@@ -270,6 +271,47 @@ BOOST_AUTO_TEST_CASE(attachments_are_uploaded_with_the_save_and_refused_types_wr
   const auto nope = documents::save_document(d.s.store, r.id, missing, kContributor, kNow);
   BOOST_TEST((nope.refusal == SaveRefusal::invalid));
   BOOST_TEST(nope.errors.at(0) == "Không có tệp mã 9999 trong thư viện.");
+}
+
+// Issue 16, finding 1: a file is public only while a published document has it, and nobody attaches a
+// file they could not fetch (another writer's unpublished upload), which would be a way to read it.
+BOOST_AUTO_TEST_CASE(a_documents_files_are_public_with_it_and_others_private_uploads_cannot_be_attached) {
+  Desk d;
+  const Actor other{"ctv2", Role::contributor, "10.0.0.6"};
+  auto p = posted("6/QĐ-UBND");
+  p.attachments.push_back({0, {"dự thảo.pdf", kPdf}});
+  const auto id = documents::save_document(d.s.store, 0, p, kContributor, kNow).id;
+  const auto media_id = d.item(id).work.attachments.at(0).media_id;
+  const auto in_public_use = [&] {
+    const store::ReadTxn txn = d.s.store.read();
+    return store::media_in_public_use(txn, d.s.store.tables(), media_id);
+  };
+  BOOST_TEST(!in_public_use());
+  auto pick = posted("7/QĐ-UBND");
+  pick.attachments = {{media_id, {}}};
+  const auto mark = test::change_mark(d.s.store);
+  const auto refused = documents::save_document(d.s.store, 0, pick, other, kNow);
+  BOOST_TEST((refused.refusal == SaveRefusal::invalid));
+  BOOST_TEST(refused.errors.at(0) == "Không có tệp mã " + std::to_string(media_id) + " trong thư viện.");
+  BOOST_TEST(test::changes_after(d.s.store, mark).empty());
+  // The uploader and the secretariat (who see the whole library) may.
+  BOOST_TEST((documents::save_document(d.s.store, 0, pick, kContributor, kNow).refusal == SaveRefusal::none));
+  auto pick_board = posted("9/QĐ-UBND");
+  pick_board.attachments = {{media_id, {}}};
+  BOOST_TEST((documents::save_document(d.s.store, 0, pick_board, kSecretary, kNow).refusal == SaveRefusal::none));
+  // Published, the file is everyone's and anyone may attach it; withdrawn, it is private again.
+  for (const auto& [who, tr] : {std::pair{kContributor, Transition::submit},
+                                {kSecretary, Transition::take_for_editing},
+                                {kSecretary, Transition::send_for_approval},
+                                {kChief, Transition::approve}})
+    BOOST_REQUIRE((documents::transition_document(d.s.store, id, tr, who, "", kNow).outcome == Outcome::done));
+  BOOST_TEST(in_public_use());
+  auto pick_later = posted("10/QĐ-UBND");
+  pick_later.attachments = {{media_id, {}}};
+  BOOST_TEST((documents::save_document(d.s.store, 0, pick_later, other, kNow).refusal == SaveRefusal::none));
+  BOOST_REQUIRE((documents::transition_document(d.s.store, id, Transition::withdraw, kChief, "Nhầm", kNow).outcome ==
+                 Outcome::done));
+  BOOST_TEST(!in_public_use());
 }
 
 BOOST_AUTO_TEST_CASE(withdrawal_takes_it_off_the_public_lists) {

@@ -1,9 +1,12 @@
 // Legal documents in the admin (issue 14): create, save a version (fields and attachments), take a
 // workflow step with the edits on the screen, the board's validity marks, restore a revision, preview.
 // A refused post shows the form again with what was typed.
+#include <algorithm>
+
 #include "daemon/documents/document_service.hpp"
 #include "daemon/model/document_rules.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/store/document_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/document_view.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -281,6 +284,25 @@ Response preview(const Context& ctx, Request& req) {
   Response r = render_document(ctx, txn, d);
   r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("X-Robots-Tag", "noindex");
+  return r;
+}
+
+std::optional<Response> private_attachment(const Context& ctx, const Request& req, std::uint64_t document_id,
+                                           std::uint64_t media_id) {
+  const auto user = signed_in_user(ctx, req);
+  if (!user) return std::nullopt;
+  const store::ReadTxn txn = ctx.store.read();
+  const auto& t = ctx.store.tables();
+  const auto item = documents::load_item(txn, t, document_id);
+  if (!item || !documents::may_view(*item, actor_of(*user, req))) return std::nullopt;
+  const auto attached = [&](const std::vector<model::Attachment>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& a) { return a.media_id == media_id; });
+  };
+  if (!attached(item->record.attachments) && !attached(item->work.attachments)) return std::nullopt;
+  const auto m = store::get_media(txn, t, media_id);
+  if (!m) return std::nullopt;
+  Response r = attachment_response(*m);
+  r.headers.emplace_back("Cache-Control", "private, no-store");
   return r;
 }
 

@@ -126,7 +126,6 @@ Response serve(const Context& ctx, Request& req) {
     r.body = std::move(found->media.bytes);
   } else {
     r = attachment_response(found->media);
-    std::erase_if(r.headers, [](const auto& h) { return iequals_ascii(h.first, "Cache-Control"); });
   }
   r.headers.emplace_back("Cache-Control", std::string(access == Access::everyone ? kPublicCache : kPrivateCache));
   return r;

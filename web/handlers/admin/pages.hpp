@@ -2,6 +2,10 @@
 // The admin page handlers under /quan-tri, one namespace per file, as the route table
 // (web/routes.cpp) names them. The router's guard has checked the login, role and CSRF before any of
 // these runs, except where the table says Public.
+#include <cstdint>
+#include <optional>
+
+#include "daemon/model/user.hpp"
 #include "web/context.hpp"
 #include "web/server/request.hpp"
 #include "web/server/response.hpp"
@@ -117,6 +121,11 @@ Response replace_post(const Context& ctx, Request& req);    // the board: thay t
 Response unreplace_post(const Context& ctx, Request& req);  // the board: bỏ đánh dấu thay thế
 Response restore_post(const Context& ctx, Request& req);
 Response preview(const Context& ctx, Request& req);
+// Media #media_id of document #document_id for a signed-in user who may open that document in the admin,
+// when it is attached to its live record or to the version under work (the preview's links), never
+// cached; std::nullopt otherwise, and for everyone else.
+std::optional<Response> private_attachment(const Context& ctx, const Request& req, std::uint64_t document_id,
+                                           std::uint64_t media_id);
 }  // namespace document_pages
 
 }  // namespace portald::web::admin

@@ -7,6 +7,7 @@
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/store/document_table.hpp"
 #include "web/form.hpp"
+#include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
@@ -177,13 +178,19 @@ Response document_file(const Context& ctx, Request& req) {
   const store::ReadTxn txn = ctx.store.read();
   const auto& t = ctx.store.tables();
   const auto d = store::get_public_document(txn, t, *id);
-  // Only files attached to a published document are served through its address.
+  // Everyone gets the files of a published document; the files of a draft or of a pending revision (the
+  // admin's preview links here) only those who may open the document in the admin (issue 16, finding 1).
   if (!d || std::none_of(d->attachments.begin(), d->attachments.end(),
-                         [&](const auto& a) { return a.media_id == *media_id; }))
+                         [&](const auto& a) { return a.media_id == *media_id; })) {
+    if (auto r = admin::document_pages::private_attachment(ctx, req, *id, *media_id)) return std::move(*r);
     file_not_found();
+  }
   const auto m = store::get_media(txn, t, *media_id);
   if (!m) file_not_found();
-  return attachment_response(*m);
+  Response r = attachment_response(*m);
+  // It may stop being public (the document withdrawn), so shared caches keep it an hour only.
+  r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+  return r;
 }
 
 Response attachment_response(const model::Media& m) {
@@ -201,7 +208,6 @@ Response attachment_response(const model::Media& m) {
   const std::string ascii = (stem.empty() ? std::string("tep") : stem) + (ext.empty() ? "" : "." + ext);
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" +
                                                     model::url_encode_component(m.file_name));
-  r.headers.emplace_back("Cache-Control", "public, max-age=86400");
   r.body = m.bytes;
   return r;
 }

@@ -28,7 +28,7 @@ Response error_page(const Context& ctx, int status, std::string_view message);
 Response documents_page(const Context& ctx, Request& req);  // /van-ban
 Response document_page(const Context& ctx, Request& req);   // /van-ban/{slug}
 Response document_file(const Context& ctx, Request& req);   // /van-ban/{slug}/tep/{media}
-Response attachment_response(const model::Media& m);        // bytes + Content-Type + Content-Disposition
+Response attachment_response(const model::Media& m);        // bytes, type, disposition; no Cache-Control
 // The public page of document `d` exactly as readers get it (also the admin's preview).
 Response render_document(const Context& ctx, const store::Txn& txn, const model::LegalDocument& d);
 // Feeds and machine-readable entry points (feeds.cpp).
