@@ -6,9 +6,7 @@
 namespace portald::health {
 namespace {
 
-bool counts(const Calendar& c, std::int32_t day) {
-  return (c.working_days & 0x7f) == 0 ? true : c.is_working_day(day);
-}
+bool counts(const Calendar& c, std::int32_t day) { return (c.working_days & 0x7f) == 0 ? true : c.is_working_day(day); }
 
 }  // namespace
 

@@ -53,8 +53,7 @@ bool valid_email(std::string_view e) {
   const auto at = e.find('@');
   if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) return false;
   const auto domain = e.substr(at + 1);
-  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' ||
-      domain.back() == '.')
+  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.')
     return false;
   return std::all_of(e.begin(), e.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -103,7 +102,8 @@ std::string new_code(const store::Txn& txn, const store::Tables& t) {
 }
 
 std::string seal_private(const secrets::PersonalDataKey& key, std::uint64_t id, const model::QuestionPrivate& p) {
-  const nlohmann::json j{{"name", p.name}, {"email", p.email}, {"phone", p.phone}, {"title", p.title}, {"text", p.text}};
+  const nlohmann::json j{
+      {"name", p.name}, {"email", p.email}, {"phone", p.phone}, {"title", p.title}, {"text", p.text}};
   return key.seal(j.dump(), purpose(id));
 }
 
@@ -139,8 +139,7 @@ std::vector<std::string> check_submission(const store::Txn& txn, const store::Ta
     errors.push_back("Vui lòng cho biết địa chỉ thư điện tử hoặc số điện thoại để nhận trả lời.");
   if (!s.email.empty() && !valid_email(s.email))
     errors.push_back("Địa chỉ thư điện tử không đúng dạng (ví dụ: ten@example.vn).");
-  if (!s.phone.empty() && !valid_phone(s.phone))
-    errors.push_back("Số điện thoại không đúng dạng (9 đến 12 chữ số).");
+  if (!s.phone.empty() && !valid_phone(s.phone)) errors.push_back("Số điện thoại không đúng dạng (9 đến 12 chữ số).");
   const auto settings = store::get_question_settings(txn, t);
   if (std::none_of(settings.fields.begin(), settings.fields.end(), [&](const auto& f) { return f.name == s.field; }))
     errors.push_back("Vui lòng chọn lĩnh vực của câu hỏi.");

@@ -48,10 +48,10 @@ struct Tables {
   // Issue 14: every saved version of the section pages, pending ones included (page_table.hpp).
   MDB_dbi page_revisions;  // be64(page id) + be32(n) -> PageRevision
   // Issue 12: citizens' questions (question_table.hpp).
-  MDB_dbi questions;              // be64(id) -> Question
-  MDB_dbi question_codes;         // tracking code -> be64(id)
-  MDB_dbi questions_by_agency;    // be64(agency) + be64(id) -> "" (the agency's queue; the store enforces it)
-  MDB_dbi questions_published;    // time_key(published_at) + be64(id) -> "" (published only)
+  MDB_dbi questions;            // be64(id) -> Question
+  MDB_dbi question_codes;       // tracking code -> be64(id)
+  MDB_dbi questions_by_agency;  // be64(agency) + be64(id) -> "" (the agency's queue; the store enforces it)
+  MDB_dbi questions_published;  // time_key(published_at) + be64(id) -> "" (published only)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;
