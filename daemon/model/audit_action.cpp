@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 67> kNames{{
+constexpr std::array<Names, 68> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -82,6 +82,7 @@ constexpr std::array<Names, 67> kNames{{
     {A::question_note, "question.note", "Ghi chú nội bộ về câu hỏi"},
     {A::question_contact_view, "question.contact-view", "Xem thông tin liên hệ của người hỏi"},
     {A::question_erase, "question.erase", "Xóa dữ liệu cá nhân của người hỏi (hết thời hạn lưu)"},
+    {A::question_settings, "question.settings", "Sửa cài đặt hỏi đáp"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

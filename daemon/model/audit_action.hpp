@@ -86,6 +86,7 @@ enum class AuditAction {
   question_note,
   question_contact_view,
   question_erase,
+  question_settings,
 };
 
 // Every value, in declaration order (for tests and filter lists).

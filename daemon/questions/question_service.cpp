@@ -343,6 +343,27 @@ std::size_t erase_expired(const store::Store& store, model::UnixTime now) {
   return n;
 }
 
+Result save_settings(const store::Store& store, const model::QuestionSettings& s, const model::Actor& actor,
+                     model::UnixTime now) {
+  if (!model::may(actor, model::Action::manage_question_settings))
+    return refused("Bạn không được sửa cài đặt hỏi đáp.");
+  const auto& t = store.tables();
+  store::WriteTxn txn = store.write();
+  store::put_question_settings(txn, t, s);
+  store::append_audit(txn, t, model::AuditAction::question_settings,
+                      {.seq = 0,
+                       .at = now,
+                       .actor = actor.username,
+                       .action = {},
+                       .object = "settings/questions",
+                       .from = "",
+                       .to = std::to_string(s.fields.size()) + " lĩnh vực",
+                       .reason = "",
+                       .address = actor.address});
+  txn.commit();
+  return {};
+}
+
 std::optional<Status> status_by_code(const store::Txn& txn, const store::Tables& t, std::string_view typed_code,
                                      std::int32_t today) {
   const auto code = model::normalise_tracking_code(typed_code);

@@ -102,6 +102,11 @@ std::optional<model::QuestionPrivate> open_private(const secrets::PersonalDataKe
 // masked question and the answer stay). Returns how many were erased; each gets an audit entry.
 std::size_t erase_expired(const store::Store& store, model::UnixTime now);
 
+// The data centre's settings (fields, deadlines, retention), with an audit entry; refused (nothing
+// written) for an actor without manage-question-settings.
+Result save_settings(const store::Store& store, const model::QuestionSettings& s, const model::Actor& actor,
+                     model::UnixTime now);
+
 // What /hoi-dap/tra-cuu shows for a tracking code: the state and dates, and the official answer once the
 // board approved it. Never the contacts or the question.
 struct Status {
