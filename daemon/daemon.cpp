@@ -18,6 +18,7 @@
 #include "daemon/log/log.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
+#include "daemon/questions/retention.hpp"
 #include "daemon/questions/submission_guard.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/data_dir.hpp"
@@ -232,6 +233,7 @@ int run_daemon(const config::Config& config) {
 
     // Scheduled publishing: its first pass publishes whatever fell due while the daemon was down.
     const editorial::Scheduler scheduler(store);
+    const questions::RetentionSweep question_retention(store);  // citizens' contacts kept only as long as set
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
     const health::CheckLoop slow_checks(store, health::check_settings(config), monitor);

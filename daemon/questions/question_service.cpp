@@ -320,18 +320,45 @@ std::optional<model::QuestionPrivate> reveal_private(const store::Store& store, 
   return p;
 }
 
+OpenCounts count_open(const store::Txn& txn, const store::Tables& t, std::int32_t today) {
+  OpenCounts c;
+  for (const auto& q : store::list_questions(txn, t, static_cast<std::size_t>(-1))) {
+    if (!model::answer_pending(q.state)) continue;
+    ++c.open;
+    if (model::is_overdue(q, today)) ++c.overdue;
+  }
+  return c;
+}
+
+namespace {
+
+// When an item was done (published or closed), 0 while it is still handled.
+model::UnixTime done_at(const Question& q) {
+  if (q.state == QuestionState::published) return q.published_at;
+  if (q.state == QuestionState::closed) return q.closed_at;
+  return 0;
+}
+
+bool erasable(const Question& q, model::UnixTime before) {
+  const model::UnixTime done = done_at(q);
+  return q.erased_at == 0 && !q.sealed_private.empty() && done != 0 && done < before;
+}
+
+}  // namespace
+
 std::size_t erase_expired(const store::Store& store, model::UnixTime now) {
   const auto& t = store.tables();
+  model::UnixTime before = 0;
+  {  // Most passes find nothing: look first, so they take no write lock.
+    const store::ReadTxn txn = store.read();
+    before = now - model::UnixTime(store::get_question_settings(txn, t).retention_days) * 86400;
+    const auto all = store::list_questions(txn, t, static_cast<std::size_t>(-1));
+    if (std::none_of(all.begin(), all.end(), [&](const Question& q) { return erasable(q, before); })) return 0;
+  }
   store::WriteTxn txn = store.write();
-  const auto settings = store::get_question_settings(txn, t);
-  const model::UnixTime before = now - model::UnixTime(settings.retention_days) * 86400;
   std::size_t n = 0;
   for (const auto& previous : store::list_questions(txn, t, static_cast<std::size_t>(-1))) {
-    if (previous.erased_at != 0 || previous.sealed_private.empty()) continue;
-    const model::UnixTime done = previous.state == QuestionState::published ? previous.published_at
-                                 : previous.state == QuestionState::closed  ? previous.closed_at
-                                                                            : 0;
-    if (done == 0 || done >= before) continue;
+    if (!erasable(previous, before)) continue;
     Question q = previous;
     q.sealed_private.clear();
     q.erased_at = now;

@@ -98,6 +98,13 @@ std::optional<model::QuestionPrivate> reveal_private(const store::Store& store, 
 // The sealed part opened without an audit entry (the system's own use: notices to the citizen).
 std::optional<model::QuestionPrivate> open_private(const secrets::PersonalDataKey& key, const model::Question& q);
 
+// Items whose answer is still owed, and those of them past their due day (for /metrics).
+struct OpenCounts {
+  std::size_t open = 0;
+  std::size_t overdue = 0;
+};
+OpenCounts count_open(const store::Txn& txn, const store::Tables& t, std::int32_t today);
+
 // Retention: erases the personal data of items published or closed more than retention_days ago (the
 // masked question and the answer stay). Returns how many were erased; each gets an audit entry.
 std::size_t erase_expired(const store::Store& store, model::UnixTime now);
