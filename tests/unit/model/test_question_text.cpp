@@ -69,6 +69,7 @@ BOOST_AUTO_TEST_CASE(numbers_a_question_is_about_stay) {
            "số tiền 1.500.000 đồng",
            "bồi thường 1.500.000.000 đồng",
            "tổng 12.345.678.900 đồng",
+           "dự toán 123.456.789.012.345 đồng",
            "mã hồ sơ 12345678",
            "thửa đất số 123, tờ bản đồ số 45",
            "diện tích 250,5 m2",
