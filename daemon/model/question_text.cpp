@@ -23,10 +23,30 @@ bool is_email_char(char c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// A run of digit groups joined by dots that reads as an amount ("1.500.000.000 đồng"), not a phone: a
+// first group of one to three digits not starting with 0, then groups of exactly three.
+bool is_amount(std::string_view run) {
+  if (run.empty() || run[0] == '0' || run[0] == '+') return false;
+  std::size_t group = 0;
+  bool first = true;
+  for (const char c : run) {
+    if (is_digit(c)) {
+      ++group;
+      continue;
+    }
+    if (c != '.' || (first ? group > 3 : group != 3)) return false;
+    first = false;
+    group = 0;
+  }
+  return !first && group == 3;
+}
+
 // Length of a phone number starting at `i` (0 when none): an optional "+", then digits with single
 // spaces, dots or dashes between them, 9 to 12 digits in all, not glued to other digits or letters.
 std::size_t phone_at(std::string_view s, std::size_t i) {
   if (i > 0 && (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '/')) return 0;
+  // Not from the middle of a number already refused ("12.345.678.900" read again from "345").
+  if (i > 1 && (s[i - 1] == '.' || s[i - 1] == '-') && is_digit(s[i - 2])) return 0;
   std::size_t j = i;
   if (j < s.size() && s[j] == '+') ++j;
   std::size_t digits = 0, end = j;
@@ -42,6 +62,7 @@ std::size_t phone_at(std::string_view s, std::size_t i) {
   }
   if (digits < 9 || digits > 12) return 0;
   if (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '/')) return 0;
+  if (is_amount(s.substr(i, end - i))) return 0;
   return end - i;
 }
 

@@ -73,6 +73,19 @@ constexpr std::string_view kSettingsKey = "questions";
 std::string agency_key(std::uint64_t agency, std::uint64_t id) { return be64(agency) + be64(id); }
 std::string published_key(const Question& q) { return be64(time_key(q.published_at)) + be64(q.id); }
 bool is_public(const Question& q) { return q.state == model::QuestionState::published; }
+// Whether two records of a published question show the same public page: everything but what only the
+// handlers see (notes, history, the last reason, the sealed contacts and their erasure).
+bool same_public_side(const Question& a, const Question& b) {
+  const auto visible = [](Question q) {
+    q.notes.clear();
+    q.history.clear();
+    q.reason.clear();
+    q.sealed_private.clear();
+    q.erased_at = 0;
+    return kQuestion.encode(q);
+  };
+  return visible(a) == visible(b);
+}
 
 // Ids of an index whose keys end in be64(id), newest (largest key) first.
 std::vector<model::Question> newest_first(const Txn& txn, const Tables& t, MDB_dbi index, std::string_view prefix,
@@ -111,7 +124,8 @@ void put_question(WriteTxn& txn, const Tables& t, const model::Question& q,
   const bool was_public = previous && is_public(*previous);
   if (was_public) txn.del(t.questions_published, published_key(*previous));
   if (is_public(q)) txn.put(t.questions_published, published_key(q), "");
-  if (was_public || is_public(q)) append_change(txn, t, ChangeKind::question, q.id, ChangeOp::put);
+  if (was_public != is_public(q) || (was_public && !same_public_side(*previous, q)))
+    append_change(txn, t, ChangeKind::question, q.id, ChangeOp::put);
 }
 
 std::optional<std::uint64_t> find_question_by_code(const Txn& txn, const Tables& t, std::string_view code) {
