@@ -18,6 +18,8 @@
 #include "daemon/log/log.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
+#include "daemon/questions/retention.hpp"
+#include "daemon/questions/submission_guard.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/data_dir.hpp"
 #include "daemon/store/meta_table.hpp"
@@ -193,6 +195,13 @@ int run_daemon(const config::Config& config) {
 
     const auto personal_data_key = open_personal_data_key(config, store);
     auth::LoginLimiter login_limiter(store);  // failed logins are kept in the store across restarts
+    questions::SubmissionGuard question_guard({.min_fill_seconds = int(config.question_min_fill_time),
+                                               .max_form_age_seconds = 86400,
+                                               .per_address = config.question_limit_per_address,
+                                               .address_window_seconds = 3600,
+                                               .global_per_minute = config.question_limit_global,
+                                               .lookups_per_address = 30,
+                                               .addresses_tracked = 10000});
 
     // Search: the indexer thread opens the index, or rebuilds it in the background when it is missing or
     // stale; until then searches answer 503 while the rest of the site serves.
@@ -216,13 +225,17 @@ int run_daemon(const config::Config& config) {
                               .search = &search_service,
                               .max_body = config.max_body,
                               .ops_allow = config.ops_allow,
-                              .personal_data_key = personal_data_key ? &*personal_data_key : nullptr});
+                              .personal_data_key = personal_data_key ? &*personal_data_key : nullptr,
+                              .question_guard = &question_guard,
+                              .working_days = config.working_days.mask,
+                              .holidays_file = config.holidays_file});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
 
     // Scheduled publishing: its first pass publishes whatever fell due while the daemon was down.
     const editorial::Scheduler scheduler(store);
+    const questions::RetentionSweep question_retention(store);  // citizens' contacts kept only as long as set
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
     const health::CheckLoop slow_checks(store, health::check_settings(config), monitor);

@@ -95,7 +95,8 @@ void add_security_headers(Response& r) {
   if (!has_header(r, "Content-Security-Policy"))
     r.headers.emplace_back("Content-Security-Policy", std::string(kStrictCsp));
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
+  // A page with a secret in its address (a question's tracking code) sends no referrer at all.
+  if (!has_header(r, "Referrer-Policy")) r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("X-Frame-Options", "DENY");
 }
 

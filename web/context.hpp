@@ -2,6 +2,7 @@
 // What every handler may use: the store, templates, static assets, the daemon's health monitor and
 // login limits, and process facts. run_daemon owns everything referenced here.
 #include <cstddef>
+#include <filesystem>
 #include <string>
 
 #include "daemon/config/address_list.hpp"
@@ -22,6 +23,9 @@ class LoginLimiter;
 namespace portald::secrets {
 class PersonalDataKey;
 }
+namespace portald::questions {
+class SubmissionGuard;
+}
 
 namespace portald::web {
 
@@ -38,6 +42,11 @@ struct Context {
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
   config::AddressList ops_allow = config::loopback_addresses();  // who reads /metrics and /healthz's details
   const secrets::PersonalDataKey* personal_data_key = nullptr;   // seals TOTP secrets; nullptr = no key file
+  // Citizens' questions (issue 12): the public form's anti-abuse, and the calendar of answer deadlines
+  // (the cadence check's working days and holidays file). nullptr = the form answers 503.
+  questions::SubmissionGuard* question_guard = nullptr;
+  unsigned working_days = 0x1f;  // bit 0 = Monday
+  std::filesystem::path holidays_file{};
 };
 
 }  // namespace portald::web

@@ -34,6 +34,13 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/chuyen-de", topics_page, Public, C::page},
       {"GET", "/chuyen-de/{slug}", topic_page, Public, C::page},
       {"GET", "/so-do-trang", sitemap_page, Public, C::page},
+      // Citizens' questions (issue 12): the form carries a per-visit token and the look-up a secret code,
+      // so neither is cached; the published ones are pages like any other.
+      {"GET", "/hoi-dap", questions_page, Public, C::page},
+      {"GET", "/hoi-dap/gui-cau-hoi", question_form_page, Public, C::none},
+      {"POST", "/hoi-dap/gui-cau-hoi", question_submit, Public, C::none},
+      {"GET", "/hoi-dap/tra-cuu", question_lookup, Public, C::none},
+      {"GET", "/hoi-dap/{id}", question_page, Public, C::page},
       {"GET", "/static/{file}", static_file, Public, C::page},
       {"GET", "/static/vendor/{pkg}/{file}", static_file, Public, C::page},
       {"GET", "/tep/{key}/{file}", adm::media_pages::serve, Public, C::none},
@@ -125,6 +132,15 @@ std::vector<RouteSpec> route_table() {
       {"POST", "/quan-tri/van-ban/{id}/phien-ban/{n}/khoi-phuc", adm::document_pages::restore_post, A::write_article,
        C::none},
       {"GET", "/quan-tri/van-ban/{id}/xem-truoc", adm::document_pages::preview, A::write_article, C::none},
+      // --- admin: citizens' questions (issue 12); the service checks each step's party and agency ---
+      {"GET", "/quan-tri/hoi-dap", adm::question_pages::queue, A::handle_questions, C::none},
+      {"GET", "/quan-tri/hoi-dap/cai-dat", adm::question_pages::settings_get, A::manage_question_settings, C::none},
+      {"POST", "/quan-tri/hoi-dap/cai-dat", adm::question_pages::settings_post, A::manage_question_settings, C::none},
+      {"GET", "/quan-tri/hoi-dap/{id}", adm::question_pages::item, A::handle_questions, C::none},
+      {"POST", "/quan-tri/hoi-dap/{id}/buoc", adm::question_pages::step_post, A::handle_questions, C::none},
+      {"POST", "/quan-tri/hoi-dap/{id}/tra-loi", adm::question_pages::answer_post, A::handle_questions, C::none},
+      {"POST", "/quan-tri/hoi-dap/{id}/ghi-chu", adm::question_pages::note_post, A::handle_questions, C::none},
+      {"POST", "/quan-tri/hoi-dap/{id}/lien-he", adm::question_pages::contact_post, A::handle_questions, C::none},
   };
 #ifdef PORTALD_TEST_ROUTES
   // Test builds only (the package build never sets PORTALD_TEST_ROUTES), and then only with

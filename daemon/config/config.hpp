@@ -51,6 +51,10 @@ struct Config {
   std::size_t min_free_space = std::size_t(2) << 30;              // bytes; the disk check warns below this
   // Seals personal data at rest (TOTP secrets, citizens' contacts); outside the data dir, not in snapshots.
   std::filesystem::path personal_data_key = "/etc/portald/keys/personal-data.key";
+  // Citizens' questions (issue 12): the public form's limits against floods and scripts.
+  unsigned question_min_fill_time = 5;      // seconds, 0..600
+  unsigned question_limit_per_address = 5;  // submissions per address per hour, 1..10000
+  unsigned question_limit_global = 60;      // submissions per minute for the whole portal, 1..100000
   // Snapshots (backup/, Điều 10.2.b): a directory on another device, the keys, retention.
   std::filesystem::path backup_dir = "/srv/portald-snapshots";
   std::filesystem::path backup_key = "/etc/portald/keys/snapshot.key";         // minisign secret key

@@ -141,6 +141,14 @@ constexpr std::array options{
                 "data.mdb nor a snapshot holds them in clear; made by portaldctl secrets keygen (mode 0600, "
                 "root's; systemd hands the daemon a copy). Keep a copy off the server with the snapshots: "
                 "without it second factors must be enrolled again."),
+    count_option("question-min-fill-time", &Config::question_min_fill_time, 0, 600,
+                 "Seconds a person needs at least to fill the citizens' question form; a form sent back "
+                 "sooner is taken for a script and shown again (0 = no check)."),
+    count_option("question-limit-per-address", &Config::question_limit_per_address, 1, 10000,
+                 "Questions one client address may send per hour; more get 429 with the form kept "
+                 "(behind a reverse proxy every citizen shares the proxy's address: raise it)."),
+    count_option("question-limit-global", &Config::question_limit_global, 1, 100000,
+                 "Questions the whole portal accepts per minute; more get 429 with the form kept."),
     path_option("backup-dir", &Config::backup_dir,
                 "Where portaldctl backup writes snapshots: a mounted external disk or network share "
                 "(another device than data-dir, Điều 10.2.b). It is never created, so an unmounted disk "

@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 52> kNames{{
+constexpr std::array<Names, 68> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -67,6 +67,22 @@ constexpr std::array<Names, 52> kNames{{
     {A::page_restore, "page.restore", "Khôi phục phiên bản trang"},
     {A::page_approve, "page.approve", "Duyệt trang chuyên mục"},
     {A::page_return, "page.return", "Trả lại bản sửa trang"},
+    {A::question_submit, "question.submit", "Người dân gửi câu hỏi"},
+    {A::question_assign, "question.assign", "Giao cơ quan trả lời câu hỏi"},
+    {A::question_return_not_ours, "question.return-not-ours", "Trả lại câu hỏi: không thuộc thẩm quyền"},
+    {A::question_escalate, "question.escalate", "Chuyển câu hỏi lên cấp trên"},
+    {A::question_request_info, "question.request-info", "Đề nghị người hỏi bổ sung thông tin"},
+    {A::question_info_received, "question.info-received", "Nhận thông tin bổ sung của người hỏi"},
+    {A::question_answer, "question.answer", "Gửi trả lời câu hỏi để duyệt"},
+    {A::question_return_answer, "question.return-answer", "Trả lại câu trả lời"},
+    {A::question_approve, "question.approve", "Duyệt câu trả lời"},
+    {A::question_publish, "question.publish", "Công khai hỏi đáp"},
+    {A::question_close, "question.close", "Đóng câu hỏi"},
+    {A::question_answer_save, "question.answer-save", "Lưu dự thảo câu trả lời"},
+    {A::question_note, "question.note", "Ghi chú nội bộ về câu hỏi"},
+    {A::question_contact_view, "question.contact-view", "Xem thông tin liên hệ của người hỏi"},
+    {A::question_erase, "question.erase", "Xóa dữ liệu cá nhân của người hỏi (hết thời hạn lưu)"},
+    {A::question_settings, "question.settings", "Sửa cài đặt hỏi đáp"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

@@ -69,6 +69,24 @@ enum class AuditAction {
   page_restore,  // an old revision made the pending one
   page_approve,  // the board made a revision public
   page_return,   // the board sent a revision back, with a reason
+  // Citizens' questions (issue 12): the submission, one value per handling step, and what handlers do
+  // beside the steps (an answer saved, an internal note, a view of the citizen's contacts, erasure).
+  question_submit,
+  question_assign,
+  question_return_not_ours,
+  question_escalate,
+  question_request_info,
+  question_info_received,
+  question_answer,
+  question_return_answer,
+  question_approve,
+  question_publish,
+  question_close,
+  question_answer_save,
+  question_note,
+  question_contact_view,
+  question_erase,
+  question_settings,
 };
 
 // Every value, in declaration order (for tests and filter lists).

@@ -24,7 +24,7 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 12> kTable{{
+const std::array<Row, 14> kTable{{
     {Action::use_admin, "use-admin",
      roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
     {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
@@ -38,6 +38,9 @@ const std::array<Row, 12> kTable{{
     {Action::manage_settings, "manage-settings", roles({operator_})},
     {Action::set_maintenance, "set-maintenance", roles({operator_})},
     {Action::view_status, "view-status", roles({operator_, editor_in_chief, deputy})},
+    {Action::handle_questions, "handle-questions",
+     roles({operator_, editor_in_chief, deputy, secretariat, agency_answerer})},
+    {Action::manage_question_settings, "manage-question-settings", roles({operator_, editor_in_chief, secretariat})},
 }};
 
 const Row* row_of(Action action) {

@@ -10,18 +10,21 @@
 namespace portald::model {
 
 enum class Action {
-  use_admin,         // open /quan-tri at all (dashboard, own account, log out)
-  write_article,     // create articles and edit one's own drafts
-  edit_any_article,  // edit any article in the workflow (Tổ thư ký, biên tập viên and up)
-  view_queues,       // see the editorial queues ("chờ biên tập", "chờ duyệt")
-  preview_any,       // preview and compare revisions of any article
-  upload_media,      // add images and attachments to the media library
-  view_audit,        // read and export the audit log (Điều 5.8: confidential)
-  manage_users,      // list accounts, create, change role, suspend (Điều 5.7, 5.8)
-  manage_taxonomy,   // agencies, categories, topics
-  manage_settings,   // site name, logo, footer, links, EMC code
-  set_maintenance,   // put the public site into maintenance (Điều 5.9)
-  view_status,       // see the system status page (health checks, backups): who answers for the system
+  use_admin,                 // open /quan-tri at all (dashboard, own account, log out)
+  write_article,             // create articles and edit one's own drafts
+  edit_any_article,          // edit any article in the workflow (Tổ thư ký, biên tập viên and up)
+  view_queues,               // see the editorial queues ("chờ biên tập", "chờ duyệt")
+  preview_any,               // preview and compare revisions of any article
+  upload_media,              // add images and attachments to the media library
+  view_audit,                // read and export the audit log (Điều 5.8: confidential)
+  manage_users,              // list accounts, create, change role, suspend (Điều 5.7, 5.8)
+  manage_taxonomy,           // agencies, categories, topics
+  manage_settings,           // site name, logo, footer, links, EMC code
+  set_maintenance,           // put the public site into maintenance (Điều 5.9)
+  view_status,               // see the system status page (health checks, backups): who answers for the system
+  handle_questions,          // citizens' questions (Điều 9): the data centre triages, the board approves answers,
+                             // an agency answers its own (model/question.hpp has the per-step rules)
+  manage_question_settings,  // the questions' fields, answer deadlines and how long contacts are kept
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

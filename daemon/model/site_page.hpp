@@ -101,6 +101,8 @@ inline const std::vector<SectionSpec>& mandatory_sections() {
       {"vi", "thu-tuc-hanh-chinh", "Thủ tục hành chính, dịch vụ công trực tuyến", PageKind::links},
       {"vi", "lien-ket", "Liên kết cổng thông tin", PageKind::links},
       {"vi", "lien-he", "Liên hệ", PageKind::contacts},
+      // Nghị định 13/2023: the notice a citizen agrees to before the questions form takes their contacts.
+      {"vi", "bao-ve-du-lieu-ca-nhan", "Chính sách bảo vệ dữ liệu cá nhân", PageKind::text},
       {"en", "about", "About", PageKind::text},
       {"en", "contacts", "Contacts", PageKind::contacts},
   };

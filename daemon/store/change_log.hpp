@@ -9,7 +9,8 @@
 
 namespace portald::store {
 
-enum class ChangeKind { article, document, category, agency, settings, media, page, topic };
+// question: a published question changed (its public page, the lists); private handling steps append none.
+enum class ChangeKind { article, document, category, agency, settings, media, page, topic, question };
 enum class ChangeOp { put, remove };
 
 struct Change {

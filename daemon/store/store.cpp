@@ -48,6 +48,10 @@ Tables open_tables(MDB_txn* txn) {
   t.document_revisions = open_table(txn, "document_revisions");
   t.page_revisions = open_table(txn, "page_revisions");
   t.media_uses = open_table(txn, "media_uses");
+  t.questions = open_table(txn, "questions");
+  t.question_codes = open_table(txn, "question_codes");
+  t.questions_by_agency = open_table(txn, "questions_by_agency");
+  t.questions_published = open_table(txn, "questions_published");
   return t;
 }
 

@@ -49,6 +49,11 @@ struct Tables {
   MDB_dbi page_revisions;  // be64(page id) + be32(n) -> PageRevision
   // Issue 16: the media files something published links to (media_use_table.hpp).
   MDB_dbi media_uses;  // be64(media id) + kind + be64(id of the user) -> ""
+  // Issue 12: citizens' questions (question_table.hpp).
+  MDB_dbi questions;            // be64(id) -> Question
+  MDB_dbi question_codes;       // tracking code -> be64(id)
+  MDB_dbi questions_by_agency;  // be64(agency) + be64(id) -> "" (the agency's queue; the store enforces it)
+  MDB_dbi questions_published;  // time_key(published_at) + be64(id) -> "" (published only)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

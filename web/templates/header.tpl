@@ -25,6 +25,7 @@
     {{#GOVERNING}}<p class="governing"{{#EN}} lang="vi"{{/EN}}>{{AGENCY}}</p>{{/GOVERNING}}
     {{#VI}}<ul class="utility">
       <li><a href="/van-ban">Văn bản</a></li>
+      <li><a href="/hoi-dap">Hỏi đáp</a></li>
       <li><a href="/so-do-trang">Sơ đồ trang</a></li>
       <li><a href="/en" lang="en" hreflang="en">English</a></li>
     </ul>

@@ -2,6 +2,7 @@
 // portaldctl against a temporary data dir, and the real portald on 127.0.0.1 with port 0.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -76,5 +77,53 @@ export async function keepOnMachine(context, base, problems) {
     if (url.origin === base) return route.continue();
     problems.push(`request left the machine: ${url}`);
     return route.abort();
+  });
+}
+
+// Adds an account with this password (portaldctl user add ... --password-stdin).
+export function addUser(data, name, role, password, ...extra) {
+  const r = spawnSync(process.env.PORTALDCTL_BIN,
+    ['--data-dir', data, 'user', 'add', '--role', role, ...extra, '--password-stdin', name],
+    { encoding: 'utf8', input: password + '\n' });
+  assert.equal(r.status, 0, `user add ${name}: ${r.stderr}`);
+}
+
+// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
+export function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/[^A-Z2-7]/g, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  const offset = mac[19] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+// Logs in through the login page (enrolling a second factor when the role needs one) and waits for the
+// dashboard.
+export async function login(page, base, name, password) {
+  await page.goto(base + '/quan-tri/dang-nhap');
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(name);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/quan-tri(\/xac-thuc\/dang-ky)?$/);
+  if (page.url().endsWith('/quan-tri/xac-thuc/dang-ky')) {
+    const secret = (await page.locator('#totp-secret').innerText()).trim();
+    await page.getByLabel('Mã xác thực (6 chữ số)').fill(totp(secret));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+  }
+  await page.waitForURL(base + '/quan-tri');
+}
+
+// WCAG 2.1 AA violations axe-core finds on the page, one line each (empty = clean).
+export async function axeViolations(page) {
+  const source = fs.readFileSync(requireModule.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document,
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   });
 }

@@ -30,6 +30,9 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
       {A::manage_settings, {R::operator_}},
       {A::set_maintenance, {R::operator_}},
       {A::view_status, {R::operator_, R::editor_in_chief, R::deputy}},
+      // Điều 9: the data centre (operator, secretariat), the board, and the agencies that answer.
+      {A::handle_questions, {R::operator_, R::editor_in_chief, R::deputy, R::secretariat, R::agency_answerer}},
+      {A::manage_question_settings, {R::operator_, R::editor_in_chief, R::secretariat}},
   };
   BOOST_TEST(expected.size() == all_actions().size());
   for (A a : all_actions()) {

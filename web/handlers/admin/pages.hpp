@@ -128,4 +128,16 @@ std::optional<Response> private_attachment(const Context& ctx, const Request& re
                                            std::uint64_t media_id);
 }  // namespace document_pages
 
+// Citizens' questions (issue 12): /quan-tri/hoi-dap (questions.cpp).
+namespace question_pages {
+Response queue(const Context& ctx, Request& req);
+Response item(const Context& ctx, Request& req);
+Response step_post(const Context& ctx, Request& req);     // a handling step (assign, answer, approve, ...)
+Response answer_post(const Context& ctx, Request& req);   // the agency's draft answer, and sending it
+Response note_post(const Context& ctx, Request& req);     // an internal note
+Response contact_post(const Context& ctx, Request& req);  // the citizen's contacts, audited
+Response settings_get(const Context& ctx, Request& req);
+Response settings_post(const Context& ctx, Request& req);
+}  // namespace question_pages
+
 }  // namespace portald::web::admin

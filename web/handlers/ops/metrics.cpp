@@ -1,6 +1,8 @@
 #include "web/handlers/ops/metrics.hpp"
 
+#include "daemon/health/cadence.hpp"
 #include "daemon/health/monitor.hpp"
+#include "daemon/questions/question_service.hpp"
 #include "web/handlers/ops/healthz.hpp"
 #include "web/server/http_error.hpp"
 
@@ -56,6 +58,13 @@ Response metrics_page(const Context& ctx, Request& req) {
   set_gauge(m, "portald_uptime_seconds", "Seconds since the daemon started.",
             static_cast<double>(now - ctx.started_at));
   m.gauge("portald_build_info", "Always 1; the labels say which build is running.", {{"version", ctx.version}}).set(1);
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    const auto q = questions::count_open(txn, ctx.store.tables(), health::local_day(now));
+    set_gauge(m, "portald_questions_open", "Citizens' questions whose answer is still owed.", double(q.open));
+    set_gauge(m, "portald_questions_overdue", "Citizens' questions past their answer deadline (working days).",
+              double(q.overdue));
+  }
   ctx.monitor.hooks.update_age_gauges(now);
   Response r = Response::text(m.render());
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";

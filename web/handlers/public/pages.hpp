@@ -36,6 +36,13 @@ Response rss_all(const Context& ctx, Request& req);       // /rss.xml
 Response rss_category(const Context& ctx, Request& req);  // /rss/{slug}.xml
 Response sitemap_xml(const Context& ctx, Request& req);   // /sitemap.xml
 Response robots_txt(const Context& ctx, Request& req);    // /robots.txt
+// Citizens' questions (questions.cpp, issue 12): the published ones (?co-quan=&linh-vuc=&nam=&trang=), one
+// of them, the form and its post, and the look-up by tracking code (?ma=).
+Response questions_page(const Context& ctx, Request& req);      // /hoi-dap
+Response question_page(const Context& ctx, Request& req);       // /hoi-dap/{id}
+Response question_form_page(const Context& ctx, Request& req);  // GET /hoi-dap/gui-cau-hoi
+Response question_submit(const Context& ctx, Request& req);     // POST /hoi-dap/gui-cau-hoi
+Response question_lookup(const Context& ctx, Request& req);     // /hoi-dap/tra-cuu
 // Editable section pages, the English section and the HTML site map (site_pages.cpp).
 Response site_page(const Context& ctx, Request& req);  // /trang/{slug}
 // A section page exactly as readers get it (also the admin's preview of a pending revision).

@@ -1,0 +1,310 @@
+// Citizens' questions over real HTTP against the real daemon (issue 12, Quy chế Điều 9): a citizen asks
+// and follows the item by its code, the data centre assigns it, the agency answers, the board approves
+// and publishes it, and readers see it masked; an agency never reaches another agency's item; refused
+// forms keep what was typed; a flood from one address is throttled; the raw store never holds a
+// citizen's e-mail or phone in clear.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "daemon/store/data_dir.hpp"
+#include "tests/integration/admin/admin_client.hpp"
+
+using namespace portald;
+using test::AdminClient;
+using test::Fields;
+using test::has;
+
+namespace {
+
+const std::string kEmail = "nguoidan.thu.nghiem@example.vn";
+const std::string kPhone = "0912 345 678";
+const std::string kName = "Nguyễn Văn Thử";
+
+// The admin site plus a second agency and one answerer for each.
+struct QuestionSite : test::AdminSite {
+  QuestionSite() {
+    const auto f = test::write_file(
+        dir.path, "b.jsonl",
+        R"({"id": "c2", "title": "Bài thứ hai", "body_html": "<p>y</p>", "category": "Xây dựng", "agency": "Sở Xây dựng", "published_at": "2025-01-03T08:00:00+07:00"})"
+        "\n");
+    const auto imp = test::portaldctl(data, {"import", "articles", f.string()});
+    BOOST_REQUIRE_MESSAGE(imp.exit_code == 0, imp.err);
+    for (const auto& [name, agency] :
+         std::vector<std::pair<std::string, std::string>>{{"traloiyte", "Sở Y tế"}, {"traloixaydung", "Sở Xây dựng"}}) {
+      const auto r = test::portaldctl(
+          data, {"user", "add", "--role", "agency-answerer", "--agency", agency, "--password-stdin", name},
+          test::kPassword + "\n");
+      BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+  }
+};
+
+std::string raw_store(const std::filesystem::path& data) {
+  std::ifstream in(store::DataDir(data).store_dir() / "data.mdb", std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+Fields question_fields(const std::string& token, const std::string& title) {
+  return {{"t", token},
+          {"ten", kName},
+          {"email", kEmail},
+          {"dien-thoai", kPhone},
+          {"linh-vuc", "Y tế"},
+          {"co-quan", ""},
+          {"tieu-de", title},
+          {"noi-dung", "Tôi muốn hỏi về thủ tục cấp giấy phép hành nghề.\nLiên hệ tôi qua " + kEmail + "."},
+          {"cong-khai", "1"},
+          {"dong-y", "1"},
+          {"website", ""}};
+}
+
+test::HttpResponse post_form(std::uint16_t port, const std::string& target, const Fields& fields) {
+  return test::http_request("127.0.0.1", port, "POST", target, {{"Content-Type", "application/x-www-form-urlencoded"}},
+                            test::encode_form(fields));
+}
+
+std::string form_token(std::uint16_t port) {
+  const auto page = test::http_request("127.0.0.1", port, "GET", "/hoi-dap/gui-cau-hoi");
+  BOOST_REQUIRE_EQUAL(page.status, 200);
+  const auto token = test::input_value(page.body, "t");
+  BOOST_REQUIRE(!token.empty());
+  return token;
+}
+
+// Submits a question and returns its tracking code (from the redirect).
+std::string ask(std::uint16_t port, const std::string& title) {
+  const auto r = post_form(port, "/hoi-dap/gui-cau-hoi", question_fields(form_token(port), title));
+  BOOST_REQUIRE_MESSAGE(r.status == 303, "submit: " << r.status << " " << r.body.substr(0, 2000));
+  const std::string location(r.header("Location").value_or(""));
+  BOOST_REQUIRE(location.starts_with("/hoi-dap/tra-cuu?ma="));
+  return location.substr(20, location.find('&') - 20);
+}
+
+// The id of the admin queue's first row with this title.
+std::string queue_id(const AdminClient& c, const std::string& title) {
+  const auto page = c.get("/quan-tri/hoi-dap");
+  BOOST_REQUIRE_EQUAL(page.status, 200);
+  const auto p = page.body.find(">" + title + "</a>");
+  if (p == std::string::npos) return {};
+  const auto href = page.body.rfind("/quan-tri/hoi-dap/", p);
+  return page.body.substr(href + 18, page.body.find('"', href) - href - 18);
+}
+
+const std::vector<std::string> kNoWait{"--question-min-fill-time", "0"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(citizen_questions)
+
+BOOST_AUTO_TEST_CASE(a_question_goes_from_the_citizen_to_the_agency_to_the_board_and_is_published_masked) {
+  QuestionSite site;
+  test::RunningDaemon daemon(site.data, kNoWait);
+  const auto port = daemon.port();
+  const std::string title = "Thủ tục cấp giấy phép hành nghề y";
+  const std::string code = ask(port, title);
+  // The citizen's status page: the state, never the contacts or the question.
+  const auto status = daemon.get("/hoi-dap/tra-cuu?ma=" + code + "&da-gui=1");
+  BOOST_TEST(status.status == 200);
+  BOOST_TEST(has(status.body, code));
+  BOOST_TEST(has(status.body, "Đã tiếp nhận"));
+  BOOST_TEST(!has(status.body, kEmail));
+  BOOST_TEST(!has(status.body, "Nguyễn Văn"));
+  BOOST_TEST(!has(status.body, title));
+  BOOST_TEST(status.header("Referrer-Policy").value_or("") == "no-referrer");
+  // Typed in lower case with spaces, the code still finds it.
+  std::string typed = code;
+  for (auto& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  BOOST_TEST(daemon.get("/hoi-dap/tra-cuu?ma=" + model::url_encode_component(typed)).status == 200);
+  BOOST_TEST(daemon.get("/hoi-dap/tra-cuu?ma=AAAA-BBBB-CCCC").status == 404);
+  const auto metrics = daemon.get("/metrics").body;
+  BOOST_TEST(has(metrics, "portald_questions_open 1"));
+  BOOST_TEST(has(metrics, "portald_questions_overdue 0"));
+
+  AdminClient secretariat{port};
+  secretariat.login("thuky", test::kPassword);
+  const std::string id = queue_id(secretariat, title);
+  BOOST_REQUIRE(!id.empty());
+  const auto item = secretariat.get("/quan-tri/hoi-dap/" + id);
+  BOOST_TEST(item.status == 200);
+  BOOST_TEST(!has(item.body, kEmail));  // contacts only behind the audited button
+  BOOST_TEST(has(item.body, "[email đã ẩn]"));
+  // Assigning needs an agency: refused with the reason kept.
+  auto r = secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc",
+                            {{"buoc", "assign"}, {"ly-do", "Ghi chú giao"}, {"co-quan", ""}});
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(has(r.body, "Ghi chú giao"));
+  // The Sở Y tế option: find its value by label.
+  const auto label = item.body.find(">Sở Y tế</option>");
+  BOOST_REQUIRE(label != std::string::npos);
+  const auto vstart = item.body.rfind("value=\"", label) + 7;
+  const std::string yte = item.body.substr(vstart, item.body.find('"', vstart) - vstart);
+  r = secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"ly-do", ""}, {"co-quan", yte}});
+  BOOST_TEST(r.status == 303);
+
+  // The other agency's answerer: not in its queue, 404 on the page and on every post.
+  AdminClient other{port};
+  other.login("traloixaydung", test::kPassword);
+  BOOST_TEST(queue_id(other, title).empty());
+  BOOST_TEST(other.get("/quan-tri/hoi-dap/" + id).status == 404);
+  BOOST_TEST(other.post("/quan-tri/hoi-dap/" + id + "/tra-loi", {{"tra-loi", "x"}, {"gui", "1"}}).status == 404);
+  BOOST_TEST(other.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "return-not-ours"}, {"ly-do", "x"}}).status ==
+             404);
+  BOOST_TEST(other.post("/quan-tri/hoi-dap/" + id + "/lien-he", {}).status == 404);
+
+  // The agency answers and sends it to the board.
+  AdminClient answerer{port};
+  answerer.login("traloiyte", test::kPassword);
+  BOOST_TEST(queue_id(answerer, title) == id);
+  const std::string answer = "Hồ sơ nộp tại Bộ phận một cửa của Sở Y tế, thời hạn giải quyết 20 ngày.";
+  r = answerer.post("/quan-tri/hoi-dap/" + id + "/tra-loi", {{"tra-loi", answer}, {"gui", "1"}});
+  BOOST_TEST(r.status == 303);
+  // A second send is refused (no longer at the agency) and shows what was typed.
+  r = answerer.post("/quan-tri/hoi-dap/" + id + "/tra-loi", {{"tra-loi", "bản sửa muộn"}, {"gui", "1"}});
+  BOOST_TEST(r.status == 403);
+
+  // The board approves and publishes.
+  AdminClient chief{port};
+  chief.login("truongban", test::kPassword);
+  BOOST_TEST(chief.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "approve"}, {"ly-do", ""}}).status == 303);
+  BOOST_TEST(chief.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "publish"}, {"ly-do", ""}}).status == 303);
+
+  // Readers: masked name, masked e-mail in the text, the answer; never the contacts.
+  const auto list = daemon.get("/hoi-dap");
+  BOOST_TEST(list.status == 200);
+  BOOST_TEST(has(list.body, title));
+  BOOST_TEST(has(list.body, "Nguyễn V. T."));
+  const auto page = daemon.get("/hoi-dap/" + id);
+  BOOST_TEST(page.status == 200);
+  BOOST_TEST(has(page.body, answer));
+  BOOST_TEST(has(page.body, "Nguyễn V. T."));
+  BOOST_TEST(!has(page.body, kName));
+  BOOST_TEST(!has(page.body, kEmail));
+  BOOST_TEST(!has(page.body, "0912"));
+  BOOST_TEST(has(page.body, "[email đã ẩn]"));
+  const auto done = daemon.get("/hoi-dap/tra-cuu?ma=" + code);
+  BOOST_TEST(has(done.body, answer));
+  BOOST_TEST(has(done.body, "/hoi-dap/" + id));
+
+  // The contacts: shown to the handler on request, and the view is in the audit log.
+  const auto contact = secretariat.post("/quan-tri/hoi-dap/" + id + "/lien-he", {});
+  BOOST_TEST(contact.status == 200);
+  BOOST_TEST(has(contact.body, kEmail));
+  BOOST_TEST(has(contact.body, kPhone));
+  AdminClient op{port};
+  op.login("quantri", test::kPassword);
+  const auto audit = op.get("/quan-tri/nhat-ky.csv");
+  for (const char* action : {"question.submit", "question.assign", "question.answer", "question.approve",
+                             "question.publish", "question.contact-view"})
+    BOOST_TEST(has(audit.body, action), action);
+}
+
+BOOST_AUTO_TEST_CASE(refused_forms_keep_what_was_typed_and_store_nothing) {
+  QuestionSite site;
+  test::RunningDaemon daemon(site.data);  // the default minimum fill time (5 s)
+  const auto port = daemon.port();
+  const std::string token = form_token(port);
+  // Too fast: the form comes back with everything typed.
+  auto r = post_form(port, "/hoi-dap/gui-cau-hoi", question_fields(token, "Câu hỏi gửi quá nhanh"));
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(has(r.body, "Câu hỏi gửi quá nhanh"));
+  BOOST_TEST(has(r.body, kEmail));
+  BOOST_TEST(has(r.body, "thủ tục cấp giấy phép"));
+  // Missing consent and a bad e-mail: both named, nothing lost.
+  auto fields = question_fields(token, "Câu hỏi thiếu đồng ý");
+  std::erase_if(fields, [](const auto& kv) { return kv.first == "dong-y" || kv.first == "email"; });
+  fields.emplace_back("email", "không-phải-email");
+  r = post_form(port, "/hoi-dap/gui-cau-hoi", fields);
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(has(r.body, "Câu hỏi thiếu đồng ý"));
+  BOOST_TEST(has(r.body, "không-phải-email"));
+  BOOST_TEST(has(r.body, "đồng ý cho cổng thông tin xử lý dữ liệu cá nhân"));
+  // The honeypot, after the minimum time: refused too.
+  std::this_thread::sleep_for(std::chrono::seconds(6));
+  fields = question_fields(token, "Câu hỏi của máy");
+  for (auto& [k, v] : fields)
+    if (k == "website") v = "http://spam.example";
+  r = post_form(port, "/hoi-dap/gui-cau-hoi", fields);
+  BOOST_TEST(r.status == 422);
+  // A forged token: refused as a stale form, what was typed kept.
+  r = post_form(port, "/hoi-dap/gui-cau-hoi", question_fields("1.00", "Câu hỏi với mã giả"));
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(has(r.body, "Câu hỏi với mã giả"));
+  // Nothing of the above reached the data centre's queue.
+  AdminClient secretariat{port};
+  secretariat.login("thuky", test::kPassword);
+  BOOST_TEST(has(secretariat.get("/quan-tri/hoi-dap").body, "Không có câu hỏi nào."));
+  // The same token, now old enough, is accepted.
+  r = post_form(port, "/hoi-dap/gui-cau-hoi", question_fields(token, "Câu hỏi hợp lệ sau khi chờ"));
+  BOOST_TEST(r.status == 303);
+}
+
+BOOST_AUTO_TEST_CASE(a_flood_from_one_address_is_throttled_with_the_form_kept) {
+  QuestionSite site;
+  std::vector<std::string> args = kNoWait;
+  args.insert(args.end(), {"--question-limit-per-address", "3"});
+  test::RunningDaemon daemon(site.data, args);
+  const auto port = daemon.port();
+  const std::string token = form_token(port);
+  for (int i = 0; i < 3; ++i)
+    BOOST_TEST(
+        post_form(port, "/hoi-dap/gui-cau-hoi", question_fields(token, "Câu hỏi số " + std::to_string(i))).status ==
+        303);
+  const auto r = post_form(port, "/hoi-dap/gui-cau-hoi", question_fields(token, "Câu hỏi thứ tư bị chặn"));
+  BOOST_TEST(r.status == 429);
+  BOOST_TEST(r.header("Retry-After").has_value());
+  BOOST_TEST(has(r.body, "Câu hỏi thứ tư bị chặn"));
+  // Readers are not slowed down or refused meanwhile.
+  BOOST_TEST(daemon.get("/hoi-dap").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(the_raw_store_never_holds_a_citizens_email_or_phone) {
+  QuestionSite site;
+  {
+    test::RunningDaemon daemon(site.data, kNoWait);
+    ask(daemon.port(), "Câu hỏi để kiểm tra dữ liệu thô");
+  }
+  const std::string raw = raw_store(site.data);
+  BOOST_REQUIRE(raw.size() > 4096);
+  BOOST_TEST(has(raw, "Câu hỏi để kiểm tra dữ liệu thô"));  // the store does hold the question
+  BOOST_TEST(!has(raw, kEmail));
+  BOOST_TEST(!has(raw, "0912 345 678"));
+  BOOST_TEST(!has(raw, "0912345678"));
+  BOOST_TEST(!has(raw, kName));
+}
+
+BOOST_AUTO_TEST_CASE(an_agency_returns_what_is_not_its_own_and_the_data_centre_sees_why) {
+  QuestionSite site;
+  test::RunningDaemon daemon(site.data, kNoWait);
+  const auto port = daemon.port();
+  const std::string title = "Câu hỏi giao nhầm cơ quan";
+  ask(port, title);
+  AdminClient secretariat{port};
+  secretariat.login("thuky", test::kPassword);
+  const std::string id = queue_id(secretariat, title);
+  const auto item = secretariat.get("/quan-tri/hoi-dap/" + id);
+  const auto label = item.body.find(">Sở Xây dựng</option>");
+  BOOST_REQUIRE(label != std::string::npos);
+  const auto vstart = item.body.rfind("value=\"", label) + 7;
+  const std::string xd = item.body.substr(vstart, item.body.find('"', vstart) - vstart);
+  BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"co-quan", xd}}).status ==
+             303);
+  AdminClient answerer{port};
+  answerer.login("traloixaydung", test::kPassword);
+  // Without a reason: refused, nothing changes.
+  auto r = answerer.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "return-not-ours"}, {"ly-do", " "}});
+  BOOST_TEST(r.status == 403);
+  BOOST_TEST(has(r.body, "Vui lòng ghi rõ lý do."));
+  r = answerer.post("/quan-tri/hoi-dap/" + id + "/buoc",
+                    {{"buoc", "return-not-ours"}, {"ly-do", "Thuộc thẩm quyền của Sở Y tế."}});
+  BOOST_TEST(r.status == 303);
+  BOOST_TEST(r.header("Location").value_or("") == "/quan-tri/hoi-dap");  // no longer theirs
+  BOOST_TEST(answerer.get("/quan-tri/hoi-dap/" + id).status == 404);
+  const auto back = secretariat.get("/quan-tri/hoi-dap?trang-thai=received");
+  BOOST_TEST(has(back.body, title));
+  BOOST_TEST(has(back.body, "Thuộc thẩm quyền của Sở Y tế."));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
