@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 
+#include "daemon/mail/outbox.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
 #include "web/assets.hpp"
@@ -17,9 +18,6 @@ struct Monitor;
 }
 namespace portald::auth {
 class LoginLimiter;
-}
-namespace portald::secrets {
-class PersonalDataKey;
 }
 
 namespace portald::web {
@@ -36,6 +34,7 @@ struct Context {
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
   const secrets::PersonalDataKey* personal_data_key = nullptr;  // seals TOTP secrets; nullptr = no key file
+  mail::Outbox outbox{};  // queues e-mail notices in a service's transaction; default: mail off
 };
 
 }  // namespace portald::web

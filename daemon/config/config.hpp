@@ -47,6 +47,9 @@ struct Config {
   std::size_t min_free_space = std::size_t(2) << 30;              // bytes; the disk check warns below this
   // Seals personal data at rest (TOTP secrets, citizens' contacts); outside the data dir, not in snapshots.
   std::filesystem::path personal_data_key = "/etc/portald/keys/personal-data.key";
+  // E-mail through the machine's sendmail interface (daemon/mail): empty = mail off.
+  std::filesystem::path sendmail;  // absolute path of the program, e.g. /usr/sbin/sendmail
+  std::string mail_from;           // the From and envelope sender; required when sendmail is set
   // Snapshots (backup/, Điều 10.2.b): a directory on another device, the keys, retention.
   std::filesystem::path backup_dir = "/srv/portald-snapshots";
   std::filesystem::path backup_key = "/etc/portald/keys/snapshot.key";         // minisign secret key

@@ -16,6 +16,7 @@ std::string counter_key(IdCounter counter) {
     case IdCounter::topic: name = "topic"; break;
     case IdCounter::category: name = "category"; break;
     case IdCounter::agency: name = "agency"; break;
+    case IdCounter::mail: name = "mail"; break;
   }
   return std::string("next_id/") + name;
 }

@@ -45,6 +45,7 @@ Tables open_tables(MDB_txn* txn) {
   t.document_editorial = open_table(txn, "document_editorial");
   t.document_revisions = open_table(txn, "document_revisions");
   t.page_revisions = open_table(txn, "page_revisions");
+  t.mail_outbox = open_table(txn, "mail_outbox");
   return t;
 }
 

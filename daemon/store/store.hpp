@@ -47,6 +47,8 @@ struct Tables {
   MDB_dbi document_revisions;  // be64(document id) + be32(n) -> DocumentRevision
   // Issue 14: every saved version of the section pages, pending ones included (page_table.hpp).
   MDB_dbi page_revisions;  // be64(page id) + be32(n) -> PageRevision
+  // E-mail (issues 12, 16): notices waiting for delivery, each sealed whole (mail_outbox_table.hpp).
+  MDB_dbi mail_outbox;  // be64(id) -> OutboxEntry
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 1;
