@@ -16,6 +16,9 @@
 #include "daemon/health/faults.hpp"
 #include "daemon/health/monitor.hpp"
 #include "daemon/log/log.hpp"
+#include "daemon/mail/address.hpp"
+#include "daemon/mail/courier.hpp"
+#include "daemon/mail/outbox.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
 #include "daemon/questions/retention.hpp"
@@ -23,6 +26,7 @@
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/data_dir.hpp"
 #include "daemon/store/meta_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "daemon/store/store.hpp"
 #include "search/indexer.hpp"
 #include "search/schema.hpp"
@@ -95,6 +99,51 @@ std::optional<secrets::PersonalDataKey> open_personal_data_key(const config::Con
   txn.commit();
   log::info("personal_data_key.loaded", {{"key_id", key.key_id()}, {"totp_secrets_sealed_now", sealed}});
   return key;
+}
+
+// Mail is on when `sendmail` is set: then mail-from must be an address and the program must be there
+// (a typo would otherwise only show as notices that never arrive), or the start fails. Messages are
+// sealed with the personal-data key, so without it nothing is queued (said once here, and per message).
+mail::Outbox open_outbox(const config::Config& config, const secrets::PersonalDataKey* key) {
+  if (config.sendmail.empty()) {
+    log::notice("mail.off", {{"reason", "sendmail is not set"}});
+    return mail::Outbox{};
+  }
+  if (!mail::is_valid_address(config.mail_from))
+    throw StartupError("mail-from: \"" + config.mail_from +
+                       "\" is not an e-mail address (required when sendmail is set)");
+  if (::access(config.sendmail.c_str(), X_OK) != 0)
+    throw StartupError("sendmail: " + config.sendmail.string() + " is not an executable program");
+  if (!key)
+    log::warning("mail.off",
+                 {{"reason", "the personal-data key is missing; e-mail is sealed with it, so none is queued"}});
+  else
+    log::info("mail.on", {{"sendmail", config.sendmail.string()}, {"from", config.mail_from}});
+  return mail::Outbox(key);
+}
+
+// The courier's settings: the configured program and sender, the portal's name, reports into /metrics.
+mail::CourierOptions courier_options(const config::Config& config, const store::Store& store,
+                                     health::Monitor& monitor) {
+  std::string name = config.site_name;
+  if (name.empty()) {
+    const store::ReadTxn txn = store.read();
+    name = store::get_site_settings(txn, store.tables()).portal_name;
+  }
+  auto& pending = monitor.metrics.gauge("portald_mail_queued", "E-mails waiting in the outbox for delivery.");
+  auto& sent = monitor.metrics.counter("portald_mail_sent_total", "E-mails the sendmail program accepted.");
+  auto& failed =
+      monitor.metrics.counter("portald_mail_failed_total", "E-mails given up after their last attempt (logged).");
+  return mail::CourierOptions{
+      .sendmail = {.program = config.sendmail, .envelope_from = config.mail_from, .timeout = std::chrono::seconds(20)},
+      .from = {.address = config.mail_from, .name = name},
+      .period = std::chrono::seconds(2),
+      .max_attempts = 12,
+      .first_retry = std::chrono::seconds(5),
+      .max_retry = std::chrono::seconds(3600),
+      .report_pending = [&pending](std::uint64_t n) { pending.set(static_cast<double>(n)); },
+      .report_sent = [&sent] { sent.inc(); },
+      .report_failed = [&failed] { failed.inc(); }};
 }
 
 // Tells the monitor how many sign-in sessions are live (not yet idle or too old) in the store. A store
@@ -202,6 +251,7 @@ int run_daemon(const config::Config& config) {
                                                .global_per_minute = config.question_limit_global,
                                                .lookups_per_address = 30,
                                                .addresses_tracked = 10000});
+    const mail::Outbox outbox = open_outbox(config, personal_data_key ? &*personal_data_key : nullptr);
 
     // Search: the indexer thread opens the index, or rebuilds it in the background when it is missing or
     // stale; until then searches answer 503 while the rest of the site serves.
@@ -226,6 +276,7 @@ int run_daemon(const config::Config& config) {
                               .max_body = config.max_body,
                               .ops_allow = config.ops_allow,
                               .personal_data_key = personal_data_key ? &*personal_data_key : nullptr,
+                              .outbox = outbox,
                               .question_guard = &question_guard,
                               .working_days = config.working_days.mask,
                               .holidays_file = config.holidays_file});
@@ -234,7 +285,11 @@ int run_daemon(const config::Config& config) {
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
 
     // Scheduled publishing: its first pass publishes whatever fell due while the daemon was down.
-    const editorial::Scheduler scheduler(store);
+    const editorial::Scheduler scheduler(store, outbox);
+    // E-mail delivery: the outbox is in the store, so the courier's first pass sends what waited.
+    std::optional<mail::Courier> courier;
+    if (outbox.enabled() && personal_data_key)
+      courier.emplace(store, *personal_data_key, courier_options(config, store, monitor));
     const questions::RetentionSweep question_retention(store);  // citizens' contacts kept only as long as set
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "daemon/config/address_list.hpp"
+#include "daemon/mail/outbox.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
 #include "web/assets.hpp"
@@ -42,6 +43,7 @@ struct Context {
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
   config::AddressList ops_allow = config::loopback_addresses();  // who reads /metrics and /healthz's details
   const secrets::PersonalDataKey* personal_data_key = nullptr;   // seals TOTP secrets; nullptr = no key file
+  mail::Outbox outbox{};  // queues e-mail notices in a service's transaction; default: mail off
   // Citizens' questions (issue 12): the public form's anti-abuse, and the calendar of answer deadlines
   // (the cadence check's working days and holidays file). nullptr = the form answers 503.
   questions::SubmissionGuard* question_guard = nullptr;

@@ -1,5 +1,6 @@
 #include "daemon/accounts/accounts.hpp"
 
+#include "daemon/mail/address.hpp"
 #include "daemon/model/audit_action.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/audit_table.hpp"
@@ -95,6 +96,19 @@ Result reinstate(store::WriteTxn& txn, const store::Tables& t, std::string_view 
   u->suspended = false;
   store::put_user(txn, t, *u);
   audit(txn, t, AuditAction::user_reinstate, username, actor, std::move(c), now);
+  return {};
+}
+
+Result set_email(store::WriteTxn& txn, const store::Tables& t, std::string_view username, std::string_view email,
+                 const Actor& actor, model::UnixTime now) {
+  auto u = load(txn, t, username);
+  if (!u) return {Refusal::not_found};
+  if (!email.empty() && !mail::is_valid_address(email)) return {Refusal::invalid_email};
+  if (u->email == email) return {};
+  Change c{u->email, std::string(email), {}};
+  u->email = std::string(email);
+  store::put_user(txn, t, *u);
+  audit(txn, t, AuditAction::user_email, username, actor, std::move(c), now);
   return {};
 }
 

@@ -28,6 +28,7 @@ enum class Refusal {
   self,              // an operator may not change their own role, suspend or reinstate themselves
   reason_required,   // a suspension says why
   nothing_to_do,     // recover asked for no change
+  invalid_email,     // set_email: not an address of the form local@domain (daemon/mail/address.hpp)
 };
 
 struct Result {
@@ -60,6 +61,13 @@ Result reinstate(store::WriteTxn& txn, const store::Tables& t, std::string_view 
 // (user.totp-reset). Refuses not_found.
 Result reset_second_factor(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
                            std::string_view reason, const Actor& actor, model::UnixTime now);
+
+// Sets the account's work e-mail, where the editorial notices go (Điều 8.4; "" removes it), as
+// user.email with the old and new address. Staff work addresses are not sealed (they are the province's,
+// not personal data); the notices themselves go through the sealed outbox. Refuses not_found,
+// invalid_email.
+Result set_email(store::WriteTxn& txn, const store::Tables& t, std::string_view username, std::string_view email,
+                 const Actor& actor, model::UnixTime now);
 
 // What `portaldctl user recover` changes when no operator can log in.
 struct Recovery {

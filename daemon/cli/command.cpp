@@ -13,12 +13,17 @@ const std::vector<Command>& commands() {
        "operator account 'admin', printing its password once.",
        cmd_init},
       {{"user", "add"},
-       "user add --role ROLE [--display-name NAME] [--agency NAME] [--password-stdin] USERNAME",
+       "user add --role ROLE [--display-name NAME] [--agency NAME] [--email ADDRESS] [--password-stdin] USERNAME",
        "Create an account. ROLE: operator, editor-in-chief, deputy, secretariat, reporter, contributor, "
-       "agency-answerer. Without --password-stdin a random password is generated and printed once. Written to the "
-       "audit log.",
+       "agency-answerer. --email: the work address the editorial notices go to. Without --password-stdin a random "
+       "password is generated and printed once. Written to the audit log.",
        cmd_user_add},
-      {{"user", "list"}, "user list", "List accounts with their roles.", cmd_user_list},
+      {{"user", "list"}, "user list", "List accounts with their roles (and work e-mail, last column).", cmd_user_list},
+      {{"user", "email"},
+       "user email USERNAME ADDRESS|--clear",
+       "Set (or with --clear remove) the account's work e-mail, where notices about its articles go (returned, "
+       "approved, withdrawn: Điều 8.4). Written to the audit log.",
+       cmd_user_email},
       {{"user", "recover"},
        "user recover USERNAME [--password] [--second-factor] [--reinstate]",
        "Way back in for a locked-out account: a new password (printed once), a cleared TOTP secret (enrol "
@@ -81,6 +86,11 @@ const std::vector<Command>& commands() {
        .help = "Create the key that seals personal data in the store (TOTP secrets, citizens' contacts) at "
                "personal-data-key where missing; never overwrites. Run it as root; keep a copy off the server.",
        .run = cmd_secrets_keygen},
+      {.words = {"mail", "test"},
+       .usage = "mail test ADDRESS",
+       .help = "Send one test message to ADDRESS straight through the configured sendmail (not the outbox) and say "
+               "whether the program took it, with what it printed. Exit status 1 when it did not.",
+       .run = cmd_mail_test},
       {.words = {"backup"},
        .usage = "backup [--to DIR]",
        .help = "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "

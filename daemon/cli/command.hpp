@@ -48,6 +48,7 @@ int cmd_user_add(CommandContext& c);
 int cmd_user_list(CommandContext& c);
 int cmd_user_recover(CommandContext& c);
 int cmd_user_suspend(CommandContext& c);
+int cmd_user_email(CommandContext& c);
 int cmd_import_articles(CommandContext& c);
 int cmd_import_documents(CommandContext& c);
 int cmd_check_config(CommandContext& c);
@@ -62,6 +63,7 @@ int cmd_backup_verify(CommandContext& c);
 int cmd_backup_drill(CommandContext& c);
 int cmd_backup_keygen(CommandContext& c);
 int cmd_secrets_keygen(CommandContext& c);
+int cmd_mail_test(CommandContext& c);
 int cmd_restore(CommandContext& c);
 int cmd_topics_import(CommandContext& c);
 

@@ -18,6 +18,7 @@ std::string refusal_text(accounts::Refusal r, const std::string& username) {
     case R::not_found: return "no account '" + username + "'";
     case R::agency_required: return "this role belongs to an agency: give --agency NAME";
     case R::reason_required: return "a suspension needs a --reason";
+    case R::invalid_email: return "not an e-mail address of the form local@domain";
     case R::self:
     case R::nothing_to_do:
     case R::none: break;
@@ -51,10 +52,11 @@ int cmd_user_add(CommandContext& c) {
   const auto role_text = take_option(c.args, "--role");
   const auto display = take_option(c.args, "--display-name");
   const auto agency = take_option(c.args, "--agency");
+  const auto email = take_option(c.args, "--email");
   const bool from_stdin = take_flag(c.args, "--password-stdin");
   if (!role_text || c.args.size() != 1) {
-    c.err
-        << "usage: portaldctl user add --role ROLE [--display-name NAME] [--agency NAME] [--password-stdin] USERNAME\n";
+    c.err << "usage: portaldctl user add --role ROLE [--display-name NAME] [--agency NAME] [--email ADDRESS] "
+             "[--password-stdin] USERNAME\n";
     return 2;
   }
   const auto role = model::parse_role(*role_text);
@@ -89,7 +91,8 @@ int cmd_user_add(CommandContext& c) {
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
   if (agency) account.agency_id = store::ensure_agency(txn, t, *agency);
-  const auto r = accounts::create_account(txn, t, account, model::console_actor(), model::now());
+  auto r = accounts::create_account(txn, t, account, model::console_actor(), model::now());
+  if (r && email) r = accounts::set_email(txn, t, username, *email, model::console_actor(), model::now());
   if (!r) {
     c.err << "user add: " << refusal_text(r.refusal, username) << "\n";
     return 1;
@@ -105,7 +108,7 @@ int cmd_user_list(CommandContext& c) {
   const store::ReadTxn txn = store.read();
   for (const auto& u : store::list_users(txn, store.tables()))
     c.out << u.username << '\t' << model::to_string(u.role) << '\t' << (u.suspended ? "suspended" : "active") << '\t'
-          << u.display_name << '\n';
+          << u.display_name << '\t' << u.email << '\n';
   return 0;
 }
 
@@ -139,6 +142,20 @@ int cmd_user_suspend(CommandContext& c) {
   return change_user(c, username, "suspended", [&](store::WriteTxn& txn, const store::Tables& t) {
     return accounts::suspend(txn, t, username, *reason, model::console_actor(), model::now());
   });
+}
+
+int cmd_user_email(CommandContext& c) {
+  const bool clear = take_flag(c.args, "--clear");
+  if (c.args.size() != (clear ? 1u : 2u)) {
+    c.err << "usage: portaldctl user email USERNAME ADDRESS|--clear\n";
+    return 2;
+  }
+  const std::string& username = c.args.front();
+  const std::string email = clear ? "" : c.args[1];
+  return change_user(c, username, clear ? "work e-mail removed" : "work e-mail set to " + email,
+                     [&](store::WriteTxn& txn, const store::Tables& t) {
+                       return accounts::set_email(txn, t, username, email, model::console_actor(), model::now());
+                     });
 }
 
 }  // namespace portald::cli

@@ -55,6 +55,9 @@ struct Config {
   unsigned question_min_fill_time = 5;      // seconds, 0..600
   unsigned question_limit_per_address = 5;  // submissions per address per hour, 1..10000
   unsigned question_limit_global = 60;      // submissions per minute for the whole portal, 1..100000
+  // E-mail through the machine's sendmail interface (daemon/mail): empty = mail off.
+  std::filesystem::path sendmail;  // absolute path of the program, e.g. /usr/sbin/sendmail
+  std::string mail_from;           // the From and envelope sender; required when sendmail is set
   // Snapshots (backup/, Điều 10.2.b): a directory on another device, the keys, retention.
   std::filesystem::path backup_dir = "/srv/portald-snapshots";
   std::filesystem::path backup_key = "/etc/portald/keys/snapshot.key";         // minisign secret key

@@ -25,6 +25,11 @@ constexpr Option file_option(std::string_view name, std::filesystem::path Config
   o.path_member = member;
   return o;
 }
+constexpr Option program_option(std::string_view name, std::filesystem::path Config::*member, std::string_view help) {
+  Option o{name, Kind::program, "FILE", help};
+  o.path_member = member;
+  return o;
+}
 constexpr Option listen_option(std::string_view name, ListenAddress Config::*member, std::string_view help) {
   Option o{name, Kind::listen, "ADDR", help};
   o.listen_member = member;
@@ -149,6 +154,14 @@ constexpr std::array options{
                  "(behind a reverse proxy every citizen shares the proxy's address: raise it)."),
     count_option("question-limit-global", &Config::question_limit_global, 1, 100000,
                  "Questions the whole portal accepts per minute; more get 429 with the form kept."),
+    program_option("sendmail", &Config::sendmail,
+                   "The sendmail program that takes the portal's e-mail (notices to staff and citizens), as "
+                   "every Debian MTA and msmtp provide it: run as PROGRAM -i -f MAIL-FROM -- RECIPIENT with "
+                   "the message on its input. An absolute path; empty = mail off (nothing is queued). Check "
+                   "it with: portaldctl mail test ADDRESS."),
+    text_option("mail-from", &Config::mail_from,
+                "Address the portal's e-mail comes from (From and envelope sender), e.g. "
+                "no-reply@portal.example.gov.vn; required when sendmail is set."),
     path_option("backup-dir", &Config::backup_dir,
                 "Where portaldctl backup writes snapshots: a mounted external disk or network share "
                 "(another device than data-dir, Điều 10.2.b). It is never created, so an unmounted disk "
@@ -322,6 +335,10 @@ bool Option::apply(Config& config, std::string_view text, std::string* error) co
       if (text.empty()) return fail(error, "must not be empty");
       config.*path_member = std::filesystem::path(text);
       return true;
+    case Kind::program:
+      if (!text.empty() && text.front() != '/') return fail(error, "must be an absolute path, or empty for none");
+      config.*path_member = std::filesystem::path(text);
+      return true;
     case Kind::listen: {
       auto address = parse_listen_address(text, error);
       if (!address) return false;
@@ -341,7 +358,8 @@ bool Option::apply(Config& config, std::string_view text, std::string* error) co
 
 std::string Option::value_text(const Config& config) const {
   switch (kind) {
-    case Kind::path: return (config.*path_member).string();
+    case Kind::path:
+    case Kind::program: return (config.*path_member).string();
     case Kind::listen: return (config.*listen_member).to_string();
     case Kind::count: return std::to_string(config.*count_member);
     case Kind::size: return format_size(config.*size_member);
@@ -367,6 +385,7 @@ std::string Option::range_text() const {
       return list;
     }
     case Kind::path:
+    case Kind::program:
     case Kind::listen:
     case Kind::text:
     case Kind::window:

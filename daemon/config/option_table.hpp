@@ -14,6 +14,7 @@ namespace portald::config {
 
 enum class Kind {
   path,       // non-empty file system path
+  program,    // absolute file system path, or empty for none
   listen,     // HOST:PORT or [IPV6]:PORT
   count,      // whole number in [min, max]
   size,       // bytes in [min, max], with an optional K/M/G/T suffix (1024-based)
@@ -47,7 +48,7 @@ struct Option {
   bool apply(Config& config, std::string_view text, std::string* error) const;
   // The option's value in config as text that apply() accepts back ("64K", "[::]:8080").
   std::string value_text(const Config& config) const;
-  // "1..64", "8K..1M", "error|warning|notice|info|debug"; empty for path, listen, text, window, weekdays.
+  // "1..64", "8K..1M", "error|warning|notice|info|debug"; empty for the other kinds.
   std::string range_text() const;
 };
 

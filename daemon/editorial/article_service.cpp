@@ -64,7 +64,7 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
                                          const std::vector<std::string>& topic_slugs,
                                          std::optional<std::uint32_t> base_revision, model::Transition tr,
                                          const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
-                                         model::UnixTime now) {
+                                         model::UnixTime now, const mail::Outbox& outbox) {
   SaveTransitionResult r{.save = {.id = id}};
   if (auto error = transition_form_error(tr, reason, scheduled_at, now); !error.empty()) {
     r.transition = {.outcome = Outcome::invalid, .error = std::move(error)};
@@ -95,7 +95,7 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
     return true;
   };
   const auto take = [&] {
-    r.transition = take_transition(txn, t, id, tr, actor, reason, scheduled_at, now);
+    r.transition = take_transition(txn, t, id, tr, actor, reason, scheduled_at, now, outbox);
     return r.transition.outcome == Outcome::done;
   };
   // Dropping the transaction unwritten is the refusal path: nothing half done is ever committed.
@@ -106,11 +106,11 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
 
 TransitionResult transition_article(const store::Store& store, std::uint64_t id, model::Transition tr,
                                     const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
-                                    model::UnixTime now) {
+                                    model::UnixTime now, const mail::Outbox& outbox) {
   if (auto error = transition_form_error(tr, reason, scheduled_at, now); !error.empty())
     return {.outcome = Outcome::invalid, .error = std::move(error)};
   store::WriteTxn txn = store.write();
-  const auto r = take_transition(txn, store.tables(), id, tr, actor, reason, scheduled_at, now);
+  const auto r = take_transition(txn, store.tables(), id, tr, actor, reason, scheduled_at, now, outbox);
   if (r.outcome == Outcome::done) txn.commit();
   return r;
 }

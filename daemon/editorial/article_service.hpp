@@ -40,7 +40,7 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
                                          const std::vector<std::string>& topic_slugs,
                                          std::optional<std::uint32_t> base_revision, model::Transition tr,
                                          const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
-                                         model::UnixTime now);
+                                         model::UnixTime now, const mail::Outbox& outbox = {});
 
 // --- autosaves: private drafts, one per user and article -------------------------------------------
 enum class DraftOutcome { kept, not_found, not_allowed };
@@ -57,10 +57,11 @@ std::optional<model::Draft> draft_of(const store::Store& store, std::uint64_t id
 bool discard_draft(const store::Store& store, std::uint64_t id, const Actor& actor);
 
 // take_transition in its own transaction, after the form rules: a schedule time in the future, a
-// reason of at most 2000 characters (Outcome::invalid with the error otherwise).
+// reason of at most 2000 characters (Outcome::invalid with the error otherwise). The author's notice
+// (if any) is queued through `outbox` in the same transaction.
 TransitionResult transition_article(const store::Store& store, std::uint64_t id, model::Transition tr,
                                     const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
-                                    model::UnixTime now);
+                                    model::UnixTime now, const mail::Outbox& outbox = {});
 
 // restore_revision in its own transaction; std::nullopt (nothing written) as there.
 std::optional<std::uint32_t> restore_article_revision(const store::Store& store, std::uint64_t id, std::uint32_t n,

@@ -1,5 +1,6 @@
 #include "daemon/editorial/editorial.hpp"
 
+#include "daemon/editorial/author_notice.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
@@ -174,7 +175,7 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
 
 TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, model::Transition tr,
                                  const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
-                                 model::UnixTime now) {
+                                 model::UnixTime now, const mail::Outbox& outbox) {
   auto item = load_item(txn, t, id);
   if (!item) return {Outcome::not_found};
   const ArticleStatus from = item->state.state;
@@ -209,6 +210,7 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
   store::put_editorial(txn, t, item->state);
   audit(txn, t, actor, model::audit_action(tr), id, std::string(model::to_string(from)),
         std::string(model::to_string(check.to)), clean_reason, now);
+  queue_author_notice(txn, t, outbox, *item, tr, actor, clean_reason, now);
   return {Outcome::done, model::TransitionRefusal::none, from, check.to};
 }
 
@@ -227,11 +229,12 @@ std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store:
   return saved.revision;
 }
 
-std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now) {
+std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now, const mail::Outbox& outbox) {
   std::size_t n = 0;
   for (const auto& e : store::list_editorial(txn, t)) {
     if (e.state != ArticleStatus::scheduled || e.scheduled_at > now) continue;
-    const auto r = take_transition(txn, t, e.article_id, model::Transition::publish_scheduled, Actor{}, "", 0, now);
+    const auto r =
+        take_transition(txn, t, e.article_id, model::Transition::publish_scheduled, Actor{}, "", 0, now, outbox);
     if (r.outcome == Outcome::done) ++n;
   }
   return n;

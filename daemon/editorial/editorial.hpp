@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "daemon/mail/outbox.hpp"
 #include "daemon/model/actor.hpp"
 #include "daemon/model/editorial.hpp"
 #include "daemon/model/user.hpp"
@@ -67,14 +68,17 @@ struct TransitionResult {
   std::string error{};  // Outcome::invalid: what to correct (Vietnamese)
 };
 // Takes a transition for `actor`. scheduled_at is used by Transition::schedule (must be in the future).
+// A return, approval, scheduled publication or withdrawal queues the author's notice in `txn` through
+// `outbox` (author_notice.hpp; nothing when mail is off).
 TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, model::Transition tr,
                                  const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
-                                 model::UnixTime now);
+                                 model::UnixTime now, const mail::Outbox& outbox = {});
 // Copies revision n into a new revision and makes it the draft under work. Returns the new number,
 // std::nullopt when the article or revision is missing or the actor may not edit.
 std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id,
                                               std::uint32_t n, const Actor& actor, model::UnixTime now);
 // Publishes every scheduled item whose time has come; returns how many.
-std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now);
+std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now,
+                        const mail::Outbox& outbox = {});
 
 }  // namespace portald::editorial

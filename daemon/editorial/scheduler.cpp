@@ -6,8 +6,8 @@
 
 namespace portald::editorial {
 
-Scheduler::Scheduler(const store::Store& store, std::chrono::milliseconds period)
-    : store_(store), period_(period), thread_([this] { loop(); }) {}
+Scheduler::Scheduler(const store::Store& store, mail::Outbox outbox, std::chrono::milliseconds period)
+    : store_(store), outbox_(outbox), period_(period), thread_([this] { loop(); }) {}
 
 Scheduler::~Scheduler() {
   {
@@ -29,7 +29,7 @@ std::size_t Scheduler::run_once() {
     if (!due) return 0;
   }
   store::WriteTxn txn = store_.write();
-  const std::size_t n = publish_due(txn, store_.tables(), now);
+  const std::size_t n = publish_due(txn, store_.tables(), now, outbox_);
   txn.commit();
   if (n) log::info("scheduler.published", {{"count", n}});
   return n;

@@ -7,13 +7,16 @@
 #include <mutex>
 #include <thread>
 
+#include "daemon/mail/outbox.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::editorial {
 
 class Scheduler {
  public:
-  Scheduler(const store::Store& store, std::chrono::milliseconds period = std::chrono::seconds(5));
+  // `outbox` takes the authors' notices of what it publishes (Điều 8.4); a default one is mail off.
+  explicit Scheduler(const store::Store& store, mail::Outbox outbox = {},
+                     std::chrono::milliseconds period = std::chrono::seconds(5));
   ~Scheduler();  // stops and joins
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -23,6 +26,7 @@ class Scheduler {
  private:
   void loop();
   const store::Store& store_;
+  mail::Outbox outbox_;
   std::chrono::milliseconds period_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -26,6 +26,7 @@ enum class AuditAction {
   user_reinstate,
   user_totp_reset,
   user_recover,  // portaldctl user recover
+  user_email,    // the work e-mail for editorial notices (Điều 8.4)
   // Articles: saving and restoring versions, then one value per workflow transition.
   article_create,
   article_edit,

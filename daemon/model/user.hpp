@@ -26,6 +26,7 @@ struct User {
   UnixTime created_at = 0;
   std::string totp_secret;          // base32 RFC 6238 secret; "" = no second factor enrolled
   std::int64_t totp_last_step = 0;  // time step of the last code accepted: a code works once
+  std::string email;                // work e-mail for the editorial notices (Điều 8.4); "" = none
 };
 
 // True for roles that must pass a second factor (TOTP) before any admin page (issue 4).

@@ -17,6 +17,7 @@ std::string counter_key(IdCounter counter) {
     case IdCounter::category: name = "category"; break;
     case IdCounter::agency: name = "agency"; break;
     case IdCounter::question: name = "question"; break;
+    case IdCounter::mail: name = "mail"; break;
   }
   return std::string("next_id/") + name;
 }

@@ -52,6 +52,7 @@ Tables open_tables(MDB_txn* txn) {
   t.question_codes = open_table(txn, "question_codes");
   t.questions_by_agency = open_table(txn, "questions_by_agency");
   t.questions_published = open_table(txn, "questions_published");
+  t.mail_outbox = open_table(txn, "mail_outbox");
   return t;
 }
 

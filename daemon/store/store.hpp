@@ -54,6 +54,8 @@ struct Tables {
   MDB_dbi question_codes;       // tracking code -> be64(id)
   MDB_dbi questions_by_agency;  // be64(agency) + be64(id) -> "" (the agency's queue; the store enforces it)
   MDB_dbi questions_published;  // time_key(published_at) + be64(id) -> "" (published only)
+  // E-mail (issues 12, 16): notices waiting for delivery, each sealed whole (mail_outbox_table.hpp).
+  MDB_dbi mail_outbox;  // be64(id) -> OutboxEntry
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

@@ -18,6 +18,7 @@ constexpr std::tuple kUserFields{
     codec::optional("created_at", &User::created_at),
     codec::optional("totp_secret", &User::totp_secret),
     codec::optional("totp_last_step", &User::totp_last_step),
+    codec::optional("email", &User::email),
 };
 constexpr auto kRecord = codec::record<User>("user", 1, kUserFields);
 

@@ -2,9 +2,17 @@
 <h1>Tài khoản</h1>
 <p>Danh sách tài khoản và phân quyền là thông tin mật (Quy chế, Điều 5 khoản 8).</p>
 <table class="users">
-  <thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Cơ quan</th><th>Trạng thái</th><th>Xác thực hai lớp</th><th>Thao tác</th></tr></thead>
+  <thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Cơ quan</th><th>Trạng thái</th><th>Xác thực hai lớp</th><th>Thư điện tử công vụ</th><th>Thao tác</th></tr></thead>
   <tbody>
   {{#USER}}<tr data-user="{{USERNAME}}"><td>{{USERNAME}}</td><td>{{DISPLAY_NAME}}</td><td>{{ROLE_LABEL}}</td><td>{{AGENCY}}</td><td>{{STATUS}}</td><td>{{TOTP}}</td>
+    <td>
+      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="email">
+        <label for="email-{{USERNAME}}" class="visually-hidden">Thư điện tử công vụ của {{USERNAME}}</label>
+        <input id="email-{{USERNAME}}" name="email" type="email" maxlength="254" value="{{EMAIL}}" autocomplete="off">
+        <button type="submit">Lưu thư điện tử</button>
+      </form>
+    </td>
     <td>
       <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="role">
@@ -41,6 +49,8 @@
   <select id="new-role" name="role" required><option value="">— Chọn vai trò —</option>{{#NEW_ROLE}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/NEW_ROLE}}</select>
   <label for="new-agency">Cơ quan (bắt buộc với cộng tác viên)</label>
   <select id="new-agency" name="agency"><option value="">— Không —</option>{{#NEW_AGENCY}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/NEW_AGENCY}}</select>
+  <label for="new-email">Thư điện tử công vụ (nhận thông báo về bài viết; không bắt buộc)</label>
+  <input id="new-email" name="email" type="email" maxlength="254" value="{{NEW_EMAIL}}" autocomplete="off">
   <label for="new-password">Mật khẩu (để trống để hệ thống tạo)</label>
   <input id="new-password" name="password" type="password" autocomplete="new-password" maxlength="1024">
   <p><button type="submit">Tạo tài khoản</button></p>

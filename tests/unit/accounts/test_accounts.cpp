@@ -174,6 +174,24 @@ BOOST_AUTO_TEST_CASE(resetting_the_second_factor_clears_it_and_ends_the_sessions
   BOOST_TEST((acc::reset_second_factor(txn, t, "khong-co", "", kOperator, 20).refusal == Refusal::not_found));
 }
 
+BOOST_AUTO_TEST_CASE(the_work_email_is_checked_set_audited_and_removable) {
+  test::TempStore s;
+  seed(s.store, {account("phongvien", Role::reporter)});
+  const auto& t = s.store.tables();
+  store::WriteTxn txn = s.store.write();
+  // Nothing that is not one plain address gets in: no second address, no header, no display name.
+  for (const char* bad : {"pv", "pv@baotinh.vn\r\nBcc: x@y.vn", "pv@baotinh.vn, x@y.vn", "Phóng viên <pv@baotinh.vn>"})
+    BOOST_TEST((acc::set_email(txn, t, "phongvien", bad, kOperator, 200).refusal == Refusal::invalid_email), bad);
+  BOOST_TEST(store::get_user(txn, t, "phongvien")->email.empty());
+  BOOST_TEST((acc::set_email(txn, t, "khong-co", "a@b.vn", kOperator, 200).refusal == Refusal::not_found));
+  BOOST_TEST(bool(acc::set_email(txn, t, "phongvien", "pv@baotinh.vn", kOperator, 200)));
+  BOOST_TEST(store::get_user(txn, t, "phongvien")->email == "pv@baotinh.vn");
+  expect_last(txn, t, "phongvien", "user.email", "", "pv@baotinh.vn");
+  BOOST_TEST(bool(acc::set_email(txn, t, "phongvien", "", kOperator, 210)));
+  BOOST_TEST(store::get_user(txn, t, "phongvien")->email.empty());
+  expect_last(txn, t, "phongvien", "user.email", "pv@baotinh.vn", "");
+}
+
 BOOST_AUTO_TEST_CASE(recover_applies_what_is_asked_and_says_so_in_the_audit_log) {
   test::TempStore s;
   const auto& t = s.store.tables();

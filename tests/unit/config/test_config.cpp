@@ -88,6 +88,8 @@ const std::map<std::string, std::string>& sample_values() {
       {"question-min-fill-time", "3"},
       {"question-limit-per-address", "20"},
       {"question-limit-global", "300"},
+      {"sendmail", "/usr/bin/msmtp"},
+      {"mail-from", "no-reply@portal.example.vn"},
       {"backup-dir", "/mnt/usb/portald"},
       {"backup-key", "/root/keys/sign.key"},
       {"backup-public-key", "/root/keys/sign.pub"},
@@ -119,6 +121,8 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.holidays_file == fs::path("/srv/ngay-le"));
   BOOST_TEST(c.min_free_space == std::size_t(10) << 30);
   BOOST_TEST(c.personal_data_key == fs::path("/root/keys/personal.key"));
+  BOOST_TEST(c.sendmail == fs::path("/usr/bin/msmtp"));
+  BOOST_TEST(c.mail_from == "no-reply@portal.example.vn");
   BOOST_TEST(c.backup_dir == fs::path("/mnt/usb/portald"));
   BOOST_TEST(c.backup_key == fs::path("/root/keys/sign.key"));
   BOOST_TEST(c.backup_public_key == fs::path("/root/keys/sign.pub"));
@@ -452,6 +456,10 @@ BOOST_AUTO_TEST_CASE(bad_command_lines) {
              "--log-level: must be one of error, warning, notice, info, debug (got \"loud\")");
   BOOST_TEST(error_of(Program::daemon, {"--site-name=a\tb"}) == "--site-name: must not contain control characters");
   BOOST_TEST(error_of(Program::daemon, {"--data-dir", ""}) == "--data-dir: must not be empty");
+  // sendmail runs without a shell and without a PATH search: only an absolute path, or empty (mail off).
+  BOOST_TEST(error_of(Program::daemon, {"--sendmail", "sendmail"}) ==
+             "--sendmail: must be an absolute path, or empty for none");
+  BOOST_TEST(run(Program::daemon, {"--sendmail", ""}).config.sendmail.empty());
 }
 
 BOOST_AUTO_TEST_CASE(help_and_version_skip_the_config_file) {

@@ -57,6 +57,7 @@ BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
                                                "user.reinstate",
                                                "user.totp-reset",
                                                "user.recover",
+                                               "user.email",
                                                "article.create",
                                                "article.edit",
                                                "article.restore",

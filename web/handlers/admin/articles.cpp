@@ -177,7 +177,7 @@ Response save_and_transition_post(const Context& ctx, Request& req, const model:
   const auto content = content_of(form);
   const auto topics = posted_topics(form);
   const auto r = editorial::save_and_transition(ctx.store, id, content, topics, base_of(form), tr, actor_of(user, req),
-                                                reason, at, model::now());
+                                                reason, at, model::now(), ctx.outbox);
   if (r.save.refusal != editorial::SaveRefusal::none) return refused_save(ctx, req, user, item, form, content, r.save);
   if (r.transition.outcome != editorial::Outcome::done) {
     if (r.transition.outcome == editorial::Outcome::not_found) article_not_found();
@@ -213,7 +213,8 @@ Response transition_post(const Context& ctx, Request& req) {
   const std::string raw_reason = form.has("reason-" + key) ? form.get("reason-" + key) : form.get("reason");
   const std::string reason = model::to_nfc(raw_reason).value_or("");
   if (form.has("title")) return save_and_transition_post(ctx, req, user, id, form, *tr, reason, at);
-  const auto r = editorial::transition_article(ctx.store, id, *tr, actor_of(user, req), reason, at, model::now());
+  const auto r =
+      editorial::transition_article(ctx.store, id, *tr, actor_of(user, req), reason, at, model::now(), ctx.outbox);
   if (r.outcome == editorial::Outcome::invalid) return item_message(ctx, req, user, id, r.error, 422);
   if (r.outcome == editorial::Outcome::not_found) article_not_found();
   if (r.outcome == editorial::Outcome::refused)

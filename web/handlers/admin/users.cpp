@@ -1,6 +1,7 @@
 // Accounts (Điều 5.7, 5.8): list, create, change role, suspend. Operators only: the list is confidential.
 #include "daemon/accounts/accounts.hpp"
 #include "daemon/auth/password.hpp"
+#include "daemon/mail/address.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/taxonomy_table.hpp"
@@ -15,6 +16,8 @@ namespace user_pages {
 
 constexpr std::string_view kNoAccount = "Không có tài khoản này.";
 constexpr std::string_view kNameTaken = "Tên đăng nhập này đã có.";
+constexpr std::string_view kBadEmail =
+    "Địa chỉ thư điện tử không hợp lệ (dạng ten@coquan.gov.vn, không dấu, không khoảng trắng).";
 constexpr std::string_view kAgencyForNew = "Cộng tác viên và cán bộ trả lời phải thuộc một cơ quan.";
 
 // What the page says when the accounts service refuses `what` ("create", "role", "suspend", ...).
@@ -27,6 +30,7 @@ std::string refusal_text(accounts::Refusal r, std::string_view what) {
     case R::self:
       return what == "role" ? "Không tự đổi vai trò của chính mình." : "Không tự đình chỉ tài khoản của chính mình.";
     case R::reason_required: return "Vui lòng ghi lý do đình chỉ.";
+    case R::invalid_email: return std::string(kBadEmail);
     case R::not_found: throw HttpError(404, std::string(kNoAccount));
     case R::invalid_username:
     case R::nothing_to_do:
@@ -52,6 +56,7 @@ Response users_page(const Context& ctx, const Request& req, const model::User& m
     if (const auto a = store::get_agency(txn, t, u.agency_id)) row->SetValue("AGENCY", a->name);
     row->SetValue("STATUS", u.suspended ? "Đình chỉ" : "Hoạt động");
     row->SetValue("TOTP", u.totp_secret.empty() ? "Chưa" : "Có");
+    row->SetValue("EMAIL", u.email);
     if (u.suspended)
       row->ShowSection("SUSPENDED");
     else
@@ -79,6 +84,7 @@ Response users_page(const Context& ctx, const Request& req, const model::User& m
   if (kept) {
     dict.SetValue("NEW_USERNAME", kept->get("username"));
     dict.SetValue("NEW_DISPLAY_NAME", kept->get("display_name"));
+    dict.SetValue("NEW_EMAIL", kept->get("email"));
   }
   return render_admin(ctx, "admin_users", dict, status);
 }
@@ -98,12 +104,14 @@ Response create(const Context& ctx, Request& req) {
   const std::string display = model::to_nfc(model::trim(f.get("display_name"))).value_or("");
   const auto role = model::parse_role(f.get("role"));
   const auto agency = trailing_id(f.get("agency"));
+  const std::string email(model::trim(f.get("email")));
   std::string password = f.get("password");
   if (!model::is_valid_username(username))
     errors.push_back(
         "Tên đăng nhập phải dài 3–32 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái.");
   if (!role) errors.push_back("Vui lòng chọn vai trò.");
   if (role && model::needs_agency(*role) && !agency) errors.push_back(std::string(kAgencyForNew));
+  if (!email.empty() && !mail::is_valid_address(email)) errors.push_back(std::string(kBadEmail));
   if (!password.empty())
     if (const auto weak = auth::password_weakness(password)) errors.push_back(*weak);
   if (errors.empty()) {
@@ -119,6 +127,8 @@ Response create(const Context& ctx, Request& req) {
   {
     store::WriteTxn txn = ctx.store.write();
     r = accounts::create_account(txn, ctx.store.tables(), account, actor_of(me, req), model::now());
+    if (r && !email.empty())
+      r = accounts::set_email(txn, ctx.store.tables(), username, email, actor_of(me, req), model::now());
     if (r) txn.commit();
   }
   if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, "create")}, "", &f, 422);
@@ -128,7 +138,7 @@ Response create(const Context& ctx, Request& req) {
                     nullptr, 200);
 }
 
-// Applies the change the form asks for (`what`: role, suspend, reinstate, reset-totp) to `name`.
+// Applies the change the form asks for (`what`: role, suspend, reinstate, reset-totp, email) to `name`.
 accounts::Result apply_change(store::WriteTxn& txn, const store::Tables& t, const std::string& name,
                               const std::string& what, const Form& f, const accounts::Actor& actor) {
   const std::string reason = model::to_nfc(model::trim(f.get("reason"))).value_or("");
@@ -141,6 +151,7 @@ accounts::Result apply_change(store::WriteTxn& txn, const store::Tables& t, cons
   if (what == "suspend") return accounts::suspend(txn, t, name, reason, actor, now);
   if (what == "reinstate") return accounts::reinstate(txn, t, name, reason, actor, now);
   if (what == "reset-totp") return accounts::reset_second_factor(txn, t, name, reason, actor, now);
+  if (what == "email") return accounts::set_email(txn, t, name, model::trim(f.get("email")), actor, now);
   throw HttpError(400, "Thao tác không hợp lệ.");
 }
 
