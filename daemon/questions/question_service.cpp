@@ -153,7 +153,8 @@ std::vector<std::string> check_submission(const store::Txn& txn, const store::Ta
 }
 
 Submitted submit(const store::Store& store, const secrets::PersonalDataKey& key, Submission s,
-                 const health::Calendar& calendar, std::string_view address, model::UnixTime now) {
+                 const health::Calendar& calendar, std::string_view address, model::UnixTime now,
+                 const Notices& notices) {
   const auto& t = store.tables();
   store::WriteTxn txn = store.write();
   Submitted out;
@@ -184,6 +185,7 @@ Submitted submit(const store::Store& store, const secrets::PersonalDataKey& key,
                        .to = std::string(model::to_string(QuestionState::received)),
                        .reason = "",
                        .address = std::string(address)});
+  queue_receipt(txn, t, notices, q, s.email, s.name, now);
   txn.commit();
   out.id = q.id;
   out.code = q.code;
@@ -211,7 +213,7 @@ std::vector<model::Question> queue_for(const store::Txn& txn, const store::Table
 }
 
 Result take_step(const store::Store& store, std::uint64_t id, QuestionStep step, std::string_view reason_raw,
-                 std::uint64_t agency, const Handler& h, model::UnixTime now) {
+                 std::uint64_t agency, const Handler& h, model::UnixTime now, const Notices& notices) {
   const auto& t = store.tables();
   store::WriteTxn txn = store.write();
   const auto previous = load_for(txn, t, id, h);
@@ -252,6 +254,7 @@ Result take_step(const store::Store& store, std::uint64_t id, QuestionStep step,
   store::put_question(txn, t, q, previous);
   record(txn, t, model::audit_action(step), h, q, std::string(model::to_string(previous->state)),
          std::string(model::to_string(q.state)), *reason, now);
+  queue_step_notices(txn, t, notices, q, step, now);
   txn.commit();
   return {};
 }

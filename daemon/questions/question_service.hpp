@@ -15,6 +15,7 @@
 #include "daemon/health/cadence.hpp"
 #include "daemon/model/actor.hpp"
 #include "daemon/model/question.hpp"
+#include "daemon/questions/question_notices.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::secrets {
@@ -58,8 +59,10 @@ struct Submitted {
   std::int32_t due_day = 0;
 };
 // Stores a new question, received, due `deadline_days(field)` working days after today on `calendar`.
+// The citizen's notice of receipt (question_notices.hpp) is queued with it when they gave an e-mail.
 Submitted submit(const store::Store& store, const secrets::PersonalDataKey& key, Submission s,
-                 const health::Calendar& calendar, std::string_view address, model::UnixTime now);
+                 const health::Calendar& calendar, std::string_view address, model::UnixTime now,
+                 const Notices& notices = {});
 
 // A person handling questions: the account, and its agency (agency answerers).
 struct Handler {
@@ -83,8 +86,9 @@ struct Result {
 };
 // A handling step. `agency` is the agency chosen by an assignment (required for assign, ignored
 // otherwise). The step's rule is model::check_question_step.
+// Its notices (question_notices.hpp) are queued in the same transaction.
 Result take_step(const store::Store& store, std::uint64_t id, model::QuestionStep step, std::string_view reason,
-                 std::uint64_t agency, const Handler& h, model::UnixTime now);
+                 std::uint64_t agency, const Handler& h, model::UnixTime now, const Notices& notices = {});
 // The agency saves its draft answer (assigned items of its agency; answered ones sent back are assigned).
 Result save_answer(const store::Store& store, std::uint64_t id, std::string_view answer, const Handler& h,
                    model::UnixTime now);

@@ -6,7 +6,7 @@
   {{/FILTER}}
   {{#SETTINGS}}<a href="/quan-tri/hoi-dap/cai-dat">Cài đặt hỏi đáp</a>{{/SETTINGS}}
 </nav>
-<table class="queue">
+<div class="table-scroll"><table class="queue">
   <thead><tr><th>Câu hỏi</th><th>Lĩnh vực</th><th>Cơ quan</th><th>Trạng thái</th><th>Ngày nhận</th><th>Hạn trả lời</th></tr></thead>
   <tbody>
   {{#ROW}}<tr data-id="{{ID}}"{{#OVERDUE}} class="overdue-row"{{/OVERDUE}}><td><a href="/quan-tri/hoi-dap/{{ID}}">{{TITLE}}</a> <span class="meta">{{CODE}}</span>{{#ESCALATION}}<div class="reason">Cần chuyển lên: {{LEVEL}}</div>{{/ESCALATION}}{{#REASON}}<div class="reason">{{TEXT}}</div>{{/REASON}}</td>
@@ -14,6 +14,6 @@
     <td>{{DUE}}{{#OVERDUE}} <strong class="overdue">Quá hạn</strong>{{/OVERDUE}}</td></tr>
   {{/ROW}}
   </tbody>
-</table>
+</table></div>
 {{#EMPTY}}<p>Không có câu hỏi nào.</p>{{/EMPTY}}
 {{>FOOTER}}

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "daemon/store/data_dir.hpp"
+#include "tests/support/mail_server.hpp"
 #include "tests/integration/admin/admin_client.hpp"
 
 using namespace portald;
@@ -305,6 +306,55 @@ BOOST_AUTO_TEST_CASE(an_agency_returns_what_is_not_its_own_and_the_data_centre_s
   const auto back = secretariat.get("/quan-tri/hoi-dap?trang-thai=received");
   BOOST_TEST(has(back.body, title));
   BOOST_TEST(has(back.body, "Thuộc thẩm quyền của Sở Y tế."));
+}
+
+BOOST_AUTO_TEST_CASE(the_citizen_gets_the_receipt_and_the_answer_and_the_agency_its_assignment_by_email) {
+  QuestionSite site;
+  test::SmtpServer smtp;
+  const auto sendmail = test::write_msmtp_sendmail(site.dir.path, smtp.port());
+  const auto mail_set = test::portaldctl(site.data, {"user", "email", "traloiyte", "can.bo.yte@example.vn"});
+  BOOST_REQUIRE_MESSAGE(mail_set.exit_code == 0, mail_set.err);
+  std::vector<std::string> args = kNoWait;
+  args.insert(args.end(), {"--sendmail", sendmail.string(), "--mail-from", "no-reply@portal.test"});
+  test::RunningDaemon daemon(site.data, args);
+  const auto port = daemon.port();
+  const std::string title = "Câu hỏi có thư báo";
+  const std::string code = ask(port, title);
+  auto mail = smtp.wait_for_messages(1, std::chrono::seconds(30));
+  BOOST_REQUIRE_EQUAL(mail.size(), 1u);
+  BOOST_TEST(mail[0].rcpt_tos == std::vector<std::string>{kEmail});
+  BOOST_TEST(has(mail[0].subject, code));
+  BOOST_TEST(has(mail[0].body, "/hoi-dap/tra-cuu?ma=" + code));
+  BOOST_TEST(has(mail[0].body, title));
+
+  AdminClient secretariat{port};
+  secretariat.login("thuky", test::kPassword);
+  const std::string id = queue_id(secretariat, title);
+  const auto item = secretariat.get("/quan-tri/hoi-dap/" + id);
+  const auto label = item.body.find(">Sở Y tế</option>");
+  BOOST_REQUIRE(label != std::string::npos);
+  const auto vstart = item.body.rfind("value=\"", label) + 7;
+  const std::string yte = item.body.substr(vstart, item.body.find('"', vstart) - vstart);
+  BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"co-quan", yte}}).status == 303);
+  mail = smtp.wait_for_messages(2, std::chrono::seconds(30));
+  BOOST_TEST(mail[1].rcpt_tos == std::vector<std::string>{"can.bo.yte@example.vn"});
+  BOOST_TEST(has(mail[1].body, "/quan-tri/hoi-dap/" + id));
+  BOOST_TEST(!has(mail[1].body, kEmail));  // the agency's notice carries no contact
+
+  AdminClient answerer{port};
+  answerer.login("traloiyte", test::kPassword);
+  const std::string answer = "Trả lời chính thức gửi qua thư điện tử.";
+  BOOST_TEST(answerer.post("/quan-tri/hoi-dap/" + id + "/tra-loi", {{"tra-loi", answer}, {"gui", "1"}}).status == 303);
+  AdminClient chief{port};
+  chief.login("truongban", test::kPassword);
+  BOOST_TEST(chief.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "approve"}, {"ly-do", ""}}).status == 303);
+  mail = smtp.wait_for_messages(3, std::chrono::seconds(30));
+  BOOST_TEST(mail[2].rcpt_tos == std::vector<std::string>{kEmail});
+  BOOST_TEST(has(mail[2].body, answer));
+  BOOST_TEST(has(mail[2].subject, code));
+  // Nothing addressed to the citizen is in clear in the store while it waited or after.
+  daemon.stop();
+  BOOST_TEST(!has(raw_store(site.data), kEmail));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

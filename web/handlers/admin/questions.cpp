@@ -238,7 +238,7 @@ Response step_post(const Context& ctx, Request& req) {
   if (!step)
     return render_item(ctx, req, me, id, {.error = "Thao tác không hợp lệ.", .status = 400, .typed_reason = reason});
   const auto r = questions::take_step(ctx.store, id, *step, reason, trailing_id(form.get("co-quan")).value_or(0),
-                                      handler_of(me, req), model::now());
+                                      handler_of(me, req), model::now(), {ctx.outbox, ctx.personal_data_key});
   if (r.outcome == questions::Outcome::not_found) throw HttpError(404, "Không tìm thấy câu hỏi.");
   if (r.outcome != questions::Outcome::done)
     return render_item(ctx, req, me, id, {.error = r.message, .status = status_of(r.outcome), .typed_reason = reason});

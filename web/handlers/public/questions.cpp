@@ -269,7 +269,8 @@ Response question_submit(const Context& ctx, Request& req) {
     return r;
   }
   const auto calendar = health::read_calendar(ctx.working_days, ctx.holidays_file);
-  auto result = questions::submit(ctx.store, *ctx.personal_data_key, s, calendar, req.remote_address, now);
+  auto result = questions::submit(ctx.store, *ctx.personal_data_key, s, calendar, req.remote_address, now,
+                                  {ctx.outbox, ctx.personal_data_key});
   if (!result.errors.empty())
     return render_form(ctx, {.typed = &s, .errors = std::move(result.errors), .unavailable = {}, .status = 422});
   // Post/redirect/get: a reload shows the status, it does not send the question twice.
