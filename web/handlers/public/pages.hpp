@@ -36,6 +36,11 @@ Response rss_all(const Context& ctx, Request& req);       // /rss.xml
 Response rss_category(const Context& ctx, Request& req);  // /rss/{slug}.xml
 Response sitemap_xml(const Context& ctx, Request& req);   // /sitemap.xml
 Response robots_txt(const Context& ctx, Request& req);    // /robots.txt
+
+// Published citizens' questions (issue 12), all and those one agency answered (feeds.cpp).
+Response rss_questions(const Context& ctx, Request& req);         // /rss/hoi-dap.xml
+Response rss_agency_questions(const Context& ctx, Request& req);  // /rss/hoi-dap/{agency id}.xml
+
 // Editable section pages, the English section and the HTML site map (site_pages.cpp).
 Response site_page(const Context& ctx, Request& req);  // /trang/{slug}
 // A section page exactly as readers get it (also the admin's preview of a pending revision).
