@@ -6,6 +6,7 @@
 #include <boost/property_tree/xml_parser.hpp>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
