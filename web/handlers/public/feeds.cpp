@@ -60,7 +60,9 @@ std::string channel_head(const Channel& c, const model::SiteSettings& s) {
   return out;
 }
 
+// The feed from channel_head() and its items, closed.
 Response rss_response(std::string body) {
+  body += "</channel>\n</rss>\n";
   Response r;
   r.content_type = "application/rss+xml; charset=utf-8";
   r.body = std::move(body);
@@ -146,7 +148,6 @@ Response question_rss(const Context& ctx, const Request& req, const model::Agenc
       if (const auto g = store::get_agency(txn, t, q.agency_id)) it->second = g->name;
     out += question_item(base, q, it->second);
   }
-  out += "</channel>\n</rss>\n";
   return rss_response(std::move(out));
 }
 
