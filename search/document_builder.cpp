@@ -9,6 +9,7 @@
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/page_table.hpp"
+#include "daemon/store/question_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
 #include "search/document_number.hpp"
@@ -64,6 +65,12 @@ void add_filter(Xapian::Document& doc, std::string_view pre, std::string_view va
   if (!value.empty()) doc.add_boolean_term(std::string(pre) + std::string(value));
 }
 
+bool known_kind(char letter) {
+  for (const ItemKind k : {ItemKind::article, ItemKind::document, ItemKind::page, ItemKind::topic, ItemKind::question})
+    if (letter == static_cast<char>(k)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string_view to_string(ItemKind kind) {
@@ -72,6 +79,7 @@ std::string_view to_string(ItemKind kind) {
     case ItemKind::document: return "document";
     case ItemKind::page: return "page";
     case ItemKind::topic: return "topic";
+    case ItemKind::question: return "question";
   }
   return "article";
 }
@@ -90,9 +98,7 @@ std::string encode_item(const StoredItem& item) {
 std::optional<StoredItem> decode_item(std::string_view data) {
   if (data.size() < 2 || data[0] != kDataVersion) return std::nullopt;
   StoredItem item;
-  if (data[1] != static_cast<char>(ItemKind::article) && data[1] != static_cast<char>(ItemKind::document) &&
-      data[1] != static_cast<char>(ItemKind::page) && data[1] != static_cast<char>(ItemKind::topic))
-    return std::nullopt;
+  if (!known_kind(data[1])) return std::nullopt;
   item.kind = static_cast<ItemKind>(data[1]);
   data.remove_prefix(2);
   std::string id, published;
@@ -111,6 +117,7 @@ std::string item_url(const StoredItem& item) {
       return "/tin-tuc/" + (item.slug.empty() ? std::string("bai-viet") : item.slug) + "-" + std::to_string(item.id);
     case ItemKind::page: return (item.lang == "en" ? "/en/" : "/trang/") + item.slug;
     case ItemKind::topic: return "/chuyen-de/" + item.slug;
+    case ItemKind::question: return "/hoi-dap/" + std::to_string(item.id);
     case ItemKind::document: break;
   }
   return "/van-ban/" + (item.slug.empty() ? std::string("van-ban") : item.slug) + "-" + std::to_string(item.id);
@@ -358,6 +365,41 @@ BuiltItem DocumentBuilder::build(const model::Topic& tp) {
   return out;
 }
 
+BuiltItem DocumentBuilder::build(const model::Question& q, const AgencyNames& agency) {
+  BuiltItem out;
+  out.kind = ItemKind::question;
+  out.id = q.id;
+  Xapian::Document& doc = out.doc;
+  set_document(doc);
+  const std::string title = normalize(one_line(q.title));
+  index_free_text(title, {q.text, q.answer, q.field}, agency.name);
+  add_pairs(doc, title, kTitleWeight);
+  add_pairs(doc, normalize(q.text.substr(0, 600)), 1);
+
+  doc.add_boolean_term(id_term(ItemKind::question, q.id));
+  add_filter(doc, prefix::kind, "question");
+  add_filter(doc, prefix::lang, "vi");
+  add_filter(doc, prefix::agency, agency.slug);
+  if (q.agency_id) add_filter(doc, prefix::agency_id, std::to_string(q.agency_id));
+  add_dates(doc, q.published_at);
+
+  StoredItem item{ItemKind::question,
+                  q.id,
+                  {},
+                  one_line(q.title),
+                  q.published_at,
+                  q.field,
+                  agency.name,
+                  {},
+                  {},
+                  capped(q.answer.empty() ? q.text : q.text + "\n" + q.answer, kMaxStoredText),
+                  "vi"};
+  doc.set_data(encode_item(item));
+  out.spelling = spelling_words(title);
+  if (!agency.slug.empty()) out.agency = {agency.slug, agency.name};
+  return out;
+}
+
 std::optional<BuiltItem> DocumentBuilder::load(const store::Txn& txn, const store::Tables& t, ItemKind kind,
                                                std::uint64_t id) {
   if (kind == ItemKind::page) {
@@ -367,6 +409,14 @@ std::optional<BuiltItem> DocumentBuilder::load(const store::Txn& txn, const stor
   if (kind == ItemKind::topic) {
     const auto tp = store::get_topic(txn, t, id);
     return tp ? std::optional(build(*tp)) : std::nullopt;
+  }
+  if (kind == ItemKind::question) {
+    // Only a published question is public; one closed or taken back leaves the index.
+    const auto q = store::get_question(txn, t, id);
+    if (!q || q->state != model::QuestionState::published) return std::nullopt;
+    AgencyNames agency;
+    if (const auto g = store::get_agency(txn, t, q->agency_id)) agency = {g->name, g->slug};
+    return build(*q, agency);
   }
   if (kind == ItemKind::document) {
     // Drafts and withdrawn documents are nobody's search result (issue 14).

@@ -11,6 +11,7 @@
 
 #include "daemon/model/article.hpp"
 #include "daemon/model/legal_document.hpp"
+#include "daemon/model/question.hpp"
 #include "daemon/model/site_page.hpp"
 #include "daemon/model/topic.hpp"
 #include "daemon/store/store.hpp"
@@ -25,7 +26,7 @@ struct StoredItem {
   std::string slug;  // URL slug (article slug; slug of a document's number)
   std::string title;
   model::UnixTime published_at = 0;  // a document's issue date at 00:00 in Vietnam
-  std::string category;              // category name (articles)
+  std::string category;              // category name (articles), field (lĩnh vực) of a question
   std::string agency;                // agency name, or a document's issuer
   std::string doc_type;              // a document's type ("Quyết định")
   std::string number;                // a document's number ("1382/QĐ-UBND")
@@ -37,8 +38,8 @@ std::string encode_item(const StoredItem& item);
 // std::nullopt when the bytes are not an item of this index format.
 std::optional<StoredItem> decode_item(std::string_view data);
 // The public page of the item: "/tin-tuc/<slug>-<id>", "/van-ban/<slug>-<id>", "/trang/<slug>" (or
-// "/en/<slug>"), "/chuyen-de/<slug>" (the same scheme as web/links.hpp; URLs are made at query time, so
-// changing it needs no re-index).
+// "/en/<slug>"), "/chuyen-de/<slug>", "/hoi-dap/<id>" (the same scheme as web/links.hpp; URLs are made
+// at query time, so changing it needs no re-index).
 std::string item_url(const StoredItem& item);
 
 struct BuiltItem {
@@ -54,12 +55,17 @@ struct ArticleNames {
   std::string category, category_slug, agency, agency_slug;
 };
 
+// The answering agency of a question, as its filter and its hit show it.
+struct AgencyNames {
+  std::string name, slug;
+};
+
 // Holds a TermGenerator and a stemmer: one per thread.
 class DocumentBuilder {
  public:
   DocumentBuilder();
   // The item as the store has it in `txn`; std::nullopt when it does not belong in the index
-  // (absent, or an article that is not published). Throws store::StoreError on a corrupt record.
+  // (absent, or an article or question that is not published). Throws store::StoreError on a corrupt record.
   std::optional<BuiltItem> load(const store::Txn& txn, const store::Tables& t, ItemKind kind, std::uint64_t id);
   BuiltItem build(const model::Article& a, const ArticleNames& names);
   BuiltItem build(const model::LegalDocument& d);
@@ -67,6 +73,10 @@ class DocumentBuilder {
   // indexed with the English analyser.
   BuiltItem build(const model::SitePage& p);
   BuiltItem build(const model::Topic& t);
+  // A published citizen's question (issue 12): its title, text and the official answer, which are masked
+  // already (model/question_text.hpp). Nothing else of the record is read: no name, no contact, no
+  // tracking code.
+  BuiltItem build(const model::Question& q, const AgencyNames& agency);
 
  private:
   void set_document(Xapian::Document& doc);

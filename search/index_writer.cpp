@@ -126,6 +126,12 @@ RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptio
     store::Cursor topics(txn, t.topics);
     for (bool ok = topics.first(); ok; ok = topics.next())
       targets.push_back({ItemKind::topic, store::read_be64(topics.key())});
+    // Published citizens' questions: the index of them holds only published ones, keys end in be64(id).
+    store::Cursor questions(txn, t.questions_published);
+    for (bool ok = questions.first(); ok; ok = questions.next()) {
+      const auto key = questions.key();
+      targets.push_back({ItemKind::question, store::read_be64(key.substr(key.size() - 8))});
+    }
   }
   db_.set_metadata(meta::format, std::to_string(kIndexFormat));
   db_.set_metadata(meta::state, kBuilding);
@@ -175,6 +181,8 @@ std::size_t IndexWriter::follow(const store::Store& store, std::size_t limit, un
       case store::ChangeKind::document: targets.insert({ItemKind::document, c.id}); break;
       case store::ChangeKind::page: targets.insert({ItemKind::page, c.id}); break;
       case store::ChangeKind::topic: targets.insert({ItemKind::topic, c.id}); break;
+      // Published, or no longer: load() finds an unpublished question absent, so its document goes.
+      case store::ChangeKind::question: targets.insert({ItemKind::question, c.id}); break;
       case store::ChangeKind::category: add_dependents(db_, prefix::category_id, c.id, targets); break;
       case store::ChangeKind::agency: add_dependents(db_, prefix::agency_id, c.id, targets); break;
       default: break;  // settings, media: not searchable

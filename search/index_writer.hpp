@@ -34,7 +34,7 @@ struct RebuildOptions {
 
 struct RebuildReport {
   bool completed = false;
-  std::size_t articles = 0, documents = 0, others = 0;  // others: section pages and topics
+  std::size_t articles = 0, documents = 0, others = 0;  // others: section pages, topics, questions
   std::uint64_t cursor = 0;
   std::chrono::duration<double> elapsed{};
 };
@@ -57,8 +57,8 @@ class IndexWriter {
   std::optional<std::string> needs_rebuild(const store::Txn& txn, const store::Tables& t) const;
   std::uint64_t cursor() const;
 
-  // Empties the index and indexes every published article, every document, section page and topic of
-  // one LMDB snapshot;
+  // Empties the index and indexes every published article, every document, section page, topic and
+  // published citizen's question of one LMDB snapshot;
   // the cursor becomes that snapshot's change-log head. Commits (state "ready") when completed.
   RebuildReport rebuild(const store::Store& store, const RebuildOptions& options);
 

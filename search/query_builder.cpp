@@ -106,6 +106,8 @@ Q filter_query(const SearchRequest& r) {
       filters.emplace_back(std::string(prefix::kind) + "page");
     } else if (type == "topic" || type == "chuyen-de") {
       filters.emplace_back(std::string(prefix::kind) + "topic");
+    } else if (type == "question" || type == "hoi-dap") {
+      filters.emplace_back(std::string(prefix::kind) + "question");
     } else {
       filters.emplace_back(std::string(prefix::doc_type) + type);
     }

@@ -22,7 +22,9 @@ struct SearchRequest {
   SortOrder sort = SortOrder::relevance;
   std::string category;       // category slug (or name: it is slugified)
   std::string agency;         // agency / issuer slug (or name)
-  std::string type;           // "article", "document", "page", "topic", or a legal document type ("quyet-dinh")
+  std::string type;           // "article", "document", "page", "topic", "question" (or their Vietnamese
+                              // slugs: "tin-tuc", "van-ban", "trang", "chuyen-de", "hoi-dap"), or a legal
+                              // document type ("quyet-dinh")
   std::string lang;           // "vi" or "en"; "" = both
   std::int32_t from_day = 0;  // issue/publication date range, days since epoch; 0 = open
   std::int32_t to_day = 0;

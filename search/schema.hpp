@@ -13,22 +13,24 @@
 
 namespace portald::search {
 
-inline constexpr int kIndexFormat = 2;  // 2: section pages, topics, languages (issue 14)
+// 2: section pages, topics, languages (issue 14). 3: published citizens' questions (issue 12); an index of
+// format 2 skipped the change-log entries of questions, so it cannot be followed and is rebuilt.
+inline constexpr int kIndexFormat = 3;
 
 // The Xapian database directory (store::DataDir::index_dir): derived, disposable, never backed up.
 inline std::filesystem::path index_dir(const std::filesystem::path& data_dir) {
   return store::DataDir(data_dir).index_dir();
 }
 
-// What is indexed; the letter is part of the unique id term ("Qa12", "Qd7", "Qp3", "Qt2").
-enum class ItemKind : char { article = 'a', document = 'd', page = 'p', topic = 't' };
-std::string_view to_string(ItemKind kind);  // "article", "document", "page", "topic"
+// What is indexed; the letter is part of the unique id term ("Qa12", "Qd7", "Qp3", "Qt2", "Qq5").
+enum class ItemKind : char { article = 'a', document = 'd', page = 'p', topic = 't', question = 'q' };
+std::string_view to_string(ItemKind kind);  // "article", "document", "page", "topic", "question"
 
 namespace prefix {
 inline constexpr std::string_view id = "Q";             // unique: "Q" + kind letter + id
 inline constexpr std::string_view title = "S";          // free text (title:, tieude:)
 inline constexpr std::string_view agency_text = "XA";   // free text (agency:, coquan:)
-inline constexpr std::string_view kind = "XK";          // boolean: "article" | "document" | "page" | "topic"
+inline constexpr std::string_view kind = "XK";          // boolean: to_string(ItemKind)
 inline constexpr std::string_view lang = "XL";          // boolean: "vi" | "en"
 inline constexpr std::string_view english = "XE";       // free text of lang="en" items, English-stemmed (Z + XE)
 inline constexpr std::string_view category = "XC";      // boolean: category slug

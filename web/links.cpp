@@ -25,6 +25,8 @@ std::string attachment_url(const model::LegalDocument& d, const model::Attachmen
 
 std::string site_page_url(const model::SitePage& p) { return (p.lang == "en" ? "/en/" : "/trang/") + p.slug; }
 
+std::string question_url(const model::Question& q) { return "/hoi-dap/" + std::to_string(q.id); }
+
 std::optional<std::uint64_t> trailing_id(std::string_view segment) {
   const auto dash = segment.rfind('-');
   const std::string_view digits = dash == std::string_view::npos ? segment : segment.substr(dash + 1);

@@ -9,6 +9,7 @@
 
 #include "daemon/model/article.hpp"
 #include "daemon/model/legal_document.hpp"
+#include "daemon/model/question.hpp"
 #include "daemon/model/site_page.hpp"
 #include "daemon/model/site_settings.hpp"
 #include "daemon/model/taxonomy.hpp"
@@ -29,6 +30,8 @@ std::string document_url(const model::LegalDocument& d);
 std::string attachment_url(const model::LegalDocument& d, const model::Attachment& a);
 // "/trang/<slug>" or "/en/<slug>"
 std::string site_page_url(const model::SitePage& p);
+// "/hoi-dap/<id>": a published citizen's question (the title stays out of the URL: it is the citizen's text)
+std::string question_url(const model::Question& q);
 
 // The id at the end of "<slug>-<id>", std::nullopt when absent.
 std::optional<std::uint64_t> trailing_id(std::string_view segment);

@@ -49,6 +49,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/tim-kiem", search_page, Public, C::none},
       // --- feeds and machine entry points: absolute links, so the Host is in the cache key ---
       {"GET", "/rss.xml", rss_all, Public, C::page_per_host},
+      {"GET", "/rss/hoi-dap.xml", rss_questions, Public, C::page_per_host},  // before /rss/{file}: first match wins
+      {"GET", "/rss/hoi-dap/{file}", rss_agency_questions, Public, C::page_per_host},
       {"GET", "/rss/{file}", rss_category, Public, C::page_per_host},
       {"GET", "/sitemap.xml", sitemap_xml, Public, C::page_per_host},
       {"GET", "/robots.txt", robots_txt, Public, C::page_per_host},

@@ -80,8 +80,9 @@ int cmd_reindex(CommandContext& c) {
   writer.reset();  // close: releases the lock before we report success
   const double secs = std::max(r.elapsed.count(), 1e-3);
   c.out << "search index rebuilt in " << dir.string() << ": " << r.articles << " articles, " << r.documents
-        << " documents, " << r.others << " section pages and topics in " << static_cast<long>(secs * 10) / 10.0
-        << " s (" << static_cast<long>(double(r.articles + r.documents + r.others) / secs) << " items/s)\n";
+        << " documents, " << r.others << " section pages, topics and questions in "
+        << static_cast<long>(secs * 10) / 10.0 << " s ("
+        << static_cast<long>(double(r.articles + r.documents + r.others) / secs) << " items/s)\n";
   return r.completed ? 0 : 1;
 }
 

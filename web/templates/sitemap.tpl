@@ -10,13 +10,14 @@
   <li><a href="/van-ban">Cơ sở dữ liệu văn bản</a></li></ul>
 </section>
 <section aria-labelledby="sm-dich-vu"><h2 id="sm-dich-vu">Dịch vụ công và liên kết</h2>
-  <ul>{{#SERVICE_LINK}}<li><a href="{{URL}}" rel="external">{{NAME}}</a></li>{{/SERVICE_LINK}}</ul>
+  <ul><li><a href="/hoi-dap">Hỏi đáp: câu hỏi của người dân và trả lời của cơ quan nhà nước</a></li>{{#SERVICE_LINK}}<li><a href="{{URL}}" rel="external">{{NAME}}</a></li>{{/SERVICE_LINK}}</ul>
 </section>
 <section aria-labelledby="sm-english" lang="en"><h2 id="sm-english">English</h2>
   <ul>{{#EN_PAGE}}<li><a href="{{URL}}">{{TITLE}}</a>{{#PENDING}} <span class="pending">(being updated)</span>{{/PENDING}}</li>{{/EN_PAGE}}</ul>
 </section>
 <section aria-labelledby="sm-du-lieu"><h2 id="sm-du-lieu">Dữ liệu và nguồn tin</h2>
   <ul><li><a href="/rss.xml">RSS tất cả tin tức</a></li>
+  <li><a href="/rss/hoi-dap.xml">RSS hỏi đáp</a></li>
   <li><a href="/sitemap.xml">Sơ đồ trang dạng XML (sitemap.xml)</a></li>
   <li><a href="/api/v1">Giao diện lập trình dữ liệu mở (API JSON)</a></li></ul>
 </section>

@@ -1,8 +1,13 @@
-// Machine-readable entry points: RSS 2.0 (all news, per category), sitemap.xml and robots.txt.
+// Machine-readable entry points: RSS 2.0 (all news, per category; published citizens' questions, all and
+// per agency), sitemap.xml and robots.txt.
+#include <charconv>
+#include <map>
+
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/page_table.hpp"
+#include "daemon/store/question_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
@@ -38,6 +43,32 @@ std::string html_text_for_xml(std::string_view text) {
   return xml_escape(html);
 }
 
+struct Channel {
+  std::string title, link, self, description;
+};
+
+// The feed up to the first item: the XML declaration, <rss> and the channel's own elements.
+std::string channel_head(const Channel& c, const model::SiteSettings& s) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+      "<channel>\n<title>" +
+      xml_escape(c.title) + "</title>\n<link>" + xml_escape(c.link) + "</link>\n" + "<atom:link href=\"" +
+      xml_escape(c.self) + "\" rel=\"self\" type=\"application/rss+xml\"/>\n" + "<description>" +
+      html_text_for_xml(c.description) + "</description>\n<language>vi</language>\n";
+  if (!s.governing_agency.empty()) out += "<copyright>" + xml_escape(s.governing_agency) + "</copyright>\n";
+  return out;
+}
+
+// The feed from channel_head() and its items, closed.
+Response rss_response(std::string body) {
+  body += "</channel>\n</rss>\n";
+  Response r;
+  r.content_type = "application/rss+xml; charset=utf-8";
+  r.body = std::move(body);
+  return r;
+}
+
 std::string rss_item(const std::string& base, const model::Article& a, const std::string& category) {
   const std::string link = base + article_url(a);
   std::string out = "<item><title>" + xml_escape(a.title) + "</title><link>" + xml_escape(link) + "</link>";
@@ -56,25 +87,68 @@ Response rss(const Context& ctx, const Request& req, const model::Category* only
   const std::string base = site_base(s, req);
   const std::string title = (ctx.site_name.empty() ? s.portal_name : ctx.site_name) + (only ? " - " + only->name : "");
   const std::string self = base + (only ? "/rss/" + only->slug + ".xml" : std::string("/rss.xml"));
-  std::string out =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
-      "<channel>\n<title>" +
-      xml_escape(title) + "</title>\n<link>" + xml_escape(base + (only ? category_url(*only) : std::string("/"))) +
-      "</link>\n" + "<atom:link href=\"" + xml_escape(self) + "\" rel=\"self\" type=\"application/rss+xml\"/>\n" +
-      "<description>" + html_text_for_xml("Tin mới từ " + title) + "</description>\n<language>vi</language>\n";
-  if (!s.governing_agency.empty()) out += "<copyright>" + xml_escape(s.governing_agency) + "</copyright>\n";
+  std::string out = channel_head({.title = title,
+                                  .link = base + (only ? category_url(*only) : std::string("/")),
+                                  .self = self,
+                                  .description = "Tin mới từ " + title},
+                                 s);
   const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kFeedItems}, only ? only->id : 0);
   if (!articles.empty()) out += "<lastBuildDate>" + http_date(articles.front().published_at) + "</lastBuildDate>\n";
   for (const auto& a : articles) {
     const auto c = only ? std::optional(*only) : store::get_category(txn, t, a.category_id);
     out += rss_item(base, a, c ? c->name : "");
   }
-  out += "</channel>\n</rss>\n";
-  Response r;
-  r.content_type = "application/rss+xml; charset=utf-8";
-  r.body = std::move(out);
-  return r;
+  return rss_response(std::move(out));
+}
+
+// One published question: its title as the item's title; the question (title and text) and the official
+// answer, masked already (model/question_text.hpp), as escaped text in the description. The citizen
+// appears only as the masked name readers see on the page; contacts are sealed and never read here.
+std::string question_item(const std::string& base, const model::Question& q, const std::string& agency) {
+  const std::string link = base + question_url(q);
+  std::string out = "<item><title>" + xml_escape(q.title) + "</title><link>" + xml_escape(link) + "</link>";
+  out += "<guid isPermaLink=\"true\">" + xml_escape(link) + "</guid>";
+  out += "<pubDate>" + http_date(q.published_at) + "</pubDate>";
+  if (!q.field.empty()) out += "<category>" + xml_escape(q.field) + "</category>";
+  std::string text;
+  if (!q.masked_name.empty()) text += "Người hỏi: " + q.masked_name + "\n";
+  text += "Hỏi: " + q.title + "\n" + q.text + "\n";
+  text += (agency.empty() ? std::string("Trả lời: ") : "Trả lời (" + agency + "): ") + q.answer;
+  out += "<description>" + html_text_for_xml(text) + "</description>";
+  return out + "</item>\n";
+}
+
+// The newest published questions (of one agency when `only`), at most kFeedItems.
+Response question_rss(const Context& ctx, const Request& req, const model::Agency* only) {
+  const auto& t = ctx.store.tables();
+  const store::ReadTxn txn = ctx.store.read();
+  const auto s = store::get_site_settings(txn, t);
+  const std::string base = site_base(s, req);
+  const std::string title =
+      (ctx.site_name.empty() ? s.portal_name : ctx.site_name) + " - Hỏi đáp" + (only ? " - " + only->name : "");
+  const std::string filter = only ? "?co-quan=" + std::to_string(only->id) : std::string();
+  const std::string self =
+      base + (only ? "/rss/hoi-dap/" + std::to_string(only->id) + ".xml" : std::string("/rss/hoi-dap.xml"));
+  std::string out = channel_head(
+      {.title = title,
+       .link = base + "/hoi-dap" + filter,
+       .self = self,
+       .description = "Câu hỏi của người dân và trả lời của cơ quan nhà nước" + (only ? " (" + only->name + ")" : "")},
+      s);
+  std::vector<model::Question> items;
+  for (auto& q : store::list_published_questions(txn, t)) {
+    if (items.size() == kFeedItems) break;
+    if (!only || q.agency_id == only->id) items.push_back(std::move(q));
+  }
+  if (!items.empty()) out += "<lastBuildDate>" + http_date(items.front().published_at) + "</lastBuildDate>\n";
+  std::map<std::uint64_t, std::string> agencies;  // id -> name, read once per feed
+  for (const auto& q : items) {
+    auto [it, fresh] = agencies.try_emplace(q.agency_id);
+    if (fresh)
+      if (const auto g = store::get_agency(txn, t, q.agency_id)) it->second = g->name;
+    out += question_item(base, q, it->second);
+  }
+  return rss_response(std::move(out));
 }
 
 void sitemap_url(std::string& out, const std::string& loc, const std::string& lastmod = {}) {
@@ -115,6 +189,22 @@ Response rss_category(const Context& ctx, Request& req) {
   return rss(ctx, req, &*c);
 }
 
+Response rss_questions(const Context& ctx, Request& req) { return question_rss(ctx, req, nullptr); }
+
+Response rss_agency_questions(const Context& ctx, Request& req) {
+  std::string_view file = req.params.at("file");
+  if (!file.ends_with(".xml")) throw HttpError(404, "Không tìm thấy nguồn tin.");
+  file.remove_suffix(4);
+  std::uint64_t id = 0;
+  const auto [end, ec] = std::from_chars(file.data(), file.data() + file.size(), id);
+  if (ec != std::errc() || end != file.data() + file.size() || id == 0)
+    throw HttpError(404, "Không tìm thấy nguồn tin.");
+  const store::ReadTxn txn = ctx.store.read();
+  const auto agency = store::get_agency(txn, ctx.store.tables(), id);
+  if (!agency) throw HttpError(404, "Không tìm thấy cơ quan.");
+  return question_rss(ctx, req, &*agency);
+}
+
 Response sitemap_xml(const Context& ctx, Request& req) {
   const auto& t = ctx.store.tables();
   const store::ReadTxn txn = ctx.store.read();
@@ -122,7 +212,8 @@ Response sitemap_xml(const Context& ctx, Request& req) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const char* path : {"/", "/van-ban", "/so-do-trang", "/en", "/chuyen-de"}) sitemap_url(out, base + path);
+  for (const char* path : {"/", "/van-ban", "/so-do-trang", "/en", "/chuyen-de", "/hoi-dap"})
+    sitemap_url(out, base + path);
   for (const auto& tp : store::list_topics(txn, t))
     sitemap_url(out, base + topic_url(tp), model::format_rfc3339(tp.updated_at));
   for (const auto& c : store::list_categories(txn, t)) sitemap_url(out, base + category_url(c));
@@ -132,6 +223,11 @@ Response sitemap_xml(const Context& ctx, Request& req) {
     sitemap_url(out, base + article_url(a), model::format_rfc3339(std::max(a.updated_at, a.published_at)));
   for (const auto& d : store::newest_documents(txn, t, {.offset = 0, .limit = kSitemapArticles}))
     sitemap_url(out, base + document_url(d), model::format_rfc3339(d.updated_at));
+  std::size_t questions = 0;
+  for (const auto& q : store::list_published_questions(txn, t)) {
+    if (++questions > kSitemapArticles) break;
+    sitemap_url(out, base + question_url(q), model::format_rfc3339(q.published_at));
+  }
   out += "</urlset>\n";
   Response r;
   r.content_type = "application/xml; charset=utf-8";

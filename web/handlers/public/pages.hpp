@@ -43,6 +43,11 @@ Response question_page(const Context& ctx, Request& req);       // /hoi-dap/{id}
 Response question_form_page(const Context& ctx, Request& req);  // GET /hoi-dap/gui-cau-hoi
 Response question_submit(const Context& ctx, Request& req);     // POST /hoi-dap/gui-cau-hoi
 Response question_lookup(const Context& ctx, Request& req);     // /hoi-dap/tra-cuu
+
+// Published citizens' questions (issue 12), all and those one agency answered (feeds.cpp).
+Response rss_questions(const Context& ctx, Request& req);         // /rss/hoi-dap.xml
+Response rss_agency_questions(const Context& ctx, Request& req);  // /rss/hoi-dap/{agency id}.xml
+
 // Editable section pages, the English section and the HTML site map (site_pages.cpp).
 Response site_page(const Context& ctx, Request& req);  // /trang/{slug}
 // A section page exactly as readers get it (also the admin's preview of a pending revision).

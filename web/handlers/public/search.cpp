@@ -92,6 +92,7 @@ void fill_form(ctemplate::TemplateDictionary& dict, const Context& ctx, const st
   option(dict, "TYPE_OPTION", "article", "Tin bài", r.type);
   option(dict, "TYPE_OPTION", "page", "Trang thông tin", r.type);
   option(dict, "TYPE_OPTION", "topic", "Chuyên đề", r.type);
+  option(dict, "TYPE_OPTION", "question", "Hỏi đáp", r.type);
   option(dict, "TYPE_OPTION", "document", "Văn bản (mọi loại)", r.type);
   if (facets)
     for (const auto& f : facets->doc_types) option(dict, "TYPE_OPTION", f.slug, "Văn bản: " + f.name, r.type);
@@ -115,6 +116,7 @@ std::string kind_label(search::ItemKind kind) {
     case search::ItemKind::document: return "Văn bản";
     case search::ItemKind::page: return "Trang thông tin";
     case search::ItemKind::topic: return "Chuyên đề";
+    case search::ItemKind::question: return "Hỏi đáp";
   }
   return "Tin bài";
 }
