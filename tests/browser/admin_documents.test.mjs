@@ -5,14 +5,10 @@
 // AA). Run by ctest (browser.admin_documents).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { requireModule, ctl, startDaemon, launchChromium, keepOnMachine } from './support/portald.mjs';
-
-const axeSource = fs.readFileSync(requireModule.resolve('axe-core/axe.min.js'), 'utf8');
+import { ctl, startDaemon, launchChromium, keepOnMachine, addUser as addUserTo, login as loginAs, axeViolations } from './support/portald.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-documents-'));
 const data = path.join(work, 'data');
@@ -22,35 +18,8 @@ let daemon;
 let base;
 let browser;
 const problems = [];
-
-async function axeViolations(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document,
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  });
-}
-
-function addUser(name, role, ...extra) {
-  const r = spawnSync(process.env.PORTALDCTL_BIN,
-    ['--data-dir', data, 'user', 'add', '--role', role, ...extra, '--password-stdin', name],
-    { encoding: 'utf8', input: PASSWORD + '\n' });
-  assert.equal(r.status, 0, `user add ${name}: ${r.stderr}`);
-}
-
-// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
-function totp(secret) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.replace(/[^A-Z2-7]/g, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
-  const mac = crypto.createHmac('sha1', key).update(counter).digest();
-  const offset = mac[19] & 0xf;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
+const addUser = (name, role, ...extra) => addUserTo(data, name, role, PASSWORD, ...extra);
+const login = (page, name) => loginAs(page, base, name, PASSWORD);
 
 async function newPage() {
   const context = await browser.newContext({ locale: 'vi-VN' });
@@ -58,20 +27,6 @@ async function newPage() {
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
   return page;
-}
-
-async function login(page, name) {
-  await page.goto(base + '/quan-tri/dang-nhap');
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(name);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/quan-tri(\/xac-thuc\/dang-ky)?$/);
-  if (page.url().endsWith('/quan-tri/xac-thuc/dang-ky')) {
-    const secret = (await page.locator('#totp-secret').innerText()).trim();
-    await page.getByLabel('Mã xác thực (6 chữ số)').fill(totp(secret));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-  }
-  await page.waitForURL(base + '/quan-tri');
 }
 
 // A workflow button: inside the edit form when the user may edit, else its own form.
