@@ -42,7 +42,8 @@ void queue_receipt(store::WriteTxn& txn, const store::Tables& t, const Notices& 
   body += site.portal_name + " đã nhận câu hỏi của ông/bà:\n\"" + q.title + "\"\n\n";
   body += "Mã tra cứu: " + q.code + "\n";
   body += "Ngày tiếp nhận: " + model::format_datetime_vn(q.received_at) + "\n";
-  if (q.due_day != 0) body += "Hạn trả lời dự kiến: " + model::format_date_vn(model::UnixTime(q.due_day) * 86400) + "\n";
+  if (q.due_day != 0)
+    body += "Hạn trả lời dự kiến: " + model::format_date_vn(model::UnixTime(q.due_day) * 86400) + "\n";
   body += "\nTheo dõi tình trạng xử lý:\n" + base_url(site) + "/hoi-dap/tra-cuu?ma=" + q.code + "\n";
   body += signature(site);
   send(txn, t, n,
@@ -64,9 +65,11 @@ void queue_step_notices(store::WriteTxn& txn, const store::Tables& t, const Noti
               " trả lời:\n\"" + q.title + "\"\n\n";
       body += "Lĩnh vực: " + q.field + "\n";
       if (q.due_day != 0) body += "Hạn trả lời: " + model::format_date_vn(model::UnixTime(q.due_day) * 86400) + "\n";
-      body += "\nXem và trả lời trong trang quản trị:\n" + base_url(site) + "/quan-tri/hoi-dap/" + std::to_string(q.id) + "\n";
+      body += "\nXem và trả lời trong trang quản trị:\n" + base_url(site) + "/quan-tri/hoi-dap/" +
+              std::to_string(q.id) + "\n";
       body += signature(site);
-      send(txn, t, n, {.to = u.email, .to_name = u.display_name, .subject = "Câu hỏi mới được giao: " + q.title, .body = body},
+      send(txn, t, n,
+           {.to = u.email, .to_name = u.display_name, .subject = "Câu hỏi mới được giao: " + q.title, .body = body},
            q.id, now);
     }
     return;
@@ -79,10 +82,13 @@ void queue_step_notices(store::WriteTxn& txn, const store::Tables& t, const Noti
   if (step == model::QuestionStep::request_info) {
     body += "Để trả lời câu hỏi \"" + q.title + "\" (mã " + q.code + "), cơ quan xử lý đề nghị ông/bà bổ sung:\n\n";
     body += q.reason + "\n\n";
-    body += "Vui lòng liên hệ " + site.portal_name +
-            (site.phone.empty() ? std::string() : " qua số " + site.phone) +
+    body += "Vui lòng liên hệ " + site.portal_name + (site.phone.empty() ? std::string() : " qua số " + site.phone) +
             (site.email.empty() ? std::string() : " hoặc thư điện tử " + site.email) + ", kèm mã tra cứu.\n";
-    send(txn, t, n, {.to = who->email, .to_name = who->name, .subject = "Đề nghị bổ sung thông tin (mã " + q.code + ")", .body = body + signature(site)},
+    send(txn, t, n,
+         {.to = who->email,
+          .to_name = who->name,
+          .subject = "Đề nghị bổ sung thông tin (mã " + q.code + ")",
+          .body = body + signature(site)},
          q.id, now);
     return;
   }
@@ -90,7 +96,11 @@ void queue_step_notices(store::WriteTxn& txn, const store::Tables& t, const Noti
   body += q.answer + "\n\n";
   if (const auto agency = store::get_agency(txn, t, q.agency_id)) body += "Cơ quan trả lời: " + agency->name + "\n";
   body += "Xem tại:\n" + base_url(site) + "/hoi-dap/tra-cuu?ma=" + q.code + "\n";
-  send(txn, t, n, {.to = who->email, .to_name = who->name, .subject = "Trả lời câu hỏi của ông/bà (mã " + q.code + ")", .body = body + signature(site)},
+  send(txn, t, n,
+       {.to = who->email,
+        .to_name = who->name,
+        .subject = "Trả lời câu hỏi của ông/bà (mã " + q.code + ")",
+        .body = body + signature(site)},
        q.id, now);
 }
 

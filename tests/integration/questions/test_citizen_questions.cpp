@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "daemon/store/data_dir.hpp"
-#include "tests/support/mail_server.hpp"
 #include "tests/integration/admin/admin_client.hpp"
+#include "tests/support/mail_server.hpp"
 
 using namespace portald;
 using test::AdminClient;
@@ -335,7 +335,8 @@ BOOST_AUTO_TEST_CASE(the_citizen_gets_the_receipt_and_the_answer_and_the_agency_
   BOOST_REQUIRE(label != std::string::npos);
   const auto vstart = item.body.rfind("value=\"", label) + 7;
   const std::string yte = item.body.substr(vstart, item.body.find('"', vstart) - vstart);
-  BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"co-quan", yte}}).status == 303);
+  BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"co-quan", yte}}).status ==
+             303);
   mail = smtp.wait_for_messages(2, std::chrono::seconds(30));
   BOOST_TEST(mail[1].rcpt_tos == std::vector<std::string>{"can.bo.yte@example.vn"});
   BOOST_TEST(has(mail[1].body, "/quan-tri/hoi-dap/" + id));
