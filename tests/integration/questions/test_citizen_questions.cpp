@@ -94,6 +94,14 @@ std::string queue_id(const AdminClient& c, const std::string& title) {
   return page.body.substr(href + 18, page.body.find('"', href) - href - 18);
 }
 
+// The value of the <option> labelled `label` (an agency's id in the assignment select).
+std::string option_value(const std::string& html, const std::string& label) {
+  const auto at = html.find(">" + label + "</option>");
+  BOOST_REQUIRE_MESSAGE(at != std::string::npos, "no option " << label);
+  const auto start = html.rfind("value=\"", at) + 7;
+  return html.substr(start, html.find('"', start) - start);
+}
+
 const std::vector<std::string> kNoWait{"--question-min-fill-time", "0"};
 
 }  // namespace
@@ -138,10 +146,7 @@ BOOST_AUTO_TEST_CASE(a_question_goes_from_the_citizen_to_the_agency_to_the_board
   BOOST_TEST(r.status == 422);
   BOOST_TEST(has(r.body, "Ghi chú giao"));
   // The Sở Y tế option: find its value by label.
-  const auto label = item.body.find(">Sở Y tế</option>");
-  BOOST_REQUIRE(label != std::string::npos);
-  const auto vstart = item.body.rfind("value=\"", label) + 7;
-  const std::string yte = item.body.substr(vstart, item.body.find('"', vstart) - vstart);
+  const std::string yte = option_value(item.body, "Sở Y tế");
   r = secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"ly-do", ""}, {"co-quan", yte}});
   BOOST_TEST(r.status == 303);
 
@@ -286,10 +291,7 @@ BOOST_AUTO_TEST_CASE(an_agency_returns_what_is_not_its_own_and_the_data_centre_s
   secretariat.login("thuky", test::kPassword);
   const std::string id = queue_id(secretariat, title);
   const auto item = secretariat.get("/quan-tri/hoi-dap/" + id);
-  const auto label = item.body.find(">Sở Xây dựng</option>");
-  BOOST_REQUIRE(label != std::string::npos);
-  const auto vstart = item.body.rfind("value=\"", label) + 7;
-  const std::string xd = item.body.substr(vstart, item.body.find('"', vstart) - vstart);
+  const std::string xd = option_value(item.body, "Sở Xây dựng");
   BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"co-quan", xd}}).status ==
              303);
   AdminClient answerer{port};
@@ -331,10 +333,7 @@ BOOST_AUTO_TEST_CASE(the_citizen_gets_the_receipt_and_the_answer_and_the_agency_
   secretariat.login("thuky", test::kPassword);
   const std::string id = queue_id(secretariat, title);
   const auto item = secretariat.get("/quan-tri/hoi-dap/" + id);
-  const auto label = item.body.find(">Sở Y tế</option>");
-  BOOST_REQUIRE(label != std::string::npos);
-  const auto vstart = item.body.rfind("value=\"", label) + 7;
-  const std::string yte = item.body.substr(vstart, item.body.find('"', vstart) - vstart);
+  const std::string yte = option_value(item.body, "Sở Y tế");
   BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"co-quan", yte}}).status ==
              303);
   mail = smtp.wait_for_messages(2, std::chrono::seconds(30));
