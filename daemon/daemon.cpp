@@ -21,7 +21,7 @@
 #include "daemon/mail/outbox.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
-#include "daemon/questions/retention.hpp"
+#include "daemon/questions/question_upkeep.hpp"
 #include "daemon/questions/submission_guard.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/data_dir.hpp"
@@ -290,7 +290,12 @@ int run_daemon(const config::Config& config) {
     std::optional<mail::Courier> courier;
     if (outbox.enabled() && personal_data_key)
       courier.emplace(store, *personal_data_key, courier_options(config, store, monitor));
-    const questions::RetentionSweep question_retention(store);  // citizens' contacts kept only as long as set
+    // Citizens' questions: contacts kept only as long as set, and deadline e-mails.
+    const questions::QuestionUpkeep question_upkeep(
+        store, {.notices = {.outbox = outbox, .key = personal_data_key ? &*personal_data_key : nullptr},
+                .working_days = config.working_days.mask,
+                .holidays_file = config.holidays_file,
+                .period = std::chrono::hours(1)});
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
     const health::CheckLoop slow_checks(store, health::check_settings(config), monitor);

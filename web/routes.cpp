@@ -138,6 +138,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/hoi-dap", adm::question_pages::queue, A::handle_questions, C::none},
       {"GET", "/quan-tri/hoi-dap/cai-dat", adm::question_pages::settings_get, A::manage_question_settings, C::none},
       {"POST", "/quan-tri/hoi-dap/cai-dat", adm::question_pages::settings_post, A::manage_question_settings, C::none},
+      {"GET", "/quan-tri/hoi-dap/bao-cao", adm::question_pages::report_page, A::handle_questions, C::none},
+      {"GET", "/quan-tri/hoi-dap/bao-cao.csv", adm::question_pages::report_csv, A::handle_questions, C::none},
       {"GET", "/quan-tri/hoi-dap/{id}", adm::question_pages::item, A::handle_questions, C::none},
       {"POST", "/quan-tri/hoi-dap/{id}/buoc", adm::question_pages::step_post, A::handle_questions, C::none},
       {"POST", "/quan-tri/hoi-dap/{id}/tra-loi", adm::question_pages::answer_post, A::handle_questions, C::none},

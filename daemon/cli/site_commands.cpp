@@ -24,7 +24,7 @@ std::string problem_text(const site::SettingError& e) {
     case site::SettingProblem::too_long: return "the value is longer than 2000 bytes";
     case site::SettingProblem::not_a_url: return std::string(e.field->key) + " must be an http(s):// address or a path";
     case site::SettingProblem::not_a_script_url: return "emc_script_url must be an https:// address";
-    case site::SettingProblem::empty_portal_name: return "portal_name must not be empty";
+    case site::SettingProblem::empty_required: return std::string(e.field->key) + " must not be empty";
   }
   return std::string(e.field->key) + ": invalid";
 }

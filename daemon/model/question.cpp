@@ -43,11 +43,11 @@ constexpr std::array<StepNames, 10> kSteps{{
 
 }  // namespace
 
-std::string_view escalation_label(int level) {
+std::string escalation_label(int level, std::string_view locality) {
   switch (level) {
     case 0: return "Cơ quan chuyên môn";
     case 1: return "Sở, ngành";
-    default: return "UBND tỉnh";
+    default: return "UBND " + std::string(locality);
   }
 }
 

@@ -41,7 +41,8 @@ enum class QuestionStep {
 
 // Escalation levels (Điều 9: what is beyond an agency goes to the department, then the committee).
 inline constexpr int kMaxEscalation = 2;
-std::string_view escalation_label(int level);  // "Cơ quan", "Sở, ngành", "UBND tỉnh"
+// "Cơ quan chuyên môn", "Sở, ngành", "UBND " + locality (the site setting: "tỉnh", "thành phố").
+std::string escalation_label(int level, std::string_view locality);
 
 struct QuestionNote {
   UnixTime at = 0;
@@ -83,6 +84,10 @@ struct Question {
   std::vector<QuestionNote> notes{};
   std::vector<QuestionEvent> history{};
   UnixTime erased_at = 0;  // personal data erased (retention), 0 = still held
+  // The due day each deadline e-mail was last sent for (questions/deadline_notices.hpp), so each goes
+  // once per deadline and again when a new assignment sets a new one; 0 = never sent.
+  std::int32_t reminded_for_day = 0;        // "due soon", to the agency
+  std::int32_t overdue_noticed_for_day = 0;  // "overdue", to the data centre
 };
 
 // What only the handlers see, sealed as one JSON value: the citizen's contacts and the words they typed.

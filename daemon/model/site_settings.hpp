@@ -23,6 +23,9 @@ struct SiteSettings {
   std::string provincial_service_url;                              // the province's public-service portal
   std::string national_legal_db_url = "https://vbpl.vn";  // Cơ sở dữ liệu quốc gia về văn bản pháp luật
   std::string data_portal_url;                            // provincial open-data portal, when there is one
+  // The kind of local government the portal serves, as readers say it ("tỉnh", or "thành phố" for a
+  // centrally run city): labels such as "Dịch vụ công của tỉnh" are built from it, never hard-coded.
+  std::string locality = "tỉnh";
   std::string emc_script_url;  // EMC monitoring script (https only); "" = off, and the CSP stays strict
 };
 

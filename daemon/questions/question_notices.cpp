@@ -32,6 +32,26 @@ void send(store::WriteTxn& txn, const store::Tables& t, const Notices& n, mail::
 
 std::string greeting(const std::string& name) { return "Kính gửi " + (name.empty() ? "ông/bà" : name) + ",\n\n"; }
 
+std::string due_text(std::int32_t day) { return model::format_date_vn(model::UnixTime(day) * 86400); }
+
+// Staff with a work e-mail who should hear of `q`: the agency's answerers, or the data centre.
+std::vector<model::User> recipients(const store::Txn& txn, const store::Tables& t, const model::Question& q,
+                                    model::QuestionParty party) {
+  std::vector<model::User> out;
+  for (auto& u : store::list_users(txn, t)) {
+    if (u.email.empty() || u.suspended || model::question_party(u.role) != party) continue;
+    if (party == model::QuestionParty::agency && u.agency_id != q.agency_id) continue;
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+std::string display(const model::User& u) { return u.display_name.empty() ? u.username : u.display_name; }
+
+std::string admin_link(const model::SiteSettings& site, const model::Question& q) {
+  return base_url(site) + "/quan-tri/hoi-dap/" + std::to_string(q.id) + "\n";
+}
+
 }  // namespace
 
 void queue_receipt(store::WriteTxn& txn, const store::Tables& t, const Notices& n, const model::Question& q,
@@ -57,16 +77,13 @@ void queue_step_notices(store::WriteTxn& txn, const store::Tables& t, const Noti
   const auto site = store::get_site_settings(txn, t);
   if (step == model::QuestionStep::assign) {
     const auto agency = store::get_agency(txn, t, q.agency_id);
-    for (const auto& u : store::list_users(txn, t)) {
-      if (u.role != model::Role::agency_answerer || u.agency_id != q.agency_id || u.email.empty() || u.suspended)
-        continue;
-      std::string body = greeting(u.display_name.empty() ? u.username : u.display_name);
+    for (const auto& u : recipients(txn, t, q, model::QuestionParty::agency)) {
+      std::string body = greeting(display(u));
       body += "Một câu hỏi của người dân đã được giao cho " + (agency ? agency->name : std::string("cơ quan")) +
               " trả lời:\n\"" + q.title + "\"\n\n";
       body += "Lĩnh vực: " + q.field + "\n";
-      if (q.due_day != 0) body += "Hạn trả lời: " + model::format_date_vn(model::UnixTime(q.due_day) * 86400) + "\n";
-      body += "\nXem và trả lời trong trang quản trị:\n" + base_url(site) + "/quan-tri/hoi-dap/" +
-              std::to_string(q.id) + "\n";
+      if (q.due_day != 0) body += "Hạn trả lời: " + due_text(q.due_day) + "\n";
+      body += "\nXem và trả lời trong trang quản trị:\n" + admin_link(site, q);
       body += signature(site);
       send(txn, t, n,
            {.to = u.email, .to_name = u.display_name, .subject = "Câu hỏi mới được giao: " + q.title, .body = body},
@@ -102,6 +119,48 @@ void queue_step_notices(store::WriteTxn& txn, const store::Tables& t, const Noti
         .subject = "Trả lời câu hỏi của ông/bà (mã " + q.code + ")",
         .body = body + signature(site)},
        q.id, now);
+}
+
+int queue_due_soon(store::WriteTxn& txn, const store::Tables& t, const Notices& n, const model::Question& q,
+                   model::UnixTime now) {
+  if (!n.outbox.enabled()) return 0;
+  const auto site = store::get_site_settings(txn, t);
+  int queued = 0;
+  for (const auto& u : recipients(txn, t, q, model::QuestionParty::agency)) {
+    std::string body = greeting(display(u));
+    body += "Câu hỏi sau sắp đến hạn trả lời (hạn " + due_text(q.due_day) + "):\n\"" + q.title + "\"\n\n";
+    body += "Mã: " + q.code + ". Lĩnh vực: " + q.field + "\n";
+    body += "\nXem và trả lời trong trang quản trị:\n" + admin_link(site, q);
+    send(txn, t, n,
+         {.to = u.email,
+          .to_name = u.display_name,
+          .subject = "Sắp đến hạn trả lời: " + q.title,
+          .body = body + signature(site)},
+         q.id, now);
+    ++queued;
+  }
+  return queued;
+}
+
+int queue_overdue(store::WriteTxn& txn, const store::Tables& t, const Notices& n, const model::Question& q,
+                  model::UnixTime now) {
+  if (!n.outbox.enabled()) return 0;
+  const auto site = store::get_site_settings(txn, t);
+  const auto agency = store::get_agency(txn, t, q.agency_id);
+  int queued = 0;
+  for (const auto& u : recipients(txn, t, q, model::QuestionParty::data_centre)) {
+    std::string body = greeting(display(u));
+    body += "Câu hỏi sau đã quá hạn trả lời (hạn " + due_text(q.due_day) + ") mà chưa có câu trả lời:\n\"" + q.title +
+            "\"\n\n";
+    body += "Mã: " + q.code + ". Trạng thái: " + std::string(model::state_label(q.state)) + ".\n";
+    body += "Cơ quan đang xử lý: " + (agency ? agency->name : std::string("chưa giao")) + "\n";
+    body += "\nXem trong trang quản trị:\n" + admin_link(site, q);
+    send(txn, t, n,
+         {.to = u.email, .to_name = u.display_name, .subject = "Quá hạn trả lời: " + q.title, .body = body + signature(site)},
+         q.id, now);
+    ++queued;
+  }
+  return queued;
 }
 
 }  // namespace portald::questions

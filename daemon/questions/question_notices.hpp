@@ -24,5 +24,11 @@ void queue_receipt(store::WriteTxn& txn, const store::Tables& t, const Notices& 
 // After a handling step: the citizen hears of request_info and approve; the agency of assign.
 void queue_step_notices(store::WriteTxn& txn, const store::Tables& t, const Notices& n, const model::Question& q,
                         model::QuestionStep step, model::UnixTime now);
+// The deadline e-mails (deadline_notices.hpp): "due soon" to the agency's answerers who have a work
+// e-mail, "overdue" to the data centre's (operators and secretariat). Each returns how many it queued.
+int queue_due_soon(store::WriteTxn& txn, const store::Tables& t, const Notices& n, const model::Question& q,
+                   model::UnixTime now);
+int queue_overdue(store::WriteTxn& txn, const store::Tables& t, const Notices& n, const model::Question& q,
+                  model::UnixTime now);
 
 }  // namespace portald::questions

@@ -15,6 +15,7 @@ using S = model::SiteSettings;
 constexpr SettingField kFields[] = {
     {"portal_name", "Tên cổng thông tin", &S::portal_name, false},
     {"english_name", "Tên tiếng Anh", &S::english_name, false},
+    {"locality", "Tên gọi cấp địa phương (tỉnh, thành phố)", &S::locality, false},
     {"governing_agency", "Cơ quan chủ quản", &S::governing_agency, false},
     {"responsible_person", "Người chịu trách nhiệm chính", &S::responsible_person, false},
     {"licence", "Giấy phép", &S::licence, false},
@@ -25,7 +26,7 @@ constexpr SettingField kFields[] = {
     {"logo_url", "Địa chỉ biểu trưng (logo)", &S::logo_url, true},
     {"public_url", "Địa chỉ công khai của cổng", &S::public_url, true},
     {"national_service_url", "Cổng Dịch vụ công quốc gia", &S::national_service_url, true},
-    {"provincial_service_url", "Cổng dịch vụ công của tỉnh", &S::provincial_service_url, true},
+    {"provincial_service_url", "Cổng dịch vụ công của địa phương", &S::provincial_service_url, true},
     {"national_legal_db_url", "CSDL quốc gia về văn bản pháp luật", &S::national_legal_db_url, true},
     {"data_portal_url", "Cổng dữ liệu mở", &S::data_portal_url, true},
     {"emc_script_url", "Mã theo dõi EMC (địa chỉ https)", &S::emc_script_url, true},
@@ -70,8 +71,10 @@ SettingsResult change_settings(const store::Store& store,
     if (!f) throw std::invalid_argument("unknown setting '" + key + "'");
     apply(r.settings, *f, value, r.errors);
   }
-  if (r.settings.portal_name.empty())
-    r.errors.push_back({find_setting("portal_name"), SettingProblem::empty_portal_name});
+  for (const char* required : {"portal_name", "locality"}) {
+    const SettingField* f = find_setting(required);
+    if ((r.settings.*f->member).empty()) r.errors.push_back({f, SettingProblem::empty_required});
+  }
   if (!r.errors.empty()) {
     r.refusal = Refusal::invalid;
     return r;

@@ -28,11 +28,11 @@ std::span<const SettingField> setting_fields();
 const SettingField* find_setting(std::string_view key);
 
 enum class SettingProblem {
-  not_utf8,           // the value is kept as it was
-  too_long,           // over 2000 bytes; the value is kept as it was
-  not_a_url,          // a url field that is neither http(s):// nor a path
-  not_a_script_url,   // emc_script_url that model::script_origin refuses
-  empty_portal_name,  // the portal must have a name
+  not_utf8,          // the value is kept as it was
+  too_long,          // over 2000 bytes; the value is kept as it was
+  not_a_url,         // a url field that is neither http(s):// nor a path
+  not_a_script_url,  // emc_script_url that model::script_origin refuses
+  empty_required,    // the portal must have a name, and the locality (labels are built from it)
 };
 struct SettingError {
   const SettingField* field;

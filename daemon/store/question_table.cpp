@@ -54,6 +54,8 @@ constexpr std::tuple kQuestionFields{
     codec::optional("history", &Question::history,
                     codec::ListOf{codec::fields<QuestionEvent>("question event", kEventFields)}),
     codec::optional("erased_at", &Question::erased_at),
+    codec::optional("reminded_for_day", &Question::reminded_for_day),
+    codec::optional("overdue_noticed_for_day", &Question::overdue_noticed_for_day),
 };
 constexpr auto kQuestion = codec::record<Question>("question", 1, kQuestionFields);
 

@@ -27,6 +27,7 @@ constexpr std::tuple kSiteSettingsFields{
     codec::optional("national_legal_db_url", &SiteSettings::national_legal_db_url),
     codec::optional("data_portal_url", &SiteSettings::data_portal_url),
     codec::optional("emc_script_url", &SiteSettings::emc_script_url),
+    codec::optional("locality", &SiteSettings::locality),
 };
 constexpr auto kSite = codec::record<SiteSettings>("settings", 1, kSiteSettingsFields);
 constexpr std::tuple kMaintenanceFields{

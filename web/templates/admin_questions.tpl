@@ -4,6 +4,7 @@
 <nav class="question-filter" aria-label="Lọc theo trạng thái">
   {{#FILTER}}<a href="/quan-tri/hoi-dap{{QUERY}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}} ({{COUNT}})</a>
   {{/FILTER}}
+  <a href="/quan-tri/hoi-dap/bao-cao">Báo cáo tháng</a>
   {{#SETTINGS}}<a href="/quan-tri/hoi-dap/cai-dat">Cài đặt hỏi đáp</a>{{/SETTINGS}}
 </nav>
 <div class="table-scroll"><table class="queue">

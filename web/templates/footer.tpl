@@ -15,7 +15,7 @@
       <li><a href="/rss.xml">RSS</a></li>
       <li><a href="/api/v1">Dữ liệu mở (API)</a></li>
       {{#NATIONAL_SERVICE}}<li><a href="{{URL}}" rel="external">Cổng Dịch vụ công quốc gia</a></li>{{/NATIONAL_SERVICE}}
-      {{#PROVINCIAL_SERVICE}}<li><a href="{{URL}}" rel="external">Dịch vụ công của tỉnh</a></li>{{/PROVINCIAL_SERVICE}}
+      {{#PROVINCIAL_SERVICE}}<li><a href="{{URL}}" rel="external">Dịch vụ công của {{LOCALITY}}</a></li>{{/PROVINCIAL_SERVICE}}
       <li><a href="/en" lang="en" hreflang="en">English</a></li>
     </ul>{{/VI}}{{#EN}}{{#GOVERNING}}<p>Governing body: <span lang="vi">{{AGENCY}}</span></p>{{/GOVERNING}}
     {{#RESPONSIBLE}}<p>Responsible: <span lang="vi">{{PERSON}}</span></p>{{/RESPONSIBLE}}

@@ -5,7 +5,7 @@
 <section aria-labelledby="sm-tin-tuc"><h2 id="sm-tin-tuc">Tin tức theo chuyên mục</h2>
   <ul><li><a href="/chuyen-de">Chuyên đề</a></li>{{#CATEGORY}}<li><a href="/chuyen-muc/{{SLUG}}">{{NAME}}</a> (<a href="/rss/{{SLUG}}.xml">RSS {{NAME}}</a>)</li>{{/CATEGORY}}</ul>
 </section>
-<section aria-labelledby="sm-thong-tin"><h2 id="sm-thong-tin">Thông tin về tỉnh và chính quyền</h2>
+<section aria-labelledby="sm-thong-tin"><h2 id="sm-thong-tin">Thông tin về {{LOCALITY}} và chính quyền</h2>
   <ul>{{#PAGE}}<li><a href="{{URL}}">{{TITLE}}</a>{{#PENDING}} <span class="pending">(đang cập nhật)</span>{{/PENDING}}</li>{{/PAGE}}
   <li><a href="/van-ban">Cơ sở dữ liệu văn bản</a></li></ul>
 </section>

@@ -176,6 +176,26 @@ BOOST_AUTO_TEST_CASE(header_and_footer_come_from_the_settings) {
   BOOST_TEST(test::portaldctl(site.data, {"settings", "set", "no_such_key", "x"}).exit_code == 2);
 }
 
+// A centrally run city (or a merged province) reads right: "tỉnh" in labels comes from one setting.
+BOOST_AUTO_TEST_CASE(labels_name_the_locality_from_the_settings) {
+  test::PublicSite site;
+  test::RunningDaemon daemon(site.data);
+  BOOST_REQUIRE_EQUAL(
+      test::portaldctl(site.data, {"settings", "set", "provincial_service_url", "https://dichvucong.example.gov.vn"})
+          .exit_code,
+      0);
+  BOOST_TEST(test::contains(daemon.get("/").body, "Dịch vụ công của tỉnh</a>"));
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "locality", "thành phố"}).exit_code, 0);
+  BOOST_TEST(test::contains(daemon.get("/").body, "Dịch vụ công của thành phố</a>"));
+  const auto map = daemon.get("/so-do-trang").body;
+  BOOST_TEST(test::contains(map, "Thông tin về thành phố và chính quyền"));
+  BOOST_TEST(test::contains(map, "Cổng Dịch vụ công của thành phố"));
+  BOOST_TEST(!test::contains(map, "của tỉnh"));
+  const auto empty = test::portaldctl(site.data, {"settings", "set", "locality", ""});
+  BOOST_TEST(empty.exit_code == 1);
+  BOOST_TEST(test::contains(empty.err, "locality must not be empty"), empty.err);
+}
+
 BOOST_AUTO_TEST_CASE(the_emc_script_is_off_by_default_and_allowed_only_when_set) {
   test::PublicSite site;
   test::RunningDaemon daemon(site.data);

@@ -205,6 +205,25 @@ BOOST_AUTO_TEST_CASE(a_question_goes_from_the_citizen_to_the_agency_to_the_board
   for (const char* action : {"question.submit", "question.assign", "question.answer", "question.approve",
                              "question.publish", "question.contact-view"})
     BOOST_TEST(has(audit.body, action), action);
+
+  // This month's report: the board sees every agency and the total; an agency only its own row.
+  const auto report = chief.get("/quan-tri/hoi-dap/bao-cao");
+  BOOST_TEST(report.status == 200);
+  BOOST_TEST(has(report.body, "<th scope=\"row\">Sở Y tế</th><td>1</td><td>1</td><td>1</td><td>0</td><td>0</td>"));
+  BOOST_TEST(has(report.body, "Tổng cộng"));
+  const auto csv = chief.get("/quan-tri/hoi-dap/bao-cao.csv");
+  BOOST_TEST(csv.status == 200);
+  BOOST_TEST(csv.header("Content-Type").value_or("") == "text/csv; charset=utf-8");
+  BOOST_TEST(has(csv.body, "\r\n\"Sở Y tế\",1,1,1,0,0,\"0,0\",0\r\n"), csv.body);
+  BOOST_TEST(has(csv.body, "\"Tổng cộng\",1,1,1,0,0,"));
+  const auto own = answerer.get("/quan-tri/hoi-dap/bao-cao");
+  BOOST_TEST(has(own.body, ">Sở Y tế</th>"));
+  BOOST_TEST(!has(own.body, "Tổng cộng"));
+  const auto others = other.get("/quan-tri/hoi-dap/bao-cao.csv");
+  BOOST_TEST(others.status == 200);
+  BOOST_TEST(!has(others.body, "Sở Y tế"));
+  BOOST_TEST(!has(others.body, "Tổng cộng"));
+  BOOST_TEST(chief.get("/quan-tri/hoi-dap/bao-cao?thang=2026-13").status == 400);
 }
 
 BOOST_AUTO_TEST_CASE(refused_forms_keep_what_was_typed_and_store_nothing) {

@@ -204,15 +204,16 @@ BOOST_AUTO_TEST_CASE(escalation_stops_at_the_provincial_committee) {
   BOOST_TEST(
       (std::set<St>(steps.begin(), steps.end()) == std::set<St>{St::return_not_ours, St::request_info, St::answer}));
   // Each level has its own name.
-  std::set<std::string_view> names;
+  std::set<std::string> names;
   for (int level = 0; level <= kMaxEscalation; ++level) {
-    const auto name = escalation_label(level);
+    const auto name = escalation_label(level, "tỉnh");
     BOOST_TEST(!name.empty());
     BOOST_TEST(to_nfc(name).value_or("") == std::string(name));
     names.insert(name);
   }
   BOOST_TEST(names.size() == std::size_t(kMaxEscalation) + 1);
-  BOOST_TEST(escalation_label(2) == "UBND tỉnh");
+  BOOST_TEST(escalation_label(2, "tỉnh") == "UBND tỉnh");
+  BOOST_TEST(escalation_label(2, "thành phố") == "UBND thành phố");
 }
 
 BOOST_AUTO_TEST_CASE(info_received_goes_back_to_the_data_centre_when_no_agency_holds_it) {

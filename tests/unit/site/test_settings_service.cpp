@@ -36,7 +36,7 @@ std::vector<SettingProblem> problems(const site::SettingsResult& r) {
 BOOST_AUTO_TEST_SUITE(settings_service)
 
 BOOST_AUTO_TEST_CASE(the_field_table_has_each_key_once_with_its_member) {
-  BOOST_TEST(site::setting_fields().size() == 16u);
+  BOOST_TEST(site::setting_fields().size() == 17u);
   for (const auto& f : site::setting_fields()) {
     BOOST_TEST(site::find_setting(f.key) == &f);
     BOOST_TEST(f.url == f.key.ends_with("_url"));
@@ -84,6 +84,7 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_and_nothing_is_written) {
   const auto mark = test::change_mark(s.store);
   const auto r = site::change_settings(s.store,
                                        {{"portal_name", ""},
+                                        {"locality", ""},
                                         {"licence", "\xff"},
                                         {"address", std::string(2001, 'a')},
                                         {"logo_url", "javascript:alert(1)"},
@@ -92,7 +93,8 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_and_nothing_is_written) {
   BOOST_TEST((r.refusal == Refusal::invalid));
   const std::vector<SettingProblem> expected{SettingProblem::not_utf8,         SettingProblem::too_long,
                                              SettingProblem::not_a_url,        SettingProblem::not_a_url,
-                                             SettingProblem::not_a_script_url, SettingProblem::empty_portal_name};
+                                             SettingProblem::not_a_script_url, SettingProblem::empty_required,
+                                             SettingProblem::empty_required};
   BOOST_TEST(problems(r) == expected, boost::test_tools::per_element());
   BOOST_TEST(r.errors[0].field->key == "licence");
   BOOST_TEST(r.errors[4].field->key == "emc_script_url");

@@ -158,7 +158,8 @@ BOOST_AUTO_TEST_CASE(site_settings_round_trip_to_the_same_bytes) {
   test::check_round_trip(
       s, &Tables::settings, "site",
       R"({"address":"","data_portal_url":"","email":"a@b.vn","emc_script_url":"https://emc.vn/s.js",)"
-      R"("english_name":"","governing_agency":"UBND tỉnh","licence":"","logo_url":"/static/logo.svg",)"
+      R"("english_name":"","governing_agency":"UBND tỉnh","licence":"","locality":"tỉnh",)"
+      R"("logo_url":"/static/logo.svg",)"
       R"("national_legal_db_url":"https://vbpl.vn","national_service_url":"https://dichvucong.gov.vn",)"
       R"("phone":"","portal_name":"Cổng thông tin điện tử","provincial_service_url":"","public_url":"",)"
       R"("responsible_person":"","source_notice":"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.",)"

@@ -2,6 +2,7 @@
 #include "daemon/model/audit_action.hpp"
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/store/audit_table.hpp"
+#include "web/csv.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 
@@ -22,17 +23,6 @@ store::AuditFilter filter_of(const Request& req) {
   if (const auto d = model::parse_iso_date(req.query_value("den").value_or("")))
     f.until = (model::UnixTime(*d) + 1) * 86400 - model::kVietnamOffsetSeconds;
   return f;
-}
-
-// One CSV cell: quoted, quotes doubled; a leading = + - @ is defused so spreadsheets do not run it.
-std::string csv_cell(std::string_view v) {
-  std::string out = "\"";
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) out += '\'';
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 Response audit_page(const Context& ctx, Request& req) {
@@ -85,20 +75,14 @@ Response audit_page(const Context& ctx, Request& req) {
 
 Response audit_csv(const Context& ctx, Request& req) {
   const auto f = filter_of(req);
-  std::string out = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read the UTF-8 correctly
-  out += "seq,thoi_gian,nguoi_thuc_hien,thao_tac,doi_tuong,tu,thanh,ly_do,dia_chi\r\n";
+  std::string out = "seq,thoi_gian,nguoi_thuc_hien,thao_tac,doi_tuong,tu,thanh,ly_do,dia_chi\r\n";
   const store::ReadTxn txn = ctx.store.read();
   for (const auto& e : store::find_audit(txn, ctx.store.tables(), f, kExportLimit)) {
     out += std::to_string(e.seq) + "," + csv_cell(model::format_rfc3339(e.at)) + "," + csv_cell(e.actor) + "," +
            csv_cell(e.action) + "," + csv_cell(e.object) + "," + csv_cell(e.from) + "," + csv_cell(e.to) + "," +
            csv_cell(e.reason) + "," + csv_cell(e.address) + "\r\n";
   }
-  Response r;
-  r.content_type = "text/csv; charset=utf-8";
-  r.body = std::move(out);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"nhat-ky.csv\"");
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
+  return csv_download(std::move(out), "nhat-ky.csv");
 }
 
 }  // namespace audit_pages

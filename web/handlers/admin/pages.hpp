@@ -138,6 +138,8 @@ Response note_post(const Context& ctx, Request& req);     // an internal note
 Response contact_post(const Context& ctx, Request& req);  // the citizen's contacts, audited
 Response settings_get(const Context& ctx, Request& req);
 Response settings_post(const Context& ctx, Request& req);
+Response report_page(const Context& ctx, Request& req);  // per agency and month (question_report.cpp)
+Response report_csv(const Context& ctx, Request& req);
 }  // namespace question_pages
 
 }  // namespace portald::web::admin

@@ -10,6 +10,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/questions/question_service.hpp"
 #include "daemon/store/question_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -94,7 +95,7 @@ Response render_item(const Context& ctx, Request& req, const model::User& me, st
   if (q->suggested_agency_id != 0)
     dict.AddSectionDictionary("SUGGESTED")->SetValue("NAME", agency_name(txn, t, q->suggested_agency_id));
   dict.SetValue("AGENCY", agency_name(txn, t, q->agency_id));
-  dict.SetValue("LEVEL", std::string(model::escalation_label(q->escalation)));
+  dict.SetValue("LEVEL", model::escalation_label(q->escalation, store::get_site_settings(txn, t).locality));
   dict.ShowSection(q->may_publish ? "MAY_PUBLISH" : "NO_PUBLISH");
   if (!q->reason.empty()) dict.AddSectionDictionary("REASON")->SetValue("TEXT", q->reason);
   dict.SetValue("TEXT", escape_keeping_lines(q->text));
@@ -184,6 +185,7 @@ Response queue(const Context& ctx, Request& req) {
   const store::ReadTxn txn = ctx.store.read();
   const auto list = questions::queue_for(txn, t, handler_of(me, req), kQueueLimit);
   const std::int32_t today = health::local_day(model::now());
+  const std::string locality = store::get_site_settings(txn, t).locality;
   ctemplate::TemplateDictionary dict("admin_questions");
   fill_admin_layout(dict, ctx, &me, req.session_csrf, "Hỏi đáp");
   if (model::question_party(me.role) == model::QuestionParty::agency)
@@ -214,7 +216,7 @@ Response queue(const Context& ctx, Request& req) {
     row->SetValue("DUE", day_text(q.due_day));
     if (model::is_overdue(q, today)) row->ShowSection("OVERDUE");
     if (q.escalation > 0 && q.state == model::QuestionState::received)
-      row->AddSectionDictionary("ESCALATION")->SetValue("LEVEL", std::string(model::escalation_label(q.escalation)));
+      row->AddSectionDictionary("ESCALATION")->SetValue("LEVEL", model::escalation_label(q.escalation, locality));
     if (!q.reason.empty() && model::answer_pending(q.state))
       row->AddSectionDictionary("REASON")->SetValue("TEXT", q.reason);
   }

@@ -22,7 +22,7 @@ std::string message(const site::SettingError& e) {
     case site::SettingProblem::too_long: return label + ": giá trị không hợp lệ.";
     case site::SettingProblem::not_a_url: return label + ": phải là địa chỉ http(s):// hoặc đường dẫn bắt đầu bằng /.";
     case site::SettingProblem::not_a_script_url: return label + ": phải là địa chỉ https:// hợp lệ.";
-    case site::SettingProblem::empty_portal_name: return "Tên cổng thông tin không được để trống.";
+    case site::SettingProblem::empty_required: return label + " không được để trống.";
   }
   return label;
 }

@@ -31,6 +31,7 @@ ctemplate::TemplateDictionary* fill_frame(ctemplate::TemplateDictionary& dict, c
   for (auto* d : {&dict, header, footer}) {
     d->SetValue("PORTAL_NAME", s.portal_name);
     d->SetValue("PAGE_TITLE", std::string(page_title));
+    d->SetValue("LOCALITY", s.locality);
     optional_line(*d, "GOVERNING", "AGENCY", s.governing_agency);
   }
   for (auto* d : {header, footer}) d->ShowSection(en ? "EN" : "VI");

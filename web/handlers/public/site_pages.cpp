@@ -160,11 +160,11 @@ Response sitemap_page(const Context& ctx, Request&) {
 }
 
 void fill_service_links(ctemplate::TemplateDictionary& dict, const model::SiteSettings& s) {
-  const std::pair<const char*, std::string> links[] = {
+  const std::pair<std::string, std::string> links[] = {
       {"Cổng Dịch vụ công quốc gia", s.national_service_url},
-      {"Cổng Dịch vụ công của tỉnh", s.provincial_service_url},
+      {"Cổng Dịch vụ công của " + s.locality, s.provincial_service_url},
       {"Cơ sở dữ liệu quốc gia về văn bản pháp luật", s.national_legal_db_url},
-      {"Cổng dữ liệu mở của tỉnh", s.data_portal_url}};
+      {"Cổng dữ liệu mở của " + s.locality, s.data_portal_url}};
   for (const auto& [name, url] : links) {
     if (url.empty()) continue;
     auto* item = dict.AddSectionDictionary("SERVICE_LINK");
