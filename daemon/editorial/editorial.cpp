@@ -102,6 +102,9 @@ std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std
   item.work = content_of(*a);
   if (item.state.work_revision)
     if (const auto r = store::get_revision(txn, t, id, item.state.work_revision)) item.work = content_of(*r);
+  // The saved version holds its corrections as they were saved (undated); the live record has the dates.
+  if (item.live)
+    item.work.extras.corrections = keep_published_corrections(a->extras.corrections, item.work.extras.corrections);
   item.article = std::move(*a);
   return item;
 }
