@@ -2,7 +2,9 @@
 
 #include "daemon/editorial/article_topics.hpp"
 #include "daemon/model/html_sanitizer.hpp"
+#include "daemon/model/media_type.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/store/document_table.hpp"
 #include "daemon/store/draft_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 
@@ -25,7 +27,40 @@ bool overtaken(const Item& item, const Content& content, std::optional<std::uint
 
 }  // namespace
 
-std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& c) {
+void check_extras(const store::Txn& txn, const store::Tables& t, model::ArticleExtras& e, model::UnixTime now,
+                  std::vector<std::string>& errors) {
+  const auto is_image = [&](std::uint64_t id) {
+    const auto m = store::get_media_info(txn, t, id);
+    return m && model::is_image_type(m->content_type);
+  };
+  const auto nfc = [&](std::string& s) { s = model::to_nfc(model::trim(s)).value_or(""); };
+  nfc(e.lead_alt);
+  if (e.lead_media_id) {
+    if (!is_image(e.lead_media_id)) errors.push_back("Ảnh đại diện đã chọn không có trong thư viện ảnh.");
+    if (e.lead_alt.empty()) errors.push_back("Vui lòng nhập mô tả ảnh đại diện (văn bản thay thế).");
+  }
+  if (model::count_code_points(e.lead_alt) > 500) errors.push_back("Mô tả ảnh đại diện dài quá 500 ký tự.");
+  if (e.gallery.size() > 60) errors.push_back("Bộ ảnh có nhiều hơn 60 ảnh.");
+  for (std::size_t i = 0; i < e.gallery.size(); ++i) {
+    auto& g = e.gallery[i];
+    nfc(g.alt);
+    nfc(g.caption);
+    const std::string which = "Ảnh số " + std::to_string(i + 1) + " của bộ ảnh";
+    if (!is_image(g.media_id)) errors.push_back(which + " không có trong thư viện ảnh.");
+    if (g.alt.empty()) errors.push_back(which + " chưa có mô tả (văn bản thay thế).");
+    if (model::count_code_points(g.alt) > 500) errors.push_back(which + ": mô tả dài quá 500 ký tự.");
+    if (model::count_code_points(g.caption) > 1000) errors.push_back(which + ": chú thích dài quá 1000 ký tự.");
+  }
+  if (e.unpublish_at && e.unpublish_at <= now) errors.push_back("Thời điểm gỡ bài phải ở trong tương lai.");
+  for (auto& c : e.corrections) {
+    if (c.at) continue;  // published corrections are kept as they are
+    nfc(c.text);
+    if (model::count_code_points(c.text) > 2000) errors.push_back("Nội dung đính chính dài quá 2000 ký tự.");
+  }
+  std::erase_if(e.corrections, [](const model::Correction& c) { return c.at == 0 && c.text.empty(); });
+}
+
+std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& c, model::UnixTime now) {
   std::vector<std::string> errors;
   for (auto* s : {&c.title, &c.summary, &c.author, &c.body_html})
     if (const auto nfc = model::to_nfc(*s))
@@ -39,6 +74,7 @@ std::vector<std::string> check_content(const store::Txn& txn, const store::Table
   if (model::trim(c.body_html).empty()) errors.push_back("Vui lòng nhập nội dung bài viết.");
   if (!store::get_category(txn, t, c.category_id)) errors.push_back("Vui lòng chọn chuyên mục.");
   if (c.agency_id && !store::get_agency(txn, t, c.agency_id)) errors.push_back("Cơ quan đã chọn không tồn tại.");
+  check_extras(txn, t, c.extras, now, errors);
   return errors;
 }
 
@@ -47,7 +83,7 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
                         std::optional<std::uint32_t> base_revision) {
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
-  if (auto errors = check_content(txn, t, content); !errors.empty())
+  if (auto errors = check_content(txn, t, content, now); !errors.empty())
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
   if (id != 0)
     if (const auto item = load_item(txn, t, id); item && overtaken(*item, content, base_revision))
@@ -77,7 +113,7 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
     r.save.refusal = SaveRefusal::not_found;
     return r;
   }
-  if (auto errors = check_content(txn, t, content); !errors.empty()) {
+  if (auto errors = check_content(txn, t, content, now); !errors.empty()) {
     r.save = {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
     return r;
   }
@@ -143,7 +179,8 @@ DraftOutcome autosave_article(const store::Store& store, std::uint64_t id, Conte
                     .agency_id = content.agency_id,
                     .author = std::move(content.author),
                     .featured = content.featured,
-                    .topics = std::move(topic_slugs)});
+                    .topics = std::move(topic_slugs),
+                    .extras = std::move(content.extras)});
   txn.commit();
   return DraftOutcome::kept;
 }

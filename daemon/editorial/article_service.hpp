@@ -15,8 +15,15 @@ namespace portald::editorial {
 
 // The content rules: NFC text (normalised in place), a title of at most 300 characters, a summary of at
 // most 1000, an author of at most 200, a body, an existing category, an existing agency when one is
-// chosen. Returns what to correct (Vietnamese), one per problem; empty when the content may be saved.
-std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& content);
+// chosen; the extras (check_extras). Returns what to correct (Vietnamese), one per problem; empty when
+// the content may be saved.
+std::vector<std::string> check_content(const store::Txn& txn, const store::Tables& t, Content& content,
+                                       model::UnixTime now = model::now());
+// The extras' rules (issue 14): a lead image and gallery pictures that are images of the library, each
+// with alt text (at most 500 characters), captions of at most 1000, at most 60 gallery pictures, an
+// expiry time in the future, corrections of at most 2000 characters. Appends what to correct.
+void check_extras(const store::Txn& txn, const store::Tables& t, model::ArticleExtras& extras, model::UnixTime now,
+                  std::vector<std::string>& errors);
 
 // Checks the content, saves it as a new version (id 0 = a new article, see save_content) and makes the
 // article a member of exactly the topics in topic_slugs. SaveRefusal::invalid carries the errors. With a

@@ -1,5 +1,7 @@
 #include "daemon/editorial/editorial.hpp"
 
+#include <algorithm>
+
 #include "daemon/editorial/author_notice.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/permissions.hpp"
@@ -18,11 +20,11 @@ bool is_live(const model::Article& a) {
 }
 
 Content content_of(const model::Article& a) {
-  return {a.title, a.summary, a.body_html, a.category_id, a.agency_id, a.author, a.featured};
+  return {a.title, a.summary, a.body_html, a.category_id, a.agency_id, a.author, a.featured, a.extras};
 }
 
 Content content_of(const model::Revision& r) {
-  return {r.title, r.summary, r.body_html, r.category_id, r.agency_id, r.author, r.featured};
+  return {r.title, r.summary, r.body_html, r.category_id, r.agency_id, r.author, r.featured, r.extras};
 }
 
 void apply(model::Article& a, const Content& c) {
@@ -33,6 +35,7 @@ void apply(model::Article& a, const Content& c) {
   a.agency_id = c.agency_id;
   a.author = c.author;
   a.featured = c.featured;
+  a.extras = c.extras;
   a.slug = model::slugify(c.title);
 }
 
@@ -66,7 +69,8 @@ std::uint32_t save_revision(store::WriteTxn& txn, const store::Tables& t, std::u
                               .featured = c.featured,
                               .saved_by = by,
                               .saved_at = now,
-                              .note = std::move(note)});
+                              .note = std::move(note),
+                              .extras = c.extras});
 }
 
 // Brings the work content to readers: the record takes it and becomes published.
@@ -74,6 +78,12 @@ void publish(store::WriteTxn& txn, const store::Tables& t, Item& item, model::Un
   apply(item.article, item.work);
   const bool first_time = item.article.published_at == 0 || !is_live(item.article);
   item.article.status = ArticleStatus::published;
+  // Corrections become public now: that is the date readers see ("Đính chính ngày ...").
+  for (auto& c : item.article.extras.corrections)
+    if (c.at == 0) c.at = now;
+  // An expiry that has already passed would withdraw the article at once: it no longer applies.
+  if (item.article.extras.unpublish_at && item.article.extras.unpublish_at <= now) item.article.extras.unpublish_at = 0;
+  item.state.unpublish_at = item.article.extras.unpublish_at;
   if (first_time) item.article.published_at = when;
   item.article.updated_at = now;
   if (!first_time) ++item.article.revision;
@@ -92,6 +102,9 @@ std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std
   item.work = content_of(*a);
   if (item.state.work_revision)
     if (const auto r = store::get_revision(txn, t, id, item.state.work_revision)) item.work = content_of(*r);
+  // The saved version holds its corrections as they were saved (undated); the live record has the dates.
+  if (item.live)
+    item.work.extras.corrections = keep_published_corrections(a->extras.corrections, item.work.extras.corrections);
   item.article = std::move(*a);
   return item;
 }
@@ -104,7 +117,7 @@ model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, con
 
 bool same_content(const Content& a, const Content& b) {
   return a.title == b.title && a.summary == b.summary && a.author == b.author && a.category_id == b.category_id &&
-         a.agency_id == b.agency_id && a.featured == b.featured &&
+         a.agency_id == b.agency_id && a.featured == b.featured && a.extras == b.extras &&
          (a.body_html == b.body_html || model::sanitize_html(a.body_html) == b.body_html);
 }
 
@@ -151,6 +164,9 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
   // Articles imported before the admin existed get their current text as revision 1 first.
   if (!store::get_editorial(txn, t, id))
     item->state.work_revision = save_revision(txn, t, id, item->work, "", item->article.updated_at, "bản gốc");
+  if (item->live)
+    content.extras.corrections =
+        keep_published_corrections(item->article.extras.corrections, content.extras.corrections);
   const auto n = save_revision(txn, t, id, content, actor.username, now, "");
   const ArticleStatus before = item->state.state;
   if (item->live) {
@@ -188,6 +204,13 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
     return {Outcome::refused, model::TransitionRefusal::role_not_allowed, from, from};
   if (tr == model::Transition::schedule && scheduled_at <= now)
     return {Outcome::refused, model::TransitionRefusal::not_from_this_state, from, from};
+  if (tr == model::Transition::schedule && item->work.extras.unpublish_at &&
+      item->work.extras.unpublish_at <= scheduled_at)
+    return {.outcome = Outcome::invalid,
+            .refusal = model::TransitionRefusal::none,
+            .from = from,
+            .to = from,
+            .error = "Thời điểm gỡ bài phải sau thời điểm hẹn giờ xuất bản."};
   const std::string clean_reason(model::trim(reason));
   const model::UnixTime due = item->state.scheduled_at;  // the announced time is the publication time
   item->state.state = check.to;
@@ -199,6 +222,7 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
   if (check.to == ArticleStatus::published) {
     publish(txn, t, *item, tr == model::Transition::publish_scheduled && due ? due : now, now);
   } else if (check.to == ArticleStatus::withdrawn) {
+    item->state.unpublish_at = 0;  // already gone: nothing left for the scheduler to withdraw
     item->article.status = ArticleStatus::withdrawn;
     item->article.updated_at = now;
     store::put_article(txn, t, item->article);
@@ -227,6 +251,49 @@ std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store:
   audit(txn, t, actor, model::AuditAction::article_restore, id, "revision " + std::to_string(n),
         "revision " + std::to_string(saved.revision), "", now);
   return saved.revision;
+}
+
+std::vector<model::Correction> keep_published_corrections(const std::vector<model::Correction>& published,
+                                                          const std::vector<model::Correction>& content) {
+  std::vector<model::Correction> out = published;
+  for (const auto& c : content) {
+    if (c.at != 0 || model::trim(c.text).empty()) continue;  // published ones come from `published` only
+    const bool shown = std::any_of(published.begin(), published.end(), [&](const auto& p) { return p.text == c.text; });
+    if (!shown) out.push_back(c);
+  }
+  return out;
+}
+
+bool unpublish_is_due(const store::Txn& txn, const store::Tables& t, model::UnixTime now) {
+  for (const auto& e : store::list_editorial(txn, t))
+    if (e.unpublish_at && e.unpublish_at <= now) return true;
+  return false;
+}
+
+std::size_t unpublish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now) {
+  std::size_t n = 0;
+  for (auto e : store::list_editorial(txn, t)) {
+    if (!e.unpublish_at || e.unpublish_at > now) continue;
+    e.unpublish_at = 0;  // done, whatever the record says now
+    auto a = store::get_article(txn, t, e.article_id);
+    if (a && a->status == ArticleStatus::published) {
+      a->status = ArticleStatus::withdrawn;
+      a->updated_at = now;
+      store::put_article(txn, t, *a);
+      // A pending revision keeps its own state; an article with none is now simply withdrawn.
+      if (e.state == ArticleStatus::published) {
+        e.state = ArticleStatus::withdrawn;
+        e.since = now;
+      }
+      e.last_actor = "";
+      audit(txn, t, Actor{}, model::AuditAction::article_unpublish_scheduled, e.article_id,
+            std::string(model::to_string(ArticleStatus::published)),
+            std::string(model::to_string(ArticleStatus::withdrawn)), "hết thời hạn đăng", now);
+      ++n;
+    }
+    store::put_editorial(txn, t, e);
+  }
+  return n;
 }
 
 std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now, const mail::Outbox& outbox) {

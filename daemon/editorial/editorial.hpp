@@ -27,6 +27,7 @@ struct Content {
   std::uint64_t agency_id = 0;
   std::string author;
   bool featured = false;
+  model::ArticleExtras extras{};  // lead image, gallery, expiry, corrections (issue 14)
 };
 
 struct Item {
@@ -77,6 +78,16 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
 // std::nullopt when the article or revision is missing or the actor may not edit.
 std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id,
                                               std::uint32_t n, const Actor& actor, model::UnixTime now);
+// Withdraws every published article whose expiry time (extras.unpublish_at) has come, as the system,
+// with audit entry article.unpublish-scheduled; returns how many.
+std::size_t unpublish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now);
+// True when some published article's expiry time has come (a read-only look before taking the writer).
+bool unpublish_is_due(const store::Txn& txn, const store::Tables& t, model::UnixTime now);
+// The corrections `content` should carry when it replaces a live article's version: every correction
+// readers have seen (`published`), in order, then the ones not yet published that `content` has. A
+// correction once shown is never dropped or replaced by a later save.
+std::vector<model::Correction> keep_published_corrections(const std::vector<model::Correction>& published,
+                                                          const std::vector<model::Correction>& content);
 // Publishes every scheduled item whose time has come; returns how many.
 std::size_t publish_due(store::WriteTxn& txn, const store::Tables& t, model::UnixTime now,
                         const mail::Outbox& outbox = {});

@@ -26,13 +26,15 @@ std::size_t Scheduler::run_once() {
     bool due = false;
     for (const auto& e : store::list_editorial(txn, store_.tables()))
       due = due || (e.state == model::ArticleStatus::scheduled && e.scheduled_at <= now);
-    if (!due) return 0;
+    if (!due && !unpublish_is_due(txn, store_.tables(), now)) return 0;
   }
   store::WriteTxn txn = store_.write();
   const std::size_t n = publish_due(txn, store_.tables(), now, outbox_);
+  const std::size_t gone = unpublish_due(txn, store_.tables(), now);
   txn.commit();
   if (n) log::info("scheduler.published", {{"count", n}});
-  return n;
+  if (gone) log::info("scheduler.unpublished", {{"count", gone}});
+  return n + gone;
 }
 
 void Scheduler::loop() {

@@ -1,5 +1,6 @@
 #pragma once
-// The publishing scheduler: a thread that publishes scheduled articles when their time comes. The
+// The publishing scheduler: a thread that publishes scheduled articles when their time comes and
+// withdraws published ones whose expiry time has passed (issue 14), both in one write transaction. The
 // schedule lives in LMDB (editorial states), so a restart loses nothing: the first pass after start
 // publishes whatever fell due while the daemon was down.
 #include <chrono>
@@ -20,7 +21,7 @@ class Scheduler {
   ~Scheduler();  // stops and joins
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
-  // One pass now (also what the thread does every period); returns how many were published.
+  // One pass now (also what the thread does every period); returns how many were published or withdrawn.
   std::size_t run_once();
 
  private:

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "daemon/model/time.hpp"
 
@@ -14,6 +15,33 @@ namespace portald::model {
 enum class ArticleStatus { draft, submitted, editing, awaiting_approval, published, returned, withdrawn, scheduled };
 std::string_view to_string(ArticleStatus s);
 std::optional<ArticleStatus> parse_article_status(std::string_view s);
+
+// One picture of an article's photo gallery (issue 14), in the order readers see them.
+struct GalleryImage {
+  std::uint64_t media_id = 0;
+  std::string alt{};      // required: what the picture shows, for readers who cannot see it
+  std::string caption{};  // shown under the picture; may be empty
+  bool operator==(const GalleryImage&) const = default;
+};
+
+// A published correction (đính chính). `at` is 0 while the correction waits for approval; publishing
+// stamps it, so readers see the day it became public.
+struct Correction {
+  UnixTime at = 0;
+  std::string text{};
+  bool operator==(const Correction&) const = default;
+};
+
+// What an article carries besides its text (issue 14): a lead image, a gallery, an expiry time and the
+// corrections made after publication. Saved with every revision, like the text.
+struct ArticleExtras {
+  std::uint64_t lead_media_id = 0;  // 0 = no lead image
+  std::string lead_alt{};
+  std::vector<GalleryImage> gallery{};
+  UnixTime unpublish_at = 0;              // 0 = stays published; otherwise the scheduler withdraws it then
+  std::vector<Correction> corrections{};  // oldest first; a later correction adds, never replaces
+  bool operator==(const ArticleExtras&) const = default;
+};
 
 struct Article {
   std::uint64_t id = 0;
@@ -31,6 +59,14 @@ struct Article {
   UnixTime published_at = 0;  // 0 while never published
   std::uint32_t revision = 1;
   bool featured = false;  // "Tiêu điểm": an editor's pick for the home page
+  ArticleExtras extras{};
 };
+
+// Every media file the article references: links in its body, its lead image and its gallery, sorted,
+// without repeats. What makes files public when the article is published (media_uses), and what tells
+// an orphan from a used file.
+std::vector<std::uint64_t> article_media_ids(const Article& a);
+// The media the extras alone reference (lead image and gallery), sorted, without repeats.
+std::vector<std::uint64_t> extras_media_ids(const ArticleExtras& e);
 
 }  // namespace portald::model

@@ -40,6 +40,7 @@ enum class AuditAction {
   article_unschedule,
   article_publish_scheduled,
   article_withdraw,
+  article_unpublish_scheduled,  // the scheduler: a published article's expiry time passed (issue 14)
   // Operators' settings, taxonomy and media.
   media_upload,
   settings_site,

@@ -22,6 +22,7 @@ struct EditorialState {
   std::string last_actor{};
   UnixTime since = 0;         // when `state` was entered (queue age)
   UnixTime scheduled_at = 0;  // set while scheduled
+  UnixTime unpublish_at = 0;  // the live record's expiry (its extras.unpublish_at), for the scheduler's scan
 };
 
 // One saved version of an article's content.
@@ -38,6 +39,7 @@ struct Revision {
   std::string saved_by{};
   UnixTime saved_at = 0;
   std::string note{};  // "restored from revision 3", ...
+  ArticleExtras extras{};
 };
 
 // A user's last autosave of an article (store: draft_table.hpp): private to that user, one per user and
@@ -56,6 +58,7 @@ struct Draft {
   std::string author{};
   bool featured = false;
   std::vector<std::string> topics{};  // slugs ticked
+  ArticleExtras extras{};
 };
 
 }  // namespace portald::model

@@ -1,6 +1,7 @@
 #include "daemon/store/article_table.hpp"
 
 #include "daemon/model/media_link.hpp"
+#include "daemon/store/article_extras_codec.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
 #include "daemon/store/media_use_table.hpp"
@@ -26,6 +27,7 @@ constexpr std::tuple kArticleFields{
     codec::optional("published_at", &Article::published_at),
     codec::optional("revision", &Article::revision),
     codec::optional("featured", &Article::featured),
+    codec::optional("extras", &Article::extras, codec::kArticleExtras),
 };
 constexpr auto kRecord = codec::record<Article>("article", 1, kArticleFields);
 
@@ -45,10 +47,10 @@ void add_indexes(WriteTxn& txn, const Tables& t, const model::Article& a) {
   txn.put(t.articles_by_category, category_key(a), {});
 }
 
-// Only what readers see makes a file public: the body of a published article.
+// Only what readers see makes a file public: the body, lead image and gallery of a published article.
 std::vector<std::uint64_t> published_media(const model::Article& a) {
   if (a.status != model::ArticleStatus::published) return {};
-  return model::media_ids_in(a.body_html);
+  return model::article_media_ids(a);
 }
 
 }  // namespace

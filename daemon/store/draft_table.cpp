@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "daemon/store/article_extras_codec.hpp"
 #include "daemon/store/codec.hpp"
 
 namespace portald::store {
@@ -26,6 +27,7 @@ constexpr std::tuple kDraftFields{
     codec::optional("author", &Draft::author),
     codec::optional("featured", &Draft::featured),
     codec::optional("topics", &Draft::topics),
+    codec::optional("extras", &Draft::extras, codec::kArticleExtras),
 };
 constexpr auto kDraft = codec::record<Draft>("draft", 1, kDraftFields);
 

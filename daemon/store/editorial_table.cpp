@@ -1,5 +1,6 @@
 #include "daemon/store/editorial_table.hpp"
 
+#include "daemon/store/article_extras_codec.hpp"
 #include "daemon/store/codec.hpp"
 
 namespace portald::store {
@@ -19,15 +20,23 @@ constexpr std::tuple kEditorialStateFields{
     codec::optional("last_actor", &EditorialState::last_actor),
     codec::optional("since", &EditorialState::since),
     codec::optional("scheduled_at", &EditorialState::scheduled_at),
+    codec::optional("unpublish_at", &EditorialState::unpublish_at),
 };
 constexpr auto kState = codec::record<EditorialState>("editorial", 1, kEditorialStateFields);
 constexpr std::tuple kRevisionFields{
-    codec::required("article_id", &Revision::article_id), codec::required("number", &Revision::number),
-    codec::optional("title", &Revision::title),           codec::optional("summary", &Revision::summary),
-    codec::optional("body_html", &Revision::body_html),   codec::optional("category_id", &Revision::category_id),
-    codec::optional("agency_id", &Revision::agency_id),   codec::optional("author", &Revision::author),
-    codec::optional("featured", &Revision::featured),     codec::optional("saved_by", &Revision::saved_by),
-    codec::optional("saved_at", &Revision::saved_at),     codec::optional("note", &Revision::note),
+    codec::required("article_id", &Revision::article_id),
+    codec::required("number", &Revision::number),
+    codec::optional("title", &Revision::title),
+    codec::optional("summary", &Revision::summary),
+    codec::optional("body_html", &Revision::body_html),
+    codec::optional("category_id", &Revision::category_id),
+    codec::optional("agency_id", &Revision::agency_id),
+    codec::optional("author", &Revision::author),
+    codec::optional("featured", &Revision::featured),
+    codec::optional("saved_by", &Revision::saved_by),
+    codec::optional("saved_at", &Revision::saved_at),
+    codec::optional("note", &Revision::note),
+    codec::optional("extras", &Revision::extras, codec::kArticleExtras),
 };
 constexpr auto kRevision = codec::record<Revision>("revision", 1, kRevisionFields);
 

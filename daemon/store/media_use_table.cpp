@@ -51,7 +51,7 @@ std::size_t rebuild_media_uses(WriteTxn& txn, const Tables& t) {
     for (bool ok = c.first(); ok; ok = c.next()) published.push_back(read_be64(c.key().substr(8)));
   }
   for (const auto id : published)
-    if (const auto a = get_article(txn, t, id)) add(MediaUser::article, id, model::media_ids_in(a->body_html));
+    if (const auto a = get_article(txn, t, id)) add(MediaUser::article, id, model::article_media_ids(*a));
   for (const auto& p : list_site_pages(txn, t)) add(MediaUser::page, p.id, page_media(p));
   std::vector<std::uint64_t> documents;
   {

@@ -72,6 +72,45 @@
   <label for="author">Tác giả (hiển thị cuối bài)</label>
   <input id="author" name="author" type="text" maxlength="200" value="{{AUTHOR}}">
   <label><input type="checkbox" name="featured" value="1"{{#FEATURED}} checked{{/FEATURED}}> Tiêu điểm (đưa lên khối tiêu điểm trang chủ)</label>
+  {{#EXTRAS}}<fieldset class="lead-image" id="anh-dai-dien"><legend>Ảnh đại diện</legend>
+    <p class="hint">Hiện đầu bài, trong danh sách tin, trên trang chủ, khi chia sẻ lên mạng xã hội và trong RSS. Chọn một ảnh trong thư viện ảnh{{#NO_IMAGES}} (thư viện chưa có ảnh nào của bạn){{/NO_IMAGES}}; ảnh mới thì <a href="/quan-tri/thu-vien" target="_blank" rel="noopener">tải lên thư viện ảnh</a> rồi tải lại trang này.</p>
+    <div class="media-picker">
+      <label><input type="radio" name="lead_media" value=""{{#NO_LEAD}} checked{{/NO_LEAD}}> Không có ảnh đại diện</label>
+      {{#LEAD_CHOICE}}<label class="media-choice"><input type="radio" name="lead_media" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <img src="{{URL}}" alt="" loading="lazy" width="120"> <span>{{NAME}}</span></label>
+      {{/LEAD_CHOICE}}
+    </div>
+    <label for="lead_alt">Mô tả ảnh đại diện (văn bản thay thế, bắt buộc khi có ảnh)</label>
+    <input id="lead_alt" name="lead_alt" type="text" maxlength="500" value="{{LEAD_ALT}}">
+  </fieldset>
+  <fieldset class="gallery-editor" id="bo-anh"><legend>Bộ ảnh (hiện dưới nội dung bài)</legend>
+    {{#GALLERY_ROW}}<div class="gallery-row">
+      <img src="{{URL}}" alt="" loading="lazy" width="120">
+      <input type="hidden" name="gallery_id" value="{{ID}}">
+      <label for="gallery-order-{{ID}}">Thứ tự</label> <input id="gallery-order-{{ID}}" name="gallery_order" type="number" min="1" value="{{N}}">
+      <label for="gallery-alt-{{ID}}">Mô tả ảnh (bắt buộc)</label> <input id="gallery-alt-{{ID}}" name="gallery_alt" type="text" maxlength="500" value="{{ALT}}">
+      <label for="gallery-caption-{{ID}}">Chú thích</label> <input id="gallery-caption-{{ID}}" name="gallery_caption" type="text" maxlength="1000" value="{{CAPTION}}">
+      <label><input type="checkbox" name="gallery_remove" value="{{ID}}"> Bỏ khỏi bộ ảnh</label>
+    </div>
+    {{/GALLERY_ROW}}
+    <details><summary>Thêm ảnh từ thư viện vào bộ ảnh</summary>
+      <p class="hint">Đánh dấu các ảnh cần thêm rồi bấm “Lưu phiên bản”; sau đó nhập mô tả và chú thích cho từng ảnh. Muốn đổi thứ tự, sửa số “Thứ tự”.</p>
+      <div class="media-picker">
+      {{#GALLERY_CHOICE}}<label class="media-choice"><input type="checkbox" name="gallery_add" value="{{ID}}"> <img src="{{URL}}" alt="" loading="lazy" width="120"> <span>{{NAME}}</span></label>
+      {{/GALLERY_CHOICE}}
+      </div>
+    </details>
+  </fieldset>
+  <label for="unpublish_at">Tự động gỡ bài lúc (giờ Việt Nam, để trống nếu không hết hạn)</label>
+  <input id="unpublish_at" name="unpublish_at" type="datetime-local" value="{{UNPUBLISH_AT}}">
+  {{#CORRECTIONS}}<fieldset class="corrections" id="dinh-chinh"><legend>Đính chính</legend>
+    {{#PUBLISHED}}<p class="correction"><strong>Đính chính ngày {{DATE}}:</strong> {{TEXT}}</p>
+    {{/PUBLISHED}}
+    {{#PENDING}}<label for="dinh-chinh-{{N}}">Đính chính chờ duyệt</label>
+    <textarea id="dinh-chinh-{{N}}" name="correction" maxlength="2000">{{TEXT}}</textarea>
+    {{/PENDING}}
+    <label for="dinh-chinh-moi">Thêm đính chính mới (hiện đầu bài, kèm ngày, sau khi được duyệt; đính chính đã công bố không sửa hay xóa được)</label>
+    <textarea id="dinh-chinh-moi" name="correction" maxlength="2000"></textarea>
+  </fieldset>{{/CORRECTIONS}}{{/EXTRAS}}
   <p class="form-actions"><button type="submit">{{SAVE_LABEL}}</button></p>
   <p class="form-status" id="trang-thai-luu" role="status" tabindex="-1"></p>
   {{#WORKFLOW}}<div class="transitions">

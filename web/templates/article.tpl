@@ -6,8 +6,20 @@
     <time datetime="{{ISO_DATE}}">{{DATE}}</time>
     {{#AGENCY}} · <span class="agency">{{NAME}}</span>{{/AGENCY}}
   </p>
+  {{#CORRECTIONS}}<aside class="corrections" aria-label="Đính chính">
+    {{#CORRECTION}}<p class="correction"><strong>Đính chính ngày <time datetime="{{ISO_DATE}}">{{DATE}}</time>:</strong> {{TEXT}}</p>
+    {{/CORRECTION}}
+  </aside>{{/CORRECTIONS}}
   {{#SUMMARY}}<p class="lead">{{TEXT}}</p>{{/SUMMARY}}
+  {{#LEAD_IMAGE}}<figure class="lead-figure">{{HTML:none}}</figure>{{/LEAD_IMAGE}}
   <div class="body">{{BODY_HTML:none}}</div>
+  {{#GALLERY}}<section class="gallery" aria-labelledby="bo-anh">
+    <h2 id="bo-anh">Bộ ảnh</h2>
+    <ul class="gallery-grid">
+      {{#IMAGE}}<li><figure><a href="{{URL}}" title="Xem ảnh cỡ lớn"><img src="{{URL}}" alt="{{ALT}}" loading="lazy" decoding="async"></a>{{#CAPTION}}<figcaption>{{TEXT}}</figcaption>{{/CAPTION}}</figure></li>
+      {{/IMAGE}}
+    </ul>
+  </section>{{/GALLERY}}
   {{#AUTHOR}}<p class="author">{{NAME}}</p>{{/AUTHOR}}
   <ul class="article-tools" aria-label="Công cụ bài viết">
     <li><button type="button" class="print-button" data-print hidden>In bài viết</button></li>

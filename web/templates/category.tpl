@@ -6,6 +6,7 @@
 <ul class="article-list">
   {{#ARTICLE}}<li>
     <article>
+      {{#LEAD_IMAGE}}<a class="list-image-link" href="{{URL}}" tabindex="-1" aria-hidden="true">{{HTML:none}}</a>{{/LEAD_IMAGE}}
       <h2><a href="{{URL}}">{{TITLE}}</a></h2>
       <p class="meta"><time datetime="{{ISO_DATE}}">{{DATE}}</time></p>
       {{#SUMMARY}}<p class="summary">{{TEXT}}</p>{{/SUMMARY}}

@@ -6,6 +6,7 @@
   <ul class="featured-list">
     {{#FEATURED}}<li>
       <article>
+        {{#LEAD_IMAGE}}<a class="list-image-link" href="{{URL}}" tabindex="-1" aria-hidden="true">{{HTML:none}}</a>{{/LEAD_IMAGE}}
         <h3><a href="{{URL}}">{{TITLE}}</a></h3>
         <p class="meta"><time datetime="{{ISO_DATE}}">{{DATE}}</time></p>
         {{#SUMMARY}}<p class="summary">{{TEXT}}</p>{{/SUMMARY}}
@@ -21,6 +22,7 @@
   <ul class="article-list">
     {{#ARTICLE}}<li>
       <article>
+        {{#LEAD_IMAGE}}<a class="list-image-link" href="{{URL}}" tabindex="-1" aria-hidden="true">{{HTML:none}}</a>{{/LEAD_IMAGE}}
         <h3><a href="{{URL}}">{{TITLE}}</a></h3>
         <p class="meta"><time datetime="{{ISO_DATE}}">{{DATE}}</time>{{#CATEGORY}} · <a href="/chuyen-muc/{{SLUG}}">{{NAME}}</a>{{/CATEGORY}}</p>
         {{#SUMMARY}}<p class="summary">{{TEXT}}</p>{{/SUMMARY}}

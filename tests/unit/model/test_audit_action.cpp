@@ -70,6 +70,7 @@ BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
                                                "article.unschedule",
                                                "article.publish-scheduled",
                                                "article.withdraw",
+                                               "article.unpublish-scheduled",
                                                "media.upload",
                                                "settings.site",
                                                "settings.maintenance",

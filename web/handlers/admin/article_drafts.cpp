@@ -51,10 +51,14 @@ Response autosave(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
   const auto id = id_param(req);
   const auto actor = actor_of(user, req);
+  // The autosave script sends the text fields only; the pictures, expiry and corrections are choices
+  // saved with "Lưu phiên bản", so the autosave carries those of the version under work.
+  model::ArticleExtras work_extras;
   {
     const store::ReadTxn txn = ctx.store.read();
     const auto item = editorial::load_item(txn, ctx.store.tables(), id);
     if (!item || !editorial::may_view(*item, actor)) article_not_found();
+    work_extras = item->work.extras;
   }
   const model::UnixTime now = model::now();
   presence().seen(id, user.username, user.display_name, now);
@@ -69,6 +73,7 @@ Response autosave(const Context& ctx, Request& req) {
     c.featured = f.get("featured") == "1";
     c.category_id = trailing_id(f.get("category")).value_or(0);
     c.agency_id = trailing_id(f.get("agency")).value_or(0);
+    c.extras = work_extras;
     const auto base = trailing_id(f.get("base_revision")).value_or(0);
     const auto r = editorial::autosave_article(ctx.store, id, std::move(c), posted_topics(f),
                                                static_cast<std::uint32_t>(base), actor, now);

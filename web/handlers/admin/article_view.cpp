@@ -1,5 +1,7 @@
 #include "web/handlers/admin/article_view.hpp"
 
+#include "web/handlers/admin/article_extras_form.hpp"
+
 #include <algorithm>
 
 #include "daemon/model/html_sanitizer.hpp"
@@ -127,7 +129,7 @@ std::optional<model::Draft> draft_to_offer(const Context& ctx, const editorial::
   auto d = store::get_draft(txn, ctx.store.tables(), item.article.id, user.username);
   if (!d || d->saved_at < editorial::work_saved_at(txn, ctx.store.tables(), item)) return std::nullopt;
   const editorial::Content kept{d->title,     d->summary, d->body_html, d->category_id,
-                                d->agency_id, d->author,  d->featured};
+                                d->agency_id, d->author,  d->featured,  d->extras};
   if (editorial::same_content(kept, shown)) return std::nullopt;
   return d;
 }
@@ -160,6 +162,24 @@ std::string category_name(const store::Txn& txn, const store::Tables& t, std::ui
 std::string agency_name(const store::Txn& txn, const store::Tables& t, std::uint64_t id) {
   const auto a = id ? store::get_agency(txn, t, id) : std::nullopt;
   return a ? a->name : std::string("(không)");
+}
+
+// The pictures and expiry of a version as words, for the comparison of two versions.
+std::string extras_text(const model::ArticleExtras& e) {
+  std::string out;
+  if (e.lead_media_id) out += "Ảnh đại diện: tệp " + std::to_string(e.lead_media_id) + " (" + e.lead_alt + ")\n";
+  for (const auto& g : e.gallery)
+    out += "Bộ ảnh: tệp " + std::to_string(g.media_id) + " (" + g.alt + ") " + g.caption + "\n";
+  if (e.unpublish_at) out += "Tự động gỡ bài lúc " + model::format_datetime_vn(e.unpublish_at) + "\n";
+  return out;
+}
+
+std::string corrections_text(const model::ArticleExtras& e) {
+  std::string out;
+  for (const auto& c : e.corrections)
+    out += (c.at ? "Đính chính ngày " + model::format_date_vn(c.at) : std::string("Đính chính chờ duyệt")) + ": " +
+           c.text + "\n";
+  return out;
 }
 
 }  // namespace
@@ -195,6 +215,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
     f->SetValue("AUTHOR", view.shown.author);
     if (view.shown.featured) f->ShowSection("FEATURED");
     fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics);
+    fill_extras_form(*f, ctx, user, view.shown.extras, item && item->live);
     f->SetValue("KEY", item ? id_text : std::string("new"));
     f->SetValue("MAX_BODY", std::to_string(ctx.max_body));
     f->SetValue("SAVE_LABEL", view.conflict_base ? "Lưu đè bằng bản của tôi" : "Lưu phiên bản");
@@ -258,7 +279,9 @@ int fill_content_diff(ctemplate::TemplateDictionary& dict, const Context& ctx, c
       {"Sapo", before.summary, after.summary},
       {"Nội dung", model::html_to_text(before.body_html), model::html_to_text(model::sanitize_html(after.body_html))},
       {"Tác giả", before.author, after.author},
-      {"Tiêu điểm", before.featured ? "có" : "không", after.featured ? "có" : "không"}};
+      {"Tiêu điểm", before.featured ? "có" : "không", after.featured ? "có" : "không"},
+      {"Ảnh và thời hạn", extras_text(before.extras), extras_text(after.extras)},
+      {"Đính chính", corrections_text(before.extras), corrections_text(after.extras)}};
   {
     const store::ReadTxn txn = ctx.store.read();
     const auto& t = ctx.store.tables();

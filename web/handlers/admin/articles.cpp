@@ -4,6 +4,7 @@
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/article_extras_form.hpp"
 #include "web/handlers/admin/article_view.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/links.hpp"
@@ -18,8 +19,9 @@ struct Posted {
   std::vector<std::string> errors;  // Vietnamese, one per problem
 };
 
-// The posted content fields, trimmed as the form rule expects.
-editorial::Content content_of(const Form& f) {
+// The posted content fields, trimmed as the form rule expects. `kept`: the corrections of the version
+// the form was opened on (posted_extras).
+editorial::Content content_of(const Form& f, const std::vector<model::Correction>& kept = {}) {
   editorial::Content c;
   c.title = std::string(model::trim(f.get("title")));
   c.summary = std::string(model::trim(f.get("summary")));
@@ -28,12 +30,13 @@ editorial::Content content_of(const Form& f) {
   c.featured = f.get("featured") == "1";
   c.category_id = trailing_id(f.get("category")).value_or(0);
   c.agency_id = trailing_id(f.get("agency")).value_or(0);
+  c.extras = posted_extras(f, kept);
   return c;
 }
 
 // The posted fields, checked by the service's content rule so the form shows every problem at once.
-Posted read_form(const Context& ctx, const Form& f) {
-  Posted p{.content = content_of(f), .errors = {}};
+Posted read_form(const Context& ctx, const Form& f, const std::vector<model::Correction>& kept = {}) {
+  Posted p{.content = content_of(f, kept), .errors = {}};
   const store::ReadTxn txn = ctx.store.read();
   p.errors = editorial::check_content(txn, ctx.store.tables(), p.content);
   return p;
@@ -98,7 +101,7 @@ Response edit_page(const Context& ctx, Request& req) {
   if (req.query_value("ban-nhap"))
     if (const auto d = editorial::draft_of(ctx.store, item.article.id, actor_of(user, req))) {
       const editorial::Content kept{d->title,     d->summary, d->body_html, d->category_id,
-                                    d->agency_id, d->author,  d->featured};
+                                    d->agency_id, d->author,  d->featured,  d->extras};
       return editor_page(ctx, req, user, item,
                          {.shown = kept,
                           .topics = &d->topics,
@@ -150,7 +153,7 @@ Response save_post(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
   const auto item = viewable_item(ctx, req, user, id_param(req));
   const Form form = form_of(req);
-  auto posted = read_form(ctx, form);
+  auto posted = read_form(ctx, form, item.work.extras.corrections);
   const auto topics = posted_topics(form);
   if (!posted.errors.empty())
     return refused_save(ctx, req, user, item, form, posted.content,
@@ -174,7 +177,7 @@ Response save_and_transition_post(const Context& ctx, Request& req, const model:
                                   const Form& form, model::Transition tr, const std::string& reason,
                                   model::UnixTime at) {
   const auto item = viewable_item(ctx, req, user, id);
-  const auto content = content_of(form);
+  const auto content = content_of(form, item.work.extras.corrections);
   const auto topics = posted_topics(form);
   const auto r = editorial::save_and_transition(ctx.store, id, content, topics, base_of(form), tr, actor_of(user, req),
                                                 reason, at, model::now(), ctx.outbox);
@@ -225,10 +228,10 @@ Response transition_post(const Context& ctx, Request& req) {
 
 std::optional<Response> resume_form(const Context& ctx, const Request& req, const model::User& user, std::uint64_t id,
                                     const Form& posted, const std::string& notice) {
-  const auto content = content_of(posted);
   const auto topics = posted_topics(posted);
   const auto actor = actor_of(user, req);
   if (id == 0) {
+    const auto content = content_of(posted);
     if (!model::may(actor, model::Action::write_article)) return std::nullopt;
     return editor_page(ctx, req, user, std::nullopt,
                        {.shown = content, .topics = &topics, .unsaved = true, .notices = {notice}});
@@ -239,6 +242,7 @@ std::optional<Response> resume_form(const Context& ctx, const Request& req, cons
     item = editorial::load_item(txn, ctx.store.tables(), id);
   }
   if (!item || !editorial::may_view(*item, actor) || !editorial::may_edit(*item, actor)) return std::nullopt;
+  const auto content = content_of(posted, item->work.extras.corrections);
   return editor_page(ctx, req, user, item,
                      {.shown = content,
                       .topics = &topics,

@@ -40,6 +40,9 @@ Response preview(const Context& ctx, Request& req) {
   a.category_id = item.work.category_id;
   a.agency_id = item.work.agency_id;
   a.author = item.work.author;
+  a.extras = item.work.extras;
+  for (auto& c : a.extras.corrections)  // approval would date a pending correction today
+    if (c.at == 0) c.at = model::now();
   a.slug = model::slugify(a.title);
   if (a.published_at == 0) a.published_at = model::now();
   const store::ReadTxn txn = ctx.store.read();
@@ -88,7 +91,8 @@ Response compare(const Context& ctx, Request& req) {
   }
   // Word by word, the same diff the edit-conflict page shows.
   const auto content = [](const model::Revision& r) {
-    return editorial::Content{r.title, r.summary, r.body_html, r.category_id, r.agency_id, r.author, r.featured};
+    return editorial::Content{r.title,     r.summary, r.body_html, r.category_id,
+                              r.agency_id, r.author,  r.featured,  r.extras};
   };
   fill_content_diff(*dict.AddSectionDictionary("DIFF"), ctx, content(*ra), content(*rb));
   return render_admin(ctx, "admin_compare", dict);

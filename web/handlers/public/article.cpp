@@ -5,6 +5,7 @@
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/form.hpp"
+#include "web/handlers/public/article_media.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
@@ -42,7 +43,8 @@ std::string script_safe_json(const nlohmann::json& j) {
 // Open Graph, Dublin Core (TT 24/2011's metadata) and schema.org NewsArticle for one article, into the
 // header's dictionary. Returns the article's absolute URL, "" when no public_url is configured.
 std::string fill_metadata(ctemplate::TemplateDictionary& dict, const model::SiteSettings& s, const model::Article& a,
-                          const std::string& category, const std::string& agency) {
+                          const std::string& category, const std::string& agency,
+                          const std::optional<LeadImage>& image) {
   const std::string base = s.public_url.empty() ? "" : s.public_url + (s.public_url.ends_with('/') ? "" : "/");
   const std::string url = base.empty() ? "" : base.substr(0, base.size() - 1) + article_url(a);
   const std::string creator = !a.author.empty() ? a.author : agency;
@@ -54,6 +56,10 @@ std::string fill_metadata(ctemplate::TemplateDictionary& dict, const model::Site
   meta(dict, "META_PROPERTY", "og:site_name", s.portal_name);
   meta(dict, "META_PROPERTY", "og:locale", "vi_VN");
   meta(dict, "META_PROPERTY", "og:url", url);
+  // Open Graph wants an absolute address: without a public_url there is none to give.
+  const std::string image_url = image && !base.empty() ? base.substr(0, base.size() - 1) + image->path : "";
+  meta(dict, "META_PROPERTY", "og:image", image_url);
+  if (!image_url.empty()) meta(dict, "META_PROPERTY", "og:image:alt", image->alt);
   meta(dict, "META_PROPERTY", "article:published_time", model::format_rfc3339(a.published_at));
   meta(dict, "META_PROPERTY", "article:section", category);
   meta(dict, "META_NAME", "DC.title", a.title);
@@ -77,6 +83,7 @@ std::string fill_metadata(ctemplate::TemplateDictionary& dict, const model::Site
   if (!category.empty()) ld["articleSection"] = category;
   if (!creator.empty()) ld["author"] = {{"@type", a.author.empty() ? "Organization" : "Person"}, {"name", creator}};
   if (!url.empty()) ld["mainEntityOfPage"] = url;
+  if (image) ld["image"] = image_url.empty() ? image->path : image_url;
   dict.AddSectionDictionary("JSON_LD")->SetValue("JSON", script_safe_json(ld));
   return url;
 }
@@ -111,6 +118,9 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
   dict.SetValue("BODY_HTML", a->body_html);  // sanitised when it was stored
   if (!a->summary.empty()) dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a->summary);
   if (!a->author.empty()) dict.AddSectionDictionary("AUTHOR")->SetValue("NAME", a->author);
+  const auto lead = lead_image_of(txn, t, *a);
+  if (lead) dict.AddSectionDictionary("LEAD_IMAGE")->SetValue("HTML", lead_image_html(*lead, "lead-image"));
+  fill_gallery_and_corrections(dict, txn, t, *a);
   if (const auto agency = store::get_agency(txn, t, a->agency_id))
     dict.AddSectionDictionary("AGENCY")->SetValue("NAME", agency->name);
   if (const auto c = store::get_category(txn, t, a->category_id)) {
@@ -127,7 +137,7 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
   const auto category = store::get_category(txn, t, a->category_id);
   const auto agency = store::get_agency(txn, t, a->agency_id);
   const std::string url = fill_metadata(*head, store::get_site_settings(txn, t), *a, category ? category->name : "",
-                                        agency ? agency->name : "");
+                                        agency ? agency->name : "", lead);
   if (!url.empty()) {  // share links are plain links: no third-party script, nothing loaded until clicked
     auto* share = dict.AddSectionDictionary("SHARE");
     share->SetValue("FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + model::url_encode_component(url));

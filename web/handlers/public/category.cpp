@@ -1,5 +1,6 @@
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "web/handlers/public/article_media.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/paging.hpp"
@@ -29,7 +30,11 @@ Response category_page(const Context& ctx, Request& req) {
   dict.SetValue("CATEGORY_SLUG", cat->slug);
   const auto articles = store::newest_articles(txn, t, {.offset = (page - 1) * kPerPage, .limit = kPerPage}, cat->id);
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");
-  for (const auto& a : articles) fill_article_summary(*dict.AddSectionDictionary("ARTICLE"), a);
+  for (const auto& a : articles) {
+    auto* item = dict.AddSectionDictionary("ARTICLE");
+    fill_article_summary(*item, a);
+    fill_lead_image(*item, txn, t, a, "list-image");
+  }
   dict.SetIntValue("PAGE_NUMBER", static_cast<long>(page));
   dict.SetIntValue("PAGE_COUNT", static_cast<long>(pages));
   if (page > 1) dict.AddSectionDictionary("PREV")->SetIntValue("PAGE", static_cast<long>(page - 1));

@@ -11,6 +11,7 @@
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
+#include "web/handlers/public/article_media.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
@@ -69,7 +70,8 @@ Response rss_response(std::string body) {
   return r;
 }
 
-std::string rss_item(const std::string& base, const model::Article& a, const std::string& category) {
+std::string rss_item(const std::string& base, const model::Article& a, const std::string& category,
+                     const std::optional<LeadImage>& image) {
   const std::string link = base + article_url(a);
   std::string out = "<item><title>" + xml_escape(a.title) + "</title><link>" + xml_escape(link) + "</link>";
   out += "<guid isPermaLink=\"true\">" + xml_escape(link) + "</guid>";
@@ -77,6 +79,9 @@ std::string rss_item(const std::string& base, const model::Article& a, const std
   if (!category.empty()) out += "<category>" + xml_escape(category) + "</category>";
   if (!a.summary.empty()) out += "<description>" + html_text_for_xml(a.summary) + "</description>";
   if (!a.author.empty()) out += "<dc:creator>" + xml_escape(a.author) + "</dc:creator>";
+  if (image)  // the lead image, for readers that show a picture beside the item
+    out += "<enclosure url=\"" + xml_escape(base + image->path) + "\" length=\"" + std::to_string(image->size) +
+           "\" type=\"" + xml_escape(image->content_type) + "\"/>";
   return out + "</item>\n";
 }
 
@@ -96,7 +101,7 @@ Response rss(const Context& ctx, const Request& req, const model::Category* only
   if (!articles.empty()) out += "<lastBuildDate>" + http_date(articles.front().published_at) + "</lastBuildDate>\n";
   for (const auto& a : articles) {
     const auto c = only ? std::optional(*only) : store::get_category(txn, t, a.category_id);
-    out += rss_item(base, a, c ? c->name : "");
+    out += rss_item(base, a, c ? c->name : "", lead_image_of(txn, t, a));
   }
   return rss_response(std::move(out));
 }

@@ -3,6 +3,7 @@
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
+#include "web/handlers/public/article_media.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
@@ -39,12 +40,17 @@ Response home_page(const Context& ctx, Request&) {
   auto* head = fill_layout(dict, ctx, txn, "Trang chủ");
   head->AddSectionDictionary("DESCRIPTION")
       ->SetValue("TEXT", "Tin tức, văn bản, thông tin chỉ đạo điều hành, thủ tục hành chính và dịch vụ công.");
-  for (const auto& a : featured_articles(txn, t)) fill_article_summary(*dict.AddSectionDictionary("FEATURED"), a);
+  for (const auto& a : featured_articles(txn, t)) {
+    auto* item = dict.AddSectionDictionary("FEATURED");
+    fill_article_summary(*item, a);
+    fill_lead_image(*item, txn, t, a, "list-image");
+  }
   const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kNewest});
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");
   for (const auto& a : articles) {
     auto* item = dict.AddSectionDictionary("ARTICLE");
     fill_article_summary(*item, a);
+    fill_lead_image(*item, txn, t, a, "list-image");
     if (const auto c = store::get_category(txn, t, a.category_id)) {
       auto* cat = item->AddSectionDictionary("CATEGORY");
       cat->SetValue("SLUG", c->slug);

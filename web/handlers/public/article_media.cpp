@@ -1,0 +1,77 @@
+#include "web/handlers/public/article_media.hpp"
+
+#include "daemon/model/media_link.hpp"
+#include "daemon/model/media_type.hpp"
+#include "daemon/model/time.hpp"
+#include "daemon/store/document_table.hpp"
+
+namespace portald::web {
+namespace {
+
+std::string attribute(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<store::MediaInfo> image_info(const store::Txn& txn, const store::Tables& t, std::uint64_t id) {
+  auto m = id ? store::get_media_info(txn, t, id) : std::nullopt;
+  if (!m || !model::is_image_type(m->content_type)) return std::nullopt;
+  return m;
+}
+
+}  // namespace
+
+std::optional<LeadImage> lead_image_of(const store::Txn& txn, const store::Tables& t, const model::Article& a) {
+  const auto m = image_info(txn, t, a.extras.lead_media_id);
+  if (!m) return std::nullopt;
+  return LeadImage{.media_id = m->id,
+                   .path = model::media_path(m->id, m->token, m->file_name),
+                   .alt = a.extras.lead_alt,
+                   .content_type = m->content_type,
+                   .size = m->size};
+}
+
+std::string lead_image_html(const LeadImage& image, std::string_view css_class) {
+  return "<img class=\"" + attribute(css_class) + "\" src=\"" + attribute(image.path) + "\" alt=\"" +
+         attribute(image.alt) + "\" loading=\"lazy\" decoding=\"async\">";
+}
+
+void fill_lead_image(ctemplate::TemplateDictionary& item, const store::Txn& txn, const store::Tables& t,
+                     const model::Article& a, std::string_view css_class) {
+  if (const auto image = lead_image_of(txn, t, a))
+    item.AddSectionDictionary("LEAD_IMAGE")->SetValue("HTML", lead_image_html(*image, css_class));
+}
+
+void fill_gallery_and_corrections(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
+                                  const model::Article& a) {
+  ctemplate::TemplateDictionary* gallery = nullptr;
+  for (const auto& g : a.extras.gallery) {
+    const auto m = image_info(txn, t, g.media_id);
+    if (!m) continue;
+    if (!gallery) gallery = dict.AddSectionDictionary("GALLERY");
+    auto* image = gallery->AddSectionDictionary("IMAGE");
+    image->SetValue("URL", model::media_path(m->id, m->token, m->file_name));
+    image->SetValue("ALT", g.alt);
+    if (!g.caption.empty()) image->AddSectionDictionary("CAPTION")->SetValue("TEXT", g.caption);
+  }
+  ctemplate::TemplateDictionary* corrections = nullptr;
+  for (const auto& c : a.extras.corrections) {
+    if (c.at == 0) continue;  // not approved yet
+    if (!corrections) corrections = dict.AddSectionDictionary("CORRECTIONS");
+    auto* item = corrections->AddSectionDictionary("CORRECTION");
+    item->SetValue("DATE", model::format_date_vn(c.at));
+    item->SetValue("ISO_DATE", model::format_rfc3339(c.at));
+    item->SetValue("TEXT", c.text);
+  }
+}
+
+}  // namespace portald::web
