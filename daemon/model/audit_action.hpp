@@ -42,6 +42,7 @@ enum class AuditAction {
   article_withdraw,
   // Operators' settings, taxonomy and media.
   media_upload,
+  media_remove_orphan,  // a file nothing referenced, removed after the operator confirmed (issue 14)
   settings_site,
   settings_maintenance,
   taxonomy_category,
