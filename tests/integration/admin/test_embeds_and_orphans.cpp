@@ -64,7 +64,7 @@ std::string publish(AdminClient& ctv, AdminClient& thuky, AdminClient& chief, co
 }
 
 // The public page of article `id` (its address is found through the canonical redirect).
-test::HttpResponse public_article(const test::RunningDaemon& daemon, const std::string& id) {
+test::HttpResponse public_article(test::RunningDaemon& daemon, const std::string& id) {
   const auto moved = daemon.get("/tin-tuc/x-" + id);
   BOOST_REQUIRE_MESSAGE(moved.status == 301, moved.status);
   return daemon.get(std::string(moved.header("Location").value_or("")));
