@@ -71,6 +71,7 @@ BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
                                                "article.publish-scheduled",
                                                "article.withdraw",
                                                "media.upload",
+                                               "media.remove_orphan",
                                                "settings.site",
                                                "settings.maintenance",
                                                "taxonomy.category",
