@@ -75,19 +75,25 @@ bool etag_matches(std::string_view header, std::string_view etag) {
   return false;
 }
 
+// No third party at all: what every page gets unless the settings allow the EMC script or embeds.
+// media-src is 'self': video and audio play from the media library only (/tep/).
 constexpr std::string_view kStrictCsp =
-    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'";
+    "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-src 'none'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 }  // namespace
 
 std::string content_security_policy(const model::SiteSettings& s) {
-  // The EMC monitoring script (TT 22/2023) is the one third party allowed, and only once configured.
+  // The EMC monitoring script (TT 22/2023) is the one third-party script allowed, and only once
+  // configured; frames come only from the embed allow-list (issue 14), the same list the sanitiser
+  // lets iframes through for, so a body saved under an older list cannot load more.
   const auto emc = model::script_origin(s.emc_script_url);
-  if (!emc) return std::string(kStrictCsp);
-  return "default-src 'self'; script-src 'self' " + *emc + "; connect-src 'self' " + *emc +
-         "; img-src 'self' data: " + *emc +
+  std::string csp = "default-src 'self'; ";
+  if (emc) csp += "script-src 'self' " + *emc + "; connect-src 'self' " + *emc + "; ";
+  csp += "img-src 'self' data:" + (emc ? " " + *emc : std::string()) + "; media-src 'self'; frame-src " +
+         model::frame_src_sources(model::embed_policy(s)) +
          "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  return csp;
 }
 
 void add_security_headers(Response& r) {

@@ -57,7 +57,8 @@ class App {
 // Headers every response carries: strict CSP (no inline script, no third parties), nosniff, framing.
 // A response that already has a Content-Security-Policy keeps it.
 void add_security_headers(Response& r);
-// The strict policy, plus the EMC script's origin in script/connect/img-src when one is configured.
+// The strict policy, plus the EMC script's origin in script/connect/img-src when one is configured and
+// the embed allow-list as frame-src ('none' when empty).
 std::string content_security_policy(const model::SiteSettings& s);
 
 }  // namespace portald::web

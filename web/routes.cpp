@@ -50,6 +50,8 @@ std::vector<RouteSpec> route_table() {
       // --- feeds and machine entry points: absolute links, so the Host is in the cache key ---
       {"GET", "/rss.xml", rss_all, Public, C::page_per_host},
       {"GET", "/rss/hoi-dap.xml", rss_questions, Public, C::page_per_host},  // before /rss/{file}: first match wins
+      {"GET", "/rss/van-ban.xml", rss_documents, Public, C::page_per_host},  // the same
+      {"GET", "/rss/chu-de/{file}", rss_topic, Public, C::page_per_host},
       {"GET", "/rss/hoi-dap/{file}", rss_agency_questions, Public, C::page_per_host},
       {"GET", "/rss/{file}", rss_category, Public, C::page_per_host},
       {"GET", "/sitemap.xml", sitemap_xml, Public, C::page_per_host},
@@ -107,6 +109,9 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/trang/{id}/xem-truoc", adm::section_pages::preview, A::edit_any_article, C::none},
       {"GET", "/quan-tri/thu-vien", adm::media_pages::library_get, A::upload_media, C::none},
       {"POST", "/quan-tri/thu-vien", adm::media_pages::upload, A::upload_media, C::none},
+      {"GET", "/quan-tri/tep-tin/khong-dung", adm::media_orphan_pages::orphans_get, A::remove_orphan_media, C::none},
+      {"POST", "/quan-tri/tep-tin/khong-dung/xoa", adm::media_orphan_pages::orphans_remove, A::remove_orphan_media,
+       C::none},
       // --- admin: people, site settings, taxonomy, audit, status ---
       {"GET", "/quan-tri/nguoi-dung", adm::user_pages::list, A::manage_users, C::none},
       {"POST", "/quan-tri/nguoi-dung", adm::user_pages::create, A::manage_users, C::none},

@@ -3,6 +3,7 @@
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 
 namespace portald::cli {
@@ -82,7 +83,7 @@ bool write(store::WriteTxn& txn, const store::Tables& t, const nlohmann::json& j
   a.source_id = in.source_id.value_or("");
   a.title = in.title;
   a.slug = model::slugify(in.title);
-  a.body_html = model::sanitize_html(in.body_html);
+  a.body_html = model::sanitize_html(in.body_html, store::get_embed_policy(txn, t));
   a.summary = in.summary ? *in.summary : derive_summary(a.body_html);
   a.category_id = store::ensure_category(txn, t, in.category);
   a.agency_id = in.agency ? store::ensure_agency(txn, t, *in.agency) : 0;

@@ -25,6 +25,8 @@ std::string problem_text(const site::SettingError& e) {
     case site::SettingProblem::not_a_url: return std::string(e.field->key) + " must be an http(s):// address or a path";
     case site::SettingProblem::not_a_script_url: return "emc_script_url must be an https:// address";
     case site::SettingProblem::empty_required: return std::string(e.field->key) + " must not be empty";
+    case site::SettingProblem::not_an_origin:
+      return "embed_origins: '" + e.value + "' is not an https://host[:port] origin (no path, no wildcard)";
   }
   return std::string(e.field->key) + ": invalid";
 }

@@ -6,6 +6,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/draft_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 
 namespace portald::editorial {
@@ -21,8 +22,10 @@ std::string transition_form_error(model::Transition tr, std::string_view reason,
 }
 
 // Someone saved a newer version than the editor's base, and this content would replace it.
-bool overtaken(const Item& item, const Content& content, std::optional<std::uint32_t> base) {
-  return base && *base != item.state.work_revision && !same_content(content, item.work);
+bool overtaken(const store::Txn& txn, const store::Tables& t, const Item& item, const Content& content,
+               std::optional<std::uint32_t> base) {
+  return base && *base != item.state.work_revision &&
+         !same_content(content, item.work, store::get_embed_policy(txn, t));
 }
 
 }  // namespace
@@ -86,7 +89,7 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
   if (auto errors = check_content(txn, t, content, now); !errors.empty())
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
   if (id != 0)
-    if (const auto item = load_item(txn, t, id); item && overtaken(*item, content, base_revision))
+    if (const auto item = load_item(txn, t, id); item && overtaken(txn, t, *item, content, base_revision))
       return {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
   const auto saved = save_content(txn, t, id, std::move(content), actor, now);
   if (saved.refusal != SaveRefusal::none) return saved;
@@ -117,11 +120,12 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
     r.save = {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
     return r;
   }
-  if (overtaken(*item, content, base_revision)) {
+  if (overtaken(txn, t, *item, content, base_revision)) {
     r.save = {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
     return r;
   }
-  const bool changed = !same_content(content, item->work) || !has_exactly_topics(txn, t, id, topic_slugs);
+  const bool changed = !same_content(content, item->work, store::get_embed_policy(txn, t)) ||
+                       !has_exactly_topics(txn, t, id, topic_slugs);
   const auto save = [&] {
     if (!changed) return true;
     r.save = save_content(txn, t, id, std::move(content), actor, now);
@@ -174,7 +178,7 @@ DraftOutcome autosave_article(const store::Store& store, std::uint64_t id, Conte
                     .saved_at = now,
                     .title = std::move(content.title),
                     .summary = std::move(content.summary),
-                    .body_html = model::sanitize_html(content.body_html),
+                    .body_html = model::sanitize_html(content.body_html, store::get_embed_policy(txn, t)),
                     .category_id = content.category_id,
                     .agency_id = content.agency_id,
                     .author = std::move(content.author),

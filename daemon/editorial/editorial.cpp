@@ -9,6 +9,7 @@
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/editorial_table.hpp"
+#include "daemon/store/settings_table.hpp"
 
 namespace portald::editorial {
 namespace {
@@ -115,10 +116,10 @@ model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, con
   return item.article.updated_at;
 }
 
-bool same_content(const Content& a, const Content& b) {
+bool same_content(const Content& a, const Content& b, const model::EmbedPolicy& embeds) {
   return a.title == b.title && a.summary == b.summary && a.author == b.author && a.category_id == b.category_id &&
          a.agency_id == b.agency_id && a.featured == b.featured && a.extras == b.extras &&
-         (a.body_html == b.body_html || model::sanitize_html(a.body_html) == b.body_html);
+         (a.body_html == b.body_html || model::sanitize_html(a.body_html, embeds) == b.body_html);
 }
 
 bool may_view(const Item& item, const Actor& actor) {
@@ -136,7 +137,7 @@ bool may_edit(const Item& item, const Actor& actor) {
 
 SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, Content content,
                         const Actor& actor, model::UnixTime now) {
-  content.body_html = model::sanitize_html(content.body_html);
+  content.body_html = model::sanitize_html(content.body_html, store::get_embed_policy(txn, t));
   if (id == 0) {
     if (!model::may(actor, model::Action::write_article)) return {SaveRefusal::not_allowed};
     model::Article a;

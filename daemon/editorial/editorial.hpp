@@ -11,6 +11,7 @@
 #include "daemon/mail/outbox.hpp"
 #include "daemon/model/actor.hpp"
 #include "daemon/model/editorial.hpp"
+#include "daemon/model/embed_origin.hpp"
 #include "daemon/model/user.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/store.hpp"
@@ -40,8 +41,9 @@ struct Item {
 std::optional<Item> load_item(const store::Txn& txn, const store::Tables& t, std::uint64_t id);
 // When the version under work was saved (the record's updated_at for an article never edited here).
 model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, const Item& item);
-// True when `a` and `b` hold the same content, bodies compared after sanitising `a` (b is as stored).
-bool same_content(const Content& a, const Content& b);
+// True when `a` and `b` hold the same content, bodies compared after sanitising `a` under `embeds`
+// (b is as stored).
+bool same_content(const Content& a, const Content& b, const model::EmbedPolicy& embeds = {});
 // May `actor` read this item (their own, or any with edit-any-article)?
 bool may_view(const Item& item, const Actor& actor);
 // May `actor` change its content now?

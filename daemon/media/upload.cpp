@@ -31,9 +31,11 @@ UploadResult upload(const store::Store& store, std::string_view file_name, std::
 UploadResult check_upload(std::string_view file_name, std::string_view bytes, const model::Actor& actor) {
   if (!model::may(actor, model::Action::upload_media)) return {Refusal::not_allowed};
   if (bytes.empty()) return {Refusal::empty};
-  if (bytes.size() > model::kMaxMediaBytes) return {Refusal::too_large};
+  if (bytes.size() > model::kMaxStreamMediaBytes) return {Refusal::too_large};
   const auto type = model::sniff_media_type(bytes, file_name);
-  if (!type) return {Refusal::unknown_type};
+  // Over the general limit, an unknown file is refused for its size (what the form states first).
+  if (!type) return {bytes.size() > model::kMaxMediaBytes ? Refusal::too_large : Refusal::unknown_type};
+  if (bytes.size() > model::max_media_bytes(*type)) return {Refusal::too_large};  // video may be larger
   return {Refusal::none, 0, stored_name(file_name), *type};
 }
 

@@ -15,7 +15,7 @@ enum class Refusal {
   none,
   not_allowed,   // the actor's role may not upload media
   empty,         // no bytes
-  too_large,     // over model::kMaxMediaBytes
+  too_large,     // over model::max_media_bytes of its type
   unknown_type,  // not a type the portal publishes (see model::sniff_media_type)
 };
 

@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 70> kNames{{
+constexpr std::array<Names, 71> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -44,6 +44,7 @@ constexpr std::array<Names, 70> kNames{{
     {A::article_withdraw, "article.withdraw", "Gỡ bài"},
     {A::article_unpublish_scheduled, "article.unpublish-scheduled", "Gỡ bài theo lịch hết hạn"},
     {A::media_upload, "media.upload", "Tải tệp lên thư viện"},
+    {A::media_remove_orphan, "media.remove-orphan", "Xóa tệp không còn được dùng"},
     {A::settings_site, "settings.site", "Sửa cài đặt trang"},
     {A::settings_maintenance, "settings.maintenance", "Bật, tắt chế độ bảo trì"},
     {A::taxonomy_category, "taxonomy.category", "Thêm chuyên mục"},

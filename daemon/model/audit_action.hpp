@@ -43,6 +43,7 @@ enum class AuditAction {
   article_unpublish_scheduled,  // the scheduler: a published article's expiry time passed (issue 14)
   // Operators' settings, taxonomy and media.
   media_upload,
+  media_remove_orphan,  // a file nothing referenced, removed after the operator confirmed (issue 14)
   settings_site,
   settings_maintenance,
   taxonomy_category,

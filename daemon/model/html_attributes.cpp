@@ -55,9 +55,39 @@ std::optional<long> parse_number(std::string_view s, long lo, long hi) {
   return v >= lo && v <= hi ? std::optional<long>(v) : std::nullopt;
 }
 
+// A file of the media library on this site: "/tep/..." without anything a browser would resolve
+// elsewhere (dot segments, backslashes, controls, spaces). Captions must also end in ".vtt".
+bool is_media_path(std::string_view url, bool captions) {
+  if (!url.starts_with("/tep/") || url.size() > 1000) return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '\\') return false;
+  const std::string lower = to_lower(url.substr(0, url.find_first_of("?#")));
+  if (lower.find("/./") != none || lower.find("/../") != none || lower.ends_with("/..") || lower.ends_with("/.") ||
+      lower.find("%2e") != none || lower.find("%2f") != none || lower.find("%5c") != none)
+    return false;
+  return !captions || lower.ends_with(".vtt");
+}
+
+// A BCP 47 language tag's shape: letters, digits and hyphens, starting with a letter.
+bool is_language_tag(std::string_view s) {
+  return !s.empty() && s.size() <= 35 && is_alpha(s.front()) &&
+         s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == none;
+}
+
+bool has_text(std::optional<std::string_view> v) {
+  if (!v) return false;
+  for (char c : *v)
+    if (!is_space(c)) return true;
+  return false;
+}
+
+// The sandbox every embedded page gets: its own script and origin (players need both), fullscreen
+// presentation; never top navigation, popups, forms or downloads.
+constexpr std::string_view kFrameSandbox = "allow-scripts allow-same-origin allow-presentation";
+
 }  // namespace
 
-bool render_attributes(const GumboElement& el, std::string& out) {
+bool render_attributes(const GumboElement& el, std::string& out, const EmbedPolicy& embeds) {
   const auto get = [&](const char* name) -> std::optional<std::string_view> {
     const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
     return a != nullptr ? std::optional<std::string_view>(a->value) : std::nullopt;
@@ -76,7 +106,41 @@ bool render_attributes(const GumboElement& el, std::string& out) {
     if (const auto n = v ? parse_number(*v, lo, hi) : std::nullopt) put(name, std::to_string(*n));
   };
   const bool image = el.tag == GUMBO_TAG_IMG;
-  if (image || el.tag == GUMBO_TAG_A) {
+  if (el.tag == GUMBO_TAG_IFRAME) {
+    const auto src = get("src");
+    const auto title = get("title");
+    if (!src || !has_text(title) || !is_allowed_frame_url(trim_url(*src), embeds)) return false;
+    put("src", trim_url(*src));
+    put("title", *title);
+    number("width", 1, 10000);
+    number("height", 1, 10000);
+    put("sandbox", kFrameSandbox);
+    put("referrerpolicy", "strict-origin-when-cross-origin");
+    put("loading", "lazy");
+    put("allowfullscreen", "");
+  } else if (el.tag == GUMBO_TAG_VIDEO || el.tag == GUMBO_TAG_AUDIO) {
+    const auto src = get("src");
+    if (!src || !is_media_path(trim_url(*src), false)) return false;
+    put("src", trim_url(*src));
+    copy("title");
+    if (el.tag == GUMBO_TAG_VIDEO) {
+      number("width", 1, 10000);
+      number("height", 1, 10000);
+    }
+    put("controls", "");
+    put("preload", "metadata");  // the page does not download the whole file before play
+  } else if (el.tag == GUMBO_TAG_TRACK) {
+    const auto src = get("src");
+    const std::string kind = to_lower(get("kind").value_or(""));
+    const auto lang = get("srclang");
+    if (!src || !is_media_path(trim_url(*src), true) || (kind != "captions" && kind != "subtitles") || !lang ||
+        !is_language_tag(*lang))
+      return false;
+    put("kind", kind);
+    put("src", trim_url(*src));
+    put("srclang", *lang);
+    if (has_text(get("label"))) copy("label");
+  } else if (image || el.tag == GUMBO_TAG_A) {
     const auto url = get(image ? "src" : "href");
     const UrlKind kind = url ? classify_url(trim_url(*url), image) : UrlKind::bad;
     if (kind == UrlKind::bad) return false;

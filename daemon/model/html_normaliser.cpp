@@ -97,7 +97,13 @@ class Normaliser {
       return;
     }
     const Handling h = handling(t->tag);
-    if (h == Handling::keep) return t->end ? end_tag(t->tag) : start_tag(*t);
+    if (h == Handling::keep && t->end) return end_tag(t->tag);
+    if (h == Handling::keep) {
+      start_tag(*t);
+      // A kept iframe's content is raw text to the tokenizer and never shown: it is left out.
+      if (is_raw_text(t->tag)) pos_ = find_end_tag(tag_name(t->tag));
+      return;
+    }
     if (h == Handling::unwrap || t->end || is_void(t->tag) || foreign_empty) return;
     if (is_raw_text(t->tag)) return void(pos_ = find_end_tag(tag_name(t->tag)));
     skip_tag_ = t->tag;

@@ -33,6 +33,9 @@ bool is_table_part(GumboTag t);
 // Where the tree builder's searches for an element to close stop: a table and its cells.
 bool is_scope_boundary(GumboTag t);
 bool is_block(GumboTag t);
+// Elements that show something from a source (img, iframe, video, audio, track): without a safe
+// source they are dropped with their content.
+bool is_embed(GumboTag t);
 // The page owns h1; b and i become their semantic twins.
 GumboTag output_tag(GumboTag t);
 // An attribute name (lower case) that some kept element may carry; the serialiser decides which.

@@ -18,6 +18,12 @@
 //   the list) and pasted screenshots arrive that way; max_input_bytes bounds their size. Moving
 //   them into the media store is the editor's or importer's job, not this module's. Other img
 //   sources must be http(s) or start with '/': Word's "image001.png" would only be a broken image.
+// * iframe passes only for an https src on an origin the operator allow-listed (EmbedPolicy, passed
+//   in, never global), and always leaves with our own sandbox and referrerpolicy: the embedded page
+//   runs script, but in its own origin, without top navigation, popups or forms. The page CSP's
+//   frame-src lists the same origins, so a body sanitised under an older list cannot load more.
+// * video and audio play files of the media library only (/tep/...): a same-site source keeps the
+//   reader's address from third parties. track (captions, subtitles) must sit directly in one.
 //
 // The pieces: html_policy (the allow-list tables), html_normaliser (pass one), gumbo_fragment (the
 // parse and the tree walk), html_serialiser (pass two and html_to_text), html_attributes (attribute
@@ -50,7 +56,12 @@ std::string on_tree(std::string_view html, const SanitizeLimits& limits, Write w
 }  // namespace
 
 std::string sanitize_html(std::string_view html, const SanitizeLimits& limits) {
-  return on_tree(html, limits, [&](const GumboNode* root) { return html::serialise_html(root, limits.max_depth); });
+  return sanitize_html(html, EmbedPolicy{}, limits);
+}
+
+std::string sanitize_html(std::string_view html, const EmbedPolicy& embeds, const SanitizeLimits& limits) {
+  return on_tree(html, limits,
+                 [&](const GumboNode* root) { return html::serialise_html(root, limits.max_depth, embeds); });
 }
 
 std::string html_to_text(std::string_view html, const SanitizeLimits& limits) {

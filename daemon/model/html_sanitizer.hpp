@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/model/embed_origin.hpp"
+
 namespace portald::model {
 
 struct SanitizeLimits {
@@ -19,6 +21,10 @@ struct SanitizeLimits {
 // Idempotent: sanitize_html(sanitize_html(x)) == sanitize_html(x). Never throws except bad_alloc;
 // garbage in gives (possibly empty) safe HTML out.
 std::string sanitize_html(std::string_view html, const SanitizeLimits& limits = {});
+// The same, letting through the embeds `embeds` allows: <iframe> whose src is https on one of its
+// frame origins (always with a fixed sandbox, referrerpolicy, loading="lazy" and a required title).
+// <video>/<audio> of the media library (/tep/...) with <track> captions pass under any policy.
+std::string sanitize_html(std::string_view html, const EmbedPolicy& embeds, const SanitizeLimits& limits = {});
 
 // Plain text of an HTML fragment: block elements separated by one newline, white space (including
 // U+00A0) collapsed to single spaces, entities decoded (so "&lt;" becomes '<': escape the result

@@ -13,7 +13,7 @@ namespace {
 
 class Serialiser {
  public:
-  explicit Serialiser(unsigned max_depth) : max_depth_(max_depth) {}
+  Serialiser(unsigned max_depth, const EmbedPolicy& embeds) : max_depth_(max_depth), embeds_(embeds) {}
 
   bool enter(const GumboNode* node) {
     const GumboElement& el = node->v.element;
@@ -23,10 +23,14 @@ class Serialiser {
     // <table> was unwrapped would change how the output re-parses.
     const bool keep = h == Handling::keep && (is_void(el.tag) || (flattening_ == 0 && fits(el.tag)));
     GumboTag out = keep ? output_tag(el.tag) : GUMBO_TAG_LAST;
+    // A caption track belongs to the kept video or audio it sits in, or nowhere.
+    if (el.tag == GUMBO_TAG_TRACK &&
+        (open_.empty() || !is_one_of(open_.back().tag, {GUMBO_TAG_VIDEO, GUMBO_TAG_AUDIO})))
+      return false;
     std::string attributes;
-    if (keep && !render_attributes(el, attributes)) {
-      if (el.tag == GUMBO_TAG_IMG) return false;
-      out = GUMBO_TAG_LAST;  // a link to nowhere or to javascript: keeps only its text
+    if (keep && !render_attributes(el, attributes, embeds_)) {
+      if (is_embed(el.tag)) return false;  // with its content: an embed without a safe source is nothing
+      out = GUMBO_TAG_LAST;                // a link to nowhere or to javascript: keeps only its text
     }
     if (out == GUMBO_TAG_LAST) {
       open_.push_back({out, 0, h == Handling::keep && !keep});
@@ -91,11 +95,12 @@ class Serialiser {
     return depth_ + (t == GUMBO_TAG_TABLE ? 4 : 1) <= max_depth_;
   }
 
-  // Only white space, U+00A0 and tags other than img (in our own output every '<' starts a tag).
+  // Only white space, U+00A0 and tags other than embeds (in our own output every '<' starts a tag).
   static bool is_blank(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (s[i] == '<') {
-        if (s.compare(i, 4, "<img") == 0) return false;
+        for (std::string_view t : {"<img", "<iframe", "<video", "<audio"})
+          if (s.compare(i, t.size(), t) == 0) return false;
         i = std::min(s.find('>', i), s.size());
       } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
         ++i;
@@ -107,6 +112,7 @@ class Serialiser {
   }
 
   unsigned max_depth_;
+  const EmbedPolicy& embeds_;
   unsigned depth_ = 0;       // kept elements currently open
   unsigned flattening_ = 0;  // open elements that were flattened
   std::vector<Open> open_;
@@ -147,8 +153,8 @@ class TextExtractor {
 
 }  // namespace
 
-std::string serialise_html(const GumboNode* root, unsigned max_depth) {
-  Serialiser visitor(max_depth);
+std::string serialise_html(const GumboNode* root, unsigned max_depth, const EmbedPolicy& embeds) {
+  Serialiser visitor(max_depth, embeds);
   walk(root, visitor);
   return visitor.take();
 }

@@ -5,12 +5,14 @@
 
 #include <string>
 
+#include "daemon/model/embed_origin.hpp"
+
 namespace portald::model::html {
 
 // The safe HTML of the tree under root (root itself not written): allow-listed elements and
 // attributes only, text and attribute values escaped, kept elements at most max_depth deep; what it
-// returns re-parses to the same tree. "" for a null root.
-std::string serialise_html(const GumboNode* root, unsigned max_depth);
+// returns re-parses to the same tree; iframes only as `embeds` allows. "" for a null root.
+std::string serialise_html(const GumboNode* root, unsigned max_depth, const EmbedPolicy& embeds);
 
 // The plain text of the tree under root: blocks separated by one newline, white space (U+00A0
 // included) collapsed, dropped elements (script, style, ...) left out. "" for a null root.

@@ -24,7 +24,7 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 14> kTable{{
+const std::array<Row, 15> kTable{{
     {Action::use_admin, "use-admin",
      roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
     {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
@@ -41,6 +41,8 @@ const std::array<Row, 14> kTable{{
     {Action::handle_questions, "handle-questions",
      roles({operator_, editor_in_chief, deputy, secretariat, agency_answerer})},
     {Action::manage_question_settings, "manage-question-settings", roles({operator_, editor_in_chief, secretariat})},
+    // The system's housekeeping: removing a file is irreversible, so only who runs the system.
+    {Action::remove_orphan_media, "remove-orphan-media", roles({operator_})},
 }};
 
 const Row* row_of(Action action) {

@@ -25,6 +25,7 @@ enum class Action {
   handle_questions,          // citizens' questions (Điều 9): the data centre triages, the board approves answers,
                              // an agency answers its own (model/question.hpp has the per-step rules)
   manage_question_settings,  // the questions' fields, answer deadlines and how long contacts are kept
+  remove_orphan_media,       // list media nothing references and remove them once confirmed (issue 14)
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

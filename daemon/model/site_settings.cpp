@@ -13,4 +13,8 @@ std::optional<std::string> script_origin(std::string_view url) {
   return std::string(origin);
 }
 
+EmbedPolicy embed_policy(const SiteSettings& s) {
+  return {.frame_origins = parse_embed_origins(s.embed_origins).origins};
+}
+
 }  // namespace portald::model

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/model/embed_origin.hpp"
+
 namespace portald::model {
 
 struct SiteSettings {
@@ -27,6 +29,9 @@ struct SiteSettings {
   // centrally run city): labels such as "Dịch vụ công của tỉnh" are built from it, never hard-coded.
   std::string locality = "tỉnh";
   std::string emc_script_url;  // EMC monitoring script (https only); "" = off, and the CSP stays strict
+  // Origins whose pages may be embedded (live streams, video platforms, online dialogues): normalised
+  // "https://host[:port]" entries separated by spaces (model/embed_origin.hpp); "" = no embeds.
+  std::string embed_origins;
 };
 
 // Maintenance mode (Điều 5.9): readers get 503 with this message; /quan-tri and /healthz keep working.
@@ -39,5 +44,8 @@ struct Maintenance {
 // "https://host[:port]" of an https script URL that is safe to put into a CSP; std::nullopt otherwise
 // (the rule for emc_script_url, and what the public pages' CSP is built from).
 std::optional<std::string> script_origin(std::string_view url);
+
+// What the HTML sanitiser and the page CSP allow to be embedded under these settings.
+EmbedPolicy embed_policy(const SiteSettings& s);
 
 }  // namespace portald::model

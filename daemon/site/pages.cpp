@@ -10,6 +10,7 @@
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/page_revision_table.hpp"
 #include "daemon/store/page_table.hpp"
+#include "daemon/store/settings_table.hpp"
 
 namespace portald::site {
 namespace {
@@ -59,9 +60,9 @@ model::SitePage page_of(const PageRevision& r, model::UnixTime now) {
 }
 
 // True when the checked content is what `work` holds (bodies compared after sanitising the posted one).
-bool same_content(const PageContent& c, const model::SitePage& work) {
+bool same_content(const PageContent& c, const model::SitePage& work, const model::EmbedPolicy& embeds) {
   return c.title == work.title && c.summary == work.summary && c.entries == work.entries &&
-         c.position == work.position && model::sanitize_html(c.body_html) == work.body_html;
+         c.position == work.position && model::sanitize_html(c.body_html, embeds) == work.body_html;
 }
 
 void audit(store::WriteTxn& txn, const store::Tables& t, model::AuditAction action, const model::Actor& actor,
@@ -296,7 +297,7 @@ PageResult save_page(const store::Store& store, std::uint64_t id, PageContent co
   const auto work = item->work();
   if (auto errors = check_page_content(content, work.kind); !errors.empty())
     return {.refusal = PageRefusal::invalid, .id = id, .errors = std::move(errors)};
-  const bool same = same_content(content, work);
+  const bool same = same_content(content, work, store::get_embed_policy(txn, t));
   if (base_revision && *base_revision != item->latest() && !same)
     return {.refusal = PageRefusal::conflict, .id = id, .revision = item->latest()};
   if (same) {

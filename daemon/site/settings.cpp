@@ -30,6 +30,8 @@ constexpr SettingField kFields[] = {
     {"national_legal_db_url", "CSDL quốc gia về văn bản pháp luật", &S::national_legal_db_url, true},
     {"data_portal_url", "Cổng dữ liệu mở", &S::data_portal_url, true},
     {"emc_script_url", "Mã theo dõi EMC (địa chỉ https)", &S::emc_script_url, true},
+    {"embed_origins", "Nguồn được phép nhúng (video, truyền hình trực tiếp, đối thoại trực tuyến)", &S::embed_origins,
+     false},
 };
 
 constexpr std::size_t kMaxValueBytes = 2000;
@@ -38,13 +40,26 @@ constexpr std::size_t kMaxValueBytes = 2000;
 void apply(model::SiteSettings& s, const SettingField& f, std::string_view value, std::vector<SettingError>& errors) {
   const auto v = model::to_nfc(value);
   if (!v || v->size() > kMaxValueBytes) {
-    errors.push_back({&f, v ? SettingProblem::too_long : SettingProblem::not_utf8});
+    errors.push_back({&f, v ? SettingProblem::too_long : SettingProblem::not_utf8, {}});
     return;
   }
   if (f.url && !v->empty() && !v->starts_with("https://") && !v->starts_with("http://") && !v->starts_with("/"))
-    errors.push_back({&f, SettingProblem::not_a_url});
+    errors.push_back({&f, SettingProblem::not_a_url, {}});
   if (f.key == "emc_script_url" && !v->empty() && !model::script_origin(*v))
-    errors.push_back({&f, SettingProblem::not_a_script_url});
+    errors.push_back({&f, SettingProblem::not_a_script_url, {}});
+  if (f.key == "embed_origins") {
+    // Kept normalised ("https://host[:port]" separated by spaces): the sanitiser and the CSP read it as is.
+    auto list = model::parse_embed_origins(*v);
+    if (!list.refused.empty()) {
+      errors.push_back({&f, SettingProblem::not_an_origin, std::move(list.refused.front())});
+      s.*f.member = *v;  // shown again as typed
+      return;
+    }
+    std::string joined;
+    for (const auto& o : list.origins) joined += (joined.empty() ? "" : " ") + o;
+    s.*f.member = joined;
+    return;
+  }
   s.*f.member = *v;
 }
 
@@ -73,7 +88,7 @@ SettingsResult change_settings(const store::Store& store,
   }
   for (const char* required : {"portal_name", "locality"}) {
     const SettingField* f = find_setting(required);
-    if ((r.settings.*f->member).empty()) r.errors.push_back({f, SettingProblem::empty_required});
+    if ((r.settings.*f->member).empty()) r.errors.push_back({f, SettingProblem::empty_required, {}});
   }
   if (!r.errors.empty()) {
     r.refusal = Refusal::invalid;

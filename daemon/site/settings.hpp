@@ -33,10 +33,12 @@ enum class SettingProblem {
   not_a_url,         // a url field that is neither http(s):// nor a path
   not_a_script_url,  // emc_script_url that model::script_origin refuses
   empty_required,    // the portal must have a name, and the locality (labels are built from it)
+  not_an_origin,     // embed_origins with an entry that is not "https://host[:port]" (SettingError::value)
 };
 struct SettingError {
   const SettingField* field;
   SettingProblem problem;
+  std::string value{};  // not_an_origin: the first entry refused
 };
 
 struct SettingsResult {

@@ -176,6 +176,12 @@ std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& medi
   return id;
 }
 
+bool delete_media(WriteTxn& txn, const Tables& t, std::uint64_t id) {
+  if (!txn.del(t.media, be64(id))) return false;
+  append_change(txn, t, ChangeKind::media, id, ChangeOp::remove);
+  return true;
+}
+
 std::size_t give_media_tokens(WriteTxn& txn, const Tables& t) {
   std::vector<std::uint64_t> without;
   {

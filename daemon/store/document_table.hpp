@@ -38,6 +38,9 @@ std::vector<MediaInfo> list_media(const Txn& txn, const Tables& t, std::size_t l
 std::optional<MediaInfo> get_media_info(const Txn& txn, const Tables& t, std::uint64_t id);
 // Stores bytes under a new id, with a new random token unless media.token is set; returns the id.
 std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& media);
+// Removes the file (its bytes and record) with its change-log entry; false when there was none. Callers
+// check first that nothing references it (media/orphans.hpp).
+bool delete_media(WriteTxn& txn, const Tables& t, std::uint64_t id);
 // Gives every media record without a token one (the upgrade to schema 2); returns how many.
 std::size_t give_media_tokens(WriteTxn& txn, const Tables& t);
 

@@ -5,6 +5,7 @@
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/store/codec.hpp"
 #include "daemon/store/meta_table.hpp"
+#include "daemon/store/settings_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -47,7 +48,7 @@ std::uint32_t add_page_revision(WriteTxn& txn, const Tables& t, model::PageRevis
   r.number = existing.empty() ? 1 : existing.back().number + 1;
   const std::size_t columns = model::page_columns(r.kind).size();
   for (auto& row : r.entries) row.resize(columns);
-  r.body_html = model::sanitize_html(r.body_html);
+  r.body_html = model::sanitize_html(r.body_html, get_embed_policy(txn, t));
   txn.put(t.page_revisions, revision_key(r.page_id, r.number), kRevisionRecord.encode(r));
   return r.number;
 }

@@ -9,6 +9,7 @@
 #include "daemon/store/codec.hpp"
 #include "daemon/store/media_use_table.hpp"
 #include "daemon/store/meta_table.hpp"
+#include "daemon/store/settings_table.hpp"
 
 namespace portald::store {
 namespace {
@@ -63,7 +64,7 @@ std::uint64_t put_site_page(WriteTxn& txn, const Tables& t, model::SitePage page
     throw std::invalid_argument("page slug must be a lower-case ASCII slug");
   const std::size_t columns = model::page_columns(page.kind).size();
   for (auto& row : page.entries) row.resize(columns);
-  page.body_html = model::sanitize_html(page.body_html);
+  page.body_html = model::sanitize_html(page.body_html, get_embed_policy(txn, t));
   if (!page.updated_at) page.updated_at = model::now();
   if (const auto id = lookup_id(txn, t.page_slugs, slug_key(page.lang, page.slug))) page.id = *id;
   if (!page.id) page.id = next_id(txn, t, IdCounter::page);

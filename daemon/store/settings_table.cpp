@@ -28,6 +28,7 @@ constexpr std::tuple kSiteSettingsFields{
     codec::optional("data_portal_url", &SiteSettings::data_portal_url),
     codec::optional("emc_script_url", &SiteSettings::emc_script_url),
     codec::optional("locality", &SiteSettings::locality),
+    codec::optional("embed_origins", &SiteSettings::embed_origins),
 };
 constexpr auto kSite = codec::record<SiteSettings>("settings", 1, kSiteSettingsFields);
 constexpr std::tuple kMaintenanceFields{
@@ -51,6 +52,10 @@ void put_site_settings(WriteTxn& txn, const Tables& t, const model::SiteSettings
                     model::media_ids_in(s.logo_url));
   txn.put(t.settings, kSiteKey, kSite.encode(s));
   append_change(txn, t, ChangeKind::settings, 0, ChangeOp::put);
+}
+
+model::EmbedPolicy get_embed_policy(const Txn& txn, const Tables& t) {
+  return model::embed_policy(get_site_settings(txn, t));
 }
 
 model::Maintenance get_maintenance(const Txn& txn, const Tables& t) {

@@ -20,6 +20,7 @@
 
 namespace {
 
+using portald::model::EmbedPolicy;
 using portald::model::SanitizeLimits;
 
 bool valid_utf8(std::string_view s) {
@@ -90,46 +91,51 @@ struct Element {
   std::string_view name;
   std::vector<std::string_view> attributes;
 };
-const std::vector<Element> kAllowed = {{"p", {}},
-                                       {"br", {}},
-                                       {"hr", {}},
-                                       {"h2", {}},
-                                       {"h3", {}},
-                                       {"h4", {}},
-                                       {"h5", {}},
-                                       {"h6", {}},
-                                       {"strong", {}},
-                                       {"em", {}},
-                                       {"u", {}},
-                                       {"s", {}},
-                                       {"sub", {}},
-                                       {"sup", {}},
-                                       {"small", {}},
-                                       {"blockquote", {}},
-                                       {"q", {}},
-                                       {"cite", {}},
-                                       {"abbr", {"title"}},
-                                       {"pre", {}},
-                                       {"code", {}},
-                                       {"ul", {}},
-                                       {"ol", {"start", "type"}},
-                                       {"li", {}},
-                                       {"dl", {}},
-                                       {"dt", {}},
-                                       {"dd", {}},
-                                       {"table", {}},
-                                       {"caption", {}},
-                                       {"thead", {}},
-                                       {"tbody", {}},
-                                       {"tfoot", {}},
-                                       {"tr", {}},
-                                       {"th", {"colspan", "rowspan", "scope"}},
-                                       {"td", {"colspan", "rowspan"}},
-                                       {"a", {"href", "title", "rel"}},
-                                       {"img", {"src", "alt", "width", "height", "title"}},
-                                       {"figure", {}},
-                                       {"figcaption", {}},
-                                       {"div", {}}};
+const std::vector<Element> kAllowed = {
+    {"p", {}},
+    {"br", {}},
+    {"hr", {}},
+    {"h2", {}},
+    {"h3", {}},
+    {"h4", {}},
+    {"h5", {}},
+    {"h6", {}},
+    {"strong", {}},
+    {"em", {}},
+    {"u", {}},
+    {"s", {}},
+    {"sub", {}},
+    {"sup", {}},
+    {"small", {}},
+    {"blockquote", {}},
+    {"q", {}},
+    {"cite", {}},
+    {"abbr", {"title"}},
+    {"pre", {}},
+    {"code", {}},
+    {"ul", {}},
+    {"ol", {"start", "type"}},
+    {"li", {}},
+    {"dl", {}},
+    {"dt", {}},
+    {"dd", {}},
+    {"table", {}},
+    {"caption", {}},
+    {"thead", {}},
+    {"tbody", {}},
+    {"tfoot", {}},
+    {"tr", {}},
+    {"th", {"colspan", "rowspan", "scope"}},
+    {"td", {"colspan", "rowspan"}},
+    {"a", {"href", "title", "rel"}},
+    {"img", {"src", "alt", "width", "height", "title"}},
+    {"figure", {}},
+    {"figcaption", {}},
+    {"div", {}},
+    {"iframe", {"src", "title", "width", "height", "sandbox", "referrerpolicy", "loading", "allowfullscreen"}},
+    {"video", {"src", "title", "width", "height", "controls", "preload"}},
+    {"audio", {"src", "title", "controls", "preload"}},
+    {"track", {"kind", "src", "srclang", "label"}}};
 
 // nullptr when `out` is well-formed, allow-listed markup; otherwise what is wrong.
 const char* markup_error(std::string_view out) {
@@ -176,7 +182,7 @@ const char* markup_error(std::string_view out) {
       if (url && !safe_url(unescape(raw), attribute == "src")) return "unsafe URL";
       tag.remove_prefix(end + 1);
     }
-    if (name != "br" && name != "hr" && name != "img") open.push_back(name);
+    if (name != "br" && name != "hr" && name != "img" && name != "track") open.push_back(name);
   }
   return open.empty() ? nullptr : "unclosed element";
 }
@@ -190,20 +196,32 @@ void require(bool ok, const char* what, std::string_view in, std::string_view ou
   std::abort();
 }
 
-void check(std::string_view in, const SanitizeLimits& limits) {
-  const std::string out = portald::model::sanitize_html(in, limits);
+void check(std::string_view in, const SanitizeLimits& limits, const EmbedPolicy& embeds) {
+  const std::string out = portald::model::sanitize_html(in, embeds, limits);
   require(valid_utf8(out), "output is not valid UTF-8 (or has NUL)", in, out);
   const char* error = markup_error(out);
   require(error == nullptr, error, in, out);
-  require(portald::model::sanitize_html(out, limits) == out, "not idempotent", in, out);
+  require(portald::model::sanitize_html(out, embeds, limits) == out, "not idempotent", in, out);
+  // Every iframe left is on an allowed origin and sandboxed (the policy's whole point).
+  for (auto p = out.find("<iframe "); p != std::string::npos; p = out.find("<iframe ", p + 1)) {
+    const std::string_view tag = std::string_view(out).substr(p, out.find('>', p) - p);
+    require(tag.find(" sandbox=\"allow-scripts allow-same-origin allow-presentation\"") != std::string_view::npos,
+            "iframe without sandbox", in, out);
+    const auto src = tag.find(" src=\"");
+    require(
+        src != std::string_view::npos && portald::model::is_allowed_frame_url(
+                                             unescape(tag.substr(src + 6, tag.find('"', src + 6) - src - 6)), embeds),
+        "iframe from an origin not allowed", in, out);
+  }
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view in(reinterpret_cast<const char*>(data), size);
-  check(in, SanitizeLimits{});
-  check(in, SanitizeLimits{.max_input_bytes = 4 << 20, .max_depth = 6});  // exercises flattening
+  check(in, SanitizeLimits{}, EmbedPolicy{});
+  check(in, SanitizeLimits{.max_input_bytes = 4 << 20, .max_depth = 6}, EmbedPolicy{});  // exercises flattening
+  check(in, SanitizeLimits{}, EmbedPolicy{.frame_origins = {"https://video.example", "https://live.example:8443"}});
   const std::string text = portald::model::html_to_text(in);
   require(valid_utf8(text), "html_to_text output is not valid UTF-8", in, text);
   return 0;

@@ -126,7 +126,10 @@
 
   function start() {
     var areas = document.querySelectorAll('textarea[data-editor="wysiwyg"]');
-    for (var i = 0; i < areas.length; i++) keepInSync(areas[i], window.Jodit.make(areas[i], options));
+    for (var i = 0; i < areas.length; i++) {
+      areas[i].portaldEditor = window.Jodit.make(areas[i], options); // admin-embed.js inserts through it
+      keepInSync(areas[i], areas[i].portaldEditor);
+    }
   }
 
   // Jodit copies its content into the (hidden) textarea a moment after each change, so the form posts

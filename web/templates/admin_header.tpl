@@ -10,6 +10,8 @@
 <link rel="stylesheet" href="/static/admin-editor.css">
 <script src="/static/vendor/jodit/jodit.min.js" defer></script>
 <script src="/static/admin-editor.js" defer></script>
+<meta name="portald-embed-origins" content="{{EMBED_ORIGINS}}">
+<script src="/static/admin-embed.js" defer></script>
 <script src="/static/admin-keep.js" defer></script>
 {{/EDITOR}}</head>
 <body class="admin">

@@ -2,7 +2,7 @@
 <h1>Thư viện ảnh và tệp</h1>
 <form method="post" action="/quan-tri/thu-vien" enctype="multipart/form-data">
   <input type="hidden" name="csrf" value="{{CSRF}}">
-  <label for="file">Chọn tệp (ảnh PNG, JPEG, GIF, WebP; tệp PDF, Word, Excel, ODT; tối đa {{MAX_MB}} MB)</label>
+  <label for="file">Chọn tệp (ảnh PNG, JPEG, GIF, WebP; tệp PDF, Word, Excel, ODT; tối đa {{MAX_MB}} MB. Video MP4, WebM, âm thanh MP3, Ogg/Opus tối đa {{MAX_STREAM_MB}} MB; phụ đề WebVTT .vtt)</label>
   <input id="file" name="file" type="file" required>
   <p><button type="submit">Tải lên</button></p>
 </form>

@@ -11,7 +11,8 @@
 {{/CANONICAL}}{{#JSON_LD}}<script type="application/ld+json">{{JSON:none}}</script>
 {{/JSON_LD}}<link rel="stylesheet" href="/static/portal.css">
 {{#VI}}<link rel="alternate" type="application/rss+xml" title="{{PORTAL_NAME}} - RSS" href="/rss.xml">
-{{/VI}}{{#EN}}<link rel="alternate" hreflang="vi" href="/">
+{{/VI}}{{#FEED}}<link rel="alternate" type="application/rss+xml" title="{{TITLE}}" href="{{URL}}">
+{{/FEED}}{{#EN}}<link rel="alternate" hreflang="vi" href="/">
 {{/EN}}<link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <script src="/static/personal.js" defer></script>
 {{#VI}}<script src="/static/search-suggest.js" defer></script>

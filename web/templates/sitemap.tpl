@@ -18,6 +18,8 @@
 <section aria-labelledby="sm-du-lieu"><h2 id="sm-du-lieu">Dữ liệu và nguồn tin</h2>
   <ul><li><a href="/rss.xml">RSS tất cả tin tức</a></li>
   <li><a href="/rss/hoi-dap.xml">RSS hỏi đáp</a></li>
+  <li><a href="/rss/van-ban.xml">RSS văn bản mới</a></li>{{#TOPIC_FEED}}
+  <li><a href="/rss/chu-de/{{SLUG}}.xml">RSS chuyên đề {{NAME}}</a></li>{{/TOPIC_FEED}}
   <li><a href="/sitemap.xml">Sơ đồ trang dạng XML (sitemap.xml)</a></li>
   <li><a href="/api/v1">Giao diện lập trình dữ liệu mở (API JSON)</a></li></ul>
 </section>

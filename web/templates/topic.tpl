@@ -2,6 +2,7 @@
 <nav class="breadcrumb" aria-label="Đường dẫn"><a href="/">Trang chủ</a> › <a href="/chuyen-de">Chuyên đề</a> › <span>{{NAME}}</span></nav>
 <h1>{{NAME}}</h1>
 {{#INTRO}}<p class="lead">{{TEXT}}</p>{{/INTRO}}
+<p class="category-tools"><a href="/rss/chu-de/{{SLUG}}.xml">RSS chuyên đề {{NAME}}</a></p>
 {{#NO_ARTICLES}}<p>Chuyên đề chưa có tin bài.</p>{{/NO_ARTICLES}}
 <ul class="article-list">
   {{#ARTICLE}}<li>

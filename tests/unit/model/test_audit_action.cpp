@@ -72,6 +72,7 @@ BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
                                                "article.withdraw",
                                                "article.unpublish-scheduled",
                                                "media.upload",
+                                               "media.remove-orphan",
                                                "settings.site",
                                                "settings.maintenance",
                                                "taxonomy.category",

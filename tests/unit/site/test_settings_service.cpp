@@ -36,7 +36,7 @@ std::vector<SettingProblem> problems(const site::SettingsResult& r) {
 BOOST_AUTO_TEST_SUITE(settings_service)
 
 BOOST_AUTO_TEST_CASE(the_field_table_has_each_key_once_with_its_member) {
-  BOOST_TEST(site::setting_fields().size() == 17u);
+  BOOST_TEST(site::setting_fields().size() == 18u);
   for (const auto& f : site::setting_fields()) {
     BOOST_TEST(site::find_setting(f.key) == &f);
     BOOST_TEST(f.url == f.key.ends_with("_url"));
@@ -126,6 +126,24 @@ BOOST_AUTO_TEST_CASE(only_operators_change_settings) {
 BOOST_AUTO_TEST_CASE(an_unknown_key_is_a_programming_error) {
   test::TempStore s;
   BOOST_CHECK_THROW(site::change_settings(s.store, {{"no_such_key", "x"}}, kOperator, 300), std::invalid_argument);
+}
+
+// Issue 14: the embed allow-list is stored normalised, and a list with one bad entry changes nothing.
+BOOST_AUTO_TEST_CASE(embed_origins_are_stored_normalised_and_a_bad_entry_refuses_the_list) {
+  test::TempStore s;
+  const auto ok = site::change_settings(
+      s.store, {{"embed_origins", "https://Video.example.vn,https://live.example.vn:443\nhttps://video.example.vn"}},
+      kOperator, 300);
+  BOOST_TEST_REQUIRE((ok.refusal == Refusal::none));
+  BOOST_TEST(stored(s.store).embed_origins == "https://video.example.vn https://live.example.vn");
+  const auto bad = site::change_settings(s.store, {{"embed_origins", "https://a.example.vn https://*.example.vn/x"}},
+                                         kOperator, 400);
+  BOOST_TEST((bad.refusal == Refusal::invalid));
+  BOOST_TEST_REQUIRE(bad.errors.size() == 1u);
+  BOOST_TEST((bad.errors[0].problem == SettingProblem::not_an_origin));
+  BOOST_TEST(bad.errors[0].value == "https://*.example.vn/x");
+  BOOST_TEST(bad.settings.embed_origins == "https://a.example.vn https://*.example.vn/x");  // shown as typed
+  BOOST_TEST(stored(s.store).embed_origins == "https://video.example.vn https://live.example.vn");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

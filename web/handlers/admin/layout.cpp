@@ -28,6 +28,7 @@ constexpr NavItem kNav[] = {
     {.action = model::Action::manage_taxonomy, .url = "/quan-tri/chuyen-de", .label = "Chuyên đề"},
     {.action = model::Action::manage_settings, .url = "/quan-tri/cai-dat", .label = "Cài đặt"},
     {.action = model::Action::view_status, .url = "/quan-tri/trang-thai", .label = "Trạng thái hệ thống"},
+    {.action = model::Action::remove_orphan_media, .url = "/quan-tri/tep-tin/khong-dung", .label = "Tệp không dùng"},
 };
 
 }  // namespace
@@ -36,9 +37,12 @@ ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& 
                                                  const model::User* user, const std::string& csrf,
                                                  std::string_view title) {
   std::string portal;
+  std::string embed_origins;  // for the editor's embed form (admin-embed.js), issue 14
   {
     const store::ReadTxn txn = ctx.store.read();
-    portal = ctx.site_name.empty() ? store::get_site_settings(txn, ctx.store.tables()).portal_name : ctx.site_name;
+    const auto settings = store::get_site_settings(txn, ctx.store.tables());
+    portal = ctx.site_name.empty() ? settings.portal_name : ctx.site_name;
+    embed_origins = settings.embed_origins;
   }
   auto* header = dict.AddIncludeDictionary("HEADER");
   header->SetFilename("admin_header.tpl");
@@ -46,6 +50,7 @@ ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& 
   footer->SetFilename("admin_footer.tpl");
   header->SetValue("PAGE_TITLE", std::string(title));
   header->SetValue("PORTAL_NAME", portal);
+  header->SetValue("EMBED_ORIGINS", embed_origins);
   dict.SetValue("CSRF", csrf);
   dict.SetValue("PAGE_TITLE", std::string(title));
   if (!user) return header;

@@ -2,6 +2,7 @@
 // LMDB's media table) and serve them at /tep/<id>-<token>/<name> (model::media_path). A file is
 // everyone's, and cacheable, only while something published uses it (store::media_in_public_use);
 // before that only its uploader and the editors may fetch it, never from a shared cache (issue 16).
+#include <algorithm>
 #include <stdexcept>
 
 #include "daemon/media/upload.hpp"
@@ -10,6 +11,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/media_use_table.hpp"
+#include "web/byte_range.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/pages.hpp"
@@ -70,6 +72,7 @@ Response library(const Context& ctx, const Request& req, const model::User& me, 
   if (!error.empty()) header->AddSectionDictionary("ERROR")->SetValue("TEXT", error);
   if (req.query_value("da-tai")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã tải tệp lên.");
   dict.SetValue("MAX_MB", std::to_string(model::kMaxMediaBytes >> 20));
+  dict.SetValue("MAX_STREAM_MB", std::to_string(std::min(model::kMaxStreamMediaBytes, ctx.max_body) >> 20));
   const store::ReadTxn txn = ctx.store.read();
   // A contributor or reporter sees only their own uploads; editors and up see the whole library.
   const std::string owner = sees_all_media(me) ? "" : me.username;
@@ -100,7 +103,8 @@ Response upload(const Context& ctx, Request& req) {
     case media::Refusal::too_large: return library(ctx, req, me, "Tệp lớn hơn giới hạn cho phép.", 413);
     case media::Refusal::unknown_type:
       return library(ctx, req, me,
-                     "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP và tệp PDF, Word, Excel, ODT.",
+                     "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP; video MP4, WebM; âm thanh MP3, "
+                     "Ogg/Opus; phụ đề WebVTT (.vtt) và tệp PDF, Word, Excel, ODT.",
                      415);
   }
   throw std::logic_error("media::Refusal out of range");
@@ -124,6 +128,11 @@ Response serve(const Context& ctx, Request& req) {
   if (model::is_image_type(found->media.content_type)) {
     r.content_type = found->media.content_type;
     r.body = std::move(found->media.bytes);
+  } else if (model::is_stream_type(found->media.content_type)) {
+    // Played in the page by <video>/<audio>/<track>, which fetch parts of the file (issue 14).
+    r.content_type = found->media.content_type;
+    r.body = std::move(found->media.bytes);
+    answer_range(r, req.header("Range"), req.header("If-Range"));
   } else {
     r = attachment_response(found->media);
   }

@@ -101,6 +101,12 @@ Response serve(const Context& ctx, Request& req);         // /tep/{key}/{file}: 
 Response serve_legacy(const Context& ctx, Request& req);  // /tep/{name}-{id}: redirects to the above
 }  // namespace media_pages
 
+// Issue 14: media nothing refers to, listed and removed once confirmed.
+namespace media_orphan_pages {                              // media_orphans.cpp
+Response orphans_get(const Context& ctx, Request& req);     // GET /quan-tri/tep-tin/khong-dung
+Response orphans_remove(const Context& ctx, Request& req);  // POST .../xoa: chosen ids + confirmation
+}  // namespace media_orphan_pages
+
 namespace status_pages {  // status.cpp
 Response status_page(const Context& ctx, Request& req);
 }  // namespace status_pages

@@ -23,6 +23,10 @@ std::string message(const site::SettingError& e) {
     case site::SettingProblem::not_a_url: return label + ": phải là địa chỉ http(s):// hoặc đường dẫn bắt đầu bằng /.";
     case site::SettingProblem::not_a_script_url: return label + ": phải là địa chỉ https:// hợp lệ.";
     case site::SettingProblem::empty_required: return label + " không được để trống.";
+    case site::SettingProblem::not_an_origin:
+      return label + ": “" + e.value +
+             "” không phải một nguồn hợp lệ. Mỗi mục phải có dạng https://tên-máy-chủ hoặc https://tên-máy-chủ:cổng, "
+             "không có đường dẫn và không dùng ký tự đại diện (*); các mục cách nhau bởi dấu cách.";
   }
   return label;
 }

@@ -8,6 +8,7 @@
 #include "web/handlers/public/article_media.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
+#include "web/handlers/public/metadata.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
 #include "web/not_found.hpp"
@@ -15,30 +16,6 @@
 
 namespace portald::web {
 namespace {
-
-void meta(ctemplate::TemplateDictionary& dict, const char* section, const char* name, const std::string& content) {
-  if (content.empty()) return;
-  auto* m = dict.AddSectionDictionary(section);
-  m->SetValue("NAME", name);
-  m->SetValue("CONTENT", content);
-}
-
-// JSON for a <script type="application/ld+json"> block: '<', '>' and '&' as \u escapes so the text
-// can never close the element (they only occur inside JSON strings, where the escapes mean the same).
-std::string script_safe_json(const nlohmann::json& j) {
-  std::string out;
-  for (const char c : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) {
-    if (c == '<')
-      out += "\\u003c";
-    else if (c == '>')
-      out += "\\u003e";
-    else if (c == '&')
-      out += "\\u0026";
-    else
-      out += c;
-  }
-  return out;
-}
 
 // Open Graph, Dublin Core (TT 24/2011's metadata) and schema.org NewsArticle for one article, into the
 // header's dictionary. Returns the article's absolute URL, "" when no public_url is configured.

@@ -6,10 +6,12 @@
 #include "daemon/model/text.hpp"
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "web/form.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/public/document_query.hpp"
 #include "web/handlers/public/layout.hpp"
+#include "web/handlers/public/metadata.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
 #include "web/not_found.hpp"
@@ -94,7 +96,10 @@ Response documents_page(const Context& ctx, Request& req) {
   const std::int32_t today = today_vn();
 
   ctemplate::TemplateDictionary dict("documents");
-  fill_layout(dict, ctx, txn, "Văn bản");
+  auto* list_head = fill_layout(dict, ctx, txn, "Văn bản");
+  auto* feed = list_head->AddSectionDictionary("FEED");
+  feed->SetValue("TITLE", "Văn bản mới - RSS");
+  feed->SetValue("URL", "/rss/van-ban.xml");
   fill_filter_form(dict, all, q);
   const auto found = filter_documents(std::move(all), q, today);
   const std::size_t pages = page_count(found.size(), q.per_page);
@@ -143,6 +148,37 @@ Response document_page(const Context& ctx, Request& req) {
   return render_document(ctx, txn, *d);
 }
 
+namespace {
+
+// Dublin Core, Open Graph and a schema.org Legislation for one document (issue 14), and its feed.
+void fill_document_metadata(ctemplate::TemplateDictionary& head, const model::SiteSettings& s,
+                            const model::LegalDocument& d) {
+  const std::string issued = d.issued_on ? model::format_iso_date(d.issued_on) : "";
+  nlohmann::json ld{{"@type", "Legislation"},
+                    {"name", d.type + " " + d.number},
+                    {"legislationIdentifier", d.number},
+                    {"legislationType", d.type},
+                    {"legislationPassedBy", {{"@type", "GovernmentOrganization"}, {"name", d.issuer}}}};
+  if (!issued.empty()) ld["legislationDate"] = issued;
+  if (!d.abstract_text.empty()) ld["abstract"] = d.abstract_text;
+  if (!d.signer.empty()) ld["author"] = {{"@type", "Person"}, {"name", d.signer}};
+  if (d.updated_at) ld["dateModified"] = model::format_rfc3339(d.updated_at);
+  fill_page_metadata(head, s,
+                     {.path = document_url(d),
+                      .title = d.type + " " + d.number + (d.abstract_text.empty() ? "" : ": " + d.abstract_text),
+                      .description = d.abstract_text,
+                      .creator = d.issuer,
+                      .subject = d.field,
+                      .lang = "vi",
+                      .date = d.issued_on ? model::UnixTime(d.issued_on) * 86400 : d.updated_at,
+                      .json_ld = std::move(ld)});
+  auto* feed = head.AddSectionDictionary("FEED");
+  feed->SetValue("TITLE", "Văn bản mới - RSS");
+  feed->SetValue("URL", "/rss/van-ban.xml");
+}
+
+}  // namespace
+
 Response render_document(const Context& ctx, const store::Txn& txn, const model::LegalDocument& doc) {
   const model::LegalDocument* d = &doc;
   const auto& t = ctx.store.tables();
@@ -168,6 +204,7 @@ Response render_document(const Context& ctx, const store::Txn& txn, const model:
     f->SetValue("SIZE", size_label(a.size));
   }
   head->AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", d->abstract_text);
+  fill_document_metadata(*head, store::get_site_settings(txn, t), *d);
   return render_page(ctx, "document", dict);
 }
 

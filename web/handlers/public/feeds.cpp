@@ -1,5 +1,6 @@
 // Machine-readable entry points: RSS 2.0 (all news, per category; published citizens' questions, all and
 // per agency), sitemap.xml and robots.txt.
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -156,6 +157,22 @@ Response question_rss(const Context& ctx, const Request& req, const model::Agenc
   return rss_response(std::move(out));
 }
 
+// One legal document (issue 14): type and number with the abstract as the title, the abstract and the
+// statutory fields as escaped text in the description, the issuing body as dc:creator.
+std::string document_item(const std::string& base, const model::LegalDocument& d) {
+  const std::string link = base + document_url(d);
+  const std::string title = d.type + " " + d.number + (d.abstract_text.empty() ? "" : ": " + d.abstract_text);
+  std::string out = "<item><title>" + xml_escape(title) + "</title><link>" + xml_escape(link) + "</link>";
+  out += "<guid isPermaLink=\"true\">" + xml_escape(link) + "</guid>";
+  out += "<pubDate>" + http_date(d.published_at ? d.published_at : model::UnixTime(d.issued_on) * 86400) + "</pubDate>";
+  if (!d.field.empty()) out += "<category>" + xml_escape(d.field) + "</category>";
+  std::string text = d.abstract_text + "\nSố ký hiệu: " + d.number + "\nCơ quan ban hành: " + d.issuer;
+  if (d.issued_on) text += "\nNgày ban hành: " + model::format_date_vn(model::UnixTime(d.issued_on) * 86400, 0);
+  out += "<description>" + html_text_for_xml(text) + "</description>";
+  if (!d.issuer.empty()) out += "<dc:creator>" + xml_escape(d.issuer) + "</dc:creator>";
+  return out + "</item>\n";
+}
+
 void sitemap_url(std::string& out, const std::string& loc, const std::string& lastmod = {}) {
   out += "<url><loc>" + xml_escape(loc) + "</loc>";
   if (!lastmod.empty()) out += "<lastmod>" + lastmod + "</lastmod>";
@@ -208,6 +225,52 @@ Response rss_agency_questions(const Context& ctx, Request& req) {
   const auto agency = store::get_agency(txn, ctx.store.tables(), id);
   if (!agency) throw HttpError(404, "Không tìm thấy cơ quan.");
   return question_rss(ctx, req, &*agency);
+}
+
+Response rss_documents(const Context& ctx, Request& req) {
+  const auto& t = ctx.store.tables();
+  const store::ReadTxn txn = ctx.store.read();
+  const auto s = store::get_site_settings(txn, t);
+  const std::string base = site_base(s, req);
+  const std::string title = (ctx.site_name.empty() ? s.portal_name : ctx.site_name) + " - Văn bản";
+  std::string out = channel_head({.title = title,
+                                  .link = base + "/van-ban",
+                                  .self = base + "/rss/van-ban.xml",
+                                  .description = "Văn bản mới ban hành đăng trên " + title},
+                                 s);
+  const auto documents = store::newest_documents(txn, t, {.offset = 0, .limit = kFeedItems});
+  for (const auto& d : documents) out += document_item(base, d);
+  return rss_response(std::move(out));
+}
+
+Response rss_topic(const Context& ctx, Request& req) {
+  std::string_view file = req.params.at("file");
+  if (!file.ends_with(".xml")) throw HttpError(404, "Không tìm thấy nguồn tin.");
+  file.remove_suffix(4);
+  const auto& t = ctx.store.tables();
+  const store::ReadTxn txn = ctx.store.read();
+  const auto topic = store::find_topic(txn, t, file);
+  if (!topic) throw HttpError(404, "Không tìm thấy chuyên đề.");
+  const auto s = store::get_site_settings(txn, t);
+  const std::string base = site_base(s, req);
+  const std::string title = (ctx.site_name.empty() ? s.portal_name : ctx.site_name) + " - " + topic->name;
+  std::string out = channel_head(
+      {.title = title,
+       .link = base + topic_url(*topic),
+       .self = base + "/rss/chu-de/" + topic->slug + ".xml",
+       .description = topic->description.empty() ? "Tin bài chuyên đề " + topic->name : topic->description},
+      s);
+  // Newest first, as the other feeds, whatever order the editors chose for the topic page.
+  auto articles = topic_articles(txn, t, *topic);
+  std::stable_sort(articles.begin(), articles.end(),
+                   [](const auto& a, const auto& b) { return a.published_at > b.published_at; });
+  if (articles.size() > kFeedItems) articles.resize(kFeedItems);
+  if (!articles.empty()) out += "<lastBuildDate>" + http_date(articles.front().published_at) + "</lastBuildDate>\n";
+  for (const auto& a : articles) {
+    const auto c = store::get_category(txn, t, a.category_id);
+    out += rss_item(base, a, c ? c->name : "");
+  }
+  return rss_response(std::move(out));
 }
 
 Response sitemap_xml(const Context& ctx, Request& req) {

@@ -32,10 +32,12 @@ Response attachment_response(const model::Media& m);        // bytes, type, disp
 // The public page of document `d` exactly as readers get it (also the admin's preview).
 Response render_document(const Context& ctx, const store::Txn& txn, const model::LegalDocument& d);
 // Feeds and machine-readable entry points (feeds.cpp).
-Response rss_all(const Context& ctx, Request& req);       // /rss.xml
-Response rss_category(const Context& ctx, Request& req);  // /rss/{slug}.xml
-Response sitemap_xml(const Context& ctx, Request& req);   // /sitemap.xml
-Response robots_txt(const Context& ctx, Request& req);    // /robots.txt
+Response rss_all(const Context& ctx, Request& req);        // /rss.xml
+Response rss_documents(const Context& ctx, Request& req);  // /rss/van-ban.xml: newest legal documents
+Response rss_topic(const Context& ctx, Request& req);      // /rss/chu-de/{slug}.xml: one topic's articles
+Response rss_category(const Context& ctx, Request& req);   // /rss/{slug}.xml
+Response sitemap_xml(const Context& ctx, Request& req);    // /sitemap.xml
+Response robots_txt(const Context& ctx, Request& req);     // /robots.txt
 // Citizens' questions (questions.cpp, issue 12): the published ones (?co-quan=&linh-vuc=&nam=&trang=), one
 // of them, the form and its post, and the look-up by tracking code (?ma=).
 Response questions_page(const Context& ctx, Request& req);      // /hoi-dap

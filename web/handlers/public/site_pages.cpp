@@ -5,7 +5,9 @@
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "daemon/store/topic_table.hpp"
 #include "web/handlers/public/layout.hpp"
+#include "web/handlers/public/metadata.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
 #include "web/server/http_error.hpp"
@@ -59,6 +61,17 @@ Response render_site_page(const Context& ctx, const store::ReadTxn& txn, const m
                                      static_cast<std::int32_t>((p.updated_at + model::kVietnamOffsetSeconds) / 86400))
                                : model::format_date_vn(p.updated_at));
   updated->SetValue("ISO", model::format_rfc3339(p.updated_at));
+  // Dublin Core, Open Graph and a schema.org WebPage, as articles and documents have (issue 14).
+  fill_page_metadata(
+      *head, store::get_site_settings(txn, ctx.store.tables()),
+      {.path = site_page_url(p),
+       .title = p.title,
+       .description = p.summary,
+       .creator = {},
+       .subject = {},
+       .lang = p.lang,
+       .date = p.updated_at,
+       .json_ld = {{"@type", "WebPage"}, {"name", p.title}, {"dateModified", model::format_rfc3339(p.updated_at)}}});
   fill_entries(dict, p);
   return render_page(ctx, "site_page", dict);
 }
@@ -155,6 +168,11 @@ Response sitemap_page(const Context& ctx, Request&) {
       item->SetValue("TITLE", link.title);
       if (link.pending) item->ShowSection("PENDING");
     }
+  for (const auto& tp : store::list_topics(txn, t)) {  // each topic's feed (issue 14)
+    auto* item = dict.AddSectionDictionary("TOPIC_FEED");
+    item->SetValue("SLUG", tp.slug);
+    item->SetValue("NAME", tp.name);
+  }
   fill_service_links(dict, s);
   return render_page(ctx, "sitemap", dict);
 }

@@ -49,6 +49,10 @@ Response topic_page(const Context& ctx, Request& req) {
   auto* head = fill_layout(dict, ctx, txn, tp->name);
   if (!tp->description.empty()) head->AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", tp->description);
   dict.SetValue("NAME", tp->name);
+  dict.SetValue("SLUG", tp->slug);
+  auto* feed = head->AddSectionDictionary("FEED");  // issue 14: one feed per topic
+  feed->SetValue("TITLE", "Chuyên đề " + tp->name + " - RSS");
+  feed->SetValue("URL", "/rss/chu-de/" + tp->slug + ".xml");
   if (!tp->description.empty()) dict.AddSectionDictionary("INTRO")->SetValue("TEXT", tp->description);
   if (articles.empty()) dict.ShowSection("NO_ARTICLES");
   for (std::size_t i = (page - 1) * kPerPage; i < articles.size() && i < page * kPerPage; ++i)
