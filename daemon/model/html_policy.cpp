@@ -68,8 +68,9 @@ GumboTag output_tag(GumboTag t) {
 }
 
 bool is_allowed_attribute(std::string_view name) {
-  static constexpr std::array<std::string_view, 11> allowed = {
-      "href", "src", "alt", "title", "width", "height", "colspan", "rowspan", "scope", "start", "type"};
+  static constexpr std::array<std::string_view, 12> allowed = {
+      "href",    "src",   "alt",   "title", "width", "height", "colspan",
+      "rowspan", "scope", "start", "type",  "role"};  // role: only img's decorative mark (html_attributes.cpp)
   return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
 }
 
