@@ -20,19 +20,16 @@ const model::Actor kReporter{"pv", model::Role::reporter, "10.0.0.5"};
 
 std::string base64(std::string_view in) {
   static constexpr char k[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const auto byte = [&](std::size_t i) {
+    return i < in.size() ? static_cast<unsigned>(static_cast<unsigned char>(in[i])) : 0u;
+  };
   std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
-    for (int s = 18; s >= 0; s -= 6) out += k[(v >> s) & 63];
-  }
-  if (i < in.size()) {
-    unsigned v = (unsigned char)in[i] << 16;
-    if (i + 1 < in.size()) v |= (unsigned char)in[i + 1] << 8;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    const unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
     out += k[(v >> 18) & 63];
     out += k[(v >> 12) & 63];
     out += i + 1 < in.size() ? k[(v >> 6) & 63] : '=';
-    out += '=';
+    out += i + 2 < in.size() ? k[v & 63] : '=';
   }
   return out;
 }
