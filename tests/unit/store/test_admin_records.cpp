@@ -157,7 +157,8 @@ BOOST_AUTO_TEST_CASE(site_settings_round_trip_to_the_same_bytes) {
   test::write(s, [&](auto& txn, auto& t) { store::put_site_settings(txn, t, site); });
   test::check_round_trip(
       s, &Tables::settings, "site",
-      R"({"address":"","data_portal_url":"","email":"a@b.vn","emc_script_url":"https://emc.vn/s.js",)"
+      R"({"address":"","data_portal_url":"","email":"a@b.vn","embed_origins":"",)"
+      R"("emc_script_url":"https://emc.vn/s.js",)"
       R"("english_name":"","governing_agency":"UBND tỉnh","licence":"","locality":"tỉnh",)"
       R"("logo_url":"/static/logo.svg",)"
       R"("national_legal_db_url":"https://vbpl.vn","national_service_url":"https://dichvucong.gov.vn",)"
