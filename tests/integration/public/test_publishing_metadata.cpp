@@ -34,15 +34,16 @@ BOOST_AUTO_TEST_CASE(a_legal_document_page_carries_dublin_core_open_graph_json_l
   BOOST_TEST_REQUIRE(!url.empty());
   const auto page = daemon.get(url);
   BOOST_TEST_REQUIRE(page.status == 200);
-  for (const std::string expected :
-       {"<meta name=\"DC.title\" content=\"Quyết định 15/2024/QĐ-UBND: Quy định bảng giá đất giai đoạn mới\">",
-        "<meta name=\"DC.creator\" content=\"UBND tỉnh\">", "<meta name=\"DC.date\" content=\"2024-06-01\">",
-        "<meta name=\"DC.subject\" content=\"Đất đai\">", "<meta name=\"DC.language\" content=\"vi\">",
-        "<meta name=\"DC.identifier\" content=\"https://tinh.example.vn" + url + "\">",
-        "<meta property=\"og:description\" content=\"Quy định bảng giá đất giai đoạn mới\">",
-        "<link rel=\"canonical\" href=\"https://tinh.example.vn" + url + "\">", "\"@type\":\"Legislation\"",
-        "\"legislationIdentifier\":\"15/2024/QĐ-UBND\"",
-        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Văn bản mới - RSS\" href=\"/rss/van-ban.xml\">"})
+  for (const std::string& expected : std::vector<std::string>{
+           "<meta name=\"DC.title\" content=\"Quyết định 15/2024/QĐ-UBND: Quy định bảng giá đất giai đoạn mới\">",
+           "<meta name=\"DC.creator\" content=\"UBND tỉnh\">", "<meta name=\"DC.date\" content=\"2024-06-01\">",
+           "<meta name=\"DC.subject\" content=\"Đất đai\">", "<meta name=\"DC.language\" content=\"vi\">",
+           "<meta name=\"DC.identifier\" content=\"https://tinh.example.vn" + url + "\">",
+           "<meta property=\"og:description\" content=\"Quy định bảng giá đất giai đoạn mới\">",
+           "<link rel=\"canonical\" href=\"https://tinh.example.vn" + url + "\">", "\"@type\":\"Legislation\"",
+           "\"legislationIdentifier\":\"15/2024/QĐ-UBND\"",
+           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Văn bản mới - RSS\" "
+           "href=\"/rss/van-ban.xml\">"})
     BOOST_TEST(test::contains(page.body, expected), expected);
   BOOST_TEST(test::contains(daemon.get("/van-ban").body, "href=\"/rss/van-ban.xml\""));
 }

@@ -268,7 +268,7 @@ Response rss_topic(const Context& ctx, Request& req) {
   if (!articles.empty()) out += "<lastBuildDate>" + http_date(articles.front().published_at) + "</lastBuildDate>\n";
   for (const auto& a : articles) {
     const auto c = store::get_category(txn, t, a.category_id);
-    out += rss_item(base, a, c ? c->name : "");
+    out += rss_item(base, a, c ? c->name : "", lead_image_of(txn, t, a));
   }
   return rss_response(std::move(out));
 }
