@@ -1,5 +1,7 @@
 #include "daemon/editorial/article_service.hpp"
 
+#include <algorithm>
+
 #include "daemon/editorial/article_topics.hpp"
 #include "daemon/media/inline_images.hpp"
 #include "daemon/model/html_sanitizer.hpp"
@@ -7,6 +9,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/draft_table.hpp"
+#include "daemon/store/media_use_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 
@@ -41,6 +44,32 @@ bool overtaken(const store::Txn& txn, const store::Tables& t, const Item& item, 
                std::optional<std::uint32_t> base) {
   return base && *base != item.state.work_revision &&
          !same_content(content, item.work, store::get_embed_policy(txn, t));
+}
+
+// The lead image or a gallery picture may be one the article already has, one already public, any for
+// those who may preview everything, else only the actor's own upload (the picker shows the same).
+bool may_pick_picture(const store::Txn& txn, const store::Tables& t, const std::optional<Item>& item,
+                      std::uint64_t media_id, const Actor& actor) {
+  if (item) {
+    for (const auto* extras : {&item->article.extras, &item->work.extras}) {
+      const auto ids = model::extras_media_ids(*extras);
+      if (std::find(ids.begin(), ids.end(), media_id) != ids.end()) return true;
+    }
+  }
+  if (store::media_in_public_use(txn, t, media_id) || model::may(actor, model::Action::preview_any)) return true;
+  const auto m = store::get_media_info(txn, t, media_id);
+  return m && !m->owner.empty() && m->owner == actor.username;
+}
+
+// A picture becomes public with the article: only one the author may already see (issue 16).
+std::vector<std::string> picture_errors(const store::Txn& txn, const store::Tables& t, const std::optional<Item>& item,
+                                        const Content& content, const Actor& actor) {
+  std::vector<std::string> errors;
+  for (const std::uint64_t media_id : model::extras_media_ids(content.extras))
+    if (!may_pick_picture(txn, t, item, media_id, actor))
+      errors.push_back("Một ảnh đã chọn (mã " + std::to_string(media_id) +
+                       ") không có trong những ảnh bạn được dùng: hãy chọn ảnh bạn đã tải lên.");
+  return errors;
 }
 
 }  // namespace
@@ -103,9 +132,11 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
   const auto& t = store.tables();
   if (auto errors = check_content(txn, t, content, now); !errors.empty())
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
-  if (id != 0)
-    if (const auto item = load_item(txn, t, id); item && overtaken(txn, t, *item, content, base_revision))
-      return {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
+  const std::optional<Item> item = id != 0 ? load_item(txn, t, id) : std::nullopt;
+  if (item && overtaken(txn, t, *item, content, base_revision))
+    return {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
+  if (auto errors = picture_errors(txn, t, item, content, actor); !errors.empty())
+    return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
   if (std::vector<std::string> errors; !store_pasted_images(txn, t, content, actor, now, errors))
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
   const auto saved = save_content(txn, t, id, std::move(content), actor, now);
@@ -139,6 +170,10 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
   }
   if (overtaken(txn, t, *item, content, base_revision)) {
     r.save = {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
+    return r;
+  }
+  if (auto errors = picture_errors(txn, t, item, content, actor); !errors.empty()) {
+    r.save = {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
     return r;
   }
   const bool changed = !same_content(content, item->work, store::get_embed_policy(txn, t)) ||

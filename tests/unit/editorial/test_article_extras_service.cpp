@@ -11,6 +11,7 @@
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/media_use_table.hpp"
+#include "daemon/store/taxonomy_table.hpp"
 #include "tests/unit/store/raw_records.hpp"
 
 using namespace portald;
@@ -205,6 +206,50 @@ BOOST_AUTO_TEST_CASE(extras_rules_ask_for_alt_text_images_and_a_future_expiry_in
   };
   BOOST_TEST(errors == want, boost::test_tools::per_element());
   BOOST_TEST(e.corrections.empty());  // an empty note is no correction
+}
+
+// A picture becomes public with the article, so a contributor may pick only their own uploads (the
+// picker shows the same): another person's private file is refused by the service, not only hidden.
+BOOST_AUTO_TEST_CASE(a_contributor_may_pick_only_their_own_pictures) {
+  test::TempStore s;
+  const auto mine = test::write(s, [&](auto& txn, auto& t) {
+    return store::add_media(txn, t,
+                            {.file_name = "cua-toi.png",
+                             .content_type = "image/png",
+                             .bytes = "b",
+                             .token = {},
+                             .owner = "ctv",
+                             .uploaded_at = 0});
+  });
+  const auto theirs = test::write(s, [&](auto& txn, auto& t) {
+    return store::add_media(txn, t,
+                            {.file_name = "cua-nguoi-khac.png",
+                             .content_type = "image/png",
+                             .bytes = "b",
+                             .token = {},
+                             .owner = "khac",
+                             .uploaded_at = 0});
+  });
+  const auto category = test::write(s, [&](auto& txn, auto& t) { return store::ensure_category(txn, t, "Tin tức"); });
+  model::ArticleExtras e;
+  e.lead_media_id = theirs;
+  e.lead_alt = "Ảnh của người khác";
+  const auto with = [&](const model::ArticleExtras& x) {
+    auto c = content(x);
+    c.category_id = category;
+    return c;
+  };
+  const auto refused = editorial::save_article(s.store, 0, with(e), {}, kContributor, 100, std::nullopt);
+  BOOST_TEST((refused.refusal == editorial::SaveRefusal::invalid));
+  BOOST_TEST_REQUIRE(refused.errors.size() == 1u);
+  BOOST_TEST(refused.errors[0].find("không có trong những ảnh bạn được dùng") != std::string::npos);
+  e.lead_media_id = mine;
+  const auto saved = editorial::save_article(s.store, 0, with(e), {}, kContributor, 100, std::nullopt);
+  BOOST_TEST((saved.refusal == editorial::SaveRefusal::none));
+  // The editor-in-chief may use any file of the library.
+  e.gallery.push_back({theirs, "Ảnh hội nghị", ""});
+  BOOST_TEST((editorial::save_article(s.store, saved.id, with(e), {}, kChief, 200, std::nullopt).refusal ==
+              editorial::SaveRefusal::none));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
