@@ -86,7 +86,7 @@ struct Question {
   UnixTime erased_at = 0;  // personal data erased (retention), 0 = still held
   // The due day each deadline e-mail was last sent for (questions/deadline_notices.hpp), so each goes
   // once per deadline and again when a new assignment sets a new one; 0 = never sent.
-  std::int32_t reminded_for_day = 0;        // "due soon", to the agency
+  std::int32_t reminded_for_day = 0;         // "due soon", to the agency
   std::int32_t overdue_noticed_for_day = 0;  // "overdue", to the data centre
 };
 

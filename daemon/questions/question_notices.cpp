@@ -156,7 +156,10 @@ int queue_overdue(store::WriteTxn& txn, const store::Tables& t, const Notices& n
     body += "Cơ quan đang xử lý: " + (agency ? agency->name : std::string("chưa giao")) + "\n";
     body += "\nXem trong trang quản trị:\n" + admin_link(site, q);
     send(txn, t, n,
-         {.to = u.email, .to_name = u.display_name, .subject = "Quá hạn trả lời: " + q.title, .body = body + signature(site)},
+         {.to = u.email,
+          .to_name = u.display_name,
+          .subject = "Quá hạn trả lời: " + q.title,
+          .body = body + signature(site)},
          q.id, now);
     ++queued;
   }

@@ -86,6 +86,7 @@ const char* const kSettingKeys[] = {"portal_name",
                                     "national_legal_db_url",
                                     "data_portal_url",
                                     "emc_script_url",
+                                    "locality",
                                     "embed_origins"};
 
 test::Fields settings_with(const AdminClient& who, const std::string& embed_origins) {

@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(editorial_state_decodes_the_old_format_and_round_trips) {
   test::check_round_trip(
       s, &Tables::editorial, be64(7),
       R"({"article_id":7,"created_by":"lan","last_actor":"minh","reason":"sửa","scheduled_at":99,"since":4,)"
-      R"("state":"scheduled","v":1,"work_revision":3})",
+      R"("state":"scheduled","unpublish_at":0,"v":1,"work_revision":3})",
       [](auto& txn, auto& t) { return *store::get_editorial(txn, t, 7); },
       [](auto& txn, auto& t, const auto& back) { store::put_editorial(txn, t, back); });
 }
@@ -256,7 +256,8 @@ BOOST_AUTO_TEST_CASE(revision_decodes_the_old_format_and_round_trips) {
   BOOST_TEST(test::write(s, [&](auto& txn, auto& t) { return store::add_revision(txn, t, r); }) == 3u);
   test::check_round_trip(
       s, &Tables::revisions, revision_key(5, 3),
-      R"({"agency_id":2,"article_id":5,"author":"Lan","body_html":"<p>x</p>","category_id":1,"featured":true,)"
+      R"({"agency_id":2,"article_id":5,"author":"Lan","body_html":"<p>x</p>","category_id":1,)"
+      R"("extras":{"corrections":[],"gallery":[],"lead_alt":"","lead_media_id":0,"unpublish_at":0},"featured":true,)"
       R"("note":"khôi phục","number":3,"saved_at":8,"saved_by":"lan","summary":"Tóm","title":"Bản 3","v":1})",
       [](auto& txn, auto& t) { return *store::get_revision(txn, t, 5, 3); },
       [](auto& txn, auto& t, const auto& back) {

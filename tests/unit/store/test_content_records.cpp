@@ -91,7 +91,8 @@ BOOST_AUTO_TEST_CASE(article_round_trips_to_the_same_bytes) {
   test::write(s, [&](auto& txn, auto& t) { store::put_article(txn, t, a); });
   test::check_round_trip(
       s, &Tables::articles, be64(5),
-      R"({"agency_id":7,"author":"Lan","body_html":"<p>Nội dung</p>","category_id":3,"created_at":1,"featured":true,)"
+      R"({"agency_id":7,"author":"Lan","body_html":"<p>Nội dung</p>","category_id":3,"created_at":1,)"
+      R"("extras":{"corrections":[],"gallery":[],"lead_alt":"","lead_media_id":0,"unpublish_at":0},"featured":true,)"
       R"("id":5,"published_at":3,"revision":4,"slug":"tin-moi","source_id":"old-5","status":"awaiting-approval",)"
       R"("summary":"Tóm tắt","title":"Tin mới","updated_at":2,"v":1})",
       [](auto& txn, auto& t) { return *store::get_article(txn, t, 5); },
