@@ -19,6 +19,8 @@
 #include "daemon/mail/address.hpp"
 #include "daemon/mail/courier.hpp"
 #include "daemon/mail/outbox.hpp"
+#include "daemon/media/image_variants.hpp"
+#include "daemon/media/variant_backfill.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
 #include "daemon/questions/question_upkeep.hpp"
@@ -241,6 +243,11 @@ int run_daemon(const config::Config& config) {
                                {"schema", store.schema_version()},
                                {"map_used_pct", static_cast<int>(usage.used_ratio() * 100)},
                                {"stale_readers_cleared", store.stale_readers_cleared()}});
+    // libvips once, with its cache bounded, before anything may decode an image (issue 14).
+    media::init_image_library();
+    notifier.status("Making public copies of images");
+    if (const auto made = media::make_missing_variants(store); made.made || made.failed || made.left)
+      log::info("media.variants", {{"made", made.made}, {"failed", made.failed}, {"left", made.left}});
 
     const auto personal_data_key = open_personal_data_key(config, store);
     auth::LoginLimiter login_limiter(store);  // failed logins are kept in the store across restarts

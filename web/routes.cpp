@@ -44,6 +44,7 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/static/{file}", static_file, Public, C::page},
       {"GET", "/static/vendor/{pkg}/{file}", static_file, Public, C::page},
       {"GET", "/tep/{key}/{file}", adm::media_pages::serve, Public, C::none},
+      {"GET", "/tep/{key}/{variant}/{file}", adm::media_pages::serve_variant, Public, C::none},
       {"GET", "/tep/{file}", adm::media_pages::serve_legacy, Public, C::none},
       // Search answers come from the search service's own cache (emptied on each index commit).
       {"GET", "/tim-kiem", search_page, Public, C::none},
@@ -112,6 +113,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/tep-tin/khong-dung", adm::media_orphan_pages::orphans_get, A::remove_orphan_media, C::none},
       {"POST", "/quan-tri/tep-tin/khong-dung/xoa", adm::media_orphan_pages::orphans_remove, A::remove_orphan_media,
        C::none},
+      {"GET", "/quan-tri/thu-vien/anh", adm::media_pages::editor_images, A::upload_media, C::none},
+      {"POST", "/quan-tri/thu-vien/anh", adm::media_pages::editor_upload, A::upload_media, C::none},
       // --- admin: people, site settings, taxonomy, audit, status ---
       {"GET", "/quan-tri/nguoi-dung", adm::user_pages::list, A::manage_users, C::none},
       {"POST", "/quan-tri/nguoi-dung", adm::user_pages::create, A::manage_users, C::none},

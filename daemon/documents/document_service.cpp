@@ -84,6 +84,8 @@ std::string upload_error(const media::UploadResult& r, std::string_view name) {
     case media::Refusal::too_large: return file + " lớn hơn 10 MB.";
     case media::Refusal::unknown_type:
       return file + ": không nhận dạng được loại tệp. Văn bản nhận tệp PDF, Word, Excel, ODT và ảnh.";
+    case media::Refusal::bad_image:
+    case media::Refusal::huge_image: return file + ": " + std::string(media::refusal_message(r.refusal));
   }
   return file + ": không lưu được.";
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "daemon/editorial/article_topics.hpp"
+#include "daemon/media/inline_images.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/media_type.hpp"
 #include "daemon/model/text.hpp"
@@ -22,6 +23,20 @@ std::string transition_form_error(model::Transition tr, std::string_view reason,
     return "Vui lòng chọn thời điểm xuất bản trong tương lai.";
   if (model::count_code_points(reason) > 2000) return "Lý do dài quá 2000 ký tự.";
   return "";
+}
+
+// Pasted data: images become media items in this transaction (issue 14); false with the errors when
+// one is refused, and then nothing is stored.
+bool store_pasted_images(store::WriteTxn& txn, const store::Tables& t, Content& content, const Actor& actor,
+                         model::UnixTime now, std::vector<std::string>& errors) {
+  content.body_html = model::sanitize_html(content.body_html);
+  auto inline_images = media::store_inline_images(txn, t, content.body_html, actor, now);
+  if (!inline_images.errors.empty()) {
+    errors = std::move(inline_images.errors);
+    return false;
+  }
+  content.body_html = std::move(inline_images.html);
+  return true;
 }
 
 // Someone saved a newer version than the editor's base, and this content would replace it.
@@ -122,6 +137,8 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
     return {.refusal = SaveRefusal::conflict, .id = id, .revision = item->state.work_revision};
   if (auto errors = picture_errors(txn, t, item, content, actor); !errors.empty())
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+  if (std::vector<std::string> errors; !store_pasted_images(txn, t, content, actor, now, errors))
+    return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
   const auto saved = save_content(txn, t, id, std::move(content), actor, now);
   if (saved.refusal != SaveRefusal::none) return saved;
   set_article_topics(txn, t, saved.id, topic_slugs, now);
@@ -163,6 +180,10 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
                        !has_exactly_topics(txn, t, id, topic_slugs);
   const auto save = [&] {
     if (!changed) return true;
+    if (std::vector<std::string> errors; !store_pasted_images(txn, t, content, actor, now, errors)) {
+      r.save = {.refusal = SaveRefusal::invalid, .id = id, .revision = 0, .errors = std::move(errors)};
+      return false;
+    }
     r.save = save_content(txn, t, id, std::move(content), actor, now);
     if (r.save.refusal != SaveRefusal::none) return false;
     set_article_topics(txn, t, id, topic_slugs, now);

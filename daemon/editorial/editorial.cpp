@@ -4,6 +4,7 @@
 
 #include "daemon/editorial/author_notice.hpp"
 #include "daemon/model/html_sanitizer.hpp"
+#include "daemon/model/img_tags.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/article_table.hpp"
@@ -13,6 +14,19 @@
 
 namespace portald::editorial {
 namespace {
+
+// Every image needs alt text or the decorative mark (model::is_decorative) before an article goes
+// towards readers (issue 14): "" when the body passes or the transition does not lead there.
+std::string missing_alt_error(model::Transition tr, std::string_view body_html) {
+  using T = model::Transition;
+  if (tr != T::submit && tr != T::send_for_approval && tr != T::approve && tr != T::schedule) return "";
+  const auto missing = model::images_missing_alt(body_html);
+  if (missing.empty()) return "";
+  std::string list;
+  for (const auto& name : missing) list += (list.empty() ? "" : ", ") + name;
+  return "Chưa thể chuyển bài: " + std::to_string(missing.size()) + " ảnh chưa có mô tả thay thế (alt): " + list +
+         ". Hãy nhập mô tả cho từng ảnh trong hộp thoại thuộc tính ảnh, hoặc đánh dấu là ảnh trang trí.";
+}
 
 using model::ArticleStatus;
 
@@ -212,6 +226,8 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
             .from = from,
             .to = from,
             .error = "Thời điểm gỡ bài phải sau thời điểm hẹn giờ xuất bản."};
+  if (auto error = missing_alt_error(tr, item->work.body_html); !error.empty())
+    return {Outcome::invalid, model::TransitionRefusal::none, from, from, std::move(error)};
   const std::string clean_reason(model::trim(reason));
   const model::UnixTime due = item->state.scheduled_at;  // the announced time is the publication time
   item->state.state = check.to;

@@ -1,9 +1,11 @@
 #include "daemon/media/upload.hpp"
 
+#include "daemon/media/image_variants.hpp"
 #include "daemon/model/media_type.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/media_variant_table.hpp"
 
 namespace portald::media {
 namespace {
@@ -36,7 +38,29 @@ UploadResult check_upload(std::string_view file_name, std::string_view bytes, co
   // Over the general limit, an unknown file is refused for its size (what the form states first).
   if (!type) return {bytes.size() > model::kMaxMediaBytes ? Refusal::too_large : Refusal::unknown_type};
   if (bytes.size() > model::max_media_bytes(*type)) return {Refusal::too_large};  // video may be larger
-  return {Refusal::none, 0, stored_name(file_name), *type};
+  UploadResult r{Refusal::none, 0, stored_name(file_name), *type, {}};
+  if (makes_variants(*type)) {
+    auto made = make_variants(bytes, *type);
+    if (made.refusal == ImageRefusal::undecodable) return {Refusal::bad_image};
+    if (made.refusal == ImageRefusal::too_large) return {Refusal::huge_image};
+    r.variants = std::move(made.variants);
+  }
+  return r;
+}
+
+std::string_view refusal_message(Refusal r) {
+  switch (r) {
+    case Refusal::none:
+    case Refusal::not_allowed: return "";
+    case Refusal::empty: return "Tệp rỗng.";
+    case Refusal::too_large: return "Tệp lớn hơn giới hạn cho phép.";
+    case Refusal::unknown_type:
+      return "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP; tệp PDF, Word, Excel, ODT; video MP4, "
+             "WebM; âm thanh MP3, Ogg và phụ đề WebVTT.";
+    case Refusal::bad_image: return refusal_message(ImageRefusal::undecodable);
+    case Refusal::huge_image: return refusal_message(ImageRefusal::too_large);
+  }
+  return "";
 }
 
 std::uint64_t store_upload(store::WriteTxn& txn, const store::Tables& t, const UploadResult& checked,
@@ -57,6 +81,7 @@ std::uint64_t store_upload(store::WriteTxn& txn, const store::Tables& t, const U
                        .object = "media/" + std::to_string(id),
                        .to = checked.file_name + " (" + checked.content_type + ")",
                        .address = actor.address});
+  if (!checked.variants.empty()) store::put_media_variants(txn, t, id, checked.variants);
   return id;
 }
 

@@ -147,6 +147,8 @@ bool render_attributes(const GumboElement& el, std::string& out, const EmbedPoli
     put(image ? "src" : "href", trim_url(*url));
     if (image) {
       copy("alt");
+      // The decorative-image mark (img_tags.hpp): with alt="" it says "no text needed" on purpose.
+      if (to_lower(get("role").value_or("")) == "presentation") put("role", "presentation");
       number("width", 1, 10000);
       number("height", 1, 10000);
     }

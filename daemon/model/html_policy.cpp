@@ -72,9 +72,10 @@ GumboTag output_tag(GumboTag t) {
 }
 
 bool is_allowed_attribute(std::string_view name) {
-  static constexpr std::array<std::string_view, 14> allowed = {"href",   "src",     "alt",     "title", "width",
-                                                               "height", "colspan", "rowspan", "scope", "start",
-                                                               "type",   "kind",    "srclang", "label"};
+  static constexpr std::array<std::string_view, 15> allowed = {
+      "href",  "src",   "alt",  "title", "width",   "height", "colspan", "rowspan",
+      "scope", "start", "type", "kind",  "srclang", "label",  "role"};  // role: only img's decorative mark
+                                                                        // (html_attributes.cpp)
   return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
 }
 

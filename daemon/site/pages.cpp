@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "daemon/media/inline_images.hpp"
 #include "daemon/model/audit_action.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/text.hpp"
@@ -85,6 +86,16 @@ void supersede_pending(store::WriteTxn& txn, const store::Tables& t, const PageI
       r.state = PageRevisionState::superseded;
       store::put_page_revision(txn, t, r);
     }
+}
+
+// Pasted data: images become media items in the page's own transaction (issue 14); the refusals, one
+// per refused image, when one is refused (then nothing is stored).
+std::vector<std::string> store_pasted_images(store::WriteTxn& txn, const store::Tables& t, PageContent& content,
+                                             const model::Actor& actor, model::UnixTime now) {
+  content.body_html = model::sanitize_html(content.body_html);
+  auto stored = media::store_inline_images(txn, t, content.body_html, actor, now);
+  if (stored.errors.empty()) content.body_html = std::move(stored.html);
+  return std::move(stored.errors);
 }
 
 std::string revision_text(std::uint32_t n) { return "phiên bản " + std::to_string(n); }
@@ -276,6 +287,7 @@ PageResult create_page(const store::Store& store, NewPage page, PageContent cont
       errors.push_back("Địa chỉ " + std::string(page.lang == "en" ? "/en/" : "/trang/") + slug +
                        " đã có trang khác dùng; hãy chọn địa chỉ khác hoặc sửa trang đó.");
   }
+  if (errors.empty()) errors = store_pasted_images(txn, t, content, actor, now);
   if (!errors.empty()) return {.refusal = PageRefusal::invalid, .errors = std::move(errors)};
   const std::uint64_t id = store::reserve_page_id(txn, t);
   auto r = revision_of(id, page.lang, slug, *kind, content);
@@ -311,6 +323,8 @@ PageResult save_page(const store::Store& store, std::uint64_t id, PageContent co
     return {
         .refusal = PageRefusal::invalid, .id = id, .errors = {"Nội dung không khác bản hiện tại: không có gì để lưu."}};
   }
+  if (auto errors = store_pasted_images(txn, t, content, actor, now); !errors.empty())
+    return {.refusal = PageRefusal::invalid, .id = id, .errors = std::move(errors)};
   auto result = write_revision(txn, t, *item, revision_of(id, work.lang, work.slug, work.kind, content),
                                model::AuditAction::page_edit, actor, now, approve);
   if (result.refusal != PageRefusal::none) return result;

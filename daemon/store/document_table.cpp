@@ -4,6 +4,7 @@
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/codec.hpp"
 #include "daemon/store/media_use_table.hpp"
+#include "daemon/store/media_variant_table.hpp"
 #include "daemon/store/meta_table.hpp"
 
 namespace portald::store {
@@ -178,6 +179,7 @@ std::uint64_t add_media(WriteTxn& txn, const Tables& t, const model::Media& medi
 
 bool delete_media(WriteTxn& txn, const Tables& t, std::uint64_t id) {
   if (!txn.del(t.media, be64(id))) return false;
+  put_media_variants(txn, t, id, {});  // an image's public copies go with it
   append_change(txn, t, ChangeKind::media, id, ChangeOp::remove);
   return true;
 }

@@ -56,6 +56,8 @@ struct Tables {
   MDB_dbi questions_published;  // time_key(published_at) + be64(id) -> "" (published only)
   // E-mail (issues 12, 16): notices waiting for delivery, each sealed whole (mail_outbox_table.hpp).
   MDB_dbi mail_outbox;  // be64(id) -> OutboxEntry
+  // Issue 14: the public copies of images, stripped and resized (media_variant_table.hpp).
+  MDB_dbi media_variants;  // be64(media id) + be32(width, 0 = full size) -> ImageVariant
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

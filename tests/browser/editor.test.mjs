@@ -88,7 +88,7 @@ test('the textarea becomes a Vietnamese editor with the agreed toolbar, kept in 
   await page.locator('.jodit-wysiwyg').waitFor();
   const buttons = await page.locator('.jodit-toolbar__box .jodit-toolbar-button').evaluateAll(
     (els) => els.map((e) => e.getAttribute('ref') || e.dataset.ref).filter(Boolean));
-  assert.deepEqual(buttons, ['paragraph', 'bold', 'italic', 'ul', 'ol', 'table', 'link', 'image', 'undo', 'redo']);
+  assert.deepEqual(buttons, ['paragraph', 'bold', 'italic', 'ul', 'ol', 'table', 'link', 'image', 'library', 'undo', 'redo']);
   assert.ok(await page.locator('.jodit-toolbar__box [aria-label="In đậm"]').count() >= 1, 'Vietnamese tooltip');
   // admin-editor.css hides Jodit's focus helper, whose inline style the CSP refuses.
   assert.equal(await page.locator('input[name^="jodit-toolbar-focus-helper"]').first().isVisible(), false);

@@ -63,8 +63,145 @@
     'Words: %d': 'Từ: %d',
     'Please fill out this field': 'Vui lòng điền trường này',
     'Please enter a web address': 'Vui lòng nhập địa chỉ web',
-    'Are you sure?': 'Bạn có chắc chắn?'
+    'Are you sure?': 'Bạn có chắc chắn?',
+    'Connection error': 'Lỗi kết nối',
+    'File is uploading': 'Đang tải tệp lên'
   };
+
+  // Images go into the media library (issue 14): Jodit's uploader (pasted, dropped, chosen images) and
+  // the library picker post here; the server stores each with its public copies and answers its address.
+  var LIBRARY_URL = '/quan-tri/thu-vien/anh';
+  var ACCEPT = 'image/png,image/jpeg,image/gif,image/webp';
+
+  // The page's CSRF token (every admin form carries it); the uploads send it as X-CSRF-Token.
+  function csrfToken() {
+    var input = document.querySelector('input[name="csrf"]');
+    return input ? input.value : '';
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) node.setAttribute(k, attrs[k]);
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function uploadImage(file) {
+    var data = new FormData();
+    data.append('files[0]', file, file.name);
+    return fetch(LIBRARY_URL, {
+      method: 'POST', body: data, credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': csrfToken(), Accept: 'application/json' }
+    }).then(function (r) { return r.json(); });
+  }
+
+  // "Chèn ảnh từ thư viện": pick an image of the library (a contributor sees their own uploads) or
+  // upload a new one, give its alt text or mark it decorative, insert it. Alt text is required before
+  // the article can be submitted (docs/admin.md, "Images"), so the dialog asks for it here.
+  var pickerCount = 0;
+  function openLibrary(editor) {
+    var id = 'portald-library-' + (++pickerCount);
+    editor.s.save();
+    var chosen = null;
+    var box = el('div', { 'class': 'portald-library' });
+    var status = el('p', { 'class': 'portald-library__status', role: 'status', 'aria-live': 'polite' });
+    var uploadLabel = el('label', { 'for': id + '-file' }, 'Tải ảnh mới lên (PNG, JPEG, GIF, WebP)');
+    var fileInput = el('input', { type: 'file', id: id + '-file', accept: ACCEPT });
+    var listLabel = el('p', { id: id + '-list-label' }, 'Hoặc chọn một ảnh đã có trong thư viện:');
+    var list = el('ul', { 'class': 'portald-library__grid', 'aria-labelledby': id + '-list-label' });
+    var altLabel = el('label', { 'for': id + '-alt' }, 'Mô tả thay thế (alt) cho người không xem được ảnh');
+    var altInput = el('input', { type: 'text', id: id + '-alt', maxlength: '300' });
+    var decoLabel = el('label', { 'for': id + '-deco', 'class': 'portald-library__check' });
+    var decoInput = el('input', { type: 'checkbox', id: id + '-deco' });
+    decoLabel.appendChild(decoInput);
+    decoLabel.appendChild(document.createTextNode(' Ảnh trang trí, không mang thông tin (không cần mô tả)'));
+    var insert = el('button', { type: 'button', 'class': 'portald-library__insert' }, 'Chèn ảnh');
+    [status, uploadLabel, fileInput, listLabel, list, altLabel, altInput, decoLabel, insert].forEach(function (n) {
+      box.appendChild(n);
+    });
+
+    var dialog = editor.dlg({ closeOnClickOverlay: true });
+    dialog.setHeader('Chèn ảnh từ thư viện');
+    dialog.setContent(box);
+
+    function choose(url, button) {
+      chosen = url;
+      var pressed = list.querySelectorAll('button[aria-pressed="true"]');
+      for (var i = 0; i < pressed.length; i++) pressed[i].setAttribute('aria-pressed', 'false');
+      if (button) button.setAttribute('aria-pressed', 'true');
+    }
+    function addItem(item, first) {
+      var li = el('li');
+      var button = el('button', { type: 'button', 'aria-pressed': 'false', title: item.name });
+      button.appendChild(el('img', { src: item.thumb || item.url, alt: '' }));
+      button.appendChild(el('span', {}, item.name));
+      button.addEventListener('click', function () { choose(item.url, button); });
+      li.appendChild(button);
+      if (first && list.firstChild) list.insertBefore(li, list.firstChild);
+      else list.appendChild(li);
+      return button;
+    }
+
+    fetch(LIBRARY_URL, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        (data.images || []).forEach(function (item) { addItem(item, false); });
+        if (!data.images || !data.images.length) status.textContent = 'Thư viện chưa có ảnh nào của bạn.';
+      })
+      .catch(function () { status.textContent = 'Không tải được danh sách ảnh của thư viện.'; });
+
+    fileInput.addEventListener('change', function () {
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) return;
+      status.textContent = 'Đang tải ảnh lên…';
+      uploadImage(file).then(function (resp) {
+        if (!resp.success) {
+          status.textContent = (resp.data && resp.data.messages || []).join(' ') || 'Không tải được ảnh lên.';
+          return;
+        }
+        var url = resp.data.files[0];
+        var button = addItem({ url: url, name: file.name }, true);
+        choose(url, button);
+        status.textContent = 'Đã tải ảnh “' + file.name + '” lên thư viện. Hãy nhập mô tả rồi bấm “Chèn ảnh”.';
+      }).catch(function () { status.textContent = 'Không tải được ảnh lên (lỗi kết nối).'; });
+    });
+
+    insert.addEventListener('click', function () {
+      var alt = altInput.value.trim();
+      if (!chosen) { status.textContent = 'Vui lòng chọn hoặc tải lên một ảnh.'; return; }
+      if (!alt && !decoInput.checked) {
+        status.textContent = 'Vui lòng nhập mô tả thay thế, hoặc đánh dấu là ảnh trang trí.';
+        altInput.focus();
+        return;
+      }
+      var img = editor.createInside.element('img');
+      img.setAttribute('src', chosen);
+      img.setAttribute('alt', decoInput.checked ? '' : alt);
+      if (decoInput.checked) img.setAttribute('role', 'presentation');
+      editor.s.restore();
+      editor.s.insertNode(img);
+      editor.synchronizeValues();
+      dialog.close();
+    });
+    dialog.destroyAfterClose = true; // one dialog per use
+    dialog.e.on(dialog, 'afterClose', function () {
+      try { editor.s.restore(); } catch (e) { /* the markers went with an insert */ }
+    });
+    dialog.open();
+    fileInput.focus();
+  }
+
+  // The decorative mark (alt="" with role="presentation"), set or cleared from the image's popup; alt
+  // text itself is edited in the image properties dialog (the pencil).
+  function toggleDecorative(editor, image) {
+    if (image.getAttribute('role') === 'presentation') {
+      image.removeAttribute('role');
+    } else {
+      image.setAttribute('alt', '');
+      image.setAttribute('role', 'presentation');
+    }
+    editor.synchronizeValues();
+  }
 
   var INSERT_CLEAN_HTML = 'insert_clear_html'; // generic HTML: attributes and styles stripped
   var WORD_CLEAN = 'insert_as_text'; // Word/Excel: Jodit's "Clean" (cleanFromWord), structure kept
@@ -88,8 +225,15 @@
     language: 'vi',
     i18n: { vi: vi },
     toolbarAdaptive: false,
-    buttons: ['paragraph', '|', 'bold', 'italic', '|', 'ul', 'ol', '|', 'table', 'link', 'image', '|', 'undo', 'redo'],
+    buttons: ['paragraph', '|', 'bold', 'italic', '|', 'ul', 'ol', '|', 'table', 'link', 'image', 'library', '|',
+      'undo', 'redo'],
     controls: {
+      library: {
+        name: 'library',
+        icon: 'folder',
+        tooltip: 'Chèn ảnh từ thư viện',
+        exec: function (editor) { openLibrary(editor); }
+      },
       // The page owns h1 (the sanitiser turns h1 into h2); no inline style, which the CSP blocks.
       paragraph: {
         // atom: replaces Jodit's list (h1, quote, code) instead of merging into it.
@@ -117,14 +261,39 @@
     beautifyHTMLCDNUrlsJS: [],
     hidePoweredByJodit: true,
     showXPathInStatusbar: false,
-    // Pasted or dropped images become data:image/...;base64, which the sanitiser keeps for png, jpeg,
-    // gif and webp; the media library replaces this once it exists.
-    uploader: { insertImageAsBase64URI: true },
+    // Pasted, dropped or chosen images go to the media library (never inline data: URLs); what is
+    // pasted as data: anyway (from Word) is stored as media when the article is saved (issue 14).
+    uploader: {
+      url: LIBRARY_URL,
+      insertImageAsBase64URI: false,
+      imagesExtensions: ['jpg', 'jpeg', 'png', 'gif', 'webp'],
+      filesVariableName: function (i) { return 'files[' + i + ']'; },
+      prepareData: function (data) { return data; },
+      headers: { 'X-CSRF-Token': '' }, // filled in start(): the token is in the page's forms
+      isSuccess: function (resp) { return !!resp && resp.success === true; },
+      getMessage: function (resp) {
+        return resp && resp.data && resp.data.messages ? resp.data.messages.join(' ') : 'Không tải được ảnh lên.';
+      },
+      process: function (resp) {
+        var data = (resp && resp.data) || {};
+        return { files: data.files || [], isImages: data.isImages || [], baseurl: '', path: '',
+          error: resp && resp.success ? 0 : 1, msg: (data.messages || []).join(' ') };
+      }
+    },
+    popup: {
+      img: (window.Jodit.defaultOptions.popup.img || []).concat([{
+        name: 'portald-decorative',
+        icon: 'eye',
+        tooltip: 'Đánh dấu ảnh trang trí',
+        exec: function (editor, image) { if (image) toggleDecorative(editor, image); }
+      }])
+    },
     link: { noFollowCheckbox: false, openInNewTabCheckbox: false },
     height: 480
   };
 
   function start() {
+    options.uploader.headers = { 'X-CSRF-Token': csrfToken() };
     var areas = document.querySelectorAll('textarea[data-editor="wysiwyg"]');
     for (var i = 0; i < areas.length; i++) {
       areas[i].portaldEditor = window.Jodit.make(areas[i], options); // admin-embed.js inserts through it

@@ -6,6 +6,7 @@
 #include "daemon/model/media_type.hpp"
 #include "daemon/store/document_table.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/images.hpp"
 #include "tests/support/store_logs.hpp"
 
 using namespace portald;
@@ -15,7 +16,8 @@ using model::Role;
 namespace {
 
 const model::Actor kReporter{"pv", Role::reporter, "10.0.0.5"};
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + "rest of the image";
+// A real PNG: images are decoded on upload to make their public copies (issue 14).
+const std::string kPng = test::make_image(40, 30, ".png");
 
 }  // namespace
 

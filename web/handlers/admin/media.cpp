@@ -2,6 +2,11 @@
 // LMDB's media table) and serve them at /tep/<id>-<token>/<name> (model::media_path). A file is
 // everyone's, and cacheable, only while something published uses it (store::media_in_public_use);
 // before that only its uploader and the editors may fetch it, never from a shared cache (issue 16).
+// An image is served as its public copy (no EXIF/GPS) and its resized copies at
+// /tep/<id>-<token>/<width>w/<name>, under the same rule; the original at .../goc/<name> to staff only.
+// Video, audio and captions answer byte ranges (issue 14).
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -11,6 +16,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/media_use_table.hpp"
+#include "daemon/store/media_variant_table.hpp"
 #include "web/byte_range.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -83,7 +89,11 @@ Response library(const Context& ctx, const Request& req, const model::User& me, 
     row->SetValue("NAME", m.file_name);
     row->SetValue("TYPE", m.content_type);
     row->SetValue("SIZE_KB", std::to_string((m.size + 1023) / 1024));
-    if (model::is_image_type(m.content_type)) row->ShowSection("IMAGE");
+    if (model::is_image_type(m.content_type)) {
+      row->ShowSection("IMAGE");
+      row->SetValue("ORIGINAL_URL",
+                    "/tep/" + std::to_string(m.id) + "-" + m.token + "/goc/" + model::media_slug_name(m.file_name));
+    }
   }
   return render_admin(ctx, "admin_media", dict, status);
 }
@@ -102,16 +112,19 @@ Response upload(const Context& ctx, Request& req) {
     case media::Refusal::empty: return library(ctx, req, me, "Vui lòng chọn một tệp để tải lên.", 422);
     case media::Refusal::too_large: return library(ctx, req, me, "Tệp lớn hơn giới hạn cho phép.", 413);
     case media::Refusal::unknown_type:
-      return library(ctx, req, me,
-                     "Không nhận dạng được loại tệp. Chỉ nhận ảnh PNG, JPEG, GIF, WebP; video MP4, WebM; âm thanh MP3, "
-                     "Ogg/Opus; phụ đề WebVTT (.vtt) và tệp PDF, Word, Excel, ODT.",
-                     415);
+      return library(ctx, req, me, std::string(media::refusal_message(r.refusal)), 415);
+    case media::Refusal::bad_image:
+    case media::Refusal::huge_image: return library(ctx, req, me, std::string(media::refusal_message(r.refusal)), 422);
   }
   throw std::logic_error("media::Refusal out of range");
 }
 
-Response serve(const Context& ctx, Request& req) {
-  // {key} is "<id>-<token>"; the name must be the file's own, so one address names one file.
+namespace {
+
+// The file a "/tep/<id>-<token>/.../<name>" address names, with who may read it; not found (the same
+// answer as for no file at all) when the key, token or name is wrong or the caller may not read it.
+// The name must be the file's own, so one address names one file.
+Found addressed_file(const Context& ctx, const Request& req, Access& access) {
   const std::string& key = req.params.at("key");
   const auto dash = key.find('-');
   const std::string_view token =
@@ -122,22 +135,155 @@ Response serve(const Context& ctx, Request& req) {
   if (!found || !same_token(found->media.token, token) ||
       req.params.at("file") != model::media_slug_name(found->media.file_name))
     file_not_found();
-  const Access access = access_to(ctx, req, *found);
-  if (access == Access::none) file_not_found();  // the same answer as for no file at all
+  access = access_to(ctx, req, *found);
+  if (access == Access::none) file_not_found();
+  return std::move(*found);
+}
+
+// An image, video, audio or captions file shown in the page (not a download), cached by who may read it.
+Response image_response(std::string content_type, std::string bytes, Access access) {
   Response r;
-  if (model::is_image_type(found->media.content_type)) {
-    r.content_type = found->media.content_type;
-    r.body = std::move(found->media.bytes);
-  } else if (model::is_stream_type(found->media.content_type)) {
-    // Played in the page by <video>/<audio>/<track>, which fetch parts of the file (issue 14).
-    r.content_type = found->media.content_type;
-    r.body = std::move(found->media.bytes);
-    answer_range(r, req.header("Range"), req.header("If-Range"));
-  } else {
-    r = attachment_response(found->media);
-  }
+  r.content_type = std::move(content_type);
+  r.body = std::move(bytes);
   r.headers.emplace_back("Cache-Control", std::string(access == Access::everyone ? kPublicCache : kPrivateCache));
   return r;
+}
+
+// "480w" -> 480; std::nullopt for anything else.
+std::optional<unsigned> variant_width(std::string_view segment) {
+  if (segment.size() < 2 || segment.size() > 5 || segment.back() != 'w') return std::nullopt;
+  unsigned w = 0;
+  for (char c : segment.substr(0, segment.size() - 1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    w = w * 10 + unsigned(c - '0');
+  }
+  return w == 0 ? std::nullopt : std::optional(w);
+}
+
+}  // namespace
+
+namespace {
+
+Response json_answer(const nlohmann::json& body, int status) {
+  Response r = Response::json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
+  r.headers.emplace_back("Cache-Control", "private, no-store");
+  return r;
+}
+
+// The answer Jodit's uploader reads (uploader.isSuccess, process, getMessage in admin-editor.js). A
+// refusal is a 200 with success false: Jodit shows only the HTTP status text (English) for any other
+// status, and the editor must say in Vietnamese which image was refused and why.
+Response uploader_refusal(std::string message) {
+  return json_answer({{"success", false},
+                      {"data", {{"files", nlohmann::json::array()}, {"messages", nlohmann::json::array({message})}}}},
+                     200);
+}
+
+}  // namespace
+
+Response editor_upload(const Context& ctx, Request& req) {
+  // The editor's images (chosen, pasted or dropped): every file checked first, then all stored in ONE
+  // write transaction with their public copies, or none; only images, since the editor inserts <img>.
+  const auto me = current_user(ctx, req);
+  const auto actor = actor_of(me, req);
+  const Form form = form_of(req);
+  if (form.files.empty()) return uploader_refusal("Vui lòng chọn một ảnh để tải lên.");
+  std::vector<media::UploadResult> checked;
+  for (const auto& file : form.files) {
+    auto r = media::check_upload(file.file_name, file.bytes, actor);
+    if (r.refusal == media::Refusal::not_allowed) throw HttpError(403, "Bạn không được tải tệp lên.");
+    const std::string name = "Ảnh “" + model::to_nfc(file.file_name).value_or("?") + "”: ";
+    if (r.refusal == media::Refusal::none && !model::is_image_type(r.content_type))
+      return uploader_refusal(name + "chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP.");
+    if (r.refusal != media::Refusal::none)
+      return uploader_refusal(name + std::string(media::refusal_message(r.refusal)));
+    checked.push_back(std::move(r));
+  }
+  nlohmann::json files = nlohmann::json::array();
+  nlohmann::json images = nlohmann::json::array();
+  store::WriteTxn txn = ctx.store.write();
+  const auto& t = ctx.store.tables();
+  const model::UnixTime now = model::now();
+  for (std::size_t i = 0; i < checked.size(); ++i) {
+    const auto id = media::store_upload(txn, t, checked[i], form.files[i].bytes, actor, now);
+    files.push_back(model::media_path(id, store::get_media_info(txn, t, id)->token, checked[i].file_name));
+    images.push_back(true);
+  }
+  txn.commit();
+  return json_answer(
+      {{"success", true},
+       {"data", {{"files", files}, {"isImages", images}, {"baseurl", ""}, {"messages", nlohmann::json::array()}}}},
+      200);
+}
+
+Response editor_images(const Context& ctx, Request& req) {
+  // The editor's "Chèn ảnh từ thư viện": the library's images as the media page shows them (a
+  // contributor or reporter sees only their own uploads), newest first.
+  const auto me = current_user(ctx, req);
+  const store::ReadTxn txn = ctx.store.read();
+  const auto& t = ctx.store.tables();
+  const std::string owner = sees_all_media(me) ? "" : me.username;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : store::list_media(txn, t, 200, owner)) {
+    if (!model::is_image_type(m.content_type)) continue;
+    nlohmann::json item{{"url", model::media_path(m.id, m.token, m.file_name)}, {"name", m.file_name}};
+    // The smallest copy serves as the thumbnail when there is one.
+    for (const auto& c : store::list_media_variants(txn, t, m.id))
+      if (c.key != model::kFullSizeVariant) {
+        const std::string path = item["url"].get<std::string>();
+        const auto slash = path.rfind('/');
+        item["thumb"] = path.substr(0, slash) + "/" + std::to_string(c.key) + "w" + path.substr(slash);
+        break;
+      }
+    if (!item.contains("thumb")) item["thumb"] = item["url"];
+    list.push_back(std::move(item));
+  }
+  return json_answer({{"images", list}}, 200);
+}
+
+Response serve(const Context& ctx, Request& req) {
+  Access access = Access::none;
+  Found found = addressed_file(ctx, req, access);
+  if (model::is_stream_type(found.media.content_type)) {
+    // Played in the page by <video>/<audio>/<track>, which fetch parts of the file (issue 14).
+    Response r = image_response(std::move(found.media.content_type), std::move(found.media.bytes), access);
+    answer_range(r, req.header("Range"), req.header("If-Range"));
+    return r;
+  }
+  if (!model::is_image_type(found.media.content_type)) {
+    Response r = attachment_response(found.media);
+    r.headers.emplace_back("Cache-Control", std::string(access == Access::everyone ? kPublicCache : kPrivateCache));
+    return r;
+  }
+  // An image's address serves its public copy, without EXIF and GPS (issue 14); the original only at
+  // ".../goc/<name>" to staff. A file without copies (a GIF) is served as stored.
+  const store::ReadTxn txn = ctx.store.read();
+  if (auto copy = store::get_media_variant(txn, ctx.store.tables(), found.media.id, model::kFullSizeVariant))
+    return image_response(std::move(copy->content_type), std::move(copy->bytes), access);
+  return image_response(std::move(found.media.content_type), std::move(found.media.bytes), access);
+}
+
+Response serve_variant(const Context& ctx, Request& req) {
+  Access access = Access::none;
+  Found found = addressed_file(ctx, req, access);
+  const std::string& which = req.params.at("variant");
+  if (which == "goc") {
+    // The original keeps its metadata (GPS included): only signed-in staff who may see the file, never
+    // readers, even when the file is public.
+    const auto user = signed_in_user(ctx, req);
+    if (!user || !may_see(*user, found.media)) file_not_found();
+    if (model::is_image_type(found.media.content_type))
+      return image_response(std::move(found.media.content_type), std::move(found.media.bytes), Access::signed_in);
+    Response r = attachment_response(found.media);
+    r.headers.emplace_back("Cache-Control", std::string(kPrivateCache));
+    return r;
+  }
+  const auto width = variant_width(which);
+  if (!width) file_not_found();
+  const store::ReadTxn txn = ctx.store.read();
+  auto copy = store::get_media_variant(txn, ctx.store.tables(), found.media.id, *width);
+  if (!copy) file_not_found();
+  return image_response(std::move(copy->content_type), std::move(copy->bytes), access);
 }
 
 Response serve_legacy(const Context& ctx, Request& req) {

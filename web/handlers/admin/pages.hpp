@@ -99,6 +99,12 @@ Response library_get(const Context& ctx, Request& req);
 Response upload(const Context& ctx, Request& req);
 Response serve(const Context& ctx, Request& req);         // /tep/{key}/{file}: public once published
 Response serve_legacy(const Context& ctx, Request& req);  // /tep/{name}-{id}: redirects to the above
+// POST /quan-tri/thu-vien/anh: the editor's image uploads (JSON for Jodit's uploader); all or nothing
+Response editor_upload(const Context& ctx, Request& req);
+// GET /quan-tri/thu-vien/anh: the images the editor's library picker offers (JSON)
+Response editor_images(const Context& ctx, Request& req);
+// /tep/{key}/{variant}/{file}: "<width>w" a resized copy (the file's rule), "goc" the original (staff only)
+Response serve_variant(const Context& ctx, Request& req);
 }  // namespace media_pages
 
 // Issue 14: media nothing refers to, listed and removed once confirmed.

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "daemon/media/responsive_images.hpp"
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -92,11 +93,15 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
   dict.SetValue("TITLE", a->title);
   dict.SetValue("DATE", model::format_date_vn(a->published_at));
   dict.SetValue("ISO_DATE", model::format_rfc3339(a->published_at));
-  dict.SetValue("BODY_HTML", a->body_html);  // sanitised when it was stored
+  // Sanitised when it was stored; images get srcset and sizes now (issue 14).
+  dict.SetValue("BODY_HTML", media::add_responsive_images(a->body_html, media::store_image_lookup(txn, t)));
   if (!a->summary.empty()) dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a->summary);
   if (!a->author.empty()) dict.AddSectionDictionary("AUTHOR")->SetValue("NAME", a->author);
   const auto lead = lead_image_of(txn, t, *a);
-  if (lead) dict.AddSectionDictionary("LEAD_IMAGE")->SetValue("HTML", lead_image_html(*lead, "lead-image"));
+  if (lead)
+    dict.AddSectionDictionary("LEAD_IMAGE")
+        ->SetValue("HTML", media::add_responsive_images(lead_image_html(*lead, "lead-image"),
+                                                        media::store_image_lookup(txn, t)));
   fill_gallery_and_corrections(dict, txn, t, *a);
   if (const auto agency = store::get_agency(txn, t, a->agency_id))
     dict.AddSectionDictionary("AGENCY")->SetValue("NAME", agency->name);

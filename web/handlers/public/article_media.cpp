@@ -1,5 +1,6 @@
 #include "web/handlers/public/article_media.hpp"
 
+#include "daemon/media/responsive_images.hpp"
 #include "daemon/model/media_link.hpp"
 #include "daemon/model/media_type.hpp"
 #include "daemon/model/time.hpp"
@@ -47,8 +48,13 @@ std::string lead_image_html(const LeadImage& image, std::string_view css_class) 
 
 void fill_lead_image(ctemplate::TemplateDictionary& item, const store::Txn& txn, const store::Tables& t,
                      const model::Article& a, std::string_view css_class) {
-  if (const auto image = lead_image_of(txn, t, a))
-    item.AddSectionDictionary("LEAD_IMAGE")->SetValue("HTML", lead_image_html(*image, css_class));
+  const auto image = lead_image_of(txn, t, a);
+  if (!image) return;
+  // The resized copies (srcset): list thumbnails are small, the article's own lead image is page wide.
+  const std::string_view sizes = css_class == "list-image" ? "8rem" : media::kBodyImageSizes;
+  item.AddSectionDictionary("LEAD_IMAGE")
+      ->SetValue("HTML", media::add_responsive_images(lead_image_html(*image, css_class),
+                                                      media::store_image_lookup(txn, t), sizes));
 }
 
 void fill_gallery_and_corrections(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,

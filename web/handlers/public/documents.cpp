@@ -6,6 +6,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/store/document_table.hpp"
+#include "daemon/store/media_variant_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "web/form.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -222,8 +223,11 @@ Response document_file(const Context& ctx, Request& req) {
     if (auto r = admin::document_pages::private_attachment(ctx, req, *id, *media_id)) return std::move(*r);
     file_not_found();
   }
-  const auto m = store::get_media(txn, t, *media_id);
+  auto m = store::get_media(txn, t, *media_id);
   if (!m) file_not_found();
+  // An image attachment goes out as its public copy, without EXIF and GPS (issue 14).
+  if (auto copy = store::get_media_variant(txn, t, *media_id, model::kFullSizeVariant))
+    m->bytes = std::move(copy->bytes);
   Response r = attachment_response(*m);
   // It may stop being public (the document withdrawn), so shared caches keep it an hour only.
   r.headers.emplace_back("Cache-Control", "public, max-age=3600");

@@ -1,6 +1,7 @@
 // Editable section pages (/trang/<slug>), the English section (/en, /en/<slug>) and the HTML site map.
 #include <algorithm>
 
+#include "daemon/media/responsive_images.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -51,7 +52,9 @@ Response render_site_page(const Context& ctx, const store::ReadTxn& txn, const m
       en ? fill_english_layout(dict, ctx, txn, p.title, site_page_url(p)) : fill_layout(dict, ctx, txn, p.title);
   dict.ShowSection(en ? "EN" : "VI");
   dict.SetValue("TITLE", p.title);
-  dict.AddSectionDictionary("CONTENT")->SetValue("BODY_HTML", p.body_html);  // sanitised when it was stored
+  // Sanitised when it was stored; images get srcset and sizes now (issue 14).
+  dict.AddSectionDictionary("CONTENT")->SetValue(
+      "BODY_HTML", media::add_responsive_images(p.body_html, media::store_image_lookup(txn, ctx.store.tables())));
   if (!p.summary.empty()) {
     dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", p.summary);
     head->AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", p.summary);
