@@ -29,7 +29,7 @@ std::string transition_form_error(model::Transition tr, std::string_view reason,
 // one is refused, and then nothing is stored.
 bool store_pasted_images(store::WriteTxn& txn, const store::Tables& t, Content& content, const Actor& actor,
                          model::UnixTime now, std::vector<std::string>& errors) {
-  content.body_html = model::sanitize_html(content.body_html);
+  content.body_html = model::sanitize_html(content.body_html, store::get_embed_policy(txn, t));
   auto inline_images = media::store_inline_images(txn, t, content.body_html, actor, now);
   if (!inline_images.errors.empty()) {
     errors = std::move(inline_images.errors);

@@ -29,9 +29,10 @@ const char* save_suffix(std::string_view content_type) {
 // A resized (or, with width = the image's own, only turned upright) copy; nullptr when libvips fails.
 ImagePtr thumbnail(std::string_view bytes, unsigned width) {
   VipsImage* out = nullptr;
-  // fail_on=error: a truncated or corrupt file is refused rather than published half grey.
+  // fail_on=error: a truncated or corrupt file is refused rather than published half grey. libvips 8.14's
+  // thumbnail ignores its own fail_on for the loader; the loader's option string is what reaches it.
   if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &out, static_cast<int>(width), "height",
-                            VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "fail_on", VIPS_FAIL_ON_ERROR, nullptr) != 0)
+                            VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error", nullptr) != 0)
     return nullptr;
   return ImagePtr(out);
 }

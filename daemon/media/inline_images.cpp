@@ -69,7 +69,7 @@ struct Pending {
 
 bool has_inline_images(std::string_view html) {
   for (const auto& tag : model::img_tags(html))
-    if (inline_payload(tag.get("src").value_or(""))) return true;
+    if (const std::string src = tag.get("src").value_or(""); inline_payload(src)) return true;
   return false;
 }
 
@@ -79,7 +79,8 @@ InlineImagesResult store_inline_images(store::WriteTxn& txn, const store::Tables
   std::vector<Pending> pending;
   std::size_t n = 0;
   for (auto& tag : model::img_tags(html)) {
-    const auto payload = inline_payload(tag.get("src").value_or(""));
+    const std::string src = tag.get("src").value_or("");  // payload below is a view into it
+    const auto payload = inline_payload(src);
     if (!payload) continue;
     ++n;
     const std::string which = "Ảnh dán thứ " + std::to_string(n) + " trong nội dung";

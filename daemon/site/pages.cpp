@@ -92,7 +92,7 @@ void supersede_pending(store::WriteTxn& txn, const store::Tables& t, const PageI
 // per refused image, when one is refused (then nothing is stored).
 std::vector<std::string> store_pasted_images(store::WriteTxn& txn, const store::Tables& t, PageContent& content,
                                              const model::Actor& actor, model::UnixTime now) {
-  content.body_html = model::sanitize_html(content.body_html);
+  content.body_html = model::sanitize_html(content.body_html, store::get_embed_policy(txn, t));
   auto stored = media::store_inline_images(txn, t, content.body_html, actor, now);
   if (stored.errors.empty()) content.body_html = std::move(stored.html);
   return std::move(stored.errors);

@@ -188,6 +188,9 @@
       try { editor.s.restore(); } catch (e) { /* the markers went with an insert */ }
     });
     dialog.open();
+    // Jodit draws the dialog's close button as an icon only: give it a name screen readers can say.
+    var closeButtons = dialog.container.querySelectorAll('.jodit-toolbar-button_close [role="button"], .jodit-toolbar-button_close button');
+    for (var c = 0; c < closeButtons.length; c++) closeButtons[c].setAttribute('aria-label', 'Đóng');
     fileInput.focus();
   }
 

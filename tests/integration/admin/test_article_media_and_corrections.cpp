@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "tests/integration/admin/admin_client.hpp"
+#include "tests/support/images.hpp"
 
 using namespace portald;
 using namespace std::chrono_literals;
@@ -13,13 +14,17 @@ using test::has;
 
 namespace {
 
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\rIHDR", 8) + std::string(40, '\x03');
+// A real PNG: uploads are decoded (libvips) before they are stored.
+const std::string& png() {
+  static const std::string bytes = test::make_image(64, 48, ".png");
+  return bytes;
+}
 
 void upload(const AdminClient& who, std::uint16_t port, const std::string& name) {
   const std::string b = "----portaldlead";
   std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + who.csrf + "\r\n";
   body += "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
-          "\"\r\nContent-Type: image/png\r\n\r\n" + kPng + "\r\n--" + b + "--\r\n";
+          "\"\r\nContent-Type: image/png\r\n\r\n" + png() + "\r\n--" + b + "--\r\n";
   auto headers = who.cookie_headers();
   headers.emplace_back("Content-Type", "multipart/form-data; boundary=" + b);
   BOOST_REQUIRE_EQUAL(test::http_request("127.0.0.1", port, "POST", "/quan-tri/thu-vien", headers, body).status, 303);
@@ -136,7 +141,7 @@ BOOST_AUTO_TEST_CASE(lead_image_and_gallery_show_everywhere_and_go_public_with_t
   BOOST_TEST(has(n.daemon.get("/").body, "class=\"list-image\" src=\"" + lead + "\""));
   const auto rss = n.daemon.get("/rss.xml");
   BOOST_TEST(has(rss.body, "<enclosure url=\"https://tinh.gov.vn" + lead + "\" length=\"" +
-                               std::to_string(kPng.size()) + "\" type=\"image/png\"/>"));
+                               std::to_string(png().size()) + "\" type=\"image/png\"/>"));
 }
 
 BOOST_AUTO_TEST_CASE(an_expiry_time_takes_the_article_off_the_site_by_the_system) {

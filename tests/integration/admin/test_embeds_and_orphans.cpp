@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tests/integration/admin/admin_client.hpp"
+#include "tests/support/images.hpp"
 
 using namespace portald;
 using test::AdminClient;
@@ -18,7 +19,11 @@ const std::string kMp4 = std::string(
                              32) +
                          std::string(400, '\x07');
 const std::string kVtt = "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào quý vị\n";
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\rIHDR", 8) + std::string(40, '\x02');
+// A real PNG: uploads are decoded (libvips) before they are stored.
+const std::string& png() {
+  static const std::string bytes = test::make_image(64, 48, ".png");
+  return bytes;
+}
 
 test::HttpResponse upload(const AdminClient& who, const std::string& name, const std::string& bytes) {
   const std::string b = "----portaldembeds";
@@ -199,9 +204,9 @@ BOOST_AUTO_TEST_CASE(files_nothing_refers_to_are_listed_and_removed_only_when_co
   ctv.login("congtacvien", test::kPassword);
   thuky.login("thuky", test::kPassword);
   chief.login("truongban", test::kPassword);
-  BOOST_REQUIRE_EQUAL(upload(ctv, "bỏ quên.png", kPng).status, 303);
-  BOOST_REQUIRE_EQUAL(upload(ctv, "dùng trong bài.png", kPng).status, 303);
-  BOOST_REQUIRE_EQUAL(upload(ctv, "trong nháp.png", kPng).status, 303);
+  BOOST_REQUIRE_EQUAL(upload(ctv, "bỏ quên.png", png()).status, 303);
+  BOOST_REQUIRE_EQUAL(upload(ctv, "dùng trong bài.png", png()).status, 303);
+  BOOST_REQUIRE_EQUAL(upload(ctv, "trong nháp.png", png()).status, 303);
   const std::string orphan = library_url(ctv, "bo-quen.png");
   const std::string used = library_url(ctv, "dung-trong-bai.png");
   const std::string drafted = library_url(ctv, "trong-nhap.png");
