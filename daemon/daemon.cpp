@@ -63,7 +63,8 @@ web::ServerLimits limits_from(const config::Config& c) {
                            .connection_timeout_s = c.connection_timeout,
                            .header_timeout_s = c.header_timeout,
                            .connection_memory = c.connection_memory,
-                           .max_body = c.max_body};
+                           .max_body = c.max_body,
+                           .max_upload_body = c.max_upload_body};
 }
 
 // Health gate for the watchdog: no handler or store writer stuck for longer than `stuck_after`, a store
@@ -281,14 +282,17 @@ int run_daemon(const config::Config& config) {
                               .site_name = config.site_name,
                               .search = &search_service,
                               .max_body = config.max_body,
+                              .max_upload_body = config.max_upload_body,
                               .ops_allow = config.ops_allow,
                               .personal_data_key = personal_data_key ? &*personal_data_key : nullptr,
                               .outbox = outbox,
                               .question_guard = &question_guard,
                               .working_days = config.working_days.mask,
                               .holidays_file = config.holidays_file});
+    web::ServerLimits limits = limits_from(config);
+    limits.takes_upload = [&app](const web::Request& r) { return app.takes_upload(r); };
     web::HttpServer server(
-        config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
+        config.listen.host, config.listen.port, limits, [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
 
     // Scheduled publishing: its first pass publishes whatever fell due while the daemon was down.

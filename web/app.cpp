@@ -150,10 +150,20 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
         bound = [this, handler, names](Request& r) { return cached(r, handler, true, *names); };
         break;
     }
-    routes.push_back(
-        {.method = spec.method, .pattern = spec.pattern, .handler = std::move(bound), .access = spec.access});
+    routes.push_back({.method = spec.method,
+                      .pattern = spec.pattern,
+                      .handler = std::move(bound),
+                      .access = spec.access,
+                      .upload = spec.body == BodySize::upload});
   }
   return routes;
+}
+
+bool App::takes_upload(const Request& req) const {
+  const Route* route = router_.find(req.method, req.path);
+  if (!route || !route->upload || !route->access) return false;
+  const auto user = admin::signed_in_user(ctx_, req);
+  return user && model::allowed(user->role, *route->access);
 }
 
 Response App::handle(Request& req) {

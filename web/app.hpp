@@ -36,6 +36,9 @@ class App {
   Response handle(Request& req);
   Response error_response(int status, std::string_view message, const Request& req) const;
   const PageCache& cache() const { return cache_; }
+  // True when this request, by its method, path and session cookie, is a file upload by a signed-in
+  // user whose role may use the route: the server then lets its body reach max-upload-body.
+  bool takes_upload(const Request& req) const;
 
  private:
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.

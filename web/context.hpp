@@ -41,6 +41,7 @@ struct Context {
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
+  std::size_t max_upload_body = std::size_t(256) << 20;  // the same for staff's uploads (max-upload-body)
   config::AddressList ops_allow = config::loopback_addresses();  // who reads /metrics and /healthz's details
   const secrets::PersonalDataKey* personal_data_key = nullptr;   // seals TOTP secrets; nullptr = no key file
   mail::Outbox outbox{};  // queues e-mail notices in a service's transaction; default: mail off
@@ -49,6 +50,9 @@ struct Context {
   questions::SubmissionGuard* question_guard = nullptr;
   unsigned working_days = 0x1f;  // bit 0 = Monday
   std::filesystem::path holidays_file{};
+
+  // The body limit the server applies to the upload routes' forms for staff (web/routes.hpp, BodySize).
+  std::size_t upload_limit() const { return max_upload_body > max_body ? max_upload_body : max_body; }
 };
 
 }  // namespace portald::web

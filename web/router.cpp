@@ -63,6 +63,14 @@ bool Router::match(const Compiled& c, const std::vector<std::string_view>& segme
   return true;
 }
 
+const Route* Router::find(std::string_view method, std::string_view path) const {
+  const auto segments = split_path(path);
+  if (method == "HEAD") method = "GET";
+  for (const auto& c : routes_)
+    if (c.route.method == method && match(c, segments, nullptr)) return &c.route;
+  return nullptr;
+}
+
 Response Router::dispatch(Request& req) const {
   const auto segments = split_path(req.path);
   const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : std::string_view(req.method);

@@ -22,6 +22,7 @@ struct Route {
   std::string pattern;
   Handler handler;
   Access access = Public;
+  bool upload = false;  // takes files: its body may be as large as the upload limit (max-upload-body)
 };
 
 // Decides about a route that needs a login: returns a response to send instead (a redirect to the
@@ -37,6 +38,9 @@ class Router {
   // 405 (the path exists for other methods), the latter with an Allow header naming them.
   Response dispatch(Request& req) const;
   std::size_t size() const { return routes_.size(); }
+  // The route a request with this method and path would reach, or nullptr; for decisions made from the
+  // headers alone, before the body arrives (the server's body limit).
+  const Route* find(std::string_view method, std::string_view path) const;
 
  private:
   struct Segment {

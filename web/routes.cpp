@@ -17,6 +17,7 @@ namespace portald::web {
 std::vector<RouteSpec> route_table() {
   using A = model::Action;
   using C = CachePolicy;
+  using B = BodySize;
   namespace adm = admin;
   std::vector<RouteSpec> table{
       // method  pattern                              handler                    access              cache
@@ -87,11 +88,11 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/hang-doi/{queue}", adm::queue_pages::queue_page, A::write_article, C::none},
       {"GET", "/quan-tri/bai-viet", adm::article_list_pages::article_list, A::view_queues, C::none},
       {"GET", "/quan-tri/bai-viet/moi", adm::article_pages::new_page, A::write_article, C::none},
-      {"POST", "/quan-tri/bai-viet/moi", adm::article_pages::create_post, A::write_article, C::none},
+      {"POST", "/quan-tri/bai-viet/moi", adm::article_pages::create_post, A::write_article, C::none, B::upload},
       {"GET", "/quan-tri/bai-viet/{id}", adm::article_pages::edit_page, A::use_admin, C::none},
-      {"POST", "/quan-tri/bai-viet/{id}", adm::article_pages::save_post, A::write_article, C::none},
-      {"POST", "/quan-tri/bai-viet/{id}/chuyen", adm::article_pages::transition_post, A::write_article, C::none},
-      {"POST", "/quan-tri/bai-viet/{id}/tu-dong-luu", adm::article_draft_pages::autosave, A::write_article, C::none},
+      {"POST", "/quan-tri/bai-viet/{id}", adm::article_pages::save_post, A::write_article, C::none, B::upload},
+      {"POST", "/quan-tri/bai-viet/{id}/chuyen", adm::article_pages::transition_post, A::write_article, C::none, B::upload},
+      {"POST", "/quan-tri/bai-viet/{id}/tu-dong-luu", adm::article_draft_pages::autosave, A::write_article, C::none, B::upload},
       {"POST", "/quan-tri/bai-viet/{id}/bo-nhap", adm::article_draft_pages::discard, A::write_article, C::none},
       {"GET", "/quan-tri/bai-viet/{id}/xem-truoc", adm::revision_pages::preview, A::use_admin, C::none},
       {"GET", "/quan-tri/bai-viet/{id}/so-sanh", adm::revision_pages::compare, A::use_admin, C::none},
@@ -100,21 +101,21 @@ std::vector<RouteSpec> route_table() {
       // --- admin: section pages and the English section (approval inside: the board only) ---
       {"GET", "/quan-tri/trang", adm::section_pages::list, A::edit_any_article, C::none},
       {"GET", "/quan-tri/trang/moi", adm::section_pages::new_page, A::edit_any_article, C::none},
-      {"POST", "/quan-tri/trang/moi", adm::section_pages::create_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/moi", adm::section_pages::create_post, A::edit_any_article, C::none, B::upload},
       {"GET", "/quan-tri/trang/{id}", adm::section_pages::edit_page, A::edit_any_article, C::none},
-      {"POST", "/quan-tri/trang/{id}", adm::section_pages::save_post, A::edit_any_article, C::none},
+      {"POST", "/quan-tri/trang/{id}", adm::section_pages::save_post, A::edit_any_article, C::none, B::upload},
       {"POST", "/quan-tri/trang/{id}/duyet", adm::section_pages::approve_post, A::edit_any_article, C::none},
       {"POST", "/quan-tri/trang/{id}/tra-lai", adm::section_pages::return_post, A::edit_any_article, C::none},
       {"POST", "/quan-tri/trang/{id}/phien-ban/{n}/khoi-phuc", adm::section_pages::restore_post, A::edit_any_article,
        C::none},
       {"GET", "/quan-tri/trang/{id}/xem-truoc", adm::section_pages::preview, A::edit_any_article, C::none},
       {"GET", "/quan-tri/thu-vien", adm::media_pages::library_get, A::upload_media, C::none},
-      {"POST", "/quan-tri/thu-vien", adm::media_pages::upload, A::upload_media, C::none},
+      {"POST", "/quan-tri/thu-vien", adm::media_pages::upload, A::upload_media, C::none, B::upload},
       {"GET", "/quan-tri/tep-tin/khong-dung", adm::media_orphan_pages::orphans_get, A::remove_orphan_media, C::none},
       {"POST", "/quan-tri/tep-tin/khong-dung/xoa", adm::media_orphan_pages::orphans_remove, A::remove_orphan_media,
        C::none},
       {"GET", "/quan-tri/thu-vien/anh", adm::media_pages::editor_images, A::upload_media, C::none},
-      {"POST", "/quan-tri/thu-vien/anh", adm::media_pages::editor_upload, A::upload_media, C::none},
+      {"POST", "/quan-tri/thu-vien/anh", adm::media_pages::editor_upload, A::upload_media, C::none, B::upload},
       // --- admin: people, site settings, taxonomy, audit, status ---
       {"GET", "/quan-tri/nguoi-dung", adm::user_pages::list, A::manage_users, C::none},
       {"POST", "/quan-tri/nguoi-dung", adm::user_pages::create, A::manage_users, C::none},
@@ -132,9 +133,9 @@ std::vector<RouteSpec> route_table() {
       // --- admin: legal documents (issue 14); the service checks each item's rule (own, board) ---
       {"GET", "/quan-tri/van-ban", adm::document_list_pages::document_list, A::write_article, C::none},
       {"GET", "/quan-tri/van-ban/moi", adm::document_pages::new_page, A::write_article, C::none},
-      {"POST", "/quan-tri/van-ban/moi", adm::document_pages::create_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/moi", adm::document_pages::create_post, A::write_article, C::none, B::upload},
       {"GET", "/quan-tri/van-ban/{id}", adm::document_pages::edit_page, A::write_article, C::none},
-      {"POST", "/quan-tri/van-ban/{id}", adm::document_pages::save_post, A::write_article, C::none},
+      {"POST", "/quan-tri/van-ban/{id}", adm::document_pages::save_post, A::write_article, C::none, B::upload},
       {"POST", "/quan-tri/van-ban/{id}/chuyen", adm::document_pages::transition_post, A::write_article, C::none},
       {"POST", "/quan-tri/van-ban/{id}/het-hieu-luc", adm::document_pages::expire_post, A::write_article, C::none},
       {"POST", "/quan-tri/van-ban/{id}/thay-the", adm::document_pages::replace_post, A::write_article, C::none},

@@ -17,12 +17,17 @@ enum class CachePolicy {
   page_per_host,  // the same, keyed by Host too: absolute links depend on it when no public_url is set
 };
 
+// How large a request's body may be: the server's max-body, or max-upload-body for staff who post files
+// (media, attachments, articles and pages with pasted images) and may use the route.
+enum class BodySize { form, upload };
+
 struct RouteSpec {
   const char* method;  // "GET" (also answers HEAD) or "POST"
   const char* pattern;
   PageHandler handler;
   Access access;
   CachePolicy cache;
+  BodySize body = BodySize::form;
 };
 
 // Every route, in dispatch order; with the PORTALD_TEST_ROUTES build option and PORTALD_TEST_FAULTS=1

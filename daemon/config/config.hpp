@@ -37,6 +37,7 @@ struct Config {
   unsigned header_timeout = 5;                         // seconds, 1..3600: idle before the first request is in
   std::size_t connection_memory = 64 * 1024;           // bytes, 8K..1M
   std::size_t max_body = 1 << 20;                      // bytes, 1K..256M
+  std::size_t max_upload_body = std::size_t(256) << 20;  // bytes, 1K..1G: signed-in staff's uploads
   // Who reads /metrics and the details of /healthz (paths, disk, backups, errors); others get the status.
   AddressList ops_allow = loopback_addresses();
   // LMDB map size, 64M..4T: address space, not disk. 32-bit targets cannot map 32G, so they get 1G.

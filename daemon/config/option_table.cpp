@@ -110,7 +110,13 @@ constexpr std::array options{
                 "with at most one query argument per 256 bytes of it (16K and 256 arguments at 64K); a "
                 "target beyond that gets 414."),
     size_option("max-body", &Config::max_body, K, 256 * M,
-                "Largest request body accepted (form posts, uploaded media); larger ones are refused."),
+                "Largest request body accepted from anyone (form posts, citizens' questions); larger ones "
+                "are refused. Staff uploads have their own limit, max-upload-body."),
+    size_option("max-upload-body", &Config::max_upload_body, K, 1024 * M,
+                "Largest request body of a signed-in user posting files where their role allows it (the "
+                "media library, the editor's images, document attachments, article and page saves with "
+                "pasted images). Decided from the session before the body is read; the file types keep "
+                "their own limits (10M, video and audio 200M). Below max-body it has no effect."),
     addresses_option("ops-allow", &Config::ops_allow,
                      "Client addresses and networks (ADDRESS or ADDRESS/PREFIX, separated by spaces or commas; "
                      "none for nobody) that may read /metrics and the details of /healthz (store, disk, backup "

@@ -127,7 +127,7 @@ before(async () => {
   addUser('phongvien', 'reporter', '--display-name', 'Phóng viên Minh');
   addUser('thuky', 'secretariat', '--display-name', 'Thư ký tòa soạn');
   addUser('bientap', 'secretariat', '--display-name', 'Biên tập viên Lan');
-  ({ daemon, base } = await startDaemon(data, ['--max-body', '256K']));
+  ({ daemon, base } = await startDaemon(data, ['--max-body', '256K', '--max-upload-body', '256K']));
   browser = await launchChromium();
 });
 

@@ -30,6 +30,10 @@ struct ServerLimits {
   unsigned header_timeout_s = 5;         // idle before a connection's first complete request
   std::size_t connection_memory = 64 * 1024;
   std::size_t max_body = 1 << 20;  // larger bodies get 413
+  // Requests `takes_upload` accepts (decided from the method, path and headers, before any body byte
+  // is read: signed-in staff posting files) may send up to max_upload_body instead; 0 = no exception.
+  std::size_t max_upload_body = 0;
+  std::function<bool(const Request&)> takes_upload{};
 };
 
 class HttpServer {

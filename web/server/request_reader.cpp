@@ -1,5 +1,5 @@
 // Turns MHD's three-phase access callback (headers, body chunks, end) into one call of the handler
-// with a complete Request, enforcing ServerLimits::max_body on the way, and bounds the request target
+// with a complete Request, enforcing ServerLimits::max_body (max_upload_body for uploads) on the way, and bounds the request target
 // before MHD splits its query (on_request_target).
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -48,7 +48,19 @@ struct PendingRequest {
   bool too_large = false;
   bool target_too_long = false;  // set by on_request_target: answer 414
   std::string target;            // as sent, for the app's one canonical form of each path
+  std::size_t body_limit = 0;    // max_body, or max_upload_body for an upload (set by begin)
 };
+
+// The body limit for this request: the upload limit only when the app says, from the headers, that
+// this is an upload by someone allowed to make it. A failing check means the ordinary limit.
+std::size_t body_limit_for(const ServerLimits& limits, const Request& req) {
+  if (limits.max_upload_body <= limits.max_body || !limits.takes_upload) return limits.max_body;
+  try {
+    return limits.takes_upload(req) ? limits.max_upload_body : limits.max_body;
+  } catch (...) {
+    return limits.max_body;
+  }
+}
 
 struct Collector {
   std::vector<std::pair<std::string, std::string>>* out;
@@ -147,8 +159,9 @@ MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url
     log::warning("http.target_refused", {{"path", req.path}, {"remote", req.remote_address}});
     return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_URI_TOO_LONG, "", req));
   }
+  pending->body_limit = body_limit_for(ctx.limits, req);
   if (const auto declared = content_length(req)) {
-    if (*declared > ctx.limits.max_body) {
+    if (*declared > pending->body_limit) {
       pending->too_large = true;
       return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_CONTENT_TOO_LARGE, "", req));
     }
@@ -158,9 +171,9 @@ MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url
 }
 
 // A body chunk: no response may be queued here, so an overflow is only remembered.
-MHD_Result take_chunk(const ServerContext& ctx, PendingRequest& p, const char* data, std::size_t size) {
+MHD_Result take_chunk(PendingRequest& p, const char* data, std::size_t size) {
   p.received += size;
-  if (!p.too_large && p.received <= ctx.limits.max_body) {
+  if (!p.too_large && p.received <= p.body_limit) {
     p.req.body.append(data, size);
     return MHD_YES;
   }
@@ -168,7 +181,7 @@ MHD_Result take_chunk(const ServerContext& ctx, PendingRequest& p, const char* d
     p.too_large = true;
     std::string().swap(p.req.body);  // give the memory back while we discard the rest
   }
-  if (p.received > discard_limit(ctx.limits.max_body)) {
+  if (p.received > discard_limit(p.body_limit)) {
     log::warning("http.body_overflow_dropped", {{"path", p.req.path}, {"remote", p.req.remote_address}});
     return MHD_NO;
   }
@@ -215,7 +228,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
   try {
     if (!pending || !pending->started) return begin(ctx, connection, url, method, con_cls);
     if (uploading) {
-      const MHD_Result result = take_chunk(ctx, *pending, upload_data, *upload_data_size);
+      const MHD_Result result = take_chunk(*pending, upload_data, *upload_data_size);
       *upload_data_size = 0;
       return result;
     }

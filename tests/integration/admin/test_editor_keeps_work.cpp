@@ -446,7 +446,7 @@ BOOST_AUTO_TEST_CASE(a_save_on_an_overtaken_version_gets_a_conflict_page_and_los
 // Story 2: the limit the script checks before sending is the server's own.
 BOOST_AUTO_TEST_CASE(the_editor_page_tells_its_script_the_body_limit) {
   test::AdminSite site;
-  test::RunningDaemon daemon(site.data, {"--max-body", "64K"});
+  test::RunningDaemon daemon(site.data, {"--max-body", "64K", "--max-upload-body", "64K"});
   AdminClient pv{daemon.port()};
   pv.login("phongvien", test::kPassword);
   const auto page = pv.get("/quan-tri/bai-viet/moi");

@@ -76,6 +76,7 @@ const std::map<std::string, std::string>& sample_values() {
       {"ops-allow", "10.0.0.0/8 192.0.2.7 ::1"},
       {"connection-memory", "128K"},
       {"max-body", "16M"},
+      {"max-upload-body", "64M"},
       {"map-size", "2G"},
       {"log-level", "debug"},
       {"site-name", "Cổng thông tin điện tử tỉnh"},
@@ -112,6 +113,7 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.connection_timeout == 60u);
   BOOST_TEST(c.connection_memory == 128u * 1024);
   BOOST_TEST(c.max_body == std::size_t(16) << 20);
+  BOOST_TEST(c.max_upload_body == std::size_t(64) << 20);
   BOOST_TEST(c.map_size == std::size_t(2) << 30);
   BOOST_TEST(c.log_level == "debug");
   BOOST_TEST(c.site_name == "Cổng thông tin điện tử tỉnh");

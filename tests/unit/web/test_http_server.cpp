@@ -291,6 +291,28 @@ BOOST_AUTO_TEST_CASE(chunked_body_over_max_body_gets_413_at_the_end) {
   BOOST_TEST(s.requests().empty());
 }
 
+// Staff uploads (issue 15's 1.09 MB photo): a request the app recognises from its headers may send up
+// to max_upload_body; every other request keeps max_body, and a throwing check means max_body.
+BOOST_AUTO_TEST_CASE(an_upload_the_app_recognises_gets_the_upload_limit) {
+  ServerLimits limits = test_limits();
+  limits.max_upload_body = 4096;
+  limits.takes_upload = [](const Request& r) {
+    if (r.path == "/boom") throw std::runtime_error("store unavailable");
+    return r.path == "/thu-vien" && r.header("Cookie").value_or("") == "session=ok";
+  };
+  Served s(ok_handler(), limits);
+  const std::string photo(3000, 'p');
+  BOOST_TEST(http_request(kLoopback, s.port(), "POST", "/thu-vien", {{"Cookie", "session=ok"}}, photo).status == 200);
+  BOOST_TEST_REQUIRE(s.requests().size() == 1u);
+  BOOST_TEST(s.requests().at(0).body.size() == photo.size());
+  BOOST_TEST(http_request(kLoopback, s.port(), "POST", "/thu-vien", {{"Cookie", "session=ok"}}, std::string(5000, 'p'))
+                 .status == 413);
+  BOOST_TEST(http_request(kLoopback, s.port(), "POST", "/thu-vien", {{"Cookie", "session=no"}}, photo).status == 413);
+  BOOST_TEST(http_request(kLoopback, s.port(), "POST", "/form", {{"Cookie", "session=ok"}}, photo).status == 413);
+  BOOST_TEST(http_request(kLoopback, s.port(), "POST", "/boom", {{"Cookie", "session=ok"}}, photo).status == 413);
+  BOOST_TEST(s.requests().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(chunked_body_within_limit_reaches_handler) {
   Served s(ok_handler());
   RawConnection c(kLoopback, s.port());

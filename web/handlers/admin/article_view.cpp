@@ -217,7 +217,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
     fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics);
     fill_extras_form(*f, ctx, user, view.shown.extras, item && item->live);
     f->SetValue("KEY", item ? id_text : std::string("new"));
-    f->SetValue("MAX_BODY", std::to_string(ctx.max_body));
+    f->SetValue("MAX_BODY", std::to_string(ctx.upload_limit()));
     f->SetValue("SAVE_LABEL", view.conflict_base ? "Lưu đè bằng bản của tôi" : "Lưu phiên bản");
     if (view.unsaved) f->ShowSection("UNSAVED");
     if (just_saved) f->ShowSection("JUST_SAVED");

@@ -75,7 +75,7 @@ void fill_form(ctemplate::TemplateDictionary& f, const Context& ctx, const Docum
   f.SetValue("ABSTRACT", escape_keeping_lines(shown.abstract_text));  // {{ABSTRACT:none}}
   f.SetValue("NATIONAL_DB_URL", shown.national_db_url);
   f.SetValue("LIBRARY", shown.library);
-  f.SetValue("MAX_SIZE", limit_text(std::min(model::kMaxMediaBytes, ctx.max_body)));
+  f.SetValue("MAX_SIZE", limit_text(std::min(model::kMaxMediaBytes, ctx.upload_limit())));
   for (const auto& t : model::document_types())
     f.AddSectionDictionary("TYPE_OPTION")->SetValue("NAME", std::string(t.name));
   const store::ReadTxn txn = ctx.store.read();

@@ -78,7 +78,7 @@ Response library(const Context& ctx, const Request& req, const model::User& me, 
   if (!error.empty()) header->AddSectionDictionary("ERROR")->SetValue("TEXT", error);
   if (req.query_value("da-tai")) header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã tải tệp lên.");
   dict.SetValue("MAX_MB", std::to_string(model::kMaxMediaBytes >> 20));
-  dict.SetValue("MAX_STREAM_MB", std::to_string(std::min(model::kMaxStreamMediaBytes, ctx.max_body) >> 20));
+  dict.SetValue("MAX_STREAM_MB", std::to_string(std::min(model::kMaxStreamMediaBytes, ctx.upload_limit()) >> 20));
   const store::ReadTxn txn = ctx.store.read();
   // A contributor or reporter sees only their own uploads; editors and up see the whole library.
   const std::string owner = sees_all_media(me) ? "" : me.username;

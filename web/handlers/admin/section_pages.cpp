@@ -241,7 +241,7 @@ Response editor(const Context& ctx, const Request& req, const model::User& user,
   auto* f = dict.AddSectionDictionary("FORM");
   f->SetValue("ACTION", item ? page_url(item->id) : std::string("/quan-tri/trang/moi"));
   f->SetValue("KEY", item ? "trang-" + std::to_string(item->id) : std::string("trang-moi"));
-  f->SetValue("MAX_BODY", std::to_string(ctx.max_body));
+  f->SetValue("MAX_BODY", std::to_string(ctx.upload_limit()));
   f->SetValue("TITLE", view.shown.title);
   f->SetValue("SUMMARY", escape_keeping_lines(view.shown.summary));  // {{SUMMARY:none}}
   f->SetValue("BODY", escape_keeping_lines(view.shown.body_html));   // {{BODY:none}}
