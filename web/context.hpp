@@ -41,7 +41,7 @@ struct Context {
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one
   const search::SearchService* search = nullptr;  // full-text search; nullptr = search answers 503
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
-  std::size_t max_upload_body = std::size_t(256) << 20;  // the same for staff's uploads (max-upload-body)
+  std::size_t max_upload_body = std::size_t(256) << 20;          // the same for staff's uploads (max-upload-body)
   config::AddressList ops_allow = config::loopback_addresses();  // who reads /metrics and /healthz's details
   const secrets::PersonalDataKey* personal_data_key = nullptr;   // seals TOTP secrets; nullptr = no key file
   mail::Outbox outbox{};  // queues e-mail notices in a service's transaction; default: mail off

@@ -1,6 +1,6 @@
 // Turns MHD's three-phase access callback (headers, body chunks, end) into one call of the handler
-// with a complete Request, enforcing ServerLimits::max_body (max_upload_body for uploads) on the way, and bounds the request target
-// before MHD splits its query (on_request_target).
+// with a complete Request, enforcing ServerLimits::max_body (max_upload_body for uploads) on the way, and bounds the
+// request target before MHD splits its query (on_request_target).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
