@@ -16,7 +16,7 @@
   {{#GALLERY}}<section class="gallery" aria-labelledby="bo-anh">
     <h2 id="bo-anh">Bộ ảnh</h2>
     <ul class="gallery-grid">
-      {{#IMAGE}}<li><figure><a href="{{URL}}" title="Xem ảnh cỡ lớn"><img src="{{URL}}" alt="{{ALT}}" loading="lazy" decoding="async"></a>{{#CAPTION}}<figcaption>{{TEXT}}</figcaption>{{/CAPTION}}</figure></li>
+      {{#IMAGE}}<li><figure><a href="{{URL}}" title="Xem ảnh cỡ lớn">{{HTML:none}}</a>{{#CAPTION}}<figcaption>{{TEXT}}</figcaption>{{/CAPTION}}</figure></li>
       {{/IMAGE}}
     </ul>
   </section>{{/GALLERY}}

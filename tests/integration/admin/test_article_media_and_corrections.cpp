@@ -132,8 +132,9 @@ BOOST_AUTO_TEST_CASE(lead_image_and_gallery_show_everywhere_and_go_public_with_t
   BOOST_TEST(has(page.body, "<img class=\"lead-image\" src=\"" + lead + "\" alt=\"Toàn cảnh hội nghị\""));
   BOOST_TEST(has(page.body, "<meta property=\"og:image\" content=\"https://tinh.gov.vn" + lead + "\">"));
   BOOST_TEST(has(page.body, "\"image\":\"https://tinh.gov.vn" + lead + "\""));
-  BOOST_TEST(has(page.body, "<a href=\"" + pic + "\" title=\"Xem ảnh cỡ lớn\"><img src=\"" + pic +
-                                "\" alt=\"Đại biểu biểu quyết\""));
+  BOOST_TEST(has(page.body, "<a href=\"" + pic + "\" title=\"Xem ảnh cỡ lớn\"><img class=\"gallery-image\" src=\"" +
+                                pic + "\" alt=\"Đại biểu biểu quyết\""));
+  BOOST_TEST(has(page.body, "sizes=\"(max-width: 40rem) 100vw, 24rem\""));  // the gallery's copies, srcset
   BOOST_TEST(has(page.body, "<figcaption>Biểu quyết thông qua nghị quyết</figcaption>"));
   const std::string category_slug = test::text_after(page.body, "<a href=\"/chuyen-muc/");
   const std::string slug = category_slug.substr(0, category_slug.find('"'));

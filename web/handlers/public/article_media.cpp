@@ -60,13 +60,17 @@ void fill_lead_image(ctemplate::TemplateDictionary& item, const store::Txn& txn,
 void fill_gallery_and_corrections(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
                                   const model::Article& a) {
   ctemplate::TemplateDictionary* gallery = nullptr;
+  const auto lookup = media::store_image_lookup(txn, t);
   for (const auto& g : a.extras.gallery) {
     const auto m = image_info(txn, t, g.media_id);
     if (!m) continue;
     if (!gallery) gallery = dict.AddSectionDictionary("GALLERY");
     auto* image = gallery->AddSectionDictionary("IMAGE");
-    image->SetValue("URL", model::media_path(m->id, m->token, m->file_name));
-    image->SetValue("ALT", g.alt);
+    const std::string path = model::media_path(m->id, m->token, m->file_name);
+    image->SetValue("URL", path);
+    // Grid cells are a full column on a phone and about 24rem at most on a desktop: the browser picks a copy.
+    image->SetValue("HTML", media::add_responsive_images(lead_image_html({.path = path, .alt = g.alt}, "gallery-image"),
+                                                         lookup, "(max-width: 40rem) 100vw, 24rem"));
     if (!g.caption.empty()) image->AddSectionDictionary("CAPTION")->SetValue("TEXT", g.caption);
   }
   ctemplate::TemplateDictionary* corrections = nullptr;
