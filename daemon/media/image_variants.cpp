@@ -8,6 +8,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "daemon/log/log.hpp"
+
 namespace portald::media {
 namespace {
 
@@ -18,6 +20,12 @@ using ImagePtr = std::unique_ptr<VipsImage, GObjectUnref>;
 
 // libvips keeps its message in a per-thread buffer; clear it so it does not grow with each refusal.
 void forget_vips_error() { vips_error_clear(); }
+
+// libvips warns on stderr through GLib ("error in tile 0 x 16" while a refused file is read): into the
+// daemon's own log instead, at debug level, since the refusal itself is already answered and logged.
+void log_vips_message(const gchar* /*domain*/, GLogLevelFlags /*level*/, const gchar* message, gpointer /*data*/) {
+  log::debug("media.vips", {{"message", message ? message : ""}});
+}
 
 // The saver and options per type: strip drops every metadata block (EXIF, XMP, IPTC, ICC comments).
 const char* save_suffix(std::string_view content_type) {
@@ -56,6 +64,8 @@ void init_image_library() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (VIPS_INIT("portald") != 0) throw std::runtime_error("libvips failed to start");
+    g_log_set_handler("VIPS", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO),
+                      &log_vips_message, nullptr);
     // The operation cache is for interactive re-use; uploads never repeat, so keep it small.
     vips_cache_set_max(16);
     vips_cache_set_max_mem(std::size_t(32) << 20);
