@@ -1,9 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Xác thực hai lớp</h1>
 {{#ENROL}}<p>Vai trò của bạn bắt buộc dùng mã xác thực một lần (TOTP). Mở ứng dụng xác thực trên điện thoại
-(Google Authenticator, Microsoft Authenticator, FreeOTP…), thêm tài khoản bằng khóa bí mật dưới đây, rồi nhập mã 6 chữ số ứng dụng hiển thị.</p>
-<p>Khóa bí mật: <span class="secret" id="totp-secret">{{SECRET}}</span></p>
-<p>Hoặc địa chỉ cấu hình: <code id="totp-uri">{{URI}}</code></p>
+(Google Authenticator, Microsoft Authenticator, FreeOTP…), quét mã QR dưới đây hoặc nhập khóa bí mật, rồi nhập mã 6 chữ số ứng dụng hiển thị.</p>
+{{#QR}}<figure class="totp-qr">{{SVG:none}}<figcaption>Quét mã này bằng ứng dụng xác thực.</figcaption></figure>{{/QR}}
+<p>Khóa bí mật (nếu không quét được mã): <span class="secret" id="totp-secret">{{SECRET}}</span></p>
+<details class="totp-uri"><summary>Địa chỉ cấu hình (otpauth://)</summary><code id="totp-uri">{{URI}}</code></details>
 {{/ENROL}}
 <form method="post" action="{{ACTION}}">
   <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -9,6 +9,7 @@
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
+#include "web/qr_svg.hpp"
 #include "web/server/http_error.hpp"
 
 namespace portald::web::admin {
@@ -63,7 +64,9 @@ Response render(const Context& ctx, const Pending& p, const std::string* secret,
     }
     auto* e = dict.AddSectionDictionary("ENROL");
     e->SetValue("SECRET", *secret);
-    e->SetValue("URI", auth::otpauth_uri(issuer, p.user.username, *secret));
+    const std::string uri = auth::otpauth_uri(issuer, p.user.username, *secret);
+    e->SetValue("URI", uri);
+    if (const auto qr = qr_svg(uri)) e->AddSectionDictionary("QR")->SetValue("SVG", *qr);
   }
   if (carried) {
     header->AddSectionDictionary("FLASH")->SetValue(
