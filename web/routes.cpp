@@ -79,6 +79,8 @@ std::vector<RouteSpec> route_table() {
       {"POST", "/quan-tri/dang-nhap", adm::login_pages::login_post, Public, C::none},
       {"POST", "/quan-tri/dang-xuat", adm::login_pages::logout_post, A::use_admin, C::none},
       {"POST", "/quan-tri/dang-xuat-moi-noi", adm::login_pages::logout_everywhere_post, A::use_admin, C::none},
+      {"GET", "/quan-tri/mat-khau", adm::password_pages::page, A::use_admin, C::none},
+      {"POST", "/quan-tri/mat-khau", adm::password_pages::post, A::use_admin, C::none},
       {"GET", "/quan-tri/xac-thuc", adm::second_factor_pages::verify_page, Public, C::none},
       {"POST", "/quan-tri/xac-thuc", adm::second_factor_pages::verify_post, Public, C::none},
       {"GET", "/quan-tri/xac-thuc/dang-ky", adm::second_factor_pages::enrol_page, Public, C::none},

@@ -53,6 +53,7 @@ Result create_account(store::WriteTxn& txn, const store::Tables& t, const NewAcc
   u.role = account.role;
   u.agency_id = account.agency_id;
   u.password_hash = account.password_hash;
+  u.must_change_password = account.generated_password;
   u.created_at = now;
   store::put_user(txn, t, u);
   audit(txn, t, AuditAction::user_create, u.username, actor, {.to = std::string(model::to_string(u.role))}, now);
@@ -124,12 +125,49 @@ Result reset_second_factor(store::WriteTxn& txn, const store::Tables& t, std::st
   return {Refusal::none, ended};
 }
 
+Result change_password(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                       std::string_view password_hash, std::string_view keep_session, const Actor& actor,
+                       model::UnixTime now) {
+  auto u = load(txn, t, username);
+  if (!u) return {Refusal::not_found};
+  u->password_hash = password_hash;
+  u->must_change_password = false;
+  store::put_user(txn, t, *u);
+  // Whoever else held the old password is logged out; the device that changed it stays in.
+  std::optional<model::Session> kept;
+  if (!keep_session.empty()) kept = store::get_session(txn, t, keep_session);
+  auto ended = store::delete_user_sessions(txn, t, username);
+  if (kept) {
+    store::put_session(txn, t, keep_session, *kept);
+    --ended;
+  }
+  audit(txn, t, AuditAction::user_password_change, username, actor, {}, now);
+  return {Refusal::none, ended};
+}
+
+Result reset_password(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                      std::string_view password_hash, std::string_view reason, const Actor& actor,
+                      model::UnixTime now) {
+  auto u = load(txn, t, username);
+  if (!u) return {Refusal::not_found};
+  if (is_self(actor, username)) return {Refusal::self};
+  u->password_hash = password_hash;
+  u->must_change_password = true;
+  store::put_user(txn, t, *u);
+  const auto ended = store::delete_user_sessions(txn, t, username);
+  audit(txn, t, AuditAction::user_password_reset, username, actor, {.reason = reason}, now);
+  return {Refusal::none, ended};
+}
+
 Result recover(store::WriteTxn& txn, const store::Tables& t, std::string_view username, const Recovery& what,
                const Actor& actor, model::UnixTime now) {
   if (!what.password_hash && !what.clear_second_factor && !what.reinstate) return {Refusal::nothing_to_do};
   auto u = load(txn, t, username);
   if (!u) return {Refusal::not_found};
-  if (what.password_hash) u->password_hash = *what.password_hash;
+  if (what.password_hash) {
+    u->password_hash = *what.password_hash;
+    u->must_change_password = true;  // the console printed it: the person picks their own at login
+  }
   if (what.clear_second_factor) u->totp_secret.clear();
   if (what.reinstate) u->suspended = false;
   store::put_user(txn, t, *u);

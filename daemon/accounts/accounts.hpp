@@ -41,8 +41,9 @@ struct NewAccount {
   std::string username{};
   std::string display_name{};  // "" = the username
   model::Role role = model::Role::reporter;
-  std::uint64_t agency_id = 0;  // 0 = none
-  std::string password_hash{};  // auth::hash_password, before the write transaction: it is slow
+  std::uint64_t agency_id = 0;      // 0 = none
+  std::string password_hash{};      // auth::hash_password, before the write transaction: it is slow
+  bool generated_password = false;  // the password was made by the system: changed at first login
 };
 
 // Creates the account (user.create). Refuses invalid_username, agency_required, exists.
@@ -68,6 +69,18 @@ Result reset_second_factor(store::WriteTxn& txn, const store::Tables& t, std::st
 // invalid_email.
 Result set_email(store::WriteTxn& txn, const store::Tables& t, std::string_view username, std::string_view email,
                  const Actor& actor, model::UnixTime now);
+
+// The user's own new password (user.password-change): clears the forced change and ends the account's
+// other sessions, keeping `keep_session` (the token hash of the session that changed it). The caller
+// has checked the current password and the new one's strength. Refuses not_found.
+Result change_password(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                       std::string_view password_hash, std::string_view keep_session, const Actor& actor,
+                       model::UnixTime now);
+// An operator's reset (user.password-reset): the account gets a one-time password (hashed beforehand,
+// shown once to the operator) that must be changed at the next login, and every session ends. Refuses
+// not_found, and self (an operator changes their own password on the password page).
+Result reset_password(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                      std::string_view password_hash, std::string_view reason, const Actor& actor, model::UnixTime now);
 
 // What `portaldctl user recover` changes when no operator can log in.
 struct Recovery {

@@ -50,8 +50,8 @@ int cmd_init(CommandContext& c) {
     return 0;
   }
   const std::string password = auth::generate_password();
-  const accounts::NewAccount admin{std::string(kDemoAdmin), "Quản trị hệ thống", model::Role::operator_, 0,
-                                   auth::hash_password(password)};
+  const accounts::NewAccount admin{
+      std::string(kDemoAdmin), "Quản trị hệ thống", model::Role::operator_, 0, auth::hash_password(password), true};
   accounts::create_account(txn, t, admin, model::console_actor(), model::now());  // the name is free: checked above
   txn.commit();
   c.out << "demo settings applied\n"

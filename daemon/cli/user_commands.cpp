@@ -85,7 +85,8 @@ int cmd_user_add(CommandContext& c) {
   } else {
     password = auth::generate_password();
   }
-  accounts::NewAccount account{username, display.value_or(username), *role, 0, auth::hash_password(password)};
+  accounts::NewAccount account{username, display.value_or(username),    *role,
+                               0,        auth::hash_password(password), !from_stdin};
 
   store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
   store::WriteTxn txn = store.write();

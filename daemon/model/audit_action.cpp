@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 71> kNames{{
+constexpr std::array<Names, 73> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -30,6 +30,8 @@ constexpr std::array<Names, 71> kNames{{
     {A::user_totp_reset, "user.totp-reset", "Đặt lại xác thực hai lớp"},
     {A::user_recover, "user.recover", "Khôi phục truy cập từ máy chủ"},
     {A::user_email, "user.email", "Đổi thư điện tử công vụ"},
+    {A::user_password_change, "user.password-change", "Đổi mật khẩu"},
+    {A::user_password_reset, "user.password-reset", "Đặt lại mật khẩu (mật khẩu dùng một lần)"},
     {A::article_create, "article.create", "Tạo bài viết"},
     {A::article_edit, "article.edit", "Sửa bài viết"},
     {A::article_restore, "article.restore", "Khôi phục phiên bản cũ"},

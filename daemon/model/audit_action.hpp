@@ -25,8 +25,10 @@ enum class AuditAction {
   user_suspend,
   user_reinstate,
   user_totp_reset,
-  user_recover,  // portaldctl user recover
-  user_email,    // the work e-mail for editorial notices (Điều 8.4)
+  user_recover,          // portaldctl user recover
+  user_email,            // the work e-mail for editorial notices (Điều 8.4)
+  user_password_change,  // the user changed their own password (issue 15)
+  user_password_reset,   // an operator gave the account a one-time password (issue 15)
   // Articles: saving and restoring versions, then one value per workflow transition.
   article_create,
   article_edit,

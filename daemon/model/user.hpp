@@ -24,9 +24,10 @@ struct User {
   std::string password_hash;    // Argon2id string from crypto_pwhash_str
   bool suspended = false;
   UnixTime created_at = 0;
-  std::string totp_secret;          // base32 RFC 6238 secret; "" = no second factor enrolled
-  std::int64_t totp_last_step = 0;  // time step of the last code accepted: a code works once
-  std::string email;                // work e-mail for the editorial notices (Điều 8.4); "" = none
+  std::string totp_secret;            // base32 RFC 6238 secret; "" = no second factor enrolled
+  std::int64_t totp_last_step = 0;    // time step of the last code accepted: a code works once
+  std::string email;                  // work e-mail for the editorial notices (Điều 8.4); "" = none
+  bool must_change_password = false;  // a generated or reset password: changed before any other page
 };
 
 // True for roles that must pass a second factor (TOTP) before any admin page (issue 4).

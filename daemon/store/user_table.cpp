@@ -19,6 +19,7 @@ constexpr std::tuple kUserFields{
     codec::optional("totp_secret", &User::totp_secret),
     codec::optional("totp_last_step", &User::totp_last_step),
     codec::optional("email", &User::email),
+    codec::optional("must_change_password", &User::must_change_password),
 };
 constexpr auto kRecord = codec::record<User>("user", 1, kUserFields);
 

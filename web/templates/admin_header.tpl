@@ -6,6 +6,7 @@
 <meta name="robots" content="noindex, nofollow">
 <title>{{PAGE_TITLE}} | Quản trị | {{PORTAL_NAME}}</title>
 <link rel="stylesheet" href="/static/admin.css">
+<script src="/static/admin-confirm.js" defer></script>
 {{#EDITOR}}<link rel="stylesheet" href="/static/vendor/jodit/jodit.min.css">
 <link rel="stylesheet" href="/static/admin-editor.css">
 <script src="/static/vendor/jodit/jodit.min.js" defer></script>
@@ -27,6 +28,7 @@
   </nav>
   <div class="who">
     <span>{{DISPLAY_NAME}} ({{ROLE_LABEL}})</span>
+    <a href="/quan-tri/mat-khau">Đổi mật khẩu</a>
     <form method="post" action="/quan-tri/dang-xuat" class="inline">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <button type="submit">Đăng xuất</button>

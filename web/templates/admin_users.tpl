@@ -13,14 +13,14 @@
         <button type="submit">Lưu thư điện tử</button>
       </form>
     </td>
-    <td>
-      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+    <td>{{#SELF}}<p>Tài khoản của bạn: đổi mật khẩu ở trang <a href="/quan-tri/mat-khau">Đổi mật khẩu</a>.</p>{{/SELF}}{{#OTHER}}
+      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đổi vai trò của {{USERNAME}}? Quyền của tài khoản thay đổi ngay.">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="role">
         <label for="role-{{USERNAME}}" class="visually-hidden">Vai trò mới</label>
         <select id="role-{{USERNAME}}" name="role">{{#ROLE}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ROLE}}</select>
         <button type="submit">Đổi vai trò</button>
       </form>
-      {{#ACTIVE}}<form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+      {{#ACTIVE}}<form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đình chỉ tài khoản {{USERNAME}}? Tài khoản bị đăng xuất khỏi mọi thiết bị.">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="suspend">
         <label for="ly-do-{{USERNAME}}">Lý do đình chỉ</label>
         <input id="ly-do-{{USERNAME}}" name="reason" type="text" required maxlength="500">
@@ -30,10 +30,14 @@
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="reinstate">
         <button type="submit">Khôi phục</button>
       </form>{{/SUSPENDED}}
-      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
+      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đặt lại xác thực hai lớp của {{USERNAME}}? Tài khoản bị đăng xuất và phải đăng ký lại.">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="reset-totp">
         <button type="submit">Đặt lại xác thực hai lớp</button>
       </form>
+      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đặt lại mật khẩu của {{USERNAME}}? Tài khoản bị đăng xuất khỏi mọi thiết bị và phải đổi mật khẩu ở lần đăng nhập tới.">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="reset-password">
+        <button type="submit" class="danger">Đặt lại mật khẩu</button>
+      </form>{{/OTHER}}
     </td></tr>
   {{/USER}}
   </tbody>

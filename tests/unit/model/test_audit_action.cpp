@@ -58,6 +58,8 @@ BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
                                                "user.totp-reset",
                                                "user.recover",
                                                "user.email",
+                                               "user.password-change",
+                                               "user.password-reset",
                                                "article.create",
                                                "article.edit",
                                                "article.restore",

@@ -87,6 +87,9 @@ Response second_factor_step(const Context& ctx, const std::string& token, const 
 // pages, which run before the second factor is done): {table key, session}.
 std::optional<std::pair<std::string, model::Session>> cookie_session(const Context& ctx, const Request& req);
 
+// Where a user changes their password; the guard sends there everyone whose password must change.
+inline constexpr std::string_view kPasswordPage = "/quan-tri/mat-khau";
+
 // --- layout (layout.cpp) ------------------------------------------------------------------------
 // Fills the admin frame (menu by permissions, CSRF for the log-out form); returns the header's dictionary.
 ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,

@@ -33,6 +33,9 @@ std::optional<Response> guard(const Context& ctx, model::Action action, Request&
   if (!session || !user || user->suspended) return session_missing(ctx, req);
   if (model::needs_second_factor(user->role) && !session->second_factor_ok)
     return Response::redirect(user->totp_secret.empty() ? "/quan-tri/xac-thuc/dang-ky" : "/quan-tri/xac-thuc");
+  // A generated or reset password is replaced before anything else (log-out still works).
+  if (user->must_change_password && req.path != kPasswordPage && req.path != "/quan-tri/dang-xuat")
+    return Response::redirect(std::string(kPasswordPage));
   if (!model::allowed(user->role, action)) throw HttpError(403, "Vai trò của bạn không được truy cập trang này.");
   if (req.method != "GET" && req.method != "HEAD") {
     const Form form = form_of(req);

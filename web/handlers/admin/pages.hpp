@@ -28,6 +28,11 @@ Response enrol_page(const Context& ctx, Request& req);
 Response enrol_post(const Context& ctx, Request& req);
 }  // namespace second_factor_pages
 
+namespace password_pages {  // password.cpp
+Response page(const Context& ctx, Request& req);
+Response post(const Context& ctx, Request& req);
+}  // namespace password_pages
+
 namespace queue_pages {  // queues.cpp
 Response dashboard(const Context& ctx, Request& req);
 Response queue_page(const Context& ctx, Request& req);

@@ -28,7 +28,9 @@ std::string refusal_text(accounts::Refusal r, std::string_view what) {
     case R::agency_required:
       return std::string(what == "create" ? kAgencyForNew : "Vai trò này cần tài khoản thuộc một cơ quan.");
     case R::self:
-      return what == "role" ? "Không tự đổi vai trò của chính mình." : "Không tự đình chỉ tài khoản của chính mình.";
+      if (what == "role") return "Không tự đổi vai trò của chính mình.";
+      if (what == "reset-password") return "Không tự đặt lại mật khẩu của chính mình: hãy dùng trang Đổi mật khẩu.";
+      return "Không tự đình chỉ tài khoản của chính mình.";
     case R::reason_required: return "Vui lòng ghi lý do đình chỉ.";
     case R::invalid_email: return std::string(kBadEmail);
     case R::not_found: throw HttpError(404, std::string(kNoAccount));
@@ -57,12 +59,16 @@ Response users_page(const Context& ctx, const Request& req, const model::User& m
     row->SetValue("STATUS", u.suspended ? "Đình chỉ" : "Hoạt động");
     row->SetValue("TOTP", u.totp_secret.empty() ? "Chưa" : "Có");
     row->SetValue("EMAIL", u.email);
-    if (u.suspended)
-      row->ShowSection("SUSPENDED");
-    else
-      row->ShowSection("ACTIVE");
+    // No control on the operator's own row could lock them out: the service refuses those anyway.
+    auto* controls = row->AddSectionDictionary(u.username == me.username ? "SELF" : "OTHER");
+    if (u.username != me.username) {
+      if (u.suspended)
+        controls->ShowSection("SUSPENDED");
+      else
+        controls->ShowSection("ACTIVE");
+    }
     for (auto r : model::all_roles()) {
-      auto* o = row->AddSectionDictionary("ROLE");
+      auto* o = controls->AddSectionDictionary("ROLE");
       o->SetValue("KEY", std::string(model::to_string(r)));
       o->SetValue("LABEL", std::string(model::role_label(r)));
       if (r == u.role) o->ShowSection("SELECTED");
@@ -122,7 +128,8 @@ Response create(const Context& ctx, Request& req) {
   const bool generated = password.empty();
   if (generated) password = auth::generate_password();
   // Hashed before the write transaction: it is slow.
-  const accounts::NewAccount account{username, display, *role, agency.value_or(0), auth::hash_password(password)};
+  const accounts::NewAccount account{username, display, *role, agency.value_or(0), auth::hash_password(password),
+                                     generated};
   accounts::Result r;
   {
     store::WriteTxn txn = ctx.store.write();
@@ -155,12 +162,39 @@ accounts::Result apply_change(store::WriteTxn& txn, const store::Tables& t, cons
   throw HttpError(400, "Thao tác không hợp lệ.");
 }
 
+// An operator's password reset: a one-time password, shown once on the page that answers.
+Response reset_password(const Context& ctx, const Request& req, const model::User& me, const std::string& name,
+                        const Form& f) {
+  const std::string password = auth::generate_password();
+  const std::string hash = auth::hash_password(password);  // slow: before the write transaction
+  const std::string reason = model::to_nfc(model::trim(f.get("reason"))).value_or("");
+  accounts::Result r;
+  {
+    store::WriteTxn txn = ctx.store.write();
+    r = accounts::reset_password(txn, ctx.store.tables(), name, hash, reason, actor_of(me, req), model::now());
+    if (r) txn.commit();
+  }
+  if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, "reset-password")}, "", nullptr, 422);
+  return users_page(ctx, req, me, {},
+                    "Đã đặt lại mật khẩu của " + name +
+                        ". Mật khẩu dùng một lần (chỉ hiện lần này, hãy trao tận tay): " + password +
+                        " — người dùng phải đổi mật khẩu ngay khi đăng nhập.",
+                    nullptr, 200);
+}
+
 Response change(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form f = form_of(req);
   const std::string& name = req.params.at("name");
   if (!model::is_valid_username(name)) throw HttpError(404, std::string(kNoAccount));
   const std::string what = f.get("what");
+  if (what == "reset-password") {
+    {
+      const store::ReadTxn txn = ctx.store.read();
+      if (!store::get_user(txn, ctx.store.tables(), name)) throw HttpError(404, std::string(kNoAccount));
+    }
+    return reset_password(ctx, req, me, name, f);
+  }
   accounts::Result r;
   {
     store::WriteTxn txn = ctx.store.write();
