@@ -286,7 +286,8 @@ int run_daemon(const config::Config& config) {
                               .outbox = outbox,
                               .question_guard = &question_guard,
                               .working_days = config.working_days.mask,
-                              .holidays_file = config.holidays_file});
+                              .holidays_file = config.holidays_file,
+                              .cadence_windows = health::check_settings(config).cadence.windows});
     web::HttpServer server(
         config.listen.host, config.listen.port, limits_from(config), [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });

@@ -4,8 +4,10 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "daemon/config/address_list.hpp"
+#include "daemon/health/cadence.hpp"
 #include "daemon/mail/outbox.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
@@ -49,6 +51,8 @@ struct Context {
   questions::SubmissionGuard* question_guard = nullptr;
   unsigned working_days = 0x1f;  // bit 0 = Monday
   std::filesystem::path holidays_file{};
+  // The cadence check's windows (health::check_settings), for the cadence report (issue 13); empty = off.
+  std::vector<health::Window> cadence_windows{};
 };
 
 }  // namespace portald::web
