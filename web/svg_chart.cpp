@@ -92,8 +92,8 @@ std::string svg_bar_chart(const BarChart& chart) {
   }
   int x = kLabelWidth;
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
-    out += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(legend_y) + "\" width=\"12\" height=\"12\" fill=\"" +
-           kColours[s % 3] + "\"/>";
+    out += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(legend_y) +
+           "\" width=\"12\" height=\"12\" fill=\"" + kColours[s % 3] + "\"/>";
     out += text(x + 16, legend_y + 11, chart.series[s]);
     x += 24 + int(chart.series[s].size()) * 7;
   }

@@ -14,8 +14,8 @@ struct ChartBar {
 };
 
 struct BarChart {
-  std::string id;     // unique on the page: the SVG's <title> id
-  std::string title;  // what the chart shows, also its accessible name
+  std::string id;                   // unique on the page: the SVG's <title> id
+  std::string title;                // what the chart shows, also its accessible name
   std::vector<std::string> series;  // legend, one per value (at most 3 colours, then they repeat)
   std::vector<ChartBar> bars;
 };

@@ -45,7 +45,8 @@ void add(Tally& t, const Counts& c) {
 
 // A round opens with a submission and closes with the publication; returns and resubmissions in
 // between belong to it, so its time counts the author's rework too (what the agency waits for).
-Counts count_article(const ArticleHistory& a, model::UnixTime from, model::UnixTime to, std::vector<ReturnNote>& notes) {
+Counts count_article(const ArticleHistory& a, model::UnixTime from, model::UnixTime to,
+                     std::vector<ReturnNote>& notes) {
   std::vector<ArticleEvent> events = a.events;
   std::stable_sort(events.begin(), events.end(), [](const auto& x, const auto& y) { return x.at < y.at; });
   Counts c;

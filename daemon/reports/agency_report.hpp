@@ -36,8 +36,8 @@ struct Figures {
   int returned = 0;   // returns to the author in the period (each one)
   int withdrawn = 0;  // withdrawals of a published item in the period
   int timed = 0;      // publications whose round's first submission is known: the times below count these
-  double average_seconds = 0;         // from the round's first submission to publication
-  model::UnixTime p90_seconds = 0;    // 90th percentile (nearest rank) of the same
+  double average_seconds = 0;       // from the round's first submission to publication
+  model::UnixTime p90_seconds = 0;  // 90th percentile (nearest rank) of the same
 };
 
 struct CategoryFigures {
@@ -63,7 +63,7 @@ struct ReturnNote {
 struct AgencyReport {
   std::vector<AgencyFigures> agencies;  // those with anything to count, by agency id
   Figures total{};
-  std::vector<ReturnNote> returns;    // every return in the period, oldest first
+  std::vector<ReturnNote> returns;     // every return in the period, oldest first
   questions::MonthReport questions{};  // the citizen questions of the same days, per agency
 };
 

@@ -23,9 +23,12 @@ CadenceReport cadence_report(const health::CadencePolicy& policy, std::int32_t f
     health::DayStatus status = health::evaluate_day(policy, std::min(now, last_second), count);
     bool all_met = !status.windows.empty();
     for (const auto& w : status.windows) {
-      if (w.state == health::WindowState::met) ++r.windows_met;
-      else if (w.state == health::WindowState::missed) ++r.windows_missed;
-      else ++r.windows_pending;
+      if (w.state == health::WindowState::met)
+        ++r.windows_met;
+      else if (w.state == health::WindowState::missed)
+        ++r.windows_missed;
+      else
+        ++r.windows_pending;
       all_met = all_met && w.state == health::WindowState::met;
     }
     if (all_met) ++r.days_all_met;

@@ -33,7 +33,8 @@ OperationsReport operations_report(const model::BackupState& backup, const std::
     if (*action == AuditAction::login_limited) ++r.limited_logins;
     if (*action == AuditAction::settings_maintenance) r.maintenance.push_back(e);
   }
-  std::stable_sort(r.maintenance.begin(), r.maintenance.end(), [](const auto& x, const auto& y) { return x.at < y.at; });
+  std::stable_sort(r.maintenance.begin(), r.maintenance.end(),
+                   [](const auto& x, const auto& y) { return x.at < y.at; });
   return r;
 }
 

@@ -14,15 +14,15 @@
 namespace portald::reports {
 
 struct OperationsReport {
-  std::optional<model::BackupOutcome> snapshot;   // the newest successful snapshot, when taken in the period
-  std::optional<model::BackupOutcome> attempt;    // the newest backup run, when in the period and failed
-  std::vector<model::BackupOutcome> verified;     // verifications that ended in the period, oldest first
-  std::optional<model::BackupOutcome> drill;      // the newest restore drill, when in the period
+  std::optional<model::BackupOutcome> snapshot;            // the newest successful snapshot, when taken in the period
+  std::optional<model::BackupOutcome> attempt;             // the newest backup run, when in the period and failed
+  std::vector<model::BackupOutcome> verified;              // verifications that ended in the period, oldest first
+  std::optional<model::BackupOutcome> drill;               // the newest restore drill, when in the period
   std::optional<model::BackupOutcome> last_snapshot_ever;  // for context when none falls in the period
   std::optional<model::BackupOutcome> last_drill_ever;
   int verified_ok = 0, verified_failed = 0;
-  int failed_logins = 0;   // login.failed and login.totp-failed
-  int limited_logins = 0;  // login.limited: the rate limit held an address
+  int failed_logins = 0;                       // login.failed and login.totp-failed
+  int limited_logins = 0;                      // login.limited: the rate limit held an address
   std::vector<model::AuditEntry> maintenance;  // settings.maintenance entries, oldest first
 };
 

@@ -49,8 +49,8 @@ std::vector<ArticleHistory> read_article_histories(const store::Txn& txn, const 
   return out;
 }
 
-std::vector<model::UnixTime> read_publication_times(const store::Txn& txn, const store::Tables& t,
-                                                    model::UnixTime from, model::UnixTime to) {
+std::vector<model::UnixTime> read_publication_times(const store::Txn& txn, const store::Tables& t, model::UnixTime from,
+                                                    model::UnixTime to) {
   std::vector<model::UnixTime> out;
   if (to <= from) return out;
   // The index's key: time_key(published_at) + be64(id) (store.hpp).

@@ -18,8 +18,8 @@ std::vector<ArticleHistory> read_article_histories(const store::Txn& txn, const 
                                                    model::UnixTime until);
 // Publication times of the published articles with from <= published_at < to, oldest first: what the
 // cadence check counts (health::count_publications).
-std::vector<model::UnixTime> read_publication_times(const store::Txn& txn, const store::Tables& t,
-                                                    model::UnixTime from, model::UnixTime to);
+std::vector<model::UnixTime> read_publication_times(const store::Txn& txn, const store::Tables& t, model::UnixTime from,
+                                                    model::UnixTime to);
 // Audit entries about logins and maintenance mode with from <= at < to (operations_report's input).
 std::vector<model::AuditEntry> read_operations_audit(const store::Txn& txn, const store::Tables& t,
                                                      model::UnixTime from, model::UnixTime to);

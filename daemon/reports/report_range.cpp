@@ -47,12 +47,8 @@ std::optional<std::int32_t> date_in_years(std::string_view text) {
 
 }  // namespace
 
-model::UnixTime ReportRange::from() const {
-  return model::UnixTime(first_day) * 86400 - model::kVietnamOffsetSeconds;
-}
-model::UnixTime ReportRange::to() const {
-  return model::UnixTime(last_day + 1) * 86400 - model::kVietnamOffsetSeconds;
-}
+model::UnixTime ReportRange::from() const { return model::UnixTime(first_day) * 86400 - model::kVietnamOffsetSeconds; }
+model::UnixTime ReportRange::to() const { return model::UnixTime(last_day + 1) * 86400 - model::kVietnamOffsetSeconds; }
 
 ReportRange month_range(int year, int month) {
   char key[16];
@@ -87,8 +83,9 @@ ReportRange year_range(int year) {
 std::optional<ReportRange> day_range(std::int32_t first, std::int32_t last) {
   if (last < first || last - first + 1 > kMaxRangeDays) return std::nullopt;
   const std::string a = model::format_iso_date(first), b = model::format_iso_date(last);
-  return ReportRange{RangeKind::days,           first, last, "tu=" + a + "&den=" + b,
-                     "từ " + vn_date(first) + " đến " + vn_date(last), a + "_" + b};
+  return ReportRange{
+      RangeKind::days, first, last, "tu=" + a + "&den=" + b, "từ " + vn_date(first) + " đến " + vn_date(last),
+      a + "_" + b};
 }
 
 RangeParse parse_range(const RangeQuery& q, std::int32_t today) {
@@ -96,8 +93,9 @@ RangeParse parse_range(const RangeQuery& q, std::int32_t today) {
     const auto a = q.from ? date_in_years(*q.from) : std::nullopt;
     const auto b = q.to ? date_in_years(*q.to) : std::nullopt;
     if (!a || !b)
-      return {std::nullopt, "Khoảng ngày không hợp lệ: hãy nhập cả ngày bắt đầu và ngày kết thúc, dạng "
-                            "năm-tháng-ngày, ví dụ 2026-11-01 và 2026-11-15."};
+      return {std::nullopt,
+              "Khoảng ngày không hợp lệ: hãy nhập cả ngày bắt đầu và ngày kết thúc, dạng "
+              "năm-tháng-ngày, ví dụ 2026-11-01 và 2026-11-15."};
     if (*b < *a) return {std::nullopt, "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."};
     const auto r = day_range(*a, *b);
     if (!r)

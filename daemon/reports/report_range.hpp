@@ -31,11 +31,11 @@ inline constexpr std::int32_t kMaxRangeDays = 731;
 
 // The form's fields, as the query holds them; an absent field is std::nullopt (an empty one counts as absent).
 struct RangeQuery {
-  std::optional<std::string_view> month;    // thang: "2026-11"
-  std::optional<std::string_view> quarter;  // quy: "1".."4", with nam
-  std::optional<std::string_view> year;     // nam: "2026"
-  std::optional<std::string_view> from;     // tu: "2026-11-01", with den
-  std::optional<std::string_view> to;       // den
+  std::optional<std::string_view> month{};    // thang: "2026-11"
+  std::optional<std::string_view> quarter{};  // quy: "1".."4", with nam
+  std::optional<std::string_view> year{};     // nam: "2026"
+  std::optional<std::string_view> from{};     // tu: "2026-11-01", with den
+  std::optional<std::string_view> to{};       // den
 };
 
 struct RangeParse {

@@ -76,8 +76,10 @@ void fill_questions(ctemplate::TemplateDictionary& d, const questions::AgencyMon
 }
 
 std::string article_chart(const Data& d) {
-  BarChart chart{"bieu-do-tin-bai", "Tin bài gửi duyệt, xuất bản và bị trả lại theo cơ quan",
-                 {"Gửi duyệt", "Xuất bản", "Bị trả lại"}, {}};
+  BarChart chart{"bieu-do-tin-bai",
+                 "Tin bài gửi duyệt, xuất bản và bị trả lại theo cơ quan",
+                 {"Gửi duyệt", "Xuất bản", "Bị trả lại"},
+                 {}};
   for (const auto& a : d.report.agencies)
     chart.bars.push_back({d.names.agency(a.agency_id),
                           {double(a.figures.submitted), double(a.figures.published), double(a.figures.returned)}});
@@ -85,8 +87,10 @@ std::string article_chart(const Data& d) {
 }
 
 std::string question_chart(const Data& d) {
-  BarChart chart{"bieu-do-hoi-dap", "Câu hỏi của người dân theo cơ quan: tiếp nhận, đã trả lời, quá hạn",
-                 {"Tiếp nhận", "Đã trả lời", "Quá hạn"}, {}};
+  BarChart chart{"bieu-do-hoi-dap",
+                 "Câu hỏi của người dân theo cơ quan: tiếp nhận, đã trả lời, quá hạn",
+                 {"Tiếp nhận", "Đã trả lời", "Quá hạn"},
+                 {}};
   for (const auto& q : d.report.questions.rows)
     chart.bars.push_back(
         {d.names.question_agency(q.agency_id), {double(q.received), double(q.answered), double(q.overdue)}});
@@ -184,7 +188,12 @@ Sheet returns_sheet(const Data& d) {
 }
 
 std::vector<SheetCell> question_row(std::string agency, const questions::AgencyMonth& q) {
-  return {std::move(agency), num(q.received), num(q.answered), num(q.on_time), num(q.late), num(q.overdue),
+  return {std::move(agency),
+          num(q.received),
+          num(q.answered),
+          num(q.on_time),
+          num(q.late),
+          num(q.overdue),
           q.answered ? SheetCell(double(std::lround(q.average_days * 10)) / 10) : SheetCell(),
           q.answered ? num(q.p90_days) : SheetCell()};
 }

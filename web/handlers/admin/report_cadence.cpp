@@ -29,10 +29,9 @@ void read(const ReportRequest& r, Data& d) {
     const store::ReadTxn txn = r.ctx.store.read();
     times = reports::read_publication_times(txn, r.ctx.store.tables(), r.range.from(), r.range.to());
   }
-  d.report = reports::cadence_report(d.policy, r.range.first_day, r.range.last_day, model::now(),
-                                     [&times](model::UnixTime a, model::UnixTime b) {
-                                       return reports::count_between(times, a, b);
-                                     });
+  d.report = reports::cadence_report(
+      d.policy, r.range.first_day, r.range.last_day, model::now(),
+      [&times](model::UnixTime a, model::UnixTime b) { return reports::count_between(times, a, b); });
 }
 
 std::string window_label(const health::Window& w) {
@@ -125,8 +124,8 @@ Sheet days_sheet(const Data& d) {
   Sheet s{"Theo ngày", {{"ngay", "Ngày", CellKind::text, 12}, {"thu", "Thứ", CellKind::text, 10}}, {}};
   for (const auto& w : d.policy.windows) {
     s.columns.push_back({w.name + "_trang_thai", window_label(w), CellKind::text, 24});
-    s.columns.push_back({w.name + "_so_bai", "Số bài " + window_label(w).substr(0, window_label(w).find(" (")),
-                         CellKind::integer, 12});
+    s.columns.push_back(
+        {w.name + "_so_bai", "Số bài " + window_label(w).substr(0, window_label(w).find(" (")), CellKind::integer, 12});
   }
   for (const auto& day : d.report.days) {
     std::vector<SheetCell> row{day_text(day.day), std::string(kWeekdays[health::weekday(day.day)])};
@@ -141,11 +140,15 @@ Sheet days_sheet(const Data& d) {
 
 Sheet summary_sheet(const Data& d) {
   const auto& rep = d.report;
-  Sheet s{"Tổng hợp", {{"chi_tieu", "Chỉ tiêu", CellKind::text, 44}, {"so_lieu", "Số liệu", CellKind::integer, 12}}, {}};
+  Sheet s{
+      "Tổng hợp", {{"chi_tieu", "Chỉ tiêu", CellKind::text, 44}, {"so_lieu", "Số liệu", CellKind::integer, 12}}, {}};
   const std::pair<const char*, int> rows[] = {
-      {"Ngày làm việc đã qua", int(rep.days.size())},  {"Ngày đạt cả hai khung giờ", rep.days_all_met},
-      {"Khung giờ đạt", rep.windows_met},             {"Khung giờ bị lỡ", rep.windows_missed},
-      {"Khung giờ chưa kết thúc", rep.windows_pending}, {"Ngày nghỉ, ngày lễ được bỏ qua", rep.days_off},
+      {"Ngày làm việc đã qua", int(rep.days.size())},
+      {"Ngày đạt cả hai khung giờ", rep.days_all_met},
+      {"Khung giờ đạt", rep.windows_met},
+      {"Khung giờ bị lỡ", rep.windows_missed},
+      {"Khung giờ chưa kết thúc", rep.windows_pending},
+      {"Ngày nghỉ, ngày lễ được bỏ qua", rep.days_off},
       {"Ngày chưa đến", rep.days_to_come},
   };
   for (const auto& [label, value] : rows) s.rows.push_back({std::string(label), double(value)});

@@ -42,7 +42,8 @@ std::vector<Line> lines_of(const reports::OperationsReport& rep) {
   else
     out.push_back({"Bản sao lưu mới nhất", "Không có", "", latest_note(rep.last_snapshot_ever, "bản sao lưu")});
   if (rep.attempt)
-    out.push_back({"Lần sao lưu gần nhất bị lỗi", "Lỗi", model::format_datetime_vn(rep.attempt->at), rep.attempt->message});
+    out.push_back(
+        {"Lần sao lưu gần nhất bị lỗi", "Lỗi", model::format_datetime_vn(rep.attempt->at), rep.attempt->message});
   out.push_back({"Số lần kiểm tra bản sao lưu đạt", std::to_string(rep.verified_ok), "", ""});
   out.push_back({"Số lần kiểm tra bản sao lưu lỗi", std::to_string(rep.verified_failed), "", ""});
   for (const auto& v : rep.verified)
@@ -58,7 +59,8 @@ std::vector<Line> lines_of(const reports::OperationsReport& rep) {
   out.push_back({"Đăng nhập sai (mật khẩu hoặc mã xác thực)", std::to_string(rep.failed_logins), "", ""});
   out.push_back({"Đăng nhập bị tạm chặn", std::to_string(rep.limited_logins), "", ""});
   // Not in the store: the journal has them (portald logs warnings, systemd logs restarts).
-  out.push_back({"Thời gian hoạt động (theo watchdog và /healthz)", kNotRecorded, "", "Không được lưu trong kho dữ liệu."});
+  out.push_back(
+      {"Thời gian hoạt động (theo watchdog và /healthz)", kNotRecorded, "", "Không được lưu trong kho dữ liệu."});
   out.push_back({"Số lần khởi động lại", kNotRecorded, "", "Xem nhật ký hệ thống: journalctl -u portald."});
   out.push_back({"Cảnh báo của kiểm tra sức khỏe", kNotRecorded, "",
                  "Chỉ ghi vào nhật ký hệ thống; khung giờ đăng tin bị lỡ có trong báo cáo nhịp cập nhật tin."});
