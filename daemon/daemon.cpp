@@ -288,7 +288,8 @@ int run_daemon(const config::Config& config) {
                               .outbox = outbox,
                               .question_guard = &question_guard,
                               .working_days = config.working_days.mask,
-                              .holidays_file = config.holidays_file});
+                              .holidays_file = config.holidays_file,
+                              .cadence_windows = health::check_settings(config).cadence.windows});
     web::ServerLimits limits = limits_from(config);
     limits.takes_upload = [&app](const web::Request& r) { return app.takes_upload(r); };
     web::HttpServer server(

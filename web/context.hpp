@@ -4,8 +4,10 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "daemon/config/address_list.hpp"
+#include "daemon/health/cadence.hpp"
 #include "daemon/mail/outbox.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
@@ -53,6 +55,8 @@ struct Context {
 
   // The body limit the server applies to the upload routes' forms for staff (web/routes.hpp, BodySize).
   std::size_t upload_limit() const { return max_upload_body > max_body ? max_upload_body : max_body; }
+  // The cadence check's windows (health::check_settings), for the cadence report (issue 13); empty = off.
+  std::vector<health::Window> cadence_windows{};
 };
 
 }  // namespace portald::web

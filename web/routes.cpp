@@ -134,6 +134,9 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/nhat-ky", adm::audit_pages::audit_page, A::view_audit, C::none},
       {"GET", "/quan-tri/nhat-ky.csv", adm::audit_pages::audit_csv, A::view_audit, C::none},
       {"GET", "/quan-tri/trang-thai", adm::status_pages::status_page, A::view_status, C::none},
+      // --- admin: reports for the board and the operator (issue 13); {file} = report[.csv|.xlsx] ---
+      {"GET", "/quan-tri/bao-cao", adm::report_pages::index, A::view_reports, C::none},
+      {"GET", "/quan-tri/bao-cao/{file}", adm::report_pages::report, A::view_reports, C::none},
       // --- admin: legal documents (issue 14); the service checks each item's rule (own, board) ---
       {"GET", "/quan-tri/van-ban", adm::document_list_pages::document_list, A::write_article, C::none},
       {"GET", "/quan-tri/van-ban/moi", adm::document_pages::new_page, A::write_article, C::none},

@@ -24,7 +24,7 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 15> kTable{{
+const std::array<Row, 16> kTable{{
     {Action::use_admin, "use-admin",
      roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
     {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
@@ -43,6 +43,8 @@ const std::array<Row, 15> kTable{{
     {Action::manage_question_settings, "manage-question-settings", roles({operator_, editor_in_chief, secretariat})},
     // The system's housekeeping: removing a file is irreversible, so only who runs the system.
     {Action::remove_orphan_media, "remove-orphan-media", roles({operator_})},
+    // Điều 6.1đ, 10.1: the board reports on the agencies' supply and the cadence; the operator on operations.
+    {Action::view_reports, "view-reports", roles({operator_, editor_in_chief, deputy})},
 }};
 
 const Row* row_of(Action action) {

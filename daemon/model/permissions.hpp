@@ -26,6 +26,7 @@ enum class Action {
                              // an agency answers its own (model/question.hpp has the per-step rules)
   manage_question_settings,  // the questions' fields, answer deadlines and how long contacts are kept
   remove_orphan_media,       // list media nothing references and remove them once confirmed (issue 14)
+  view_reports,              // the board's and the operator's reports (issue 13): agencies, cadence, operations
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

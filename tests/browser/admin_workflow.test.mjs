@@ -151,5 +151,17 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
 
   await chief.goto(`${base}/quan-tri/trang-thai`);
   assert.deepEqual(await axeViolations(chief), [], 'status page');
+
+  // The reports (issue 13) count this very workflow: one round submitted, returned once, published.
+  await chief.goto(`${base}/quan-tri/bao-cao`);
+  assert.deepEqual(await axeViolations(chief), [], 'reports list');
+  await chief.goto(`${base}/quan-tri/bao-cao/co-quan`);
+  assert.deepEqual(await axeViolations(chief), [], 'agency report');
+  assert.match(await chief.locator('#bang-tin-bai tfoot').innerText(), /Tổng cộng\s+1\s+1\s+1\s+0/);
+  assert.match(await chief.locator('#bang-tra-lai').innerText(), new RegExp(reason));
+  await chief.goto(`${base}/quan-tri/bao-cao/nhip-dang-tin`);
+  assert.deepEqual(await axeViolations(chief), [], 'cadence report');
+  await chief.goto(`${base}/quan-tri/bao-cao/van-hanh`);
+  assert.deepEqual(await axeViolations(chief), [], 'operations report');
   assert.deepEqual(problems, []);
 });

@@ -34,6 +34,7 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
       {A::handle_questions, {R::operator_, R::editor_in_chief, R::deputy, R::secretariat, R::agency_answerer}},
       {A::manage_question_settings, {R::operator_, R::editor_in_chief, R::secretariat}},
       {A::remove_orphan_media, {R::operator_}},
+      {A::view_reports, {R::operator_, R::editor_in_chief, R::deputy}},
   };
   BOOST_TEST(expected.size() == all_actions().size());
   for (A a : all_actions()) {

@@ -159,4 +159,9 @@ Response report_page(const Context& ctx, Request& req);  // per agency and month
 Response report_csv(const Context& ctx, Request& req);
 }  // namespace question_pages
 
+namespace report_pages {                            // reports.cpp (issue 13)
+Response index(const Context& ctx, Request& req);   // the list of reports for a chosen period
+Response report(const Context& ctx, Request& req);  // {file}: "co-quan", "co-quan.csv", "co-quan.xlsx", ...
+}  // namespace report_pages
+
 }  // namespace portald::web::admin
