@@ -67,7 +67,7 @@ std::string text(int x, int y, const std::string& content, const char* anchor = 
 
 std::string svg_bar_chart(const BarChart& chart) {
   const std::size_t n_series = std::max<std::size_t>(1, chart.series.size());
-  if (chart.bars.empty()) return open_svg(chart, 30) + text(0, 20, "Không có số liệu trong kỳ này.") + "</svg>";
+  if (chart.bars.empty()) return "";
   double top = 0;
   for (const auto& b : chart.bars)
     for (double v : b.values) top = std::max(top, v);

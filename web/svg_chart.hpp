@@ -21,7 +21,8 @@ struct BarChart {
 };
 
 // Horizontal grouped bars, one group per bar label, scaled to the largest value, each bar with its
-// value written at its end. Every text is escaped. An empty chart is a short "no data" image.
+// value written at its end. Every text is escaped. An empty chart is "" (no image): the table beside
+// it and the page's own sentence say there is no data, in text a phone shows at full size.
 std::string svg_bar_chart(const BarChart& chart);
 
 }  // namespace portald::web
