@@ -43,8 +43,6 @@ BOOST_AUTO_TEST_CASE(long_labels_are_cut_at_a_character_boundary) {
   BOOST_TEST(svg.find("Ủy ban nhân dân huyện Đồng Văn…") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(an_empty_chart_draws_nothing) {
-  BOOST_TEST(svg_bar_chart({"c3", "Trống", {"x"}, {}}).empty());
-}
+BOOST_AUTO_TEST_CASE(an_empty_chart_draws_nothing) { BOOST_TEST(svg_bar_chart({"c3", "Trống", {"x"}, {}}).empty()); }
 
 BOOST_AUTO_TEST_SUITE_END()
