@@ -3,13 +3,13 @@
 <section aria-labelledby="bao-tri">
   <h2 id="bao-tri">Chế độ bảo trì</h2>
   <p>{{MAINTENANCE_STATE}}</p>
-  <form method="post" action="/quan-tri/bao-tri">
+  <form method="post" action="/quan-tri/bao-tri"{{#MAINTENANCE_OFF}} data-confirm="Bật chế độ bảo trì? Bạn đọc sẽ chỉ thấy trang thông báo bảo trì cho đến khi chế độ này được tắt."{{/MAINTENANCE_OFF}}>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="maintenance-message">Thông báo cho bạn đọc</label>
     <textarea id="maintenance-message" name="message" maxlength="2000">{{MAINTENANCE_MESSAGE}}</textarea>
     <label for="retry">Dự kiến hoạt động lại sau (phút)</label>
     <input id="retry" name="retry_after_min" type="text" inputmode="numeric" value="{{RETRY_AFTER_MIN}}">
-    {{#MAINTENANCE_OFF}}<input type="hidden" name="on" value="1"><p><button type="submit">Bật chế độ bảo trì</button></p>{{/MAINTENANCE_OFF}}
+    {{#MAINTENANCE_OFF}}<input type="hidden" name="on" value="1"><p><button type="submit" class="danger">Bật chế độ bảo trì</button></p>{{/MAINTENANCE_OFF}}
     {{#MAINTENANCE_ON}}<input type="hidden" name="on" value="0"><p><button type="submit">Tắt chế độ bảo trì</button></p>{{/MAINTENANCE_ON}}
   </form>
 </section>

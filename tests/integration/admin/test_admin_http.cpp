@@ -217,6 +217,8 @@ BOOST_AUTO_TEST_CASE(maintenance_mode_closes_the_public_site_only) {
   AdminClient op{daemon.port()};
   op.login("quantri", test::kPassword);
   BOOST_TEST(daemon.get("/").status == 200);
+  // Turning it on asks first (admin-confirm.js); turning it off does not.
+  BOOST_TEST(has(op.get("/quan-tri/cai-dat").body, "data-confirm=\"Bật chế độ bảo trì?"));
   BOOST_TEST(op.post("/quan-tri/bao-tri",
                      {{"on", "1"}, {"message", "Bảo trì định kỳ, quay lại sau 10 phút."}, {"retry_after_min", "10"}})
                  .status == 303);
@@ -227,6 +229,7 @@ BOOST_AUTO_TEST_CASE(maintenance_mode_closes_the_public_site_only) {
   BOOST_TEST(daemon.get("/tin-tuc/bai-co-san-1").status == 503);
   BOOST_TEST(daemon.get("/healthz").status == 200);
   BOOST_TEST(op.get("/quan-tri").status == 200);
+  BOOST_TEST(!has(op.get("/quan-tri/cai-dat").body, "data-confirm"));
   BOOST_TEST(op.post("/quan-tri/bao-tri", {{"on", "0"}}).status == 303);
   BOOST_TEST(daemon.get("/").status == 200);
 }
