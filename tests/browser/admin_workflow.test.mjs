@@ -17,6 +17,7 @@ let daemon;
 let base;
 let browser;
 const problems = [];
+const confirmations = [];
 const addUser = (name, role, ...extra) => addUserTo(data, name, role, PASSWORD, ...extra);
 const login = (page, name) => loginAs(page, base, name, PASSWORD);
 
@@ -25,6 +26,8 @@ async function newPage() {
   await keepOnMachine(context, base, problems);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  // Irreversible steps ask first (admin-confirm.js): the editor says yes, and the question is kept.
+  page.on('dialog', (d) => { confirmations.push(d.message()); d.accept(); });
   return page;
 }
 
@@ -132,6 +135,7 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
   assert.match(await chief.locator('.body').innerText(), /Trạm y tế phường/);
   await chief.goBack();
   await take(chief, 'Duyệt và xuất bản');
+  assert.deepEqual(confirmations, ['Duyệt và xuất bản bài này? Bạn đọc sẽ thấy bài ngay.']);
 
   const reader = await newPage();
   await reader.goto(`${base}/tin-tuc/kham-suc-khoe-mien-phi-cho-nguoi-cao-tuoi-${id}`);

@@ -17,6 +17,7 @@ let daemon;
 let base;
 let browser;
 const problems = [];
+const confirmations = [];
 const addUser = (name, role, ...extra) => addUserTo(data, name, role, PASSWORD, ...extra);
 const login = (page, name) => loginAs(page, base, name, PASSWORD);
 
@@ -63,6 +64,8 @@ async function newPage() {
   await keepOnMachine(context, base, problems);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  // Irreversible steps ask first (admin-confirm.js): the editor says yes, and the question is kept.
+  page.on('dialog', (d) => { confirmations.push(d.message()); d.accept(); });
   return page;
 }
 

@@ -16,7 +16,7 @@
     <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
     <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required value="{{AT}}">{{/NEEDS_TIME}}
-    <button type="submit">{{LABEL}}</button>
+    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
   </form>
   {{/TRANSITION}}
   </div>{{/TRANSITIONS}}
@@ -119,7 +119,7 @@
     <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
     <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" value="{{AT}}">{{/NEEDS_TIME}}
-    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen">{{LABEL}}</button>
+    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
   </div>
   {{/TRANSITION}}
   </div>{{/WORKFLOW}}

@@ -62,6 +62,11 @@ void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& us
     auto* b = into.AddSectionDictionary("TRANSITION");
     b->SetValue("KEY", key);
     b->SetValue("LABEL", std::string(model::transition_label(t)));
+    // What readers see changes at once: the browser asks first (admin-confirm.js).
+    if (t == model::Transition::approve)
+      b->AddSectionDictionary("CONFIRM")->SetValue("TEXT", "Duyệt và xuất bản bài này? Bạn đọc sẽ thấy bài ngay.");
+    if (t == model::Transition::withdraw)
+      b->AddSectionDictionary("CONFIRM")->SetValue("TEXT", "Gỡ bài này khỏi cổng? Địa chỉ của bài sẽ báo đã gỡ.");
     for (const auto& rule : model::transition_table())
       if (rule.transition == t && rule.from == st.state && rule.needs_reason)
         b->AddSectionDictionary("NEEDS_REASON")->SetValue("REASON", escape_keeping_lines(posted_reason(posted, key)));
