@@ -257,6 +257,11 @@ Response App::error_response(int status, std::string_view message, const Request
     return r;
   }
   try {
+    // Inside the admin, someone signed in keeps the admin's frame and menu.
+    if (auto admin_page = admin::admin_error_page(ctx_, req, status, error_heading(status), error_message(status, message))) {
+      add_security_headers(*admin_page);
+      return std::move(*admin_page);
+    }
     r = error_page(ctx_, status, message);
     const store::ReadTxn txn = ctx_.store.read();
     const auto csp = content_security_policy(store::get_site_settings(txn, ctx_.store.tables()));

@@ -119,3 +119,30 @@ BOOST_AUTO_TEST_CASE(an_operator_reset_gives_a_one_time_password_that_must_be_ch
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 15: an admin 403 or 404 keeps the admin's frame for someone signed in; strangers get the public page.
+BOOST_AUTO_TEST_SUITE(admin_errors)
+
+BOOST_AUTO_TEST_CASE(errors_inside_the_admin_keep_its_frame) {
+  test::AdminSite site;
+  test::RunningDaemon daemon(site.data);
+  AdminClient reporter{daemon.port()};
+  reporter.login("phongvien", test::kPassword);
+  const auto refused = reporter.get("/quan-tri/nguoi-dung");
+  BOOST_TEST(refused.status == 403);
+  BOOST_TEST(has(refused.body, "<body class=\"admin\">"));
+  BOOST_TEST(has(refused.body, "<h1>Không có quyền truy cập</h1>"));
+  BOOST_TEST(has(refused.body, "Vai trò của bạn không được truy cập trang này."));
+  BOOST_TEST(has(refused.body, "<a href=\"/quan-tri\">Về bảng điều khiển</a>"));
+  BOOST_TEST(has(refused.body, "name=\"csrf\" value=\"" + reporter.csrf + "\""));  // log-out still works
+  BOOST_TEST(std::string(refused.header("Cache-Control").value_or("")) == "no-store");
+  const auto missing = reporter.get("/quan-tri/bai-viet/999999");
+  BOOST_TEST(missing.status == 404);
+  BOOST_TEST(has(missing.body, "<body class=\"admin\">"));
+  // Not signed in: the public error page, nothing of the admin.
+  const auto stranger = daemon.get("/quan-tri/khong-co-trang-nay");
+  BOOST_TEST(stranger.status == 404);
+  BOOST_TEST(!has(stranger.body, "<body class=\"admin\">"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -95,6 +95,10 @@ inline constexpr std::string_view kPasswordPage = "/quan-tri/mat-khau";
 ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& dict, const Context& ctx,
                                                  const model::User* user, const std::string& csrf,
                                                  std::string_view title);
+// An error under /quan-tri for someone signed in (password and second factor passed): the admin's own
+// frame, with `heading` and `text` and a way back; std::nullopt for anyone else (the public page).
+std::optional<Response> admin_error_page(const Context& ctx, const Request& req, int status, std::string_view heading,
+                                         std::string_view text);
 // Renders and marks the answer private: no caching anywhere.
 Response render_admin(const Context& ctx, std::string_view name, const ctemplate::TemplateDictionary& dict,
                       int status = 200);

@@ -2,9 +2,8 @@
 #include "web/handlers/public/pages.hpp"
 
 namespace portald::web {
-namespace {
 
-std::string_view heading_for(int status) {
+std::string_view error_heading(int status) {
   switch (status) {
     case 400: return "Yêu cầu không hợp lệ";
     case 403: return "Không có quyền truy cập";
@@ -19,8 +18,8 @@ std::string_view heading_for(int status) {
   }
 }
 
-// What the page says when the server chose the status itself (HttpError messages say their own).
-std::string default_message(int status) {
+std::string error_message(int status, std::string_view message) {
+  if (!message.empty()) return std::string(message);
   switch (status) {
     case 413: return "Dữ liệu gửi lên vượt quá giới hạn cho phép.";
     case 414: return "Địa chỉ trang quá dài hoặc có quá nhiều tham số. Vui lòng kiểm tra lại đường dẫn.";
@@ -28,17 +27,15 @@ std::string default_message(int status) {
   }
 }
 
-}  // namespace
-
 Response error_page(const Context& ctx, int status, std::string_view message) {
   ctemplate::TemplateDictionary dict("error");
-  const std::string heading(heading_for(status));
+  const std::string heading(error_heading(status));
   {
     const store::ReadTxn txn = ctx.store.read();
     fill_layout(dict, ctx, txn, heading);
   }
   dict.SetValue("HEADING", heading);
-  dict.SetValue("MESSAGE", message.empty() ? default_message(status) : std::string(message));
+  dict.SetValue("MESSAGE", error_message(status, message));
   return render_page(ctx, "error", dict, status);
 }
 

@@ -22,6 +22,10 @@ Response category_page(const Context& ctx, Request& req);  // /chuyen-muc/{slug}
 Response static_file(const Context& ctx, Request& req);    // /static/{file}
 // The Vietnamese page readers see for an error status.
 Response error_page(const Context& ctx, int status, std::string_view message);
+// An error page's heading for `status` ("Không có quyền truy cập"), and its text: `message` (an
+// HttpError's own) or, when the server chose the status itself, a default for it.
+std::string_view error_heading(int status);
+std::string error_message(int status, std::string_view message);
 
 // Legal documents (documents.cpp): list with filters (?tu-khoa=&loai=&...&sap-xep=&trang=), one
 // document, and an attachment of that document as a download.
