@@ -27,6 +27,9 @@ class PersonalDataKey;
 namespace portald::questions {
 class SubmissionGuard;
 }
+namespace portald::stats {
+class VisitCounter;
+}
 
 namespace portald::web {
 
@@ -50,6 +53,7 @@ struct Context {
   questions::SubmissionGuard* question_guard = nullptr;
   unsigned working_days = 0x1f;  // bit 0 = Monday
   std::filesystem::path holidays_file{};
+  stats::VisitCounter* visits = nullptr;  // access statistics (issue 13); nullptr = not counted (visit-stats off)
 
   // The body limit the server applies to the upload routes' forms for staff (web/routes.hpp, BodySize).
   std::size_t upload_limit() const { return max_upload_body > max_body ? max_upload_body : max_body; }

@@ -71,6 +71,7 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/api/v1/pages/{lang}/{slug}", api_page, Public, C::page},
       {"GET", "/api/v1/search", api_search, Public, C::none},
       {"GET", "/api/v1/search/suggest", api_search_suggest, Public, C::none},
+      {"GET", "/api/v1/visits", api_visits, Public, C::none},  // live figures: never the page cache
       // --- operations: health probe and the operators' Prometheus scrape ---
       {"GET", "/healthz", healthz, Public, C::none},
       {"GET", "/metrics", metrics_page, Public, C::none},
@@ -132,6 +133,9 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/nhat-ky", adm::audit_pages::audit_page, A::view_audit, C::none},
       {"GET", "/quan-tri/nhat-ky.csv", adm::audit_pages::audit_csv, A::view_audit, C::none},
       {"GET", "/quan-tri/trang-thai", adm::status_pages::status_page, A::view_status, C::none},
+      // Access statistics (issue 13): the board and the operator, like the status page.
+      {"GET", "/quan-tri/thong-ke", adm::statistics_pages::statistics_page, A::view_status, C::none},
+      {"GET", "/quan-tri/thong-ke.csv", adm::statistics_pages::statistics_csv, A::view_status, C::none},
       // --- admin: legal documents (issue 14); the service checks each item's rule (own, board) ---
       {"GET", "/quan-tri/van-ban", adm::document_list_pages::document_list, A::write_article, C::none},
       {"GET", "/quan-tri/van-ban/moi", adm::document_pages::new_page, A::write_article, C::none},
