@@ -24,16 +24,16 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 "$bin/daemon/cli/portaldctl" --data-dir "$work/on" init --demo >/dev/null
 "$bin/daemon/cli/portaldctl" --data-dir "$work/on" import articles "$root/../shared/corpus/articles.jsonl" >/dev/null
 cp -a "$work/on" "$work/off"
-start() {  # start DATA_DIR VISIT_STATS: prints the port
-  local port
+start() {  # start DATA_DIR VISIT_STATS: sets port (a job of this shell, so the trap stops it)
   port=$(free_port)
   "$bin/daemon/portald" --data-dir "$1" --listen "127.0.0.1:$port" --max-connections-per-ip 0 \
-    --visit-stats "$2" --log-level warning 2>>"$work/portald.log" &
+    --visit-stats "$2" --log-level warning >/dev/null 2>>"$work/portald.log" &
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-  echo "$port"
 }
-on_port=$(start "$work/on" on)
-off_port=$(start "$work/off" off)
+start "$work/on" on
+on_port=$port
+start "$work/off" off
+off_port=$port
 path=$(curl -fs "http://127.0.0.1:$on_port/" | grep -o 'href="/tin-tuc/[^"]*"' | head -1 | cut -d'"' -f2)
 [ -n "$path" ] || { echo "bench: no article link on the home page" >&2; exit 1; }
 cmp -s <(curl -fs "http://127.0.0.1:$on_port$path") <(curl -fs "http://127.0.0.1:$off_port$path") \

@@ -85,8 +85,12 @@ void VisitCounter::record(model::VisitKind kind, std::string_view ref, std::stri
   }
   ++s.pending[pending_key(model::VisitKind::site, day, {})];
   if (kind != model::VisitKind::site && kind != model::VisitKind::bot) ++s.pending[pending_key(kind, day, ref)];
-  if (s.seen.size() >= kMaxPerShard && !s.seen.contains(h))
+  // A full shard forgets the visitors gone quiet, at most once a second: a scan on every view while it
+  // stays full would make the page path slow exactly when the portal is busiest.
+  if (s.seen.size() >= kMaxPerShard && s.pruned_at != now && !s.seen.contains(h)) {
     std::erase_if(s.seen, [&](const auto& e) { return e.second <= now - kOnlineWindow; });
+    s.pruned_at = now;
+  }
   if (s.seen.size() < kMaxPerShard || s.seen.contains(h)) s.seen[h] = now;
 }
 

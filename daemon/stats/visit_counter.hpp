@@ -65,7 +65,9 @@ class VisitCounter {
 
  private:
   static constexpr std::size_t kShards = 16;
-  static constexpr std::size_t kMaxPerShard = 1 << 16;  // memory bound for visitors and robots.txt fetchers
+  // Memory bound for visitors and robots.txt fetchers: "đang truy cập" saturates at this many per shard
+  // (behind a reverse proxy every reader is in one shard).
+  static constexpr std::size_t kMaxPerShard = 1 << 16;
   struct Shard {
     std::mutex mu;
     std::int32_t key_day = INT32_MIN;
@@ -73,6 +75,7 @@ class VisitCounter {
     std::unordered_map<std::string, std::uint64_t> pending;   // kind + day + ref -> views
     std::unordered_map<std::uint64_t, model::UnixTime> seen;  // visitor hash -> last view
     std::unordered_set<std::uint64_t> robots;                 // hashes of today's robots.txt fetchers
+    model::UnixTime pruned_at = 0;                            // the last time a full `seen` was pruned
   };
   // The client's shard, locked, with its key rotated when the day changed; returns the client's hash.
   std::uint64_t visitor(Shard& s, std::string_view address, std::string_view user_agent, std::int32_t day);
