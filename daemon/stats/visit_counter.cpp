@@ -40,8 +40,11 @@ VisitCounter::~VisitCounter() {
   for (auto& s : shards_) sodium_memzero(s.key.data(), s.key.size());
 }
 
-VisitCounter::Shard& VisitCounter::shard_of(std::string_view address) {
-  return shards_[std::hash<std::string_view>{}(address) % kShards];
+VisitCounter::Shard& VisitCounter::shard_of(std::string_view address, std::string_view user_agent) {
+  // By address and agent, so readers behind one proxy spread over the shards; a client always lands in
+  // the same one, so its keyed hash (that shard's key) is the same on each view.
+  const std::size_t h = std::hash<std::string_view>{}(address)*31 + std::hash<std::string_view>{}(user_agent);
+  return shards_[h % kShards];
 }
 
 std::uint64_t VisitCounter::visitor(Shard& s, std::string_view address, std::string_view user_agent, std::int32_t day) {
@@ -76,7 +79,7 @@ void VisitCounter::record(model::VisitKind kind, std::string_view ref, std::stri
                           std::string_view user_agent, model::UnixTime now) {
   const std::int32_t day = model::vietnam_day(now);
   const bool bot_agent = is_bot_agent(user_agent);
-  Shard& s = shard_of(address);
+  Shard& s = shard_of(address, user_agent);
   const std::lock_guard lock(s.mu);
   const std::uint64_t h = visitor(s, address, user_agent, day);
   if (bot_agent || s.robots.contains(h)) {
@@ -95,7 +98,7 @@ void VisitCounter::record(model::VisitKind kind, std::string_view ref, std::stri
 }
 
 void VisitCounter::record_robots_fetch(std::string_view address, std::string_view user_agent, model::UnixTime now) {
-  Shard& s = shard_of(address);
+  Shard& s = shard_of(address, user_agent);
   const std::lock_guard lock(s.mu);
   const std::uint64_t h = visitor(s, address, user_agent, model::vietnam_day(now));
   if (s.robots.size() < kMaxPerShard) s.robots.insert(h);

@@ -8,7 +8,7 @@
 // none is ever written anywhere. Bots (by user agent, or a client that fetched /robots.txt today) are
 // counted apart and are neither in the figures nor among the visitors.
 //
-// Lock-light: sixteen shards, each with its own mutex, chosen by the client's address; a view takes one
+// Lock-light: sixteen shards, each with its own mutex, chosen by the client's address and agent; a view takes one
 // uncontended lock and touches two small hash maps.
 #include <array>
 #include <cstdint>
@@ -66,7 +66,6 @@ class VisitCounter {
  private:
   static constexpr std::size_t kShards = 16;
   // Memory bound for visitors and robots.txt fetchers: "đang truy cập" saturates at this many per shard
-  // (behind a reverse proxy every reader is in one shard).
   static constexpr std::size_t kMaxPerShard = 1 << 16;
   struct Shard {
     std::mutex mu;
@@ -79,7 +78,7 @@ class VisitCounter {
   };
   // The client's shard, locked, with its key rotated when the day changed; returns the client's hash.
   std::uint64_t visitor(Shard& s, std::string_view address, std::string_view user_agent, std::int32_t day);
-  Shard& shard_of(std::string_view address);
+  Shard& shard_of(std::string_view address, std::string_view user_agent);
 
   std::array<Shard, kShards> shards_;
   std::mutex stored_mu_;
