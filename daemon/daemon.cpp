@@ -26,6 +26,8 @@
 #include "daemon/questions/question_upkeep.hpp"
 #include "daemon/questions/submission_guard.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
+#include "daemon/stats/visit_counter.hpp"
+#include "daemon/stats/visit_flusher.hpp"
 #include "daemon/store/data_dir.hpp"
 #include "daemon/store/meta_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -270,6 +272,15 @@ int run_daemon(const config::Config& config) {
                             }});
     const search::SearchService search_service(search::index_dir(config.data_dir), &indexer.status());
 
+    // Access statistics (issue 13): views counted in memory, written every 2 s by the flusher, which is
+    // made before the server and so stopped after it has drained, with a last write.
+    std::optional<stats::VisitCounter> visits;
+    std::optional<stats::VisitFlusher> visit_flusher;
+    if (config.visit_stats == "on") {
+      visits.emplace();
+      visit_flusher.emplace(store, *visits, std::chrono::seconds(2));
+    }
+
     const web::Assets assets(config.share_dir);
     const web::TemplateSet templates(assets);
     web::App app(web::Context{.store = store,
@@ -289,7 +300,8 @@ int run_daemon(const config::Config& config) {
                               .question_guard = &question_guard,
                               .working_days = config.working_days.mask,
                               .holidays_file = config.holidays_file,
-                              .cadence_windows = health::check_settings(config).cadence.windows});
+                              .cadence_windows = health::check_settings(config).cadence.windows,
+                              .visits = visits ? &*visits : nullptr});
     web::ServerLimits limits = limits_from(config);
     limits.takes_upload = [&app](const web::Request& r) { return app.takes_upload(r); };
     web::HttpServer server(

@@ -14,6 +14,7 @@
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
 #include "web/routes.hpp"
+#include "web/visit_routes.hpp"
 
 namespace portald::web {
 namespace {
@@ -150,6 +151,8 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
         bound = [this, handler, names](Request& r) { return cached(r, handler, true, *names); };
         break;
     }
+    // Page views for the access statistics (issue 13): around the cache, so hits are counted too.
+    bound = count_visits(ctx_.visits, spec.pattern, std::move(bound));
     routes.push_back({.method = spec.method,
                       .pattern = spec.pattern,
                       .handler = std::move(bound),

@@ -29,6 +29,9 @@ class PersonalDataKey;
 namespace portald::questions {
 class SubmissionGuard;
 }
+namespace portald::stats {
+class VisitCounter;
+}
 
 namespace portald::web {
 
@@ -57,6 +60,7 @@ struct Context {
   std::size_t upload_limit() const { return max_upload_body > max_body ? max_upload_body : max_body; }
   // The cadence check's windows (health::check_settings), for the cadence report (issue 13); empty = off.
   std::vector<health::Window> cadence_windows{};
+  stats::VisitCounter* visits = nullptr;  // access statistics (issue 13); nullptr = not counted (visit-stats off)
 };
 
 }  // namespace portald::web

@@ -71,6 +71,7 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/api/v1/pages/{lang}/{slug}", api_page, Public, C::page},
       {"GET", "/api/v1/search", api_search, Public, C::none},
       {"GET", "/api/v1/search/suggest", api_search_suggest, Public, C::none},
+      {"GET", "/api/v1/visits", api_visits, Public, C::none},  // live figures: never the page cache
       // --- operations: health probe and the operators' Prometheus scrape ---
       {"GET", "/healthz", healthz, Public, C::none},
       {"GET", "/metrics", metrics_page, Public, C::none},
@@ -137,6 +138,9 @@ std::vector<RouteSpec> route_table() {
       // --- admin: reports for the board and the operator (issue 13); {file} = report[.csv|.xlsx] ---
       {"GET", "/quan-tri/bao-cao", adm::report_pages::index, A::view_reports, C::none},
       {"GET", "/quan-tri/bao-cao/{file}", adm::report_pages::report, A::view_reports, C::none},
+      // Access statistics (issue 13): the board and the operator, like the status page.
+      {"GET", "/quan-tri/thong-ke", adm::statistics_pages::statistics_page, A::view_reports, C::none},
+      {"GET", "/quan-tri/thong-ke.csv", adm::statistics_pages::statistics_csv, A::view_reports, C::none},
       // --- admin: legal documents (issue 14); the service checks each item's rule (own, board) ---
       {"GET", "/quan-tri/van-ban", adm::document_list_pages::document_list, A::write_article, C::none},
       {"GET", "/quan-tri/van-ban/moi", adm::document_pages::new_page, A::write_article, C::none},

@@ -27,6 +27,7 @@ std::string problem_text(const site::SettingError& e) {
     case site::SettingProblem::empty_required: return std::string(e.field->key) + " must not be empty";
     case site::SettingProblem::not_an_origin:
       return "embed_origins: '" + e.value + "' is not an https://host[:port] origin (no path, no wildcard)";
+    case site::SettingProblem::not_a_flag: return std::string(e.field->key) + " must be 1 (on) or 0 (off)";
   }
   return std::string(e.field->key) + ": invalid";
 }

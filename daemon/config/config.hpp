@@ -56,6 +56,7 @@ struct Config {
   unsigned question_min_fill_time = 5;      // seconds, 0..600
   unsigned question_limit_per_address = 5;  // submissions per address per hour, 1..10000
   unsigned question_limit_global = 60;      // submissions per minute for the whole portal, 1..100000
+  std::string visit_stats = "off";          // on|off: access statistics (issue 13); off until faster
   // E-mail through the machine's sendmail interface (daemon/mail): empty = mail off.
   std::filesystem::path sendmail;  // absolute path of the program, e.g. /usr/sbin/sendmail
   std::string mail_from;           // the From and envelope sender; required when sendmail is set

@@ -14,6 +14,7 @@ constexpr std::uint64_t K = 1024, M = K * K, G = M * K, T = G * K;
 constexpr std::array<std::string_view, 5> log_levels{"error", "warning", "notice", "info", "debug"};
 constexpr std::array<std::string_view, 7> weekday_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 2> yes_no{"no", "yes"};
+constexpr std::array<std::string_view, 2> on_off{"off", "on"};
 
 constexpr Option path_option(std::string_view name, std::filesystem::path Config::*member, std::string_view help) {
   Option o{name, Kind::path, "DIR", help};
@@ -160,6 +161,11 @@ constexpr std::array options{
                  "(behind a reverse proxy every citizen shares the proxy's address: raise it)."),
     count_option("question-limit-global", &Config::question_limit_global, 1, 100000,
                  "Questions the whole portal accepts per minute; more get 429 with the form kept."),
+    choice_option("visit-stats", &Config::visit_stats, on_off, "on/off",
+                  "Count page views for the access statistics (/quan-tri/thong-ke, the footer's figures): "
+                  "figures only, batched in memory and written every few seconds; no address, cookie or "
+                  "user agent is stored. off (the default) = nothing is counted: counting cost about a "
+                  "quarter of the page throughput in bench/visit_stats.sh (issue 13's target is 5%)."),
     program_option("sendmail", &Config::sendmail,
                    "The sendmail program that takes the portal's e-mail (notices to staff and citizens), as "
                    "every Debian MTA and msmtp provide it: run as PROGRAM -i -f MAIL-FROM -- RECIPIENT with "

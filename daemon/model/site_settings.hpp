@@ -32,6 +32,8 @@ struct SiteSettings {
   // Origins whose pages may be embedded (live streams, video platforms, online dialogues): normalised
   // "https://host[:port]" entries separated by spaces (model/embed_origin.hpp); "" = no embeds.
   std::string embed_origins;
+  // "1": the footer shows "Đang truy cập / Hôm nay / Tổng lượt truy cập" (issue 13); "" = not shown.
+  std::string show_visit_counter;
 };
 
 // Maintenance mode (Điều 5.9): readers get 503 with this message; /quan-tri and /healthz keep working.

@@ -32,6 +32,8 @@ constexpr SettingField kFields[] = {
     {"emc_script_url", "Mã theo dõi EMC (địa chỉ https)", &S::emc_script_url, true},
     {"embed_origins", "Nguồn được phép nhúng (video, truyền hình trực tiếp, đối thoại trực tuyến)", &S::embed_origins,
      false},
+    {"show_visit_counter", "Hiện số lượt truy cập ở chân trang (đang truy cập, hôm nay, tổng)", &S::show_visit_counter,
+     false, true},
 };
 
 constexpr std::size_t kMaxValueBytes = 2000;
@@ -41,6 +43,13 @@ void apply(model::SiteSettings& s, const SettingField& f, std::string_view value
   const auto v = model::to_nfc(value);
   if (!v || v->size() > kMaxValueBytes) {
     errors.push_back({&f, v ? SettingProblem::too_long : SettingProblem::not_utf8, {}});
+    return;
+  }
+  if (f.flag) {
+    if (*v == "1" || *v == "0" || v->empty())
+      s.*f.member = *v == "1" ? "1" : "";
+    else
+      errors.push_back({&f, SettingProblem::not_a_flag, {}});
     return;
   }
   if (f.url && !v->empty() && !v->starts_with("https://") && !v->starts_with("http://") && !v->starts_with("/"))

@@ -19,7 +19,8 @@ struct SettingField {
   std::string_view key;    // "portal_name": the form field, the portaldctl key, "settings/<key>" in the audit log
   std::string_view label;  // Vietnamese, for the admin form and its messages
   std::string model::SiteSettings::*member;
-  bool url;  // an http(s):// address or a path starting with /
+  bool url;           // an http(s):// address or a path starting with /
+  bool flag = false;  // on ("1") or off (""): a checkbox in the form
 };
 
 // Every setting people may change, in the admin form's order.
@@ -34,6 +35,7 @@ enum class SettingProblem {
   not_a_script_url,  // emc_script_url that model::script_origin refuses
   empty_required,    // the portal must have a name, and the locality (labels are built from it)
   not_an_origin,     // embed_origins with an entry that is not "https://host[:port]" (SettingError::value)
+  not_a_flag,        // a flag given other than "1" (on) or "" / "0" (off)
 };
 struct SettingError {
   const SettingField* field;

@@ -29,6 +29,7 @@ constexpr std::tuple kSiteSettingsFields{
     codec::optional("emc_script_url", &SiteSettings::emc_script_url),
     codec::optional("locality", &SiteSettings::locality),
     codec::optional("embed_origins", &SiteSettings::embed_origins),
+    codec::optional("show_visit_counter", &SiteSettings::show_visit_counter),
 };
 constexpr auto kSite = codec::record<SiteSettings>("settings", 1, kSiteSettingsFields);
 constexpr std::tuple kMaintenanceFields{

@@ -54,6 +54,7 @@ Tables open_tables(MDB_txn* txn) {
   t.questions_published = open_table(txn, "questions_published");
   t.mail_outbox = open_table(txn, "mail_outbox");
   t.media_variants = open_table(txn, "media_variants");
+  t.visits = open_table(txn, "visits");
   return t;
 }
 

@@ -58,6 +58,8 @@ struct Tables {
   MDB_dbi mail_outbox;  // be64(id) -> OutboxEntry
   // Issue 14: the public copies of images, stripped and resized (media_variant_table.hpp).
   MDB_dbi media_variants;  // be64(media id) + be32(width, 0 = full size) -> ImageVariant
+  // Issue 13: page views per kind, Vietnam day and object, figures only (visit_table.hpp).
+  MDB_dbi visits;  // kind + be32(day) + be64(id) -> be64 views
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

@@ -17,9 +17,11 @@
   <h2 id="thong-tin">Thông tin cổng</h2>
   <form method="post" action="/quan-tri/cai-dat">
     <input type="hidden" name="csrf" value="{{CSRF}}">
-    {{#FIELD}}<label for="f-{{KEY}}">{{LABEL}}</label>
+    {{#FIELD}}{{#TEXT}}<label for="f-{{KEY}}">{{LABEL}}</label>
     <input id="f-{{KEY}}" name="{{KEY}}" type="text" maxlength="2000" value="{{VALUE}}">
-    {{/FIELD}}
+    {{/TEXT}}{{#FLAG}}<p><input id="f-{{KEY}}" name="{{KEY}}" type="checkbox" value="1"{{#CHECKED}} checked{{/CHECKED}}>
+    <label for="f-{{KEY}}">{{LABEL}}</label></p>
+    {{/FLAG}}{{/FIELD}}
     <p><button type="submit">Lưu cài đặt</button></p>
   </form>
 </section>

@@ -9,6 +9,8 @@
     {{#PHONE}}<p>Điện thoại: {{TEXT}}</p>{{/PHONE}}
     {{#EMAIL}}<p>Thư điện tử: <a href="mailto:{{TEXT:u}}">{{TEXT}}</a></p>{{/EMAIL}}
     <p class="notice">{{SOURCE_NOTICE}}</p>
+    {{#VISITS}}<p class="visits" id="visit-figures" hidden>Đang truy cập: <span data-figure="online"></span> · Hôm nay: <span data-figure="today"></span> · Tổng lượt truy cập: <span data-figure="total"></span></p>
+    <script src="/static/visits.js" defer></script>{{/VISITS}}
     <ul class="footer-links">
       <li><a href="/so-do-trang">Sơ đồ trang</a></li>
       <li><a href="/trang/lien-he">Liên hệ</a></li>

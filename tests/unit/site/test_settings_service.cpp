@@ -36,10 +36,11 @@ std::vector<SettingProblem> problems(const site::SettingsResult& r) {
 BOOST_AUTO_TEST_SUITE(settings_service)
 
 BOOST_AUTO_TEST_CASE(the_field_table_has_each_key_once_with_its_member) {
-  BOOST_TEST(site::setting_fields().size() == 18u);
+  BOOST_TEST(site::setting_fields().size() == 19u);
   for (const auto& f : site::setting_fields()) {
     BOOST_TEST(site::find_setting(f.key) == &f);
     BOOST_TEST(f.url == f.key.ends_with("_url"));
+    BOOST_TEST(f.flag == f.key.starts_with("show_"));
   }
   BOOST_TEST(site::find_setting("no_such_key") == nullptr);
   model::SiteSettings s;
@@ -144,6 +145,26 @@ BOOST_AUTO_TEST_CASE(embed_origins_are_stored_normalised_and_a_bad_entry_refuses
   BOOST_TEST(bad.errors[0].value == "https://*.example.vn/x");
   BOOST_TEST(bad.settings.embed_origins == "https://a.example.vn https://*.example.vn/x");  // shown as typed
   BOOST_TEST(stored(s.store).embed_origins == "https://video.example.vn https://live.example.vn");
+}
+
+// Issue 13: the footer's visit counter is a flag: "1" on, "" or "0" off, anything else refused.
+BOOST_AUTO_TEST_CASE(show_visit_counter_is_on_or_off) {
+  test::TempStore s;
+  BOOST_TEST(stored(s.store).show_visit_counter.empty());
+  BOOST_TEST_REQUIRE(
+      (site::change_settings(s.store, {{"show_visit_counter", "1"}}, kOperator, 300).refusal == Refusal::none));
+  BOOST_TEST(stored(s.store).show_visit_counter == "1");
+  const auto bad = site::change_settings(s.store, {{"show_visit_counter", "có"}}, kOperator, 400);
+  BOOST_TEST((bad.refusal == Refusal::invalid));
+  BOOST_TEST_REQUIRE(bad.errors.size() == 1u);
+  BOOST_TEST((bad.errors[0].problem == SettingProblem::not_a_flag));
+  BOOST_TEST(stored(s.store).show_visit_counter == "1");
+  BOOST_TEST_REQUIRE(
+      (site::change_settings(s.store, {{"show_visit_counter", "0"}}, kOperator, 500).refusal == Refusal::none));
+  BOOST_TEST(stored(s.store).show_visit_counter.empty());
+  const auto audit = test::audit_entries(s.store);
+  BOOST_TEST_REQUIRE(audit.size() == 2u);
+  for (const auto& e : audit) BOOST_TEST(e.object == "settings/show_visit_counter");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

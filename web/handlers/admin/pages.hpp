@@ -94,6 +94,11 @@ Response topics_get(const Context& ctx, Request& req);
 Response topics_post(const Context& ctx, Request& req);
 }  // namespace topic_pages
 
+namespace statistics_pages {  // statistics.cpp: access statistics (issue 13)
+Response statistics_page(const Context& ctx, Request& req);
+Response statistics_csv(const Context& ctx, Request& req);
+}  // namespace statistics_pages
+
 namespace audit_pages {  // audit.cpp
 Response audit_page(const Context& ctx, Request& req);
 Response audit_csv(const Context& ctx, Request& req);

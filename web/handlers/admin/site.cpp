@@ -23,6 +23,7 @@ std::string message(const site::SettingError& e) {
     case site::SettingProblem::not_a_url: return label + ": phải là địa chỉ http(s):// hoặc đường dẫn bắt đầu bằng /.";
     case site::SettingProblem::not_a_script_url: return label + ": phải là địa chỉ https:// hợp lệ.";
     case site::SettingProblem::empty_required: return label + " không được để trống.";
+    case site::SettingProblem::not_a_flag: return label + ": chỉ có thể bật hoặc tắt.";
     case site::SettingProblem::not_an_origin:
       return label + ": “" + e.value +
              "” không phải một nguồn hợp lệ. Mỗi mục phải có dạng https://tên-máy-chủ hoặc https://tên-máy-chủ:cổng, "
@@ -42,6 +43,12 @@ Response settings_page(const Context& ctx, const Request& req, const model::User
     d->SetValue("KEY", std::string(f.key));
     d->SetValue("LABEL", std::string(f.label));
     d->SetValue("VALUE", shown.*f.member);
+    if (!f.flag) {
+      d->ShowSection("TEXT");
+    } else {
+      auto* box = d->AddSectionDictionary("FLAG");
+      if (shown.*f.member == "1") box->ShowSection("CHECKED");
+    }
   }
   const store::ReadTxn txn = ctx.store.read();
   const auto m = store::get_maintenance(txn, ctx.store.tables());

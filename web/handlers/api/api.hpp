@@ -21,6 +21,7 @@ Response api_topics(const Context& ctx, Request& req);      // /api/v1/topics
 Response api_topic(const Context& ctx, Request& req);       // /api/v1/topics/{slug}
 Response api_pages(const Context& ctx, Request& req);       // /api/v1/pages?lang=vi|en
 Response api_page(const Context& ctx, Request& req);        // /api/v1/pages/{lang}/{slug}
+Response api_visits(const Context& ctx, Request& req);      // /api/v1/visits: the footer's figures (issue 13)
 
 // A JSON response with the API's headers (open to any origin: the data is public).
 Response api_json(const nlohmann::json& body, int status = 200);

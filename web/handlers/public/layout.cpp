@@ -63,6 +63,9 @@ ctemplate::TemplateDictionary* fill_frame(ctemplate::TemplateDictionary& dict, c
   optional_line(*footer, "PHONE", "TEXT", s.phone);
   optional_line(*footer, "EMAIL", "TEXT", s.email);
   footer->SetValue("SOURCE_NOTICE", s.source_notice);
+  // The figures change every second while the page is cached until the next edit: the page carries an
+  // empty line and /static/visits.js fills it from /api/v1/visits (issue 13).
+  if (ctx.visits && s.show_visit_counter == "1") footer->ShowSection("VISITS");
   return header;
 }
 
