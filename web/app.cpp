@@ -261,7 +261,8 @@ Response App::error_response(int status, std::string_view message, const Request
   }
   try {
     // Inside the admin, someone signed in keeps the admin's frame and menu.
-    if (auto admin_page = admin::admin_error_page(ctx_, req, status, error_heading(status), error_message(status, message))) {
+    if (auto admin_page =
+            admin::admin_error_page(ctx_, req, status, error_heading(status), error_message(status, message))) {
       add_security_headers(*admin_page);
       return std::move(*admin_page);
     }

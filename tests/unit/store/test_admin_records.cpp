@@ -61,12 +61,13 @@ BOOST_AUTO_TEST_CASE(user_round_trips_to_the_same_bytes) {
                       .created_at = 10,
                       .totp_secret = "ABC",
                       .totp_last_step = 55,
-                      .email = "lan@soyte.example.vn"};
+                      .email = "lan@soyte.example.vn",
+                      .must_change_password = true};
   test::write(s, [&](auto& txn, auto& t) { store::put_user(txn, t, u); });
   test::check_round_trip(
       s, &Tables::users, "lan",
       R"({"agency_id":3,"created_at":10,"display_name":"Nguyễn Thị Lan","email":"lan@soyte.example.vn",)"
-      R"("password_hash":"$argon2id$h",)"
+      R"("must_change_password":true,"password_hash":"$argon2id$h",)"
       R"("role":"agency-answerer","suspended":true,"totp_last_step":55,"totp_secret":"ABC","username":"lan","v":1})",
       [](auto& txn, auto& t) { return *store::get_user(txn, t, "lan"); },
       [](auto& txn, auto& t, const auto& back) { store::put_user(txn, t, back); });
