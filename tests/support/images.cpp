@@ -108,4 +108,20 @@ std::pair<unsigned, unsigned> image_size(std::string_view bytes) {
   return {unsigned(vips_image_get_width(img.get())), unsigned(vips_image_get_height(img.get()))};
 }
 
+std::string base64(std::string_view in) {
+  static constexpr char k[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const auto byte = [&](std::size_t i) {
+    return i < in.size() ? static_cast<unsigned>(static_cast<unsigned char>(in[i])) : 0u;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    const unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+    out += k[(v >> 18) & 63];
+    out += k[(v >> 12) & 63];
+    out += i + 1 < in.size() ? k[(v >> 6) & 63] : '=';
+    out += i + 2 < in.size() ? k[v & 63] : '=';
+  }
+  return out;
+}
+
 }  // namespace portald::test

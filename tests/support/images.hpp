@@ -14,5 +14,7 @@ std::string with_gps_exif(std::string_view jpeg);
 bool has_gps_exif(std::string_view bytes);
 // Width and height libvips reads from `bytes`; {0, 0} when it cannot.
 std::pair<unsigned, unsigned> image_size(std::string_view bytes);
+// `bytes` in standard base64 with padding, for data: URLs as editors paste them.
+std::string base64(std::string_view bytes);
 
 }  // namespace portald::test

@@ -11,22 +11,6 @@ using test::has;
 
 namespace {
 
-std::string base64(std::string_view in) {
-  static constexpr char k[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  const auto byte = [&](std::size_t i) {
-    return i < in.size() ? static_cast<unsigned>(static_cast<unsigned char>(in[i])) : 0u;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < in.size(); i += 3) {
-    const unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
-    out += k[(v >> 18) & 63];
-    out += k[(v >> 12) & 63];
-    out += i + 1 < in.size() ? k[(v >> 6) & 63] : '=';
-    out += i + 2 < in.size() ? k[v & 63] : '=';
-  }
-  return out;
-}
-
 test::HttpResponse editor_upload(const AdminClient& who, const std::string& name, const std::string& bytes,
                                  bool with_csrf = true) {
   const std::string b = "----portaldimages";
@@ -102,7 +86,7 @@ BOOST_AUTO_TEST_CASE(upload_copies_alt_text_data_images_and_srcset) {
   BOOST_TEST(std::string(kept.header("Cache-Control").value_or("")) == "private, no-store");
 
   // An article with the uploaded image (no alt yet) and a pasted data: image.
-  const std::string pasted = "data:image/png;base64," + base64(test::make_image(700, 350, ".png"));
+  const std::string pasted = "data:image/png;base64," + test::base64(test::make_image(700, 350, ".png"));
   const auto form = reporter.get("/quan-tri/bai-viet/moi");
   const std::string category = test::first_option(form.body, "category");
   const auto created =
@@ -159,7 +143,7 @@ BOOST_AUTO_TEST_CASE(a_refused_pasted_image_keeps_the_form_and_names_the_image) 
   AdminClient reporter{daemon.port()};
   reporter.login("phongvien", test::kPassword);
   const auto form = reporter.get("/quan-tri/bai-viet/moi");
-  const std::string bad = "data:image/png;base64," + base64(std::string("\x89PNG\r\n\x1a\n", 8) + "hỏng");
+  const std::string bad = "data:image/png;base64," + test::base64(std::string("\x89PNG\r\n\x1a\n", 8) + "hỏng");
   const auto r =
       reporter.post("/quan-tri/bai-viet/moi", {{"title", "Tiêu đề giữ lại"},
                                                {"body", "<p>Chữ đã gõ</p><img alt=\"x\" src=\"" + bad + "\">"},

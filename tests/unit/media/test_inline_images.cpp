@@ -18,22 +18,6 @@ namespace {
 
 const model::Actor kReporter{"pv", model::Role::reporter, "10.0.0.5"};
 
-std::string base64(std::string_view in) {
-  static constexpr char k[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  const auto byte = [&](std::size_t i) {
-    return i < in.size() ? static_cast<unsigned>(static_cast<unsigned char>(in[i])) : 0u;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < in.size(); i += 3) {
-    const unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
-    out += k[(v >> 18) & 63];
-    out += k[(v >> 12) & 63];
-    out += i + 1 < in.size() ? k[(v >> 6) & 63] : '=';
-    out += i + 2 < in.size() ? k[v & 63] : '=';
-  }
-  return out;
-}
-
 media::InlineImagesResult store_in(const store::Store& s, const std::string& html) {
   store::WriteTxn txn = s.write();
   auto r = media::store_inline_images(txn, s.tables(), model::sanitize_html(html), kReporter, 700);
@@ -49,7 +33,7 @@ BOOST_AUTO_TEST_CASE(a_pasted_image_becomes_a_media_item_with_copies) {
   test::TempStore s;
   const std::string png = test::make_image(600, 300, ".png");
   const auto r =
-      store_in(s.store, "<p>Ảnh:</p><img alt=\"Biểu đồ\" src=\"data:image/png;base64," + base64(png) + "\">");
+      store_in(s.store, "<p>Ảnh:</p><img alt=\"Biểu đồ\" src=\"data:image/png;base64," + test::base64(png) + "\">");
   BOOST_TEST_REQUIRE(r.errors.empty());
   BOOST_TEST(r.stored == 1u);
   BOOST_TEST(!media::has_inline_images(r.html));
@@ -70,8 +54,8 @@ BOOST_AUTO_TEST_CASE(a_pasted_image_becomes_a_media_item_with_copies) {
 BOOST_AUTO_TEST_CASE(a_refused_image_stores_nothing_and_is_named) {
   test::TempStore s;
   const auto mark = test::change_mark(s.store);
-  const std::string good = base64(test::make_image(100, 100, ".png"));
-  const std::string bad = base64(std::string("\x89PNG\r\n\x1a\n", 8) + "hỏng");
+  const std::string good = test::base64(test::make_image(100, 100, ".png"));
+  const std::string bad = test::base64(std::string("\x89PNG\r\n\x1a\n", 8) + "hỏng");
   const auto r = store_in(s.store, "<img alt=\"a\" src=\"data:image/png;base64," + good +
                                        "\"><img alt=\"b\" src=\"data:image/png;base64," + bad + "\">");
   BOOST_TEST_REQUIRE(r.errors.size() == 1u);
