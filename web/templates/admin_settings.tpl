@@ -19,7 +19,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     {{#FIELD}}{{#TEXT}}<label for="f-{{KEY}}">{{LABEL}}</label>
     <input id="f-{{KEY}}" name="{{KEY}}" type="text" maxlength="2000" value="{{VALUE}}">
-    {{/TEXT}}{{#FLAG}}<p><input id="f-{{KEY}}" name="{{KEY}}" type="checkbox" value="1"{{#CHECKED}} checked{{/CHECKED}}>
+    {{/TEXT}}{{#FLAG}}<p class="check-row"><input id="f-{{KEY}}" name="{{KEY}}" type="checkbox" value="1"{{#CHECKED}} checked{{/CHECKED}}>
     <label for="f-{{KEY}}">{{LABEL}}</label></p>
     {{/FLAG}}{{/FIELD}}
     <p><button type="submit">Lưu cài đặt</button></p>
