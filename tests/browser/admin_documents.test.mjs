@@ -18,6 +18,7 @@ let daemon;
 let base;
 let browser;
 const problems = [];
+const confirmations = [];
 const addUser = (name, role, ...extra) => addUserTo(data, name, role, PASSWORD, ...extra);
 const login = (page, name) => loginAs(page, base, name, PASSWORD);
 
@@ -26,6 +27,8 @@ async function newPage() {
   await keepOnMachine(context, base, problems);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  // Publishing and withdrawing ask first (admin-confirm.js): accept, and keep the question.
+  page.on('dialog', (d) => { confirmations.push(d.message()); d.accept(); });
   return page;
 }
 
@@ -109,6 +112,7 @@ test('a document drafted with its file, approved, and linked to the one it repla
   await take(chief, 'Nhận biên tập');
   await take(chief, 'Trình duyệt');
   await take(chief, 'Duyệt và công bố');
+  assert.deepEqual(confirmations, ['Duyệt và công bố văn bản này? Bạn đọc sẽ thấy ngay.']);
   const page = await reader.goto(`${base}/van-ban/12-2025-qd-ubnd-${id}`);
   assert.equal(page.status(), 200);
   assert.match(await reader.locator('h1').innerText(), /Quyết định số 12\/2025\/QĐ-UBND/);

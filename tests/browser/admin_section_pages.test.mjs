@@ -77,8 +77,12 @@ test('a section page edited in the editor reaches readers only after the board a
   const chief = await newPage();
   await login(chief, 'truongban');
   await chief.goto(editor.url().replace(/\?.*$/, ''));
+  const asked = [];
+  chief.on('dialog', (d) => { asked.push(d.message()); d.accept(); });
   await chief.getByRole('button', { name: /^Duyệt và công khai phiên bản \d+$/ }).click();
   await chief.waitForURL(/da-duyet=1$/);
+  assert.equal(asked.length, 1, 'approving asks first');
+  assert.match(asked[0], /^Duyệt và công khai phiên bản \d+\? Bạn đọc sẽ thấy ngay\.$/);
 
   await reader.goto(base + PUBLIC);
   assert.match(await reader.locator('main').innerText(), new RegExp(ADDED));

@@ -119,6 +119,8 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
 
   await openFromQueue(ctv, 'Bị trả lại', title);
   assert.equal((await ctv.locator('.reason-text').innerText()).trim(), reason);
+  // Who returned it and when, next to the reason.
+  assert.match(await ctv.locator('.reason-who').innerText(), /^Trả lại bởi .*\(truongban\) lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/);
   await setBody(ctv, '<p>Khám tại Trạm y tế phường, 7 giờ 30 sáng thứ Bảy.</p>');
   await ctv.getByRole('button', { name: 'Lưu phiên bản' }).click();
   await ctv.waitForURL(/da-luu=1/);

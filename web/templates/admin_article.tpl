@@ -4,7 +4,7 @@
   <h2 id="trang-thai">Trạng thái: <span class="state" data-state="{{KEY}}">{{LABEL}}</span></h2>
   <p>Tác giả tài khoản: {{CREATED_BY}} · ở trạng thái này {{AGE}} · <a href="/quan-tri/bai-viet/{{ID}}/xem-truoc">Xem trước như bạn đọc thấy</a></p>
   {{#PRESENCE}}<p class="presence" id="dang-mo" role="status">{{TEXT}}</p>{{/PRESENCE}}{{#NOBODY_ELSE}}<p class="presence" id="dang-mo" role="status" hidden></p>{{/NOBODY_ELSE}}
-  {{#REASON}}<div class="reason" role="note"><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
+  {{#REASON}}<div class="reason" role="note"><p class="reason-who">{{VERB}} bởi <strong>{{BY}}</strong> lúc {{AT}}</p><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
   {{#LIVE}}<p>Bản đang công khai: {{STATUS}} — <a href="{{URL}}">{{URL}}</a>. Bản sửa dưới đây chỉ thay thế bản công khai sau khi được duyệt.</p>{{/LIVE}}
   {{#SCHEDULED}}<p>Hẹn giờ xuất bản: {{AT}}</p>{{/SCHEDULED}}
   {{#WORKFLOW_IN_FORM}}<p class="hint">Các nút chuyển bước (gửi duyệt, duyệt…) nằm dưới biểu mẫu: chúng lưu luôn những gì bạn vừa sửa.</p>{{/WORKFLOW_IN_FORM}}

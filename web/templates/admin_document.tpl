@@ -4,7 +4,7 @@
 {{#STATE}}<section class="article-state" aria-labelledby="trang-thai">
   <h2 id="trang-thai">Trạng thái: <span class="state" data-state="{{KEY}}">{{LABEL}}</span></h2>
   <p>Người tạo: {{CREATED_BY}} · ở trạng thái này {{AGE}} · <a href="/quan-tri/van-ban/{{ID}}/xem-truoc">Xem trước như bạn đọc thấy</a></p>
-  {{#REASON}}<div class="reason" role="note"><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
+  {{#REASON}}<div class="reason" role="note"><p class="reason-who">{{VERB}} bởi <strong>{{BY}}</strong> lúc {{AT}}</p><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
   {{#LIVE}}<p>Bản đang công khai: {{STATUS}}{{#PUBLIC}} — <a href="{{URL}}">{{URL}}</a>{{/PUBLIC}}. Bản sửa dưới đây chỉ thay thế bản công khai sau khi được duyệt.</p>{{/LIVE}}
   <p>Hiệu lực (bản công khai): <strong class="validity">{{VALIDITY}}</strong>{{#VALIDITY_NOTE}} — {{TEXT}}{{/VALIDITY_NOTE}}</p>
   {{#REPLACED_BY}}<p>Được thay thế bởi: <a href="/quan-tri/van-ban/{{ID}}">{{TITLE}}</a></p>{{/REPLACED_BY}}
@@ -16,7 +16,7 @@
     <input type="hidden" name="transition" value="{{KEY}}">
     {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
     <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
-    <button type="submit">{{LABEL}}</button>
+    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
   </form>
   {{/TRANSITION}}
   </div>{{/TRANSITIONS}}
@@ -68,7 +68,7 @@
   {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
     {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
     <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
-    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen">{{LABEL}}</button>
+    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
   </div>
   {{/TRANSITION}}
   </div>{{/WORKFLOW}}

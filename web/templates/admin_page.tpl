@@ -10,7 +10,7 @@
       <form method="post" action="/quan-tri/trang/{{ID}}/duyet" class="inline">
         <input type="hidden" name="csrf" value="{{CSRF}}">
         <input type="hidden" name="revision" value="{{N}}">
-        <button type="submit">Duyệt và công khai phiên bản {{N}}</button>
+        <button type="submit" class="primary" data-confirm="Duyệt và công khai phiên bản {{N}}? Bạn đọc sẽ thấy ngay.">Duyệt và công khai phiên bản {{N}}</button>
       </form>
       <form method="post" action="/quan-tri/trang/{{ID}}/tra-lai">
         <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -53,7 +53,7 @@
   <label for="position">Thứ tự trong menu (số nhỏ đứng trước)</label>
   <input id="position" name="position" type="number" min="0" max="9999" value="{{POSITION}}">
   <p class="form-actions"><button type="submit">{{SAVE_LABEL}}</button>
-  {{#CAN_APPROVE}}<button type="submit" name="approve" value="1">Lưu và duyệt công khai ngay</button>{{/CAN_APPROVE}}</p>
+  {{#CAN_APPROVE}}<button type="submit" name="approve" value="1" data-confirm="Lưu và công khai trang này ngay? Bạn đọc sẽ thấy ngay.">Lưu và duyệt công khai ngay</button>{{/CAN_APPROVE}}</p>
   <p class="form-status" id="trang-thai-luu" role="status" tabindex="-1"></p>
 </form>{{/FORM}}
 {{#REVISIONS}}<section aria-labelledby="phien-ban">

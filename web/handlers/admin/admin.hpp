@@ -109,6 +109,9 @@ Response render_admin(const Context& ctx, std::string_view name, const ctemplate
 std::string escape_keeping_lines(std::string_view s);
 // "3 giờ", "2 ngày": how long something has waited.
 std::string age_text(model::UnixTime seconds);
+// A person's display name with the account in brackets ("Nguyễn Văn A (nva)"); the account alone when the
+// name is empty or the account is gone.
+std::string person_name(const Context& ctx, const std::string& username);
 
 // Maintenance mode (maintenance.cpp): the 503 readers get while it is on, std::nullopt otherwise or for
 // the paths that keep working (/quan-tri, /healthz, /metrics, /static, /tep).

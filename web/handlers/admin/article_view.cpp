@@ -84,8 +84,15 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   s->SetValue("KEY", std::string(model::to_string(st.state)));
   s->SetValue("AGE", age_text(model::now() - st.since));
   s->SetValue("CREATED_BY", st.created_by);
-  if (!st.reason.empty() && (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn))
-    s->AddSectionDictionary("REASON")->SetValue("TEXT", st.reason);
+  if (!st.reason.empty() &&
+      (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn)) {
+    auto* reason = s->AddSectionDictionary("REASON");
+    reason->SetValue("TEXT", st.reason);
+    // Who returned (or withdrew) it and when, so the author knows whom to ask (issue 15).
+    reason->SetValue("BY", person_name(ctx, st.last_actor));
+    reason->SetValue("AT", model::format_datetime_vn(st.since));
+    reason->SetValue("VERB", st.state == model::ArticleStatus::returned ? "Trả lại" : "Gỡ");
+  }
   if (item.live) {
     auto* live = s->AddSectionDictionary("LIVE");
     live->SetValue("STATUS", std::string(model::status_label(item.article.status)));

@@ -106,6 +106,12 @@ void fill_transitions(ctemplate::TemplateDictionary& into, const documents::Item
     auto* b = into.AddSectionDictionary("TRANSITION");
     b->SetValue("KEY", key);
     b->SetValue("LABEL", std::string(documents::transition_label(t)));
+    // What readers see changes at once: the browser asks first (admin-confirm.js).
+    if (t == model::Transition::approve)
+      b->AddSectionDictionary("CONFIRM")->SetValue("TEXT", "Duyệt và công bố văn bản này? Bạn đọc sẽ thấy ngay.");
+    if (t == model::Transition::withdraw)
+      b->AddSectionDictionary("CONFIRM")->SetValue("TEXT",
+                                                   "Gỡ văn bản này khỏi cổng? Địa chỉ của văn bản sẽ báo đã gỡ.");
     for (const auto& rule : model::transition_table())
       if (rule.transition == t && rule.from == item.state.state && rule.needs_reason)
         b->AddSectionDictionary("NEEDS_REASON")->SetValue("REASON", escape_keeping_lines(posted_reason(posted, key)));
@@ -131,8 +137,14 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const d
   s->SetValue("KEY", std::string(model::to_string(st.state)));
   s->SetValue("AGE", age_text(model::now() - st.since));
   s->SetValue("CREATED_BY", st.created_by.empty() ? std::string("(nhập bằng portaldctl)") : st.created_by);
-  if (!st.reason.empty() && (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn))
-    s->AddSectionDictionary("REASON")->SetValue("TEXT", st.reason);
+  if (!st.reason.empty() &&
+      (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn)) {
+    auto* reason = s->AddSectionDictionary("REASON");
+    reason->SetValue("TEXT", st.reason);
+    reason->SetValue("BY", person_name(ctx, st.last_actor));
+    reason->SetValue("AT", model::format_datetime_vn(st.since));
+    reason->SetValue("VERB", st.state == model::ArticleStatus::returned ? "Trả lại" : "Gỡ");
+  }
   if (item.live) {
     auto* live = s->AddSectionDictionary("LIVE");
     live->SetValue("STATUS", std::string(model::status_label(item.record.status)));

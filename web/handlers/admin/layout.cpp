@@ -1,6 +1,7 @@
 #include "daemon/model/permissions.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/settings_table.hpp"
+#include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 
 namespace portald::web::admin {
@@ -99,6 +100,13 @@ std::string age_text(model::UnixTime s) {
   if (s < 3600) return std::to_string(s / 60) + " phút";
   if (s < 86400) return std::to_string(s / 3600) + " giờ";
   return std::to_string(s / 86400) + " ngày";
+}
+
+std::string person_name(const Context& ctx, const std::string& username) {
+  const store::ReadTxn txn = ctx.store.read();
+  const auto u = store::get_user(txn, ctx.store.tables(), username);
+  if (!u || u->display_name.empty()) return username;
+  return u->display_name + " (" + username + ")";
 }
 
 }  // namespace portald::web::admin
