@@ -154,6 +154,13 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
     'article.send-for-approval', 'article.approve']);
   assert.match(await chief.locator('table.audit').innerText(), new RegExp(reason));
   assert.match(await chief.locator('table.audit').innerText(), /Duyệt và xuất bản[\s\S]*Trả lại tác giả[\s\S]*Tạo bài viết/);
+  // The item is named by its title and linked; states are labels, not stored keys.
+  const subject = chief.locator(`table.audit a[href="/quan-tri/bai-viet/${id}"]`);
+  assert.equal(await subject.count(), actions.length);
+  assert.equal((await subject.first().innerText()).trim(), `Bài viết: ${title}`);
+  const auditText = await chief.locator('table.audit').innerText();
+  assert.match(auditText, /Chờ duyệt/);
+  assert.doesNotMatch(auditText, /\bawaiting-approval\b|\bsubmitted\b/);
 
   await chief.goto(`${base}/quan-tri/trang-thai`);
   assert.deepEqual(await axeViolations(chief), [], 'status page');

@@ -5,11 +5,11 @@
   <input id="q" name="q" type="search" value="{{Q}}" maxlength="200">
   <p><button type="submit">Tìm</button></p>
 </form>
-<table>
+<table class="cards">
   <thead><tr><th>Bài viết</th><th>Trạng thái biên tập</th><th>Bạn đọc</th><th>Cập nhật</th></tr></thead>
   <tbody>
   {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/bai-viet/{{ID}}">{{TITLE}}</a></td>
-    <td><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td>{{PUBLIC}}</td><td>{{UPDATED}}</td></tr>
+    <td data-label="Trạng thái biên tập"><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td data-label="Bạn đọc">{{PUBLIC}}</td><td data-label="Cập nhật">{{UPDATED}}</td></tr>
   {{/ROW}}
   </tbody>
 </table>

@@ -10,10 +10,10 @@
   <p><button type="submit">Lọc</button> <a href="{{CSV_URL}}">Tải CSV</a></p>
 </form>
 {{#TRUNCATED}}<p>Chỉ hiện 500 dòng mới nhất; hãy lọc hẹp hơn hoặc tải CSV.</p>{{/TRUNCATED}}
-<table class="audit">
+<table class="audit cards">
   <thead><tr><th>Thời gian</th><th>Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>Từ</th><th>Thành</th><th>Lý do</th><th>Địa chỉ</th></tr></thead>
   <tbody>
-  {{#ENTRY}}<tr><td>{{AT}}</td><td>{{ACTOR}}</td><td class="action">{{ACTION_LABEL}}{{#ACTION_NAME}}<br><code>{{ACTION}}</code>{{/ACTION_NAME}}</td><td>{{OBJECT}}</td><td>{{FROM}}</td><td>{{TO}}</td><td>{{REASON}}</td><td>{{ADDRESS}}</td></tr>
+  {{#ENTRY}}<tr><td>{{AT}}</td><td data-label="Người thực hiện">{{ACTOR}}</td><td class="action" data-label="Thao tác">{{ACTION_LABEL}}{{#ACTION_NAME}}<br><code>{{ACTION}}</code>{{/ACTION_NAME}}</td><td data-label="Đối tượng">{{#SUBJECT_LINK}}<a href="{{URL}}">{{LABEL}}</a>{{/SUBJECT_LINK}}{{#SUBJECT_TEXT}}{{LABEL}}{{/SUBJECT_TEXT}}{{#OBJECT_NAME}}<br><code>{{OBJECT}}</code>{{/OBJECT_NAME}}</td><td data-label="Từ">{{FROM}}</td><td data-label="Thành">{{TO}}</td><td data-label="Lý do">{{REASON}}</td><td data-label="Địa chỉ">{{ADDRESS}}</td></tr>
   {{/ENTRY}}
   </tbody>
 </table>

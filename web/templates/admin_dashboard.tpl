@@ -6,11 +6,11 @@
 {{#MINE}}<section aria-labelledby="bai-cua-toi">
   <h2 id="bai-cua-toi">Bài của tôi</h2>
   <p><a href="/quan-tri/bai-viet/moi">Viết bài mới</a></p>
-  <table>
+  <table class="cards">
     <thead><tr><th>Bài viết</th><th>Trạng thái</th><th>Tác giả</th><th>Ở trạng thái này</th></tr></thead>
     <tbody>
     {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/bai-viet/{{ID}}">{{TITLE}}</a>{{#REASON}}<div class="reason">Lý do trả lại: {{TEXT}}</div>{{/REASON}}</td>
-      <td><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td>{{AUTHOR}}</td><td>{{AGE}}</td></tr>
+      <td data-label="Trạng thái"><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td data-label="Tác giả">{{AUTHOR}}</td><td data-label="Ở trạng thái này">{{AGE}}</td></tr>
     {{/ROW}}
     </tbody>
   </table>

@@ -18,11 +18,11 @@
   </select>
   <p><button type="submit">Lọc</button></p>
 </form>
-<table>
+<table class="cards">
   <thead><tr><th>Số ký hiệu</th><th>Loại</th><th>Trích yếu</th><th>Cơ quan ban hành</th><th>Ngày ban hành</th><th>Trạng thái biên tập</th><th>Bạn đọc</th><th>Hiệu lực</th></tr></thead>
   <tbody>
-  {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/van-ban/{{ID}}">{{NUMBER}}</a></td><td>{{TYPE}}</td><td>{{ABSTRACT}}</td><td>{{ISSUER}}</td><td>{{ISSUED}}</td>
-    <td><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td>{{PUBLIC}}</td><td>{{VALIDITY}}{{#REPLACED}} (bị thay thế){{/REPLACED}}</td></tr>
+  {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/van-ban/{{ID}}">{{NUMBER}}</a></td><td data-label="Loại">{{TYPE}}</td><td data-label="Trích yếu">{{ABSTRACT}}</td><td data-label="Cơ quan ban hành">{{ISSUER}}</td><td data-label="Ngày ban hành">{{ISSUED}}</td>
+    <td data-label="Trạng thái biên tập"><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td><td data-label="Bạn đọc">{{PUBLIC}}</td><td data-label="Hiệu lực">{{VALIDITY}}{{#REPLACED}} (bị thay thế){{/REPLACED}}</td></tr>
   {{/ROW}}
   </tbody>
 </table>

@@ -1,11 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Tài khoản</h1>
 <p>Danh sách tài khoản và phân quyền là thông tin mật (Quy chế, Điều 5 khoản 8).</p>
-<table class="users">
+<table class="users cards">
   <thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Cơ quan</th><th>Trạng thái</th><th>Xác thực hai lớp</th><th>Thư điện tử công vụ</th><th>Thao tác</th></tr></thead>
   <tbody>
-  {{#USER}}<tr data-user="{{USERNAME}}"><td>{{USERNAME}}</td><td>{{DISPLAY_NAME}}</td><td>{{ROLE_LABEL}}</td><td>{{AGENCY}}</td><td>{{STATUS}}</td><td>{{TOTP}}</td>
-    <td>
+  {{#USER}}<tr data-user="{{USERNAME}}"><td>{{USERNAME}}</td><td data-label="Họ tên">{{DISPLAY_NAME}}</td><td data-label="Vai trò">{{ROLE_LABEL}}</td><td data-label="Cơ quan">{{AGENCY}}</td><td data-label="Trạng thái">{{STATUS}}</td><td data-label="Xác thực hai lớp">{{TOTP}}</td>
+    <td data-label="Thư điện tử công vụ">
       <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="email">
         <label for="email-{{USERNAME}}" class="visually-hidden">Thư điện tử công vụ của {{USERNAME}}</label>
@@ -13,7 +13,7 @@
         <button type="submit">Lưu thư điện tử</button>
       </form>
     </td>
-    <td>{{#SELF}}<p>Tài khoản của bạn: đổi mật khẩu ở trang <a href="/quan-tri/mat-khau">Đổi mật khẩu</a>.</p>{{/SELF}}{{#OTHER}}
+    <td data-label="Thao tác">{{#SELF}}<p>Tài khoản của bạn: đổi mật khẩu ở trang <a href="/quan-tri/mat-khau">Đổi mật khẩu</a>.</p>{{/SELF}}{{#OTHER}}
       <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đổi vai trò của {{USERNAME}}? Quyền của tài khoản thay đổi ngay.">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="role">
         <label for="role-{{USERNAME}}" class="visually-hidden">Vai trò mới</label>

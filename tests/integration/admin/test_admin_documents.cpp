@@ -161,6 +161,8 @@ BOOST_AUTO_TEST_CASE(a_contributor_drafts_the_board_approves_and_only_then_is_it
   for (const char* action : {"document.create", "document.submit", "document.take-for-editing",
                              "document.send-for-approval", "document.approve", "Duyệt và công bố văn bản"})
     BOOST_TEST(has(audit.body, action), action);
+  // Each entry names the document by its title, linked to its admin page.
+  BOOST_TEST(has(audit.body, "<a href=\"/quan-tri/van-ban/" + id + "\">Văn bản: "));
 }
 
 BOOST_AUTO_TEST_CASE(a_post_without_the_csrf_token_is_refused_and_writes_nothing) {

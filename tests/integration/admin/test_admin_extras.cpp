@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(audit_page_labels_actions_in_vietnamese_and_shows_unknown_o
   BOOST_TEST(page.status == 200);
   BOOST_TEST(has(page.body, "Đăng nhập thành công<br><code>login.ok</code>"));
   BOOST_TEST(has(page.body, "Tạo tài khoản<br><code>user.create</code>"));  // portaldctl user add (AdminSite)
-  BOOST_TEST(has(page.body, "<td class=\"action\">survey.answer</td>"));
+  BOOST_TEST(has(page.body, "<td class=\"action\" data-label=\"Thao tác\">survey.answer</td>"));
   const auto csv = op.get("/quan-tri/nhat-ky.csv");
   BOOST_TEST(has(csv.body, "\"login.ok\",\"user/quantri\""));
   BOOST_TEST(has(csv.body, "\"portaldctl\",\"user.create\",\"user/phongvien\""));

@@ -4,6 +4,7 @@
 #include "daemon/store/audit_table.hpp"
 #include "web/csv.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/audit_subject.hpp"
 #include "web/handlers/admin/pages.hpp"
 
 namespace portald::web::admin {
@@ -63,9 +64,17 @@ Response audit_page(const Context& ctx, Request& req) {
     // The Vietnamese label with the stored name under it; a name this version does not know shows as is.
     row->SetValue("ACTION_LABEL", std::string(model::audit_action_label(e.action)));
     if (model::parse_audit_action(e.action)) row->AddSectionDictionary("ACTION_NAME")->SetValue("ACTION", e.action);
-    row->SetValue("OBJECT", e.object);
-    row->SetValue("FROM", e.from);
-    row->SetValue("TO", e.to);
+    const auto subject = audit_subject(txn, ctx.store.tables(), e.object);
+    if (subject.url.empty()) {
+      row->AddSectionDictionary("SUBJECT_TEXT")->SetValue("LABEL", subject.label);
+    } else {
+      auto* link = row->AddSectionDictionary("SUBJECT_LINK");
+      link->SetValue("LABEL", subject.label);
+      link->SetValue("URL", subject.url);
+    }
+    if (subject.label != e.object) row->AddSectionDictionary("OBJECT_NAME")->SetValue("OBJECT", e.object);
+    row->SetValue("FROM", audit_state_label(e.from));
+    row->SetValue("TO", audit_state_label(e.to));
     row->SetValue("REASON", e.reason);
     row->SetValue("ADDRESS", e.address);
   }
