@@ -36,10 +36,10 @@ struct AuditItem {
   std::string title;   // Vietnamese
   std::string clause;  // the source clause: "Nghị định 42/2022/NĐ-CP, Điều 4 khoản 1"
   AuditState state = AuditState::manual;
-  std::string explanation;            // Vietnamese, with the figures
+  std::string explanation{};           // Vietnamese, with the figures
   std::vector<AuditDetail> details{};  // at most kListedAtMost, unless the item says otherwise
-  std::string fix_href{};             // the admin page that fixes it
-  std::string fix_label{};            // its name, as a link text
+  std::string fix_href{};              // the admin page that fixes it
+  std::string fix_label{};             // its name, as a link text
 };
 
 struct SelfAudit {

@@ -109,8 +109,8 @@ AuditItem mandatory_sections(const store::Txn& txn, const store::Tables& t) {
   const std::size_t present = c.required - c.missing - c.empty;
   item.state = present == c.required ? AuditState::passed : AuditState::failed;
   item.explanation = std::to_string(present) + "/" + std::to_string(c.required) +
-                     " chuyên mục bắt buộc đã đăng và có nội dung; " + std::to_string(c.missing) +
-                     " chưa có trang, " + std::to_string(c.empty) + " trang trống.";
+                     " chuyên mục bắt buộc đã đăng và có nội dung; " + std::to_string(c.missing) + " chưa có trang, " +
+                     std::to_string(c.empty) + " trang trống.";
   item.details = std::move(c.details);
   return item;
 }
@@ -149,17 +149,16 @@ AuditItem legal_documents(const store::Txn& txn, const store::Tables& t) {
                  .fix_href = "/quan-tri/van-ban",
                  .fix_label = "Văn bản"};
   // newest_documents lists the published ones only (the index readers browse).
-  const auto docs =
-      store::newest_documents(txn, t, {.offset = 0, .limit = std::numeric_limits<std::size_t>::max()});
+  const auto docs = store::newest_documents(txn, t, {.offset = 0, .limit = std::numeric_limits<std::size_t>::max()});
   std::size_t lacking = 0;
   for (const auto& d : docs) {
     const auto missing = missing_fields(d);
     if (missing.empty()) continue;
     ++lacking;
     if (item.details.size() < kListedAtMost)
-      item.details.push_back({(d.number.empty() ? "Văn bản số " + std::to_string(d.id) : d.number) +
-                                  ": thiếu " + joined(missing),
-                              "/quan-tri/van-ban/" + std::to_string(d.id)});
+      item.details.push_back(
+          {(d.number.empty() ? "Văn bản số " + std::to_string(d.id) : d.number) + ": thiếu " + joined(missing),
+           "/quan-tri/van-ban/" + std::to_string(d.id)});
   }
   item.state = lacking == 0 ? AuditState::passed : AuditState::failed;
   item.explanation = std::to_string(docs.size()) + " văn bản đã đăng; " + std::to_string(lacking) +
@@ -178,9 +177,12 @@ AuditItem footer_facts(const store::Txn& txn, const store::Tables& t) {
                  .fix_label = "Cài đặt"};
   const auto s = store::get_site_settings(txn, t);
   const std::pair<const std::string*, const char*> facts[] = {
-      {&s.governing_agency, "cơ quan chủ quản"}, {&s.responsible_person, "người chịu trách nhiệm"},
-      {&s.licence, "giấy phép"},                 {&s.address, "địa chỉ liên hệ"},
-      {&s.phone, "điện thoại"},                  {&s.email, "thư điện tử"},
+      {&s.governing_agency, "cơ quan chủ quản"},
+      {&s.responsible_person, "người chịu trách nhiệm"},
+      {&s.licence, "giấy phép"},
+      {&s.address, "địa chỉ liên hệ"},
+      {&s.phone, "điện thoại"},
+      {&s.email, "thư điện tử"},
   };
   std::vector<std::string> missing;
   for (const auto& [value, name] : facts) {

@@ -53,8 +53,8 @@ AuditItem update_cadence(const store::Txn& txn, const store::Tables& t, const he
                  .clause = "Quy chế tổ chức, quản lý và vận hành Cổng TTĐT tỉnh, Điều 10 khoản 1"};
   const std::int32_t today = health::local_day(now, cadence.offset_seconds);
   const std::int32_t first = first_of_working_days(cadence.calendar, today, kCadenceWorkingDays);
-  item.fix_href = "/quan-tri/bao-cao/nhip-dang-tin?tu=" + model::format_iso_date(first) +
-                  "&den=" + model::format_iso_date(today);
+  item.fix_href =
+      "/quan-tri/bao-cao/nhip-dang-tin?tu=" + model::format_iso_date(first) + "&den=" + model::format_iso_date(today);
   item.fix_label = "Báo cáo nhịp cập nhật tin";
   if (cadence.windows.empty()) {
     item.state = AuditState::manual;
@@ -78,8 +78,7 @@ AuditItem update_cadence(const store::Txn& txn, const store::Tables& t, const he
   item.state = r.windows_missed == 0 ? AuditState::passed : AuditState::failed;
   item.explanation = std::to_string(r.days.size()) + " ngày làm việc từ " + day_text(first) + " đến " +
                      day_text(today) + ": " + std::to_string(r.windows_met) + " khung giờ đạt, " +
-                     std::to_string(r.windows_missed) + " khung giờ bị lỡ (" + std::to_string(days_missed) +
-                     " ngày).";
+                     std::to_string(r.windows_missed) + " khung giờ bị lỡ (" + std::to_string(days_missed) + " ngày).";
   return item;
 }
 
@@ -94,8 +93,8 @@ AuditItem overdue_questions(const store::Txn& txn, const store::Tables& t, model
   for (const auto& q : store::list_questions(txn, t, kAll)) {
     if (item.details.size() >= kListedAtMost) break;
     if (model::answer_pending(q.state) && model::is_overdue(q, today))
-      item.details.push_back({"Câu hỏi " + q.code + ": hạn trả lời " + day_text(q.due_day),
-                              "/quan-tri/hoi-dap/" + std::to_string(q.id)});
+      item.details.push_back(
+          {"Câu hỏi " + q.code + ": hạn trả lời " + day_text(q.due_day), "/quan-tri/hoi-dap/" + std::to_string(q.id)});
   }
   item.state = counts.overdue == 0 ? AuditState::passed : AuditState::failed;
   item.explanation = std::to_string(counts.open) + " câu hỏi đang chờ trả lời; " + std::to_string(counts.overdue) +
@@ -106,8 +105,9 @@ AuditItem overdue_questions(const store::Txn& txn, const store::Tables& t, model
 AuditItem backups(const store::Txn& txn, const store::Tables& t, model::UnixTime now) {
   AuditItem item{.key = "backups",
                  .title = "Sao lưu hằng tuần đã kiểm tra và diễn tập khôi phục",
-                 .clause = "Quy chế tổ chức, quản lý và vận hành Cổng TTĐT tỉnh, Điều 10 khoản 2 điểm b và "
-                           "Điều 12 khoản 2 điểm c",
+                 .clause =
+                     "Quy chế tổ chức, quản lý và vận hành Cổng TTĐT tỉnh, Điều 10 khoản 2 điểm b và "
+                     "Điều 12 khoản 2 điểm c",
                  .fix_href = "/quan-tri/trang-thai",
                  .fix_label = "Trạng thái hệ thống"};
   const auto state = store::get_backup_state(txn, t);

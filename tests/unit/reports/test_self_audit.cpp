@@ -170,7 +170,7 @@ BOOST_AUTO_TEST_CASE(a_portal_failing_every_item_is_told_what_and_how_many) {
   p.document("15/2026/QĐ-UBND", "Nguyễn Văn B");
   p.document("abc", "");  // malformed number, no signer
   p.settings(false);
-  p.publish_every_window(at("2026-11-17T14:00"));  // Tuesday 17 November's afternoon missed
+  p.publish_every_window(at("2026-11-17T14:00"));               // Tuesday 17 November's afternoon missed
   p.question(1, model::QuestionState::assigned, "2026-11-18");  // overdue since Thursday
   p.question(2, model::QuestionState::received, "2026-11-25");
   p.backups(kNow - 10 * 86400, kNow - 100 * 86400);
@@ -277,14 +277,14 @@ BOOST_AUTO_TEST_CASE(a_portal_passing_every_item) {
   p.document("15/2026/QĐ-UBND", "Nguyễn Văn B");
   p.settings(true);
   p.publish_every_window();
-  p.question(1, model::QuestionState::assigned, "2026-11-20");  // due today: not overdue yet
+  p.question(1, model::QuestionState::assigned, "2026-11-20");   // due today: not overdue yet
   p.question(2, model::QuestionState::published, "2026-11-02");  // answered: never overdue
   p.backups(kNow - 2 * 86400, kNow - 30 * 86400);
   p.user("bientap", at("2026-01-05T08:00"));
   p.audit(at("2026-09-01T08:00"), "bientap", "login.ok");
   p.audit(at("2026-10-01T08:00"), "bientap", "login.ok");  // 50 days before: the newest counts
-  p.user("moi", at("2026-10-01T08:00"));                     // never logged in, created 50 days before
-  p.user("nghi", at("2025-01-05T08:00"), true);             // left, suspended
+  p.user("moi", at("2026-10-01T08:00"));                   // never logged in, created 50 days before
+  p.user("nghi", at("2025-01-05T08:00"), true);            // left, suspended
 
   const auto a = p.run();
   BOOST_REQUIRE_EQUAL(a.items.size(), 9u);

@@ -29,8 +29,8 @@ nlohmann::json to_json(const reports::SelfAudit& a) {
     items.push_back({{"key", i.key},
                      {"title", i.title},
                      {"clause", i.clause},
-                     {"state", reports::state_key(i.state)},
-                     {"state_label", reports::state_label(i.state)},
+                     {"state", std::string(reports::state_key(i.state))},
+                     {"state_label", std::string(reports::state_label(i.state))},
                      {"explanation", i.explanation},
                      {"details", std::move(details)},
                      {"fix_href", i.fix_href}});
@@ -70,8 +70,9 @@ Response page(const Context& ctx, const Request& req, const reports::SelfAudit& 
     item->SetValue("STATE", std::string(reports::state_label(i.state)));
     item->SetValue("STATE_CLASS", std::string(reports::state_key(i.state)));
     item->SetValue("EXPLANATION", i.explanation);
+    auto* list = i.details.empty() ? nullptr : item->AddSectionDictionary("DETAILS");
     for (const auto& d : i.details) {
-      auto* detail = item->AddSectionDictionary("DETAIL");
+      auto* detail = list->AddSectionDictionary("DETAIL");
       if (d.href.empty())
         detail->SetValueAndShowSection("TEXT", d.text, "PLAIN");
       else {
@@ -80,7 +81,6 @@ Response page(const Context& ctx, const Request& req, const reports::SelfAudit& 
         link->SetValue("HREF", d.href);
       }
     }
-    if (!i.details.empty()) item->ShowSection("DETAILS");
     if (!i.fix_href.empty()) {
       auto* fix = item->AddSectionDictionary("FIX");
       fix->SetValue("HREF", i.fix_href);
