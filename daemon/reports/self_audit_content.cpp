@@ -186,7 +186,8 @@ AuditItem footer_facts(const store::Txn& txn, const store::Tables& t) {
   };
   std::vector<std::string> missing;
   for (const auto& [value, name] : facts) {
-    const bool blank = std::all_of(value->begin(), value->end(), [](char c) { return std::isspace((unsigned char)c); });
+    const bool blank =
+        std::all_of(value->begin(), value->end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
     if (blank) missing.push_back(name);
   }
   item.state = missing.empty() ? AuditState::passed : AuditState::failed;

@@ -21,6 +21,11 @@
 using namespace portald;
 using reports::AuditState;
 
+namespace portald::reports {
+// So that a failed check prints the state.
+std::ostream& operator<<(std::ostream& out, AuditState s) { return out << state_key(s); }
+}  // namespace portald::reports
+
 namespace {
 
 model::UnixTime at(std::string_view local) { return *model::parse_rfc3339(std::string(local) + ":00+07:00"); }
