@@ -119,14 +119,14 @@ AuditItem backups(const store::Txn& txn, const store::Tables& t, model::UnixTime
   std::string text = verified ? "Bản sao lưu đã kiểm tra gần nhất: " + verified->snapshot + " lúc " +
                                     date_text(verified->at) + " (" + age_in_days(now - verified->at) + " trước)"
                               : "Chưa có bản sao lưu nào được kiểm tra";
-  text += verified_ok ? "; " : ", cần trong vòng 7 ngày; ";
+  text += verified_ok ? "; " : ", cần trong vòng " + age_in_days(kVerifiedSnapshotMaxAge) + "; ";
   if (!state.last_drill)
     text += "chưa diễn tập khôi phục lần nào";
   else
     text += std::string("diễn tập khôi phục gần nhất ") + date_text(state.last_drill->at) + " (" +
             age_in_days(now - state.last_drill->at) + " trước, " +
             (state.last_drill->ok ? "thành công" : "thất bại: " + state.last_drill->message) + ")";
-  text += drill_ok ? "." : ", cần một lần thành công trong vòng 90 ngày.";
+  text += drill_ok ? "." : ", cần một lần thành công trong vòng " + age_in_days(kRestoreDrillMaxAge) + ".";
   item.state = verified_ok && drill_ok ? AuditState::passed : AuditState::failed;
   item.explanation = std::move(text);
   return item;
@@ -162,7 +162,8 @@ AuditItem log_retention(const store::Txn& txn, const store::Tables& t, model::Un
 
 AuditItem dormant_accounts(const store::Txn& txn, const store::Tables& t, model::UnixTime now) {
   AuditItem item{.key = "dormant_accounts",
-                 .title = "Tài khoản không đăng nhập 90 ngày (có thể của người đã nghỉ việc, chuyển công tác)",
+                 .title = "Tài khoản không đăng nhập " + age_in_days(kDormantAfter) +
+                          " (có thể của người đã nghỉ việc, chuyển công tác)",
                  .clause = "Nghị định 85/2016/NĐ-CP; TCVN 11930:2017 (quản lý tài khoản)",
                  .fix_href = "/quan-tri/nguoi-dung",
                  .fix_label = "Tài khoản"};
@@ -187,7 +188,8 @@ AuditItem dormant_accounts(const store::Txn& txn, const store::Tables& t, model:
   }
   item.state = dormant == 0 ? AuditState::passed : AuditState::failed;
   item.explanation = std::to_string(dormant) + "/" + std::to_string(active) +
-                     " tài khoản đang hoạt động không đăng nhập từ 90 ngày trở lên: xem xét khoá tài khoản của người "
+                     " tài khoản đang hoạt động không đăng nhập từ " + age_in_days(kDormantAfter) +
+                     " trở lên: xem xét khoá tài khoản của người "
                      "đã nghỉ việc hoặc chuyển công tác.";
   return item;
 }

@@ -14,5 +14,5 @@
   {{#FIX}}<p class="no-print">Khắc phục tại: <a href="{{HREF}}">{{LABEL}}</a></p>{{/FIX}}
 </li>
 {{/ITEM}}</ol>
-<p class="meta">Chỉ gồm những nghĩa vụ phần mềm kiểm tra được; các nghĩa vụ khác của quy chế do Ban biên tập và đơn vị vận hành tự rà soát. Ngưỡng: bản sao lưu đã kiểm tra trong 7 ngày, diễn tập khôi phục thành công trong 90 ngày, nhật ký giữ 12 tháng, tài khoản không đăng nhập 90 ngày, nhịp đăng tin của 30 ngày làm việc gần nhất.</p>
+<p class="meta">Chỉ gồm những nghĩa vụ phần mềm kiểm tra được; các nghĩa vụ khác của quy chế do Ban biên tập và đơn vị vận hành tự rà soát. Ngưỡng: bản sao lưu đã kiểm tra trong {{SNAPSHOT_DAYS}} ngày, diễn tập khôi phục thành công trong {{DRILL_DAYS}} ngày, nhật ký giữ 12 tháng, tài khoản không đăng nhập {{DORMANT_DAYS}} ngày, nhịp đăng tin của {{CADENCE_DAYS}} ngày làm việc gần nhất.</p>
 {{>FOOTER}}

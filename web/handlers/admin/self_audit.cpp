@@ -60,6 +60,10 @@ Response page(const Context& ctx, const Request& req, const reports::SelfAudit& 
   dict.SetIntValue("PASSED", long(a.count(reports::AuditState::passed)));
   dict.SetIntValue("FAILED", long(a.count(reports::AuditState::failed)));
   dict.SetIntValue("MANUAL", long(a.count(reports::AuditState::manual)));
+  dict.SetIntValue("SNAPSHOT_DAYS", long(reports::kVerifiedSnapshotMaxAge / 86400));
+  dict.SetIntValue("DRILL_DAYS", long(reports::kRestoreDrillMaxAge / 86400));
+  dict.SetIntValue("DORMANT_DAYS", long(reports::kDormantAfter / 86400));
+  dict.SetIntValue("CADENCE_DAYS", reports::kCadenceWorkingDays);
   int n = 0;
   for (const auto& i : a.items) {
     auto* item = dict.AddSectionDictionary("ITEM");
