@@ -25,6 +25,8 @@
 #include "daemon/notify/notifier.hpp"
 #include "daemon/questions/question_upkeep.hpp"
 #include "daemon/questions/submission_guard.hpp"
+#include "daemon/reports/self_audit.hpp"
+#include "daemon/reports/self_audit_metrics.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/stats/visit_counter.hpp"
 #include "daemon/stats/visit_flusher.hpp"
@@ -322,7 +324,15 @@ int run_daemon(const config::Config& config) {
                 .period = std::chrono::hours(1)});
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
     // Slow checks (disk, map, memory, cadence...) warn from their own thread and never gate the pings.
-    const health::CheckLoop slow_checks(store, health::check_settings(config), monitor);
+    health::CheckSettings checks = health::check_settings(config);
+    // The compliance self-audit (issue 13) in /metrics: computed there every five minutes, not per scrape.
+    checks.tasks.push_back({"self_audit", reports::kSelfAuditMetricsEvery,
+                            [&store, &monitor](model::UnixTime now, const health::CadencePolicy& cadence) {
+                              const store::ReadTxn txn = store.read();
+                              reports::publish_self_audit_metrics(
+                                  reports::self_audit(txn, store.tables(), cadence, now), monitor.metrics);
+                            }});
+    const health::CheckLoop slow_checks(store, std::move(checks), monitor);
     report_sessions(store, monitor);
     const std::string where = config::ListenAddress{config.listen.host, server.port()}.to_string();
     log::info("daemon.ready", {{"listen", where}, {"version", build::version}, {"startup_ms", ms.count()}});

@@ -138,6 +138,9 @@ std::vector<RouteSpec> route_table() {
       // --- admin: reports for the board and the operator (issue 13); {file} = report[.csv|.xlsx] ---
       {"GET", "/quan-tri/bao-cao", adm::report_pages::index, A::view_reports, C::none},
       {"GET", "/quan-tri/bao-cao/{file}", adm::report_pages::report, A::view_reports, C::none},
+      // The compliance self-audit (issue 13): the page, and JSON for the data centre's monitoring.
+      {"GET", "/quan-tri/tu-kiem-tra", adm::self_audit_pages::audit_page, A::view_reports, C::none},
+      {"GET", "/quan-tri/tu-kiem-tra.json", adm::self_audit_pages::audit_json, A::view_reports, C::none},
       // Access statistics (issue 13): the board and the operator, like the status page.
       {"GET", "/quan-tri/thong-ke", adm::statistics_pages::statistics_page, A::view_reports, C::none},
       {"GET", "/quan-tri/thong-ke.csv", adm::statistics_pages::statistics_csv, A::view_reports, C::none},

@@ -306,6 +306,7 @@ Report SlowChecks::run(model::UnixTime now) {
         {"store", Status::warning, e.what(), std::string("Không đọc được kho dữ liệu: ") + e.what()});
   }
   report.checks.push_back(memory_check(metrics));
+  run_tasks(now);
   const Reported reported = monitor_.hooks.reported();
   report.checks.push_back(index_check(reported, now, settings_.index_max_lag));
   report.checks.push_back(snapshot_check(reported, now, settings_.snapshot_max_age));
@@ -323,6 +324,20 @@ Report SlowChecks::run(model::UnixTime now) {
   }
   last_ = report.checks;
   return report;
+}
+
+void SlowChecks::run_tasks(model::UnixTime now) {
+  task_runs_.resize(settings_.tasks.size(), 0);
+  for (std::size_t i = 0; i < settings_.tasks.size(); ++i) {
+    const PeriodicTask& task = settings_.tasks[i];
+    if (task_runs_[i] != 0 && now >= task_runs_[i] && now - task_runs_[i] < task.every) continue;
+    task_runs_[i] = now;
+    try {
+      task.run(now, settings_.cadence);
+    } catch (const std::exception& e) {
+      log::warning("health.task_failed", {{"task", task.name}, {"what", e.what()}});
+    }
+  }
 }
 
 CheckLoop::CheckLoop(const store::Store& store, CheckSettings settings, Monitor& monitor)

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -20,6 +21,15 @@ namespace portald::health {
 
 struct Monitor;
 
+// Work that shares the slow checks' thread but not their report, run at most every `every` seconds with
+// the cadence policy as the checks hold it (holidays file re-read): the compliance self-audit's metrics,
+// which the daemon adds (health does not depend on what it computes). An exception is logged, not fatal.
+struct PeriodicTask {
+  std::string name;
+  model::UnixTime every = 300;
+  std::function<void(model::UnixTime now, const CadencePolicy& cadence)> run;
+};
+
 struct CheckSettings {
   std::filesystem::path data_dir;
   std::filesystem::path backup_dir;  // empty = not watched
@@ -30,6 +40,7 @@ struct CheckSettings {
   double map_warn_ratio = 0.8;
   model::UnixTime index_max_lag = 300;
   model::UnixTime snapshot_max_age = 8 * 86400;
+  std::vector<PeriodicTask> tasks{};
 };
 CheckSettings check_settings(const config::Config& config);
 
@@ -46,6 +57,7 @@ class SlowChecks {
  private:
   CheckResult cadence(model::UnixTime now);
   void reload_holidays();
+  void run_tasks(model::UnixTime now);
 
   const store::Store& store_;
   CheckSettings settings_;
@@ -54,6 +66,7 @@ class SlowChecks {
   std::string holidays_problem_;
   std::vector<std::pair<std::int32_t, std::string>> alerted_;  // (day, window) already reported missed
   std::vector<CheckResult> last_;
+  std::vector<model::UnixTime> task_runs_;  // per task: when it last ran, 0 = never
 };
 
 // Runs SlowChecks on its own thread (first at once, then every interval, at every cadence window

@@ -58,4 +58,10 @@ std::vector<model::AuditEntry> find_audit(const Txn& txn, const Tables& t, const
   return out;
 }
 
+std::optional<model::AuditEntry> first_audit(const Txn& txn, const Tables& t) {
+  Cursor c(txn, t.audit);
+  if (!c.first()) return std::nullopt;
+  return decode(c.key(), c.value());
+}
+
 }  // namespace portald::store

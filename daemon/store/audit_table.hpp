@@ -23,5 +23,7 @@ struct AuditFilter {
 };
 // Matching entries, newest first, at most `limit`.
 std::vector<model::AuditEntry> find_audit(const Txn& txn, const Tables& t, const AuditFilter& f, std::size_t limit);
+// The first entry kept (the lowest seq, the log being append-only); std::nullopt for an empty log.
+std::optional<model::AuditEntry> first_audit(const Txn& txn, const Tables& t);
 
 }  // namespace portald::store

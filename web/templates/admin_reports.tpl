@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Báo cáo</h1>
+<p class="notice">Việc tuân thủ quy định (chuyên mục bắt buộc, văn bản, chân trang, nhịp đăng tin, hỏi đáp, sao lưu, nhật ký, tài khoản): xem trang <a href="/quan-tri/tu-kiem-tra">Tự kiểm tra việc tuân thủ quy định</a>.</p>
 <p>Chọn kỳ báo cáo: một tháng, một quý, một năm, hoặc từ ngày đến ngày. Mỗi báo cáo có bản xem và in (khổ A4), bản CSV và bản Excel (XLSX).</p>
 <div class="report-periods">
 <form method="get" action="/quan-tri/bao-cao" class="report-period">

@@ -173,6 +173,27 @@ BOOST_AUTO_TEST_CASE(an_overdue_snapshot_warns_from_the_recorded_backup_state_al
   BOOST_TEST(late.detail.find("225 h ago") != std::string::npos, late.detail);
 }
 
+BOOST_AUTO_TEST_CASE(periodic_tasks_run_at_most_every_their_period_and_a_failing_one_does_not_stop_the_checks) {
+  // The daemon's compliance self-audit runs this way: first at once, then no more often than `every`.
+  test::TempStore s;
+  health::Monitor monitor;
+  auto st = settings(s.dir.path);
+  std::vector<model::UnixTime> runs;
+  std::size_t windows_seen = 0;
+  st.tasks.push_back({"counted", 300, [&](model::UnixTime now, const health::CadencePolicy& cadence) {
+                        runs.push_back(now);
+                        windows_seen = cadence.windows.size();
+                      }});
+  st.tasks.push_back(
+      {"failing", 60, [](model::UnixTime, const health::CadencePolicy&) { throw std::runtime_error("boom"); }});
+  health::SlowChecks checks(s.store, st, monitor);
+  const auto t0 = at("2025-03-10", 12);
+  for (const auto offset : {0, 60, 299, 300, 420, 600})
+    BOOST_TEST(find(checks.run(t0 + offset), "cadence").name == "cadence");  // the checks go on
+  BOOST_TEST(runs == (std::vector<model::UnixTime>{t0, t0 + 300, t0 + 600}), "runs");
+  BOOST_TEST(windows_seen == 2u);  // the default morning and afternoon windows
+}
+
 BOOST_AUTO_TEST_CASE(the_loop_publishes_in_its_monitor_and_runs_again_on_news_from_the_indexer) {
   // The loop's first run comes before the indexer has reported; the next would be a minute later. News
   // (the first report, then catching up) wakes it, so /healthz tells the index's state within seconds.

@@ -169,4 +169,9 @@ Response index(const Context& ctx, Request& req);   // the list of reports for a
 Response report(const Context& ctx, Request& req);  // {file}: "co-quan", "co-quan.csv", "co-quan.xlsx", ...
 }  // namespace report_pages
 
+namespace self_audit_pages {                            // self_audit.cpp (issue 13)
+Response audit_page(const Context& ctx, Request& req);  // the page, or its JSON with ?dinh-dang=json
+Response audit_json(const Context& ctx, Request& req);  // /quan-tri/tu-kiem-tra.json
+}  // namespace self_audit_pages
+
 }  // namespace portald::web::admin
