@@ -106,9 +106,9 @@ EndOutcome end_other_session(store::WriteTxn& txn, const store::Tables& t, std::
     if (session_id(key) != id) continue;
     if (key == current_key) return EndOutcome::current;
     store::delete_session(txn, t, key);
-    audit(txn, t, AuditAction::logout_session, username, address, now,
-          (s.device.empty() ? std::string("Không rõ thiết bị") : s.device) +
-              (s.address.empty() ? "" : ", " + s.address));
+    audit(
+        txn, t, AuditAction::logout_session, username, address, now,
+        (s.device.empty() ? std::string("Không rõ thiết bị") : s.device) + (s.address.empty() ? "" : ", " + s.address));
     return EndOutcome::ended;
   }
   return EndOutcome::not_found;

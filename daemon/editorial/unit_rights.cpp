@@ -22,8 +22,7 @@ std::vector<std::string> unit_rights_errors(const store::Txn& txn, const store::
   if (!bound_to_agency(actor)) return errors;
   if (content.agency_id != actor.agency_id) {
     const auto own = actor.agency_id ? store::get_agency(txn, t, actor.agency_id) : std::nullopt;
-    errors.push_back(own ? "Bạn chỉ được đưa tin cho đơn vị của mình (" + own->name +
-                               "): không chọn được cơ quan khác."
+    errors.push_back(own ? "Bạn chỉ được đưa tin cho đơn vị của mình (" + own->name + "): không chọn được cơ quan khác."
                          : std::string("Tài khoản của bạn chưa thuộc đơn vị nào nên không ghi được cơ quan "
                                        "cung cấp tin: hãy nhờ quản trị hệ thống gán đơn vị."));
   }

@@ -11,10 +11,10 @@
 namespace portald::model {
 
 struct Actor {
-  std::string username{};      // "" = the system (scheduler); "portaldctl" for the console
-  std::optional<Role> role{};  // std::nullopt = the system
-  std::string address{};       // client address for the audit log ("local" for portaldctl)
-  bool console = false;        // the server's console is no account: "not on yourself" rules do not apply
+  std::string username{};       // "" = the system (scheduler); "portaldctl" for the console
+  std::optional<Role> role{};   // std::nullopt = the system
+  std::string address{};        // client address for the audit log ("local" for portaldctl)
+  bool console = false;         // the server's console is no account: "not on yourself" rules do not apply
   std::uint64_t agency_id = 0;  // the account's agency (contributors, answerers); 0 = none
 };
 

@@ -37,7 +37,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kSystems{
 }};
 
 template <std::size_t N>
-std::string_view first_match(std::string_view text, const std::array<std::pair<std::string_view, std::string_view>, N>& table,
+std::string_view first_match(std::string_view text,
+                             const std::array<std::pair<std::string_view, std::string_view>, N>& table,
                              std::string_view otherwise) {
   for (const auto& [token, name] : table)
     if (text.find(token) != std::string_view::npos) return name;

@@ -8,7 +8,7 @@
 
 namespace portald::model {
 
-inline constexpr std::size_t kMaxDeviceText = 80;     // bytes kept of a session's device description
+inline constexpr std::size_t kMaxDeviceText = 80;      // bytes kept of a session's device description
 inline constexpr std::size_t kMaxSessionAddress = 64;  // bytes kept of a session's client address
 
 // "Chrome trên Android", "Safari trên iPhone", "Firefox trên Windows", "Cốc Cốc trên Windows", ...; a

@@ -20,9 +20,7 @@ constexpr std::tuple kCategoryFields{
 };
 constexpr auto kCategoryRecord = codec::record<Category>("category", 1, kCategoryFields);
 constexpr std::tuple kAgencyFields{
-    codec::required("id", &Agency::id),
-    codec::required("name", &Agency::name),
-    codec::required("slug", &Agency::slug),
+    codec::required("id", &Agency::id), codec::required("name", &Agency::name), codec::required("slug", &Agency::slug),
     codec::optional("categories", &Agency::category_ids),  // issue 16; absent in older records = all
 };
 constexpr auto kAgencyRecord = codec::record<Agency>("agency", 1, kAgencyFields);

@@ -45,7 +45,8 @@ struct TwoAgencies {
   test::AdminSite site;
   TwoAgencies() {
     const auto r = test::portaldctl(
-        site.data, {"user", "add", "--role", "contributor", "--agency", "Sở Giáo dục", "--password-stdin", "ctvgiaoduc"},
+        site.data,
+        {"user", "add", "--role", "contributor", "--agency", "Sở Giáo dục", "--password-stdin", "ctvgiaoduc"},
         test::kPassword + "\n");
     BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
@@ -95,14 +96,13 @@ BOOST_AUTO_TEST_CASE(a_contributor_cannot_file_for_another_agency_even_by_post) 
 
   // Moving a saved draft to the other agency is refused too, and the draft keeps its agency.
   const std::string id = id_of(own);
-  const auto moved = ctv.post("/quan-tri/bai-viet/" + id, {{"title", "Tin của Sở Y tế"},
-                                                            {"body", "<p>Nội dung</p>"},
-                                                            {"category", category},
-                                                            {"agency", education}});
+  const auto moved = ctv.post(
+      "/quan-tri/bai-viet/" + id,
+      {{"title", "Tin của Sở Y tế"}, {"body", "<p>Nội dung</p>"}, {"category", category}, {"agency", education}});
   BOOST_TEST(moved.status == 422);
   BOOST_TEST(has(moved.body, "Bạn chỉ được đưa tin cho đơn vị của mình"));
-  BOOST_TEST(has(select_text(chief.get("/quan-tri/bai-viet/" + id).body, "agency"),
-                 "value=\"" + health + "\" selected"));
+  BOOST_TEST(
+      has(select_text(chief.get("/quan-tri/bai-viet/" + id).body, "agency"), "value=\"" + health + "\" selected"));
 }
 
 BOOST_AUTO_TEST_CASE(the_board_limits_an_agency_to_some_categories) {
@@ -121,10 +121,11 @@ BOOST_AUTO_TEST_CASE(the_board_limits_an_agency_to_some_categories) {
   BOOST_TEST_REQUIRE(!schools.empty());
 
   // Only those who manage the taxonomy set the limit.
-  BOOST_TEST(chief.post("/quan-tri/danh-muc", {{"kind", "agency-categories"}, {"id", health}, {"category", schools}})
-                 .status == 403);
-  const auto set = op.post("/quan-tri/danh-muc",
-                           {{"kind", "agency-categories"}, {"id", health}, {"category", health_news}});
+  BOOST_TEST(
+      chief.post("/quan-tri/danh-muc", {{"kind", "agency-categories"}, {"id", health}, {"category", schools}}).status ==
+      403);
+  const auto set =
+      op.post("/quan-tri/danh-muc", {{"kind", "agency-categories"}, {"id", health}, {"category", health_news}});
   BOOST_TEST(has(std::string(set.header("Location").value_or("")), "da-luu=1"));
   BOOST_TEST(has(op.get("/quan-tri/danh-muc").body, "Chuyên mục cộng tác viên của cơ quan được viết: 1 chuyên mục"));
   BOOST_TEST(has(op.get("/quan-tri/nhat-ky?thao-tac=taxonomy.agency-categories").body, "(mọi chuyên mục)"));
@@ -174,10 +175,8 @@ BOOST_AUTO_TEST_CASE(a_contributor_sees_its_agencys_items_and_their_states) {
   BOOST_TEST(has(view.body, "Bài phóng viên viết cho Sở Y tế"));
   BOOST_TEST(!has(view.body, "name=\"title\""));
   BOOST_TEST(other.get("/quan-tri/bai-viet/" + id).status == 404);
-  const auto save = ctv.post("/quan-tri/bai-viet/" + id, {{"title", "Sửa trộm"},
-                                                           {"body", "<p>x</p>"},
-                                                           {"category", category},
-                                                           {"agency", health}});
+  const auto save = ctv.post("/quan-tri/bai-viet/" + id,
+                             {{"title", "Sửa trộm"}, {"body", "<p>x</p>"}, {"category", category}, {"agency", health}});
   BOOST_TEST(save.status == 403);
   BOOST_TEST(!has(reporter.get("/quan-tri/bai-viet/" + id).body, "Sửa trộm"));
 }

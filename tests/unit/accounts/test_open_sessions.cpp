@@ -57,8 +57,10 @@ BOOST_AUTO_TEST_CASE(the_list_shows_live_sessions_current_first_then_by_last_use
   test::TempStore s;
   const auto& t = s.store.tables();
   store::WriteTxn txn = s.store.write();
-  const auto desk = auth::token_hash(auth::create_session(txn, t, "lan", kNow - 100, true, "Firefox trên Windows", "10.0.0.1"));
-  const auto phone = auth::token_hash(auth::create_session(txn, t, "lan", kNow - 50, true, "Safari trên iPhone", "10.0.0.2"));
+  const auto desk =
+      auth::token_hash(auth::create_session(txn, t, "lan", kNow - 100, true, "Firefox trên Windows", "10.0.0.1"));
+  const auto phone =
+      auth::token_hash(auth::create_session(txn, t, "lan", kNow - 50, true, "Safari trên iPhone", "10.0.0.2"));
   auth::create_session(txn, t, "lan", kNow - auth::kAbsoluteTimeout - 1, true, "Cũ", "10.0.0.3");  // expired
   auth::create_session(txn, t, "minh", kNow, true, "Chrome trên Linux", "10.0.0.4");               // someone else's
   const auto open = accounts::open_sessions(txn, t, "lan", desk, kNow);
@@ -78,8 +80,10 @@ BOOST_AUTO_TEST_CASE(a_user_ends_another_session_of_theirs_but_not_the_current_o
   store::WriteTxn txn = s.store.write();
   add_user(txn, t, "lan", model::Role::reporter);
   add_user(txn, t, "minh", model::Role::reporter);
-  const auto desk = auth::token_hash(auth::create_session(txn, t, "lan", kNow, true, "Firefox trên Windows", "10.0.0.1"));
-  const auto phone = auth::token_hash(auth::create_session(txn, t, "lan", kNow, true, "Safari trên iPhone", "10.0.0.2"));
+  const auto desk =
+      auth::token_hash(auth::create_session(txn, t, "lan", kNow, true, "Firefox trên Windows", "10.0.0.1"));
+  const auto phone =
+      auth::token_hash(auth::create_session(txn, t, "lan", kNow, true, "Safari trên iPhone", "10.0.0.2"));
   const auto minh = auth::token_hash(auth::create_session(txn, t, "minh", kNow, true));
   using accounts::EndOutcome;
   BOOST_TEST((accounts::end_other_session(txn, t, "lan", accounts::session_id(minh), desk, "10.0.0.1", kNow) ==

@@ -79,9 +79,9 @@ BOOST_AUTO_TEST_CASE(a_contributor_files_for_its_own_agency_and_none_means_its_o
       editorial::save_article(u.s.store, own.id, u.text(u.education, u.health_news), {}, u.ctv_health, 1001);
   BOOST_TEST((moved.refusal == SaveRefusal::invalid));
   BOOST_TEST(u.item(own.id)->work.agency_id == u.health);
-  const auto with_submit = editorial::save_and_transition(u.s.store, own.id, u.text(u.education, u.health_news), {},
-                                                          std::nullopt, model::Transition::submit, u.ctv_health, "", 0,
-                                                          1002);
+  const auto with_submit =
+      editorial::save_and_transition(u.s.store, own.id, u.text(u.education, u.health_news), {}, std::nullopt,
+                                     model::Transition::submit, u.ctv_health, "", 0, 1002);
   BOOST_TEST((with_submit.save.refusal == SaveRefusal::invalid));
   BOOST_TEST((u.item(own.id)->state.state == model::ArticleStatus::draft));
 }
@@ -90,14 +90,14 @@ BOOST_AUTO_TEST_CASE(the_board_and_reporters_attribute_to_any_agency) {
   Units u;
   const auto r = editorial::save_article(u.s.store, 0, u.text(u.education, u.schools), {}, u.reporter, 1000);
   BOOST_TEST((r.refusal == SaveRefusal::none));
-  BOOST_TEST(editorial::unit_rights_errors(u.s.store.read(), u.s.store.tables(), u.text(0, u.schools), u.reporter)
-                 .empty());
+  BOOST_TEST(
+      editorial::unit_rights_errors(u.s.store.read(), u.s.store.tables(), u.text(0, u.schools), u.reporter).empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_category_limit_binds_the_agencys_contributors_only) {
   Units u;
-  BOOST_TEST((site::set_agency_categories(u.s.store, u.health, {u.health_news}, u.op, 1000).refusal ==
-              site::Refusal::none));
+  BOOST_TEST(
+      (site::set_agency_categories(u.s.store, u.health, {u.health_news}, u.op, 1000).refusal == site::Refusal::none));
   const auto outside = editorial::save_article(u.s.store, 0, u.text(u.health, u.schools), {}, u.ctv_health, 1001);
   BOOST_TEST((outside.refusal == SaveRefusal::invalid));
   BOOST_TEST_REQUIRE(outside.errors.size() == 1u);
@@ -105,8 +105,9 @@ BOOST_AUTO_TEST_CASE(the_category_limit_binds_the_agencys_contributors_only) {
   BOOST_TEST((editorial::save_article(u.s.store, 0, u.text(u.health, u.health_news), {}, u.ctv_health, 1002).refusal ==
               SaveRefusal::none));
   // Another agency without a limit, and the board, write anywhere.
-  BOOST_TEST((editorial::save_article(u.s.store, 0, u.text(u.education, u.schools), {}, u.ctv_education, 1003)
-                  .refusal == SaveRefusal::none));
+  BOOST_TEST(
+      (editorial::save_article(u.s.store, 0, u.text(u.education, u.schools), {}, u.ctv_education, 1003).refusal ==
+       SaveRefusal::none));
   BOOST_TEST((editorial::save_article(u.s.store, 0, u.text(u.health, u.schools), {}, u.reporter, 1004).refusal ==
               SaveRefusal::none));
   const store::ReadTxn txn = u.s.store.read();
@@ -134,19 +135,18 @@ BOOST_AUTO_TEST_CASE(setting_a_limit_is_for_the_taxonomy_managers_and_is_audited
 
 BOOST_AUTO_TEST_CASE(an_agency_reads_its_colleagues_items_but_edits_only_its_own) {
   Units u;
-  const auto by_reporter =
-      editorial::save_article(u.s.store, 0, u.text(u.health, u.health_news), {}, u.reporter, 1000);
+  const auto by_reporter = editorial::save_article(u.s.store, 0, u.text(u.health, u.health_news), {}, u.reporter, 1000);
   BOOST_TEST_REQUIRE((by_reporter.refusal == SaveRefusal::none));
   const auto item = u.item(by_reporter.id);
   BOOST_TEST(editorial::may_view(*item, u.ctv_health));
   BOOST_TEST(!editorial::may_edit(*item, u.ctv_health));
   BOOST_TEST(!editorial::may_view(*item, u.ctv_education));
-  BOOST_TEST((editorial::save_article(u.s.store, by_reporter.id, u.text(u.health, u.health_news), {}, u.ctv_health,
-                                      1001)
-                  .refusal == SaveRefusal::not_allowed));
-  BOOST_TEST((editorial::transition_article(u.s.store, by_reporter.id, model::Transition::submit, u.ctv_health, "", 0,
-                                            1002)
-                  .outcome == editorial::Outcome::refused));
+  BOOST_TEST(
+      (editorial::save_article(u.s.store, by_reporter.id, u.text(u.health, u.health_news), {}, u.ctv_health, 1001)
+           .refusal == SaveRefusal::not_allowed));
+  BOOST_TEST(
+      (editorial::transition_article(u.s.store, by_reporter.id, model::Transition::submit, u.ctv_health, "", 0, 1002)
+           .outcome == editorial::Outcome::refused));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -116,8 +116,8 @@ Response taxonomy_get(const Context& ctx, Request& req) {
     auto* d = dict.AddSectionDictionary("AGENCY");
     d->SetValue("ID", std::to_string(a.id));
     d->SetValue("NAME", a.name);
-    d->SetValue("LIMIT", a.category_ids.empty() ? "mọi chuyên mục" : std::to_string(a.category_ids.size()) +
-                                                                       " chuyên mục");
+    d->SetValue("LIMIT",
+                a.category_ids.empty() ? "mọi chuyên mục" : std::to_string(a.category_ids.size()) + " chuyên mục");
     // Which categories its contributors may write in (issue 16): none ticked = every category.
     for (const auto& c : categories) {
       auto* o = d->AddSectionDictionary("ALLOWED");
