@@ -103,6 +103,18 @@ BOOST_AUTO_TEST_CASE(a_contributor_cannot_file_for_another_agency_even_by_post) 
   BOOST_TEST(has(moved.body, "Bạn chỉ được đưa tin cho đơn vị của mình"));
   BOOST_TEST(
       has(select_text(chief.get("/quan-tri/bai-viet/" + id).body, "agency"), "value=\"" + health + "\" selected"));
+  // The same through a workflow button posted with the fields: the service's save-and-submit refuses it
+  // (this path has no check in the page handler), and the draft is neither changed nor submitted.
+  const auto submitted = ctv.post("/quan-tri/bai-viet/" + id + "/chuyen", {{"transition", "submit"},
+                                                                           {"title", "Tin của Sở Y tế"},
+                                                                           {"body", "<p>Nội dung</p>"},
+                                                                           {"category", category},
+                                                                           {"agency", education}});
+  BOOST_TEST(submitted.status == 422);
+  BOOST_TEST(has(submitted.body, "Bạn chỉ được đưa tin cho đơn vị của mình"));
+  const auto board_view = chief.get("/quan-tri/bai-viet/" + id).body;
+  BOOST_TEST(has(select_text(board_view, "agency"), "value=\"" + health + "\" selected"));
+  BOOST_TEST(has(board_view, "data-state=\"draft\""));
 }
 
 BOOST_AUTO_TEST_CASE(the_board_limits_an_agency_to_some_categories) {

@@ -39,8 +39,10 @@ Response render(const Context& ctx, const Request& req, const model::User& me, s
 Response page(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   std::string flash;
-  if (const auto n = req.query_value("da-dang-xuat")) flash = "Đã đăng xuất " + std::string(*n) + " phiên.";
-  if (flash.size() > 80) flash.clear();  // a hand-made query is not echoed at length
+  // Only a count is echoed: a hand-made query shows nothing.
+  if (const auto n = req.query_value("da-dang-xuat");
+      n && !n->empty() && n->size() <= 4 && n->find_first_not_of("0123456789") == std::string_view::npos)
+    flash = "Đã đăng xuất " + std::string(*n) + " phiên.";
   return render(ctx, req, me, flash);
 }
 
