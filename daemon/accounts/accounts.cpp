@@ -159,6 +159,15 @@ Result reset_password(store::WriteTxn& txn, const store::Tables& t, std::string_
   return {Refusal::none, ended};
 }
 
+Result end_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username, const Actor& actor,
+                    model::UnixTime now) {
+  if (!load(txn, t, username)) return {Refusal::not_found};
+  if (is_self(actor, username)) return {Refusal::self};
+  const auto ended = store::delete_user_sessions(txn, t, username);
+  audit(txn, t, AuditAction::user_sessions_end, username, actor, {.to = std::to_string(ended) + " phiên"}, now);
+  return {Refusal::none, ended};
+}
+
 Result recover(store::WriteTxn& txn, const store::Tables& t, std::string_view username, const Recovery& what,
                const Actor& actor, model::UnixTime now) {
   if (!what.password_hash && !what.clear_second_factor && !what.reinstate) return {Refusal::nothing_to_do};

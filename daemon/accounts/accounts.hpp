@@ -82,6 +82,12 @@ Result change_password(store::WriteTxn& txn, const store::Tables& t, std::string
 Result reset_password(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
                       std::string_view password_hash, std::string_view reason, const Actor& actor, model::UnixTime now);
 
+// An operator ends every session of another account (user.sessions-end, "to" says how many): a lost
+// phone, a shared computer (issue 16). Refuses not_found, and self (the operator's own sessions are on
+// their sessions page).
+Result end_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username, const Actor& actor,
+                    model::UnixTime now);
+
 // What `portaldctl user recover` changes when no operator can log in.
 struct Recovery {
   std::optional<std::string> password_hash{};  // a new password, hashed beforehand

@@ -1,5 +1,7 @@
 #include "daemon/accounts/sessions.hpp"
 
+#include <algorithm>
+
 #include "daemon/auth/session.hpp"
 #include "daemon/auth/totp.hpp"
 #include "daemon/model/audit_action.hpp"
@@ -30,12 +32,23 @@ void pass(store::WriteTxn& txn, const store::Tables& t, std::string_view session
   store::put_session(txn, t, session_key, session);
 }
 
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (const unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 0xF];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string start_session(store::WriteTxn& txn, const store::Tables& t, const model::User& user,
-                          std::string_view address, model::UnixTime now) {
+                          std::string_view address, model::UnixTime now, std::string_view device) {
   store::expire_sessions(txn, t, now - auth::kIdleTimeout, now - auth::kAbsoluteTimeout);
-  std::string token = auth::create_session(txn, t, user.username, now, !model::needs_second_factor(user.role));
+  std::string token =
+      auth::create_session(txn, t, user.username, now, !model::needs_second_factor(user.role), device, address);
   audit(txn, t, AuditAction::login_ok, user.username, address, now);
   return token;
 }
@@ -64,6 +77,52 @@ std::size_t end_all_sessions(store::WriteTxn& txn, const store::Tables& t, std::
                              std::string_view address, model::UnixTime now) {
   const auto n = store::delete_user_sessions(txn, t, username);
   audit(txn, t, AuditAction::logout_everywhere, username, address, now, std::to_string(n) + " phiên");
+  return n;
+}
+
+std::string session_id(std::string_view session_key) {
+  // The table key is already a hash of the cookie's token; hashing it again keeps the key itself (what a
+  // copy of the store holds) off the page. 12 bytes are ample to tell one user's sessions apart.
+  return to_hex(auth::token_hash(session_key).substr(0, 12));
+}
+
+std::vector<OpenSession> open_sessions(const store::Txn& txn, const store::Tables& t, std::string_view username,
+                                       std::string_view current_key, model::UnixTime now) {
+  std::vector<OpenSession> out;
+  for (auto& [key, s] : store::list_user_sessions(txn, t, username)) {
+    if (now - s.last_seen > auth::kIdleTimeout || now - s.created_at > auth::kAbsoluteTimeout) continue;
+    out.push_back({.id = session_id(key), .session = std::move(s), .current = key == current_key});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const OpenSession& a, const OpenSession& b) {
+    return a.current != b.current ? a.current : a.session.last_seen > b.session.last_seen;
+  });
+  return out;
+}
+
+EndOutcome end_other_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                             std::string_view id, std::string_view current_key, std::string_view address,
+                             model::UnixTime now) {
+  for (const auto& [key, s] : store::list_user_sessions(txn, t, username)) {
+    if (session_id(key) != id) continue;
+    if (key == current_key) return EndOutcome::current;
+    store::delete_session(txn, t, key);
+    audit(
+        txn, t, AuditAction::logout_session, username, address, now,
+        (s.device.empty() ? std::string("Không rõ thiết bị") : s.device) + (s.address.empty() ? "" : ", " + s.address));
+    return EndOutcome::ended;
+  }
+  return EndOutcome::not_found;
+}
+
+std::size_t end_other_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                               std::string_view current_key, std::string_view address, model::UnixTime now) {
+  std::size_t n = 0;
+  for (const auto& [key, s] : store::list_user_sessions(txn, t, username))
+    if (key != current_key) {
+      store::delete_session(txn, t, key);
+      ++n;
+    }
+  audit(txn, t, AuditAction::logout_others, username, address, now, std::to_string(n) + " phiên");
   return n;
 }
 

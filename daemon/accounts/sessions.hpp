@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "daemon/model/session.hpp"
 #include "daemon/model/user.hpp"
@@ -17,7 +18,7 @@ namespace portald::accounts {
 // After a good password: drops expired sessions, starts one for `user` (its second factor still to pass
 // when the role needs one) and audits login.ok. Returns the token for the cookie.
 std::string start_session(store::WriteTxn& txn, const store::Tables& t, const model::User& user,
-                          std::string_view address, model::UnixTime now);
+                          std::string_view address, model::UnixTime now, std::string_view device = {});
 // Audits a refused login: login.failed, or login.limited when the rate limit held it. The name as typed
 // is cut to 64 bytes (it may be anything).
 void record_refused_login(store::WriteTxn& txn, const store::Tables& t, std::string_view username, bool rate_limited,
@@ -32,6 +33,29 @@ void end_session(store::WriteTxn& txn, const store::Tables& t, std::string_view 
 // Logs `username` out everywhere (logout.everywhere); returns how many sessions ended.
 std::size_t end_all_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
                              std::string_view address, model::UnixTime now);
+
+// --- a user's open sessions, per device (issue 16) ----------------------------------------------------
+// One live session of a user, for the sessions page.
+struct OpenSession {
+  std::string id;  // names the session in the page's forms (session_id): neither the cookie nor the table key
+  model::Session session;
+  bool current = false;  // the session the request came with
+};
+// A short public name for the session with this table key: hex of a hash of the key.
+std::string session_id(std::string_view session_key);
+// The user's live sessions (auth's timeouts), the current one first, then by last use, newest first.
+std::vector<OpenSession> open_sessions(const store::Txn& txn, const store::Tables& t, std::string_view username,
+                                       std::string_view current_key, model::UnixTime now);
+enum class EndOutcome { ended, not_found, current };
+// Ends the user's session named `id` (logout.session, "to" its device and address). not_found for an id
+// that is none of the user's sessions, current for the one in use (that is the ordinary logout); nothing
+// is written then.
+EndOutcome end_other_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                             std::string_view id, std::string_view current_key, std::string_view address,
+                             model::UnixTime now);
+// Ends every session of the user but the current one (logout.others); returns how many.
+std::size_t end_other_sessions(store::WriteTxn& txn, const store::Tables& t, std::string_view username,
+                               std::string_view current_key, std::string_view address, model::UnixTime now);
 
 // TOTP secrets are stored sealed under the personal-data key (issue 16): the account's and the one an
 // enrolment offers, both with purpose totp_purpose(username).

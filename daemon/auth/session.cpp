@@ -4,9 +4,21 @@
 
 #include <stdexcept>
 
+#include "daemon/model/user_agent.hpp"
 #include "daemon/store/session_table.hpp"
 
 namespace portald::auth {
+namespace {
+
+// At most `max` bytes of `text`, never ending inside a UTF-8 sequence.
+std::string cut(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return std::string(text.substr(0, n));
+}
+
+}  // namespace
 
 std::string random_hex(std::size_t bytes) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
@@ -30,7 +42,7 @@ bool same_token(std::string_view a, std::string_view b) {
 }
 
 std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username, model::UnixTime now,
-                           bool second_factor_ok) {
+                           bool second_factor_ok, std::string_view device, std::string_view address) {
   const std::string token = random_hex(32);
   model::Session s;
   s.username = std::string(username);
@@ -38,6 +50,8 @@ std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::st
   s.last_seen = now;
   s.csrf = random_hex(32);
   s.second_factor_ok = second_factor_ok;
+  s.device = cut(device, model::kMaxDeviceText);
+  s.address = cut(address, model::kMaxSessionAddress);
   store::put_session(txn, t, token_hash(token), s);
   return token;
 }

@@ -20,9 +20,10 @@ std::string token_hash(std::string_view token);
 // Constant-time equality of two tokens (false when the lengths differ).
 bool same_token(std::string_view a, std::string_view b);
 
-// Starts a session for `username` in the caller's transaction; returns the token for the cookie.
+// Starts a session for `username` in the caller's transaction, noting the device description and client
+// address (each cut to its bound, model/user_agent.hpp); returns the token for the cookie.
 std::string create_session(store::WriteTxn& txn, const store::Tables& t, std::string_view username, model::UnixTime now,
-                           bool second_factor_ok);
+                           bool second_factor_ok, std::string_view device = {}, std::string_view address = {});
 // The session behind a cookie token, std::nullopt when unknown, idle too long or too old.
 std::optional<model::Session> live_session(const store::Txn& txn, const store::Tables& t, std::string_view token,
                                            model::UnixTime now);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "daemon/editorial/article_topics.hpp"
+#include "daemon/editorial/unit_rights.hpp"
 #include "daemon/media/inline_images.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/media_type.hpp"
@@ -37,6 +38,16 @@ bool store_pasted_images(store::WriteTxn& txn, const store::Tables& t, Content& 
   }
   content.body_html = std::move(inline_images.html);
   return true;
+}
+
+// The content rules and the actor's unit rights (issue 16), every problem at once. A contributor's content
+// without an agency is attributed to its own first.
+std::vector<std::string> content_errors(const store::Txn& txn, const store::Tables& t, Content& content,
+                                        const Actor& actor, model::UnixTime now) {
+  attribute_to_own_agency(content, actor);
+  auto errors = check_content(txn, t, content, now);
+  for (auto& e : unit_rights_errors(txn, t, content, actor)) errors.push_back(std::move(e));
+  return errors;
 }
 
 // Someone saved a newer version than the editor's base, and this content would replace it.
@@ -130,7 +141,7 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
                         std::optional<std::uint32_t> base_revision) {
   store::WriteTxn txn = store.write();
   const auto& t = store.tables();
-  if (auto errors = check_content(txn, t, content, now); !errors.empty())
+  if (auto errors = content_errors(txn, t, content, actor, now); !errors.empty())
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
   const std::optional<Item> item = id != 0 ? load_item(txn, t, id) : std::nullopt;
   if (item && overtaken(txn, t, *item, content, base_revision))
@@ -164,7 +175,7 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
     r.save.refusal = SaveRefusal::not_found;
     return r;
   }
-  if (auto errors = check_content(txn, t, content, now); !errors.empty()) {
+  if (auto errors = content_errors(txn, t, content, actor, now); !errors.empty()) {
     r.save = {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
     return r;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "daemon/editorial/author_notice.hpp"
+#include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/img_tags.hpp"
 #include "daemon/model/permissions.hpp"
@@ -137,7 +138,10 @@ bool same_content(const Content& a, const Content& b, const model::EmbedPolicy& 
 }
 
 bool may_view(const Item& item, const Actor& actor) {
-  return can_edit_any(actor) || (!actor.username.empty() && item.state.created_by == actor.username);
+  if (can_edit_any(actor)) return true;
+  if (!actor.username.empty() && item.state.created_by == actor.username) return true;
+  // An agency follows its own items' states (issue 16): read-only, may_edit stays with the author.
+  return bound_to_agency(actor) && of_actors_agency(item, actor);
 }
 
 bool may_edit(const Item& item, const Actor& actor) {
@@ -262,6 +266,9 @@ std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store:
   auto item = load_item(txn, t, id);
   if (!item || !may_edit(*item, actor)) return std::nullopt;
   Content c = content_of(*old);
+  attribute_to_own_agency(c, actor);
+  // An old version may name an agency or a category the actor may not use now (issue 16).
+  if (!unit_rights_errors(txn, t, c, actor).empty()) return std::nullopt;
   const auto saved = save_content(txn, t, id, c, actor, now);
   if (saved.refusal != SaveRefusal::none) return std::nullopt;
   // Mark where it came from (the revision was written by save_content just above).

@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 73> kNames{{
+constexpr std::array<Names, 77> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -23,6 +23,8 @@ constexpr std::array<Names, 73> kNames{{
     {A::login_totp_enrolled, "login.totp-enrolled", "Đăng ký xác thực hai lớp"},
     {A::logout, "logout", "Đăng xuất"},
     {A::logout_everywhere, "logout.everywhere", "Đăng xuất khỏi mọi thiết bị"},
+    {A::logout_session, "logout.session", "Đăng xuất một phiên khác"},
+    {A::logout_others, "logout.others", "Đăng xuất các phiên khác"},
     {A::user_create, "user.create", "Tạo tài khoản"},
     {A::user_role, "user.role", "Đổi vai trò"},
     {A::user_suspend, "user.suspend", "Đình chỉ tài khoản"},
@@ -32,6 +34,7 @@ constexpr std::array<Names, 73> kNames{{
     {A::user_email, "user.email", "Đổi thư điện tử công vụ"},
     {A::user_password_change, "user.password-change", "Đổi mật khẩu"},
     {A::user_password_reset, "user.password-reset", "Đặt lại mật khẩu (mật khẩu dùng một lần)"},
+    {A::user_sessions_end, "user.sessions-end", "Đăng xuất mọi phiên của tài khoản"},
     {A::article_create, "article.create", "Tạo bài viết"},
     {A::article_edit, "article.edit", "Sửa bài viết"},
     {A::article_restore, "article.restore", "Khôi phục phiên bản cũ"},
@@ -54,6 +57,7 @@ constexpr std::array<Names, 73> kNames{{
     {A::taxonomy_update_category, "taxonomy.update-category", "Sửa chuyên mục"},
     {A::taxonomy_rename_agency, "taxonomy.rename-agency", "Đổi tên cơ quan"},
     {A::taxonomy_topic, "taxonomy.topic", "Lưu chuyên đề"},
+    {A::taxonomy_agency_categories, "taxonomy.agency-categories", "Giới hạn chuyên mục của cơ quan"},
     {A::page_import, "page.import", "Nhập trang chuyên mục"},
     {A::document_create, "document.create", "Tạo văn bản"},
     {A::document_edit, "document.edit", "Sửa văn bản"},

@@ -19,6 +19,8 @@ enum class AuditAction {
   login_totp_enrolled,
   logout,
   logout_everywhere,
+  logout_session,  // the user ended one of their other sessions (issue 16)
+  logout_others,   // the user ended every session but the one in use (issue 16)
   // Accounts.
   user_create,
   user_role,
@@ -29,6 +31,7 @@ enum class AuditAction {
   user_email,            // the work e-mail for editorial notices (Điều 8.4)
   user_password_change,  // the user changed their own password (issue 15)
   user_password_reset,   // an operator gave the account a one-time password (issue 15)
+  user_sessions_end,     // an operator ended every session of an account (issue 16)
   // Articles: saving and restoring versions, then one value per workflow transition.
   article_create,
   article_edit,
@@ -53,6 +56,7 @@ enum class AuditAction {
   taxonomy_update_category,
   taxonomy_rename_agency,
   taxonomy_topic,
+  taxonomy_agency_categories,  // the categories an agency's contributors may write in (issue 16)
   // Section pages.
   page_import,  // portaldctl pages import
   // Legal documents in the admin (issue 14): saving and restoring versions, one value per workflow

@@ -14,6 +14,10 @@ struct Session {
   std::string csrf{};  // per-session CSRF token (hex)
   bool second_factor_ok = false;
   std::string pending_totp{};  // secret offered on the enrolment page, until confirmed
+  // For the user's list of open sessions (issue 16); staff data, bounded (user_agent.hpp). "" in sessions
+  // started before they were recorded.
+  std::string device{};   // "Chrome trên Android" (model::describe_device), at most kMaxDeviceText bytes
+  std::string address{};  // the client address at login, as the server saw it, at most kMaxSessionAddress bytes
 };
 
 }  // namespace portald::model

@@ -1,5 +1,6 @@
 #include "daemon/site/taxonomy.hpp"
 
+#include "daemon/model/audit_action.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
@@ -87,6 +88,42 @@ TaxonomyResult rename_agency(const store::Store& store, std::uint64_t id, std::s
                        if (!store::rename_agency(txn, t, id, n)) return Written{Refusal::taken};
                        return Written{Refusal::none, id, old->name};
                      });
+}
+
+namespace {
+
+// The names of these categories, joined for the audit entry; "(mọi chuyên mục)" for none (= all).
+std::string category_names(const store::Txn& txn, const store::Tables& t, const std::vector<std::uint64_t>& ids) {
+  std::string out;
+  for (const auto id : ids)
+    if (const auto c = store::get_category(txn, t, id)) out += (out.empty() ? "" : ", ") + c->name;
+  return out.empty() ? "(mọi chuyên mục)" : out;
+}
+
+}  // namespace
+
+TaxonomyResult set_agency_categories(const store::Store& store, std::uint64_t id,
+                                     const std::vector<std::uint64_t>& category_ids, const model::Actor& actor,
+                                     model::UnixTime now) {
+  if (!model::may(actor, model::Action::manage_taxonomy)) return {Refusal::not_allowed};
+  store::WriteTxn txn = store.write();
+  const auto& t = store.tables();
+  const auto old = store::get_agency(txn, t, id);
+  if (!old) return {Refusal::not_found};
+  for (const auto c : category_ids)
+    if (!store::get_category(txn, t, c)) return {Refusal::invalid};
+  const std::string from = category_names(txn, t, old->category_ids);
+  store::set_agency_categories(txn, t, id, category_ids);
+  store::append_audit(txn, t,
+                      {.at = now,
+                       .actor = actor.username,
+                       .action = std::string(model::to_string(model::AuditAction::taxonomy_agency_categories)),
+                       .object = "agency/" + std::to_string(id),
+                       .from = from,
+                       .to = category_names(txn, t, store::get_agency(txn, t, id)->category_ids),
+                       .address = actor.address});
+  txn.commit();
+  return {Refusal::none, id};
 }
 
 TaxonomyResult save_topic(const store::Store& store, const TopicChange& change, const model::Actor& actor,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "daemon/model/actor.hpp"
 #include "daemon/model/time.hpp"
@@ -32,6 +33,13 @@ TaxonomyResult update_category(const store::Store& store, std::uint64_t id, std:
 // Renames an agency (slug kept); Refusal::not_found or Refusal::taken as above.
 TaxonomyResult rename_agency(const store::Store& store, std::uint64_t id, std::string_view name,
                              const model::Actor& actor, model::UnixTime now);
+
+// Limits the agency's contributors to these categories (issue 16; empty = every category), audited as
+// "taxonomy.agency-categories". Refusal::not_allowed without manage-taxonomy, Refusal::not_found for an
+// unknown agency, Refusal::invalid for an unknown category; nothing is written then.
+TaxonomyResult set_agency_categories(const store::Store& store, std::uint64_t id,
+                                     const std::vector<std::uint64_t>& category_ids, const model::Actor& actor,
+                                     model::UnixTime now);
 
 struct TopicChange {
   std::string slug{};         // as typed; "" = made from the name

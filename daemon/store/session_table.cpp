@@ -16,6 +16,8 @@ constexpr std::tuple kSessionFields{
     codec::optional("csrf", &Session::csrf),
     codec::optional("second_factor_ok", &Session::second_factor_ok),
     codec::optional("pending_totp", &Session::pending_totp),
+    codec::optional("device", &Session::device),    // issue 16; absent in older records
+    codec::optional("address", &Session::address),  // issue 16; absent in older records
 };
 constexpr auto kRecord = codec::record<Session>("session", 1, kSessionFields);
 
@@ -47,6 +49,17 @@ void delete_session(WriteTxn& txn, const Tables& t, std::string_view token_hash)
 
 std::size_t delete_user_sessions(WriteTxn& txn, const Tables& t, std::string_view username) {
   return delete_where(txn, t, [&](const model::Session& s) { return s.username == username; });
+}
+
+std::vector<std::pair<std::string, model::Session>> list_user_sessions(const Txn& txn, const Tables& t,
+                                                                       std::string_view username) {
+  std::vector<std::pair<std::string, model::Session>> out;
+  Cursor c(txn, t.sessions);
+  for (bool ok = c.first(); ok; ok = c.next()) {
+    model::Session s = kRecord.decode(c.value());
+    if (s.username == username) out.emplace_back(std::string(c.key()), std::move(s));
+  }
+  return out;
 }
 
 std::size_t count_sessions(const Txn& txn, const Tables& t, model::UnixTime seen_since, model::UnixTime created_since) {

@@ -20,9 +20,8 @@ constexpr std::tuple kCategoryFields{
 };
 constexpr auto kCategoryRecord = codec::record<Category>("category", 1, kCategoryFields);
 constexpr std::tuple kAgencyFields{
-    codec::required("id", &Agency::id),
-    codec::required("name", &Agency::name),
-    codec::required("slug", &Agency::slug),
+    codec::required("id", &Agency::id), codec::required("name", &Agency::name), codec::required("slug", &Agency::slug),
+    codec::optional("categories", &Agency::category_ids),  // issue 16; absent in older records = all
 };
 constexpr auto kAgencyRecord = codec::record<Agency>("agency", 1, kAgencyFields);
 
@@ -116,6 +115,17 @@ bool update_category(WriteTxn& txn, const Tables& t, std::uint64_t id, std::stri
 
 bool rename_agency(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name) {
   return rename(txn, t, kAgency, id, name, [](Agency&) {});
+}
+
+bool set_agency_categories(WriteTxn& txn, const Tables& t, std::uint64_t id, std::vector<std::uint64_t> category_ids) {
+  auto r = get(txn, t, kAgency, id);
+  if (!r) return false;
+  std::sort(category_ids.begin(), category_ids.end());
+  category_ids.erase(std::unique(category_ids.begin(), category_ids.end()), category_ids.end());
+  r->category_ids = std::move(category_ids);
+  txn.put(t.agencies, be64(id), kAgencyRecord.encode(*r));
+  append_change(txn, t, ChangeKind::agency, id, ChangeOp::put);
+  return true;
 }
 
 std::optional<model::Category> get_category(const Txn& txn, const Tables& t, std::uint64_t id) {

@@ -24,5 +24,8 @@ std::vector<model::Agency> list_agencies(const Txn& txn, const Tables& t);  // b
 std::uint64_t ensure_agency(WriteTxn& txn, const Tables& t, std::string_view name);
 // Renames an agency (slug kept); false when the id is unknown or the name is taken.
 bool rename_agency(WriteTxn& txn, const Tables& t, std::uint64_t id, std::string_view name);
+// Sets the categories the agency's contributors may write in (sorted, without repeats; empty = all);
+// false when the id is unknown. The caller checks that the categories exist.
+bool set_agency_categories(WriteTxn& txn, const Tables& t, std::uint64_t id, std::vector<std::uint64_t> category_ids);
 
 }  // namespace portald::store

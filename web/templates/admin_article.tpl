@@ -54,14 +54,16 @@
   <label for="body">Nội dung</label>
   <textarea id="body" name="body" class="body" data-editor="wysiwyg">{{BODY:none}}</textarea>
   <label for="category">Chuyên mục</label>
+  {{#CATEGORY_LIMITED}}<p class="hint">Đơn vị của bạn được đưa tin vào các chuyên mục dưới đây.</p>{{/CATEGORY_LIMITED}}
   <select id="category" name="category" required>
     <option value="">— Chọn chuyên mục —</option>
     {{#CATEGORY}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
     {{/CATEGORY}}
   </select>
   <label for="agency">Cơ quan cung cấp tin</label>
+  {{#AGENCY_FIXED}}<p class="hint">Bài của bạn đứng tên đơn vị của bạn.</p>{{/AGENCY_FIXED}}
   <select id="agency" name="agency">
-    <option value="">— Không —</option>
+    {{#AGENCY_NONE}}<option value="">— Không —</option>{{/AGENCY_NONE}}
     {{#AGENCY}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
     {{/AGENCY}}
   </select>

@@ -4,7 +4,7 @@
 {{#QUEUE}}<p class="queue-count"><a href="/quan-tri/hang-doi/{{SLUG}}">{{TITLE}}</a>: <strong>{{COUNT}}</strong> bài</p>
 {{/QUEUE}}
 {{#MINE}}<section aria-labelledby="bai-cua-toi">
-  <h2 id="bai-cua-toi">Bài của tôi</h2>
+  <h2 id="bai-cua-toi">{{HEADING}}</h2>
   <p><a href="/quan-tri/bai-viet/moi">Viết bài mới</a></p>
   <table class="cards">
     <thead><tr><th>Bài viết</th><th>Trạng thái</th><th>Tác giả</th><th>Ở trạng thái này</th></tr></thead>
@@ -18,6 +18,7 @@
 </section>{{/MINE}}
 <section aria-labelledby="tai-khoan">
   <h2 id="tai-khoan">Phiên đăng nhập</h2>
+  <p><a href="/quan-tri/phien-dang-nhap">Xem các thiết bị đang đăng nhập</a></p>
   <form method="post" action="/quan-tri/dang-xuat-moi-noi">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <button type="submit">Đăng xuất khỏi mọi thiết bị</button>

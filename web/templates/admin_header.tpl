@@ -29,6 +29,7 @@
   <div class="who">
     <span>{{DISPLAY_NAME}} ({{ROLE_LABEL}})</span>
     <a href="/quan-tri/mat-khau">Đổi mật khẩu</a>
+    <a href="/quan-tri/phien-dang-nhap">Phiên đăng nhập</a>
     <form method="post" action="/quan-tri/dang-xuat" class="inline">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <button type="submit">Đăng xuất</button>

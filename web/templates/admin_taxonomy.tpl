@@ -25,7 +25,14 @@
   <ul>{{#AGENCY}}<li><form method="post" action="/quan-tri/danh-muc" class="inline">
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="kind" value="rename-agency"><input type="hidden" name="id" value="{{ID}}">
     <label for="ag-name-{{ID}}">Tên cơ quan</label><input id="ag-name-{{ID}}" name="name" type="text" required maxlength="200" value="{{NAME}}">
-    <button type="submit">Đổi tên</button></form></li>{{/AGENCY}}</ul>
+    <button type="submit">Đổi tên</button></form>
+    <details><summary>Chuyên mục cộng tác viên của cơ quan được viết: {{LIMIT}}</summary>
+    <form method="post" action="/quan-tri/danh-muc" class="agency-categories">
+      <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="kind" value="agency-categories"><input type="hidden" name="id" value="{{ID}}">
+      <fieldset><legend>Chỉ các chuyên mục đã chọn (không chọn mục nào: mọi chuyên mục)</legend>
+      {{#ALLOWED}}<label><input type="checkbox" name="category" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>
+      {{/ALLOWED}}</fieldset>
+      <button type="submit">Lưu chuyên mục của {{NAME}}</button></form></details></li>{{/AGENCY}}</ul>
   <form method="post" action="/quan-tri/danh-muc">
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="kind" value="agency">
     <label for="new-agency">Tên cơ quan mới</label>

@@ -13,7 +13,7 @@
         <button type="submit">Lưu thư điện tử</button>
       </form>
     </td>
-    <td data-label="Thao tác">{{#SELF}}<p>Tài khoản của bạn: đổi mật khẩu ở trang <a href="/quan-tri/mat-khau">Đổi mật khẩu</a>.</p>{{/SELF}}{{#OTHER}}
+    <td data-label="Thao tác">{{#SELF}}<p>Tài khoản của bạn: đổi mật khẩu ở trang <a href="/quan-tri/mat-khau">Đổi mật khẩu</a>, xem và đăng xuất các phiên ở trang <a href="/quan-tri/phien-dang-nhap">Phiên đăng nhập</a>.</p>{{/SELF}}{{#OTHER}}
       <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đổi vai trò của {{USERNAME}}? Quyền của tài khoản thay đổi ngay.">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="role">
         <label for="role-{{USERNAME}}" class="visually-hidden">Vai trò mới</label>
@@ -37,6 +37,10 @@
       <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đặt lại mật khẩu của {{USERNAME}}? Tài khoản bị đăng xuất khỏi mọi thiết bị và phải đổi mật khẩu ở lần đăng nhập tới.">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="reset-password">
         <button type="submit" class="danger">Đặt lại mật khẩu</button>
+      </form>
+      <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline" data-confirm="Đăng xuất mọi phiên của {{USERNAME}}? Tài khoản phải đăng nhập lại trên mọi thiết bị.">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="end-sessions">
+        <button type="submit">Đăng xuất mọi phiên</button>
       </form>{{/OTHER}}
     </td></tr>
   {{/USER}}

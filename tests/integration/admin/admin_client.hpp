@@ -64,6 +64,7 @@ struct AdminClient {
   std::string csrf{};
   std::string totp_secret{};
   std::int64_t last_step = 0;  // the last TOTP step used
+  std::string user_agent{};    // sent with the login when set (the sessions page names the device by it)
 
   Fields cookie_headers() const {
     return session.empty() ? Fields{} : Fields{{"Cookie", "portald_session=" + session}};
@@ -91,10 +92,9 @@ struct AdminClient {
     const std::string token = input_value(page.body, "csrf");
     Fields fields{{"csrf", token}, {"username", user}, {"password", password}};
     fields.insert(fields.end(), extra.begin(), extra.end());
-    return http_request(
-        "127.0.0.1", port, "POST", "/quan-tri/dang-nhap",
-        {{"Cookie", "portald_login=" + login_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-        encode_form(fields));
+    Fields headers{{"Cookie", "portald_login=" + login_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}};
+    if (!user_agent.empty()) headers.emplace_back("User-Agent", user_agent);
+    return http_request("127.0.0.1", port, "POST", "/quan-tri/dang-nhap", headers, encode_form(fields));
   }
   // Full login, including TOTP enrolment or check when the role needs it.
   void login(const std::string& user, const std::string& password) {

@@ -84,18 +84,22 @@ BOOST_AUTO_TEST_CASE(session_decodes_the_old_format_and_round_trips) {
   BOOST_TEST(old->last_seen == 0);
   BOOST_TEST(!old->second_factor_ok);
   BOOST_TEST(old->pending_totp.empty());
+  BOOST_TEST(old->device.empty());   // issue 16: sessions from before read with no device ...
+  BOOST_TEST(old->address.empty());  // ... and no address
 
   const model::Session session{.username = "lan",
                                .created_at = 1,
                                .last_seen = 2,
                                .csrf = "cd",
                                .second_factor_ok = true,
-                               .pending_totp = "XYZ"};
+                               .pending_totp = "XYZ",
+                               .device = "Chrome trên Android",
+                               .address = "10.0.0.5"};
   test::write(s, [&](auto& txn, auto& t) { store::put_session(txn, t, "h2", session); });
   test::check_round_trip(
       s, &Tables::sessions, "h2",
-      R"({"created_at":1,"csrf":"cd","last_seen":2,"pending_totp":"XYZ","second_factor_ok":true,"username":"lan",)"
-      R"("v":1})",
+      R"({"address":"10.0.0.5","created_at":1,"csrf":"cd","device":"Chrome trên Android","last_seen":2,)"
+      R"("pending_totp":"XYZ","second_factor_ok":true,"username":"lan","v":1})",
       [](auto& txn, auto& t) { return *store::get_session(txn, t, "h2"); },
       [](auto& txn, auto& t, const auto& back) { store::put_session(txn, t, "h2", back); });
 }

@@ -225,13 +225,31 @@ BOOST_AUTO_TEST_CASE(category_and_agency_decode_the_old_format_and_round_trip) {
 
   const auto agency = test::write(s, [](auto& txn, auto& t) { return store::ensure_agency(txn, t, "Sở Y tế"); });
   BOOST_TEST(test::get_raw(s, &Tables::agencies, be64(agency)) ==
-             R"({"id":)" + std::to_string(agency) + R"(,"name":"Sở Y tế","slug":"so-y-te","v":1})");
+             R"({"categories":[],"id":)" + std::to_string(agency) + R"(,"name":"Sở Y tế","slug":"so-y-te","v":1})");
   BOOST_TEST(test::write(s, [&](auto& txn, auto& t) { return store::rename_agency(txn, t, agency, "Sở Y Tế tỉnh"); }));
   const auto a = test::read(s, [&](auto& txn, auto& t) { return store::get_agency(txn, t, agency); });
   BOOST_TEST(a->name == "Sở Y Tế tỉnh");
   BOOST_TEST(a->slug == "so-y-te");
   BOOST_TEST(test::get_raw(s, &Tables::agencies, be64(agency)) ==
-             R"({"id":)" + std::to_string(agency) + R"(,"name":"Sở Y Tế tỉnh","slug":"so-y-te","v":1})");
+             R"({"categories":[],"id":)" + std::to_string(agency) +
+                 R"(,"name":"Sở Y Tế tỉnh","slug":"so-y-te","v":1})");
+}
+
+// Issue 16: an agency record from before the category limit reads as "every category"; a limit is stored
+// sorted, without repeats, and a rename keeps it.
+BOOST_AUTO_TEST_CASE(agency_category_limit_is_optional_and_kept_on_rename) {
+  test::TempStore s;
+  test::put_raw(s, &Tables::agencies, be64(3), R"({"id":3,"name":"Sở Y tế","slug":"so-y-te","v":1})");
+  const auto old = test::read(s, [](auto& txn, auto& t) { return store::get_agency(txn, t, 3); });
+  BOOST_REQUIRE(old);
+  BOOST_TEST(old->category_ids.empty());
+  BOOST_TEST(test::write(s, [](auto& txn, auto& t) { return store::set_agency_categories(txn, t, 3, {7, 2, 7}); }));
+  BOOST_TEST(test::get_raw(s, &Tables::agencies, be64(3)) ==
+             R"({"categories":[2,7],"id":3,"name":"Sở Y tế","slug":"so-y-te","v":1})");
+  BOOST_TEST(test::write(s, [](auto& txn, auto& t) { return store::rename_agency(txn, t, 3, "Sở Y tế tỉnh"); }));
+  const auto a = test::read(s, [](auto& txn, auto& t) { return store::get_agency(txn, t, 3); });
+  BOOST_TEST((a->category_ids == std::vector<std::uint64_t>{2, 7}));
+  BOOST_TEST(!test::write(s, [](auto& txn, auto& t) { return store::set_agency_categories(txn, t, 99, {}); }));
 }
 
 BOOST_AUTO_TEST_CASE(topic_decodes_the_old_format_and_round_trips) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/text_diff.hpp"
 #include "daemon/model/workflow.hpp"
@@ -17,9 +18,13 @@
 namespace portald::web::admin {
 namespace {
 
+// The topics, categories and agencies to choose from. A contributor sees only the categories its
+// agency may use and its own agency, fixed (issue 16; the service refuses anything else).
 void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Content& c,
-                  std::uint64_t article_id, const std::vector<std::string>* ticked) {
+                  std::uint64_t article_id, const std::vector<std::string>* ticked, const editorial::Actor& actor) {
   const store::ReadTxn txn = ctx.store.read();
+  const auto allowed = editorial::allowed_categories(txn, ctx.store.tables(), actor);
+  const bool bound = editorial::bound_to_agency(actor);
   for (const auto& tp : store::list_topics(txn, ctx.store.tables())) {
     auto* o = dict.AddSectionDictionary("TOPIC");
     o->SetValue("SLUG", tp.slug);
@@ -30,16 +35,21 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const
     if (on) o->ShowSection("CHECKED");
   }
   for (const auto& cat : store::list_categories(txn, ctx.store.tables())) {
+    if (allowed && std::find(allowed->begin(), allowed->end(), cat.id) == allowed->end()) continue;
     auto* o = dict.AddSectionDictionary("CATEGORY");
     o->SetValue("ID", std::to_string(cat.id));
     o->SetValue("NAME", cat.name);
     if (cat.id == c.category_id) o->ShowSection("SELECTED");
   }
+  if (bound) dict.ShowSection("AGENCY_FIXED");
+  if (!bound || actor.agency_id == 0) dict.ShowSection("AGENCY_NONE");
+  if (allowed) dict.ShowSection("CATEGORY_LIMITED");
   for (const auto& ag : store::list_agencies(txn, ctx.store.tables())) {
+    if (bound && ag.id != actor.agency_id) continue;
     auto* o = dict.AddSectionDictionary("AGENCY");
     o->SetValue("ID", std::to_string(ag.id));
     o->SetValue("NAME", ag.name);
-    if (ag.id == c.agency_id) o->ShowSection("SELECTED");
+    if (ag.id == c.agency_id || bound) o->ShowSection("SELECTED");
   }
 }
 
@@ -226,7 +236,7 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
     f->SetValue("BODY", escape_keeping_lines(view.shown.body_html));   // {{BODY:none}}
     f->SetValue("AUTHOR", view.shown.author);
     if (view.shown.featured) f->ShowSection("FEATURED");
-    fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics);
+    fill_choices(*f, ctx, view.shown, item ? item->article.id : 0, view.topics, actor);
     fill_extras_form(*f, ctx, user, view.shown.extras, item && item->live);
     f->SetValue("KEY", item ? id_text : std::string("new"));
     f->SetValue("MAX_BODY", std::to_string(ctx.upload_limit()));

@@ -1,6 +1,7 @@
 // The article editor: create, save a new version, take a workflow transition (with the edits on the
 // screen, issue 15), and show the editor again after a refused post without losing a word of it.
 #include "daemon/editorial/article_service.hpp"
+#include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -34,11 +35,16 @@ editorial::Content content_of(const Form& f, const std::vector<model::Correction
   return c;
 }
 
-// The posted fields, checked by the service's content rule so the form shows every problem at once.
-Posted read_form(const Context& ctx, const Form& f, const std::vector<model::Correction>& kept = {}) {
+// The posted fields, checked by the service's content rule and the actor's unit rights (issue 16) so the
+// form shows every problem at once (the service checks both again when it saves).
+Posted read_form(const Context& ctx, const Form& f, const editorial::Actor& actor,
+                 const std::vector<model::Correction>& kept = {}) {
   Posted p{.content = content_of(f, kept), .errors = {}};
+  editorial::attribute_to_own_agency(p.content, actor);
   const store::ReadTxn txn = ctx.store.read();
   p.errors = editorial::check_content(txn, ctx.store.tables(), p.content);
+  for (auto& e : editorial::unit_rights_errors(txn, ctx.store.tables(), p.content, actor))
+    p.errors.push_back(std::move(e));
   return p;
 }
 
@@ -80,7 +86,7 @@ Response new_page(const Context& ctx, Request& req) {
 Response create_post(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
   const Form form = form_of(req);
-  auto posted = read_form(ctx, form);
+  auto posted = read_form(ctx, form, actor_of(user, req));
   const auto topics = posted_topics(form);
   const auto again = [&](std::vector<std::string> errors) {
     return editor_page(
@@ -153,7 +159,7 @@ Response save_post(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
   const auto item = viewable_item(ctx, req, user, id_param(req));
   const Form form = form_of(req);
-  auto posted = read_form(ctx, form, item.work.extras.corrections);
+  auto posted = read_form(ctx, form, actor_of(user, req), item.work.extras.corrections);
   const auto topics = posted_topics(form);
   if (!posted.errors.empty())
     return refused_save(ctx, req, user, item, form, posted.content,

@@ -74,7 +74,7 @@ model::User current_user(const Context& ctx, const Request& req) {
 }
 
 editorial::Actor actor_of(const model::User& u, const Request& req) {
-  return {u.username, u.role, client_address(req)};
+  return {.username = u.username, .role = u.role, .address = client_address(req), .agency_id = u.agency_id};
 }
 
 }  // namespace portald::web::admin

@@ -2,6 +2,7 @@
 #include "daemon/auth/login.hpp"
 #include "daemon/accounts/sessions.hpp"
 #include "daemon/auth/session.hpp"
+#include "daemon/model/user_agent.hpp"
 #include "daemon/store/session_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -72,7 +73,8 @@ Response login_post(const Context& ctx, Request& req) {
   std::string token;
   {
     store::WriteTxn txn = ctx.store.write();
-    token = accounts::start_session(txn, ctx.store.tables(), user, address, now);
+    token = accounts::start_session(txn, ctx.store.tables(), user, address, now,
+                                    model::describe_device(req.header("User-Agent").value_or("")));
     txn.commit();
   }
   Response r;

@@ -33,6 +33,12 @@ Response page(const Context& ctx, Request& req);
 Response post(const Context& ctx, Request& req);
 }  // namespace password_pages
 
+namespace session_pages {  // sessions.cpp
+Response page(const Context& ctx, Request& req);
+Response end_one(const Context& ctx, Request& req);
+Response end_others(const Context& ctx, Request& req);
+}  // namespace session_pages
+
 namespace queue_pages {  // queues.cpp
 Response dashboard(const Context& ctx, Request& req);
 Response queue_page(const Context& ctx, Request& req);

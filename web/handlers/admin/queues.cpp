@@ -1,10 +1,12 @@
 // The dashboard and the queues of the regulation's roles: "chờ biên tập", "chờ duyệt", "bị trả lại".
 #include <algorithm>
 
+#include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/editorial_table.hpp"
+#include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
@@ -41,15 +43,29 @@ const std::vector<Queue>& queues() {
 
 bool editor(const model::User& u) { return model::allowed(u.role, model::Action::view_queues); }
 
+std::string agency_name(const Context& ctx, std::uint64_t id) {
+  const store::ReadTxn txn = ctx.store.read();
+  const auto a = store::get_agency(txn, ctx.store.tables(), id);
+  return a ? a->name : "mã " + std::to_string(id);
+}
+
+// Whose items a list holds: everyone's, the user's own, or also those of the user's agency (issue 16).
+enum class Scope { everyone, own, own_agency };
+
 // Items in `states`, oldest first (what waited longest is handled first).
 std::vector<editorial::Item> items_in(const Context& ctx, const model::User& user,
-                                      const std::vector<ArticleStatus>& states, bool own_only) {
+                                      const std::vector<ArticleStatus>& states, Scope scope) {
   std::vector<editorial::Item> out;
   const store::ReadTxn txn = ctx.store.read();
+  const editorial::Actor agency_member{.username = user.username, .role = user.role, .agency_id = user.agency_id};
   for (const auto& e : store::list_editorial(txn, ctx.store.tables())) {
     if (std::find(states.begin(), states.end(), e.state) == states.end()) continue;
-    if (own_only && e.created_by != user.username) continue;
-    if (auto item = editorial::load_item(txn, ctx.store.tables(), e.article_id)) out.push_back(std::move(*item));
+    const bool own = e.created_by == user.username;
+    if (scope == Scope::own && !own) continue;
+    auto item = editorial::load_item(txn, ctx.store.tables(), e.article_id);
+    if (!item) continue;
+    if (scope == Scope::own_agency && !own && !editorial::of_actors_agency(*item, agency_member)) continue;
+    out.push_back(std::move(*item));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.state.since < b.state.since; });
   return out;
@@ -81,7 +97,7 @@ Response queue_page(const Context& ctx, Request& req) {
   ctemplate::TemplateDictionary dict("admin_queue");
   fill_admin_layout(dict, ctx, &user, req.session_csrf, q->title);
   dict.SetValue("HEADING", q->title);
-  fill_rows(dict, items_in(ctx, user, q->states, own_only));
+  fill_rows(dict, items_in(ctx, user, q->states, own_only ? Scope::own : Scope::everyone));
   return render_admin(ctx, "admin_queue", dict);
 }
 
@@ -97,15 +113,18 @@ Response dashboard(const Context& ctx, Request& req) {
       auto* c = dict.AddSectionDictionary("QUEUE");
       c->SetValue("SLUG", q.slug);
       c->SetValue("TITLE", q.title);
-      c->SetValue("COUNT", std::to_string(items_in(ctx, user, q.states, false).size()));
+      c->SetValue("COUNT", std::to_string(items_in(ctx, user, q.states, Scope::everyone).size()));
     }
   if (model::allowed(user.role, model::Action::write_article)) {
     auto* mine = dict.AddSectionDictionary("MINE");
+    // A contributor follows every item of its agency, its colleagues' read-only (issue 16).
+    const bool agency = model::needs_agency(user.role) && user.agency_id != 0;
+    mine->SetValue("HEADING", agency ? "Bài của đơn vị: " + agency_name(ctx, user.agency_id) : "Bài của tôi");
     fill_rows(*mine, items_in(ctx, user,
                               {ArticleStatus::draft, ArticleStatus::submitted, ArticleStatus::editing,
                                ArticleStatus::awaiting_approval, ArticleStatus::returned, ArticleStatus::scheduled,
                                ArticleStatus::published, ArticleStatus::withdrawn},
-                              true));
+                              agency ? Scope::own_agency : Scope::own));
   }
   return render_admin(ctx, "admin_dashboard", dict);
 }

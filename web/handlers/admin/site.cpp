@@ -1,5 +1,7 @@
 // Site settings (name, logo, footer, public-service links, EMC code) and maintenance mode, saved to
 // LMDB and in effect on the next request: no restart. Categories and agencies.
+#include <algorithm>
+
 #include "daemon/model/text.hpp"
 #include "daemon/site/maintenance.hpp"
 #include "daemon/site/settings.hpp"
@@ -109,10 +111,21 @@ Response taxonomy_get(const Context& ctx, Request& req) {
     d->SetValue("SLUG", c.slug);
     d->SetValue("POSITION", std::to_string(c.position));
   }
+  const auto categories = store::list_categories(txn, ctx.store.tables());
   for (const auto& a : store::list_agencies(txn, ctx.store.tables())) {
     auto* d = dict.AddSectionDictionary("AGENCY");
     d->SetValue("ID", std::to_string(a.id));
     d->SetValue("NAME", a.name);
+    d->SetValue("LIMIT",
+                a.category_ids.empty() ? "mọi chuyên mục" : std::to_string(a.category_ids.size()) + " chuyên mục");
+    // Which categories its contributors may write in (issue 16): none ticked = every category.
+    for (const auto& c : categories) {
+      auto* o = d->AddSectionDictionary("ALLOWED");
+      o->SetValue("ID", std::to_string(c.id));
+      o->SetValue("NAME", c.name);
+      if (std::find(a.category_ids.begin(), a.category_ids.end(), c.id) != a.category_ids.end())
+        o->ShowSection("CHECKED");
+    }
   }
   return render_admin(ctx, "admin_taxonomy", dict);
 }
@@ -138,6 +151,11 @@ Response taxonomy_post(const Context& ctx, Request& req) {
                               now);
   } else if (kind == "rename-agency") {
     r = site::rename_agency(ctx.store, target, name, actor, now);
+  } else if (kind == "agency-categories") {
+    std::vector<std::uint64_t> ids;
+    const auto [from, to] = form.fields.equal_range("category");
+    for (auto it = from; it != to; ++it) ids.push_back(trailing_id(it->second).value_or(0));
+    r = site::set_agency_categories(ctx.store, target, ids, actor, now);
   }
   if (r.refusal == site::Refusal::not_allowed) throw HttpError(403, "Bạn không được sửa danh mục.");
   return Response::redirect(r.refusal == site::Refusal::none ? "/quan-tri/danh-muc?da-luu=1"

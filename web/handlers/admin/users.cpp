@@ -30,6 +30,7 @@ std::string refusal_text(accounts::Refusal r, std::string_view what) {
     case R::self:
       if (what == "role") return "Không tự đổi vai trò của chính mình.";
       if (what == "reset-password") return "Không tự đặt lại mật khẩu của chính mình: hãy dùng trang Đổi mật khẩu.";
+      if (what == "end-sessions") return "Phiên của chính bạn được đăng xuất ở trang Phiên đăng nhập.";
       return "Không tự đình chỉ tài khoản của chính mình.";
     case R::reason_required: return "Vui lòng ghi lý do đình chỉ.";
     case R::invalid_email: return std::string(kBadEmail);
@@ -182,12 +183,28 @@ Response reset_password(const Context& ctx, const Request& req, const model::Use
                     nullptr, 200);
 }
 
+// An operator ends every session of another account (issue 16): a lost phone, a shared computer.
+Response end_sessions(const Context& ctx, const Request& req, const model::User& me, const std::string& name) {
+  accounts::Result r;
+  {
+    store::WriteTxn txn = ctx.store.write();
+    r = accounts::end_sessions(txn, ctx.store.tables(), name, actor_of(me, req), model::now());
+    if (r) txn.commit();
+  }
+  if (r.refusal == accounts::Refusal::not_found) throw HttpError(404, std::string(kNoAccount));
+  if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, "end-sessions")}, "", nullptr, 422);
+  return users_page(ctx, req, me, {},
+                    "Đã đăng xuất mọi phiên của " + name + " (" + std::to_string(r.sessions_ended) + " phiên).",
+                    nullptr, 200);
+}
+
 Response change(const Context& ctx, Request& req) {
   const auto me = current_user(ctx, req);
   const Form f = form_of(req);
   const std::string& name = req.params.at("name");
   if (!model::is_valid_username(name)) throw HttpError(404, std::string(kNoAccount));
   const std::string what = f.get("what");
+  if (what == "end-sessions") return end_sessions(ctx, req, me, name);
   if (what == "reset-password") {
     {
       const store::ReadTxn txn = ctx.store.read();
