@@ -107,6 +107,27 @@ test('the textarea becomes a Vietnamese editor with the agreed toolbar, kept in 
   await context.close();
 });
 
+test('the link, image and table popups speak Vietnamese, labels read by screen readers too', async () => {
+  const { context, page } = await openForm();
+  await page.locator('.jodit-wysiwyg').waitFor();
+  // English words Jodit shows when a string has no translation (checked against what it ships).
+  const english = /\b(URL|Class name|Table size|by|Upload|Drop image|or click|Insert|Text|Cancel)\b/;
+  const popupText = async () => page.locator('.jodit-popup').evaluateAll((els) => els.map((e) => [e.innerText,
+    ...[...e.querySelectorAll('[aria-label],[placeholder],[title]')].map((x) => x.getAttribute('aria-label') || x.title || '')]
+    .join(' ')).join(' '));
+  for (const [button, expected] of [['link', /Địa chỉ \(URL\)[\s\S]*Chữ hiển thị/], ['image', /Tải lên[\s\S]*Thả ảnh vào đây/],
+    ['table', /Kích thước bảng[\s\S]*2 hàng × 3 cột/]]) {
+    await page.locator(`.jodit-toolbar-button_${button} button`).first().click();
+    await page.locator('.jodit-popup').first().waitFor();
+    const text = await popupText();
+    assert.match(text, expected, button);
+    assert.doesNotMatch(text.replace(/\(URL\)/g, ''), english, button);
+    await page.keyboard.press('Escape');
+    await page.locator('.jodit-wysiwyg').click();
+  }
+  await context.close();
+});
+
 test('pasting from Word keeps headings, lists and tables and drops Office markup', async () => {
   const { context, page } = await openForm();
   await page.locator('.jodit-wysiwyg').waitFor();

@@ -65,8 +65,76 @@
     'Please enter a web address': 'Vui lòng nhập địa chỉ web',
     'Are you sure?': 'Bạn có chắc chắn?',
     'Connection error': 'Lỗi kết nối',
-    'File is uploading': 'Đang tải tệp lên'
+    'File is uploading': 'Đang tải tệp lên',
+    // The link and image dialogs, the paste question and the table popups (Jodit ships no Vietnamese).
+    URL: 'Địa chỉ (URL)',
+    'Class name': 'Lớp CSS (không bắt buộc)',
+    Classes: 'Lớp CSS',
+    'Open in new tab': 'Mở trong thẻ mới',
+    'No follow': 'Không theo liên kết (nofollow)',
+    Advanced: 'Nâng cao',
+    Align: 'Căn lề',
+    'Align Left': 'Căn trái',
+    'Align Center': 'Căn giữa',
+    'Align Right': 'Căn phải',
+    'Align Justify': 'Căn đều hai bên',
+    Left: 'Trái',
+    Right: 'Phải',
+    Center: 'Giữa',
+    Top: 'Trên',
+    Bottom: 'Dưới',
+    Middle: 'Giữa',
+    Normal: 'Bình thường',
+    Default: 'Mặc định',
+    'Horizontal align': 'Căn ngang',
+    'Vertical align': 'Căn dọc',
+    Margins: 'Lề',
+    Border: 'Viền',
+    'Border radius': 'Bo góc',
+    Styles: 'Kiểu CSS',
+    'Keep Aspect Ratio': 'Giữ tỉ lệ',
+    Edit: 'Sửa',
+    'Edit image': 'Sửa ảnh',
+    Crop: 'Cắt ảnh',
+    Resize: 'Đổi kích thước',
+    Reset: 'Đặt lại',
+    Save: 'Lưu',
+    Apply: 'Áp dụng',
+    Select: 'Chọn',
+    Anchor: 'Neo',
+    Break: 'Ngắt',
+    Paste: 'Dán',
+    'Paste as HTML': 'Dán dạng HTML',
+    'Word Paste Detected': 'Nội dung dán từ Word',
+    'The pasted content is coming from a Microsoft Word/Excel document. Do you want to keep the format or clean it up?':
+      'Nội dung dán vào đến từ Microsoft Word/Excel. Bạn muốn giữ định dạng hay làm sạch?',
+    'Your code is similar to HTML. Keep as HTML?': 'Nội dung giống mã HTML. Giữ dạng HTML?',
+    Keep: 'Giữ nguyên',
+    Clean: 'Làm sạch',
+    'Insert as Text': 'Chèn dạng chữ',
+    'Insert only Text': 'Chỉ chèn chữ'
   };
+
+  // Jodit names the table-size grid in English outside its translations ("Table size", "3 by 4"): the
+  // cells are renamed as they appear, so a screen reader says "3 hàng × 4 cột".
+  function translateTableGrid(root) {
+    if (!root.querySelectorAll) return;
+    var selector = '[role="grid"][aria-label="Table size"]';
+    var grids = Array.prototype.slice.call(root.querySelectorAll(selector));
+    if (root.matches(selector)) grids.push(root);
+    for (var g = 0; g < grids.length; g++) {
+      grids[g].setAttribute('aria-label', 'Kích thước bảng');
+      var cells = grids[g].querySelectorAll('[role="gridcell"]');
+      for (var c = 0; c < cells.length; c++) {
+        var m = /^(\d+) by (\d+)$/.exec(cells[c].getAttribute('aria-label') || '');
+        if (m) cells[c].setAttribute('aria-label', m[1] + ' hàng × ' + m[2] + ' cột');
+      }
+    }
+  }
+  new MutationObserver(function (changes) {
+    for (var i = 0; i < changes.length; i++)
+      for (var j = 0; j < changes[i].addedNodes.length; j++) translateTableGrid(changes[i].addedNodes[j]);
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   // Images go into the media library (issue 14): Jodit's uploader (pasted, dropped, chosen images) and
   // the library picker post here; the server stores each with its public copies and answers its address.
