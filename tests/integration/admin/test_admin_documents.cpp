@@ -339,6 +339,7 @@ BOOST_AUTO_TEST_CASE(a_workflow_button_saves_what_is_on_the_screen_with_the_step
   const auto preview = d.secretary.get("/quan-tri/van-ban/" + id + "/xem-truoc");
   BOOST_TEST(preview.status == 200);
   BOOST_TEST(has(preview.body, "Quyết định số 50/QĐ-UBND"));
+  BOOST_TEST(has(preview.body, "<strong>Bản xem trước</strong>"));
   BOOST_TEST(std::string(preview.header("Cache-Control").value_or("")) == "no-store");
   BOOST_TEST(d.daemon.get("/van-ban/50-qd-ubnd-" + id).status == 404);
 }

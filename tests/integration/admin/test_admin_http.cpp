@@ -260,6 +260,12 @@ BOOST_AUTO_TEST_CASE(editorial_path_publishes_then_withdraw_answers_410) {
   BOOST_TEST(preview.status == 200);
   BOOST_TEST(has(preview.body, "<h1>Tiêm chủng mùa thu</h1>"));
   BOOST_TEST(!has(preview.body, "<script>alert"));
+  // Marked as a preview at the top of the main content, with the way back to the editor.
+  BOOST_TEST(has(preview.body,
+                 "<main id=\"noi-dung\" class=\"wrap\">\n<div class=\"preview-banner\" role=\"note\"><strong>Bản xem "
+                 "trước</strong>"));
+  BOOST_TEST(has(preview.body, "<a href=\"/quan-tri/bai-viet/" + id + "\">Quay lại trang biên tập</a>"));
+  BOOST_TEST(!has(daemon.get("/").body, "preview-banner"));
   transition(chief, id, "approve");
   const std::string url = "/tin-tuc/tiem-chung-mua-thu-" + id;
   const auto live = daemon.get(url);

@@ -32,6 +32,23 @@ BOOST_AUTO_TEST_CASE(metadata_for_sharing_and_archiving) {
   BOOST_TEST(!test::contains(r.body, "<script src=\"http"));
 }
 
+BOOST_AUTO_TEST_CASE(the_lead_is_shown_once_when_the_body_opens_with_it) {
+  test::PublicSite site;
+  const auto file = test::write_file(
+      site.dir.path, "sapo.jsonl",
+      R"({"id": "s1", "title": "Khánh thành cầu Bến Mới", "summary": "Sáng nay,  cầu Bến Mới được khánh thành.", "body_html": "<p><strong>Sáng nay, cầu Bến Mới\n được khánh thành.</strong></p><p>Cầu dài 300 m.</p>", "category": "Kinh tế", "published_at": "2024-05-02T08:00:00+07:00"})"
+      "\n");
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"import", "articles", file.string()}).exit_code, 0);
+  test::RunningDaemon daemon(site.data);
+  const auto list = daemon.get("/chuyen-muc/kinh-te").body;
+  const auto sapo = daemon.get(test::first_link(list, "/tin-tuc/khanh-thanh")).body;
+  BOOST_TEST(!test::contains(sapo, "<p class=\"lead\">"));
+  BOOST_TEST(test::contains(sapo, "<strong>Sáng nay, cầu Bến Mới"));
+  // A summary the body does not repeat is still shown above it.
+  const auto other = daemon.get(test::first_link(list, "/tin-tuc/khai-mac")).body;
+  BOOST_TEST(test::contains(other, "<p class=\"lead\">Hội chợ mở cửa đến cuối tuần</p>"));
+}
+
 BOOST_AUTO_TEST_CASE(json_ld_cannot_close_its_script_element) {
   test::PublicSite site;
   const auto f = test::write_file(

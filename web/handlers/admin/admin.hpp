@@ -99,6 +99,9 @@ ctemplate::TemplateDictionary* fill_admin_layout(ctemplate::TemplateDictionary& 
 // frame, with `heading` and `text` and a way back; std::nullopt for anyone else (the public page).
 std::optional<Response> admin_error_page(const Context& ctx, const Request& req, int status, std::string_view heading,
                                          std::string_view text);
+// A work version rendered in the public template (preview.cpp): a "Bản xem trước" banner at the top of the
+// main content with a way back to `back_url`, no caching, no indexing.
+Response as_preview(Response r, std::string_view back_url);
 // Renders and marks the answer private: no caching anywhere.
 Response render_admin(const Context& ctx, std::string_view name, const ctemplate::TemplateDictionary& dict,
                       int status = 200);

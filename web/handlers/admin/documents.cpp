@@ -281,10 +281,7 @@ Response preview(const Context& ctx, Request& req) {
   model::LegalDocument d = item.record;
   model::apply(d, item.work);
   const store::ReadTxn txn = ctx.store.read();
-  Response r = render_document(ctx, txn, d);
-  r.headers.emplace_back("Cache-Control", "no-store");
-  r.headers.emplace_back("X-Robots-Tag", "noindex");
-  return r;
+  return as_preview(render_document(ctx, txn, d), "/quan-tri/van-ban/" + std::to_string(item.record.id));
 }
 
 std::optional<Response> private_attachment(const Context& ctx, const Request& req, std::uint64_t document_id,

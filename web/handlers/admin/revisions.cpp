@@ -46,10 +46,7 @@ Response preview(const Context& ctx, Request& req) {
   a.slug = model::slugify(a.title);
   if (a.published_at == 0) a.published_at = model::now();
   const store::ReadTxn txn = ctx.store.read();
-  Response r = render_article(ctx, txn, a);
-  r.headers.emplace_back("Cache-Control", "no-store");
-  r.headers.emplace_back("X-Robots-Tag", "noindex");
-  return r;
+  return as_preview(render_article(ctx, txn, a), "/quan-tri/bai-viet/" + std::to_string(item.article.id));
 }
 
 void fill_side(ctemplate::TemplateDictionary& d, const model::Revision& r, const Context& ctx) {

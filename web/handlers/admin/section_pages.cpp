@@ -466,14 +466,12 @@ Response restore_post(const Context& ctx, Request& req) {
 
 Response preview(const Context& ctx, Request& req) {
   current_user(ctx, req);
-  const auto item = load(ctx, id_param(req));
+  const auto id = id_param(req);
+  const auto item = load(ctx, id);
   auto page = item.work();
   if (!page.updated_at) page.updated_at = model::now();
   const store::ReadTxn txn = ctx.store.read();
-  Response r = render_site_page(ctx, txn, page);
-  r.headers.emplace_back("Cache-Control", "no-store");
-  r.headers.emplace_back("X-Robots-Tag", "noindex");
-  return r;
+  return as_preview(render_site_page(ctx, txn, page), "/quan-tri/trang/" + std::to_string(id));
 }
 
 }  // namespace section_pages

@@ -1,6 +1,8 @@
 #include <nlohmann/json.hpp>
 
 #include "daemon/media/responsive_images.hpp"
+#include "daemon/model/html_sanitizer.hpp"
+#include "daemon/model/text.hpp"
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -17,6 +19,30 @@
 
 namespace portald::web {
 namespace {
+
+// `text` with runs of white space as one space, trimmed (html_to_text's spacing, for plain text).
+std::string collapsed(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : model::trim(text)) {
+    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (ws && !space) out += ' ';
+    if (!ws) out += c;
+    space = ws;
+  }
+  return out;
+}
+
+// True when the body opens with a paragraph that says what the summary says: many articles carry their
+// sapo as a bold first paragraph, and readers should get the lead once, not twice (issue 15).
+bool body_opens_with(std::string_view body_html, std::string_view summary) {
+  const auto start = body_html.find("<p");
+  const auto end = body_html.find("</p>");
+  if (summary.empty() || start == std::string_view::npos || end == std::string_view::npos || end < start ||
+      !model::trim(body_html.substr(0, start)).empty())
+    return false;
+  return model::html_to_text(body_html.substr(start, end + 4 - start)) == collapsed(summary);
+}
 
 // Open Graph, Dublin Core (TT 24/2011's metadata) and schema.org NewsArticle for one article, into the
 // header's dictionary. Returns the article's absolute URL, "" when no public_url is configured.
@@ -95,7 +121,8 @@ Response render_article(const Context& ctx, const store::Txn& txn, const model::
   dict.SetValue("ISO_DATE", model::format_rfc3339(a->published_at));
   // Sanitised when it was stored; images get srcset and sizes now (issue 14).
   dict.SetValue("BODY_HTML", media::add_responsive_images(a->body_html, media::store_image_lookup(txn, t)));
-  if (!a->summary.empty()) dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a->summary);
+  if (!a->summary.empty() && !body_opens_with(a->body_html, a->summary))
+    dict.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a->summary);
   if (!a->author.empty()) dict.AddSectionDictionary("AUTHOR")->SetValue("NAME", a->author);
   const auto lead = lead_image_of(txn, t, *a);
   if (lead)
