@@ -45,6 +45,13 @@ std::string featured_block(const std::string& home) {
   return home.substr(start, home.find("</section>", start) - start);
 }
 
+// The "Tin mới nhất" block, "" when absent.
+std::string newest_block(const std::string& home) {
+  const auto start = home.find("id=\"tin-moi\"");
+  if (start == std::string::npos) return {};
+  return home.substr(start, home.find("</section>", start) - start);
+}
+
 BOOST_AUTO_TEST_CASE(the_home_page_leads_with_the_editors_picks) {
   test::PublicSite site;
   test::RunningDaemon daemon(site.data);
@@ -52,6 +59,10 @@ BOOST_AUTO_TEST_CASE(the_home_page_leads_with_the_editors_picks) {
   auto block = featured_block(daemon.get("/").body);
   BOOST_TEST(test::contains(block, "Tiêm chủng mở rộng"), block);
   BOOST_TEST(!test::contains(block, "Khai mạc hội chợ"), block);
+  // "Tin mới nhất" does not repeat the lead story.
+  auto newest = newest_block(daemon.get("/").body);
+  BOOST_TEST(!test::contains(newest, "Tiêm chủng mở rộng"), newest);
+  BOOST_TEST(test::contains(newest, "Khai mạc hội chợ"), newest);
   // An older item marked featured takes the lead at once (the cached home page is invalidated).
   const auto f = test::write_file(
       site.dir.path, "featured.jsonl",
@@ -62,6 +73,9 @@ BOOST_AUTO_TEST_CASE(the_home_page_leads_with_the_editors_picks) {
   block = featured_block(daemon.get("/").body);
   BOOST_TEST(test::contains(block, "Khai mạc hội chợ"), block);
   BOOST_TEST(!test::contains(block, "Tiêm chủng mở rộng"), block);
+  newest = newest_block(daemon.get("/").body);
+  BOOST_TEST(test::contains(newest, "Tiêm chủng mở rộng"), newest);
+  BOOST_TEST(!test::contains(newest, "Khai mạc hội chợ"), newest);
   // The flag is a boolean, and a bad one loses nothing.
   const auto bad = test::write_file(
       site.dir.path, "bad.jsonl",

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -40,13 +42,19 @@ Response home_page(const Context& ctx, Request&) {
   auto* head = fill_layout(dict, ctx, txn, "Trang chủ");
   head->AddSectionDictionary("DESCRIPTION")
       ->SetValue("TEXT", "Tin tức, văn bản, thông tin chỉ đạo điều hành, thủ tục hành chính và dịch vụ công.");
-  for (const auto& a : featured_articles(txn, t)) {
+  const auto featured = featured_articles(txn, t);
+  for (const auto& a : featured) {
     auto* item = dict.AddSectionDictionary("FEATURED");
     fill_article_summary(*item, a);
     fill_lead_image(*item, txn, t, a, "list-image");
   }
-  const auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kNewest});
-  if (articles.empty()) dict.ShowSection("NO_ARTICLES");
+  // "Tin mới nhất" never repeats a "Tiêu điểm" item (issue 15).
+  auto articles = store::newest_articles(txn, t, {.offset = 0, .limit = kNewest + featured.size()});
+  std::erase_if(articles, [&](const model::Article& a) {
+    return std::any_of(featured.begin(), featured.end(), [&](const model::Article& f) { return f.id == a.id; });
+  });
+  if (articles.size() > kNewest) articles.resize(kNewest);
+  if (articles.empty() && featured.empty()) dict.ShowSection("NO_ARTICLES");
   for (const auto& a : articles) {
     auto* item = dict.AddSectionDictionary("ARTICLE");
     fill_article_summary(*item, a);
