@@ -50,4 +50,20 @@ std::string site_base(const model::SiteSettings& s, const Request& req) {
   return base;
 }
 
+std::string dialable_number(std::string_view phone) {
+  std::string digits;
+  for (std::size_t i = 0; i < phone.size(); ++i) {
+    const char c = phone[i];
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c == '+' && digits.empty() && i == phone.find_first_not_of(' '))
+      digits += c;
+    else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')')
+      return {};  // a letter, a comma, a slash: not one plain number
+  }
+  const std::size_t count = digits.size() - (digits.starts_with('+') ? 1 : 0);
+  if (count < 3 || count > 15) return {};  // E.164 allows 15 digits; 113, 114, 115 are numbers too
+  return digits;
+}
+
 }  // namespace portald::web

@@ -33,6 +33,11 @@ std::string site_page_url(const model::SitePage& p);
 // "/hoi-dap/<id>": a published citizen's question (the title stays out of the URL: it is the citizen's text)
 std::string question_url(const model::Question& q);
 
+// "02633822123" for a text that holds one telephone number ("0263 3822 123", "(0263) 3.822.123",
+// "+84 263 3822123"): what a tel: link dials; "" for anything else (several numbers, words, too few or
+// too many digits), which then stays plain text.
+std::string dialable_number(std::string_view phone);
+
 // The id at the end of "<slug>-<id>", std::nullopt when absent.
 std::optional<std::uint64_t> trailing_id(std::string_view segment);
 // "https://tinh.gov.vn" from the settings, else "http://" + the request's Host; no trailing slash.

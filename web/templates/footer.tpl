@@ -6,7 +6,7 @@
     {{#RESPONSIBLE}}<p>Chịu trách nhiệm chính: {{PERSON}}</p>{{/RESPONSIBLE}}
     {{#LICENCE}}<p>Giấy phép: {{TEXT}}</p>{{/LICENCE}}
     {{#ADDRESS}}<p>Địa chỉ: {{TEXT}}</p>{{/ADDRESS}}
-    {{#PHONE}}<p>Điện thoại: {{TEXT}}</p>{{/PHONE}}
+    {{#PHONE}}<p>Điện thoại: {{#TEL}}<a href="tel:{{NUMBER:u}}">{{TEXT}}</a>{{/TEL}}{{#NO_TEL}}{{TEXT}}{{/NO_TEL}}</p>{{/PHONE}}
     {{#EMAIL}}<p>Thư điện tử: <a href="mailto:{{TEXT:u}}">{{TEXT}}</a></p>{{/EMAIL}}
     <p class="notice">{{SOURCE_NOTICE}}</p>
     {{#VISITS}}<p class="visits" id="visit-figures" hidden>Đang truy cập: <span data-figure="online"></span> · Hôm nay: <span data-figure="today"></span> · Tổng lượt truy cập: <span data-figure="total"></span></p>
@@ -23,7 +23,7 @@
     {{#RESPONSIBLE}}<p>Responsible: <span lang="vi">{{PERSON}}</span></p>{{/RESPONSIBLE}}
     {{#LICENCE}}<p>Licence: <span lang="vi">{{TEXT}}</span></p>{{/LICENCE}}
     {{#ADDRESS}}<p>Address: <span lang="vi">{{TEXT}}</span></p>{{/ADDRESS}}
-    {{#PHONE}}<p>Phone: {{TEXT}}</p>{{/PHONE}}
+    {{#PHONE}}<p>Phone: {{#TEL}}<a href="tel:{{NUMBER:u}}">{{TEXT}}</a>{{/TEL}}{{#NO_TEL}}{{TEXT}}{{/NO_TEL}}</p>{{/PHONE}}
     {{#EMAIL}}<p>E-mail: <a href="mailto:{{TEXT:u}}">{{TEXT}}</a></p>{{/EMAIL}}
     <p class="notice">Please cite the source when republishing information from this portal.</p>
     <ul class="footer-links">

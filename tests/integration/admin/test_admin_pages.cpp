@@ -187,6 +187,7 @@ BOOST_AUTO_TEST_CASE(approval_by_the_board_makes_the_change_public_with_its_date
   BOOST_TEST(preview.status == 200);
   BOOST_TEST(has(preview.body, "Phạm Thị Mới"));
   BOOST_TEST(has(preview.body, "<a href=\"/quan-tri/trang/" + id + "\">Quay lại trang biên tập</a>"));
+  BOOST_TEST(has(preview.body, "<td><a href=\"tel:0000000009\">0000 000 009</a></td>"));  // tap to call
   // The board sees the approval buttons and approves.
   const auto board_view = chief.get("/quan-tri/trang/" + id);
   BOOST_TEST(has(board_view.body, "Duyệt và công khai phiên bản"));

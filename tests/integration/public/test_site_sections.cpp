@@ -86,6 +86,22 @@ BOOST_AUTO_TEST_CASE(the_home_page_leads_with_the_editors_picks) {
   BOOST_TEST(test::contains(rb.err, bad.string() + ":1: featured"), rb.err);
 }
 
+BOOST_AUTO_TEST_CASE(a_phone_number_in_the_footer_is_a_tel_link_and_two_numbers_stay_text) {
+  test::PublicSite site;
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "phone", "(0263) 3.822.123"}).exit_code, 0);
+  {
+    test::RunningDaemon daemon(site.data);
+    BOOST_TEST(test::contains(daemon.get("/").body, "Điện thoại: <a href=\"tel:02633822123\">(0263) 3.822.123</a>"));
+    BOOST_TEST(test::contains(daemon.get("/en").body, "Phone: <a href=\"tel:02633822123\">"));
+  }
+  BOOST_REQUIRE_EQUAL(
+      test::portaldctl(site.data, {"settings", "set", "phone", "0263 3822 123 - 0263 3822 456"}).exit_code, 0);
+  test::RunningDaemon daemon(site.data);
+  const auto home = daemon.get("/").body;
+  BOOST_TEST(test::contains(home, "Điện thoại: 0263 3822 123 - 0263 3822 456</p>"));
+  BOOST_TEST(!test::contains(home, "href=\"tel:"));
+}
+
 BOOST_AUTO_TEST_CASE(every_section_page_renders_with_its_last_update) {
   test::PublicSite site;
   test::RunningDaemon daemon(site.data);

@@ -76,4 +76,18 @@ BOOST_AUTO_TEST_CASE(script_origin_only_for_plain_https_urls) {
   BOOST_TEST(!model::script_origin("https://cdn.example.vn/" + std::string(500, 'a')));
 }
 
+BOOST_AUTO_TEST_CASE(one_phone_number_is_dialable_anything_else_is_not) {
+  BOOST_TEST(web::dialable_number("0263 3822 123") == "02633822123");
+  BOOST_TEST(web::dialable_number("(0263) 3.822.123") == "02633822123");
+  BOOST_TEST(web::dialable_number("+84 263-3822-123") == "+842633822123");
+  BOOST_TEST(web::dialable_number(" 113") == "113");
+  BOOST_TEST(web::dialable_number("0263 3822 123 - 0263 3822 456").empty());  // two numbers
+  BOOST_TEST(web::dialable_number("0263 3822 123, 0263 3822 456").empty());
+  BOOST_TEST(web::dialable_number("0263 3822 123 (máy lẻ 12)").empty());
+  BOOST_TEST(web::dialable_number("84+263").empty());
+  BOOST_TEST(web::dialable_number("12").empty());
+  BOOST_TEST(web::dialable_number("").empty());
+  BOOST_TEST(web::dialable_number("javascript:alert(1)").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

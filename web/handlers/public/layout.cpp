@@ -60,7 +60,7 @@ ctemplate::TemplateDictionary* fill_frame(ctemplate::TemplateDictionary& dict, c
   optional_line(*footer, "RESPONSIBLE", "PERSON", s.responsible_person);
   optional_line(*footer, "LICENCE", "TEXT", s.licence);
   optional_line(*footer, "ADDRESS", "TEXT", s.address);
-  optional_line(*footer, "PHONE", "TEXT", s.phone);
+  if (!s.phone.empty()) fill_phone(*footer->AddSectionDictionary("PHONE"), s.phone);
   optional_line(*footer, "EMAIL", "TEXT", s.email);
   footer->SetValue("SOURCE_NOTICE", s.source_notice);
   // The figures change every second while the page is cached until the next edit: the page carries an
@@ -89,6 +89,14 @@ void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Arti
   item.SetValue("DATE", model::format_date_vn(a.published_at));
   item.SetValue("ISO_DATE", model::format_rfc3339(a.published_at));
   if (!a.summary.empty()) item.AddSectionDictionary("SUMMARY")->SetValue("TEXT", a.summary);
+}
+
+void fill_phone(ctemplate::TemplateDictionary& into, const std::string& text) {
+  into.SetValue("TEXT", text);
+  if (const auto number = dialable_number(text); !number.empty())
+    into.AddSectionDictionary("TEL")->SetValue("NUMBER", number);
+  else
+    into.ShowSection("NO_TEL");
 }
 
 Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,

@@ -27,6 +27,9 @@ ctemplate::TemplateDictionary* fill_english_layout(ctemplate::TemplateDictionary
                                                    std::string_view current_url);
 // Adds one article's list values (URL, TITLE, DATE, ISO_DATE, SUMMARY) to a section dictionary.
 void fill_article_summary(ctemplate::TemplateDictionary& item, const model::Article& a);
+// A telephone number shown as `text` in `into`: under TEL (with NUMBER, for href="tel:{{NUMBER:u}}") when
+// it is one dialable number, under NO_TEL otherwise, so a phone user taps to call.
+void fill_phone(ctemplate::TemplateDictionary& into, const std::string& text);
 // Renders a full page through the template set.
 Response render_page(const Context& ctx, std::string_view template_name, const ctemplate::TemplateDictionary& dict,
                      int status = 200);

@@ -36,6 +36,8 @@ void fill_entries(ctemplate::TemplateDictionary& dict, const model::SitePage& p)
         cell->AddSectionDictionary("LINK")->SetValue("URL", v);
       else if (columns[i].key == "email" && v.find('@') != std::string::npos)
         cell->AddSectionDictionary("MAIL")->SetValue("ADDRESS", v);
+      else if (columns[i].key == "phone" && !v.empty())
+        fill_phone(*cell->AddSectionDictionary("PHONE"), v);
       else
         cell->AddSectionDictionary("TEXT")->SetValue("VALUE", v);
     }
@@ -105,7 +107,11 @@ Response render_pending_section(const Context& ctx, const store::ReadTxn& txn, c
   bool any = false;
   for (const auto& [key, value] : lines)
     if (!value->empty()) {
-      pending->AddSectionDictionary(key)->SetValue("TEXT", *value);
+      auto* line = pending->AddSectionDictionary(key);
+      if (value == &s.phone)
+        fill_phone(*line, *value);
+      else
+        line->SetValue("TEXT", *value);
       any = true;
     }
   if (any) pending->ShowSection("CONTACT");
