@@ -50,9 +50,13 @@ BOOST_AUTO_TEST_CASE(scheduled_publishing_survives_a_restart) {
                                  {{"transition", "schedule"}, {"scheduled_at", local_time(model::now() - 60)}});
     BOOST_TEST(past.status == 422);
     BOOST_TEST(has(past.body, "Vui lòng chọn thời điểm xuất bản trong tương lai."));
+    const auto at = model::now() + 3;
     const auto r = chief.post("/quan-tri/bai-viet/" + id + "/chuyen",
-                              {{"transition", "schedule"}, {"scheduled_at", local_time(model::now() + 3)}});
+                              {{"transition", "schedule"}, {"scheduled_at", local_time(at)}});
     BOOST_REQUIRE_EQUAL(r.status, 303);
+    // The approval queue says when it goes online.
+    BOOST_TEST(has(chief.get("/quan-tri/hang-doi/cho-duyet").body,
+                   "<span class=\"scheduled-at\">xuất bản lúc " + model::format_datetime_vn(at) + "</span>"));
     BOOST_TEST(daemon.get("/tin-tuc/thong-bao-hen-gio-" + id).status == 404);
     chief_secret = chief.totp_secret;
     chief_step = chief.last_step;

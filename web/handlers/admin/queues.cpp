@@ -81,6 +81,9 @@ void fill_rows(ctemplate::TemplateDictionary& section, const std::vector<editori
     row->SetValue("STATE_KEY", std::string(model::to_string(it.state.state)));
     row->SetValue("AUTHOR", it.state.created_by);
     row->SetValue("AGE", age_text(now - it.state.since));
+    // A scheduled item's publication time, so the board sees what goes online when (issue 15).
+    if (it.state.state == ArticleStatus::scheduled)
+      row->AddSectionDictionary("SCHEDULED")->SetValue("AT", model::format_datetime_vn(it.state.scheduled_at));
     if (!it.state.reason.empty() && it.state.state == ArticleStatus::returned)
       row->AddSectionDictionary("REASON")->SetValue("TEXT", it.state.reason);
   }
