@@ -18,8 +18,11 @@ model::SiteSettings demo_settings() {
   model::SiteSettings s;
   s.portal_name = "Cổng thông tin điện tử tỉnh (bản trình diễn)";
   s.governing_agency = "Ủy ban nhân dân tỉnh";
-  s.responsible_person = "Chánh Văn phòng Ủy ban nhân dân tỉnh";
-  s.licence = "Giấy phép thiết lập trang thông tin điện tử (bản trình diễn)";
+  s.responsible_person = "Nguyễn Văn An";
+  s.responsible_title = "Chánh Văn phòng Ủy ban nhân dân tỉnh (bản trình diễn)";
+  s.licence = "00/GP-TTĐT";
+  s.licence_issuer = "Sở Thông tin và Truyền thông";
+  s.licence_date = "2025-07-01";
   s.address = "Trung tâm Dữ liệu Công nghệ và Truyền thông";
   s.phone = "0000 000 000";
   s.email = "banbientap@example.invalid";

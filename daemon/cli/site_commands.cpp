@@ -28,6 +28,13 @@ std::string problem_text(const site::SettingError& e) {
     case site::SettingProblem::not_an_origin:
       return "embed_origins: '" + e.value + "' is not an https://host[:port] origin (no path, no wildcard)";
     case site::SettingProblem::not_a_flag: return std::string(e.field->key) + " must be 1 (on) or 0 (off)";
+    case site::SettingProblem::not_a_person_name:
+      return "responsible_person must be a person's name (2 to 7 words, no digits); the position goes in "
+             "responsible_title";
+    case site::SettingProblem::not_a_licence_number:
+      return "licence must be the licence number alone, e.g. 12/GP-TTĐT (issuer and date have their own keys)";
+    case site::SettingProblem::not_a_past_date:
+      return std::string(e.field->key) + " must be a date up to today, YYYY-MM-DD or dd/mm/yyyy";
   }
   return std::string(e.field->key) + ": invalid";
 }

@@ -10,9 +10,13 @@ namespace portald::model {
 
 struct SiteSettings {
   std::string portal_name = "Cổng thông tin điện tử";
-  std::string governing_agency;    // cơ quan chủ quản
-  std::string responsible_person;  // người chịu trách nhiệm
-  std::string licence;             // giấy phép
+  std::string governing_agency;  // cơ quan chủ quản
+  // The footer's facts, kept apart so each holds one kind of text (model/footer_facts.hpp checks them).
+  std::string responsible_person;  // người chịu trách nhiệm chính: a person's name
+  std::string responsible_title;   // that person's position ("Chánh Văn phòng UBND tỉnh")
+  std::string licence;             // giấy phép: its number ("12/GP-TTĐT")
+  std::string licence_issuer;      // who issued it
+  std::string licence_date;        // when: "YYYY-MM-DD"
   std::string address;
   std::string phone;
   std::string email;

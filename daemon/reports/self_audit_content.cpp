@@ -179,7 +179,8 @@ AuditItem footer_facts(const store::Txn& txn, const store::Tables& t) {
   const std::pair<const std::string*, const char*> facts[] = {
       {&s.governing_agency, "cơ quan chủ quản"},
       {&s.responsible_person, "người chịu trách nhiệm"},
-      {&s.licence, "giấy phép"},
+      {&s.licence, "số giấy phép"},
+      {&s.licence_date, "ngày cấp giấy phép"},
       {&s.address, "địa chỉ liên hệ"},
       {&s.phone, "điện thoại"},
       {&s.email, "thư điện tử"},
@@ -191,8 +192,10 @@ AuditItem footer_facts(const store::Txn& txn, const store::Tables& t) {
     if (blank) missing.push_back(name);
   }
   item.state = missing.empty() ? AuditState::passed : AuditState::failed;
-  item.explanation = missing.empty() ? "Đủ 6/6 thông tin chân trang."
-                                     : "Còn thiếu " + std::to_string(missing.size()) + "/6: " + joined(missing) + ".";
+  const std::string total = std::to_string(std::size(facts));
+  item.explanation = missing.empty()
+                         ? "Đủ " + total + "/" + total + " thông tin chân trang."
+                         : "Còn thiếu " + std::to_string(missing.size()) + "/" + total + ": " + joined(missing) + ".";
   return item;
 }
 

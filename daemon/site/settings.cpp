@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "daemon/model/footer_facts.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/model/time.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/settings_table.hpp"
 
@@ -17,8 +19,11 @@ constexpr SettingField kFields[] = {
     {"english_name", "Tên tiếng Anh", &S::english_name, false},
     {"locality", "Tên gọi cấp địa phương (tỉnh, thành phố)", &S::locality, false},
     {"governing_agency", "Cơ quan chủ quản", &S::governing_agency, false},
-    {"responsible_person", "Người chịu trách nhiệm chính", &S::responsible_person, false},
-    {"licence", "Giấy phép", &S::licence, false},
+    {"responsible_person", "Người chịu trách nhiệm chính (họ và tên)", &S::responsible_person, false},
+    {"responsible_title", "Chức vụ của người chịu trách nhiệm chính", &S::responsible_title, false},
+    {"licence", "Số giấy phép (ví dụ 12/GP-TTĐT)", &S::licence, false},
+    {"licence_issuer", "Cơ quan cấp giấy phép", &S::licence_issuer, false},
+    {"licence_date", "Ngày cấp giấy phép (dd/mm/yyyy)", &S::licence_date, false},
     {"address", "Địa chỉ", &S::address, false},
     {"phone", "Điện thoại", &S::phone, false},
     {"email", "Thư điện tử", &S::email, false},
@@ -38,8 +43,10 @@ constexpr SettingField kFields[] = {
 
 constexpr std::size_t kMaxValueBytes = 2000;
 
-// Applies one value to `s`, appending what is wrong with it; an unreadable value leaves `s` as it was.
-void apply(model::SiteSettings& s, const SettingField& f, std::string_view value, std::vector<SettingError>& errors) {
+// Applies one value to `s` (dates are checked against `now`), appending what is wrong with it; an unreadable value
+// leaves `s` as it was.
+void apply(model::SiteSettings& s, const SettingField& f, std::string_view value, model::UnixTime now,
+           std::vector<SettingError>& errors) {
   const auto v = model::to_nfc(value);
   if (!v || v->size() > kMaxValueBytes) {
     errors.push_back({&f, v ? SettingProblem::too_long : SettingProblem::not_utf8, {}});
@@ -69,6 +76,20 @@ void apply(model::SiteSettings& s, const SettingField& f, std::string_view value
     s.*f.member = joined;
     return;
   }
+  // The footer's facts: each holds the kind of text its line says (model/footer_facts.hpp).
+  if (!v->empty() && f.key == "responsible_person" && !model::looks_like_person_name(*v))
+    errors.push_back({&f, SettingProblem::not_a_person_name, {}});
+  if (!v->empty() && f.key == "licence" && !model::looks_like_licence_number(*v))
+    errors.push_back({&f, SettingProblem::not_a_licence_number, {}});
+  if (!v->empty() && f.key == "licence_date") {
+    const auto iso = model::normalise_date(*v);
+    if (!iso || *iso > model::format_iso_date(static_cast<std::int32_t>(now / 86400)))
+      errors.push_back({&f, SettingProblem::not_a_past_date, {}});
+    else {
+      s.*f.member = *iso;
+      return;
+    }
+  }
   s.*f.member = *v;
 }
 
@@ -93,7 +114,7 @@ SettingsResult change_settings(const store::Store& store,
   for (const auto& [key, value] : values) {
     const SettingField* f = find_setting(key);
     if (!f) throw std::invalid_argument("unknown setting '" + key + "'");
-    apply(r.settings, *f, value, r.errors);
+    apply(r.settings, *f, value, now, r.errors);
   }
   for (const char* required : {"portal_name", "locality"}) {
     const SettingField* f = find_setting(required);

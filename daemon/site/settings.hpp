@@ -29,13 +29,16 @@ std::span<const SettingField> setting_fields();
 const SettingField* find_setting(std::string_view key);
 
 enum class SettingProblem {
-  not_utf8,          // the value is kept as it was
-  too_long,          // over 2000 bytes; the value is kept as it was
-  not_a_url,         // a url field that is neither http(s):// nor a path
-  not_a_script_url,  // emc_script_url that model::script_origin refuses
-  empty_required,    // the portal must have a name, and the locality (labels are built from it)
-  not_an_origin,     // embed_origins with an entry that is not "https://host[:port]" (SettingError::value)
-  not_a_flag,        // a flag given other than "1" (on) or "" / "0" (off)
+  not_utf8,              // the value is kept as it was
+  too_long,              // over 2000 bytes; the value is kept as it was
+  not_a_url,             // a url field that is neither http(s):// nor a path
+  not_a_script_url,      // emc_script_url that model::script_origin refuses
+  empty_required,        // the portal must have a name, and the locality (labels are built from it)
+  not_an_origin,         // embed_origins with an entry that is not "https://host[:port]" (SettingError::value)
+  not_a_flag,            // a flag given other than "1" (on) or "" / "0" (off)
+  not_a_person_name,     // responsible_person that is not a name (digits, punctuation, one word, a sentence)
+  not_a_licence_number,  // licence that is not one token with a digit ("12/GP-TTĐT")
+  not_a_past_date,       // licence_date that is not a date (YYYY-MM-DD or dd/mm/yyyy) up to today
 };
 struct SettingError {
   const SettingField* field;

@@ -44,8 +44,13 @@ async function setBody(page, html) {
 // A workflow button: inside the edit form when the user may edit (it sends the edits too), else its own form.
 async function take(page, label, reason) {
   const form = page.locator('.transitions [data-transition]')
-    .filter({ has: page.getByRole('button', { name: label, exact: true }) });
-  if (reason) await form.locator('textarea').fill(reason);
+    .filter({ has: page.getByRole('button', { name: label, exact: true, includeHidden: true }) });
+  if (reason) {
+    // The reason box unfolds only for the one who chooses this step.
+    assert.equal(await form.locator('textarea').isVisible(), false, `the reason box of "${label}" is folded`);
+    await form.locator('summary').click();
+    await form.locator('textarea').fill(reason);
+  }
   const key = await form.getAttribute('data-transition');
   const before = page.url();
   await form.getByRole('button', { name: label, exact: true }).click();

@@ -89,10 +89,14 @@ test('home → article → category → legal document download', async () => {
 
   await page.goto(base + '/');
   await page.locator('a[href="/van-ban"]').first().click();
+  assert.equal(await page.locator('#f-co-quan').isVisible(), false, 'the filters are folded until asked for');
+  await page.locator('.more-filters summary').click();
   await page.selectOption('#f-co-quan', 'UBND tỉnh');
-  await page.getByRole('button', { name: 'Tìm văn bản' }).click();
+  await page.getByRole('button', { name: 'Áp dụng bộ lọc' }).click();
   await page.waitForURL(/co-quan=UBND/);
   assert.match(await page.locator('.found').innerText(), /Tìm thấy 1 văn bản/);
+  assert.equal(await page.locator('#f-co-quan').isVisible(), true, 'a filter in use keeps the filters open');
+  assert.match(await page.locator('.more-filters summary').innerText(), /1 đang áp dụng/);
   await page.getByRole('link', { name: '99/2025/QĐ-UBND' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ul.files a').first().click()]);
   assert.equal(download.suggestedFilename(), 'quyet-dinh.pdf');

@@ -82,6 +82,31 @@
     });
   }
 
+  // Sharing to Zalo and other messengers without their scripts: the phone's own share sheet (Web Share),
+  // or, where there is none (desktop browsers), the link copied for pasting into the chat.
+  function setupShare() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-share]'), function (b) {
+      var canShare = typeof navigator.share === 'function';
+      var canCopy = navigator.clipboard && typeof navigator.clipboard.writeText === 'function';
+      if (!canShare && !canCopy) return;
+      var status = b.parentNode.querySelector('.share-status');
+      var canonical = document.querySelector('link[rel=canonical]');
+      var url = canonical ? canonical.href : window.location.href;
+      b.hidden = false;
+      b.addEventListener('click', function () {
+        if (canShare) {
+          navigator.share({ title: document.title, url: url }).catch(function () { /* closed by the reader */ });
+          return;
+        }
+        navigator.clipboard.writeText(url).then(function () {
+          if (status) status.textContent = 'Đã sao chép liên kết bài viết. Hãy dán vào Zalo hoặc tin nhắn để chia sẻ.';
+        }, function () {
+          if (status) status.textContent = 'Không sao chép được. Hãy sao chép địa chỉ trên thanh địa chỉ của trình duyệt.';
+        });
+      });
+    });
+  }
+
   // "Tin của tôi" on the home page: the newest items of each followed category, from the JSON API.
   function setupMyNews() {
     var box = document.getElementById('tin-cua-toi');
@@ -121,6 +146,7 @@
     setupTools();
     setupFollow();
     setupPrint();
+    setupShare();
     setupMyNews();
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -12,11 +12,13 @@
   {{#TRANSITION}}<form method="post" action="/quan-tri/bai-viet/{{ID}}/chuyen" data-transition="{{KEY}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="transition" value="{{KEY}}">
-    {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
-    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
+    {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
+    <label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
+    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>
+    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
     <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required value="{{AT}}">{{/NEEDS_TIME}}
-    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
+    {{#PLAIN}}<button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </form>
   {{/TRANSITION}}
   </div>{{/TRANSITIONS}}
@@ -117,11 +119,13 @@
   <p class="form-status" id="trang-thai-luu" role="status" tabindex="-1"></p>
   {{#WORKFLOW}}<div class="transitions">
   {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
-    {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
-    <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
+    {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
+    <label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
+    <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>
+    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
     <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" value="{{AT}}">{{/NEEDS_TIME}}
-    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
+    {{#PLAIN}}<button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </div>
   {{/TRANSITION}}
   </div>{{/WORKFLOW}}

@@ -14,9 +14,11 @@
   {{#TRANSITION}}<form method="post" action="/quan-tri/van-ban/{{ID}}/chuyen" data-transition="{{KEY}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="transition" value="{{KEY}}">
-    {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
-    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
-    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
+    {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
+    <label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
+    <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>
+    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
+    {{#PLAIN}}<button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </form>
   {{/TRANSITION}}
   </div>{{/TRANSITIONS}}
@@ -66,9 +68,11 @@
   <p class="form-actions"><button type="submit">Lưu phiên bản</button></p>
   {{#WORKFLOW}}<div class="transitions">
   {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
-    {{#NEEDS_REASON}}<label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
-    <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>{{/NEEDS_REASON}}
-    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>
+    {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
+    <label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
+    <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>
+    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
+    {{#PLAIN}}<button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </div>
   {{/TRANSITION}}
   </div>{{/WORKFLOW}}

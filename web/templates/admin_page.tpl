@@ -15,9 +15,10 @@
       <form method="post" action="/quan-tri/trang/{{ID}}/tra-lai">
         <input type="hidden" name="csrf" value="{{CSRF}}">
         <input type="hidden" name="revision" value="{{N}}">
+        <details class="reason-box"{{#REASON_TYPED}} open{{/REASON_TYPED}}><summary>Trả lại người soạn…</summary>
         <label for="ly-do-tra-lai">Lý do trả lại (bắt buộc)</label>
         <textarea id="ly-do-tra-lai" name="reason" required maxlength="2000">{{REASON:none}}</textarea>
-        <button type="submit">Trả lại người soạn</button>
+        <button type="submit">Trả lại người soạn</button></details>
       </form>
     </div>{{/DECIDE}}
   </div>{{/PENDING}}

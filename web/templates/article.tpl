@@ -24,6 +24,7 @@
   <ul class="article-tools" aria-label="Công cụ bài viết">
     <li><button type="button" class="print-button" data-print hidden>In bài viết</button></li>
     <li><a href="{{SAVE_URL}}" download>Lưu bài viết (HTML)</a></li>
+    <li><button type="button" class="share-button" data-share hidden>Chia sẻ qua Zalo, Messenger…</button><span class="share-status" role="status"></span></li>
     {{#SHARE}}<li><a href="{{FACEBOOK}}" rel="external noopener">Chia sẻ lên Facebook</a></li>
     <li><a href="{{MAIL}}">Gửi qua thư điện tử</a></li>{{/SHARE}}
     {{#CATEGORY}}<li><button type="button" class="follow-button" data-follow="{{SLUG}}" data-follow-name="{{NAME}}" aria-pressed="false" hidden>Theo dõi chuyên mục {{NAME}}</button></li>{{/CATEGORY}}

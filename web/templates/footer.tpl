@@ -4,7 +4,7 @@
     <p class="portal">{{PORTAL_NAME}}</p>
     {{#VI}}{{#GOVERNING}}<p>Cơ quan chủ quản: {{AGENCY}}</p>{{/GOVERNING}}
     {{#RESPONSIBLE}}<p>Chịu trách nhiệm chính: {{PERSON}}</p>{{/RESPONSIBLE}}
-    {{#LICENCE}}<p>Giấy phép: {{TEXT}}</p>{{/LICENCE}}
+    {{#LICENCE}}<p>Giấy phép số {{NUMBER}}{{#ISSUER}} do {{NAME}} cấp{{/ISSUER}}{{#DATE}} ngày {{TEXT}}{{/DATE}}</p>{{/LICENCE}}
     {{#ADDRESS}}<p>Địa chỉ: {{TEXT}}</p>{{/ADDRESS}}
     {{#PHONE}}<p>Điện thoại: {{#TEL}}<a href="tel:{{NUMBER:u}}">{{TEXT}}</a>{{/TEL}}{{#NO_TEL}}{{TEXT}}{{/NO_TEL}}</p>{{/PHONE}}
     {{#EMAIL}}<p>Thư điện tử: <a href="mailto:{{TEXT:u}}">{{TEXT}}</a></p>{{/EMAIL}}
@@ -20,8 +20,8 @@
       {{#PROVINCIAL_SERVICE}}<li><a href="{{URL}}" rel="external">Dịch vụ công của {{LOCALITY}}</a></li>{{/PROVINCIAL_SERVICE}}
       <li><a href="/en" lang="en" hreflang="en">English</a></li>
     </ul>{{/VI}}{{#EN}}{{#GOVERNING}}<p>Governing body: <span lang="vi">{{AGENCY}}</span></p>{{/GOVERNING}}
-    {{#RESPONSIBLE}}<p>Responsible: <span lang="vi">{{PERSON}}</span></p>{{/RESPONSIBLE}}
-    {{#LICENCE}}<p>Licence: <span lang="vi">{{TEXT}}</span></p>{{/LICENCE}}
+    {{#RESPONSIBLE}}<p>Person responsible: <span lang="vi">{{PERSON}}</span></p>{{/RESPONSIBLE}}
+    {{#LICENCE}}<p>Licence No. <span lang="vi">{{NUMBER}}</span>{{#ISSUER}}, issued by <span lang="vi">{{NAME}}</span>{{/ISSUER}}{{#DATE}} on {{TEXT}}{{/DATE}}</p>{{/LICENCE}}
     {{#ADDRESS}}<p>Address: <span lang="vi">{{TEXT}}</span></p>{{/ADDRESS}}
     {{#PHONE}}<p>Phone: {{#TEL}}<a href="tel:{{NUMBER:u}}">{{TEXT}}</a>{{/TEL}}{{#NO_TEL}}{{TEXT}}{{/NO_TEL}}</p>{{/PHONE}}
     {{#EMAIL}}<p>E-mail: <a href="mailto:{{TEXT:u}}">{{TEXT}}</a></p>{{/EMAIL}}

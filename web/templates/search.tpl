@@ -2,10 +2,12 @@
 <nav class="breadcrumb" aria-label="Đường dẫn"><a href="/">Trang chủ</a> › <span>Tìm kiếm</span></nav>
 <h1>Tìm kiếm</h1>
 <form class="doc-filter search-form" method="get" action="/tim-kiem" role="search" aria-label="Tìm kiếm trên Cổng thông tin">
-  <div class="field"><label for="s-q">Từ khóa</label><input id="s-q" name="q" type="search" value="{{Q}}" maxlength="400" aria-describedby="s-goi-y"></div>
+  <div class="doc-keyword"><label for="s-q">Từ khóa</label>
+    <div class="field-with-button"><input id="s-q" name="q" type="search" value="{{Q}}" maxlength="400" aria-describedby="s-goi-y"><button type="submit">Tìm kiếm</button></div></div>
   <p id="s-goi-y" class="hint">Gõ có dấu hoặc không dấu đều được. Đặt cụm từ trong dấu ngoặc kép để tìm đúng cụm từ, ví dụ "phát triển kinh tế". Tìm văn bản theo số ký hiệu, ví dụ 1382/QĐ-UBND.</p>
-  <details{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
+  <details class="more-filters"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
     <summary>Lọc và sắp xếp kết quả</summary>
+    <div class="filter-grid">
     <div class="field"><label for="s-loai">Loại nội dung</label><select id="s-loai" name="loai"><option value="">Tất cả</option>{{#TYPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TYPE_OPTION}}</select></div>
     <div class="field"><label for="s-ngon-ngu">Ngôn ngữ</label><select id="s-ngon-ngu" name="ngon-ngu"><option value="">Tất cả</option>{{#LANG_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LANG_OPTION}}</select></div>
     <div class="field"><label for="s-chuyen-muc">Chuyên mục</label><select id="s-chuyen-muc" name="chuyen-muc"><option value="">Tất cả</option>{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></div>
@@ -13,8 +15,9 @@
     <div class="field"><label for="s-tu-ngay">Từ ngày</label><input id="s-tu-ngay" name="tu-ngay" type="date" value="{{FROM}}"></div>
     <div class="field"><label for="s-den-ngay">Đến ngày</label><input id="s-den-ngay" name="den-ngay" type="date" value="{{TO}}"></div>
     <div class="field"><label for="s-sap-xep">Sắp xếp</label><select id="s-sap-xep" name="sap-xep"><option value="lien-quan">Phù hợp nhất</option><option value="moi-nhat"{{#SORT_NEWEST}} selected{{/SORT_NEWEST}}>Mới nhất</option></select></div>
+    <div class="actions"><button type="submit">Áp dụng bộ lọc</button></div>
+    </div>
   </details>
-  <div class="actions"><button type="submit">Tìm kiếm</button></div>
 </form>
 {{#UNAVAILABLE}}<p class="notice" role="alert">{{MESSAGE}}</p>{{/UNAVAILABLE}}
 {{#NOTE}}<p class="notice">{{TEXT}}</p>{{/NOTE}}

@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_SUITE(crawl)
 
 BOOST_AUTO_TEST_CASE(a_store_made_with_plain_init_has_no_broken_link) {
   test::InitialisedDataDir d;
-  const auto set = test::portaldctl(d.data, {"settings", "set", "responsible_person", "Chánh Văn phòng UBND"});
+  const auto set = test::portaldctl(d.data, {"settings", "set", "responsible_title", "Chánh Văn phòng UBND"});
   BOOST_REQUIRE_MESSAGE(set.exit_code == 0, set.err);
   test::RunningDaemon daemon(d.data);
   wait_for_search(daemon);

@@ -197,12 +197,17 @@ BOOST_AUTO_TEST_CASE(header_and_footer_come_from_the_settings) {
   test::RunningDaemon daemon(site.data);
   const auto home = daemon.get("/").body;
   for (const char* text :
-       {"Cơ quan chủ quản: Ủy ban nhân dân tỉnh", "Chịu trách nhiệm chính:", "Giấy phép:", "Địa chỉ:", "Điện thoại:",
+       {"Cơ quan chủ quản: Ủy ban nhân dân tỉnh", "Chịu trách nhiệm chính: Nguyễn Văn An, Chánh Văn phòng",
+        "Giấy phép số 00/GP-TTĐT do Sở Thông tin và Truyền thông cấp ngày 01/07/2025", "Địa chỉ:", "Điện thoại:",
         "Thư điện tử:", "Ghi rõ nguồn khi phát hành lại", "<img class=\"logo\" src=\"/static/logo.svg\" alt=\"\""})
     BOOST_TEST(test::contains(home, text), text);
-  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "licence", "Giấy phép số 99/GP-TTĐT"}).exit_code,
-                      0);
-  BOOST_TEST(test::contains(daemon.get("/").body, "Giấy phép: Giấy phép số 99/GP-TTĐT"));
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"settings", "set", "licence", "99/GP-TTĐT"}).exit_code, 0);
+  BOOST_TEST(test::contains(daemon.get("/").body, "Giấy phép số 99/GP-TTĐT do"));
+  // The wrong kind of text is refused and changes nothing.
+  const auto sentence = test::portaldctl(site.data, {"settings", "set", "licence", "Giấy phép số 12/GP-TTĐT"});
+  BOOST_TEST(sentence.exit_code != 0);
+  BOOST_TEST(test::contains(sentence.err, "licence must be the licence number alone"), sentence.err);
+  BOOST_TEST(test::contains(daemon.get("/").body, "Giấy phép số 99/GP-TTĐT do"));
   BOOST_TEST(test::portaldctl(site.data, {"settings", "set", "no_such_key", "x"}).exit_code == 2);
 }
 

@@ -79,8 +79,9 @@ struct Portal {
     model::SiteSettings st;
     st.governing_agency = "UBND tỉnh";
     if (complete) {
-      st.responsible_person = "Ông Nguyễn Văn A";
-      st.licence = "Giấy phép số 12/GP-TTĐT";
+      st.responsible_person = "Nguyễn Văn An";
+      st.licence = "12/GP-TTĐT";
+      st.licence_date = "2024-03-05";
       st.address = "1 Đường Lê Lợi";
       st.phone = "0261 3000000";
       st.email = "cong@tinh.gov.vn";
@@ -228,7 +229,8 @@ BOOST_AUTO_TEST_CASE(a_portal_failing_every_item_is_told_what_and_how_many) {
   const auto& footer = item(a, "footer_facts");
   BOOST_TEST(footer.state == AuditState::failed);
   BOOST_TEST(footer.explanation ==
-             "Còn thiếu 5/6: người chịu trách nhiệm, giấy phép, địa chỉ liên hệ, điện thoại, thư điện tử.");
+             "Còn thiếu 6/7: người chịu trách nhiệm, số giấy phép, ngày cấp giấy phép, địa chỉ liên hệ, điện "
+             "thoại, thư điện tử.");
   BOOST_TEST(footer.fix_href == "/quan-tri/cai-dat");
 
   const auto& cadence_item = item(a, "update_cadence");
@@ -298,7 +300,7 @@ BOOST_AUTO_TEST_CASE(a_portal_passing_every_item) {
              "14/14 chuyên mục bắt buộc đã đăng và có nội dung; 0 chưa có trang, 0 trang trống.");
   BOOST_TEST(item(a, "mandatory_sections").details.empty());
   BOOST_TEST(item(a, "english_section").details.size() == 2u);  // each English page with its date
-  BOOST_TEST(item(a, "footer_facts").explanation == "Đủ 6/6 thông tin chân trang.");
+  BOOST_TEST(item(a, "footer_facts").explanation == "Đủ 7/7 thông tin chân trang.");
   BOOST_TEST(item(a, "update_cadence").explanation ==
              "30 ngày làm việc từ 12/10/2026 đến 20/11/2026: 60 khung giờ đạt, 0 khung giờ bị lỡ (0 ngày).");
   BOOST_TEST(item(a, "overdue_questions").explanation == "1 câu hỏi đang chờ trả lời; 0 câu hỏi đã quá hạn trả lời.");

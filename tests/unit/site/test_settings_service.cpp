@@ -2,8 +2,10 @@
 // per changed field, the change-log entry, and nothing written when a value is refused.
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
 #include <stdexcept>
 
+#include "daemon/model/footer_facts.hpp"
 #include "daemon/site/settings.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "tests/support/fixtures.hpp"
@@ -36,7 +38,7 @@ std::vector<SettingProblem> problems(const site::SettingsResult& r) {
 BOOST_AUTO_TEST_SUITE(settings_service)
 
 BOOST_AUTO_TEST_CASE(the_field_table_has_each_key_once_with_its_member) {
-  BOOST_TEST(site::setting_fields().size() == 19u);
+  BOOST_TEST(site::setting_fields().size() == 22u);
   for (const auto& f : site::setting_fields()) {
     BOOST_TEST(site::find_setting(f.key) == &f);
     BOOST_TEST(f.url == f.key.ends_with("_url"));
@@ -53,12 +55,12 @@ BOOST_AUTO_TEST_CASE(changed_fields_are_saved_audited_one_by_one_and_logged) {
   const auto mark = test::change_mark(s.store);
   const auto r = site::change_settings(s.store,
                                        {{"portal_name", "Cổng TTĐT tỉnh"},
-                                        {"licence", "GP 99"},
+                                        {"licence", "99/GP-TTĐT"},
                                         {"phone", ""},  // unchanged: no audit entry
                                         {"emc_script_url", "https://emc.gov.vn/s.js?id=7"}},
                                        kOperator, 300);
   BOOST_TEST_REQUIRE((r.refusal == Refusal::none));
-  BOOST_TEST(stored(s.store).licence == "GP 99");
+  BOOST_TEST(stored(s.store).licence == "99/GP-TTĐT");
   BOOST_TEST(stored(s.store).emc_script_url == "https://emc.gov.vn/s.js?id=7");
   BOOST_TEST(test::has_change(test::changes_after(s.store, mark), store::ChangeKind::settings, 0));
   const auto log = test::audit_entries(s.store, {.action_prefix = "settings.site"});
@@ -104,6 +106,37 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_and_nothing_is_written) {
   BOOST_TEST(test::changes_after(s.store, mark).empty());
   BOOST_TEST(test::audit_entries(s.store).empty());
   BOOST_TEST(stored(s.store).logo_url == model::SiteSettings{}.logo_url);
+}
+
+BOOST_AUTO_TEST_CASE(footer_facts_hold_the_kind_of_text_their_line_says) {
+  test::TempStore s;
+  const auto refused = [&](const char* key, const char* value) {
+    const auto r = site::change_settings(s.store, {{key, value}}, kOperator, 300);
+    return r.refusal == Refusal::invalid && r.errors.size() == 1u ? std::optional(r.errors[0].problem) : std::nullopt;
+  };
+  // A position, a sentence or digits where a person's name belongs.
+  for (const char* bad : {"Chánh Văn phòng Ủy ban nhân dân tỉnh", "An", "Nguyễn Văn 1", "Nguyễn Văn An, Chánh VP"})
+    BOOST_TEST((refused("responsible_person", bad) == SettingProblem::not_a_person_name), bad);
+  // A sentence where a licence number belongs.
+  for (const char* bad : {"Giấy phép số 12/GP-TTĐT", "GP-TTĐT", "số 12"})
+    BOOST_TEST((refused("licence", bad) == SettingProblem::not_a_licence_number), bad);
+  for (const char* bad : {"31/02/2024", "2024-13-01", "hôm qua", "01/01/2999"})
+    BOOST_TEST((refused("licence_date", bad) == SettingProblem::not_a_past_date), bad);
+  BOOST_TEST(stored(s.store).responsible_person.empty());
+  BOOST_TEST(test::audit_entries(s.store).empty());
+
+  const auto r = site::change_settings(s.store,
+                                       {{"responsible_person", "Nguyễn Thị Ánh"},
+                                        {"responsible_title", "Chánh Văn phòng UBND tỉnh"},
+                                        {"licence", "12/GP-TTĐT"},
+                                        {"licence_issuer", "Sở Thông tin và Truyền thông"},
+                                        {"licence_date", "5/3/2024"}},
+                                       kOperator, 1'800'000'000);
+  BOOST_TEST_REQUIRE((r.refusal == Refusal::none));
+  const auto saved = stored(s.store);
+  BOOST_TEST(saved.licence_date == "2024-03-05");  // kept as a date, shown as dd/mm/yyyy
+  BOOST_TEST(model::responsible_line(saved) == "Nguyễn Thị Ánh, Chánh Văn phòng UBND tỉnh");
+  BOOST_TEST(model::iso_date_to_vn(saved.licence_date) == "05/03/2024");
 }
 
 BOOST_AUTO_TEST_CASE(emc_script_urls_must_be_safe_for_the_csp) {

@@ -77,9 +77,19 @@ void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& us
       b->AddSectionDictionary("CONFIRM")->SetValue("TEXT", "Duyệt và xuất bản bài này? Bạn đọc sẽ thấy bài ngay.");
     if (t == model::Transition::withdraw)
       b->AddSectionDictionary("CONFIRM")->SetValue("TEXT", "Gỡ bài này khỏi cổng? Địa chỉ của bài sẽ báo đã gỡ.");
+    // A reason box is shown only to the one who chooses this step (a folded <details>), open again when a
+    // refused request brought back what was typed.
+    bool needs_reason = false;
     for (const auto& rule : model::transition_table())
-      if (rule.transition == t && rule.from == st.state && rule.needs_reason)
-        b->AddSectionDictionary("NEEDS_REASON")->SetValue("REASON", escape_keeping_lines(posted_reason(posted, key)));
+      needs_reason = needs_reason || (rule.transition == t && rule.from == st.state && rule.needs_reason);
+    if (needs_reason) {
+      const std::string typed = posted_reason(posted, key);
+      auto* box = b->AddSectionDictionary("NEEDS_REASON");
+      box->SetValue("REASON", escape_keeping_lines(typed));
+      if (!typed.empty()) box->ShowSection("OPEN");
+    } else {
+      b->ShowSection("PLAIN");
+    }
     if (t == model::Transition::schedule)
       b->AddSectionDictionary("NEEDS_TIME")->SetValue("AT", posted ? posted->get("scheduled_at") : std::string());
   }

@@ -112,9 +112,19 @@ void fill_transitions(ctemplate::TemplateDictionary& into, const documents::Item
     if (t == model::Transition::withdraw)
       b->AddSectionDictionary("CONFIRM")->SetValue("TEXT",
                                                    "Gỡ văn bản này khỏi cổng? Địa chỉ của văn bản sẽ báo đã gỡ.");
+    // A reason box is shown only to the one who chooses this step (a folded <details>), open again when a
+    // refused request brought back what was typed.
+    bool needs_reason = false;
     for (const auto& rule : model::transition_table())
-      if (rule.transition == t && rule.from == item.state.state && rule.needs_reason)
-        b->AddSectionDictionary("NEEDS_REASON")->SetValue("REASON", escape_keeping_lines(posted_reason(posted, key)));
+      needs_reason = needs_reason || (rule.transition == t && rule.from == item.state.state && rule.needs_reason);
+    if (needs_reason) {
+      const std::string typed = posted_reason(posted, key);
+      auto* box = b->AddSectionDictionary("NEEDS_REASON");
+      box->SetValue("REASON", escape_keeping_lines(typed));
+      if (!typed.empty()) box->ShowSection("OPEN");
+    } else {
+      b->ShowSection("PLAIN");
+    }
   }
 }
 

@@ -228,7 +228,11 @@ Response editor(const Context& ctx, const Request& req, const model::User& user,
       pending->SetValue("BY", p->saved_by);
       pending->SetValue("AT", model::format_datetime_vn(p->saved_at));
       pending->SetValue("ID", std::to_string(item->id));
-      if (board) pending->AddSectionDictionary("DECIDE")->SetValue("REASON", escape_keeping_lines(view.return_reason));
+      if (board) {
+        auto* decide = pending->AddSectionDictionary("DECIDE");
+        decide->SetValue("REASON", escape_keeping_lines(view.return_reason));
+        if (!view.return_reason.empty()) decide->ShowSection("REASON_TYPED");  // the reason box opens again
+      }
     } else if (!item->revisions.empty() && item->revisions.back().state == model::PageRevisionState::returned) {
       const auto& r = item->revisions.back();
       auto* returned = s->AddSectionDictionary("RETURNED");

@@ -2,6 +2,7 @@
 // LMDB and in effect on the next request: no restart. Categories and agencies.
 #include <algorithm>
 
+#include "daemon/model/footer_facts.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/site/maintenance.hpp"
 #include "daemon/site/settings.hpp"
@@ -26,6 +27,14 @@ std::string message(const site::SettingError& e) {
     case site::SettingProblem::not_a_script_url: return label + ": phải là địa chỉ https:// hợp lệ.";
     case site::SettingProblem::empty_required: return label + " không được để trống.";
     case site::SettingProblem::not_a_flag: return label + ": chỉ có thể bật hoặc tắt.";
+    case site::SettingProblem::not_a_person_name:
+      return label +
+             ": ghi họ và tên của một người (2 đến 7 chữ, không có chữ số), ví dụ “Nguyễn Văn An”. "
+             "Chức vụ ghi ở ô “Chức vụ của người chịu trách nhiệm chính”.";
+    case site::SettingProblem::not_a_licence_number:
+      return label + ": chỉ ghi số giấy phép, ví dụ “12/GP-TTĐT”; cơ quan cấp và ngày cấp có ô riêng.";
+    case site::SettingProblem::not_a_past_date:
+      return label + ": ghi một ngày không muộn hơn hôm nay, dạng dd/mm/yyyy, ví dụ 05/03/2024.";
     case site::SettingProblem::not_an_origin:
       return label + ": “" + e.value +
              "” không phải một nguồn hợp lệ. Mỗi mục phải có dạng https://tên-máy-chủ hoặc https://tên-máy-chủ:cổng, "
@@ -44,7 +53,8 @@ Response settings_page(const Context& ctx, const Request& req, const model::User
     auto* d = dict.AddSectionDictionary("FIELD");
     d->SetValue("KEY", std::string(f.key));
     d->SetValue("LABEL", std::string(f.label));
-    d->SetValue("VALUE", shown.*f.member);
+    // A date is kept as YYYY-MM-DD and shown the way people write it (the form takes both back).
+    d->SetValue("VALUE", f.key == "licence_date" ? model::iso_date_to_vn(shown.*f.member) : shown.*f.member);
     if (!f.flag) {
       d->ShowSection("TEXT");
     } else {

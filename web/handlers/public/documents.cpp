@@ -67,6 +67,14 @@ void fill_filter_form(ctemplate::TemplateDictionary& dict, const std::vector<mod
                                                                    {DocumentSort::effective, "SORT_EFFECTIVE"}};
   for (const auto& [s, name] : sorts)
     if (q.sort == s) dict.ShowSection(name);
+  // The folded filters open by themselves when one of them is in use, so a reader sees what narrows the list.
+  const int in_use = !q.number.empty() + !q.type.empty() + !q.issuer.empty() + !q.signer.empty() + !q.field.empty() +
+                     (q.issued_from != 0) + (q.issued_to != 0) + (q.validity != Validity::any) +
+                     (q.sort != DocumentSort::newest);
+  if (in_use > 0) {
+    dict.ShowSection("FILTERS_OPEN");
+    dict.SetValueAndShowSection("COUNT", std::to_string(in_use), "FILTER_COUNT");
+  }
 }
 
 void fill_document_row(ctemplate::TemplateDictionary& row, const model::LegalDocument& d, std::int32_t today) {

@@ -1,5 +1,6 @@
 #include "web/handlers/public/layout.hpp"
 
+#include "daemon/model/footer_facts.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
@@ -57,8 +58,13 @@ ctemplate::TemplateDictionary* fill_frame(ctemplate::TemplateDictionary& dict, c
       if (c.id == current_category) item->ShowSection("CURRENT");
     }
   }
-  optional_line(*footer, "RESPONSIBLE", "PERSON", s.responsible_person);
-  optional_line(*footer, "LICENCE", "TEXT", s.licence);
+  optional_line(*footer, "RESPONSIBLE", "PERSON", model::responsible_line(s));
+  if (!s.licence.empty()) {  // "Giấy phép số … do … cấp ngày …", each part from its own setting
+    auto* licence = footer->AddSectionDictionary("LICENCE");
+    licence->SetValue("NUMBER", s.licence);
+    optional_line(*licence, "ISSUER", "NAME", s.licence_issuer);
+    optional_line(*licence, "DATE", "TEXT", model::iso_date_to_vn(s.licence_date));
+  }
   optional_line(*footer, "ADDRESS", "TEXT", s.address);
   if (!s.phone.empty()) fill_phone(*footer->AddSectionDictionary("PHONE"), s.phone);
   optional_line(*footer, "EMAIL", "TEXT", s.email);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "daemon/media/responsive_images.hpp"
+#include "daemon/model/footer_facts.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -99,8 +100,9 @@ Response render_pending_section(const Context& ctx, const store::ReadTxn& txn, c
   dict.SetValue("TITLE", title);
   const auto s = store::get_site_settings(txn, ctx.store.tables());
   auto* pending = dict.AddSectionDictionary("PENDING");
+  const std::string responsible = model::responsible_line(s);
   const std::pair<const char*, const std::string*> lines[] = {{"AGENCY", &s.governing_agency},
-                                                              {"PERSON", &s.responsible_person},
+                                                              {"PERSON", &responsible},
                                                               {"ADDRESS", &s.address},
                                                               {"PHONE", &s.phone},
                                                               {"EMAIL", &s.email}};
