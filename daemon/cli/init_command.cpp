@@ -18,7 +18,7 @@ model::SiteSettings demo_settings() {
   model::SiteSettings s;
   s.portal_name = "Cổng thông tin điện tử tỉnh (bản trình diễn)";
   s.governing_agency = "Ủy ban nhân dân tỉnh";
-  s.responsible_person = "Nguyễn Văn An";
+  s.responsible_person = "Lê Minh Hải";
   s.responsible_title = "Chánh Văn phòng Ủy ban nhân dân tỉnh (bản trình diễn)";
   s.licence = "00/GP-TTĐT";
   s.licence_issuer = "Sở Thông tin và Truyền thông";

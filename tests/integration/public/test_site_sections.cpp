@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(header_and_footer_come_from_the_settings) {
   test::RunningDaemon daemon(site.data);
   const auto home = daemon.get("/").body;
   for (const char* text :
-       {"Cơ quan chủ quản: Ủy ban nhân dân tỉnh", "Chịu trách nhiệm chính: Nguyễn Văn An, Chánh Văn phòng",
+       {"Cơ quan chủ quản: Ủy ban nhân dân tỉnh", "Chịu trách nhiệm chính: Lê Minh Hải, Chánh Văn phòng",
         "Giấy phép số 00/GP-TTĐT do Sở Thông tin và Truyền thông cấp ngày 01/07/2025", "Địa chỉ:", "Điện thoại:",
         "Thư điện tử:", "Ghi rõ nguồn khi phát hành lại", "<img class=\"logo\" src=\"/static/logo.svg\" alt=\"\""})
     BOOST_TEST(test::contains(home, text), text);
