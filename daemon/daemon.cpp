@@ -68,7 +68,12 @@ web::ServerLimits limits_from(const config::Config& c) {
                            .header_timeout_s = c.header_timeout,
                            .connection_memory = c.connection_memory,
                            .max_body = c.max_body,
-                           .max_upload_body = c.max_upload_body};
+                           .max_upload_body = c.max_upload_body,
+                           .trusted_proxy = c.trusted_proxies.networks.empty()
+                                                ? web::TrustedProxy{}
+                                                : web::TrustedProxy([list = c.trusted_proxies](std::string_view a) {
+                                                    return list.contains(a);
+                                                  })};
 }
 
 // Health gate for the watchdog: no handler or store writer stuck for longer than `stuck_after`, a store

@@ -96,8 +96,9 @@ constexpr std::array options{
                  "addresses can hold (max-connections-per-ip times their number); each takes a file "
                  "descriptor (LimitNOFILE in the unit) and up to connection-memory."),
     count_option("max-connections-per-ip", &Config::max_connections_per_ip, 0, 65536,
-                 "Open connections accepted from one client address; 0 = unlimited, which is right "
-                 "behind a reverse proxy where every request comes from the proxy's address."),
+                 "Open connections accepted from one client address; 0 = unlimited. The addresses of "
+                 "trusted-proxies are never limited, so a site behind proxies keeps this cap for everyone "
+                 "else."),
     count_option("connection-timeout", &Config::connection_timeout, 1, 3600,
                  "Seconds a kept-alive connection may stay idle between requests (or in a request body) "
                  "before it is closed."),
@@ -125,6 +126,14 @@ constexpr std::array options{
                      "/metrics. Behind a reverse proxy on this machine every client looks local: there, fence "
                      "/healthz and /metrics in the proxy (their addresses are canonical, nothing else reaches "
                      "them)."),
+    addresses_option("trusted-proxies", &Config::trusted_proxies,
+                     "Reverse proxies and caches in front of portald (ADDRESS or ADDRESS/PREFIX, IPv4 or IPv6, "
+                     "separated by spaces or commas; none by default). Only from these is X-Forwarded-For, "
+                     "Forwarded and X-Forwarded-Proto believed: the client address in the audit log, login and "
+                     "rate limits, statistics and ops-allow is then the right-most forwarded address that is not "
+                     "itself a trusted proxy, and X-Forwarded-Proto: https makes session cookies __Host- and "
+                     "Secure. From anyone else those headers are ignored. These addresses are exempt from "
+                     "max-connections-per-ip."),
     size_option("map-size", &Config::map_size, 64 * M, 4 * T,
                 "Maximum size of the LMDB store. Address space is reserved up front, disk is used "
                 "only as data grows; raise it before the store fills up."),
