@@ -42,6 +42,13 @@ struct Config {
   AddressList ops_allow = loopback_addresses();
   // Reverse proxies and caches whose X-Forwarded-For / -Proto and Forwarded are believed; none by default.
   AddressList trusted_proxies{};
+  // Cache-Control of public pages (issue 17), seconds, 0..31536000: browsers, shared caches, serving an
+  // expired copy while refreshing it, and while portald is down or failing.
+  unsigned cache_max_age = 0;
+  unsigned cache_s_maxage = 10;
+  unsigned cache_stale_while_revalidate = 30;
+  unsigned cache_stale_if_error = 86400;
+  std::string cache_nodes;  // Varnish nodes told to purge on publish: "HOST:PORT ..."; "" = none
   // LMDB map size, 64M..4T: address space, not disk. 32-bit targets cannot map 32G, so they get 1G.
   std::size_t map_size = std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30;
   std::string log_level = "info";  // error|warning|notice|info|debug
