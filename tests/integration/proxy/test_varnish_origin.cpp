@@ -114,16 +114,10 @@ class VarnishNode {
       }
       std::this_thread::sleep_for(100ms);
     }
+    stop();  // a throwing constructor runs no destructor
     BOOST_FAIL("varnishd did not answer: " + read_all(log_));
   }
-  ~VarnishNode() {
-    if (pid_ <= 0) return;
-    ::kill(-pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 100 && ::waitpid(pid_, &status, WNOHANG) == 0; ++i) std::this_thread::sleep_for(50ms);
-    ::kill(-pid_, SIGKILL);
-    ::waitpid(pid_, &status, 0);
-  }
+  ~VarnishNode() { stop(); }
   VarnishNode(const VarnishNode&) = delete;
   VarnishNode& operator=(const VarnishNode&) = delete;
 
@@ -136,6 +130,16 @@ class VarnishNode {
   }
 
  private:
+  void stop() {
+    if (pid_ <= 0) return;
+    ::kill(-pid_, SIGTERM);
+    int status = 0;
+    for (int i = 0; i < 100 && ::waitpid(pid_, &status, WNOHANG) == 0; ++i) std::this_thread::sleep_for(50ms);
+    ::kill(-pid_, SIGKILL);
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+  }
+
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
   std::filesystem::path log_;
