@@ -23,6 +23,8 @@
 #include "daemon/media/variant_backfill.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/notify/notifier.hpp"
+#include "daemon/purge/cache_nodes.hpp"
+#include "daemon/purge/cache_purger.hpp"
 #include "daemon/questions/question_upkeep.hpp"
 #include "daemon/questions/submission_guard.hpp"
 #include "daemon/reports/self_audit.hpp"
@@ -68,7 +70,12 @@ web::ServerLimits limits_from(const config::Config& c) {
                            .header_timeout_s = c.header_timeout,
                            .connection_memory = c.connection_memory,
                            .max_body = c.max_body,
-                           .max_upload_body = c.max_upload_body};
+                           .max_upload_body = c.max_upload_body,
+                           .trusted_proxy = c.trusted_proxies.networks.empty()
+                                                ? web::TrustedProxy{}
+                                                : web::TrustedProxy([list = c.trusted_proxies](std::string_view a) {
+                                                    return list.contains(a);
+                                                  })};
 }
 
 // Health gate for the watchdog: no handler or store writer stuck for longer than `stuck_after`, a store
@@ -297,6 +304,9 @@ int run_daemon(const config::Config& config) {
                               .max_body = config.max_body,
                               .max_upload_body = config.max_upload_body,
                               .ops_allow = config.ops_allow,
+                              .public_cache_control = web::public_cache_control(
+                                  config.cache_max_age, config.cache_s_maxage, config.cache_stale_while_revalidate,
+                                  config.cache_stale_if_error),
                               .personal_data_key = personal_data_key ? &*personal_data_key : nullptr,
                               .outbox = outbox,
                               .question_guard = &question_guard,
@@ -310,6 +320,14 @@ int run_daemon(const config::Config& config) {
         config.listen.host, config.listen.port, limits, [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });
 
+    // Purge on publish (issue 17): the cache nodes hear of every change from their own thread.
+    std::optional<purge::CachePurger> purger;
+    {
+      std::string why;
+      auto nodes = purge::parse_cache_nodes(config.cache_nodes, &why);
+      if (!nodes) throw StartupError("cache-nodes: " + why);
+      if (!nodes->empty()) purger.emplace(store, purge::PurgerOptions{.nodes = std::move(*nodes)}, monitor.metrics);
+    }
     // Scheduled publishing: its first pass publishes whatever fell due while the daemon was down.
     const editorial::Scheduler scheduler(store, outbox);
     // E-mail delivery: the outbox is in the store, so the courier's first pass sends what waited.

@@ -14,6 +14,7 @@
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
 #include "web/routes.hpp"
+#include "web/surrogate_keys.hpp"
 #include "web/visit_routes.hpp"
 
 namespace portald::web {
@@ -107,6 +108,32 @@ void add_security_headers(Response& r) {
   r.headers.emplace_back("X-Frame-Options", "DENY");
 }
 
+std::string public_cache_control(unsigned max_age, unsigned s_maxage, unsigned stale_while_revalidate,
+                                 unsigned stale_if_error) {
+  return "public, max-age=" + std::to_string(max_age) + ", s-maxage=" + std::to_string(s_maxage) +
+         ", stale-while-revalidate=" + std::to_string(stale_while_revalidate) +
+         ", stale-if-error=" + std::to_string(stale_if_error);
+}
+
+void apply_cache_policy(const Request& req, Response& r) {
+  const auto set_cache_control = [&](std::string_view value) {
+    std::erase_if(r.headers, [](const auto& h) {
+      return iequals_ascii(h.first, "Cache-Control") || iequals_ascii(h.first, "xkey");
+    });
+    r.headers.emplace_back("Cache-Control", std::string(value));
+  };
+  // An error is never kept: a cache would go on serving it after the cause is gone.
+  if (r.status >= 400) return set_cache_control("no-store");
+  if (!has_header(r, "Cache-Control")) return set_cache_control("no-store");
+  // A signed-in reader's answers are theirs (a shared copy of a page is made without a session).
+  const bool signed_in =
+      admin::cookie(req, admin::session_cookie_name(true)) || admin::cookie(req, admin::session_cookie_name(false));
+  if (signed_in && !req.path.starts_with("/static/")) {
+    for (const auto& [k, v] : r.headers)
+      if (iequals_ascii(k, "Cache-Control") && v.starts_with("public")) return set_cache_control("private, no-store");
+  }
+}
+
 std::vector<std::string> QueryNames::get() const {
   std::shared_lock lock(mu_);
   return names_;
@@ -145,10 +172,14 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
     switch (spec.cache) {
       case CachePolicy::none: bound = [this, handler](Request& r) { return handler(ctx_, r); }; break;
       case CachePolicy::page:
-        bound = [this, handler, names](Request& r) { return cached(r, handler, false, *names); };
+        bound = [this, handler, names, pattern = spec.pattern](Request& r) {
+          return cached(r, handler, false, *names, pattern);
+        };
         break;
       case CachePolicy::page_per_host:
-        bound = [this, handler, names](Request& r) { return cached(r, handler, true, *names); };
+        bound = [this, handler, names, pattern = spec.pattern](Request& r) {
+          return cached(r, handler, true, *names, pattern);
+        };
         break;
     }
     // Page views for the access statistics (issue 13): around the cache, so hits are counted too.
@@ -184,11 +215,13 @@ Response App::handle(Request& req) {
   if (auto closed = admin::maintenance_response(ctx_, req, on_error)) return std::move(*closed);
   // Counted by route pattern and status, and timed, for /metrics (errors too: HttpError carries its status).
   Response r = observe_request(accounting_, [&] { return router_.dispatch(req); });
+  apply_cache_policy(req, r);
   add_security_headers(r);
   return r;
 }
 
-Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNames& query_names) {
+Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNames& query_names,
+                     std::string_view pattern) {
   // The change-log head is read before rendering: a write that lands in between only makes the
   // cached copy look older than it is, so the next request re-renders; a page is never kept stale.
   std::uint64_t seq = 0;
@@ -227,8 +260,11 @@ Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNam
     r.headers.emplace_back("ETag", etag);
     r.headers.emplace_back("Last-Modified", http_date(page->last_modified));
     if (!page->gzip_body.empty() || !page->brotli_body.empty()) r.headers.emplace_back("Vary", "Accept-Encoding");
-    // Shared caches (a reverse proxy, a CDN) may store but must revalidate: changes show at once.
-    if (!has_header(page->response, "Cache-Control")) r.headers.emplace_back("Cache-Control", "public, no-cache");
+    // Shared caches (Varnish, nginx, a CDN) keep it for s-maxage and serve it stale while refreshing or
+    // while portald is down; the surrogate keys say which purges drop it.
+    if (!has_header(page->response, "Cache-Control"))
+      r.headers.emplace_back("Cache-Control", ctx_.public_cache_control);
+    if (auto keys = surrogate_keys(pattern, req.params); !keys.empty()) r.headers.emplace_back("xkey", std::move(keys));
   };
   const auto inm = req.header("If-None-Match");
   const auto ims = inm ? std::nullopt : req.header("If-Modified-Since");
@@ -256,6 +292,7 @@ Response App::error_response(int status, std::string_view message, const Request
   Response r;
   if (req.path.starts_with("/api/")) {
     r = api_json({{"status", status}, {"error", std::string(message)}}, status);
+    apply_cache_policy(req, r);
     add_security_headers(r);
     return r;
   }
@@ -263,6 +300,7 @@ Response App::error_response(int status, std::string_view message, const Request
     // Inside the admin, someone signed in keeps the admin's frame and menu.
     if (auto admin_page =
             admin::admin_error_page(ctx_, req, status, error_heading(status), error_message(status, message))) {
+      apply_cache_policy(req, *admin_page);
       add_security_headers(*admin_page);
       return std::move(*admin_page);
     }
@@ -275,6 +313,7 @@ Response App::error_response(int status, std::string_view message, const Request
     log::error("http.error_page_failed", {{"what", e.what()}});
     r = Response::text("Lỗi hệ thống. Vui lòng thử lại sau.", status);
   }
+  apply_cache_policy(req, r);
   add_security_headers(r);
   return r;
 }

@@ -44,7 +44,8 @@ class App {
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.
   // vary_host: the body depends on the Host header (absolute links), so the key includes it.
   // query_names: the query parameters pages of this route have read so far (see cache_key).
-  Response cached(Request& req, PageHandler handler, bool vary_host, QueryNames& query_names);
+  // pattern: the route's, for the page's surrogate keys (web/surrogate_keys.hpp).
+  Response cached(Request& req, PageHandler handler, bool vary_host, QueryNames& query_names, std::string_view pattern);
   // The route table's rows as the router's routes: each handler bound to the context, cached as its
   // column says.
   std::vector<Route> bind_routes(const std::vector<RouteSpec>& table);
@@ -63,5 +64,15 @@ void add_security_headers(Response& r);
 // The strict policy, plus the EMC script's origin in script/connect/img-src when one is configured and
 // the embed allow-list as frame-src ('none' when empty).
 std::string content_security_policy(const model::SiteSettings& s);
+
+// "public, max-age=M, s-maxage=S, stale-while-revalidate=W, stale-if-error=E": what a cached public page
+// tells browsers and shared caches (issue 17; the cache-* options).
+std::string public_cache_control(unsigned max_age, unsigned s_maxage, unsigned stale_while_revalidate,
+                                 unsigned stale_if_error);
+
+// Who may store `r`, the answer to `req` (issue 17): error answers, answers to a signed-in reader (a
+// session cookie) other than static files, and answers that say nothing are no-store and carry no
+// surrogate keys; the rest keep the Cache-Control their handler or the page cache gave them.
+void apply_cache_policy(const Request& req, Response& r);
 
 }  // namespace portald::web

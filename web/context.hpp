@@ -48,7 +48,9 @@ struct Context {
   std::size_t max_body = std::size_t(1) << 20;    // the server's body limit (max-body), told to the editor page
   std::size_t max_upload_body = std::size_t(256) << 20;          // the same for staff's uploads (max-upload-body)
   config::AddressList ops_allow = config::loopback_addresses();  // who reads /metrics and /healthz's details
-  const secrets::PersonalDataKey* personal_data_key = nullptr;   // seals TOTP secrets; nullptr = no key file
+  // Cache-Control of cached public pages (web/app.hpp public_cache_control; the cache-* options).
+  std::string public_cache_control = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
+  const secrets::PersonalDataKey* personal_data_key = nullptr;  // seals TOTP secrets; nullptr = no key file
   mail::Outbox outbox{};  // queues e-mail notices in a service's transaction; default: mail off
   // Citizens' questions (issue 12): the public form's anti-abuse, and the calendar of answer deadlines
   // (the cadence check's working days and holidays file). nullptr = the form answers 503.

@@ -32,7 +32,7 @@ struct Config {
   std::filesystem::path share_dir = build::share_dir;    // templates/ and static/ live below it
   unsigned http_threads = 4;                             // 1..64
   unsigned max_connections = 8192;                       // 1..65536 (issue 16: hold 5,000 slow clients)
-  unsigned max_connections_per_ip = 32;                  // 0..65536, 0 = unlimited (behind a reverse proxy)
+  unsigned max_connections_per_ip = 32;                  // 0..65536, 0 = unlimited; trusted proxies exempt
   unsigned connection_timeout = 10;                      // seconds, 1..3600: idle between kept-alive requests
   unsigned header_timeout = 5;                           // seconds, 1..3600: idle before the first request is in
   std::size_t connection_memory = 64 * 1024;             // bytes, 8K..1M
@@ -40,6 +40,15 @@ struct Config {
   std::size_t max_upload_body = std::size_t(256) << 20;  // bytes, 1K..1G: signed-in staff's uploads
   // Who reads /metrics and the details of /healthz (paths, disk, backups, errors); others get the status.
   AddressList ops_allow = loopback_addresses();
+  // Reverse proxies and caches whose X-Forwarded-For / -Proto and Forwarded are believed; none by default.
+  AddressList trusted_proxies{};
+  // Cache-Control of public pages (issue 17), seconds, 0..31536000: browsers, shared caches, serving an
+  // expired copy while refreshing it, and while portald is down or failing.
+  unsigned cache_max_age = 0;
+  unsigned cache_s_maxage = 10;
+  unsigned cache_stale_while_revalidate = 30;
+  unsigned cache_stale_if_error = 86400;
+  std::string cache_nodes;  // Varnish nodes told to purge on publish: "HOST:PORT ..."; "" = none
   // LMDB map size, 64M..4T: address space, not disk. 32-bit targets cannot map 32G, so they get 1G.
   std::size_t map_size = std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30;
   std::string log_level = "info";  // error|warning|notice|info|debug

@@ -96,8 +96,9 @@ constexpr std::array options{
                  "addresses can hold (max-connections-per-ip times their number); each takes a file "
                  "descriptor (LimitNOFILE in the unit) and up to connection-memory."),
     count_option("max-connections-per-ip", &Config::max_connections_per_ip, 0, 65536,
-                 "Open connections accepted from one client address; 0 = unlimited, which is right "
-                 "behind a reverse proxy where every request comes from the proxy's address."),
+                 "Open connections accepted from one client address; 0 = unlimited. The addresses of "
+                 "trusted-proxies are never limited, so a site behind proxies keeps this cap for everyone "
+                 "else."),
     count_option("connection-timeout", &Config::connection_timeout, 1, 3600,
                  "Seconds a kept-alive connection may stay idle between requests (or in a request body) "
                  "before it is closed."),
@@ -125,6 +126,34 @@ constexpr std::array options{
                      "/metrics. Behind a reverse proxy on this machine every client looks local: there, fence "
                      "/healthz and /metrics in the proxy (their addresses are canonical, nothing else reaches "
                      "them)."),
+    addresses_option("trusted-proxies", &Config::trusted_proxies,
+                     "Reverse proxies and caches in front of portald (ADDRESS or ADDRESS/PREFIX, IPv4 or IPv6, "
+                     "separated by spaces or commas; none by default). Only from these is X-Forwarded-For, "
+                     "Forwarded and X-Forwarded-Proto believed: the client address in the audit log, login and "
+                     "rate limits, statistics and ops-allow is then the right-most forwarded address that is not "
+                     "itself a trusted proxy, and X-Forwarded-Proto: https makes session cookies __Host- and "
+                     "Secure. From anyone else those headers are ignored. These addresses are exempt from "
+                     "max-connections-per-ip."),
+    count_option("cache-max-age", &Config::cache_max_age, 0, 31536000,
+                 "Seconds a browser may keep a public page without asking again (Cache-Control max-age). 0: "
+                 "browsers revalidate every time, a cheap 304, so readers see a change at once."),
+    count_option("cache-s-maxage", &Config::cache_s_maxage, 0, 31536000,
+                 "Seconds a shared cache (Varnish, nginx, a CDN) may serve a public page without asking "
+                 "portald (Cache-Control s-maxage). Higher means fewer fetches and later changes; with purging "
+                 "(Varnish xkey) changes show at once anyway. Keep nginx's proxy_cache_valid equal to it."),
+    count_option("cache-stale-while-revalidate", &Config::cache_stale_while_revalidate, 0, 31536000,
+                 "Seconds past s-maxage a shared cache may still answer with its copy while it fetches a "
+                 "fresh one in the background (Cache-Control stale-while-revalidate). Keep the shipped VCL's "
+                 "req.grace equal to it."),
+    count_option("cache-stale-if-error", &Config::cache_stale_if_error, 0, 31536000,
+                 "Seconds past s-maxage a shared cache may serve its copy while portald is down or failing "
+                 "(Cache-Control stale-if-error; the shipped VCL keeps objects that long as grace)."),
+    text_option("cache-nodes", &Config::cache_nodes,
+                "Varnish cache nodes (with the xkey module, as in the shipped VCL) that portald tells which "
+                "pages to drop when content changes: HOST:PORT items separated by spaces or commas; empty for "
+                "none. A background thread follows the change log and sends each node PURGE with an xkey "
+                "header within a fraction of a second, retrying a failed node (portald_cache_purge_failures_total "
+                "counts the ones given up); an editor never waits for it."),
     size_option("map-size", &Config::map_size, 64 * M, 4 * T,
                 "Maximum size of the LMDB store. Address space is reserved up front, disk is used "
                 "only as data grows; raise it before the store fills up."),

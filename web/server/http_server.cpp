@@ -82,12 +82,14 @@ void HttpServer::Impl::start() {
   const unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
   // clang-format off
   MHD_Daemon* d = MHD_start_daemon(
-      flags, 0, nullptr, nullptr, &detail::on_access, &ctx,
+      flags, 0, &detail::on_accept, &ctx, &detail::on_access, &ctx,
       MHD_OPTION_EXTERNAL_LOGGER, &detail::on_mhd_log, &ctx,  // first, so option errors are logged too
       MHD_OPTION_LISTEN_SOCKET, for_mhd.get(),
       MHD_OPTION_THREAD_POOL_SIZE, l.threads,
       MHD_OPTION_CONNECTION_LIMIT, l.max_connections,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, l.max_connections_per_ip,
+      // With trusted proxies the cap is ours (connection_cap.cpp), so that it can spare the proxies.
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, detail::counts_connections_per_ip(l) ? 0u : l.max_connections_per_ip,
+      MHD_OPTION_NOTIFY_CONNECTION, &detail::on_connection, &ctx,
       // Until its first request is complete a connection has the shorter header timeout; on_access
       // gives it connection_timeout_s then (0.9.75 has no separate header timeout; its default is "never").
       MHD_OPTION_CONNECTION_TIMEOUT, std::min(l.header_timeout_s, l.connection_timeout_s),

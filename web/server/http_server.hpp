@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "web/server/forwarded.hpp"
 #include "web/server/http_error.hpp"
 #include "web/server/request.hpp"
 #include "web/server/response.hpp"
@@ -25,7 +26,7 @@ using ErrorRenderer = std::function<Response(int status, std::string_view messag
 struct ServerLimits {
   unsigned threads = 4;  // epoll thread pool size
   unsigned max_connections = 8192;
-  unsigned max_connections_per_ip = 32;  // 0 = unlimited (behind a reverse proxy)
+  unsigned max_connections_per_ip = 32;  // 0 = unlimited; never applies to a trusted proxy
   unsigned connection_timeout_s = 10;    // idle between the requests of a kept-alive connection
   unsigned header_timeout_s = 5;         // idle before a connection's first complete request
   std::size_t connection_memory = 64 * 1024;
@@ -34,6 +35,9 @@ struct ServerLimits {
   // is read: signed-in staff posting files) may send up to max_upload_body instead; 0 = no exception.
   std::size_t max_upload_body = 0;
   std::function<bool(const Request&)> takes_upload{};
+  // The reverse proxies whose forwarding headers are believed (Request::remote_address, https); empty
+  // = none, every client is its TCP peer.
+  TrustedProxy trusted_proxy{};
 };
 
 class HttpServer {

@@ -18,7 +18,11 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;    // decoded query arguments, in order
   std::vector<std::pair<std::string, std::string>> headers;  // request headers, in order
   std::string body;                                          // complete body, at most ServerLimits::max_body
-  std::string remote_address;  // "127.0.0.1", "::1", or "local" for the self-check connection
+  // The client: the TCP peer, or the client a trusted proxy names (web/server/forwarded.hpp). The one
+  // address for audit, rate limits and statistics. "127.0.0.1", "::1", or "local" for the self-check.
+  std::string remote_address;
+  std::string peer_address;  // the TCP peer itself (a trusted proxy's address when behind one)
+  bool https = false;        // came over TLS, as a trusted proxy says (X-Forwarded-Proto, Forwarded)
   std::map<std::string, std::string, std::less<>> params;  // filled by the router
   // Filled by the router's access guard on routes that need a login (web/admin_guard.cpp).
   std::string session_user;

@@ -19,6 +19,7 @@
 
 #include "daemon/log/log.hpp"
 #include "web/server/dispatch.hpp"
+#include "web/server/forwarded.hpp"
 #include "web/server/server_context.hpp"
 
 namespace portald::web::detail {
@@ -88,29 +89,9 @@ void collect_values(MHD_Connection* connection, MHD_ValueKind kind,
   if (c.failed) throw std::bad_alloc();
 }
 
-// "127.0.0.1", "::1"; an IPv4-mapped IPv6 peer ("::ffff:10.0.0.1") is shown as plain IPv4 so rate
-// limits and logs see one form per client. AF_UNIX is the self-check: "local".
 std::string peer_address(MHD_Connection* connection) {
   const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-  if (!info || !info->client_addr) return "unknown";
-  const sockaddr* sa = info->client_addr;
-  char text[INET6_ADDRSTRLEN] = {};
-  if (sa->sa_family == AF_INET) {
-    sockaddr_in v4{};
-    std::memcpy(&v4, sa, sizeof v4);
-    if (::inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text)) return text;
-  } else if (sa->sa_family == AF_INET6) {
-    sockaddr_in6 v6{};
-    std::memcpy(&v6, sa, sizeof v6);
-    if (IN6_IS_ADDR_V4MAPPED(&v6.sin6_addr)) {
-      if (::inet_ntop(AF_INET, &v6.sin6_addr.s6_addr[12], text, sizeof text)) return text;
-    } else if (::inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text)) {
-      return text;
-    }
-  } else if (sa->sa_family == AF_UNIX) {
-    return "local";
-  }
-  return "unknown";
+  return info ? address_text(info->client_addr) : "unknown";
 }
 
 // The declared body size, if any. MHD has already rejected malformed values with 400; a value too big
@@ -153,7 +134,10 @@ MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url
   req.target = std::move(pending->target);
   collect_values(connection, MHD_GET_ARGUMENT_KIND, req.query);
   collect_values(connection, MHD_HEADER_KIND, req.headers);
-  req.remote_address = peer_address(connection);
+  req.peer_address = peer_address(connection);
+  auto origin = resolve_client(req.peer_address, req.headers, ctx.limits.trusted_proxy);
+  req.remote_address = std::move(origin.address);
+  req.https = origin.https;
 
   if (pending->target_too_long) {
     log::warning("http.target_refused", {{"path", req.path}, {"remote", req.remote_address}});

@@ -3,10 +3,13 @@
 // callbacks themselves. Nothing here is part of the public API.
 #include <microhttpd.h>
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <cstdarg>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "web/server/http_server.hpp"
 
@@ -18,10 +21,27 @@ struct ServerContext {
   ErrorRenderer on_error;
   std::atomic<unsigned> active{0};  // requests between their first callback and their completion
 
+  // Open connections per client address, counted by us instead of MHD when there are trusted proxies
+  // (MHD's per-IP limit cannot exempt them: behind one proxy the whole site would get 32 connections).
+  std::mutex per_ip_mu;
+  std::unordered_map<std::string, unsigned> per_ip;
+
   // The last message MHD logged, so a failed MHD_start_daemon can say why in its exception.
   std::mutex log_mu;
   std::string last_mhd_message;
 };
+
+// "127.0.0.1", "::1"; an IPv4-mapped IPv6 address as plain IPv4; "local" for AF_UNIX (the self-check);
+// "unknown" for anything else.
+std::string address_text(const sockaddr* sa);
+
+// True when ServerContext::per_ip counts connections (trusted proxies and a per-IP limit are set).
+bool counts_connections_per_ip(const ServerLimits& limits);
+// MHD_AcceptPolicyCallback: refuses a connection from an address that already holds
+// max_connections_per_ip (trusted proxies and "local" never are refused).
+MHD_Result on_accept(void* cls, const sockaddr* addr, socklen_t addrlen);
+// MHD_NotifyConnectionCallback: counts open connections per address in ServerContext::per_ip.
+void on_connection(void* cls, MHD_Connection* connection, void** socket_context, MHD_ConnectionNotificationCode code);
 
 // MHD_AccessHandlerCallback; cls is the ServerContext. Never lets an exception escape into C.
 MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, const char* method, const char* version,

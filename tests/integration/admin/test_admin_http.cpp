@@ -55,7 +55,8 @@ BOOST_AUTO_TEST_CASE(no_session_redirects_and_wrong_role_gets_403) {
 
 BOOST_AUTO_TEST_CASE(session_cookie_attributes) {
   test::AdminSite site;
-  test::RunningDaemon daemon(site.data);
+  // The test client plays the TLS proxy (issue 17: only a trusted proxy's X-Forwarded-Proto counts).
+  test::RunningDaemon daemon(site.data, {"--trusted-proxies", "127.0.0.1"});
   AdminClient c{daemon.port()};
   const auto plain = c.try_login("phongvien", test::kPassword);
   const std::string cookie = test::set_cookie_header(plain, "portald_session");

@@ -74,6 +74,12 @@ const std::map<std::string, std::string>& sample_values() {
       {"connection-timeout", "60"},
       {"header-timeout", "3"},
       {"ops-allow", "10.0.0.0/8 192.0.2.7 ::1"},
+      {"trusted-proxies", "192.0.2.0/28 2001:db8::1"},
+      {"cache-max-age", "5"},
+      {"cache-s-maxage", "600"},
+      {"cache-stale-while-revalidate", "60"},
+      {"cache-stale-if-error", "3600"},
+      {"cache-nodes", "10.20.0.2:80 [2001:db8::2]:6081"},
       {"connection-memory", "128K"},
       {"max-body", "16M"},
       {"max-upload-body", "64M"},
@@ -111,6 +117,12 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.http_threads == 8u);
   BOOST_TEST(c.max_connections == 1000u);
   BOOST_TEST(c.max_connections_per_ip == 0u);
+  BOOST_TEST(c.trusted_proxies.to_string() == "192.0.2.0/28 2001:db8::1/128");
+  BOOST_TEST(c.cache_max_age == 5u);
+  BOOST_TEST(c.cache_s_maxage == 600u);
+  BOOST_TEST(c.cache_stale_while_revalidate == 60u);
+  BOOST_TEST(c.cache_stale_if_error == 3600u);
+  BOOST_TEST(c.cache_nodes == "10.20.0.2:80 [2001:db8::2]:6081");
   BOOST_TEST(c.connection_timeout == 60u);
   BOOST_TEST(c.connection_memory == 128u * 1024);
   BOOST_TEST(c.max_body == std::size_t(16) << 20);
@@ -178,6 +190,11 @@ BOOST_AUTO_TEST_CASE(defaults_without_arguments_or_file) {
   BOOST_TEST(c.header_timeout == 5u);
   BOOST_TEST(c.header_timeout < c.connection_timeout);
   BOOST_TEST(c.ops_allow.to_string() == "127.0.0.0/8 ::1/128");
+  BOOST_TEST(c.trusted_proxies.to_string() == "none");
+  BOOST_TEST(c.cache_max_age == 0u);
+  BOOST_TEST(c.cache_s_maxage == 10u);
+  BOOST_TEST(c.cache_stale_while_revalidate == 30u);
+  BOOST_TEST(c.cache_stale_if_error == 86400u);
   BOOST_TEST(c.connection_memory == 65536u);
   BOOST_TEST(c.max_body == 1048576u);
   BOOST_TEST(c.map_size == std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30);

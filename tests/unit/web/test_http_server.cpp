@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <iterator>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -546,6 +547,71 @@ BOOST_AUTO_TEST_CASE(per_ip_limit_closes_extra_connections) {
   }
   RawConnection third(kLoopback, s.port());
   BOOST_TEST(third.wait_closed(5s));
+}
+
+// Issue 17: behind proxies the per-address cap spares the trusted proxies and still holds for everyone
+// else, and a connection closed gives its place back.
+BOOST_AUTO_TEST_CASE(per_ip_limit_spares_trusted_proxies) {
+  ServerLimits limits = test_limits();
+  limits.max_connections_per_ip = 2;
+  limits.trusted_proxy = [](std::string_view a) { return a == "127.0.0.1"; };
+  Served s(ok_handler(), limits);
+  std::vector<std::unique_ptr<RawConnection>> open;
+  for (int i = 0; i < 5; ++i) {
+    open.push_back(std::make_unique<RawConnection>(kLoopback, s.port()));
+    BOOST_TEST_REQUIRE(open.back()->send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+    BOOST_TEST_REQUIRE(open.back()->read_response(5s).has_value(), "connection " << i);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(per_ip_limit_holds_for_untrusted_addresses_behind_proxies) {
+  ServerLimits limits = test_limits();
+  limits.max_connections_per_ip = 2;
+  limits.trusted_proxy = [](std::string_view a) { return a == "192.0.2.1"; };
+  Served s(ok_handler(), limits);
+  auto a = std::make_unique<RawConnection>(kLoopback, s.port());
+  RawConnection b(kLoopback, s.port());
+  for (RawConnection* c : {a.get(), &b}) {
+    BOOST_TEST_REQUIRE(c->send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+    BOOST_TEST_REQUIRE(c->read_response(5s).has_value());
+  }
+  RawConnection third(kLoopback, s.port());
+  BOOST_TEST(third.wait_closed(5s));
+  a.reset();  // its place comes back once the server has seen it close
+  BOOST_TEST(eventually([&] {
+    RawConnection again(kLoopback, s.port());
+    return again.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") && again.read_response(1s).has_value();
+  }));
+}
+
+BOOST_AUTO_TEST_CASE(requests_carry_the_client_a_trusted_proxy_names) {
+  ServerLimits limits = test_limits();
+  limits.trusted_proxy = [](std::string_view a) { return a == "127.0.0.1"; };
+  Served s(ok_handler(), limits);
+  BOOST_TEST(http_request(kLoopback, s.port(), "GET", "/",
+                          {{"X-Forwarded-For", "6.6.6.6, 203.0.113.9"}, {"X-Forwarded-Proto", "https"}})
+                 .status == 200);
+  BOOST_TEST(http_request(kLoopback, s.port(), "GET", "/").status == 200);
+  const auto seen = s.requests();
+  BOOST_TEST_REQUIRE(seen.size() == 2u);
+  BOOST_TEST(seen[0].remote_address == "203.0.113.9");
+  BOOST_TEST(seen[0].peer_address == "127.0.0.1");
+  BOOST_TEST(seen[0].https);
+  BOOST_TEST(seen[1].remote_address == "127.0.0.1");
+  BOOST_TEST(!seen[1].https);
+}
+
+BOOST_AUTO_TEST_CASE(forwarding_headers_from_an_untrusted_peer_are_ignored) {
+  Served s(ok_handler());  // no trusted proxies: the default
+  BOOST_TEST(http_request(kLoopback, s.port(), "GET", "/",
+                          {{"X-Forwarded-For", "203.0.113.9"},
+                           {"Forwarded", "for=203.0.113.9;proto=https"},
+                           {"X-Forwarded-Proto", "https"}})
+                 .status == 200);
+  const auto seen = s.requests();
+  BOOST_TEST_REQUIRE(seen.size() == 1u);
+  BOOST_TEST(seen[0].remote_address == "127.0.0.1");
+  BOOST_TEST(!seen[0].https);
 }
 
 BOOST_AUTO_TEST_CASE(port_in_use_names_the_address) {

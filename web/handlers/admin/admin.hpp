@@ -22,7 +22,7 @@
 namespace portald::web::admin {
 
 // --- session cookies (session_cookie.cpp) -------------------------------------------------------
-// True when the request came over TLS (the reverse proxy says so with X-Forwarded-Proto: https).
+// True when the request came over TLS: a trusted proxy says so (Request::https, trusted-proxies).
 bool is_secure(const Request& req);
 // "__Host-portald_session" under TLS; "portald_session" over plain HTTP (browsers refuse __Host-
 // cookies without Secure, and a plain-HTTP 127.0.0.1 demo must still log in).
@@ -43,7 +43,8 @@ std::optional<model::User> signed_in_user(const Context& ctx, const Request& req
 // The logged-in user (the guard has run); throws HttpError 403 when the account vanished meanwhile.
 model::User current_user(const Context& ctx, const Request& req);
 editorial::Actor actor_of(const model::User& u, const Request& req);
-// The client address for the audit log (X-Forwarded-For is not trusted).
+// The client address for the audit log and login limits: Request::remote_address, which believes
+// X-Forwarded-For / Forwarded only from a trusted proxy (web/server/forwarded.hpp).
 std::string client_address(const Request& req);
 Form form_of(const Request& req);
 

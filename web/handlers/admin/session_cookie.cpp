@@ -2,10 +2,7 @@
 
 namespace portald::web::admin {
 
-bool is_secure(const Request& req) {
-  const auto proto = req.header("X-Forwarded-Proto");
-  return proto && iequals_ascii(*proto, "https");
-}
+bool is_secure(const Request& req) { return req.https; }
 
 std::string session_cookie_name(bool secure) { return secure ? "__Host-portald_session" : "portald_session"; }
 std::string login_csrf_cookie_name(bool secure) { return secure ? "__Host-portald_login" : "portald_login"; }
