@@ -3,6 +3,7 @@
 <div class="royalty-letterhead"><p>{{GOVERNING}}</p><p><strong>{{PORTAL}}</strong></p></div>
 <h1>{{TITLE}}</h1>
 <p>Trạng thái: <strong class="sheet-state sheet-{{STATE_KEY}}">{{STATE}}</strong>{{#LOCKED}}, khóa lúc {{LOCKED_AT}}{{/LOCKED}}. Giá trị một điểm: {{POINT_VALUE}} đồng (theo {{DECISION}}).</p>
+{{#PART}}<p class="no-print">Phần của một cơ quan, đơn vị trong bảng chung. <a href="{{WHOLE}}">Xem cả bảng</a></p>{{/PART}}
 <p class="no-print"><a href="{{CSV}}" download>Tải CSV</a> · <a href="{{XLSX}}" download>Tải Excel (XLSX)</a> · <a href="{{ITEMS}}">Tin, bài và điểm của tháng</a> · Để in: dùng lệnh In của trình duyệt (khổ A4).</p>
 {{#STEP}}<form method="post" action="{{ACTION}}" class="inline no-print"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{LABEL}}</button></form>
 {{/STEP}}
@@ -28,8 +29,8 @@
 <section class="report-section">
 <h2>Theo cơ quan, đơn vị</h2>
 <div class="table-scroll"><table class="report" id="bang-co-quan">
-  <thead><tr><th scope="col">Cơ quan, đơn vị</th><th scope="col">Số tin, bài</th><th scope="col">Thành tiền (đồng)</th></tr></thead>
-  <tbody>{{#BY_AGENCY}}<tr><th scope="row">{{NAME}}</th><td>{{LINES}}</td><td class="number">{{AMOUNT}}</td></tr>
+  <thead><tr><th scope="col">Cơ quan, đơn vị</th><th scope="col">Số tin, bài</th><th scope="col">Thành tiền (đồng)</th><th scope="col" class="no-print"><span class="visually-hidden">Bảng riêng</span></th></tr></thead>
+  <tbody>{{#BY_AGENCY}}<tr><th scope="row">{{NAME}}</th><td>{{LINES}}</td><td class="number">{{AMOUNT}}</td><td class="no-print">{{#PART_LINK}}<a href="{{PART_HREF}}">Bảng riêng của cơ quan</a>{{/PART_LINK}}</td></tr>
   {{/BY_AGENCY}}</tbody>
 </table></div>
 </section>

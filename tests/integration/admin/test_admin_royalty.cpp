@@ -5,6 +5,7 @@
 // sheets but does not approve; the operator sets the rates and reads the sheets.
 #include <nlohmann/json.hpp>
 
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/taxonomy_table.hpp"
@@ -211,6 +212,21 @@ BOOST_AUTO_TEST_CASE(grade_make_approve_lock_and_download_the_sheet) {
   for (const std::string text : {"Nguyễn Văn An", "Trần Thị Chi", "Thành tiền (đồng)", "Người lập biểu", "Kế toán",
                                  "Trưởng ban biên tập", "Số tiền bằng chữ: Chín trăm sáu mươi nghìn đồng."})
     BOOST_TEST(has(strings, ">" + text + "<"), text);
+
+  // Each agency's own part, to sign apart: only its authors' lines, its own total, the same signatures.
+  const std::string part = sheet + "?co-quan=" + model::url_encode_component("Báo tỉnh");
+  BOOST_TEST(
+      has(html, "href=\"" + std::string("/quan-tri/nhuan-but/bang/2025-10?co-quan=B%C3%A1o%20t%E1%BB%89nh") + "\""));
+  const auto own = chief.get(part);
+  BOOST_REQUIRE_EQUAL(own.status, 200);
+  BOOST_TEST(has(own.body, "Bảng thanh toán nhuận bút tháng 10/2025 – Báo tỉnh"));
+  BOOST_TEST(has(own.body, "id=\"tong-cong\">480.000</td>"));
+  BOOST_TEST(!has(own.body, "<th scope=\"row\">Nguyễn Văn An</th>"));
+  BOOST_TEST(has(own.body, "Trưởng ban biên tập"));
+  const auto own_xlsx =
+      chief.get("/quan-tri/nhuan-but/bang/2025-10.xlsx?co-quan=" + model::url_encode_component("Báo tỉnh"));
+  BOOST_TEST(std::string(own_xlsx.header("Content-Disposition").value_or("")) ==
+             "attachment; filename=\"bang-nhuan-but-2025-10-bao-tinh.xlsx\"");
 
   // A regrade after the lock: October keeps 960 000; November owes the difference at October's rate.
   BOOST_TEST(chief.post(grade, grade_fields(10)).status == 303);

@@ -3,6 +3,8 @@
 // signature block (Người lập biểu, Kế toán, Trưởng ban biên tập, with dates); printable on A4, as CSV and
 // XLSX (reports' helpers: web/report_sheet.hpp, web/xlsx.hpp). The steps draft -> approved -> locked are
 // POSTs to .../{step}; the service (daemon/royalty) checks who may take each.
+#include "daemon/model/text.hpp"
+#include "daemon/model/url_encoding.hpp"
 #include "daemon/royalty/royalty_service.hpp"
 #include "daemon/store/royalty_table.hpp"
 #include "daemon/store/settings_table.hpp"
@@ -21,8 +23,16 @@ using model::RoyaltySheetState;
 
 struct Shown {
   model::RoyaltySheet sheet;
-  bool stored = false;  // false: computed now, not made yet
+  bool stored = false;   // false: computed now, not made yet
+  std::string agency{};  // "": the whole sheet; else only this agency's lines (its own sheet to sign)
 };
+
+// One agency's part of the sheet: its authors' lines, the same state, rate and signatures.
+Shown for_agency(Shown s, const std::string& agency) {
+  std::erase_if(s.sheet.lines, [&](const auto& l) { return l.agency != agency; });
+  s.agency = agency;
+  return s;
+}
 
 Shown read_sheet(const Context& ctx, model::RoyaltyMonth m) {
   const store::ReadTxn txn = ctx.store.read();
@@ -32,6 +42,12 @@ Shown read_sheet(const Context& ctx, model::RoyaltyMonth m) {
 }
 
 std::string title_of(model::RoyaltyMonth m) { return "Bảng thanh toán nhuận bút " + model::royalty_month_label(m); }
+std::string title_of(const Shown& s) {
+  return title_of(s.sheet.month) + (s.agency.empty() ? std::string() : " – " + s.agency);
+}
+std::string agency_query(const std::string& agency) {
+  return agency.empty() ? std::string() : "?co-quan=" + model::url_encode_component(agency);
+}
 
 std::string date_line(model::UnixTime t) {
   if (t == 0) return "Ngày ..... tháng ..... năm ..........";
@@ -50,7 +66,7 @@ Response page(const Context& ctx, const Request& req, const model::User& me, con
   const auto& sheet = s.sheet;
   const std::string key = model::royalty_month_key(sheet.month);
   ctemplate::TemplateDictionary dict("admin_royalty_sheet");
-  auto* header = fill_admin_layout(dict, ctx, &me, req.session_csrf, title_of(sheet.month));
+  auto* header = fill_admin_layout(dict, ctx, &me, req.session_csrf, title_of(s));
   if (!error.empty()) header->SetValueAndShowSection("TEXT", error, "ERROR");
   {
     const store::ReadTxn txn = ctx.store.read();
@@ -58,14 +74,15 @@ Response page(const Context& ctx, const Request& req, const model::User& me, con
     dict.SetValue("GOVERNING", site.governing_agency);
     dict.SetValue("PORTAL", site.portal_name);
   }
-  dict.SetValue("TITLE", title_of(sheet.month));
+  dict.SetValue("TITLE", title_of(s));
+  if (!s.agency.empty()) dict.SetValueAndShowSection("WHOLE", "/quan-tri/nhuan-but/bang/" + key, "PART");
   dict.SetValue("MONTH", key);
   dict.SetValue("STATE", state_text(s));
   dict.SetValue("STATE_KEY", s.stored ? std::string(model::to_string(sheet.state)) : "none");
   dict.SetValue("POINT_VALUE", model::format_vnd(sheet.point_value));
   dict.SetValue("DECISION", sheet.decision.empty() ? "chưa ghi" : sheet.decision);
-  dict.SetValue("CSV", "/quan-tri/nhuan-but/bang/" + key + ".csv");
-  dict.SetValue("XLSX", "/quan-tri/nhuan-but/bang/" + key + ".xlsx");
+  dict.SetValue("CSV", "/quan-tri/nhuan-but/bang/" + key + ".csv" + agency_query(s.agency));
+  dict.SetValue("XLSX", "/quan-tri/nhuan-but/bang/" + key + ".xlsx" + agency_query(s.agency));
   dict.SetValue("ITEMS", "/quan-tri/nhuan-but?thang=" + key);
   int n = 0;
   for (const auto& l : sheet.lines) {
@@ -93,6 +110,8 @@ Response page(const Context& ctx, const Request& req, const model::User& me, con
   for (const auto& tot : model::totals_by_agency(sheet)) {
     auto* row = dict.AddSectionDictionary("BY_AGENCY");
     row->SetValue("NAME", tot.name.empty() ? "(không ghi cơ quan)" : tot.name);
+    if (s.agency.empty() && !tot.name.empty())
+      row->SetValueAndShowSection("PART_HREF", "/quan-tri/nhuan-but/bang/" + key + agency_query(tot.name), "PART_LINK");
     row->SetIntValue("LINES", tot.lines);
     row->SetValue("AMOUNT", model::format_vnd(tot.amount));
   }
@@ -106,9 +125,9 @@ Response page(const Context& ctx, const Request& req, const model::User& me, con
     dict.SetValueAndShowSection(
         "LOCKED_AT", model::format_datetime_vn(sheet.locked_at) + " (" + person_name(ctx, sheet.locked_by) + ")",
         "LOCKED");
-  // The buttons of the steps the state allows and the user may take.
-  const bool may_make = model::allowed(me.role, model::Action::grade_royalty);
-  const bool may_approve = model::allowed(me.role, model::Action::approve_royalty);
+  // The buttons of the steps the state allows and the user may take (on the whole sheet only).
+  const bool may_make = s.agency.empty() && model::allowed(me.role, model::Action::grade_royalty);
+  const bool may_approve = s.agency.empty() && model::allowed(me.role, model::Action::approve_royalty);
   const std::string base = "/quan-tri/nhuan-but/bang/" + key + "/";
   const auto button = [&](const char* step, const std::string& label, const std::string& confirm) {
     auto* b = dict.AddSectionDictionary("STEP");
@@ -201,13 +220,14 @@ void add_signatures(Sheet& s, const Context& ctx, const model::RoyaltySheet& she
 }
 
 Response download(const Context& ctx, const Shown& s, bool csv) {
-  const std::string name = "bang-nhuan-but-" + model::royalty_month_key(s.sheet.month);
+  const std::string name = "bang-nhuan-but-" + model::royalty_month_key(s.sheet.month) +
+                           (s.agency.empty() ? std::string() : "-" + model::slugify(s.agency, 60));
   Sheet first = details(s.sheet);
   if (csv) return csv_download(sheet_csv(first), name + ".csv");
   add_signatures(first, ctx, s.sheet);
   std::vector<Sheet> sheets{std::move(first), totals("Theo tác giả", model::totals_by_author(s.sheet), true),
                             totals("Theo cơ quan", model::totals_by_agency(s.sheet), false)};
-  return xlsx_download(xlsx_workbook(sheets, title_of(s.sheet.month) + " (" + state_text(s) + ")"), name + ".xlsx");
+  return xlsx_download(xlsx_workbook(sheets, title_of(s) + " (" + state_text(s) + ")"), name + ".xlsx");
 }
 
 std::string refusal_text(royalty::Refusal r) {
@@ -238,7 +258,9 @@ Response sheet(const Context& ctx, Request& req) {
   }
   const auto month = parse_month(file);
   if (!month) throw HttpError(404, "Không có bảng nhuận bút này.");
-  const Shown s = read_sheet(ctx, *month);
+  Shown s = read_sheet(ctx, *month);
+  if (const auto agency = req.query_value("co-quan"); agency && !agency->empty())
+    s = for_agency(std::move(s), std::string(*agency));
   if (format == 0) return page(ctx, req, me, s);
   return download(ctx, s, format == 1);
 }
