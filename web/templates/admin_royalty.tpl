@@ -4,7 +4,7 @@
   <label for="thang">Tháng (năm-tháng)</label> <input type="month" id="thang" name="thang" value="{{MONTH}}" min="2000-01" max="2099-12" placeholder="2026-11">
   <button type="submit">Chọn tháng</button>
 </form>
-<p>Giá trị một điểm: <strong>{{POINT_VALUE}} đồng</strong> (theo {{DECISION}}).{{#SETTINGS_LINK}} <a href="/quan-tri/nhuan-but/cai-dat">Cài đặt nhuận bút</a>{{/SETTINGS_LINK}}</p>
+<p>Giá trị một điểm: <strong>{{POINT_VALUE}} đồng</strong> ({{BASIS}}).{{#SETTINGS_LINK}} <a href="/quan-tri/nhuan-but/cai-dat">Cài đặt nhuận bút</a>{{/SETTINGS_LINK}}</p>
 <p>Bảng nhuận bút {{LABEL}}: <strong>{{STATE}}</strong>. <a href="{{SHEET}}">Xem bảng nhuận bút</a></p>
 <h2>Tin, bài xuất bản {{LABEL}} ({{GRADED}} đã chấm)</h2>
 <div class="table-scroll"><table class="report" id="bang-tin-bai">

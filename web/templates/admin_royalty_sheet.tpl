@@ -2,7 +2,7 @@
 <div class="royalty-sheet">
 <div class="royalty-letterhead"><p>{{GOVERNING}}</p><p><strong>{{PORTAL}}</strong></p></div>
 <h1>{{TITLE}}</h1>
-<p>Trạng thái: <strong class="sheet-state sheet-{{STATE_KEY}}">{{STATE}}</strong>{{#LOCKED}}, khóa lúc {{LOCKED_AT}}{{/LOCKED}}. Giá trị một điểm: {{POINT_VALUE}} đồng (theo {{DECISION}}).</p>
+<p>Trạng thái: <strong class="sheet-state sheet-{{STATE_KEY}}">{{STATE}}</strong>{{#LOCKED}}, khóa lúc {{LOCKED_AT}}{{/LOCKED}}. Giá trị một điểm: {{POINT_VALUE}} đồng ({{BASIS}}).</p>
 {{#PART}}<p class="no-print">Phần của một cơ quan, đơn vị trong bảng chung. <a href="{{WHOLE}}">Xem cả bảng</a></p>{{/PART}}
 <p class="no-print"><a href="{{CSV}}" download>Tải CSV</a> · <a href="{{XLSX}}" download>Tải Excel (XLSX)</a> · <a href="{{ITEMS}}">Tin, bài và điểm của tháng</a> · Để in: dùng lệnh In của trình duyệt (khổ A4).</p>
 {{#STEP}}<form method="post" action="{{ACTION}}" class="inline no-print"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">{{LABEL}}</button></form>

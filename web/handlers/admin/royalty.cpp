@@ -166,7 +166,8 @@ Response month_page(const Context& ctx, Request& req) {
   dict.SetValue("LABEL", model::royalty_month_label(*month));
   dict.SetValue("SHEET", "/quan-tri/nhuan-but/bang/" + model::royalty_month_key(*month));
   dict.SetValue("POINT_VALUE", model::format_vnd(settings.point_value));
-  dict.SetValue("DECISION", settings.decision.empty() ? "chưa ghi" : settings.decision);
+  dict.SetValue("BASIS",
+                settings.decision.empty() ? std::string("chưa ghi quyết định áp dụng") : "theo " + settings.decision);
   if (model::allowed(me.role, model::Action::manage_royalty_settings)) dict.ShowSection("SETTINGS_LINK");
   const auto stored = store::get_royalty_sheet(txn, t, *month);
   dict.SetValue("STATE", stored ? std::string(model::royalty_sheet_state_label(stored->state)) : "Chưa lập");

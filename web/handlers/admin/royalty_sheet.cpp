@@ -80,7 +80,8 @@ Response page(const Context& ctx, const Request& req, const model::User& me, con
   dict.SetValue("STATE", state_text(s));
   dict.SetValue("STATE_KEY", s.stored ? std::string(model::to_string(sheet.state)) : "none");
   dict.SetValue("POINT_VALUE", model::format_vnd(sheet.point_value));
-  dict.SetValue("DECISION", sheet.decision.empty() ? "chưa ghi" : sheet.decision);
+  dict.SetValue("BASIS",
+                sheet.decision.empty() ? std::string("chưa ghi quyết định áp dụng") : "theo " + sheet.decision);
   dict.SetValue("CSV", "/quan-tri/nhuan-but/bang/" + key + ".csv" + agency_query(s.agency));
   dict.SetValue("XLSX", "/quan-tri/nhuan-but/bang/" + key + ".xlsx" + agency_query(s.agency));
   dict.SetValue("ITEMS", "/quan-tri/nhuan-but?thang=" + key);
