@@ -142,6 +142,15 @@ std::vector<RouteSpec> route_table() {
       // --- admin: reports for the board and the operator (issue 13); {file} = report[.csv|.xlsx] ---
       {"GET", "/quan-tri/bao-cao", adm::report_pages::index, A::view_reports, C::none},
       {"GET", "/quan-tri/bao-cao/{file}", adm::report_pages::report, A::view_reports, C::none},
+      // Royalties (issue 13): the board grades and makes the sheets, the editor-in-chief approves and locks
+      // them (the service checks that step's own permission), the board and the operator read them.
+      {"GET", "/quan-tri/nhuan-but", adm::royalty_pages::month_page, A::view_reports, C::none},
+      {"GET", "/quan-tri/nhuan-but/bai/{id}", adm::royalty_pages::grade_page, A::grade_royalty, C::none},
+      {"POST", "/quan-tri/nhuan-but/bai/{id}", adm::royalty_pages::grade_post, A::grade_royalty, C::none},
+      {"GET", "/quan-tri/nhuan-but/cai-dat", adm::royalty_pages::settings_page, A::manage_royalty_settings, C::none},
+      {"POST", "/quan-tri/nhuan-but/cai-dat", adm::royalty_pages::settings_post, A::manage_royalty_settings, C::none},
+      {"GET", "/quan-tri/nhuan-but/bang/{file}", adm::royalty_pages::sheet, A::view_reports, C::none},
+      {"POST", "/quan-tri/nhuan-but/bang/{month}/{step}", adm::royalty_pages::sheet_post, A::grade_royalty, C::none},
       // The compliance self-audit (issue 13): the page, and JSON for the data centre's monitoring.
       {"GET", "/quan-tri/tu-kiem-tra", adm::self_audit_pages::audit_page, A::view_reports, C::none},
       {"GET", "/quan-tri/tu-kiem-tra.json", adm::self_audit_pages::audit_json, A::view_reports, C::none},

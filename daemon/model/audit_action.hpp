@@ -96,6 +96,13 @@ enum class AuditAction {
   question_contact_view,
   question_erase,
   question_settings,
+  // Royalties (issue 13): grades, the rates, and each step of a monthly sheet.
+  royalty_grade,
+  royalty_settings,
+  royalty_sheet_make,
+  royalty_sheet_approve,
+  royalty_sheet_reopen,
+  royalty_sheet_lock,
 };
 
 // Every value, in declaration order (for tests and filter lists).

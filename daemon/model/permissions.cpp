@@ -24,7 +24,7 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 16> kTable{{
+const std::array<Row, 19> kTable{{
     {Action::use_admin, "use-admin",
      roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
     {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
@@ -45,6 +45,11 @@ const std::array<Row, 16> kTable{{
     {Action::remove_orphan_media, "remove-orphan-media", roles({operator_})},
     // Điều 6.1đ, 10.1: the board reports on the agencies' supply and the cadence; the operator on operations.
     {Action::view_reports, "view-reports", roles({operator_, editor_in_chief, deputy})},
+    // Điều 5.12, 6.2c: the editor-in-chief or a deputy grades; the editor-in-chief approves the sheet; the
+    // rates follow the province's decision, entered by the editor-in-chief or the operator.
+    {Action::grade_royalty, "grade-royalty", roles({editor_in_chief, deputy})},
+    {Action::approve_royalty, "approve-royalty", roles({editor_in_chief})},
+    {Action::manage_royalty_settings, "manage-royalty-settings", roles({operator_, editor_in_chief})},
 }};
 
 const Row* row_of(Action action) {

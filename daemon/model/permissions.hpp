@@ -27,6 +27,9 @@ enum class Action {
   manage_question_settings,  // the questions' fields, answer deadlines and how long contacts are kept
   remove_orphan_media,       // list media nothing references and remove them once confirmed (issue 14)
   view_reports,              // the board's and the operator's reports (issue 13): agencies, cadence, operations
+  grade_royalty,    // grade a published item for royalties (nhuận bút, Điều 5.12) and make a month's sheet
+  approve_royalty,  // approve, reopen and lock a monthly royalty sheet (the editor-in-chief)
+  manage_royalty_settings,  // the value of a point and the work types, as the province's decision sets them
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

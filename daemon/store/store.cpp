@@ -55,6 +55,8 @@ Tables open_tables(MDB_txn* txn) {
   t.mail_outbox = open_table(txn, "mail_outbox");
   t.media_variants = open_table(txn, "media_variants");
   t.visits = open_table(txn, "visits");
+  t.royalty_grades = open_table(txn, "royalty_grades");
+  t.royalty_sheets = open_table(txn, "royalty_sheets");
   return t;
 }
 

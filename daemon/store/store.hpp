@@ -60,6 +60,9 @@ struct Tables {
   MDB_dbi media_variants;  // be64(media id) + be32(width, 0 = full size) -> ImageVariant
   // Issue 13: page views per kind, Vietnam day and object, figures only (visit_table.hpp).
   MDB_dbi visits;  // kind + be32(day) + be64(id) -> be64 views
+  // Issue 13: royalties (royalty_table.hpp); the rates live in `settings` under "royalty".
+  MDB_dbi royalty_grades;  // be64(article id) -> RoyaltyGrade
+  MDB_dbi royalty_sheets;  // be32(yyyymm) -> RoyaltySheet (a locked one is never rewritten)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

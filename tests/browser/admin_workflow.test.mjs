@@ -181,5 +181,13 @@ test('contributor → secretariat → editor-in-chief returns → resubmit → a
   assert.deepEqual(await axeViolations(chief), [], 'cadence report');
   await chief.goto(`${base}/quan-tri/bao-cao/van-hanh`);
   assert.deepEqual(await axeViolations(chief), [], 'operations report');
+  // Royalties (issue 13): the month's items, the grading form and the sheet, accessible as the rest.
+  await chief.goto(`${base}/quan-tri/nhuan-but`);
+  assert.deepEqual(await axeViolations(chief), [], 'royalty month');
+  await chief.goto(`${base}/quan-tri/nhuan-but/bai/${id}`);
+  assert.deepEqual(await axeViolations(chief), [], 'royalty grading form');
+  const month = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 7);
+  await chief.goto(`${base}/quan-tri/nhuan-but/bang/${month}`);
+  assert.deepEqual(await axeViolations(chief), [], 'royalty sheet');
   assert.deepEqual(problems, []);
 });

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>{{HEADING}}</h1>
+{{#ROYALTY}}<p class="no-print"><a href="{{ROYALTY_HREF}}">Chấm điểm nhuận bút</a></p>{{/ROYALTY}}
 {{#STATE}}<section class="article-state" aria-labelledby="trang-thai">
   <h2 id="trang-thai">Trạng thái: <span class="state" data-state="{{KEY}}">{{LABEL}}</span></h2>
   <p>Tác giả tài khoản: {{CREATED_BY}} · ở trạng thái này {{AGE}} · <a href="/quan-tri/bai-viet/{{ID}}/xem-truoc">Xem trước như bạn đọc thấy</a></p>

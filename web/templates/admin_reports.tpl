@@ -31,5 +31,10 @@
 {{#REPORT}}<li><h3><a href="{{HREF}}">{{TITLE}}</a></h3><p>{{SUMMARY}}</p>
   <p><a href="{{HREF}}">Xem và in</a> · <a href="{{CSV}}" download>Tải CSV</a> · <a href="{{XLSX}}" download>Tải Excel (XLSX)</a></p></li>
 {{/REPORT}}</ul>
+<h3>Bảng thanh toán nhuận bút</h3>
+<p>Mỗi tháng một bảng (dự thảo, đã duyệt, đã khóa); chấm điểm tin, bài tại trang <a href="/quan-tri/nhuan-but">Nhuận bút</a>.</p>
+<ul class="report-list">
+{{#ROYALTY}}<li><a href="{{HREF}}">Bảng nhuận bút {{LABEL}}</a>: <a href="{{HREF}}">Xem và in</a> · <a href="{{CSV}}" download>Tải CSV</a> · <a href="{{XLSX}}" download>Tải Excel (XLSX)</a></li>
+{{/ROYALTY}}</ul>
 <p class="meta">Gửi báo cáo hằng tháng tới từng cơ quan qua thư điện tử: chưa có.</p>{{/LIST}}
 {{>FOOTER}}

@@ -35,6 +35,10 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
       {A::manage_question_settings, {R::operator_, R::editor_in_chief, R::secretariat}},
       {A::remove_orphan_media, {R::operator_}},
       {A::view_reports, {R::operator_, R::editor_in_chief, R::deputy}},
+      // Royalties (Điều 5.12): the board grades, the editor-in-chief approves; nobody else.
+      {A::grade_royalty, {R::editor_in_chief, R::deputy}},
+      {A::approve_royalty, {R::editor_in_chief}},
+      {A::manage_royalty_settings, {R::operator_, R::editor_in_chief}},
   };
   BOOST_TEST(expected.size() == all_actions().size());
   for (A a : all_actions()) {

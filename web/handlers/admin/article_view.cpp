@@ -237,6 +237,10 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
   }
   for (const auto& n : view.notices) header->AddSectionDictionary("FLASH")->SetValue("TEXT", n);
   dict.SetValue("HEADING", title);
+  // Royalties (issue 13): the board grades an item once it has been published.
+  if (item && item->article.published_at && model::allowed(user.role, model::Action::grade_royalty))
+    dict.SetValueAndShowSection("ROYALTY_HREF", "/quan-tri/nhuan-but/bai/" + std::to_string(item->article.id),
+                                "ROYALTY");
   const std::string id_text = item ? std::to_string(item->article.id) : std::string();
   dict.SetValue("ACTION", item ? "/quan-tri/bai-viet/" + id_text : std::string("/quan-tri/bai-viet/moi"));
   if (editable) {

@@ -53,8 +53,12 @@ AuditSubject audit_subject(const store::Txn& txn, const store::Tables& t, std::s
     if (const auto u = store::get_user(txn, t, rest))
       return {"Tài khoản: " + (u->display_name.empty() ? u->username : u->display_name + " (" + u->username + ")"),
               "/quan-tri/nguoi-dung"};
+  } else if (kind == "settings" && rest == "royalty") {
+    return {"Cài đặt nhuận bút", "/quan-tri/nhuan-but/cai-dat"};
   } else if (kind == "settings") {
     return {"Cài đặt: " + std::string(rest), "/quan-tri/cai-dat"};
+  } else if (kind == "royalty-sheet") {
+    return {"Bảng nhuận bút " + std::string(rest), "/quan-tri/nhuan-but/bang/" + std::string(rest)};
   }
   return {std::string(object), ""};
 }

@@ -31,6 +31,7 @@ constexpr NavItem kNav[] = {
     {.action = model::Action::view_status, .url = "/quan-tri/trang-thai", .label = "Trạng thái hệ thống"},
     {.action = model::Action::view_reports, .url = "/quan-tri/bao-cao", .label = "Báo cáo"},
     {.action = model::Action::view_reports, .url = "/quan-tri/thong-ke", .label = "Thống kê truy cập"},
+    {.action = model::Action::view_reports, .url = "/quan-tri/nhuan-but", .label = "Nhuận bút"},
     {.action = model::Action::view_reports, .url = "/quan-tri/tu-kiem-tra", .label = "Tự kiểm tra"},
     {.action = model::Action::remove_orphan_media, .url = "/quan-tri/tep-tin/khong-dung", .label = "Tệp không dùng"},
 };

@@ -175,6 +175,18 @@ Response index(const Context& ctx, Request& req);   // the list of reports for a
 Response report(const Context& ctx, Request& req);  // {file}: "co-quan", "co-quan.csv", "co-quan.xlsx", ...
 }  // namespace report_pages
 
+// Royalties (nhuận bút, issue 13): royalty.cpp (the month's items, grading, the rates) and
+// royalty_sheet.cpp (the monthly sheet: page with its signature block, CSV, XLSX and its steps).
+namespace royalty_pages {
+Response month_page(const Context& ctx, Request& req);     // GET /quan-tri/nhuan-but?thang=YYYY-MM
+Response grade_page(const Context& ctx, Request& req);     // GET /quan-tri/nhuan-but/bai/{id}
+Response grade_post(const Context& ctx, Request& req);     // POST the same
+Response settings_page(const Context& ctx, Request& req);  // GET /quan-tri/nhuan-but/cai-dat
+Response settings_post(const Context& ctx, Request& req);  // POST the same
+Response sheet(const Context& ctx, Request& req);          // GET /quan-tri/nhuan-but/bang/{file}: YYYY-MM[.csv|.xlsx]
+Response sheet_post(const Context& ctx, Request& req);     // POST .../bang/{month}/{step}: lap, duyet, tra-ve, khoa
+}  // namespace royalty_pages
+
 namespace self_audit_pages {                            // self_audit.cpp (issue 13)
 Response audit_page(const Context& ctx, Request& req);  // the page, or its JSON with ?dinh-dang=json
 Response audit_json(const Context& ctx, Request& req);  // /quan-tri/tu-kiem-tra.json

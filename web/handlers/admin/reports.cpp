@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "daemon/health/cadence.hpp"
+#include "daemon/model/royalty.hpp"
 #include "daemon/reports/report_range.hpp"
 #include "web/csv.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -80,6 +81,16 @@ Response index_page(const Context& ctx, const Request& req, const model::User& m
       item->SetValue("HREF", "/quan-tri/bao-cao/" + std::string(k.slug) + "?" + parsed.range->query);
       item->SetValue("CSV", "/quan-tri/bao-cao/" + std::string(k.slug) + ".csv?" + parsed.range->query);
       item->SetValue("XLSX", "/quan-tri/bao-cao/" + std::string(k.slug) + ".xlsx?" + parsed.range->query);
+    }
+    // The royalty sheets are monthly (royalty_sheet.cpp): one per month of the period.
+    const auto last = model::royalty_month_of(parsed.range->to() - 1);
+    for (auto m = model::royalty_month_of(parsed.range->from()); m <= last; m = model::next_royalty_month(m)) {
+      auto* sheet = list->AddSectionDictionary("ROYALTY");
+      const std::string base = "/quan-tri/nhuan-but/bang/" + model::royalty_month_key(m);
+      sheet->SetValue("LABEL", model::royalty_month_label(m));
+      sheet->SetValue("HREF", base);
+      sheet->SetValue("CSV", base + ".csv");
+      sheet->SetValue("XLSX", base + ".xlsx");
     }
   }
   return render_admin(ctx, "admin_reports", dict, status);
