@@ -16,10 +16,10 @@
     {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
     <label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
     <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>
-    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
+    <button type="submit" class="{{CLASS}}"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
     <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" required value="{{AT}}">{{/NEEDS_TIME}}
-    {{#PLAIN}}<button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
+    {{#PLAIN}}<button type="submit" class="{{CLASS}}"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </form>
   {{/TRANSITION}}
   </div>{{/TRANSITIONS}}
@@ -116,17 +116,17 @@
     <label for="dinh-chinh-moi">Thêm đính chính mới (hiện đầu bài, kèm ngày, sau khi được duyệt; đính chính đã công bố không sửa hay xóa được)</label>
     <textarea id="dinh-chinh-moi" name="correction" maxlength="2000"></textarea>
   </fieldset>{{/CORRECTIONS}}{{/EXTRAS}}
-  <p class="form-actions"><button type="submit">{{SAVE_LABEL}}</button></p>
+  <p class="form-actions"><button type="submit" class="primary">{{SAVE_LABEL}}</button></p>
   <p class="form-status" id="trang-thai-luu" role="status" tabindex="-1"></p>
   {{#WORKFLOW}}<div class="transitions">
   {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
     {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
     <label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
     <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>
-    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
+    <button type="submit" class="{{CLASS}}" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
     <input id="gio-{{KEY}}" name="scheduled_at" type="datetime-local" value="{{AT}}">{{/NEEDS_TIME}}
-    {{#PLAIN}}<button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
+    {{#PLAIN}}<button type="submit" class="{{CLASS}}" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </div>
   {{/TRANSITION}}
   </div>{{/WORKFLOW}}

@@ -17,8 +17,8 @@
     {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
     <label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
     <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>
-    <button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
-    {{#PLAIN}}<button type="submit"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
+    <button type="submit" class="{{CLASS}}"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
+    {{#PLAIN}}<button type="submit" class="{{CLASS}}"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </form>
   {{/TRANSITION}}
   </div>{{/TRANSITIONS}}
@@ -65,14 +65,14 @@
   <label for="library">Thêm tệp đã có trong thư viện (mã tệp hoặc địa chỉ /tep/…, cách nhau bằng dấu cách)</label>
   <input id="library" name="library" type="text" maxlength="2000" value="{{LIBRARY}}">
   </fieldset>
-  <p class="form-actions"><button type="submit">Lưu phiên bản</button></p>
+  <p class="form-actions"><button type="submit" class="primary">Lưu phiên bản</button></p>
   {{#WORKFLOW}}<div class="transitions">
   {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
     {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
     <label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
     <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>
-    <button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
-    {{#PLAIN}}<button type="submit" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
+    <button type="submit" class="{{CLASS}}" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
+    {{#PLAIN}}<button type="submit" class="{{CLASS}}" name="transition" value="{{KEY}}" formaction="/quan-tri/van-ban/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button>{{/PLAIN}}
   </div>
   {{/TRANSITION}}
   </div>{{/WORKFLOW}}

@@ -53,7 +53,7 @@
   {{#ENTRIES_LATER}}<p class="hint">Với trang danh bạ, danh mục công khai hoặc liên kết, các dòng thông tin được nhập sau khi tạo trang.</p>{{/ENTRIES_LATER}}
   <label for="position">Thứ tự trong menu (số nhỏ đứng trước)</label>
   <input id="position" name="position" type="number" min="0" max="9999" value="{{POSITION}}">
-  <p class="form-actions"><button type="submit">{{SAVE_LABEL}}</button>
+  <p class="form-actions"><button type="submit" class="primary">{{SAVE_LABEL}}</button>
   {{#CAN_APPROVE}}<button type="submit" name="approve" value="1" data-confirm="Lưu và công khai trang này ngay? Bạn đọc sẽ thấy ngay.">Lưu và duyệt công khai ngay</button>{{/CAN_APPROVE}}</p>
   <p class="form-status" id="trang-thai-luu" role="status" tabindex="-1"></p>
 </form>{{/FORM}}

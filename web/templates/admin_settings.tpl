@@ -22,7 +22,7 @@
     {{/TEXT}}{{#FLAG}}<p class="check-row"><input id="f-{{KEY}}" name="{{KEY}}" type="checkbox" value="1"{{#CHECKED}} checked{{/CHECKED}}>
     <label for="f-{{KEY}}">{{LABEL}}</label></p>
     {{/FLAG}}{{/FIELD}}
-    <p><button type="submit">Lưu cài đặt</button></p>
+    <p><button type="submit" class="primary">Lưu cài đặt</button></p>
   </form>
 </section>
 {{>FOOTER}}

@@ -72,6 +72,10 @@ void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& us
     auto* b = into.AddSectionDictionary("TRANSITION");
     b->SetValue("KEY", key);
     b->SetValue("LABEL", std::string(model::transition_label(t)));
+    // The step most people take next stands out; taking a page off the portal looks like what it is.
+    b->SetValue("CLASS", t == model::Transition::approve    ? "primary"
+                         : t == model::Transition::withdraw ? "danger"
+                                                            : "");
     // What readers see changes at once: the browser asks first (admin-confirm.js).
     if (t == model::Transition::approve)
       b->AddSectionDictionary("CONFIRM")->SetValue("TEXT", "Duyệt và xuất bản bài này? Bạn đọc sẽ thấy bài ngay.");
