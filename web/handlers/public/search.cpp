@@ -244,8 +244,9 @@ Response search_page(const Context& ctx, Request& req) {
   robots->SetValue("NAME", "robots");
   robots->SetValue("CONTENT", "noindex, follow");
   header->AddSectionDictionary("DESCRIPTION")
-      ->SetValue("TEXT", "Tìm tin bài, văn bản, trang giới thiệu và câu hỏi đã trả lời trên cổng thông tin, "
-                         "gõ có dấu hoặc không dấu.");
+      ->SetValue("TEXT",
+                 "Tìm tin bài, văn bản, trang giới thiệu và câu hỏi đã trả lời trên cổng thông tin, "
+                 "gõ có dấu hoặc không dấu.");
   fill_form(dict, ctx, txn, r, facets.get());
   if (unavailable) dict.AddSectionDictionary("UNAVAILABLE")->SetValue("MESSAGE", kSearchUnavailable);
   if (result) fill_results(dict, *result, r);
