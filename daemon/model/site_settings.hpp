@@ -38,6 +38,8 @@ struct SiteSettings {
   std::string embed_origins;
   // "1": the footer shows "Đang truy cập / Hôm nay / Tổng lượt truy cập" (issue 13); "" = not shown.
   std::string show_visit_counter;
+  // "1": the home page shows "Đọc nhiều nhất", the most read articles of the last 7 days (issue 13).
+  std::string show_most_read;
 };
 
 // Maintenance mode (Điều 5.9): readers get 503 with this message; /quan-tri and /healthz keep working.

@@ -39,6 +39,7 @@ constexpr SettingField kFields[] = {
      false},
     {"show_visit_counter", "Hiện số lượt truy cập ở chân trang (đang truy cập, hôm nay, tổng)", &S::show_visit_counter,
      false, true},
+    {"show_most_read", "Hiện khối “Đọc nhiều nhất” (7 ngày qua) ở trang chủ", &S::show_most_read, false, true},
 };
 
 constexpr std::size_t kMaxValueBytes = 2000;

@@ -1,5 +1,6 @@
 #include "daemon/store/visit_table.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace portald::store {
@@ -56,6 +57,16 @@ std::map<std::uint64_t, std::uint64_t> visits_between(const Txn& txn, const Tabl
                                                       std::int32_t from, std::int32_t to) {
   std::map<std::uint64_t, std::uint64_t> out;
   walk(txn, t, kind, from, to, [&](std::int32_t, std::uint64_t id, std::uint64_t views) { out[id] += views; });
+  return out;
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> most_visited(const Txn& txn, const Tables& t,
+                                                                  model::VisitKind kind, std::int32_t from,
+                                                                  std::int32_t to, std::size_t limit) {
+  const auto by_id = visits_between(txn, t, kind, from, to);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> out(by_id.begin(), by_id.end());
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (out.size() > limit) out.resize(limit);
   return out;
 }
 

@@ -3,8 +3,10 @@
 // be64 views. Only figures: nothing about who viewed. Written by the visit flusher (daemon/stats) in
 // one transaction per batch; these writes do not touch the change log, so counting never empties the
 // page cache.
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "daemon/model/visit.hpp"
@@ -19,6 +21,11 @@ std::uint64_t visits_on(const Txn& txn, const Tables& t, model::VisitKind kind, 
 // Views of every object of `kind` summed over the days from..to (inclusive), by id.
 std::map<std::uint64_t, std::uint64_t> visits_between(const Txn& txn, const Tables& t, model::VisitKind kind,
                                                       std::int32_t from, std::int32_t to);
+// (id, views) of `kind` over the days from..to (inclusive), most viewed first (ties: lower id first), at
+// most `limit`: the "most read" lists of the statistics page and the home page.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> most_visited(const Txn& txn, const Tables& t,
+                                                                  model::VisitKind kind, std::int32_t from,
+                                                                  std::int32_t to, std::size_t limit);
 // Views of (kind, id) per day from..to (inclusive), days without views left out.
 std::map<std::int32_t, std::uint64_t> visits_per_day(const Txn& txn, const Tables& t, model::VisitKind kind,
                                                      std::int32_t from, std::int32_t to, std::uint64_t id = 0);

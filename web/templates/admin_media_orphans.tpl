@@ -4,11 +4,11 @@
 {{#NONE}}<p>Không có tệp nào như vậy.</p>{{/NONE}}
 {{#SOME}}<form method="post" action="/quan-tri/tep-tin/khong-dung/xoa">
   <input type="hidden" name="csrf" value="{{CSRF}}">
-  <table>
+  <table class="cards">
     <caption>Tệp không được dùng ở đâu</caption>
     <thead><tr><th scope="col">Chọn</th><th scope="col">Tệp</th><th scope="col">Loại</th><th scope="col">Kích thước</th><th scope="col">Người tải lên</th></tr></thead>
     <tbody>
-    {{#ITEM}}<tr data-media="{{ID}}"><td><input type="checkbox" id="tep-{{ID}}" name="id" value="{{ID}}"></td><td><label for="tep-{{ID}}"><a href="{{URL}}">{{NAME}}</a></label></td><td>{{TYPE}}</td><td>{{SIZE_KB}} KB</td><td>{{OWNER}}</td></tr>
+    {{#ITEM}}<tr data-media="{{ID}}"><td><input type="checkbox" id="tep-{{ID}}" name="id" value="{{ID}}"></td><td><label for="tep-{{ID}}"><a href="{{URL}}">{{NAME}}</a></label></td><td data-label="Loại">{{TYPE}}</td><td data-label="Kích thước">{{SIZE_KB}} KB</td><td data-label="Người tải lên">{{OWNER}}</td></tr>
     {{/ITEM}}
     </tbody>
   </table>

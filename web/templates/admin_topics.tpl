@@ -1,9 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Chuyên đề</h1>
-<table>
-  <thead><tr><th>Tên</th><th>Địa chỉ</th><th>Mô tả</th><th>Số bài</th><th>Nổi bật</th></tr></thead>
+<table class="cards">
+  <thead><tr><th scope="col">Tên</th><th scope="col">Địa chỉ</th><th scope="col">Mô tả</th><th scope="col">Số bài</th><th scope="col">Nổi bật</th></tr></thead>
   <tbody>
-  {{#TOPIC}}<tr><td>{{NAME}}</td><td>/chuyen-de/{{SLUG}}</td><td>{{DESCRIPTION}}</td><td>{{COUNT}}</td><td>{{#FEATURED}}Có{{/FEATURED}}</td></tr>
+  {{#TOPIC}}<tr><td>{{NAME}}</td><td data-label="Địa chỉ">/chuyen-de/{{SLUG}}</td><td data-label="Mô tả">{{DESCRIPTION}}</td><td data-label="Số bài">{{COUNT}}</td><td data-label="Nổi bật">{{#FEATURED}}Có{{/FEATURED}}</td></tr>
   {{/TOPIC}}
   </tbody>
 </table>

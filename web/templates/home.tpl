@@ -42,6 +42,10 @@
     {{/SERVICE_LINK}}<li><a href="/en" lang="en">English</a></li>
   </ul>
 </section>
+{{#MOST_READ}}<section class="most-read" aria-labelledby="doc-nhieu">
+  <h2 id="doc-nhieu">Đọc nhiều nhất</h2>
+  <ol>{{#ITEM}}<li><a href="{{URL}}">{{TITLE}}</a> <span class="meta"><time datetime="{{ISO_DATE}}">{{DATE}}</time></span></li>{{/ITEM}}</ol>
+</section>{{/MOST_READ}}
 <!-- After the links: filled by personal.js, so it must not push them down. -->
 <section id="tin-cua-toi" aria-labelledby="tin-cua-toi-h" hidden>
   <h2 id="tin-cua-toi-h">Tin của tôi</h2>

@@ -89,6 +89,44 @@ BOOST_AUTO_TEST_CASE(article_views_are_counted_bots_apart_and_nothing_personal_i
   BOOST_TEST(!has(bytes, "bingbot"));
 }
 
+// "Đọc nhiều nhất" on the home page (issue 13): only when the setting is on, the most viewed first.
+BOOST_AUTO_TEST_CASE(the_home_page_shows_the_most_read_when_the_setting_is_on) {
+  test::AdminSite site;
+  const auto second = test::write_file(
+      site.dir.path, "b.jsonl",
+      R"({"id": "c2", "title": "Bài được đọc nhiều", "body_html": "<p>y</p>", "category": "Y tế", "published_at": "2025-01-03T08:00:00+07:00"})"
+      "\n");
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"import", "articles", second.string()}).exit_code, 0);
+  {
+    test::RunningDaemon daemon(site.data, {"--visit-stats", "on"});
+    const auto home = browse(daemon, "/", "Googlebot/2.1").body;
+    BOOST_TEST(!has(home, "Đọc nhiều nhất"));
+    const auto link = [&](const std::string& title) {
+      const auto end = home.find("\">" + title + "</a>");
+      BOOST_REQUIRE(end != std::string::npos);
+      const auto start = home.rfind("href=\"", end) + 6;
+      return home.substr(start, end - start);
+    };
+    const auto read_once = link("Bài có sẵn");
+    const auto read_often = link("Bài được đọc nhiều");
+    BOOST_TEST(browse(daemon, read_once).status == 200);
+    for (int i = 0; i < 3; ++i) BOOST_TEST(browse(daemon, read_often).status == 200);
+    BOOST_TEST(daemon.stop() == 0);  // the clean stop writes the last batch
+  }
+  const auto set = test::portaldctl(site.data, {"settings", "set", "show_most_read", "1"});
+  BOOST_REQUIRE_MESSAGE(set.exit_code == 0, set.err);
+  test::RunningDaemon daemon(site.data, {"--visit-stats", "on"});
+  const auto home = browse(daemon, "/").body;
+  const auto block = home.find("<h2 id=\"doc-nhieu\">Đọc nhiều nhất</h2>");
+  BOOST_TEST_REQUIRE(block != std::string::npos);
+  const auto often = home.find("Bài được đọc nhiều", block);
+  const auto once = home.find("Bài có sẵn", block);
+  BOOST_TEST_REQUIRE(often != std::string::npos);
+  BOOST_TEST_REQUIRE(once != std::string::npos);
+  BOOST_TEST(often < once);  // 3 views before 1
+  BOOST_TEST(home.find("</ol>", block) > once);
+}
+
 BOOST_AUTO_TEST_CASE(robots_txt_fetchers_are_counted_apart) {
   test::AdminSite site;
   test::RunningDaemon daemon(site.data, {"--visit-stats", "on"});

@@ -116,6 +116,29 @@ BOOST_AUTO_TEST_CASE(counts_add_up_across_flushes_and_days) {
   BOOST_TEST(c.figures(kMorning + 86400).total == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(the_most_visited_are_ranked_by_views_over_the_days_asked_then_by_id) {
+  test::TempStore s;
+  {
+    auto txn = s.store.write();
+    store::add_visits(txn, s.store.tables(),
+                      {{K::article, kDay, 5, 2},
+                       {K::article, kDay, 9, 4},
+                       {K::article, kDay - 1, 5, 3},
+                       {K::article, kDay, 3, 5},
+                       {K::article, kDay - 9, 8, 100},
+                       {K::document, kDay, 1, 50}});
+    txn.commit();
+  }
+  const auto txn = s.store.read();
+  using Ranked = std::vector<std::pair<std::uint64_t, std::uint64_t>>;
+  // 5 has 2 + 3 = 5 views, as many as 3: the lower id comes first; 8's views are outside the days.
+  BOOST_TEST(
+      (store::most_visited(txn, s.store.tables(), K::article, kDay - 6, kDay, 10) == Ranked{{3, 5}, {5, 5}, {9, 4}}));
+  BOOST_TEST((store::most_visited(txn, s.store.tables(), K::article, kDay - 6, kDay, 2) == Ranked{{3, 5}, {5, 5}}));
+  BOOST_TEST(
+      (store::most_visited(txn, s.store.tables(), K::article, kDay, kDay, 10) == Ranked{{3, 5}, {9, 4}, {5, 2}}));
+}
+
 BOOST_AUTO_TEST_CASE(views_of_an_unknown_slug_are_dropped_but_stay_in_the_site_total) {
   Site site;
   stats::VisitCounter c;

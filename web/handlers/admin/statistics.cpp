@@ -45,16 +45,6 @@ Range range_of(const Request& req) {
   return r;
 }
 
-// Ids of `kind` by views over the range, most viewed first (ties: lower id first), at most `limit`.
-std::vector<std::pair<std::uint64_t, std::uint64_t>> ranked(const store::Txn& txn, const store::Tables& t, K kind,
-                                                            Range r, std::size_t limit) {
-  const auto by_id = store::visits_between(txn, t, kind, r.from, r.to);
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> out(by_id.begin(), by_id.end());
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (out.size() > limit) out.resize(limit);
-  return out;
-}
-
 struct Named {
   std::string name;
   std::string url;  // "" when the object is gone
@@ -87,7 +77,7 @@ void add_ranking(ctemplate::TemplateDictionary& dict, const char* section, const
                  const store::Txn& txn, const store::Tables& t, K kind, Range r) {
   auto* table = dict.AddSectionDictionary(section);
   table->SetValue("HEADING", heading);
-  const auto rows = ranked(txn, t, kind, r, kTop);
+  const auto rows = store::most_visited(txn, t, kind, r.from, r.to, kTop);
   if (rows.empty()) table->ShowSection("EMPTY");
   for (const auto& [id, views] : rows) {
     auto* row = table->AddSectionDictionary("ROW");
@@ -161,7 +151,7 @@ Response statistics_csv(const Context& ctx, Request& req) {
   const auto* k = std::find_if(std::begin(kinds), std::end(kinds), [&](const auto& x) { return table == x.first; });
   if (k == std::end(kinds)) throw HttpError(404, "Không có bảng thống kê này.");
   out = "ma,ten,dia_chi,luot_xem\r\n";
-  for (const auto& [id, views] : ranked(txn, t, k->second, r, SIZE_MAX)) {
+  for (const auto& [id, views] : store::most_visited(txn, t, k->second, r.from, r.to, SIZE_MAX)) {
     const auto n = name_of(txn, t, k->second, id);
     out += std::to_string(id) + "," + csv_cell(n.name) + "," + csv_cell(n.url) + "," + std::to_string(views) + "\r\n";
   }

@@ -1,10 +1,14 @@
 #include <algorithm>
 
+#include "daemon/model/time.hpp"
+#include "daemon/model/visit.hpp"
+
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/topic_table.hpp"
+#include "daemon/store/visit_table.hpp"
 #include "web/handlers/public/article_media.hpp"
 #include "web/handlers/public/layout.hpp"
 #include "web/handlers/public/pages.hpp"
@@ -19,6 +23,27 @@ constexpr std::size_t kPerSection = 4;
 constexpr std::size_t kFeatured = 3;
 // How far back the home page looks for editors' picks; older picks have had their day.
 constexpr std::size_t kFeaturedWindow = 200;
+constexpr std::size_t kMostRead = 5;
+constexpr std::int32_t kMostReadDays = 7;
+
+// "Đọc nhiều nhất": the most viewed articles still published over the last 7 Vietnam days. The home
+// page is rebuilt at every content change (the page cache), so the list is as fresh as the last
+// publication, several times a working day.
+void fill_most_read(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t) {
+  const std::int32_t today = model::vietnam_day(model::now());
+  // Ask for more than shown: some of the most viewed may have been withdrawn since.
+  const auto ranked =
+      store::most_visited(txn, t, model::VisitKind::article, today - kMostReadDays + 1, today, kMostRead * 4);
+  ctemplate::TemplateDictionary* block = nullptr;
+  std::size_t shown = 0;
+  for (const auto& [id, views] : ranked) {
+    const auto a = store::get_article(txn, t, id);
+    if (!a || a->status != model::ArticleStatus::published) continue;
+    if (!block) block = dict.AddSectionDictionary("MOST_READ");
+    fill_article_summary(*block->AddSectionDictionary("ITEM"), *a);
+    if (++shown == kMostRead) break;
+  }
+}
 
 // The editors' picks among the newest items; with none picked, the newest item leads, so the home
 // page always opens with a lead story.
@@ -84,7 +109,9 @@ Response home_page(const Context& ctx, Request&) {
     link->SetValue("TITLE", l.title);
     if (l.pending) link->ShowSection("PENDING");
   }
-  fill_service_links(dict, store::get_site_settings(txn, t));
+  const auto settings = store::get_site_settings(txn, t);
+  fill_service_links(dict, settings);
+  if (settings.show_most_read == "1") fill_most_read(dict, txn, t);
   // Topic banners: the featured topics, each a link with its description.
   for (const auto& tp : store::list_topics(txn, t)) {
     if (!tp.featured) continue;
