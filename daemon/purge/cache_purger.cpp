@@ -10,9 +10,17 @@ namespace {
 
 constexpr std::size_t kBatch = 1000;  // changes per read; an import of thousands becomes a few purges
 
+// Where the purger starts: the change log's head when it is made (in the caller's thread, so a change
+// committed right after the constructor returns is always purged). Should the read fail, it starts at the
+// beginning: purging too much costs cache misses, purging too little serves stale pages.
 std::uint64_t head(store::Store& store) {
-  const store::ReadTxn txn = store.read();
-  return store::latest_change(txn, store.tables());
+  try {
+    const store::ReadTxn txn = store.read();
+    return store::latest_change(txn, store.tables());
+  } catch (const std::exception& e) {
+    log::warning("cache.purger_head_failed", {{"what", e.what()}});
+    return 0;
+  }
 }
 
 }  // namespace
@@ -23,7 +31,7 @@ CachePurger::CachePurger(store::Store& store, PurgerOptions options, health::Reg
       sent_(metrics.counter("portald_cache_purges_total", "Purges the cache nodes accepted (issue 17).")),
       failures_(metrics.counter("portald_cache_purge_failures_total",
                                 "Purges given up after every retry: a cache node keeps those pages until s-maxage.")),
-      thread_([this](std::stop_token stop) { run(stop); }) {}
+      thread_([this, start = head(store)](std::stop_token stop) { run(stop, start); }) {}
 
 CachePurger::~CachePurger() {
   thread_.request_stop();
@@ -49,14 +57,7 @@ void CachePurger::purge(const config::ListenAddress& node, const std::string& ke
   log::warning("cache.purge_failed", {{"node", node.to_string()}, {"keys", keys}, {"reason", why}});
 }
 
-void CachePurger::run(std::stop_token stop) {
-  std::uint64_t cursor = 0;
-  try {
-    cursor = head(store_);
-  } catch (const std::exception& e) {
-    log::error("cache.purger_failed", {{"what", e.what()}});
-    return;
-  }
+void CachePurger::run(std::stop_token stop, std::uint64_t cursor) {
   while (pause(options_.poll, stop)) {
     try {
       std::vector<store::Change> changes;

@@ -35,7 +35,7 @@ class CachePurger {
   CachePurger& operator=(const CachePurger&) = delete;
 
  private:
-  void run(std::stop_token stop);
+  void run(std::stop_token stop, std::uint64_t cursor);  // cursor: the change log seq already seen
   void purge(const config::ListenAddress& node, const std::string& keys, std::stop_token stop);
   bool pause(std::chrono::milliseconds d, std::stop_token stop);
 
