@@ -70,7 +70,6 @@ web::ServerLimits limits_from(const config::Config& c) {
                            .header_timeout_s = c.header_timeout,
                            .connection_memory = c.connection_memory,
                            .max_body = c.max_body,
-                           .max_upload_body = c.max_upload_body,
                            .trusted_proxy = c.trusted_proxies.networks.empty()
                                                 ? web::TrustedProxy{}
                                                 : web::TrustedProxy([list = c.trusted_proxies](std::string_view a) {
@@ -315,7 +314,7 @@ int run_daemon(const config::Config& config) {
                               .cadence_windows = health::check_settings(config).cadence.windows,
                               .visits = visits ? &*visits : nullptr});
     web::ServerLimits limits = limits_from(config);
-    limits.takes_upload = [&app](const web::Request& r) { return app.takes_upload(r); };
+    limits.body_limit = [&app](const web::Request& r) { return app.body_limit(r); };
     web::HttpServer server(
         config.listen.host, config.listen.port, limits, [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });

@@ -5,7 +5,9 @@
 
 #include "daemon/health/monitor.hpp"
 #include "daemon/log/log.hpp"
+#include "daemon/model/question.hpp"
 #include "daemon/store/change_log.hpp"
+#include "daemon/store/question_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "web/canonical_target.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -188,16 +190,22 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
                       .pattern = spec.pattern,
                       .handler = std::move(bound),
                       .access = spec.access,
-                      .upload = spec.body == BodySize::upload});
+                      .upload = spec.body == BodySize::upload,
+                      .citizen_files = spec.body == BodySize::citizen_files});
   }
   return routes;
 }
 
-bool App::takes_upload(const Request& req) const {
+std::size_t App::body_limit(const Request& req) const {
   const Route* route = router_.find(req.method, req.path);
-  if (!route || !route->upload || !route->access) return false;
+  if (!route) return 0;
+  if (route->citizen_files) {
+    const store::ReadTxn txn = ctx_.store.read();
+    return model::question_form_body_limit(store::get_question_settings(txn, ctx_.store.tables()));
+  }
+  if (!route->upload || !route->access) return 0;
   const auto user = admin::signed_in_user(ctx_, req);
-  return user && model::allowed(user->role, *route->access);
+  return user && model::allowed(user->role, *route->access) ? ctx_.upload_limit() : 0;
 }
 
 Response App::handle(Request& req) {

@@ -36,9 +36,10 @@ class App {
   Response handle(Request& req);
   Response error_response(int status, std::string_view message, const Request& req) const;
   const PageCache& cache() const { return cache_; }
-  // True when this request, by its method, path and session cookie, is a file upload by a signed-in
-  // user whose role may use the route: the server then lets its body reach max-upload-body.
-  bool takes_upload(const Request& req) const;
+  // The body limit of this request when larger than max-body, from its method, path and session cookie:
+  // max-upload-body for a file upload by a signed-in user whose role may use the route; the attachments'
+  // limit for the citizens' question form (model::question_form_body_limit); 0 otherwise.
+  std::size_t body_limit(const Request& req) const;
 
  private:
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.

@@ -22,7 +22,8 @@ struct Route {
   std::string pattern;
   Handler handler;
   Access access = Public;
-  bool upload = false;  // takes files: its body may be as large as the upload limit (max-upload-body)
+  bool upload = false;         // takes files: its body may be as large as the upload limit (max-upload-body)
+  bool citizen_files = false;  // the question form: as large as the attachments allowed (App::body_limit)
 };
 
 // Decides about a route that needs a login: returns a response to send instead (a redirect to the

@@ -39,7 +39,7 @@ std::vector<RouteSpec> route_table() {
       // so neither is cached; the published ones are pages like any other.
       {"GET", "/hoi-dap", questions_page, Public, C::page},
       {"GET", "/hoi-dap/gui-cau-hoi", question_form_page, Public, C::none},
-      {"POST", "/hoi-dap/gui-cau-hoi", question_submit, Public, C::none},
+      {"POST", "/hoi-dap/gui-cau-hoi", question_submit, Public, C::none, BodySize::citizen_files},
       {"GET", "/hoi-dap/tra-cuu", question_lookup, Public, C::none},
       {"GET", "/hoi-dap/{id}", question_page, Public, C::page},
       {"GET", "/static/{file}", static_file, Public, C::page},
@@ -181,6 +181,7 @@ std::vector<RouteSpec> route_table() {
       {"POST", "/quan-tri/hoi-dap/{id}/tra-loi", adm::question_pages::answer_post, A::handle_questions, C::none},
       {"POST", "/quan-tri/hoi-dap/{id}/ghi-chu", adm::question_pages::note_post, A::handle_questions, C::none},
       {"POST", "/quan-tri/hoi-dap/{id}/lien-he", adm::question_pages::contact_post, A::handle_questions, C::none},
+      {"POST", "/quan-tri/hoi-dap/{id}/tep", adm::question_pages::file_post, A::handle_questions, C::none},
   };
 #ifdef PORTALD_TEST_ROUTES
   // Test builds only (the package build never sets PORTALD_TEST_ROUTES), and then only with

@@ -17,9 +17,10 @@ enum class CachePolicy {
   page_per_host,  // the same, keyed by Host too: absolute links depend on it when no public_url is set
 };
 
-// How large a request's body may be: the server's max-body, or max-upload-body for staff who post files
-// (media, attachments, articles and pages with pasted images) and may use the route.
-enum class BodySize { form, upload };
+// How large a request's body may be: the server's max-body, max-upload-body for staff who post files
+// (media, attachments, articles and pages with pasted images) and may use the route, or for anyone the
+// attachments a citizen may add to a question (the question settings).
+enum class BodySize { form, upload, citizen_files };
 
 struct RouteSpec {
   const char* method;  // "GET" (also answers HEAD) or "POST"

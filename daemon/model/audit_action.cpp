@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 83> kNames{{
+constexpr std::array<Names, 84> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -90,6 +90,7 @@ constexpr std::array<Names, 83> kNames{{
     {A::question_answer_save, "question.answer-save", "Lưu dự thảo câu trả lời"},
     {A::question_note, "question.note", "Ghi chú nội bộ về câu hỏi"},
     {A::question_contact_view, "question.contact-view", "Xem thông tin liên hệ của người hỏi"},
+    {A::question_file_view, "question.file-view", "Xem tệp đính kèm của người hỏi"},
     {A::question_erase, "question.erase", "Xóa dữ liệu cá nhân của người hỏi (hết thời hạn lưu)"},
     {A::question_settings, "question.settings", "Sửa cài đặt hỏi đáp"},
     {A::royalty_grade, "royalty.grade", "Chấm điểm nhuận bút"},

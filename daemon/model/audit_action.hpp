@@ -94,6 +94,7 @@ enum class AuditAction {
   question_answer_save,
   question_note,
   question_contact_view,
+  question_file_view,
   question_erase,
   question_settings,
   // Royalties (issue 13): grades, the rates, and each step of a monthly sheet.

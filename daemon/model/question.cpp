@@ -1,5 +1,6 @@
 #include "daemon/model/question.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -63,6 +64,24 @@ int deadline_days(const QuestionSettings& s, std::string_view field) {
   for (const auto& f : s.fields)
     if (f.name == field && f.deadline_days > 0) return f.deadline_days;
   return s.default_deadline_days;
+}
+
+bool is_attachment_type(std::string_view content_type) {
+  return content_type == "image/jpeg" || content_type == "image/png" || content_type == "image/webp" ||
+         content_type == "application/pdf";
+}
+
+std::string_view attachment_type_label(std::string_view content_type) {
+  if (content_type == "image/jpeg") return "ảnh JPEG";
+  if (content_type == "image/png") return "ảnh PNG";
+  if (content_type == "image/webp") return "ảnh WebP";
+  if (content_type == "application/pdf") return "tệp PDF";
+  return "tệp";
+}
+
+std::size_t question_form_body_limit(const QuestionSettings& s) {
+  const std::size_t mb = static_cast<std::size_t>(std::clamp(s.attachment_max_mb, kAttachmentMbMin, kAttachmentMbMax));
+  return (kMaxAttachments + 1) * (mb << 20) + (std::size_t(1) << 20);
 }
 
 QuestionParty question_party(Role role) {

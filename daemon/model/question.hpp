@@ -60,6 +60,13 @@ struct QuestionEvent {
   std::string reason{};
 };
 
+// A file the citizen attached (issue 12): its sniffed type and size in clear, for the queue; the name
+// and the bytes are sealed in the question_files table (store/question_file_table.hpp).
+struct QuestionAttachment {
+  std::string type{};  // as sniffed from the bytes (model::sniff_media_type)
+  std::uint64_t size = 0;
+};
+
 struct Question {
   std::uint64_t id = 0;
   std::string code{};  // tracking code (tracking_code.hpp), unique
@@ -83,7 +90,8 @@ struct Question {
   std::string reason{};  // the last step's reason, shown to the next handler
   std::vector<QuestionNote> notes{};
   std::vector<QuestionEvent> history{};
-  UnixTime erased_at = 0;  // personal data erased (retention), 0 = still held
+  UnixTime erased_at = 0;                         // personal data erased (retention), 0 = still held
+  std::vector<QuestionAttachment> attachments{};  // emptied with the files by the retention erasure
   // The due day each deadline e-mail was last sent for (questions/deadline_notices.hpp), so each goes
   // once per deadline and again when a new assignment sets a new one; 0 = never sent.
   std::int32_t reminded_for_day = 0;         // "due soon", to the agency
@@ -108,8 +116,20 @@ struct QuestionField {
 struct QuestionSettings {
   std::vector<QuestionField> fields{};  // never empty once saved; default_question_settings() has a list
   int default_deadline_days = 10;
-  int retention_days = 365;  // personal data erased this long after the item was published or closed
+  int retention_days = 365;   // personal data erased this long after the item was published or closed
+  int attachment_max_mb = 5;  // the largest file a citizen may attach (kAttachmentMbMin..kAttachmentMbMax)
 };
+// At most this many files per question; each of a type kAttachmentTypes lists, up to attachment_max_mb.
+inline constexpr std::size_t kMaxAttachments = 3;
+inline constexpr int kAttachmentMbMin = 1, kAttachmentMbMax = 10;
+inline constexpr std::size_t kAttachmentNameMax = 120;  // code points kept of a file's name
+// The types a citizen may attach, as model::sniff_media_type names them: photos and PDF scans.
+bool is_attachment_type(std::string_view content_type);
+// "ảnh JPEG" ... for the form's hint and the refusals.
+std::string_view attachment_type_label(std::string_view content_type);
+// The body the question form may send: every file at the limit plus one more, and room for the text,
+// so a file over the limit reaches the form's own refusal (which keeps what was typed) instead of a 413.
+std::size_t question_form_body_limit(const QuestionSettings& s);
 // The settings before the data centre saved any: common fields of provincial administration.
 QuestionSettings default_question_settings();
 // The deadline of a field (its own, else the default); the default for an unknown field.

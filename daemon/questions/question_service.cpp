@@ -11,6 +11,7 @@
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/meta_table.hpp"
+#include "daemon/store/question_file_table.hpp"
 #include "daemon/store/question_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 
@@ -147,6 +148,8 @@ std::vector<std::string> check_submission(const store::Txn& txn, const store::Ta
     errors.push_back("Cơ quan đã chọn không có trong danh sách.");
   check_text(s.title, false, kTitleMin, kTitleMax, "Tiêu đề", errors);
   check_text(s.text, true, kTextMin, kTextMax, "Nội dung câu hỏi", errors);
+  std::vector<model::QuestionAttachment> found;
+  for (auto& e : check_files(s.files, settings, found)) errors.push_back(std::move(e));
   if (!s.consent)
     errors.push_back("Vui lòng đồng ý cho cổng thông tin xử lý dữ liệu cá nhân của bạn để trả lời câu hỏi.");
   return errors;
@@ -174,6 +177,9 @@ Submitted submit(const store::Store& store, const secrets::PersonalDataKey& key,
   q.due_day = health::add_working_days(calendar, health::local_day(now), model::deadline_days(settings, s.field));
   q.sealed_private = seal_private(key, q.id, {s.name, s.email, s.phone, s.title, s.text});
   q.history.push_back({now, "", QuestionStep::assign, QuestionState::received, 0, ""});
+  std::vector<model::QuestionAttachment> found;
+  check_files(s.files, settings, found);
+  put_files(txn, t, key, q, s.files, found);
   store::put_question(txn, t, q, std::nullopt);
   store::append_audit(txn, t, model::AuditAction::question_submit,
                       {.seq = 0,
@@ -364,6 +370,8 @@ std::size_t erase_expired(const store::Store& store, model::UnixTime now) {
     if (!erasable(previous, before)) continue;
     Question q = previous;
     q.sealed_private.clear();
+    q.attachments.clear();
+    store::erase_question_files(txn, t, q.id);
     q.erased_at = now;
     store::put_question(txn, t, q, previous);
     record(txn, t, model::AuditAction::question_erase, Handler{{}, 0}, q, "", "", "", now);

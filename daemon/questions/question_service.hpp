@@ -15,6 +15,7 @@
 #include "daemon/health/cadence.hpp"
 #include "daemon/model/actor.hpp"
 #include "daemon/model/question.hpp"
+#include "daemon/questions/question_files.hpp"
 #include "daemon/questions/question_notices.hpp"
 #include "daemon/store/store.hpp"
 
@@ -46,9 +47,10 @@ struct Submission {
   std::string text{};
   bool may_publish = false;
   bool consent = false;
+  std::vector<AttachedFile> files{};  // question_files.hpp: checked and sealed with the rest
 };
 
-// Checks (and normalises to NFC, trimmed) every field; returns what to correct, in Vietnamese, one line
+// Checks (and normalises to NFC, trimmed) every field and the files; returns what to correct, in Vietnamese, one line
 // per problem; empty when it may be stored.
 std::vector<std::string> check_submission(const store::Txn& txn, const store::Tables& t, Submission& s);
 

@@ -28,6 +28,10 @@ constexpr std::tuple kEventFields{
     codec::optional("agency", &QuestionEvent::agency_id),
     codec::optional("reason", &QuestionEvent::reason),
 };
+constexpr std::tuple kAttachmentFields{
+    codec::optional("type", &model::QuestionAttachment::type),
+    codec::optional("size", &model::QuestionAttachment::size),
+};
 constexpr std::tuple kQuestionFields{
     codec::required("id", &Question::id),
     codec::required("code", &Question::code),
@@ -56,6 +60,8 @@ constexpr std::tuple kQuestionFields{
     codec::optional("erased_at", &Question::erased_at),
     codec::optional("reminded_for_day", &Question::reminded_for_day),
     codec::optional("overdue_noticed_for_day", &Question::overdue_noticed_for_day),
+    codec::optional("attachments", &Question::attachments,
+                    codec::ListOf{codec::fields<model::QuestionAttachment>("question attachment", kAttachmentFields)}),
 };
 constexpr auto kQuestion = codec::record<Question>("question", 1, kQuestionFields);
 
@@ -68,6 +74,7 @@ constexpr std::tuple kSettingsFields{
                     codec::ListOf{codec::fields<QuestionField>("question field", kFieldFields)}),
     codec::optional("default_deadline_days", &QuestionSettings::default_deadline_days),
     codec::optional("retention_days", &QuestionSettings::retention_days),
+    codec::optional("attachment_max_mb", &QuestionSettings::attachment_max_mb),
 };
 constexpr auto kSettings = codec::record<QuestionSettings>("question settings", 1, kSettingsFields);
 constexpr std::string_view kSettingsKey = "questions";
@@ -84,6 +91,7 @@ bool same_public_side(const Question& a, const Question& b) {
     q.reason.clear();
     q.sealed_private.clear();
     q.erased_at = 0;
+    q.attachments.clear();
     return kQuestion.encode(q);
   };
   return visible(a) == visible(b);

@@ -57,6 +57,7 @@ Tables open_tables(MDB_txn* txn) {
   t.visits = open_table(txn, "visits");
   t.royalty_grades = open_table(txn, "royalty_grades");
   t.royalty_sheets = open_table(txn, "royalty_sheets");
+  t.question_files = open_table(txn, "question_files");
   return t;
 }
 

@@ -63,6 +63,8 @@ struct Tables {
   // Issue 13: royalties (royalty_table.hpp); the rates live in `settings` under "royalty".
   MDB_dbi royalty_grades;  // be64(article id) -> RoyaltyGrade
   MDB_dbi royalty_sheets;  // be32(yyyymm) -> RoyaltySheet (a locked one is never rewritten)
+  // Issue 12: the files citizens attach to questions, each sealed (question_file_table.hpp).
+  MDB_dbi question_files;  // be64(question id) + be8(n) -> sealed name and bytes
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

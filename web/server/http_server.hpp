@@ -31,10 +31,10 @@ struct ServerLimits {
   unsigned header_timeout_s = 5;         // idle before a connection's first complete request
   std::size_t connection_memory = 64 * 1024;
   std::size_t max_body = 1 << 20;  // larger bodies get 413
-  // Requests `takes_upload` accepts (decided from the method, path and headers, before any body byte
-  // is read: signed-in staff posting files) may send up to max_upload_body instead; 0 = no exception.
-  std::size_t max_upload_body = 0;
-  std::function<bool(const Request&)> takes_upload{};
+  // A larger limit for the requests the app names from their method, path and headers, before any body
+  // byte is read (signed-in staff posting files; the citizens' question form with its attachments).
+  // 0, a value below max_body, or a throwing check mean max_body.
+  std::function<std::size_t(const Request&)> body_limit{};
   // The reverse proxies whose forwarding headers are believed (Request::remote_address, https); empty
   // = none, every client is its TCP peer.
   TrustedProxy trusted_proxy{};

@@ -1,5 +1,5 @@
 // Turns MHD's three-phase access callback (headers, body chunks, end) into one call of the handler
-// with a complete Request, enforcing ServerLimits::max_body (max_upload_body for uploads) on the way, and bounds the
+// with a complete Request, enforcing ServerLimits::max_body (or the app's larger body_limit) on the way, and bounds the
 // request target before MHD splits its query (on_request_target).
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -49,15 +49,15 @@ struct PendingRequest {
   bool too_large = false;
   bool target_too_long = false;  // set by on_request_target: answer 414
   std::string target;            // as sent, for the app's one canonical form of each path
-  std::size_t body_limit = 0;    // max_body, or max_upload_body for an upload (set by begin)
+  std::size_t body_limit = 0;    // max_body, or the app's larger limit for this request (set by begin)
 };
 
-// The body limit for this request: the upload limit only when the app says, from the headers, that
-// this is an upload by someone allowed to make it. A failing check means the ordinary limit.
+// The body limit for this request: a larger one only when the app says so from the headers (an upload
+// by someone allowed to make it). A failing check means the ordinary limit.
 std::size_t body_limit_for(const ServerLimits& limits, const Request& req) {
-  if (limits.max_upload_body <= limits.max_body || !limits.takes_upload) return limits.max_body;
+  if (!limits.body_limit) return limits.max_body;
   try {
-    return limits.takes_upload(req) ? limits.max_upload_body : limits.max_body;
+    return std::max(limits.body_limit(req), limits.max_body);
   } catch (...) {
     return limits.max_body;
   }

@@ -16,13 +16,18 @@
 </dl>
 <h2>Nội dung câu hỏi</h2>
 <div class="plain-text">{{TEXT:none}}</div>
+{{#FILES}}<section aria-labelledby="h-tep">
+  <h2 id="h-tep">Tệp đính kèm</h2>
+  <p>Tệp của người hỏi được mã hóa; mỗi lần tải được ghi vào nhật ký.</p>
+  <ul class="attachments">{{#FILE}}<li><form method="post" action="/quan-tri/hoi-dap/{{ID}}/tep"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="so" value="{{N}}"><button type="submit">Tải tệp {{NUMBER}}</button> {{TYPE}}, {{SIZE}}</form></li>{{/FILE}}</ul>
+</section>{{/FILES}}
 <section class="contact" aria-labelledby="h-lien-he">
   <h2 id="h-lien-he">Thông tin liên hệ của người hỏi</h2>
   {{#CONTACT}}<dl class="facts"><dt>Họ và tên</dt><dd>{{NAME}}</dd><dt>Thư điện tử</dt><dd>{{EMAIL}}</dd><dt>Điện thoại</dt><dd>{{PHONE}}</dd></dl>
   <h3>Nội dung nguyên văn</h3><p><strong>{{TITLE}}</strong></p><div class="plain-text">{{TEXT:none}}</div>{{/CONTACT}}
   {{#CONTACT_HIDDEN}}<p>Thông tin liên hệ được mã hóa và chỉ hiển thị khi cần; mỗi lần xem được ghi vào nhật ký.</p>
   <form method="post" action="/quan-tri/hoi-dap/{{ID}}/lien-he"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Xem thông tin liên hệ</button></form>{{/CONTACT_HIDDEN}}
-  {{#CONTACT_ERASED}}<p>Dữ liệu cá nhân của người hỏi đã được xóa khi hết thời hạn lưu trữ.</p>{{/CONTACT_ERASED}}
+  {{#CONTACT_ERASED}}<p>Dữ liệu cá nhân của người hỏi (thông tin liên hệ, tệp đính kèm) đã được xóa khi hết thời hạn lưu trữ.</p>{{/CONTACT_ERASED}}
 </section>
 <section aria-labelledby="h-tra-loi">
   <h2 id="h-tra-loi">Câu trả lời</h2>

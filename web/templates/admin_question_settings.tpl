@@ -10,6 +10,8 @@
   <input id="q-default" name="thoi-han" type="number" min="1" max="90" value="{{DEFAULT_DAYS}}">
   <label for="q-retention">Thời gian lưu thông tin liên hệ sau khi công khai hoặc đóng câu hỏi (ngày)</label>
   <input id="q-retention" name="luu-tru" type="number" min="30" max="3650" value="{{RETENTION_DAYS}}">
+  <label for="q-file-mb">Dung lượng tối đa của mỗi tệp đính kèm (MB, từ {{FILE_MB_MIN}} đến {{FILE_MB_MAX}}; người hỏi gửi được tối đa {{FILES_MAX}} tệp ảnh hoặc PDF)</label>
+  <input id="q-file-mb" name="tep-mb" type="number" min="{{FILE_MB_MIN}}" max="{{FILE_MB_MAX}}" value="{{FILE_MB}}">
   <p><button type="submit">Lưu cài đặt</button></p>
 </form>
 {{>FOOTER}}

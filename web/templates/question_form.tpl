@@ -7,7 +7,7 @@
   <p>Câu hỏi chưa được gửi. Vui lòng sửa các mục sau (nội dung bạn đã nhập vẫn được giữ nguyên):</p>
   <ul>{{#ERROR}}<li>{{TEXT}}</li>{{/ERROR}}</ul>
 </div>{{/ERRORS}}
-<form class="question-form" method="post" action="/hoi-dap/gui-cau-hoi" accept-charset="UTF-8">
+<form class="question-form" method="post" action="/hoi-dap/gui-cau-hoi" accept-charset="UTF-8" enctype="multipart/form-data">
   <input type="hidden" name="t" value="{{TOKEN}}">
   <fieldset>
     <legend>Thông tin người hỏi</legend>
@@ -23,6 +23,9 @@
     <div class="field"><label for="q-tieu-de">Tiêu đề <span aria-hidden="true">*</span></label><input id="q-tieu-de" name="tieu-de" type="text" required minlength="{{TITLE_MIN}}" maxlength="{{TITLE_MAX}}" value="{{TITLE}}"></div>
     <div class="field"><label for="q-noi-dung">Nội dung <span aria-hidden="true">*</span></label><textarea id="q-noi-dung" name="noi-dung" rows="10" required minlength="{{TEXT_MIN}}" maxlength="{{TEXT_MAX}}" aria-describedby="q-noi-dung-goi-y">{{TEXT:none}}</textarea>
       <p class="hint" id="q-noi-dung-goi-y">Tối đa {{TEXT_MAX}} ký tự. Không ghi số điện thoại, thư điện tử hay thông tin cá nhân khác vào nội dung: nếu có, chúng sẽ được ẩn khi công khai.</p></div>
+    <div class="field"><label for="q-tep">Tệp đính kèm (không bắt buộc)</label><input id="q-tep" name="tep" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" data-max-files="{{FILES_MAX}}" data-max-bytes="{{FILE_MAX_BYTES}}" aria-describedby="q-tep-goi-y">
+      <p class="hint" id="q-tep-goi-y">Tối đa {{FILES_MAX}} tệp: ảnh (JPEG, PNG, WebP) hoặc PDF, mỗi tệp không quá {{FILE_MAX_MB}} MB. Chỉ người xử lý câu hỏi xem được tệp; tệp không được công khai.</p>
+      {{#FILES_AGAIN}}<p class="notice">Vui lòng chọn lại tệp đính kèm: tệp đã chọn không được gửi lại cùng trang này.</p>{{/FILES_AGAIN}}</div>
   </fieldset>
   <div class="hp" aria-hidden="true"><label for="q-website">Để trống ô này</label><input id="q-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
   <fieldset>
@@ -32,4 +35,5 @@
   </fieldset>
   <div class="actions"><button type="submit">Gửi câu hỏi</button></div>
 </form>
+<script src="/static/question-form.js" defer></script>
 {{>FOOTER}}

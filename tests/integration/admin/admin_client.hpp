@@ -23,6 +23,27 @@ inline std::string encode_form(const Fields& fields) {
   return body;
 }
 
+// A file in a multipart/form-data body.
+struct FilePart {
+  std::string field;
+  std::string name;
+  std::string type;
+  std::string bytes;
+};
+inline const std::string kMultipartBoundary = "----portaldtestboundary7MA4YWxk";
+// The body of a form that posts files; its Content-Type is multipart_type().
+inline std::string encode_multipart(const Fields& fields, const std::vector<FilePart>& files) {
+  const std::string& b = kMultipartBoundary;
+  std::string body;
+  for (const auto& [k, v] : fields)
+    body += "--" + b + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+  for (const auto& f : files)
+    body += "--" + b + "\r\nContent-Disposition: form-data; name=\"" + f.field + "\"; filename=\"" + f.name +
+            "\"\r\nContent-Type: " + f.type + "\r\n\r\n" + f.bytes + "\r\n";
+  return body + "--" + b + "--\r\n";
+}
+inline std::string multipart_type() { return "multipart/form-data; boundary=" + kMultipartBoundary; }
+
 // The value="..." of the first <input name="NAME" ...>.
 inline std::string input_value(const std::string& html, const std::string& name) {
   const auto p = html.find("name=\"" + name + "\"");

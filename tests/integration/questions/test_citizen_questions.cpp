@@ -11,6 +11,7 @@
 
 #include "daemon/store/data_dir.hpp"
 #include "tests/integration/admin/admin_client.hpp"
+#include "tests/support/images.hpp"
 #include "tests/support/mail_server.hpp"
 
 using namespace portald;
@@ -103,6 +104,16 @@ std::string option_value(const std::string& html, const std::string& label) {
 }
 
 const std::vector<std::string> kNoWait{"--question-min-fill-time", "0"};
+
+// A scan a citizen attaches: its marker must never be in the store in clear.
+const std::string kScanMarker = "so-can-cuoc-079088001234";
+const std::string kScan = "%PDF-1.4\n% " + kScanMarker + "\n%%EOF\n";
+const std::string kScanName = "CCCD Nguyễn Văn Thử.pdf";
+
+test::HttpResponse post_with_files(std::uint16_t port, const Fields& fields, const std::vector<test::FilePart>& files) {
+  return test::http_request("127.0.0.1", port, "POST", "/hoi-dap/gui-cau-hoi",
+                            {{"Content-Type", test::multipart_type()}}, test::encode_multipart(fields, files));
+}
 
 }  // namespace
 
@@ -266,6 +277,89 @@ BOOST_AUTO_TEST_CASE(refused_forms_keep_what_was_typed_and_store_nothing) {
   BOOST_TEST(r.status == 303);
 }
 
+// Attachments (issue 12): a photo and a scan go with the question, sealed; the handlers download them
+// (audited), another agency never; a wrong type or a file over the limit is refused with the form kept;
+// a body far over the limit is cut short with 413.
+BOOST_AUTO_TEST_CASE(attachments_reach_the_handlers_only_and_refusals_keep_the_form) {
+  QuestionSite site;
+  test::RunningDaemon daemon(site.data, kNoWait);
+  const auto port = daemon.port();
+  const auto form = daemon.get("/hoi-dap/gui-cau-hoi");
+  BOOST_TEST(has(form.body, "enctype=\"multipart/form-data\""));
+  BOOST_TEST(has(form.body, "name=\"tep\" type=\"file\" multiple"));
+  BOOST_TEST(has(form.body, "mỗi tệp không quá 5 MB"));
+
+  // A page posing as a photo: refused, what was typed kept, and the person told to choose files again.
+  const std::string title = "Phản ánh rác thải tại chợ";
+  auto r = post_with_files(port, question_fields(form_token(port), title),
+                           {{"tep", "anh.png", "image/png", "<html><script>alert(1)</script></html>"}});
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(has(r.body, "Tệp &quot;anh.png&quot; không phải ảnh (JPEG, PNG, WebP) hoặc tệp PDF."), r.body);
+  BOOST_TEST(has(r.body, title));
+  BOOST_TEST(has(r.body, kEmail));
+  BOOST_TEST(has(r.body, "Vui lòng chọn lại tệp đính kèm"));
+  // Over the 5 MB limit but within what the form may send: the form's own refusal.
+  const std::string big = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(6 << 20, 'x');
+  r = post_with_files(port, question_fields(form_token(port), title), {{"tep", "lon.png", "image/png", big}});
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(has(r.body, "quá lớn"));
+  BOOST_TEST(has(r.body, title));
+  // Far over it (4 such files, 24 MB): answered 413 from the headers, before a byte of the body is read.
+  {
+    test::RawConnection c("127.0.0.1", port);
+    BOOST_TEST_REQUIRE(
+        c.send("POST /hoi-dap/gui-cau-hoi HTTP/1.1\r\nHost: x\r\nContent-Type: " + test::multipart_type() +
+               "\r\nContent-Length: " + std::to_string(4 * big.size()) + "\r\n\r\n"));
+    const auto cut = c.read_response(std::chrono::seconds(5));
+    BOOST_TEST_REQUIRE(cut.has_value());
+    BOOST_TEST(cut->status == 413);
+  }
+
+  // A real photo and a scan.
+  const std::string photo = test::make_image(40, 30, ".png");
+  r = post_with_files(port, question_fields(form_token(port), title),
+                      {{"tep", "hien-truong.png", "image/png", photo}, {"tep", kScanName, "application/pdf", kScan}});
+  BOOST_REQUIRE_MESSAGE(r.status == 303, r.status << " " << r.body.substr(0, 2000));
+
+  AdminClient secretariat{port};
+  secretariat.login("thuky", test::kPassword);
+  const std::string id = queue_id(secretariat, title);
+  BOOST_REQUIRE(!id.empty());
+  const auto item = secretariat.get("/quan-tri/hoi-dap/" + id);
+  BOOST_TEST(has(item.body, "Tệp đính kèm"));
+  BOOST_TEST(has(item.body, "Tải tệp 2</button> tệp PDF"));
+  BOOST_TEST(!has(item.body, "CCCD"));  // the name only with the download
+  const auto scan = secretariat.post("/quan-tri/hoi-dap/" + id + "/tep", {{"so", "1"}});
+  BOOST_TEST(scan.status == 200);
+  BOOST_TEST(scan.body == kScan);
+  BOOST_TEST(has(std::string(scan.header("Content-Disposition").value_or("")),
+                 "attachment; filename=\"cccd-nguyen-van-thu.pdf\"; filename*=UTF-8''CCCD%20Nguy"));
+  BOOST_TEST(scan.header("Cache-Control").value_or("") == "no-store");
+  BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/tep", {{"so", "0"}}).body == photo);
+  BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/tep", {{"so", "2"}}).status == 409);
+  BOOST_TEST(secretariat.post("/quan-tri/hoi-dap/" + id + "/tep", {{"so", "x"}}).status == 400);
+
+  // Assigned to Sở Y tế: the other agency gets 404, never the file.
+  const std::string yte = option_value(item.body, "Sở Y tế");
+  BOOST_TEST(
+      secretariat.post("/quan-tri/hoi-dap/" + id + "/buoc", {{"buoc", "assign"}, {"ly-do", ""}, {"co-quan", yte}})
+          .status == 303);
+  AdminClient other{port};
+  other.login("traloixaydung", test::kPassword);
+  const auto refused = other.post("/quan-tri/hoi-dap/" + id + "/tep", {{"so", "1"}});
+  BOOST_TEST(refused.status == 404);
+  BOOST_TEST(!has(refused.body, kScanMarker));
+  AdminClient answerer{port};
+  answerer.login("traloiyte", test::kPassword);
+  BOOST_TEST(answerer.post("/quan-tri/hoi-dap/" + id + "/tep", {{"so", "1"}}).body == kScan);
+
+  AdminClient op{port};
+  op.login("quantri", test::kPassword);
+  const auto audit = op.get("/quan-tri/nhat-ky.csv").body;
+  BOOST_TEST(has(audit, "question.file-view"));
+  BOOST_TEST(!has(raw_store(site.data), kScanMarker));
+}
+
 BOOST_AUTO_TEST_CASE(a_flood_from_one_address_is_throttled_with_the_form_kept) {
   QuestionSite site;
   std::vector<std::string> args = kNoWait;
@@ -298,6 +392,25 @@ BOOST_AUTO_TEST_CASE(the_raw_store_never_holds_a_citizens_email_or_phone) {
   BOOST_TEST(!has(raw, "0912 345 678"));
   BOOST_TEST(!has(raw, "0912345678"));
   BOOST_TEST(!has(raw, kName));
+
+  // A snapshot of that store (unencrypted: LMDB's own copy, data.mdb as it is) holds the question and no contact.
+  const auto keys = site.dir.path / "snapshot-keys", target = site.dir.path / "snapshots";
+  std::filesystem::create_directories(target);
+  const auto made =
+      test::portaldctl(site.data, {"--backup-dir", target.string(), "--backup-key", (keys / "s.key").string(),
+                                   "--backup-public-key", (keys / "s.pub").string(), "backup"});
+  BOOST_REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+  std::string snapshot;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(target)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    snapshot.append(std::istreambuf_iterator<char>(in), {});
+  }
+  BOOST_REQUIRE(snapshot.size() > 4096);
+  BOOST_TEST(has(snapshot, "Câu hỏi để kiểm tra dữ liệu thô"));
+  BOOST_TEST(!has(snapshot, kEmail));
+  BOOST_TEST(!has(snapshot, "0912 345 678"));
+  BOOST_TEST(!has(snapshot, kName));
 }
 
 BOOST_AUTO_TEST_CASE(an_agency_returns_what_is_not_its_own_and_the_data_centre_sees_why) {

@@ -118,6 +118,7 @@ BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
                                                "question.answer-save",
                                                "question.note",
                                                "question.contact-view",
+                                               "question.file-view",
                                                "question.erase",
                                                "question.settings",
                                                "royalty.grade",

@@ -13,9 +13,11 @@
 
 #include "daemon/health/working_days.hpp"
 #include "daemon/model/question_text.hpp"
+#include "daemon/model/text.hpp"
 #include "daemon/questions/question_service.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/data_dir.hpp"
+#include "daemon/store/question_file_table.hpp"
 #include "daemon/store/question_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "tests/support/fixtures.hpp"
@@ -642,6 +644,113 @@ BOOST_AUTO_TEST_CASE(notes_are_for_those_who_see_the_item) {
   BOOST_TEST(q.notes[0].text == "Đã xác minh");
   BOOST_TEST(q.notes[0].at == kNow + 5);
   BOOST_TEST(actions_of(p.s.store, id).back() == "question.note");
+}
+
+// Attachments (issue 12): checked from their bytes, sealed with the name, opened only by those who see the
+// item (audited), and erased with the contacts.
+namespace {
+
+const std::string kPdfName = "C:\\Users\\An\\CCCD Nguyễn Văn An.pdf";
+const std::string kPdfBytes = "%PDF-1.4\n% so-can-cuoc-079088001234\n%%EOF\n";
+const std::string kPngBytes = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(2000, 'x');
+
+questions::Submission with_files(std::vector<questions::AttachedFile> files) {
+  auto sub = Portal::good();
+  sub.files = std::move(files);
+  return sub;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(attachments_are_sealed_and_opened_only_by_those_who_see_the_item) {
+  Portal p;
+  const auto r = p.submit(with_files({{kPdfName, kPdfBytes}, {"anh hien truong.png", kPngBytes}}));
+  BOOST_TEST_REQUIRE(r.errors.empty());
+  const auto q = p.get(r.id);
+  BOOST_TEST_REQUIRE(q.attachments.size() == 2u);
+  BOOST_TEST(q.attachments[0].type == "application/pdf");
+  BOOST_TEST(q.attachments[0].size == kPdfBytes.size());
+  BOOST_TEST(q.attachments[1].type == "image/png");
+  // Neither the name nor the bytes are in the store file in clear.
+  const std::string raw = file_bytes(store::DataDir(p.s.dir.path).store_file());
+  BOOST_TEST(raw.find("079088001234") == std::string::npos);
+  BOOST_TEST(raw.find("CCCD") == std::string::npos);
+
+  BOOST_TEST_REQUIRE((p.step(r.id, QuestionStep::assign, p.centre, "", p.agency_a).outcome == Outcome::done));
+  const auto opened = questions::open_file(p.s.store, p.key, r.id, 0, p.answerer_a, kNow + 7200);
+  BOOST_TEST_REQUIRE(opened.has_value());
+  BOOST_TEST(opened->name == "CCCD Nguyễn Văn An.pdf");  // the last part of the path only
+  BOOST_TEST(opened->type == "application/pdf");
+  BOOST_TEST(opened->bytes == kPdfBytes);
+  BOOST_TEST(questions::open_file(p.s.store, p.key, r.id, 1, p.centre, kNow + 7200)->bytes == kPngBytes);
+  // Another agency, a reporter, a file that is not there, another key: nothing, and no audit entry.
+  BOOST_TEST(!questions::open_file(p.s.store, p.key, r.id, 0, p.answerer_b, kNow + 7200).has_value());
+  BOOST_TEST(!questions::open_file(p.s.store, p.key, r.id, 0, p.reporter, kNow + 7200).has_value());
+  BOOST_TEST(!questions::open_file(p.s.store, p.key, r.id, 2, p.centre, kNow + 7200).has_value());
+  const auto other_key = secrets::PersonalDataKey::generate();
+  BOOST_TEST(!questions::open_file(p.s.store, other_key, r.id, 0, p.centre, kNow + 7200).has_value());
+  const auto views = test::audit_entries(
+      p.s.store, {.actor = "", .action_prefix = "question.file-view", .object = "", .since = 0, .until = 0});
+  BOOST_TEST_REQUIRE(views.size() == 2u);
+  BOOST_TEST(views[0].actor == "traloi.a");
+  BOOST_TEST(views[0].to == "tệp 1");
+  BOOST_TEST(views[1].actor == "thuky");
+}
+
+BOOST_AUTO_TEST_CASE(refused_attachments_write_nothing) {
+  Portal p;
+  {
+    store::WriteTxn txn = p.s.store.write();
+    auto s = store::get_question_settings(txn, p.s.store.tables());
+    s.attachment_max_mb = 1;
+    store::put_question_settings(txn, p.s.store.tables(), s);
+    txn.commit();
+  }
+  const auto errors_of = [&](std::vector<questions::AttachedFile> files) {
+    return p.submit(with_files(std::move(files))).errors;
+  };
+  const auto four = errors_of({{"1.pdf", kPdfBytes}, {"2.pdf", kPdfBytes}, {"3.pdf", kPdfBytes}, {"4.pdf", kPdfBytes}});
+  BOOST_TEST_REQUIRE(four.size() == 1u);
+  BOOST_TEST(four[0] == "Chỉ được đính kèm tối đa 3 tệp.");
+  const auto html = errors_of({{"trang.pdf", "<html><script>alert(1)</script></html>"}});
+  BOOST_TEST_REQUIRE(html.size() == 1u);
+  BOOST_TEST(html[0] == "Tệp \"trang.pdf\" không phải ảnh (JPEG, PNG, WebP) hoặc tệp PDF.");
+  const auto big = errors_of({{"lon.png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(3 << 19, 'x')}});
+  BOOST_TEST_REQUIRE(big.size() == 1u);
+  BOOST_TEST(big[0] == "Tệp \"lon.png\" quá lớn (1,6 MB): mỗi tệp tối đa 1 MB.");
+  BOOST_TEST(p.count() == 0u);
+  const store::ReadTxn txn = p.s.store.read();
+  store::Cursor c(txn, p.s.store.tables().question_files);
+  BOOST_TEST(!c.first());
+}
+
+BOOST_AUTO_TEST_CASE(file_names_keep_their_last_part_cleaned) {
+  BOOST_TEST(questions::clean_file_name("/home/an/Đơn đề nghị.pdf", 0) == "Đơn đề nghị.pdf");
+  BOOST_TEST(questions::clean_file_name("a\"b\x01.png", 0) == "ab.png");
+  BOOST_TEST(questions::clean_file_name("", 1) == "tep-2");
+  BOOST_TEST(questions::clean_file_name("..", 0) == "tep-1");
+  BOOST_TEST(questions::clean_file_name("\xff\xfe", 2) == "tep-3");  // not UTF-8
+  const std::string longest = questions::clean_file_name(std::string(200, 'a') + ".pdf", 0);
+  BOOST_TEST(longest.size() == model::kAttachmentNameMax);
+  std::string vietnamese;
+  for (int i = 0; i < 130; ++i) vietnamese += "ệ";
+  const std::string cut = questions::clean_file_name(vietnamese, 0);
+  BOOST_TEST(model::count_code_points(cut) == model::kAttachmentNameMax);  // cut between characters
+  BOOST_TEST(model::is_valid_utf8(cut));
+}
+
+BOOST_AUTO_TEST_CASE(attachments_are_erased_with_the_contacts) {
+  Portal p;
+  const auto r = p.submit(with_files({{"don.pdf", kPdfBytes}}));
+  BOOST_TEST_REQUIRE(r.errors.empty());
+  BOOST_TEST_REQUIRE(
+      (p.step(r.id, QuestionStep::close, p.centre, "Trùng câu hỏi đã trả lời").outcome == Outcome::done));
+  const model::UnixTime retention = 365 * kDay;
+  BOOST_TEST(questions::erase_expired(p.s.store, kNow + 3600 + retention + 1) == 1u);
+  BOOST_TEST(p.get(r.id).attachments.empty());
+  BOOST_TEST(!questions::open_file(p.s.store, p.key, r.id, 0, p.centre, kNow + retention + 7200).has_value());
+  const store::ReadTxn txn = p.s.store.read();
+  BOOST_TEST(!store::get_question_file(txn, p.s.store.tables(), r.id, 0).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

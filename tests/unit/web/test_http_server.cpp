@@ -293,13 +293,12 @@ BOOST_AUTO_TEST_CASE(chunked_body_over_max_body_gets_413_at_the_end) {
 }
 
 // Staff uploads (issue 15's 1.09 MB photo): a request the app recognises from its headers may send up
-// to max_upload_body; every other request keeps max_body, and a throwing check means max_body.
+// to the limit the app gives it; every other request keeps max_body, and a throwing check means max_body.
 BOOST_AUTO_TEST_CASE(an_upload_the_app_recognises_gets_the_upload_limit) {
   ServerLimits limits = test_limits();
-  limits.max_upload_body = 4096;
-  limits.takes_upload = [](const Request& r) {
+  limits.body_limit = [](const Request& r) -> std::size_t {
     if (r.path == "/boom") throw std::runtime_error("store unavailable");
-    return r.path == "/thu-vien" && r.header("Cookie").value_or("") == "session=ok";
+    return r.path == "/thu-vien" && r.header("Cookie").value_or("") == "session=ok" ? 4096 : 0;
   };
   Served s(ok_handler(), limits);
   const std::string photo(3000, 'p');

@@ -164,6 +164,7 @@ Response step_post(const Context& ctx, Request& req);     // a handling step (as
 Response answer_post(const Context& ctx, Request& req);   // the agency's draft answer, and sending it
 Response note_post(const Context& ctx, Request& req);     // an internal note
 Response contact_post(const Context& ctx, Request& req);  // the citizen's contacts, audited
+Response file_post(const Context& ctx, Request& req);     // one of the citizen's files, as a download, audited
 Response settings_get(const Context& ctx, Request& req);
 Response settings_post(const Context& ctx, Request& req);
 Response report_page(const Context& ctx, Request& req);  // per agency and month (question_report.cpp)

@@ -12,8 +12,10 @@
 #include "daemon/store/question_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "web/form.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
+#include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
 #include "web/server/http_error.hpp"
 
@@ -99,6 +101,16 @@ Response render_item(const Context& ctx, Request& req, const model::User& me, st
   dict.ShowSection(q->may_publish ? "MAY_PUBLISH" : "NO_PUBLISH");
   if (!q->reason.empty()) dict.AddSectionDictionary("REASON")->SetValue("TEXT", q->reason);
   dict.SetValue("TEXT", escape_keeping_lines(q->text));
+  if (!q->attachments.empty()) {
+    auto* files = dict.AddSectionDictionary("FILES");
+    for (std::size_t i = 0; i < q->attachments.size(); ++i) {
+      auto* f = files->AddSectionDictionary("FILE");
+      f->SetIntValue("N", static_cast<long>(i));
+      f->SetIntValue("NUMBER", static_cast<long>(i + 1));
+      f->SetValue("TYPE", std::string(model::attachment_type_label(q->attachments[i].type)));
+      f->SetValue("SIZE", std::to_string((q->attachments[i].size + 1023) / 1024) + " KB");
+    }
+  }
   if (v.contact) {
     auto* c = dict.AddSectionDictionary("CONTACT");
     c->SetValue("NAME", v.contact->name);
@@ -297,6 +309,36 @@ Response contact_post(const Context& ctx, Request& req) {
   return render_item(ctx, req, me, id, {.contact = std::move(contact)});
 }
 
+Response file_post(const Context& ctx, Request& req) {
+  const auto me = current_user(ctx, req);
+  const auto id = id_param(req);
+  const Form form = parse_form(req.header("Content-Type").value_or(""), req.body);
+  std::size_t n = 0;
+  const std::string typed = form.get("so");
+  if (const auto [p, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), n);
+      ec != std::errc() || p != typed.data() + typed.size())
+    throw HttpError(400, "Số thứ tự tệp không hợp lệ.");
+  if (!ctx.personal_data_key)
+    return render_item(ctx, req, me, id,
+                       {.error = "Máy chủ chưa có khóa dữ liệu cá nhân: không mở được tệp đính kèm.", .status = 503});
+  auto file = questions::open_file(ctx.store, *ctx.personal_data_key, id, n, handler_of(me, req), model::now());
+  if (!file) {
+    const store::ReadTxn txn = ctx.store.read();
+    if (!questions::load_for(txn, ctx.store.tables(), id, handler_of(me, req)))
+      throw HttpError(404, "Không tìm thấy câu hỏi.");
+    return render_item(ctx, req, me, id,
+                       {.error = "Không mở được tệp đính kèm (đã xóa hoặc khóa không khớp).", .status = 409});
+  }
+  // Always a download: a citizen's file never runs as a page of ours, whatever its bytes hold.
+  model::Media m;
+  m.file_name = std::move(file->name);
+  m.content_type = std::move(file->type);
+  m.bytes = std::move(file->bytes);
+  Response r = attachment_response(m);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
 namespace {
 
 std::string fields_text(const model::QuestionSettings& s) {
@@ -347,6 +389,11 @@ model::QuestionSettings parse_settings(const Form& form, std::vector<std::string
   const auto keep = small_number(form.get("luu-tru"), 30, 3650);
   if (!keep) errors.push_back("Thời gian lưu thông tin liên hệ phải từ 30 đến 3650 ngày.");
   s.retention_days = keep.value_or(365);
+  const auto file_mb = small_number(form.get("tep-mb"), model::kAttachmentMbMin, model::kAttachmentMbMax);
+  if (!file_mb)
+    errors.push_back("Dung lượng tối đa của mỗi tệp đính kèm phải từ " + std::to_string(model::kAttachmentMbMin) +
+                     " đến " + std::to_string(model::kAttachmentMbMax) + " MB.");
+  s.attachment_max_mb = file_mb.value_or(5);
   return s;
 }
 
@@ -358,6 +405,10 @@ Response render_settings(const Context& ctx, Request& req, const model::User& me
   dict.SetValue("FIELDS", escape_keeping_lines(fields));
   dict.SetIntValue("DEFAULT_DAYS", s.default_deadline_days);
   dict.SetIntValue("RETENTION_DAYS", s.retention_days);
+  dict.SetIntValue("FILE_MB", s.attachment_max_mb);
+  dict.SetIntValue("FILE_MB_MIN", model::kAttachmentMbMin);
+  dict.SetIntValue("FILE_MB_MAX", model::kAttachmentMbMax);
+  dict.SetIntValue("FILES_MAX", static_cast<long>(model::kMaxAttachments));
   if (!errors.empty()) {
     auto* box = dict.AddSectionDictionary("ERRORS");
     for (const auto& e : errors) box->AddSectionDictionary("ERROR")->SetValue("TEXT", e);

@@ -104,6 +104,11 @@ Response render_form(const Context& ctx, const FormView& v) {
   dict.SetIntValue("TEXT_MIN", questions::kTextMin);
   dict.SetIntValue("TEXT_MAX", questions::kTextMax);
   dict.SetIntValue("DEADLINE_DAYS", settings.default_deadline_days);
+  const int file_mb = std::clamp(settings.attachment_max_mb, model::kAttachmentMbMin, model::kAttachmentMbMax);
+  dict.SetIntValue("FILES_MAX", static_cast<long>(model::kMaxAttachments));
+  dict.SetIntValue("FILE_MAX_MB", file_mb);
+  dict.SetValue("FILE_MAX_BYTES", std::to_string(std::size_t(file_mb) << 20));
+  if (!s.files.empty()) dict.ShowSection("FILES_AGAIN");  // a browser never refills a file input
   dict.SetValue("PRIVACY_URL", kPrivacyUrl);
   for (const auto& f : settings.fields) {
     auto* o = dict.AddSectionDictionary("FIELD_OPTION");
@@ -137,6 +142,11 @@ questions::Submission submission_of(const Form& f) {
   s.text = f.get("noi-dung");
   s.may_publish = f.get("cong-khai") == "1";
   s.consent = f.get("dong-y") == "1";
+  for (const auto& file : f.files) {
+    // A file input left empty still sends a part, without a name or bytes.
+    if (file.field != "tep" || (file.file_name.empty() && file.bytes.empty())) continue;
+    s.files.push_back({file.file_name, file.bytes});
+  }
   return s;
 }
 
