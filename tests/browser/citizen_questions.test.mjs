@@ -1,14 +1,17 @@
 // Citizens' questions in a real browser (Debian's Chromium driven by Playwright), issue 12: a citizen on
-// a phone asks (a refusal keeps what was typed), gets a tracking code and follows the item; the data
-// centre assigns it, the agency answers, the board approves and publishes it; the public page shows it
-// with the name masked and no contacts. Every page on the way is axe clean (WCAG 2.1 AA). Run by ctest
-// (browser.citizen_questions).
+// a phone asks with a photo attached (a refusal keeps what was typed), gets a tracking code and follows
+// the item; the data centre assigns it and opens the photo, the agency answers, the board approves and
+// publishes it; the public page shows it with the name masked and no contacts, the site's search finds
+// it, and the citizen's inbox (a real SMTP server) holds the answer with the link that opens it. Every
+// page on the way is axe clean (WCAG 2.1 AA). Run by ctest (browser.citizen_questions).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ctl, startDaemon, launchChromium, keepOnMachine, addUser, login, axeViolations } from './support/portald.mjs';
+import {
+  ctl, startDaemon, startSmtp, launchChromium, keepOnMachine, addUser, login, axeViolations,
+} from './support/portald.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-questions-'));
 const data = path.join(work, 'data');
@@ -16,7 +19,11 @@ const PASSWORD = 'mật-khẩu-trình-duyệt-2025';
 let daemon;
 let base;
 let browser;
+let smtp;
 const problems = [];
+// A 1×1 PNG: the photo a citizen attaches.
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function newPage(viewport) {
   const context = await browser.newContext({ locale: 'vi-VN', viewport });
@@ -36,14 +43,18 @@ before(async () => {
   addUser(data, 'thuky', 'secretariat', PASSWORD, '--display-name', 'Thư ký');
   addUser(data, 'traloiyte', 'agency-answerer', PASSWORD, '--agency', 'Sở Y tế', '--display-name', 'Cán bộ Sở Y tế');
   addUser(data, 'photruongban', 'deputy', PASSWORD, '--display-name', 'Phó trưởng ban');
+  smtp = await startSmtp(work);
   // A person needs longer than a second; the default (5 s) would only slow the test down.
-  ({ daemon, base } = await startDaemon(data, ['--question-min-fill-time', '1']));
+  ({ daemon, base } = await startDaemon(data, ['--question-min-fill-time', '1', '--sendmail', smtp.sendmail,
+    '--mail-from', 'no-reply@congthongtin.test']));
+  ctl(data, 'settings', 'set', 'public_url', base);  // the e-mails' links are absolute
   browser = await launchChromium();
 });
 
 after(async () => {
   if (browser) await browser.close();
   if (daemon) daemon.kill('SIGTERM');
+  if (smtp) smtp.stop();
   fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -63,6 +74,7 @@ test('a citizen asks on a phone, the agency answers, the board publishes it mask
   await citizen.getByLabel(/^Lĩnh vực/).selectOption('Y tế');
   await citizen.getByLabel(/^Tiêu đề/).fill(title);
   await citizen.getByLabel(/^Nội dung/).fill('Giấy phép của tôi bị mất.\nXin hỏi hồ sơ cấp lại gồm những gì?');
+  await citizen.getByLabel(/^Tệp đính kèm/).setInputFiles({ name: 'giay-phep-cu.png', mimeType: 'image/png', buffer: PHOTO });
   await citizen.getByLabel(/^Tôi đồng ý công khai/).check();
   await citizen.waitForTimeout(1200);
   // Without the consent to processing, the browser's own check would stop the form: take it away in the
@@ -74,7 +86,9 @@ test('a citizen asks on a phone, the agency answers, the board publishes it mask
   assert.equal(await citizen.getByLabel(/^Tiêu đề/).inputValue(), title);
   assert.equal(await citizen.getByLabel('Thư điện tử', { exact: true }).inputValue(), 'hong.nhung@example.vn');
   assert.match(await citizen.getByLabel(/^Nội dung/).inputValue(), /bị mất\.\nXin hỏi/);
+  assert.match(await citizen.locator('.question-form').innerText(), /Vui lòng chọn lại tệp đính kèm/);
   assert.deepEqual(await axeViolations(citizen), [], 'refused form');
+  await citizen.getByLabel(/^Tệp đính kèm/).setInputFiles({ name: 'giay-phep-cu.png', mimeType: 'image/png', buffer: PHOTO });
   await citizen.getByLabel(/^Tôi đồng ý để Cổng thông tin/).check();
   await citizen.waitForTimeout(1200);
   await citizen.getByRole('button', { name: 'Gửi câu hỏi' }).click();
@@ -93,6 +107,13 @@ test('a citizen asks on a phone, the agency answers, the board publishes it mask
   await secretariat.getByRole('link', { name: title }).click();
   assert.deepEqual(await axeViolations(secretariat), [], 'admin item');
   assert.doesNotMatch(await secretariat.content(), /hong\.nhung@example\.vn/);
+  // The photo: listed with its type, downloaded as the citizen sent it.
+  const [download] = await Promise.all([
+    secretariat.waitForEvent('download'),
+    secretariat.getByRole('button', { name: 'Tải tệp 1' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'giay-phep-cu.png');
+  assert.deepEqual(fs.readFileSync(await download.path()), PHOTO);
   await secretariat.getByLabel('Cơ quan trả lời (khi giao)').selectOption({ label: 'Sở Y tế' });
   await secretariat.getByRole('button', { name: 'Giao cơ quan trả lời' }).click();
   await secretariat.waitForURL(/da-luu=1/);
@@ -130,5 +151,27 @@ test('a citizen asks on a phone, the agency answers, the board publishes it mask
   assert.match(text, /Bộ phận một cửa/);
   assert.doesNotMatch(text, /Lê Thị Hồng Nhung|hong\.nhung|0903/);
   assert.deepEqual(await axeViolations(citizen), [], 'published question');
+
+  // The site's search finds it (the index follows the change log: give it a moment).
+  let found = false;
+  for (let i = 0; i < 40 && !found; i++) {
+    await citizen.goto(base + '/tim-kiem?q=' + encodeURIComponent('cấp lại giấy phép hành nghề'));
+    found = await citizen.getByRole('link', { name: title }).count() > 0;
+    if (!found) await citizen.waitForTimeout(250);
+  }
+  assert.ok(found, 'the published question is found by the site search');
+  await citizen.getByRole('link', { name: title }).first().click();
+  await citizen.waitForURL(/\/hoi-dap\/\d+$/);
+
+  // The citizen's inbox: the receipt with the code, then the answer with the link that opens it.
+  const mails = await smtp.waitFor(2);
+  const mine = mails.filter((m) => m.rcpt_tos.includes('hong.nhung@example.vn'));
+  assert.ok(mine.some((m) => m.body.includes(code)), 'the receipt carries the tracking code');
+  const answered = mine.find((m) => m.body.includes('Bộ phận một cửa'));
+  assert.ok(answered, `the answer reached the inbox: ${mine.map((m) => m.subject).join(' | ')}`);
+  const link = /(http:\/\/127\.0\.0\.1:\d+\/hoi-dap\/tra-cuu\?ma=[A-Z0-9-]+)/.exec(answered.body);
+  assert.ok(link, answered.body);
+  await citizen.goto(link[1]);
+  assert.match(await citizen.locator('.question-status').innerText(), /Bộ phận một cửa/);
   assert.deepEqual(problems, []);
 });

@@ -127,3 +127,36 @@ export async function axeViolations(page) {
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   });
 }
+
+// A real SMTP server on 127.0.0.1 (tests/support/smtp_server.py, Debian's aiosmtpd) and msmtp as the
+// sendmail program that talks to it, as tests/support/mail_server.hpp does for the C++ tests. Returns
+// { sendmail, messages(), waitFor(n), stop() }; messages are the decoded JSON the server writes.
+export async function startSmtp(work) {
+  const dir = fs.mkdtempSync(path.join(work, 'mailbox-'));
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'support', 'smtp_server.py');
+  const server = spawn('/usr/bin/python3', [script, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the SMTP server did not start')), 10000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /^(\d+)\n/.exec(out);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+    server.on('exit', (code) => reject(new Error(`the SMTP server exited ${code}`)));
+  });
+  const conf = path.join(work, 'msmtprc');
+  fs.writeFileSync(conf, `defaults\nauth off\ntls off\nsyslog off\n\naccount default\nhost 127.0.0.1\nport ${port}\n`,
+    { mode: 0o600 });
+  const sendmail = path.join(work, 'sendmail');
+  fs.writeFileSync(sendmail, `#!/bin/sh\nexec /usr/bin/msmtp -C ${conf} "$@"\n`, { mode: 0o700 });
+  const messages = () => fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()
+    .map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')));
+  const waitFor = async (n, ms = 20000) => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      if (messages().length >= n) return messages();
+    }
+    throw new Error(`${n} messages did not arrive; got ${messages().length}`);
+  };
+  return { sendmail, messages, waitFor, stop: () => server.kill('SIGTERM') };
+}
