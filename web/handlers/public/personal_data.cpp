@@ -78,7 +78,7 @@ Response render(const Context& ctx, const std::string& code, const std::string& 
   }
   dict.SetValue("TYPED_CODE", code.substr(0, 40));
   dict.SetValue("TYPED_CONTACT", contact.substr(0, 254));
-  if (!not_found.empty()) dict.AddSectionDictionary("NOT_FOUND")->SetValue("MESSAGE", not_found);
+  if (!not_found.empty()) dict.AddSectionDictionary("NOT_FOUND")->SetValue("MESSAGE", std::string(not_found));
   if (e && e->kind == Export::Kind::erased) {
     auto* s = dict.AddSectionDictionary("ERASED");
     s->SetValue("ERASED", model::format_date_vn(e->question.erased_at));
