@@ -24,7 +24,8 @@ nlohmann::json service_json(const model::QuestionField& f, int default_days) {
 }
 
 nlohmann::json yes_no(std::string_view yes_label) {
-  return nlohmann::json::array({{{"key", std::string(o311::kYes)}, {"name", yes_label}}, {{"key", "no"}, {"name", "Không"}}});
+  return nlohmann::json::array(
+      {{{"key", std::string(o311::kYes)}, {"name", yes_label}}, {{"key", "no"}, {"name", "Không"}}});
 }
 
 nlohmann::json attributes() {
