@@ -12,6 +12,7 @@
 #include "web/canonical_target.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/api/api.hpp"
+#include "web/handlers/open311/open311.hpp"
 #include "web/handlers/ops/metrics.hpp"
 #include "web/handlers/public/pages.hpp"
 #include "web/links.hpp"
@@ -298,6 +299,12 @@ Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNam
 
 Response App::error_response(int status, std::string_view message, const Request& req) const {
   Response r;
+  if (req.path.starts_with("/open311/")) {
+    r = open311_errors(status, {std::string(message)});
+    apply_cache_policy(req, r);
+    add_security_headers(r);
+    return r;
+  }
   if (req.path.starts_with("/api/")) {
     r = api_json({{"status", status}, {"error", std::string(message)}}, status);
     apply_cache_policy(req, r);

@@ -2,6 +2,7 @@
 
 #include "web/handlers/admin/pages.hpp"
 #include "web/handlers/api/api.hpp"
+#include "web/handlers/open311/open311.hpp"
 #include "web/handlers/ops/healthz.hpp"
 #include "web/handlers/ops/metrics.hpp"
 #include "web/handlers/public/pages.hpp"
@@ -41,6 +42,9 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/hoi-dap/gui-cau-hoi", question_form_page, Public, C::none},
       {"POST", "/hoi-dap/gui-cau-hoi", question_submit, Public, C::none, BodySize::citizen_files},
       {"GET", "/hoi-dap/tra-cuu", question_lookup, Public, C::none},
+      // The citizen's own data (code and contact in the POST body): never cached, before /hoi-dap/{id}.
+      {"GET", "/hoi-dap/du-lieu-ca-nhan", personal_data_page, Public, C::none},
+      {"POST", "/hoi-dap/du-lieu-ca-nhan", personal_data_post, Public, C::none},
       {"GET", "/hoi-dap/{id}", question_page, Public, C::page},
       {"GET", "/static/{file}", static_file, Public, C::page},
       {"GET", "/static/vendor/{pkg}/{file}", static_file, Public, C::page},
@@ -72,6 +76,13 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/api/v1/search", api_search, Public, C::none},
       {"GET", "/api/v1/search/suggest", api_search_suggest, Public, C::none},
       {"GET", "/api/v1/visits", api_visits, Public, C::none},  // live figures: never the page cache
+      // --- Open311 GeoReport v2 over the questions (issue 12): JSON only, never cached (items change with
+      // every step); the POST is the form's twin (same service and limits), no cookie read ---
+      {"GET", "/open311/v2/services.json", open311_services, Public, C::none},
+      {"GET", "/open311/v2/services/{file}", open311_service, Public, C::none},
+      {"GET", "/open311/v2/requests.json", open311_requests, Public, C::none},
+      {"POST", "/open311/v2/requests.json", open311_post_request, Public, C::none},
+      {"GET", "/open311/v2/requests/{file}", open311_request, Public, C::none},
       // --- operations: health probe and the operators' Prometheus scrape ---
       {"GET", "/healthz", healthz, Public, C::none},
       {"GET", "/metrics", metrics_page, Public, C::none},

@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 84> kNames{{
+constexpr std::array<Names, 85> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -93,6 +93,7 @@ constexpr std::array<Names, 84> kNames{{
     {A::question_file_view, "question.file-view", "Xem tệp đính kèm của người hỏi"},
     {A::question_erase, "question.erase", "Xóa dữ liệu cá nhân của người hỏi (hết thời hạn lưu)"},
     {A::question_settings, "question.settings", "Sửa cài đặt hỏi đáp"},
+    {A::question_export, "question.export", "Người hỏi lấy bản sao dữ liệu cá nhân của mình"},
     {A::royalty_grade, "royalty.grade", "Chấm điểm nhuận bút"},
     {A::royalty_settings, "royalty.settings", "Sửa cài đặt nhuận bút"},
     {A::royalty_sheet_make, "royalty.sheet-make", "Lập bảng nhuận bút"},

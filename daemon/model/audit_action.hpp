@@ -97,6 +97,7 @@ enum class AuditAction {
   question_file_view,
   question_erase,
   question_settings,
+  question_export,  // a citizen took the export of their own data (by tracking code and contact)
   // Royalties (issue 13): grades, the rates, and each step of a monthly sheet.
   royalty_grade,
   royalty_settings,

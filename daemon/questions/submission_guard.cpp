@@ -76,6 +76,14 @@ Verdict SubmissionGuard::admit(std::string_view token, bool honeypot_filled, std
     return Verdict::stale_form;
   if (now - issued > limits_.max_form_age_seconds) return Verdict::stale_form;
   if (now - issued < limits_.min_fill_seconds) return Verdict::too_fast;
+  return count_submission(address, now);
+}
+
+Verdict SubmissionGuard::admit_api(std::string_view address, model::UnixTime now) {
+  return count_submission(address, now);
+}
+
+Verdict SubmissionGuard::count_submission(std::string_view address, model::UnixTime now) {
   const std::lock_guard lock(mutex_);
   std::erase_if(global_, [&](model::UnixTime t) { return t <= now - 60; });
   if (global_.size() >= limits_.global_per_minute) return Verdict::global_limited;

@@ -39,11 +39,15 @@ class SubmissionGuard {
   std::string issue_token(model::UnixTime now) const;
   // Checks a posted form; on ok the submission is counted against the limits.
   Verdict admit(std::string_view token, bool honeypot_filled, std::string_view address, model::UnixTime now);
+  // Checks a submission that comes without a form (the Open311 API): the same per-address and global
+  // limits, counted in the same windows as the form's, so the two doors share one budget per address.
+  Verdict admit_api(std::string_view address, model::UnixTime now);
   // Counts a tracking-code look-up; false when this address looked up too many codes this minute.
   bool admit_lookup(std::string_view address, model::UnixTime now);
   const GuardLimits& limits() const { return limits_; }
 
  private:
+  Verdict count_submission(std::string_view address, model::UnixTime now);
   bool allow(std::map<std::string, std::vector<model::UnixTime>, std::less<>>& counts, std::string_view address,
              model::UnixTime now, int window, std::size_t limit);
   GuardLimits limits_;

@@ -23,4 +23,5 @@
   {{#ANSWER}}<h3>Trả lời</h3><div class="answer-text">{{HTML:none}}</div>{{/ANSWER}}
   {{#PUBLISHED}}<p><a href="/hoi-dap/{{ID}}">Xem câu hỏi và câu trả lời đã công khai</a></p>{{/PUBLISHED}}
 </section>{{/STATUS}}
+<p class="hint">Muốn biết Cổng thông tin đang lưu những dữ liệu cá nhân nào của bạn? <a href="/hoi-dap/du-lieu-ca-nhan">Xem hoặc tải về dữ liệu cá nhân của tôi</a>.</p>
 {{>FOOTER}}

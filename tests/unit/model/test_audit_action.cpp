@@ -121,6 +121,7 @@ BOOST_AUTO_TEST_CASE(stored_names_are_those_old_logs_hold) {
                                                "question.file-view",
                                                "question.erase",
                                                "question.settings",
+                                               "question.export",
                                                "royalty.grade",
                                                "royalty.settings",
                                                "royalty.sheet-make",

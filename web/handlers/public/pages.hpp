@@ -49,6 +49,9 @@ Response question_page(const Context& ctx, Request& req);       // /hoi-dap/{id}
 Response question_form_page(const Context& ctx, Request& req);  // GET /hoi-dap/gui-cau-hoi
 Response question_submit(const Context& ctx, Request& req);     // POST /hoi-dap/gui-cau-hoi
 Response question_lookup(const Context& ctx, Request& req);     // /hoi-dap/tra-cuu
+// The citizen's own data by tracking code and contact (personal_data.cpp, Nghị định 13/2023).
+Response personal_data_page(const Context& ctx, Request& req);  // GET /hoi-dap/du-lieu-ca-nhan
+Response personal_data_post(const Context& ctx, Request& req);  // POST /hoi-dap/du-lieu-ca-nhan
 
 // Published citizens' questions (issue 12), all and those one agency answered (feeds.cpp).
 Response rss_questions(const Context& ctx, Request& req);         // /rss/hoi-dap.xml
