@@ -58,6 +58,7 @@ PersonalDataExport export_personal_data(const store::Store& store, const secrets
     if (!p || !contact_matches(*p, contact)) return out;
     out.kind = PersonalDataExport::Kind::found;
     out.personal = std::move(p);
+    out.file_names = file_names(txn, t, key, *q);
   }
   out.question = *q;
   store::append_audit(txn, t, model::AuditAction::question_export,

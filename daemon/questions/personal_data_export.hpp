@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "daemon/model/question.hpp"
 #include "daemon/store/store.hpp"
@@ -25,6 +26,7 @@ struct PersonalDataExport {
   Kind kind = Kind::not_found;
   model::Question question{};                        // erased, found: the record (its clear part)
   std::optional<model::QuestionPrivate> personal{};  // found: the unsealed contacts and own words
+  std::vector<std::string> file_names{};             // found: the attached files' names (question.attachments)
 };
 
 // Whether `typed` is the e-mail (letter case aside) or the phone (its digits, +84 read as 0) of `p`.

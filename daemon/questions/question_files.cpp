@@ -96,6 +96,18 @@ void put_files(store::WriteTxn& txn, const store::Tables& t, const secrets::Pers
   }
 }
 
+std::vector<std::string> file_names(const store::Txn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                                    const model::Question& q) {
+  std::vector<std::string> names;
+  for (std::size_t n = 0; n < q.attachments.size(); ++n) {
+    const auto sealed = store::get_question_file(txn, t, q.id, static_cast<std::uint8_t>(n));
+    const auto plain = sealed ? key.open(*sealed, purpose(q.id, n)) : std::nullopt;
+    const auto parts = plain ? unpack(*plain) : std::nullopt;
+    names.push_back(parts ? parts->first : "");
+  }
+  return names;
+}
+
 std::optional<OpenedFile> open_file(const store::Store& store, const secrets::PersonalDataKey& key, std::uint64_t id,
                                     std::size_t n, const Handler& h, model::UnixTime now) {
   const auto& t = store.tables();

@@ -40,6 +40,11 @@ std::string clean_file_name(std::string_view raw, std::size_t n);
 void put_files(store::WriteTxn& txn, const store::Tables& t, const secrets::PersonalDataKey& key, model::Question& q,
                const std::vector<AttachedFile>& files, const std::vector<model::QuestionAttachment>& found);
 
+// The names of the question's files, in order, opened for the citizen's own export (not audited as a
+// handler's view: the caller audits the export); "" for one the key does not open.
+std::vector<std::string> file_names(const store::Txn& txn, const store::Tables& t, const secrets::PersonalDataKey& key,
+                                    const model::Question& q);
+
 struct OpenedFile {
   std::string name{};
   std::string type{};

@@ -21,6 +21,7 @@
     <dt>Số điện thoại</dt><dd>{{PHONE}}</dd>
     <dt>Tiêu đề</dt><dd>{{TITLE}}</dd>
     <dt>Nội dung</dt><dd class="plain-text">{{TEXT_HTML:none}}</dd>
+    {{#FILE}}<dt>Tệp đính kèm</dt><dd>{{NAME}} ({{TYPE}}, {{SIZE}})</dd>{{/FILE}}
   </dl>
   <h3>Thông tin về việc xử lý</h3>
   <dl class="question-facts">

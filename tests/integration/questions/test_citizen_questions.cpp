@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <iterator>
 #include <thread>
 
@@ -320,6 +321,16 @@ BOOST_AUTO_TEST_CASE(attachments_reach_the_handlers_only_and_refusals_keep_the_f
   r = post_with_files(port, question_fields(form_token(port), title),
                       {{"tep", "hien-truong.png", "image/png", photo}, {"tep", kScanName, "application/pdf", kScan}});
   BOOST_REQUIRE_MESSAGE(r.status == 303, r.status << " " << r.body.substr(0, 2000));
+  // The citizen's own export lists the files by name.
+  const std::string location(r.header("Location").value_or(""));
+  const std::string code = location.substr(20, location.find('&') - 20);
+  const auto mine =
+      post_form(port, "/hoi-dap/du-lieu-ca-nhan", {{"ma", code}, {"lien-he", kEmail}, {"dinh-dang", "json"}});
+  BOOST_TEST(mine.status == 200);
+  const auto exported = nlohmann::json::parse(mine.body);
+  BOOST_TEST_REQUIRE(exported["attachments"].size() == 2u);
+  BOOST_TEST(exported["attachments"][0]["type"] == "image/png");
+  BOOST_TEST(exported["attachments"][1]["name"] == kScanName);
 
   AdminClient secretariat{port};
   secretariat.login("thuky", test::kPassword);

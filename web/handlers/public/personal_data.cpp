@@ -49,6 +49,11 @@ nlohmann::json export_json(const Context& ctx, const Export& e) {
     if (reason_for_citizen(ev.step) && !ev.reason.empty()) h["reason"] = ev.reason;
     history.push_back(std::move(h));
   }
+  nlohmann::json files = nlohmann::json::array();
+  for (std::size_t i = 0; i < q.attachments.size(); ++i)
+    files.push_back({{"name", i < e.file_names.size() ? e.file_names[i] : ""},
+                     {"type", q.attachments[i].type},
+                     {"size", q.attachments[i].size}});
   return {{"generated_at", model::format_rfc3339(model::now())},
           {"controller", "Cổng thông tin điện tử (hỏi đáp, phản ánh kiến nghị)"},
           {"tracking_code", q.code},
@@ -66,7 +71,8 @@ nlohmann::json export_json(const Context& ctx, const Export& e) {
             {"state", std::string(model::to_string(q.state))},
             {"state_label", std::string(model::state_label(q.state))},
             {"received_at", model::format_rfc3339(q.received_at)}}},
-          {"history", std::move(history)}};
+          {"history", std::move(history)},
+          {"attachments", std::move(files)}};
 }
 
 Response render(const Context& ctx, const std::string& code, const std::string& contact, const Export* e,
@@ -100,6 +106,12 @@ Response render(const Context& ctx, const std::string& code, const std::string& 
       s->AddSectionDictionary("AGENCY")->SetValue("NAME", a);
     s->SetValue("MAY_PUBLISH", q.may_publish ? "Có" : "Không");
     s->SetValue("MASKED_NAME", q.masked_name);
+    for (std::size_t i = 0; i < q.attachments.size(); ++i) {
+      auto* f = s->AddSectionDictionary("FILE");
+      f->SetValue("NAME", i < e->file_names.size() ? e->file_names[i] : "");
+      f->SetValue("TYPE", std::string(model::attachment_type_label(q.attachments[i].type)));
+      f->SetValue("SIZE", std::to_string((q.attachments[i].size + 1023) / 1024) + " KB");
+    }
     for (const auto& ev : q.history) {
       auto* item = s->AddSectionDictionary("EVENT");
       item->SetValue("AT", model::format_datetime_vn(ev.at));
