@@ -56,6 +56,7 @@ constexpr std::tuple kQuestionFields{
     codec::optional("erased_at", &Question::erased_at),
     codec::optional("reminded_for_day", &Question::reminded_for_day),
     codec::optional("overdue_noticed_for_day", &Question::overdue_noticed_for_day),
+    codec::optional("dialogue", &Question::dialogue_id),
 };
 constexpr auto kQuestion = codec::record<Question>("question", 1, kQuestionFields);
 

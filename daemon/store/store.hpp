@@ -63,6 +63,9 @@ struct Tables {
   // Issue 13: royalties (royalty_table.hpp); the rates live in `settings` under "royalty".
   MDB_dbi royalty_grades;  // be64(article id) -> RoyaltyGrade
   MDB_dbi royalty_sheets;  // be32(yyyymm) -> RoyaltySheet (a locked one is never rewritten)
+  // Issue 12, Điều 5.5: online dialogues and their questions' moderation (dialogue_table.hpp).
+  MDB_dbi dialogues;         // be64(id) -> Dialogue
+  MDB_dbi dialogue_entries;  // be64(dialogue id) + be64(question id) -> DialogueEntry
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;
