@@ -138,6 +138,12 @@ BOOST_AUTO_TEST_CASE(a_dialogue_runs_from_scheduling_to_the_record_with_moderate
   BOOST_TEST(centre.post(moderate + kept_id, {{"thao-tac", "answer"}, {"nguoi-tra-loi", kOfficial}, {"tra-loi", "x"}})
                  .status == 403);
   BOOST_TEST(centre.post("/quan-tri/doi-thoai/" + id + "/buoc", {{"buoc", "start"}}).status == 303);
+  // An official off the dialogue's list: refused, and the answer comes back as typed.
+  r = centre.post(
+      moderate + kept_id,
+      {{"thao-tac", "answer"}, {"nguoi-tra-loi", "Ông Không Có Tên"}, {"tra-loi", "Bản trả lời đang gõ dở"}});
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(has(r.body, "Bản trả lời đang gõ dở"));
   const std::string answer = "Người bệnh khám trái tuyến được quỹ bảo hiểm y tế thanh toán theo tỷ lệ quy định.";
   BOOST_TEST(
       centre.post(moderate + kept_id, {{"thao-tac", "answer"}, {"nguoi-tra-loi", kOfficial}, {"tra-loi", answer}})

@@ -67,6 +67,8 @@ struct View {
   int status = 200;
   const questions::DialogueFields* typed = nullptr;  // the form as posted, when refused
   std::string flash{};
+  std::uint64_t typed_question = 0;  // an answer refused: shown again as typed
+  std::string typed_answer{};
 };
 
 void fill_form(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
@@ -96,7 +98,7 @@ void fill_form(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const
 }
 
 void fill_entries(ctemplate::TemplateDictionary& dict, const store::Txn& txn, const store::Tables& t,
-                  const model::Dialogue& d) {
+                  const model::Dialogue& d, const View& v) {
   const auto entries = store::list_dialogue_entries(txn, t, d.id);
   long pending = 0;
   for (const auto& e : entries) {
@@ -127,7 +129,7 @@ void fill_entries(ctemplate::TemplateDictionary& dict, const store::Txn& txn, co
         opt->SetValue("NAME", o);
         if (o == e.official) opt->ShowSection("SELECTED");
       }
-      a->SetValue("ANSWER", escape_keeping_lines(e.answer));
+      a->SetValue("ANSWER", escape_keeping_lines(v.typed_question == q->id ? v.typed_answer : e.answer));
     } else if (!e.answer.empty()) {
       auto* a = row->AddSectionDictionary("ANSWER_TEXT");
       a->SetValue("TEXT", escape_keeping_lines(e.answer));
@@ -168,7 +170,7 @@ Response render_item(const Context& ctx, Request& req, const model::User& me, st
         b->SetValue("LABEL", std::string(model::step_label(step)));
       }
     }
-    fill_entries(*existing, txn, t, *d);
+    fill_entries(*existing, txn, t, *d, v);
   }
   if (!d || model::editable(d->state))
     fill_form(dict, txn, t, v.typed ? *v.typed : (d ? fields_of(*d) : questions::DialogueFields{}),
@@ -260,7 +262,13 @@ Response moderate_post(const Context& ctx, Request& req) {
                                      actor_of(me, req), model::now());
   if (r.outcome == questions::DialogueOutcome::not_found) throw HttpError(404, r.errors.front());
   if (r.outcome != questions::DialogueOutcome::done)
-    return render_item(ctx, req, me, id, {.errors = r.errors, .status = status_of(r.outcome)});
+    return render_item(ctx, req, me, id,
+                       {.errors = r.errors,
+                        .status = status_of(r.outcome),
+                        .typed = nullptr,
+                        .flash = {},
+                        .typed_question = question,
+                        .typed_answer = form.get("tra-loi")});
   return Response::redirect(item_url(id) + "?da-luu=1#cau-hoi-" + std::to_string(question));
 }
 
