@@ -46,6 +46,11 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/hoi-dap/du-lieu-ca-nhan", personal_data_page, Public, C::none},
       {"POST", "/hoi-dap/du-lieu-ca-nhan", personal_data_post, Public, C::none},
       {"GET", "/hoi-dap/{id}", question_page, Public, C::page},
+      // Online dialogues (Điều 5.5): pages like any other, purged on every change; the JSON that live pages
+      // poll says "max-age=5" itself, so shared caches keep it only seconds (dialogues.cpp).
+      {"GET", "/doi-thoai", dialogues_page, Public, C::page},
+      {"GET", "/doi-thoai/{id}", dialogue_page, Public, C::page},
+      {"GET", "/doi-thoai/{id}/hoi-dap.json", dialogue_json, Public, C::page},
       {"GET", "/static/{file}", static_file, Public, C::page},
       {"GET", "/static/vendor/{pkg}/{file}", static_file, Public, C::page},
       {"GET", "/tep/{key}/{file}", adm::media_pages::serve, Public, C::none},
@@ -193,6 +198,15 @@ std::vector<RouteSpec> route_table() {
       {"POST", "/quan-tri/hoi-dap/{id}/ghi-chu", adm::question_pages::note_post, A::handle_questions, C::none},
       {"POST", "/quan-tri/hoi-dap/{id}/lien-he", adm::question_pages::contact_post, A::handle_questions, C::none},
       {"POST", "/quan-tri/hoi-dap/{id}/tep", adm::question_pages::file_post, A::handle_questions, C::none},
+      // --- admin: online dialogues (Điều 5.5): the board and the data centre schedule, run and moderate ---
+      {"GET", "/quan-tri/doi-thoai", adm::dialogue_pages::list, A::manage_dialogues, C::none},
+      {"GET", "/quan-tri/doi-thoai/moi", adm::dialogue_pages::new_page, A::manage_dialogues, C::none},
+      {"POST", "/quan-tri/doi-thoai/moi", adm::dialogue_pages::create_post, A::manage_dialogues, C::none},
+      {"GET", "/quan-tri/doi-thoai/{id}", adm::dialogue_pages::item, A::manage_dialogues, C::none},
+      {"POST", "/quan-tri/doi-thoai/{id}", adm::dialogue_pages::save_post, A::manage_dialogues, C::none},
+      {"POST", "/quan-tri/doi-thoai/{id}/buoc", adm::dialogue_pages::step_post, A::manage_dialogues, C::none},
+      {"POST", "/quan-tri/doi-thoai/{id}/cau-hoi/{question}", adm::dialogue_pages::moderate_post, A::manage_dialogues,
+       C::none},
   };
 #ifdef PORTALD_TEST_ROUTES
   // Test builds only (the package build never sets PORTALD_TEST_ROUTES), and then only with

@@ -46,6 +46,8 @@ std::string surrogate_keys(std::string_view pattern, const std::map<std::string,
     keys += " topics articles";
   } else if (starts("/hoi-dap")) {
     keys += " questions" + id_key("question", params, "id");
+  } else if (starts("/doi-thoai")) {
+    keys += " dialogues" + id_key("dialogue", params, "id");
   } else if (pattern == "/so-do-trang") {
     keys += " pages topics";
   } else if (starts("/rss") || pattern == "/sitemap.xml" || pattern == "/robots.txt") {
@@ -71,6 +73,7 @@ void add_keys(std::vector<std::string>& keys, const store::Change& c) {
     case store::ChangeKind::article: add("article-" + id), add("articles"); break;
     case store::ChangeKind::document: add("document-" + id), add("documents"); break;
     case store::ChangeKind::question: add("question-" + id), add("questions"); break;
+    case store::ChangeKind::dialogue: add("dialogue-" + id), add("dialogues"); break;
     case store::ChangeKind::topic: add("topics"); break;
     case store::ChangeKind::page:
       add("pages"), add("site");

@@ -8,6 +8,7 @@
 //   category-<slug>          a section's (chuyên mục) page
 //   document-<id>, documents a legal document's page; every page that lists documents
 //   question-<id>, questions a published question's page; every page that lists questions
+//   dialogue-<id>, dialogues an online dialogue's page and its live JSON; the list of dialogues
 //   pages, topics            site pages (/trang, /en) and topics (chuyên đề)
 //   feeds                    RSS feeds, sitemap.xml, robots.txt
 //   static                   styles, scripts, fonts (never changed by content)

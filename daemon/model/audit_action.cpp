@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 85> kNames{{
+constexpr std::array<Names, 93> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -100,6 +100,14 @@ constexpr std::array<Names, 85> kNames{{
     {A::royalty_sheet_approve, "royalty.sheet-approve", "Duyệt bảng nhuận bút"},
     {A::royalty_sheet_reopen, "royalty.sheet-reopen", "Trả bảng nhuận bút về dự thảo"},
     {A::royalty_sheet_lock, "royalty.sheet-lock", "Khóa bảng nhuận bút"},
+    {A::dialogue_create, "dialogue.create", "Tạo buổi đối thoại trực tuyến"},
+    {A::dialogue_edit, "dialogue.edit", "Sửa buổi đối thoại trực tuyến"},
+    {A::dialogue_start, "dialogue.start", "Bắt đầu buổi đối thoại"},
+    {A::dialogue_end, "dialogue.end", "Kết thúc buổi đối thoại"},
+    {A::dialogue_cancel, "dialogue.cancel", "Hủy buổi đối thoại"},
+    {A::dialogue_accept, "dialogue.accept", "Đưa câu hỏi lên buổi đối thoại"},
+    {A::dialogue_reject, "dialogue.reject", "Không đưa câu hỏi lên buổi đối thoại"},
+    {A::dialogue_answer, "dialogue.answer", "Nhập câu trả lời tại buổi đối thoại"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

@@ -105,6 +105,15 @@ enum class AuditAction {
   royalty_sheet_approve,
   royalty_sheet_reopen,
   royalty_sheet_lock,
+  // Online dialogues (issue 12, Điều 5.5): the event's fields and steps, and each question's moderation.
+  dialogue_create,
+  dialogue_edit,
+  dialogue_start,
+  dialogue_end,
+  dialogue_cancel,
+  dialogue_accept,
+  dialogue_reject,
+  dialogue_answer,
 };
 
 // Every value, in declaration order (for tests and filter lists).

@@ -24,7 +24,7 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 19> kTable{{
+const std::array<Row, 20> kTable{{
     {Action::use_admin, "use-admin",
      roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
     {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
@@ -50,6 +50,9 @@ const std::array<Row, 19> kTable{{
     {Action::grade_royalty, "grade-royalty", roles({editor_in_chief, deputy})},
     {Action::approve_royalty, "approve-royalty", roles({editor_in_chief})},
     {Action::manage_royalty_settings, "manage-royalty-settings", roles({operator_, editor_in_chief})},
+    // Điều 5.5: the board and the data centre (operator, secretariat) hold online dialogues; the agency's
+    // officials answer through the moderator, so agency accounts need no access.
+    {Action::manage_dialogues, "manage-dialogues", roles({operator_, editor_in_chief, deputy, secretariat})},
 }};
 
 const Row* row_of(Action action) {

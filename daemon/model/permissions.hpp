@@ -30,6 +30,7 @@ enum class Action {
   grade_royalty,    // grade a published item for royalties (nhuận bút, Điều 5.12) and make a month's sheet
   approve_royalty,  // approve, reopen and lock a monthly royalty sheet (the editor-in-chief)
   manage_royalty_settings,  // the value of a point and the work types, as the province's decision sets them
+  manage_dialogues,  // online dialogues (Điều 5.5): schedule, run, moderate the questions and type the answers
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

@@ -96,6 +96,9 @@ struct Question {
   // once per deadline and again when a new assignment sets a new one; 0 = never sent.
   std::int32_t reminded_for_day = 0;         // "due soon", to the agency
   std::int32_t overdue_noticed_for_day = 0;  // "overdue", to the data centre
+  // Asked for an online dialogue (dialogue.hpp), 0 = an ordinary question. Such a question is moderated
+  // on the dialogue's page, has no deadline and stays out of the agencies' queues.
+  std::uint64_t dialogue_id = 0;
 };
 
 // What only the handlers see, sealed as one JSON value: the citizen's contacts and the words they typed.

@@ -10,6 +10,7 @@
 #include "daemon/model/text.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/audit_table.hpp"
+#include "daemon/store/dialogue_table.hpp"
 #include "daemon/store/meta_table.hpp"
 #include "daemon/store/question_file_table.hpp"
 #include "daemon/store/question_table.hpp"
@@ -152,6 +153,11 @@ std::vector<std::string> check_submission(const store::Txn& txn, const store::Ta
   for (auto& e : check_files(s.files, settings, found)) errors.push_back(std::move(e));
   if (!s.consent)
     errors.push_back("Vui lòng đồng ý cho cổng thông tin xử lý dữ liệu cá nhân của bạn để trả lời câu hỏi.");
+  if (s.dialogue_id != 0) {
+    const auto d = store::get_dialogue(txn, t, s.dialogue_id);
+    if (!d || !model::accepts_questions(d->state))
+      errors.push_back("Buổi đối thoại trực tuyến này không còn nhận câu hỏi.");
+  }
   return errors;
 }
 
@@ -180,7 +186,15 @@ Submitted submit(const store::Store& store, const secrets::PersonalDataKey& key,
   std::vector<model::QuestionAttachment> found;
   check_files(s.files, settings, found);
   put_files(txn, t, key, q, s.files, found);
+  if (s.dialogue_id != 0) {  // moderated on the dialogue's page, answered there: no deadline
+    q.dialogue_id = s.dialogue_id;
+    q.due_day = 0;
+  }
   store::put_question(txn, t, q, std::nullopt);
+  if (q.dialogue_id != 0)
+    store::put_dialogue_entry(txn, t, q.dialogue_id,
+                              {.question_id = q.id, .state = model::DialogueEntryState::pending, .received_at = now},
+                              std::nullopt);
   store::append_audit(txn, t, model::AuditAction::question_submit,
                       {.seq = 0,
                        .at = now,
@@ -215,7 +229,9 @@ std::vector<model::Question> queue_for(const store::Txn& txn, const store::Table
     std::erase_if(list, [&](const Question& q) { return !model::may_see_question(q, *h.actor.role, h.agency); });
     return list;
   }
-  return store::list_questions(txn, t, limit);
+  auto list = store::list_questions(txn, t, limit);
+  std::erase_if(list, [](const Question& q) { return q.dialogue_id != 0; });  // moderated on the dialogue's page
+  return list;
 }
 
 Result take_step(const store::Store& store, std::uint64_t id, QuestionStep step, std::string_view reason_raw,
@@ -332,7 +348,7 @@ std::optional<model::QuestionPrivate> reveal_private(const store::Store& store, 
 OpenCounts count_open(const store::Txn& txn, const store::Tables& t, std::int32_t today) {
   OpenCounts c;
   for (const auto& q : store::list_questions(txn, t, static_cast<std::size_t>(-1))) {
-    if (!model::answer_pending(q.state)) continue;
+    if (!model::answer_pending(q.state) || q.dialogue_id != 0) continue;
     ++c.open;
     if (model::is_overdue(q, today)) ++c.overdue;
   }
@@ -426,6 +442,7 @@ std::optional<Status> status_by_code(const store::Txn& txn, const store::Tables&
     s.answered_at = q->answered_at;
   }
   if (q->state == QuestionState::published) s.published_id = q->id;
+  s.dialogue_id = q->dialogue_id;
   return s;
 }
 

@@ -48,6 +48,7 @@ struct Submission {
   bool may_publish = false;
   bool consent = false;
   std::vector<AttachedFile> files{};  // question_files.hpp: checked and sealed with the rest
+  std::uint64_t dialogue_id = 0;  // asked for an online dialogue (dialogue_service.hpp), 0 = none
 };
 
 // Checks (and normalises to NFC, trimmed) every field and the files; returns what to correct, in Vietnamese, one line
@@ -131,6 +132,7 @@ struct Status {
   std::string answer{};  // approved, published, or closed after approval
   model::UnixTime answered_at = 0;
   std::uint64_t published_id = 0;  // the public page's id when published
+  std::uint64_t dialogue_id = 0;   // asked for this online dialogue, 0 = none
 };
 std::optional<Status> status_by_code(const store::Txn& txn, const store::Tables& t, std::string_view typed_code,
                                      std::int32_t today);

@@ -6,8 +6,8 @@ namespace portald::store {
 namespace {
 
 // Stored as 2 bytes (kind, op) + be64(id): the log is written on every content change, keep it small.
-constexpr std::array<std::string_view, 9> kKindNames{"article", "document", "category", "agency",  "settings",
-                                                     "media",   "page",     "topic",    "question"};
+constexpr std::array<std::string_view, 10> kKindNames{"article", "document", "category", "agency",   "settings",
+                                                      "media",   "page",     "topic",    "question", "dialogue"};
 
 }  // namespace
 

@@ -10,7 +10,8 @@
 namespace portald::store {
 
 // question: a published question changed (its public page, the lists); private handling steps append none.
-enum class ChangeKind { article, document, category, agency, settings, media, page, topic, question };
+// dialogue: an online dialogue or what its page shows (an accepted question, an answer) changed.
+enum class ChangeKind { article, document, category, agency, settings, media, page, topic, question, dialogue };
 enum class ChangeOp { put, remove };
 
 struct Change {

@@ -18,6 +18,7 @@ std::string counter_key(IdCounter counter) {
     case IdCounter::agency: name = "agency"; break;
     case IdCounter::question: name = "question"; break;
     case IdCounter::mail: name = "mail"; break;
+    case IdCounter::dialogue: name = "dialogue"; break;
   }
   return std::string("next_id/") + name;
 }

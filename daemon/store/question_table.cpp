@@ -62,6 +62,7 @@ constexpr std::tuple kQuestionFields{
     codec::optional("overdue_noticed_for_day", &Question::overdue_noticed_for_day),
     codec::optional("attachments", &Question::attachments,
                     codec::ListOf{codec::fields<model::QuestionAttachment>("question attachment", kAttachmentFields)}),
+    codec::optional("dialogue", &Question::dialogue_id),
 };
 constexpr auto kQuestion = codec::record<Question>("question", 1, kQuestionFields);
 

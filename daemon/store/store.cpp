@@ -58,6 +58,8 @@ Tables open_tables(MDB_txn* txn) {
   t.royalty_grades = open_table(txn, "royalty_grades");
   t.royalty_sheets = open_table(txn, "royalty_sheets");
   t.question_files = open_table(txn, "question_files");
+  t.dialogues = open_table(txn, "dialogues");
+  t.dialogue_entries = open_table(txn, "dialogue_entries");
   return t;
 }
 

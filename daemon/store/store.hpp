@@ -65,6 +65,9 @@ struct Tables {
   MDB_dbi royalty_sheets;  // be32(yyyymm) -> RoyaltySheet (a locked one is never rewritten)
   // Issue 12: the files citizens attach to questions, each sealed (question_file_table.hpp).
   MDB_dbi question_files;  // be64(question id) + be8(n) -> sealed name and bytes
+  // Issue 12, Điều 5.5: online dialogues and their questions' moderation (dialogue_table.hpp).
+  MDB_dbi dialogues;         // be64(id) -> Dialogue
+  MDB_dbi dialogue_entries;  // be64(dialogue id) + be64(question id) -> DialogueEntry
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

@@ -2,6 +2,7 @@
 <nav class="breadcrumb" aria-label="Đường dẫn"><a href="/">Trang chủ</a> › <a href="/hoi-dap">Hỏi đáp</a> › <span>Gửi câu hỏi</span></nav>
 <h1>Gửi câu hỏi, phản ánh, kiến nghị</h1>
 <p>Câu hỏi được Cổng thông tin tiếp nhận và chuyển đến cơ quan có thẩm quyền trả lời. Bạn sẽ nhận được một mã tra cứu để theo dõi tình trạng xử lý. Thời hạn trả lời dự kiến: {{DEADLINE_DAYS}} ngày làm việc.</p>
+{{#DIALOGUE}}<p class="notice" role="note">Câu hỏi gửi đến buổi đối thoại trực tuyến <a href="/doi-thoai/{{ID}}">{{TITLE}}</a>. Câu hỏi được duyệt trước khi đưa lên buổi đối thoại; họ tên được viết tắt, thông tin liên hệ không được công khai.</p>{{/DIALOGUE}}
 {{#UNAVAILABLE}}<p class="notice" role="alert">{{MESSAGE}}</p>{{/UNAVAILABLE}}
 {{#ERRORS}}<div class="form-errors" role="alert" tabindex="-1" id="loi">
   <p>Câu hỏi chưa được gửi. Vui lòng sửa các mục sau (nội dung bạn đã nhập vẫn được giữ nguyên):</p>
@@ -9,6 +10,7 @@
 </div>{{/ERRORS}}
 <form class="question-form" method="post" action="/hoi-dap/gui-cau-hoi" accept-charset="UTF-8" enctype="multipart/form-data">
   <input type="hidden" name="t" value="{{TOKEN}}">
+  {{#DIALOGUE}}<input type="hidden" name="doi-thoai" value="{{ID}}">{{/DIALOGUE}}
   <fieldset>
     <legend>Thông tin người hỏi</legend>
     <p class="hint">Thông tin liên hệ chỉ dùng để trả lời bạn, không được công khai. Cần ít nhất thư điện tử hoặc số điện thoại.</p>

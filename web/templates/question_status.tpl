@@ -4,7 +4,8 @@
 {{#SENT}}<div class="notice success" role="status">
   <p>Câu hỏi của bạn đã được gửi. Mã tra cứu của bạn là:</p>
   <p class="tracking-code"><strong>{{CODE}}</strong></p>
-  <p>Vui lòng ghi lại mã này để theo dõi tình trạng xử lý. Hạn trả lời dự kiến: <time datetime="{{DUE_ISO}}">{{DUE}}</time>.</p>
+  <p>Vui lòng ghi lại mã này để theo dõi tình trạng xử lý.{{#DUE}} Hạn trả lời dự kiến: <time datetime="{{ISO}}">{{TEXT}}</time>.{{/DUE}}</p>
+  {{#DIALOGUE}}<p>Câu hỏi được gửi đến <a href="{{URL}}">buổi đối thoại trực tuyến</a>: câu hỏi được duyệt sẽ hiện và được trả lời trên trang buổi đối thoại.</p>{{/DIALOGUE}}
 </div>{{/SENT}}
 <form class="doc-filter" method="get" action="/hoi-dap/tra-cuu" aria-label="Tra cứu câu hỏi">
   <div class="field"><label for="q-ma">Mã tra cứu</label><input id="q-ma" name="ma" type="text" value="{{TYPED}}" maxlength="40" autocomplete="off" spellcheck="false" aria-describedby="q-ma-goi-y">

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <nav class="breadcrumb" aria-label="Đường dẫn"><a href="/">Trang chủ</a> › <span>Hỏi đáp</span></nav>
 <h1>Hỏi đáp</h1>
-<p class="question-actions"><a class="button" href="/hoi-dap/gui-cau-hoi">Gửi câu hỏi</a> <a href="/hoi-dap/tra-cuu">Tra cứu câu hỏi đã gửi</a></p>
+<p class="question-actions"><a class="button" href="/hoi-dap/gui-cau-hoi">Gửi câu hỏi</a> <a href="/hoi-dap/tra-cuu">Tra cứu câu hỏi đã gửi</a> <a href="/doi-thoai">Đối thoại trực tuyến</a></p>
 <form class="doc-filter" method="get" action="/hoi-dap" role="search" aria-label="Lọc hỏi đáp">
   <div class="field"><label for="q-co-quan">Cơ quan trả lời</label><select id="q-co-quan" name="co-quan"><option value="">Tất cả</option>{{#AGENCY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/AGENCY_OPTION}}</select></div>
   <div class="field"><label for="q-linh-vuc">Lĩnh vực</label><select id="q-linh-vuc" name="linh-vuc"><option value="">Tất cả</option>{{#FIELD_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/FIELD_OPTION}}</select></div>

@@ -39,6 +39,8 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
       {A::grade_royalty, {R::editor_in_chief, R::deputy}},
       {A::approve_royalty, {R::editor_in_chief}},
       {A::manage_royalty_settings, {R::operator_, R::editor_in_chief}},
+      // Online dialogues (Điều 5.5): the board and the data centre.
+      {A::manage_dialogues, {R::operator_, R::editor_in_chief, R::deputy, R::secretariat}},
   };
   BOOST_TEST(expected.size() == all_actions().size());
   for (A a : all_actions()) {

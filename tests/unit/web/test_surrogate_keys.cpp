@@ -17,6 +17,9 @@ BOOST_AUTO_TEST_CASE(each_page_kind_has_its_keys) {
   BOOST_TEST(web::surrogate_keys("/van-ban/{slug}", Params{{"slug", "quyet-dinh-15-7"}}) ==
              "site documents document-7");
   BOOST_TEST(web::surrogate_keys("/hoi-dap/{id}", Params{{"id", "31"}}) == "site questions question-31");
+  BOOST_TEST(web::surrogate_keys("/doi-thoai", {}) == "site dialogues");
+  BOOST_TEST(web::surrogate_keys("/doi-thoai/{id}", Params{{"id", "4"}}) == "site dialogues dialogue-4");
+  BOOST_TEST(web::surrogate_keys("/doi-thoai/{id}/hoi-dap.json", Params{{"id", "4"}}) == "site dialogues dialogue-4");
   BOOST_TEST(web::surrogate_keys("/rss.xml", {}) == "site feeds articles documents questions");
   BOOST_TEST(web::surrogate_keys("/api/v1/articles/{id}", Params{{"id", "5"}}) ==
              "site api articles documents topics pages article-5");
@@ -44,6 +47,7 @@ BOOST_AUTO_TEST_CASE(changes_purge_the_keys_of_the_pages_that_show_them) {
                   Change{.seq = 3, .kind = K::document, .id = 7}, Change{.seq = 4, .kind = K::question, .id = 3}}) ==
       "article-12 articles document-7 documents question-3 questions");
   BOOST_TEST(purge_keys({Change{.seq = 1, .kind = K::topic, .id = 2}}) == "topics");
+  BOOST_TEST(purge_keys({Change{.seq = 1, .kind = K::dialogue, .id = 4}}) == "dialogue-4 dialogues");
   // A menu, name or image change shows on every page: "site" alone covers the rest.
   BOOST_TEST(purge_keys({Change{.seq = 1, .kind = K::article, .id = 12},
                          Change{.seq = 2, .kind = K::category, .id = 1}}) == "site");

@@ -8,6 +8,7 @@
 #include "daemon/model/user.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/dialogue_table.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/question_table.hpp"
@@ -40,6 +41,9 @@ AuditSubject audit_subject(const store::Txn& txn, const store::Tables& t, std::s
   } else if (kind == "question" && id) {
     if (const auto q = store::get_question(txn, t, *id))
       return {"Câu hỏi " + q->code + ": " + q->title, "/quan-tri/hoi-dap/" + std::to_string(*id)};
+  } else if (kind == "dialogue" && id) {
+    if (const auto d = store::get_dialogue(txn, t, *id))
+      return {"Đối thoại trực tuyến: " + d->title, "/quan-tri/doi-thoai/" + std::to_string(*id)};
   } else if (kind == "topic" && id) {
     if (const auto tp = store::get_topic(txn, t, *id)) return {"Chuyên đề: " + tp->name, "/quan-tri/chuyen-de"};
   } else if (kind == "media" && id) {
@@ -66,6 +70,8 @@ AuditSubject audit_subject(const store::Txn& txn, const store::Tables& t, std::s
 std::string audit_state_label(std::string_view value) {
   if (const auto s = model::parse_article_status(value)) return std::string(model::status_label(*s));
   if (const auto q = model::parse_question_state(value)) return std::string(model::state_label(*q));
+  if (const auto d = model::parse_dialogue_state(value)) return std::string(model::state_label(*d));
+  if (const auto e = model::parse_dialogue_entry_state(value)) return std::string(model::entry_state_label(*e));
   if (const auto r = model::parse_role(value)) return std::string(model::role_label(*r));
   return std::string(value);
 }

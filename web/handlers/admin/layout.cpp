@@ -22,6 +22,7 @@ constexpr NavItem kNav[] = {
     {.action = model::Action::write_article, .url = "/quan-tri/van-ban", .label = "Văn bản"},
     {.action = model::Action::edit_any_article, .url = "/quan-tri/trang", .label = "Trang chuyên mục"},
     {.action = model::Action::handle_questions, .url = "/quan-tri/hoi-dap", .label = "Hỏi đáp"},
+    {.action = model::Action::manage_dialogues, .url = "/quan-tri/doi-thoai", .label = "Đối thoại trực tuyến"},
     {.action = model::Action::upload_media, .url = "/quan-tri/thu-vien", .label = "Thư viện"},
     {.action = model::Action::view_audit, .url = "/quan-tri/nhat-ky", .label = "Nhật ký"},
     {.action = model::Action::manage_users, .url = "/quan-tri/nguoi-dung", .label = "Tài khoản"},

@@ -171,6 +171,17 @@ Response report_page(const Context& ctx, Request& req);  // per agency and month
 Response report_csv(const Context& ctx, Request& req);
 }  // namespace question_pages
 
+// Online dialogues (dialogues.cpp, issue 12, Điều 5.5): the events, and each one's questions to moderate.
+namespace dialogue_pages {
+Response list(const Context& ctx, Request& req);           // GET /quan-tri/doi-thoai
+Response new_page(const Context& ctx, Request& req);       // GET /quan-tri/doi-thoai/moi
+Response create_post(const Context& ctx, Request& req);    // POST the same
+Response item(const Context& ctx, Request& req);           // GET /quan-tri/doi-thoai/{id}: fields, steps, questions
+Response save_post(const Context& ctx, Request& req);      // POST the same: the fields
+Response step_post(const Context& ctx, Request& req);      // POST .../buoc: start, end, cancel
+Response moderate_post(const Context& ctx, Request& req);  // POST .../cau-hoi/{question}: accept, reject, answer
+}  // namespace dialogue_pages
+
 namespace report_pages {                            // reports.cpp (issue 13)
 Response index(const Context& ctx, Request& req);   // the list of reports for a chosen period
 Response report(const Context& ctx, Request& req);  // {file}: "co-quan", "co-quan.csv", "co-quan.xlsx", ...

@@ -52,6 +52,10 @@ Response question_lookup(const Context& ctx, Request& req);     // /hoi-dap/tra-
 // The citizen's own data by tracking code and contact (personal_data.cpp, Nghị định 13/2023).
 Response personal_data_page(const Context& ctx, Request& req);  // GET /hoi-dap/du-lieu-ca-nhan
 Response personal_data_post(const Context& ctx, Request& req);  // POST /hoi-dap/du-lieu-ca-nhan
+// Online dialogues (dialogues.cpp, issue 12, Điều 5.5): the list, one event, and its live JSON.
+Response dialogues_page(const Context& ctx, Request& req);  // /doi-thoai
+Response dialogue_page(const Context& ctx, Request& req);   // /doi-thoai/{id}
+Response dialogue_json(const Context& ctx, Request& req);   // /doi-thoai/{id}/hoi-dap.json (cached 5 s)
 
 // Published citizens' questions (issue 12), all and those one agency answered (feeds.cpp).
 Response rss_questions(const Context& ctx, Request& req);         // /rss/hoi-dap.xml

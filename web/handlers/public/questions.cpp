@@ -10,6 +10,7 @@
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/questions/question_service.hpp"
 #include "daemon/questions/submission_guard.hpp"
+#include "daemon/store/dialogue_table.hpp"
 #include "daemon/store/question_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/form.hpp"
@@ -126,6 +127,13 @@ Response render_form(const Context& ctx, const FormView& v) {
     for (const auto& e : v.errors) box->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
   }
   if (!v.unavailable.empty()) dict.AddSectionDictionary("UNAVAILABLE")->SetValue("MESSAGE", v.unavailable);
+  // Asked for an online dialogue (Điều 5.5): the same form, limits and sealing, with the dialogue's id.
+  if (const auto d = s.dialogue_id ? store::get_dialogue(txn, t, s.dialogue_id) : std::nullopt;
+      d && model::accepts_questions(d->state)) {
+    auto* box = dict.AddSectionDictionary("DIALOGUE");
+    box->SetValue("ID", std::to_string(d->id));
+    box->SetValue("TITLE", d->title);
+  }
   Response r = render_page(ctx, "question_form", dict, v.status);
   r.headers.emplace_back("Cache-Control", "no-store");  // the token is for this visit only
   return r;
@@ -147,6 +155,7 @@ questions::Submission submission_of(const Form& f) {
     if (file.field != "tep" || (file.file_name.empty() && file.bytes.empty())) continue;
     s.files.push_back({file.file_name, file.bytes});
   }
+  s.dialogue_id = trailing_id(f.get("doi-thoai")).value_or(0);
   return s;
 }
 
@@ -242,8 +251,10 @@ Response question_page(const Context& ctx, Request& req) {
   return render_page(ctx, "question", dict);
 }
 
-Response question_form_page(const Context& ctx, Request&) {
-  FormView v;
+Response question_form_page(const Context& ctx, Request& req) {
+  questions::Submission s;  // ?doi-thoai=ID: a question for an online dialogue
+  s.dialogue_id = trailing_id(req.query_value("doi-thoai").value_or("")).value_or(0);
+  FormView v{.typed = &s};
   if (!ctx.question_guard || !ctx.personal_data_key) {
     v.unavailable = "Cổng thông tin tạm thời chưa nhận câu hỏi trực tuyến. Vui lòng thử lại sau.";
     v.status = 503;
@@ -317,8 +328,13 @@ Response question_lookup(const Context& ctx, Request& req) {
     if (req.query_value("da-gui")) {
       auto* sent = dict.AddSectionDictionary("SENT");
       sent->SetValue("CODE", *model::normalise_tracking_code(typed));
-      sent->SetValue("DUE", model::format_date_vn(model::UnixTime(status->due_day) * 86400));
-      sent->SetValue("DUE_ISO", model::format_iso_date(status->due_day));
+      if (status->due_day != 0) {
+        auto* due = sent->AddSectionDictionary("DUE");
+        due->SetValue("TEXT", model::format_date_vn(model::UnixTime(status->due_day) * 86400));
+        due->SetValue("ISO", model::format_iso_date(status->due_day));
+      }
+      if (status->dialogue_id != 0)
+        sent->AddSectionDictionary("DIALOGUE")->SetValue("URL", "/doi-thoai/" + std::to_string(status->dialogue_id));
     }
     auto* s = dict.AddSectionDictionary("STATUS");
     s->SetValue("STATE", std::string(model::state_label(status->state)));
