@@ -48,7 +48,7 @@ struct Submission {
   bool may_publish = false;
   bool consent = false;
   std::vector<AttachedFile> files{};  // question_files.hpp: checked and sealed with the rest
-  std::uint64_t dialogue_id = 0;  // asked for an online dialogue (dialogue_service.hpp), 0 = none
+  std::uint64_t dialogue_id = 0;      // asked for an online dialogue (dialogue_service.hpp), 0 = none
 };
 
 // Checks (and normalises to NFC, trimmed) every field and the files; returns what to correct, in Vietnamese, one line

@@ -191,7 +191,7 @@ BOOST_AUTO_TEST_CASE(a_photo_over_max_body_goes_through_for_staff_only) {
   // Signed in, but a route that takes no files: the ordinary limit too.
   auto form_headers = reporter.cookie_headers();
   form_headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-  BOOST_TEST(test::http_request("127.0.0.1", daemon.port(), "POST", "/hoi-dap/gui-cau-hoi", form_headers,
+  BOOST_TEST(test::http_request("127.0.0.1", daemon.port(), "POST", "/hoi-dap/du-lieu-ca-nhan", form_headers,
                                 std::string(photo.size(), 'a'))
                  .status == 413);
 }

@@ -6,8 +6,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "daemon/store/data_dir.hpp"
