@@ -3,6 +3,7 @@
 #include <array>
 
 #include "daemon/model/text.hpp"
+#include "daemon/model/typed_text.hpp"
 
 namespace portald::model {
 namespace {
@@ -48,17 +49,6 @@ constexpr std::array<EntryNames, 3> kEntryStates{{
     {E::rejected, "rejected", "Không đưa lên"},
 }};
 
-void check_length(std::string_view value, std::size_t min, std::size_t max, std::string_view label,
-                  std::vector<std::string>& errors) {
-  const std::size_t n = count_code_points(value);
-  if (min > 0 && n == 0)
-    errors.push_back("Vui lòng nhập " + std::string(label) + ".");
-  else if (n < min)
-    errors.push_back(std::string(label) + " quá ngắn (ít nhất " + std::to_string(min) + " ký tự).");
-  else if (n > max)
-    errors.push_back(std::string(label) + " quá dài (tối đa " + std::to_string(max) + " ký tự).");
-}
-
 }  // namespace
 
 std::string stream_refusal(const EmbedPolicy& embeds) {
@@ -72,7 +62,8 @@ std::string stream_refusal(const EmbedPolicy& embeds) {
 
 std::vector<std::string> check_dialogue(const Dialogue& d, const EmbedPolicy& embeds) {
   std::vector<std::string> errors;
-  check_length(d.title, kDialogueTitleMin, kDialogueTitleMax, "Tiêu đề", errors);
+  if (auto problem = length_problem(d.title, kDialogueTitleMin, kDialogueTitleMax, "Tiêu đề"))
+    errors.push_back(std::move(*problem));
   if (d.agency_id == 0) errors.push_back("Vui lòng chọn cơ quan chủ trì.");
   if (d.officials.empty()) errors.push_back("Vui lòng nhập ít nhất một người trả lời (mỗi dòng một người).");
   if (d.officials.size() > kDialogueOfficialsMax)
@@ -86,7 +77,8 @@ std::vector<std::string> check_dialogue(const Dialogue& d, const EmbedPolicy& em
   if (d.starts_at > 0 && d.ends_at <= d.starts_at) errors.push_back("Thời gian kết thúc phải sau thời gian bắt đầu.");
   if (d.starts_at > 0 && d.ends_at - d.starts_at > kDialogueLongest)
     errors.push_back("Một buổi đối thoại kéo dài tối đa 24 giờ.");
-  check_length(d.description, 0, kDialogueDescriptionMax, "Giới thiệu", errors);
+  if (auto problem = length_problem(d.description, 0, kDialogueDescriptionMax, "Giới thiệu"))
+    errors.push_back(std::move(*problem));
   if (!d.stream_url.empty() && (d.stream_url.size() > kDialogueUrlMax || !is_allowed_frame_url(d.stream_url, embeds)))
     errors.push_back(stream_refusal(embeds));
   return errors;

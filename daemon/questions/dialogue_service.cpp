@@ -5,6 +5,7 @@
 #include "daemon/model/question.hpp"
 #include "daemon/model/site_settings.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/model/typed_text.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/dialogue_table.hpp"
 #include "daemon/store/meta_table.hpp"
@@ -23,25 +24,6 @@ using model::DialogueState;
 constexpr std::string_view kNotAllowed = "Bạn không được quản lý buổi đối thoại trực tuyến.";
 
 DialogueResult fail(DialogueOutcome o, std::string message) { return {o, {std::move(message)}, 0}; }
-
-// Typed text: NFC, trimmed, no control characters but line breaks (when multi-line); nullopt when the
-// bytes are not text.
-std::optional<std::string> clean(std::string_view raw, bool multi_line) {
-  auto nfc = model::to_nfc(raw);
-  if (!nfc) return std::nullopt;
-  std::string out;
-  for (const char c : *nfc) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\r') continue;
-    if (c == '\n' || c == '\t') {
-      out += multi_line ? c : ' ';
-      continue;
-    }
-    if (u < 0x20 || u == 0x7f) return std::nullopt;
-    out += c;
-  }
-  return std::string(model::trim(out));
-}
 
 std::vector<std::string> lines_of(std::string_view text) {
   std::vector<std::string> out;
@@ -103,10 +85,10 @@ DialogueResult save_dialogue(const store::Store& store, std::uint64_t id, const 
   }
   Dialogue d = previous.value_or(Dialogue{});
   std::vector<std::string> errors;
-  const auto title = clean(f.title, false);
-  const auto officials = clean(f.officials, true);
-  const auto description = clean(f.description, true);
-  const auto url = clean(f.stream_url, false);
+  const auto title = model::clean_typed_text(f.title, false);
+  const auto officials = model::clean_typed_text(f.officials, true);
+  const auto description = model::clean_typed_text(f.description, true);
+  const auto url = model::clean_typed_text(f.stream_url, false);
   if (!title || !officials || !description || !url) errors.push_back("Nội dung chứa ký tự không hợp lệ.");
   d.title = title.value_or("");
   d.officials = lines_of(officials.value_or(""));
@@ -189,8 +171,8 @@ DialogueResult moderate(const store::Store& store, std::uint64_t dialogue, std::
       close_question(txn, t, question, actor, "Không đưa lên buổi đối thoại trực tuyến.", now);
       break;
     case DialogueModeration::answer: {
-      const auto answer = clean(answer_raw, true);
-      const auto official = clean(official_raw, false);
+      const auto answer = model::clean_typed_text(answer_raw, true);
+      const auto official = model::clean_typed_text(official_raw, false);
       if (!answer || !official) return fail(DialogueOutcome::invalid, "Câu trả lời chứa ký tự không hợp lệ.");
       if (model::count_code_points(*answer) > model::kDialogueAnswerMax)
         return fail(DialogueOutcome::invalid,

@@ -8,6 +8,7 @@
 #include "daemon/health/working_days.hpp"
 #include "daemon/model/question_text.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/model/typed_text.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/dialogue_table.hpp"
@@ -25,31 +26,6 @@ using model::QuestionStep;
 
 std::string purpose(std::uint64_t id) { return "question:" + std::to_string(id); }
 std::string object(std::uint64_t id) { return "question/" + std::to_string(id); }
-
-// Text typed into a form: valid UTF-8 in NFC, trimmed, no control characters but line breaks and tabs
-// (when multi-line). std::nullopt when the bytes are not text.
-std::optional<std::string> clean(std::string_view raw, bool multi_line) {
-  auto nfc = model::to_nfc(raw);
-  if (!nfc) return std::nullopt;
-  std::string out;
-  for (const char c : *nfc) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\r') continue;
-    if (u < 0x20 || u == 0x7f) {
-      if (multi_line && (c == '\n' || c == '\t')) {
-        out += c;
-        continue;
-      }
-      if (!multi_line && (c == '\n' || c == '\t')) {
-        out += ' ';
-        continue;
-      }
-      return std::nullopt;
-    }
-    out += c;
-  }
-  return std::string(model::trim(out));
-}
 
 bool valid_email(std::string_view e) {
   const auto at = e.find('@');
@@ -79,19 +55,13 @@ bool valid_phone(std::string_view p) {
 // Checks one text field into `out`; adds a message to `errors` when it does not fit.
 void check_text(std::string& value, bool multi_line, std::size_t min, std::size_t max, std::string_view label,
                 std::vector<std::string>& errors) {
-  const auto c = clean(value, multi_line);
+  const auto c = model::clean_typed_text(value, multi_line);
   if (!c) {
     errors.push_back(std::string(label) + " chứa ký tự không hợp lệ.");
     return;
   }
   value = *c;
-  const std::size_t n = model::count_code_points(value);
-  if (min > 0 && n == 0)
-    errors.push_back("Vui lòng nhập " + std::string(label) + ".");
-  else if (n < min)
-    errors.push_back(std::string(label) + " quá ngắn (ít nhất " + std::to_string(min) + " ký tự).");
-  else if (n > max)
-    errors.push_back(std::string(label) + " quá dài (tối đa " + std::to_string(max) + " ký tự).");
+  if (auto problem = model::length_problem(value, min, max, label)) errors.push_back(std::move(*problem));
 }
 
 std::string new_code(const store::Txn& txn, const store::Tables& t) {
@@ -240,7 +210,7 @@ Result take_step(const store::Store& store, std::uint64_t id, QuestionStep step,
   store::WriteTxn txn = store.write();
   const auto previous = load_for(txn, t, id, h);
   if (!previous) return {Outcome::not_found, "Không tìm thấy câu hỏi."};
-  const auto reason = clean(reason_raw, true);
+  const auto reason = model::clean_typed_text(reason_raw, true);
   if (!reason) return invalid("Lý do chứa ký tự không hợp lệ.");
   if (model::count_code_points(*reason) > kReasonMax)
     return invalid("Lý do quá dài (tối đa " + std::to_string(kReasonMax) + " ký tự).");
@@ -290,7 +260,7 @@ Result save_answer(const store::Store& store, std::uint64_t id, std::string_view
   if (model::question_party(*h.actor.role) != model::QuestionParty::agency ||
       previous->state != QuestionState::assigned)
     return refused("Chỉ cơ quan được giao mới soạn câu trả lời, khi câu hỏi đang ở cơ quan.");
-  const auto answer = clean(answer_raw, true);
+  const auto answer = model::clean_typed_text(answer_raw, true);
   if (!answer) return invalid("Câu trả lời chứa ký tự không hợp lệ.");
   if (model::count_code_points(*answer) > kAnswerMax)
     return invalid("Câu trả lời quá dài (tối đa " + std::to_string(kAnswerMax) + " ký tự).");
@@ -309,7 +279,7 @@ Result add_note(const store::Store& store, std::uint64_t id, std::string_view te
   store::WriteTxn txn = store.write();
   const auto previous = load_for(txn, t, id, h);
   if (!previous) return {Outcome::not_found, "Không tìm thấy câu hỏi."};
-  const auto text = clean(text_raw, true);
+  const auto text = model::clean_typed_text(text_raw, true);
   if (!text || text->empty()) return invalid("Vui lòng nhập nội dung ghi chú.");
   if (model::count_code_points(*text) > kNoteMax)
     return invalid("Ghi chú quá dài (tối đa " + std::to_string(kNoteMax) + " ký tự).");
