@@ -37,7 +37,10 @@ std::string_view role_label(Role role) {
   return "";
 }
 
-bool needs_second_factor(Role role) { return role == Role::operator_ || role == Role::editor_in_chief; }
+// The deputies approve by delegation exactly what the editor-in-chief does (issue 16): the same door.
+bool needs_second_factor(Role role) {
+  return role == Role::operator_ || role == Role::editor_in_chief || role == Role::deputy;
+}
 
 bool needs_agency(Role role) { return role == Role::contributor || role == Role::agency_answerer; }
 

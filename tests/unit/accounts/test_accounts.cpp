@@ -105,6 +105,13 @@ BOOST_AUTO_TEST_CASE(the_agency_rule_is_one_rule) {
     BOOST_TEST(model::needs_agency(r) == (r == Role::contributor || r == Role::agency_answerer));
 }
 
+// Those who can publish or run the portal pass a second factor; deputies approve by delegation (issue 16).
+BOOST_AUTO_TEST_CASE(the_board_and_the_operators_need_a_second_factor) {
+  for (const Role r : model::all_roles())
+    BOOST_TEST(model::needs_second_factor(r) ==
+               (r == Role::operator_ || r == Role::editor_in_chief || r == Role::deputy));
+}
+
 BOOST_AUTO_TEST_CASE(role_change_needs_an_agency_for_agency_roles_and_is_not_for_oneself) {
   test::TempStore s;
   const auto& t = s.store.tables();
