@@ -26,6 +26,7 @@ std::string attachment_url(const model::LegalDocument& d, const model::Attachmen
 std::string site_page_url(const model::SitePage& p) { return (p.lang == "en" ? "/en/" : "/trang/") + p.slug; }
 
 std::string question_url(const model::Question& q) { return "/hoi-dap/" + std::to_string(q.id); }
+std::string dialogue_url(const model::Dialogue& d) { return "/doi-thoai/" + std::to_string(d.id); }
 
 std::optional<std::uint64_t> trailing_id(std::string_view segment) {
   const auto dash = segment.rfind('-');

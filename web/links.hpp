@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "daemon/model/article.hpp"
+#include "daemon/model/dialogue.hpp"
 #include "daemon/model/legal_document.hpp"
 #include "daemon/model/question.hpp"
 #include "daemon/model/site_page.hpp"
@@ -32,6 +33,8 @@ std::string attachment_url(const model::LegalDocument& d, const model::Attachmen
 std::string site_page_url(const model::SitePage& p);
 // "/hoi-dap/<id>": a published citizen's question (the title stays out of the URL: it is the citizen's text)
 std::string question_url(const model::Question& q);
+// "/doi-thoai/<id>": an online dialogue's public page
+std::string dialogue_url(const model::Dialogue& d);
 
 // "02633822123" for a text that holds one telephone number ("0263 3822 123", "(0263) 3.822.123",
 // "+84 263 3822123"): what a tel: link dials; "" for anything else (several numbers, words, too few or

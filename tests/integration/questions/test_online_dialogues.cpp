@@ -103,6 +103,9 @@ BOOST_AUTO_TEST_CASE(a_dialogue_runs_from_scheduling_to_the_record_with_moderate
   BOOST_TEST(list.status == 200);
   BOOST_TEST(has(list.body, "Sắp diễn ra"));
   BOOST_TEST(has(list.body, "/doi-thoai/" + id));
+  const auto sitemap = daemon.get("/sitemap.xml").body;  // search engines find the event and the list
+  BOOST_TEST(has(sitemap, "/doi-thoai/" + id + "</loc>"), sitemap);
+  BOOST_TEST(has(sitemap, "/doi-thoai</loc>"));
   auto page = daemon.get("/doi-thoai/" + id);
   BOOST_TEST(page.status == 200);
   BOOST_TEST(has(page.body, "<iframe src=\"" + kOrigin + "/embed/abc\""));

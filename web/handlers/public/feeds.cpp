@@ -6,6 +6,7 @@
 
 #include "daemon/model/time.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/dialogue_table.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/page_table.hpp"
 #include "daemon/store/question_table.hpp"
@@ -280,7 +281,7 @@ Response sitemap_xml(const Context& ctx, Request& req) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const char* path : {"/", "/van-ban", "/so-do-trang", "/en", "/chuyen-de", "/hoi-dap"})
+  for (const char* path : {"/", "/van-ban", "/so-do-trang", "/en", "/chuyen-de", "/hoi-dap", "/doi-thoai"})
     sitemap_url(out, base + path);
   for (const auto& tp : store::list_topics(txn, t))
     sitemap_url(out, base + topic_url(tp), model::format_rfc3339(tp.updated_at));
@@ -296,6 +297,9 @@ Response sitemap_xml(const Context& ctx, Request& req) {
     if (++questions > kSitemapArticles) break;
     sitemap_url(out, base + question_url(q), model::format_rfc3339(q.published_at));
   }
+  for (const auto& d : store::list_dialogues(txn, t))  // a cancelled one has no page
+    if (d.state != model::DialogueState::cancelled)
+      sitemap_url(out, base + dialogue_url(d), model::format_rfc3339(d.updated_at));
   out += "</urlset>\n";
   Response r;
   r.content_type = "application/xml; charset=utf-8";
