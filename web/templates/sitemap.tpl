@@ -10,7 +10,7 @@
   <li><a href="/van-ban">Cơ sở dữ liệu văn bản</a></li></ul>
 </section>
 <section aria-labelledby="sm-dich-vu"><h2 id="sm-dich-vu">Dịch vụ công và liên kết</h2>
-  <ul><li><a href="/hoi-dap">Hỏi đáp: câu hỏi của người dân và trả lời của cơ quan nhà nước</a></li>{{#SERVICE_LINK}}<li><a href="{{URL}}" rel="external">{{NAME}}</a></li>{{/SERVICE_LINK}}</ul>
+  <ul><li><a href="/hoi-dap">Hỏi đáp: câu hỏi của người dân và trả lời của cơ quan nhà nước</a></li><li><a href="/doi-thoai">Đối thoại trực tuyến</a></li>{{#SERVICE_LINK}}<li><a href="{{URL}}" rel="external">{{NAME}}</a></li>{{/SERVICE_LINK}}</ul>
 </section>
 <section aria-labelledby="sm-english" lang="en"><h2 id="sm-english">English</h2>
   <ul>{{#EN_PAGE}}<li><a href="{{URL}}">{{TITLE}}</a>{{#PENDING}} <span class="pending">(being updated)</span>{{/PENDING}}</li>{{/EN_PAGE}}</ul>

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(the_html_sitemap_reaches_every_section) {
   BOOST_TEST(r.status == 200);
   for (const char* href : {"/chuyen-muc/kinh-te", "/rss/kinh-te.xml", "/trang/gioi-thieu", "/trang/danh-muc-cong-khai",
                            "/trang/thu-tuc-hanh-chinh", "/van-ban", "/en/about", "/rss.xml", "/sitemap.xml", "/api/v1",
-                           "https://dichvucong.gov.vn"})
+                           "/hoi-dap", "/doi-thoai", "https://dichvucong.gov.vn"})
     BOOST_TEST(test::contains(r.body, std::string("href=\"") + href + "\""), href);
 }
 
