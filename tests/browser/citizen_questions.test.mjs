@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ctl, startDaemon, startSmtp, launchChromium, keepOnMachine, addUser, login, axeViolations,
+  ctl, startDaemon, startSmtp, launchChromium, openPage, addUser, login, axeViolations,
 } from './support/portald.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-questions-'));
@@ -25,13 +25,7 @@ const problems = [];
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function newPage(viewport) {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport });
-  await keepOnMachine(context, base, problems);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  return page;
-}
+const newPage = (viewport) => openPage(browser, base, problems, viewport);
 
 before(async () => {
   ctl(data, 'init', '--demo');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ctl, startDaemon, launchChromium, keepOnMachine, addUser, login, axeViolations } from './support/portald.mjs';
+import { ctl, startDaemon, launchChromium, openPage, addUser, login, axeViolations } from './support/portald.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portald-dialogue-'));
 const data = path.join(work, 'data');
@@ -19,13 +19,7 @@ let base;
 let browser;
 const problems = [];
 
-async function newPage(viewport) {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport });
-  await keepOnMachine(context, base, problems);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  return page;
-}
+const newPage = (viewport) => openPage(browser, base, problems, viewport);
 
 before(async () => {
   ctl(data, 'init', '--demo');

@@ -80,6 +80,16 @@ export async function keepOnMachine(context, base, problems) {
   });
 }
 
+// A Vietnamese page of its own context at `viewport` that never leaves the machine; page errors go to
+// `problems`.
+export async function openPage(browser, base, problems, viewport) {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport });
+  await keepOnMachine(context, base, problems);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
 // Adds an account with this password (portaldctl user add ... --password-stdin).
 export function addUser(data, name, role, password, ...extra) {
   const r = spawnSync(process.env.PORTALDCTL_BIN,
