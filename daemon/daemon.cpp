@@ -27,6 +27,7 @@
 #include "daemon/purge/cache_purger.hpp"
 #include "daemon/questions/question_upkeep.hpp"
 #include "daemon/questions/submission_guard.hpp"
+#include "daemon/reports/agency_report_mail.hpp"
 #include "daemon/reports/self_audit.hpp"
 #include "daemon/reports/self_audit_metrics.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
@@ -349,6 +350,11 @@ int run_daemon(const config::Config& config) {
                               reports::publish_self_audit_metrics(
                                   reports::self_audit(txn, store.tables(), cadence, now), monitor.metrics);
                             }});
+    // The month's report to each agency (issue 13), on the first of the next month.
+    checks.tasks.push_back(
+        {"agency_report_mail", 600, [&store, outbox](model::UnixTime now, const health::CadencePolicy& cadence) {
+           reports::mail_agency_reports(store, outbox, cadence.calendar, now);
+         }});
     const health::CheckLoop slow_checks(store, std::move(checks), monitor);
     report_sessions(store, monitor);
     const std::string where = config::ListenAddress{config.listen.host, server.port()}.to_string();

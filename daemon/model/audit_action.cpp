@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 93> kNames{{
+constexpr std::array<Names, 94> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -108,6 +108,7 @@ constexpr std::array<Names, 93> kNames{{
     {A::dialogue_accept, "dialogue.accept", "Đưa câu hỏi lên buổi đối thoại"},
     {A::dialogue_reject, "dialogue.reject", "Không đưa câu hỏi lên buổi đối thoại"},
     {A::dialogue_answer, "dialogue.answer", "Nhập câu trả lời tại buổi đối thoại"},
+    {A::report_agency_mail, "report.agency-mail", "Gửi e-mail báo cáo tháng cho các cơ quan"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

@@ -114,6 +114,8 @@ enum class AuditAction {
   dialogue_accept,
   dialogue_reject,
   dialogue_answer,
+  // Reports (issue 13): a month's reports e-mailed to the agencies (reports/agency_report_mail.hpp).
+  report_agency_mail,
 };
 
 // Every value, in declaration order (for tests and filter lists).

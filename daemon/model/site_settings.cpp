@@ -13,6 +13,12 @@ std::optional<std::string> script_origin(std::string_view url) {
   return std::string(origin);
 }
 
+std::string base_url(const SiteSettings& s) {
+  std::string base = s.public_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
 EmbedPolicy embed_policy(const SiteSettings& s) {
   return {.frame_origins = parse_embed_origins(s.embed_origins).origins};
 }

@@ -40,6 +40,9 @@ struct SiteSettings {
   std::string show_visit_counter;
   // "1": the home page shows "Đọc nhiều nhất", the most read articles of the last 7 days (issue 13).
   std::string show_most_read;
+  // "1": each agency's staff who have a work e-mail get the agency's report of the month just ended, on
+  // its first day (issue 13; reports/agency_report_mail.hpp); needs sendmail. "" = not sent.
+  std::string mail_agency_reports;
 };
 
 // Maintenance mode (Điều 5.9): readers get 503 with this message; /quan-tri and /healthz keep working.
@@ -52,6 +55,10 @@ struct Maintenance {
 // "https://host[:port]" of an https script URL that is safe to put into a CSP; std::nullopt otherwise
 // (the rule for emc_script_url, and what the public pages' CSP is built from).
 std::optional<std::string> script_origin(std::string_view url);
+
+// public_url without its trailing slashes, to put a path after ("" when it is not set: links then
+// start at the path, and read as such in an e-mail).
+std::string base_url(const SiteSettings& s);
 
 // What the HTML sanitiser and the page CSP allow to be embedded under these settings.
 EmbedPolicy embed_policy(const SiteSettings& s);

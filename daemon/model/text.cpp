@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 
@@ -90,6 +91,15 @@ std::size_t count_code_points(std::string_view text) {
   for (char c : text)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   return n;
+}
+
+std::string decimal_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  std::string s(text);
+  for (char& c : s)
+    if (c == '.') c = ',';
+  return s;
 }
 
 }  // namespace portald::model

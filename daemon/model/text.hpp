@@ -19,5 +19,7 @@ std::string slugify(std::string_view text, std::size_t max_len = 80);
 std::string_view trim(std::string_view text);
 // Number of Unicode code points (valid UTF-8 assumed).
 std::size_t count_code_points(std::string_view text);
+// "2,5": one decimal written with a comma, as Vietnamese figures are (reports and their e-mails).
+std::string decimal_text(double value);
 
 }  // namespace portald::model

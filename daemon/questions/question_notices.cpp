@@ -10,12 +10,6 @@
 namespace portald::questions {
 namespace {
 
-std::string base_url(const model::SiteSettings& site) {
-  std::string base = site.public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
-
 std::string signature(const model::SiteSettings& site) {
   std::string s = "\n-- \n" + site.portal_name + "\n";
   if (!site.phone.empty()) s += "Điện thoại: " + site.phone + "\n";
@@ -49,7 +43,7 @@ std::vector<model::User> recipients(const store::Txn& txn, const store::Tables& 
 std::string display(const model::User& u) { return u.display_name.empty() ? u.username : u.display_name; }
 
 std::string admin_link(const model::SiteSettings& site, const model::Question& q) {
-  return base_url(site) + "/quan-tri/hoi-dap/" + std::to_string(q.id) + "\n";
+  return model::base_url(site) + "/quan-tri/hoi-dap/" + std::to_string(q.id) + "\n";
 }
 
 }  // namespace
@@ -64,7 +58,7 @@ void queue_receipt(store::WriteTxn& txn, const store::Tables& t, const Notices& 
   body += "Ngày tiếp nhận: " + model::format_datetime_vn(q.received_at) + "\n";
   if (q.due_day != 0)
     body += "Hạn trả lời dự kiến: " + model::format_date_vn(model::UnixTime(q.due_day) * 86400) + "\n";
-  body += "\nTheo dõi tình trạng xử lý:\n" + base_url(site) + "/hoi-dap/tra-cuu?ma=" + q.code + "\n";
+  body += "\nTheo dõi tình trạng xử lý:\n" + model::base_url(site) + "/hoi-dap/tra-cuu?ma=" + q.code + "\n";
   body += signature(site);
   send(txn, t, n,
        {.to = email, .to_name = name, .subject = "Đã nhận câu hỏi của ông/bà (mã " + q.code + ")", .body = body}, q.id,
@@ -112,7 +106,7 @@ void queue_step_notices(store::WriteTxn& txn, const store::Tables& t, const Noti
   body += "Câu hỏi \"" + q.title + "\" (mã " + q.code + ") đã có trả lời:\n\n";
   body += q.answer + "\n\n";
   if (const auto agency = store::get_agency(txn, t, q.agency_id)) body += "Cơ quan trả lời: " + agency->name + "\n";
-  body += "Xem tại:\n" + base_url(site) + "/hoi-dap/tra-cuu?ma=" + q.code + "\n";
+  body += "Xem tại:\n" + model::base_url(site) + "/hoi-dap/tra-cuu?ma=" + q.code + "\n";
   send(txn, t, n,
        {.to = who->email,
         .to_name = who->name,

@@ -7,12 +7,14 @@
 #include "daemon/model/audit_action.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/audit_table.hpp"
+#include "daemon/store/question_table.hpp"
 
 namespace portald::reports {
 namespace {
 
 // The audit log is read whole for the period: a report must not silently drop the oldest entries.
 constexpr std::size_t kAuditLimit = 10'000'000;
+constexpr std::size_t kQuestionLimit = 1'000'000;  // every item: answers in a period may be to old questions
 constexpr std::string_view kArticlePrefix = "article/";
 
 std::optional<std::uint64_t> article_id(std::string_view object) {
@@ -47,6 +49,13 @@ std::vector<ArticleHistory> read_article_histories(const store::Txn& txn, const 
     out.push_back(std::move(h));
   }
   return out;
+}
+
+AgencyReport read_agency_report(const store::Txn& txn, const store::Tables& t, const ReportRange& range,
+                                const health::Calendar& calendar, std::int32_t today) {
+  const auto questions = store::list_questions(txn, t, kQuestionLimit);
+  return agency_report(read_article_histories(txn, t, range.to()), range.from(), range.to(),
+                       question_figures(questions, range.first_day, range.last_day, calendar, today));
 }
 
 std::vector<model::UnixTime> read_publication_times(const store::Txn& txn, const store::Tables& t, model::UnixTime from,

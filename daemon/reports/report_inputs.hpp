@@ -7,6 +7,7 @@
 #include "daemon/model/audit_entry.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/reports/agency_report.hpp"
+#include "daemon/reports/report_range.hpp"
 #include "daemon/store/store.hpp"
 
 namespace portald::reports {
@@ -16,6 +17,11 @@ namespace portald::reports {
 // ones) are not in it.
 std::vector<ArticleHistory> read_article_histories(const store::Txn& txn, const store::Tables& t,
                                                    model::UnixTime until);
+// The agency report over `range` from the store as it is now: the articles' workflow histories and the
+// citizen questions of the same days (`today` bounds the running period). The page and the monthly
+// e-mail (agency_report_mail.hpp) both read it here, so they always agree.
+AgencyReport read_agency_report(const store::Txn& txn, const store::Tables& t, const ReportRange& range,
+                                const health::Calendar& calendar, std::int32_t today);
 // Publication times of the published articles with from <= published_at < to, oldest first: what the
 // cadence check counts (health::count_publications).
 std::vector<model::UnixTime> read_publication_times(const store::Txn& txn, const store::Tables& t, model::UnixTime from,

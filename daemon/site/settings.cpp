@@ -40,6 +40,8 @@ constexpr SettingField kFields[] = {
     {"show_visit_counter", "Hiện số lượt truy cập ở chân trang (đang truy cập, hôm nay, tổng)", &S::show_visit_counter,
      false, true},
     {"show_most_read", "Hiện khối “Đọc nhiều nhất” (7 ngày qua) ở trang chủ", &S::show_most_read, false, true},
+    {"mail_agency_reports", "Gửi báo cáo tháng cho từng cơ quan qua thư điện tử (ngày đầu tháng sau)",
+     &S::mail_agency_reports, false, true},
 };
 
 constexpr std::size_t kMaxValueBytes = 2000;

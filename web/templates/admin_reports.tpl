@@ -36,5 +36,5 @@
 <ul class="report-list">
 {{#ROYALTY}}<li><a href="{{HREF}}">Bảng nhuận bút {{LABEL}}</a>: <a href="{{HREF}}">Xem và in</a> · <a href="{{CSV}}" download>Tải CSV</a> · <a href="{{XLSX}}" download>Tải Excel (XLSX)</a></li>
 {{/ROYALTY}}</ul>
-<p class="meta">Gửi báo cáo hằng tháng tới từng cơ quan qua thư điện tử: chưa có.</p>{{/LIST}}
+<p class="meta">Báo cáo tháng của từng cơ quan được gửi tới cơ quan đó qua thư điện tử khi quản trị hệ thống bật “Gửi báo cáo tháng cho từng cơ quan” trong phần Cài đặt.</p>{{/LIST}}
 {{>FOOTER}}

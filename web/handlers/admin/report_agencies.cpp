@@ -6,7 +6,6 @@
 #include "daemon/health/working_days.hpp"
 #include "daemon/reports/agency_report.hpp"
 #include "daemon/reports/report_inputs.hpp"
-#include "daemon/store/question_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/report_pages.hpp"
@@ -15,7 +14,6 @@
 namespace portald::web::admin::report_pages {
 namespace {
 
-constexpr std::size_t kQuestionLimit = 1'000'000;  // every item: answers in the period may be to old questions
 const std::string kTitle = "Báo cáo cung cấp thông tin theo cơ quan";
 
 struct Names {
@@ -44,12 +42,8 @@ Data read(const ReportRequest& r) {
   Data d;
   for (const auto& a : store::list_agencies(txn, t)) d.names.agencies[a.id] = a.name;
   for (const auto& c : store::list_categories(txn, t)) d.names.categories[c.id] = c.name;
-  const auto histories = reports::read_article_histories(txn, t, r.range.to());
-  const auto questions = store::list_questions(txn, t, kQuestionLimit);
-  const auto calendar = health::read_calendar(r.ctx.working_days, r.ctx.holidays_file);
-  d.report = reports::agency_report(histories, r.range.from(), r.range.to(),
-                                    reports::question_figures(questions, r.range.first_day, r.range.last_day, calendar,
-                                                              health::local_day(model::now())));
+  d.report = reports::read_agency_report(
+      txn, t, r.range, health::read_calendar(r.ctx.working_days, r.ctx.holidays_file), health::local_day(model::now()));
   return d;
 }
 

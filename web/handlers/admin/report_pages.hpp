@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "daemon/model/text.hpp"
 #include "daemon/model/user.hpp"
 #include "daemon/reports/report_range.hpp"
 #include "web/context.hpp"
@@ -38,7 +39,6 @@ Response operations_report(const ReportRequest& r);
 void fill_report_frame(ctemplate::TemplateDictionary& dict, const ReportRequest& r, const std::string& title);
 // The CSV (the first sheet) or the XLSX (every sheet) download of a report; `title` names the workbook.
 Response send_sheets(const ReportRequest& r, const std::string& title, const std::vector<Sheet>& sheets);
-// "2,5": one decimal written with a comma.
-std::string decimal_text(double value);
+using model::decimal_text;
 
 }  // namespace portald::web::admin::report_pages

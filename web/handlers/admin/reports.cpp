@@ -1,7 +1,6 @@
 // /quan-tri/bao-cao (issue 13): the list of reports for a chosen period (a month, a quarter, a year or a
 // from-to range, from a GET form that needs no script), and /quan-tri/bao-cao/{file}, each report as a
 // printable page, CSV or XLSX. The board (editor-in-chief, deputy) and the operator see them.
-#include <cstdio>
 
 #include "daemon/health/cadence.hpp"
 #include "daemon/model/royalty.hpp"
@@ -143,15 +142,6 @@ Response send_sheets(const ReportRequest& r, const std::string& title, const std
   const std::string name = "bao-cao-" + std::string(r.slug) + "-" + r.range.slug;
   if (r.format == ReportFormat::csv) return csv_download(sheet_csv(sheets.at(0)), name + ".csv");
   return xlsx_download(xlsx_workbook(sheets, title + " " + r.range.label), name + ".xlsx");
-}
-
-std::string decimal_text(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", value);
-  std::string s(text);
-  for (char& c : s)
-    if (c == '.') c = ',';
-  return s;
 }
 
 }  // namespace portald::web::admin::report_pages
