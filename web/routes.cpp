@@ -116,6 +116,8 @@ std::vector<RouteSpec> route_table() {
       {"POST", "/quan-tri/bai-viet/{id}", adm::article_pages::save_post, A::write_article, C::none, B::upload},
       {"POST", "/quan-tri/bai-viet/{id}/chuyen", adm::article_pages::transition_post, A::write_article, C::none,
        B::upload},
+      // Issue 16 (Điều 8.2): a note in the thread; whoever may view the article (the handler checks).
+      {"POST", "/quan-tri/bai-viet/{id}/ghi-chu", adm::article_note_pages::note_post, A::use_admin, C::none},
       {"POST", "/quan-tri/bai-viet/{id}/tu-dong-luu", adm::article_draft_pages::autosave, A::write_article, C::none,
        B::upload},
       {"POST", "/quan-tri/bai-viet/{id}/bo-nhap", adm::article_draft_pages::discard, A::write_article, C::none},

@@ -19,6 +19,7 @@ constexpr NavItem kNav[] = {
     {.action = model::Action::view_queues, .url = "/quan-tri/hang-doi/cho-bien-tap", .label = "Chờ biên tập"},
     {.action = model::Action::view_queues, .url = "/quan-tri/hang-doi/cho-duyet", .label = "Chờ duyệt"},
     {.action = model::Action::write_article, .url = "/quan-tri/hang-doi/bi-tra-lai", .label = "Bị trả lại"},
+    {.action = model::Action::write_article, .url = "/quan-tri/hang-doi/cho-lam-ro", .label = "Chờ làm rõ"},
     {.action = model::Action::write_article, .url = "/quan-tri/van-ban", .label = "Văn bản"},
     {.action = model::Action::edit_any_article, .url = "/quan-tri/trang", .label = "Trang chuyên mục"},
     {.action = model::Action::handle_questions, .url = "/quan-tri/hoi-dap", .label = "Hỏi đáp"},
