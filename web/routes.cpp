@@ -110,6 +110,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri", adm::queue_pages::dashboard, A::use_admin, C::none},
       {"GET", "/quan-tri/hang-doi/{queue}", adm::queue_pages::queue_page, A::write_article, C::none},
       {"GET", "/quan-tri/bai-viet", adm::article_list_pages::article_list, A::view_queues, C::none},
+      // Issue 16: the month's published and scheduled articles and the cadence windows still empty.
+      {"GET", "/quan-tri/lich-bien-tap", adm::calendar_pages::calendar_page, A::view_queues, C::none},
       {"GET", "/quan-tri/bai-viet/moi", adm::article_pages::new_page, A::write_article, C::none},
       {"POST", "/quan-tri/bai-viet/moi", adm::article_pages::create_post, A::write_article, C::none, B::upload},
       {"GET", "/quan-tri/bai-viet/{id}", adm::article_pages::edit_page, A::use_admin, C::none},
