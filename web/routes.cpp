@@ -110,12 +110,16 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri", adm::queue_pages::dashboard, A::use_admin, C::none},
       {"GET", "/quan-tri/hang-doi/{queue}", adm::queue_pages::queue_page, A::write_article, C::none},
       {"GET", "/quan-tri/bai-viet", adm::article_list_pages::article_list, A::view_queues, C::none},
+      // Issue 16: the month's published and scheduled articles and the cadence windows still empty.
+      {"GET", "/quan-tri/lich-bien-tap", adm::calendar_pages::calendar_page, A::view_queues, C::none},
       {"GET", "/quan-tri/bai-viet/moi", adm::article_pages::new_page, A::write_article, C::none},
       {"POST", "/quan-tri/bai-viet/moi", adm::article_pages::create_post, A::write_article, C::none, B::upload},
       {"GET", "/quan-tri/bai-viet/{id}", adm::article_pages::edit_page, A::use_admin, C::none},
       {"POST", "/quan-tri/bai-viet/{id}", adm::article_pages::save_post, A::write_article, C::none, B::upload},
       {"POST", "/quan-tri/bai-viet/{id}/chuyen", adm::article_pages::transition_post, A::write_article, C::none,
        B::upload},
+      // Issue 16 (Điều 8.2): a note in the thread; whoever may view the article (the handler checks).
+      {"POST", "/quan-tri/bai-viet/{id}/ghi-chu", adm::article_note_pages::note_post, A::use_admin, C::none},
       {"POST", "/quan-tri/bai-viet/{id}/tu-dong-luu", adm::article_draft_pages::autosave, A::write_article, C::none,
        B::upload},
       {"POST", "/quan-tri/bai-viet/{id}/bo-nhap", adm::article_draft_pages::discard, A::write_article, C::none},

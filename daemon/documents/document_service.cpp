@@ -23,9 +23,11 @@ bool is_live(const model::LegalDocument& d) {
   return d.status == ArticleStatus::published || d.status == ArticleStatus::withdrawn;
 }
 
-// Documents take every step of the articles' table but the scheduled ones.
+// Documents take every step of the articles' table but the scheduled ones and the request to clarify
+// (issue 16: the thread between the board and the provider exists for articles only).
 bool applies_to_documents(Transition t) {
-  return t != Transition::schedule && t != Transition::unschedule && t != Transition::publish_scheduled;
+  return t != Transition::schedule && t != Transition::unschedule && t != Transition::publish_scheduled &&
+         t != Transition::ask_clarification && t != Transition::answer_clarification;
 }
 
 model::AuditAction document_audit_action(Transition t) {
@@ -38,7 +40,9 @@ model::AuditAction document_audit_action(Transition t) {
     case Transition::withdraw: return model::AuditAction::document_withdraw;
     case Transition::schedule:
     case Transition::unschedule:
-    case Transition::publish_scheduled: break;  // refused before anything is written
+    case Transition::publish_scheduled:
+    case Transition::ask_clarification:
+    case Transition::answer_clarification: break;  // refused before anything is written
   }
   return model::AuditAction::document_edit;
 }

@@ -222,6 +222,14 @@ TransitionResult transition_article(const store::Store& store, std::uint64_t id,
   return r;
 }
 
+NoteResult post_article_note(const store::Store& store, std::uint64_t id, std::string_view text, const Actor& actor,
+                             model::UnixTime now) {
+  store::WriteTxn txn = store.write();
+  auto r = add_note(txn, store.tables(), id, text, actor, now);
+  if (r.outcome == NoteOutcome::added) txn.commit();
+  return r;
+}
+
 std::optional<std::uint32_t> restore_article_revision(const store::Store& store, std::uint64_t id, std::uint32_t n,
                                                       const Actor& actor, model::UnixTime now) {
   store::WriteTxn txn = store.write();

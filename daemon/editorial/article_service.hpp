@@ -70,6 +70,11 @@ TransitionResult transition_article(const store::Store& store, std::uint64_t id,
                                     const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
                                     model::UnixTime now, const mail::Outbox& outbox = {});
 
+// add_note (the thread between the board and the provider) in its own transaction: the note and its
+// audit entry commit together; nothing is written on a refusal.
+NoteResult post_article_note(const store::Store& store, std::uint64_t id, std::string_view text, const Actor& actor,
+                             model::UnixTime now);
+
 // restore_revision in its own transaction; std::nullopt (nothing written) as there.
 std::optional<std::uint32_t> restore_article_revision(const store::Store& store, std::uint64_t id, std::uint32_t n,
                                                       const Actor& actor, model::UnixTime now);

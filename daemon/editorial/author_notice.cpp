@@ -1,6 +1,7 @@
 #include "daemon/editorial/author_notice.hpp"
 
 #include "daemon/model/text.hpp"
+#include "daemon/store/article_note_table.hpp"
 #include "daemon/store/settings_table.hpp"
 #include "daemon/store/user_table.hpp"
 
@@ -22,8 +23,28 @@ std::optional<Wording> wording(model::Transition tr) {
     case model::Transition::publish_scheduled:
       return Wording{"đã được xuất bản theo lịch hẹn", "Bài viết đã được xuất bản"};
     case model::Transition::withdraw: return Wording{"đã bị gỡ khỏi cổng thông tin", "Bài viết bị gỡ"};
+    case model::Transition::ask_clarification:
+      return Wording{"được Ban biên tập đề nghị làm rõ trước khi xử lý tiếp", "Đề nghị làm rõ bài viết"};
+    case model::Transition::answer_clarification:
+      return Wording{"đã được tác giả trả lời đề nghị làm rõ và gửi lại Ban biên tập",
+                     "Tác giả đã trả lời đề nghị làm rõ"};
     default: return std::nullopt;
   }
+}
+
+// Who hears about `tr`: the author, except for an answer to the board, which goes to the board member who
+// asked (the thread's last question).
+std::string recipient(const store::Txn& txn, const store::Tables& t, const Item& item, model::Transition tr) {
+  if (tr != model::Transition::answer_clarification) return item.state.created_by;
+  const auto asked = store::last_article_note(txn, t, item.article.id, model::NoteKind::ask);
+  return asked ? asked->author : "";
+}
+
+// How the reason is introduced in the body.
+std::string_view reason_heading(model::Transition tr) {
+  if (tr == model::Transition::ask_clarification) return "Nội dung đề nghị làm rõ";
+  if (tr == model::Transition::answer_clarification) return "Trả lời của tác giả";
+  return "Lý do";
 }
 
 // The first `max` characters of `text` (whole UTF-8 characters), with "…" when cut.
@@ -57,7 +78,7 @@ std::optional<mail::Message> author_notice(const store::Txn& txn, const store::T
                                            model::Transition tr, const Actor& actor, std::string_view reason,
                                            model::UnixTime now) {
   const auto words = wording(tr);
-  const std::string& author_name = item.state.created_by;
+  const std::string author_name = recipient(txn, t, item, tr);
   if (!words || author_name.empty() || author_name == actor.username) return std::nullopt;
   const auto author = store::get_user(txn, t, author_name);
   if (!author || author->email.empty()) return std::nullopt;
@@ -69,7 +90,7 @@ std::optional<mail::Message> author_notice(const store::Txn& txn, const store::T
   body += "Bài viết \"" + title + "\" " + std::string(words->happened) + ".\n\n";
   body += "Người thực hiện: " + who(txn, t, actor) + "\n";
   body += "Thời gian: " + model::format_datetime_vn(now) + "\n";
-  if (!clean_reason.empty()) body += "Lý do: " + clean_reason + "\n";
+  if (!clean_reason.empty()) body += std::string(reason_heading(tr)) + ": " + clean_reason + "\n";
   if (tr == model::Transition::schedule && item.state.scheduled_at)
     body += "Thời điểm xuất bản: " + model::format_datetime_vn(item.state.scheduled_at) + "\n";
   body += "\nXem bài viết trong trang quản trị:\n" + admin_link(site, item.article.id) + "\n\n";

@@ -4,10 +4,12 @@
 
 #include "daemon/editorial/author_notice.hpp"
 #include "daemon/editorial/unit_rights.hpp"
+#include "daemon/model/article_note.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/img_tags.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/store/article_note_table.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/audit_table.hpp"
 #include "daemon/store/editorial_table.hpp"
@@ -56,6 +58,13 @@ void apply(model::Article& a, const Content& c) {
 }
 
 bool can_edit_any(const Actor& actor) { return model::may(actor, model::Action::edit_any_article); }
+
+// The note a transition writes into the article's thread (its reason is the note's text), if any.
+std::optional<model::NoteKind> note_kind_of(model::Transition tr) {
+  if (tr == model::Transition::ask_clarification) return model::NoteKind::ask;
+  if (tr == model::Transition::answer_clarification) return model::NoteKind::answer;
+  return std::nullopt;
+}
 
 void audit(store::WriteTxn& txn, const store::Tables& t, const Actor& actor, model::AuditAction action,
            std::uint64_t id, std::string from, std::string to, std::string reason, model::UnixTime now) {
@@ -149,8 +158,10 @@ bool may_edit(const Item& item, const Actor& actor) {
   const ArticleStatus s = item.state.state;
   if (s == ArticleStatus::scheduled) return false;  // unschedule first: what was approved is what goes out
   if (can_edit_any(actor)) return true;
-  // Authors change their own text only while it is theirs: a draft or returned to them.
-  return item.state.created_by == actor.username && (s == ArticleStatus::draft || s == ArticleStatus::returned);
+  // Authors change their own text only while it is theirs: a draft, returned to them, or while the
+  // board waits for their clarification (the answer may come with a corrected text).
+  return item.state.created_by == actor.username &&
+         (s == ArticleStatus::draft || s == ArticleStatus::returned || s == ArticleStatus::awaiting_clarification);
 }
 
 SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, Content content,
@@ -218,8 +229,9 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
     return {Outcome::refused, model::TransitionRefusal::role_not_allowed, from, from};
   const auto check = model::check_transition(from, tr, actor.role, reason);
   if (!check) return {Outcome::refused, check.refusal, from, from};
-  // Authors submit only their own work; the secretariat may submit on someone's behalf.
-  if (tr == model::Transition::submit && !can_edit_any(actor) && item->state.created_by != actor.username)
+  // Authors submit (and answer the board) only for their own work; the secretariat may act on someone's behalf.
+  if ((tr == model::Transition::submit || tr == model::Transition::answer_clarification) && !can_edit_any(actor) &&
+      item->state.created_by != actor.username)
     return {Outcome::refused, model::TransitionRefusal::role_not_allowed, from, from};
   if (tr == model::Transition::schedule && scheduled_at <= now)
     return {Outcome::refused, model::TransitionRefusal::not_from_this_state, from, from};
@@ -232,7 +244,13 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
             .error = "Thời điểm gỡ bài phải sau thời điểm hẹn giờ xuất bản."};
   if (auto error = missing_alt_error(tr, item->work.body_html); !error.empty())
     return {Outcome::invalid, model::TransitionRefusal::none, from, from, std::move(error)};
-  const std::string clean_reason(model::trim(reason));
+  std::string clean_reason(model::trim(reason));
+  const auto note_kind = note_kind_of(tr);
+  if (note_kind) {  // the question or answer is a note of the thread: typed text, cleaned and measured
+    auto note = model::clean_note_text(reason);
+    if (!note.problem.empty()) return {Outcome::invalid, model::TransitionRefusal::none, from, from, note.problem};
+    clean_reason = std::move(note.text);
+  }
   const model::UnixTime due = item->state.scheduled_at;  // the announced time is the publication time
   item->state.state = check.to;
   item->state.since = now;
@@ -255,8 +273,31 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
   store::put_editorial(txn, t, item->state);
   audit(txn, t, actor, model::audit_action(tr), id, std::string(model::to_string(from)),
         std::string(model::to_string(check.to)), clean_reason, now);
+  // The notice first: an answer's goes to whoever asked, found by the thread's last question.
   queue_author_notice(txn, t, outbox, *item, tr, actor, clean_reason, now);
+  if (note_kind)
+    store::add_article_note(
+        txn, t,
+        {.article_id = id, .seq = 0, .at = now, .author = actor.username, .kind = *note_kind, .text = clean_reason});
   return {Outcome::done, model::TransitionRefusal::none, from, check.to};
+}
+
+NoteResult add_note(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, std::string_view text,
+                    const Actor& actor, model::UnixTime now) {
+  const auto item = load_item(txn, t, id);
+  if (!item || !may_view(*item, actor)) return {NoteOutcome::not_found};
+  auto note = model::clean_note_text(text);
+  if (!note.problem.empty()) return {NoteOutcome::invalid, 0, std::move(note.problem)};
+  const auto seq = store::add_article_note(txn, t,
+                                           {.article_id = id,
+                                            .seq = 0,
+                                            .at = now,
+                                            .author = actor.username,
+                                            .kind = model::NoteKind::note,
+                                            .text = note.text});
+  const std::string state(model::to_string(item->state.state));
+  audit(txn, t, actor, model::AuditAction::article_note, id, state, state, note.text, now);
+  return {NoteOutcome::added, seq};
 }
 
 std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id,

@@ -76,6 +76,19 @@ struct TransitionResult {
 TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, model::Transition tr,
                                  const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
                                  model::UnixTime now, const mail::Outbox& outbox = {});
+// --- the thread between the board and the provider (issue 16, Điều 8.2) -----------------------------
+// ask_clarification and answer_clarification above write their reason as a note of the thread too.
+enum class NoteOutcome { added, not_found, invalid };
+struct NoteResult {
+  NoteOutcome outcome = NoteOutcome::added;
+  std::uint32_t seq = 0;  // NoteOutcome::added: the note's place in the thread
+  std::string error{};    // NoteOutcome::invalid: what to correct (Vietnamese)
+};
+// Adds a plain note (model::clean_note_text) by `actor` with its audit entry (article.note, the text as
+// the reason). not_found when the article is missing or the actor may not view it (may_view).
+NoteResult add_note(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, std::string_view text,
+                    const Actor& actor, model::UnixTime now);
+
 // Copies revision n into a new revision and makes it the draft under work. Returns the new number,
 // std::nullopt when the article or revision is missing or the actor may not edit.
 std::optional<std::uint32_t> restore_revision(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id,

@@ -10,7 +10,7 @@
 namespace portald::model {
 namespace {
 
-constexpr std::array<std::pair<ArticleStatus, std::string_view>, 8> kStatuses{{
+constexpr std::array<std::pair<ArticleStatus, std::string_view>, 9> kStatuses{{
     {ArticleStatus::draft, "draft"},
     {ArticleStatus::submitted, "submitted"},
     {ArticleStatus::editing, "editing"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<ArticleStatus, std::string_view>, 8> kStatuses{{
     {ArticleStatus::returned, "returned"},
     {ArticleStatus::withdrawn, "withdrawn"},
     {ArticleStatus::scheduled, "scheduled"},
+    {ArticleStatus::awaiting_clarification, "awaiting-clarification"},
 }};
 
 }  // namespace

@@ -11,8 +11,19 @@ namespace portald::model {
 
 // The editorial state (workflow.hpp). Stored as its key; records from before the workflow hold only
 // "draft" or "published", which keep their meaning. Only `published` is visible to the public;
-// `withdrawn` answers 410 Gone.
-enum class ArticleStatus { draft, submitted, editing, awaiting_approval, published, returned, withdrawn, scheduled };
+// `withdrawn` answers 410 Gone. `awaiting_clarification` (issue 16, Điều 8.2): the board asked the provider
+// a question (article_note.hpp) and waits for the answer.
+enum class ArticleStatus {
+  draft,
+  submitted,
+  editing,
+  awaiting_approval,
+  published,
+  returned,
+  withdrawn,
+  scheduled,
+  awaiting_clarification,
+};
 std::string_view to_string(ArticleStatus s);
 std::optional<ArticleStatus> parse_article_status(std::string_view s);
 

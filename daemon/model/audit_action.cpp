@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 94> kNames{{
+constexpr std::array<Names, 97> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -48,6 +48,9 @@ constexpr std::array<Names, 94> kNames{{
     {A::article_publish_scheduled, "article.publish-scheduled", "Xuất bản theo lịch"},
     {A::article_withdraw, "article.withdraw", "Gỡ bài"},
     {A::article_unpublish_scheduled, "article.unpublish-scheduled", "Gỡ bài theo lịch hết hạn"},
+    {A::article_ask_clarification, "article.ask-clarification", "Đề nghị làm rõ bài viết"},
+    {A::article_answer_clarification, "article.answer-clarification", "Trả lời đề nghị làm rõ và gửi lại"},
+    {A::article_note, "article.note", "Ghi chú trao đổi về bài viết"},
     {A::media_upload, "media.upload", "Tải tệp lên thư viện"},
     {A::media_remove_orphan, "media.remove-orphan", "Xóa tệp không còn được dùng"},
     {A::settings_site, "settings.site", "Sửa cài đặt trang"},

@@ -45,7 +45,10 @@ enum class AuditAction {
   article_unschedule,
   article_publish_scheduled,
   article_withdraw,
-  article_unpublish_scheduled,  // the scheduler: a published article's expiry time passed (issue 14)
+  article_unpublish_scheduled,   // the scheduler: a published article's expiry time passed (issue 14)
+  article_ask_clarification,     // the board asked the provider to clarify (issue 16, Điều 8.2)
+  article_answer_clarification,  // the provider answered and sent the article back
+  article_note,                  // a note in the article's thread between the board and the provider
   // Operators' settings, taxonomy and media.
   media_upload,
   media_remove_orphan,  // a file nothing referenced, removed after the operator confirmed (issue 14)

@@ -17,7 +17,7 @@ const std::vector<Role> kAuthors{R::editor_in_chief, R::deputy, R::secretariat, 
 const std::vector<Role> kEditors{R::editor_in_chief, R::deputy, R::secretariat};
 const std::vector<Role> kApprovers{R::editor_in_chief, R::deputy};
 
-const std::array<std::pair<Transition, std::pair<std::string_view, std::string_view>>, 9> kNames{{
+const std::array<std::pair<Transition, std::pair<std::string_view, std::string_view>>, 11> kNames{{
     {Transition::submit, {"submit", "Gửi duyệt"}},
     {Transition::take_for_editing, {"take-for-editing", "Nhận biên tập"}},
     {Transition::send_for_approval, {"send-for-approval", "Trình duyệt"}},
@@ -27,6 +27,8 @@ const std::array<std::pair<Transition, std::pair<std::string_view, std::string_v
     {Transition::unschedule, {"unschedule", "Hủy hẹn giờ"}},
     {Transition::publish_scheduled, {"publish-scheduled", "Xuất bản theo lịch"}},
     {Transition::withdraw, {"withdraw", "Gỡ bài"}},
+    {Transition::ask_clarification, {"ask-clarification", "Đề nghị làm rõ"}},
+    {Transition::answer_clarification, {"answer-clarification", "Trả lời và gửi lại"}},
 }};
 
 }  // namespace
@@ -46,6 +48,12 @@ const std::vector<TransitionRule>& transition_table() {
       {Transition::unschedule, scheduled, awaiting_approval, kApprovers, false},
       {Transition::publish_scheduled, scheduled, published, {}, false},
       {Transition::withdraw, published, withdrawn, kApprovers, true},
+      // Asking is a reviewer's step like returning (the same roles from the same states); the question is
+      // the reason, and so is the answer.
+      {Transition::ask_clarification, submitted, awaiting_clarification, kEditors, true},
+      {Transition::ask_clarification, editing, awaiting_clarification, kEditors, true},
+      {Transition::ask_clarification, awaiting_approval, awaiting_clarification, kApprovers, true},
+      {Transition::answer_clarification, awaiting_clarification, submitted, kAuthors, true},
   };
   return table;
 }
@@ -79,6 +87,8 @@ AuditAction audit_action(Transition t) {
     case Transition::unschedule: return AuditAction::article_unschedule;
     case Transition::publish_scheduled: return AuditAction::article_publish_scheduled;
     case Transition::withdraw: return AuditAction::article_withdraw;
+    case Transition::ask_clarification: return AuditAction::article_ask_clarification;
+    case Transition::answer_clarification: return AuditAction::article_answer_clarification;
   }
   return AuditAction::article_edit;  // not reached: the switch covers every transition
 }
@@ -93,6 +103,7 @@ std::string_view status_label(ArticleStatus s) {
     case returned: return "Bị trả lại";
     case withdrawn: return "Đã gỡ";
     case scheduled: return "Hẹn giờ xuất bản";
+    case awaiting_clarification: return "Chờ làm rõ";
   }
   return "";
 }

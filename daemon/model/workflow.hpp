@@ -1,7 +1,9 @@
 #pragma once
 // The editorial workflow of Quy chế Điều 8 as one transition table: draft -> submitted -> editing ->
 // awaiting_approval -> published (or scheduled -> published), with "return to author" (mandatory
-// reason) from every review step and "withdraw" (mandatory reason) after publication.
+// reason) from every review step and "withdraw" (mandatory reason) after publication. Điều 8.2: the board
+// may ask the provider to clarify (mandatory question) before deciding; the provider's answer (mandatory)
+// sends the item back to the secretariat's queue.
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,12 @@ enum class Transition {
   unschedule,         // editor-in-chief: scheduled -> awaiting_approval (hủy hẹn giờ)
   publish_scheduled,  // the scheduler: scheduled -> published, when the time has come
   withdraw,           // editor-in-chief: published -> withdrawn (gỡ bài)
+  // Issue 16 (Điều 8.2): reviewer: submitted/editing/awaiting_approval -> awaiting_clarification (đề nghị làm rõ)
+  ask_clarification,
+  // author: awaiting_clarification -> submitted (trả lời, gửi lại). Always to submitted, never back to the
+  // step it was asked from: the provider may have changed the text while answering, so the secretariat
+  // reads it again before anything goes further.
+  answer_clarification,
 };
 
 struct TransitionRule {

@@ -68,6 +68,8 @@ struct Tables {
   // Issue 12, Điều 5.5: online dialogues and their questions' moderation (dialogue_table.hpp).
   MDB_dbi dialogues;         // be64(id) -> Dialogue
   MDB_dbi dialogue_entries;  // be64(dialogue id) + be64(question id) -> DialogueEntry
+  // Issue 16, Điều 8.2: the thread between the board and an article's provider (article_note_table.hpp).
+  MDB_dbi article_notes;  // be64(article id) + be32(seq) -> ArticleNote
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

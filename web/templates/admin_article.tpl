@@ -5,7 +5,7 @@
   <h2 id="trang-thai">Trạng thái: <span class="state" data-state="{{KEY}}">{{LABEL}}</span></h2>
   <p>Tác giả tài khoản: {{CREATED_BY}} · ở trạng thái này {{AGE}} · <a href="/quan-tri/bai-viet/{{ID}}/xem-truoc">Xem trước như bạn đọc thấy</a></p>
   {{#PRESENCE}}<p class="presence" id="dang-mo" role="status">{{TEXT}}</p>{{/PRESENCE}}{{#NOBODY_ELSE}}<p class="presence" id="dang-mo" role="status" hidden></p>{{/NOBODY_ELSE}}
-  {{#REASON}}<div class="reason" role="note"><p class="reason-who">{{VERB}} bởi <strong>{{BY}}</strong> lúc {{AT}}</p><strong>Lý do:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
+  {{#REASON}}<div class="reason" role="note"><p class="reason-who">{{VERB}} bởi <strong>{{BY}}</strong> lúc {{AT}}</p><strong>{{HEADING}}:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
   {{#LIVE}}<p>Bản đang công khai: {{STATUS}} — <a href="{{URL}}">{{URL}}</a>. Bản sửa dưới đây chỉ thay thế bản công khai sau khi được duyệt.</p>{{/LIVE}}
   {{#SCHEDULED}}<p>Hẹn giờ xuất bản: {{AT}}</p>{{/SCHEDULED}}
   {{#WORKFLOW_IN_FORM}}<p class="hint">Các nút chuyển bước (gửi duyệt, duyệt…) nằm dưới biểu mẫu: chúng lưu luôn những gì bạn vừa sửa.</p>{{/WORKFLOW_IN_FORM}}
@@ -14,7 +14,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="transition" value="{{KEY}}">
     {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
-    <label for="ly-do-{{KEY}}">Lý do (bắt buộc)</label>
+    <label for="ly-do-{{KEY}}">{{REASON_LABEL}} (bắt buộc)</label>
     <textarea id="ly-do-{{KEY}}" name="reason" required maxlength="2000">{{REASON:none}}</textarea>
     <button type="submit" class="{{CLASS}}"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
@@ -121,7 +121,7 @@
   {{#WORKFLOW}}<div class="transitions">
   {{#TRANSITION}}<div class="transition" data-transition="{{KEY}}">
     {{#NEEDS_REASON}}<details class="reason-box"{{#OPEN}} open{{/OPEN}}><summary>{{LABEL}}…</summary>
-    <label for="ly-do-{{KEY}}">Lý do (bắt buộc khi bấm “{{LABEL}}”)</label>
+    <label for="ly-do-{{KEY}}">{{REASON_LABEL}} (bắt buộc khi bấm “{{LABEL}}”)</label>
     <textarea id="ly-do-{{KEY}}" name="reason-{{KEY}}" maxlength="2000">{{REASON:none}}</textarea>
     <button type="submit" class="{{CLASS}}" name="transition" value="{{KEY}}" formaction="/quan-tri/bai-viet/{{ID}}/chuyen"{{#CONFIRM}} data-confirm="{{TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></details>{{/NEEDS_REASON}}
     {{#NEEDS_TIME}}<label for="gio-{{KEY}}">Thời điểm xuất bản (giờ Việt Nam)</label>
@@ -132,6 +132,20 @@
   </div>{{/WORKFLOW}}
 </form>{{/FORM}}
 {{#READONLY}}<section><h2>{{TITLE}}</h2><p>{{SUMMARY}}</p><p>Bạn không sửa được bài ở trạng thái này.</p></section>{{/READONLY}}
+{{#STATE}}{{#THREAD}}<section class="thread" id="trao-doi" aria-labelledby="trao-doi-tieu-de">
+  <h2 id="trao-doi-tieu-de">Trao đổi giữa Ban biên tập và tác giả</h2>
+  {{#NO_NOTES}}<p>Chưa có ghi chú nào.</p>{{/NO_NOTES}}
+  <ol class="notes">
+  {{#NOTE}}<li class="note" data-kind="{{KIND}}" id="ghi-chu-{{SEQ}}"><p class="note-who"><strong>{{BY}}</strong> · {{AT}} · {{KIND_LABEL}}</p><p class="note-text">{{TEXT:none}}</p></li>
+  {{/NOTE}}
+  </ol>
+  <form method="post" action="/quan-tri/bai-viet/{{ID}}/ghi-chu" class="note-form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="ghi-chu-moi">Ghi chú mới (văn bản thuần, tối đa {{MAX}} ký tự)</label>
+    <textarea id="ghi-chu-moi" name="note" required maxlength="{{MAX}}">{{TYPED:none}}</textarea>
+    <button type="submit">Gửi ghi chú</button>
+  </form>
+</section>{{/THREAD}}{{/STATE}}
 {{#STATE}}<section aria-labelledby="phien-ban">
   <h2 id="phien-ban">Các phiên bản đã lưu</h2>
   {{#COMPARE}}<form method="get" action="/quan-tri/bai-viet/{{ID}}/so-sanh" class="compare-form">

@@ -9,7 +9,7 @@
   <table class="cards">
     <thead><tr><th>Bài viết</th><th>Trạng thái</th><th>Tác giả</th><th>Ở trạng thái này</th></tr></thead>
     <tbody>
-    {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/bai-viet/{{ID}}">{{TITLE}}</a>{{#REASON}}<div class="reason">Lý do trả lại: {{TEXT}}</div>{{/REASON}}</td>
+    {{#ROW}}<tr data-id="{{ID}}"><td><a href="/quan-tri/bai-viet/{{ID}}">{{TITLE}}</a>{{#REASON}}<div class="reason">{{HEADING}}: {{TEXT}}</div>{{/REASON}}</td>
       <td data-label="Trạng thái"><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span>{{#SCHEDULED}} <span class="scheduled-at">xuất bản lúc {{AT}}</span>{{/SCHEDULED}}</td><td data-label="Tác giả">{{AUTHOR}}</td><td data-label="Ở trạng thái này">{{AGE}}</td></tr>
     {{/ROW}}
     </tbody>

@@ -1,7 +1,8 @@
 // E-mail end to end with the real binaries and a real SMTP server on 127.0.0.1 (aiosmtpd; msmtp as the
 // sendmail program): `portaldctl mail test` says whether the machine's mail works; the daemon refuses a
 // sendmail without a usable mail-from; an article returned over HTTP reaches its author's mailbox in
-// Vietnamese with the reason and the admin link, counted in /metrics.
+// Vietnamese with the reason and the admin link, counted in /metrics; a request to clarify reaches the
+// author and the answer the board member who asked (issue 16, Điều 8.2).
 #include <boost/test/unit_test.hpp>
 #include <thread>
 
@@ -116,6 +117,52 @@ BOOST_AUTO_TEST_CASE(an_article_returned_over_http_reaches_its_authors_mailbox) 
   BOOST_TEST(has(metrics, "portald_mail_failed_total 0"));
   BOOST_TEST(smtp.messages().size() == 1u);
   BOOST_TEST(has(daemon.log(), "mail.sent"));
+}
+
+BOOST_AUTO_TEST_CASE(a_request_to_clarify_and_its_answer_reach_the_author_and_who_asked) {
+  test::AdminSite site;
+  test::SmtpServer smtp;
+  const auto sendmail = test::write_msmtp_sendmail(site.dir.path, smtp.port());
+  BOOST_REQUIRE_EQUAL(
+      test::portaldctl(site.data, {"user", "email", "phongvien", "phong.vien@baotinh.example.vn"}).exit_code, 0);
+  BOOST_REQUIRE_EQUAL(test::portaldctl(site.data, {"user", "email", "thuky", "thu.ky@baotinh.example.vn"}).exit_code,
+                      0);
+  BOOST_REQUIRE_EQUAL(
+      test::portaldctl(site.data, {"settings", "set", "public_url", "https://portal.example.vn"}).exit_code, 0);
+  test::RunningDaemon daemon(site.data, mail_args(sendmail));
+  AdminClient reporter{daemon.port()}, thuky{daemon.port()};
+  reporter.login("phongvien", test::kPassword);
+  thuky.login("thuky", test::kPassword);
+  const auto form = reporter.get("/quan-tri/bai-viet/moi");
+  const auto created = reporter.post("/quan-tri/bai-viet/moi", {{"title", "Hội chợ nông sản cuối năm"},
+                                                                {"summary", "Sapo"},
+                                                                {"body", "<p>Nội dung</p>"},
+                                                                {"category", test::first_option(form.body, "category")},
+                                                                {"author", "Phóng viên"}});
+  BOOST_REQUIRE_MESSAGE(created.status == 303, created.status << created.body);
+  const std::string loc(created.header("Location").value_or(""));
+  const std::string page = loc.substr(0, loc.find('?'));
+  BOOST_REQUIRE_EQUAL(reporter.post(page + "/chuyen", {{"transition", "submit"}}).status, 303);
+  BOOST_REQUIRE_EQUAL(
+      thuky.post(page + "/chuyen", {{"transition", "ask-clarification"}, {"reason", "Hội chợ mở cửa đến mấy giờ?"}})
+          .status,
+      303);
+  const auto asked = smtp.wait_for_messages(1, 20s);
+  BOOST_TEST(asked[0].rcpt_tos == std::vector<std::string>{"phong.vien@baotinh.example.vn"});
+  BOOST_TEST(asked[0].subject == "Đề nghị làm rõ bài viết: Hội chợ nông sản cuối năm");
+  BOOST_TEST(has(asked[0].body, "Nội dung đề nghị làm rõ: Hội chợ mở cửa đến mấy giờ?"), asked[0].body);
+  BOOST_TEST(has(asked[0].body, "https://portal.example.vn" + page));
+
+  BOOST_REQUIRE_EQUAL(reporter
+                          .post(page + "/chuyen",
+                                {{"transition", "answer-clarification"}, {"reason", "Từ 7 giờ đến 21 giờ hằng ngày."}})
+                          .status,
+                      303);
+  const auto both = smtp.wait_for_messages(2, 20s);
+  BOOST_TEST(both[1].rcpt_tos == std::vector<std::string>{"thu.ky@baotinh.example.vn"});
+  BOOST_TEST(both[1].subject == "Tác giả đã trả lời đề nghị làm rõ: Hội chợ nông sản cuối năm");
+  BOOST_TEST(has(both[1].body, "Trả lời của tác giả: Từ 7 giờ đến 21 giờ hằng ngày."), both[1].body);
+  BOOST_TEST(has(both[1].body, "Người thực hiện: phongvien"));
 }
 
 BOOST_AUTO_TEST_CASE(the_operator_sets_work_addresses_on_the_accounts_page) {

@@ -122,6 +122,28 @@ BOOST_AUTO_TEST_CASE(approval_and_withdrawal_are_told_and_the_middle_steps_are_n
   BOOST_TEST(has(q[1].body, "Lý do: Thông tin chưa chính xác\n"));
 }
 
+// Issue 16, Điều 8.2: the question goes to the author, the answer to the board member who asked.
+BOOST_AUTO_TEST_CASE(a_request_to_clarify_tells_the_author_and_the_answer_tells_who_asked) {
+  Desk d;
+  const auto id = d.create(kContributor, "Giá dịch vụ khám bệnh");
+  d.step(id, Transition::submit, kContributor);
+  d.step(id, Transition::take_for_editing, kSecretary);
+  d.step(id, Transition::send_for_approval, kSecretary);
+  d.step(id, Transition::ask_clarification, kChief, "Bảng giá áp dụng từ ngày nào?");
+  d.step(id, Transition::answer_clarification, kContributor, "Từ ngày 01/01/2026.\nTheo Nghị quyết của HĐND.");
+  const auto q = d.queued();
+  BOOST_REQUIRE(q.size() == 2u);
+  BOOST_TEST(q[0].to == "le.thi.cuc@soyte.example.vn");
+  BOOST_TEST(q[0].subject == "Đề nghị làm rõ bài viết: Giá dịch vụ khám bệnh");
+  BOOST_TEST(has(q[0].body, "được Ban biên tập đề nghị làm rõ trước khi xử lý tiếp."));
+  BOOST_TEST(has(q[0].body, "Nội dung đề nghị làm rõ: Bảng giá áp dụng từ ngày nào?\n"));
+  BOOST_TEST(q[1].to == "pham.van.dung@example.vn");
+  BOOST_TEST(q[1].subject == "Tác giả đã trả lời đề nghị làm rõ: Giá dịch vụ khám bệnh");
+  BOOST_TEST(has(q[1].body, "Kính gửi Phạm Văn Dũng,"));
+  BOOST_TEST(has(q[1].body, "Người thực hiện: Lê Thị Cúc (ctv)\n"));
+  BOOST_TEST(has(q[1].body, "Trả lời của tác giả: Từ ngày 01/01/2026.\nTheo Nghị quyết của HĐND.\n"));
+}
+
 BOOST_AUTO_TEST_CASE(scheduled_publication_is_told_by_the_system) {
   Desk d;
   const auto id = d.create(kContributor, "Thông báo tuyển dụng");

@@ -17,11 +17,11 @@ using S = ArticleStatus;
 using T = Transition;
 using R = Role;
 
-const std::vector<S> kStates{S::draft,     S::submitted, S::editing,   S::awaiting_approval,
-                             S::published, S::returned,  S::withdrawn, S::scheduled};
-const std::vector<T> kTransitions{T::submit,           T::take_for_editing,  T::send_for_approval,
-                                  T::return_to_author, T::approve,           T::schedule,
-                                  T::unschedule,       T::publish_scheduled, T::withdraw};
+const std::vector<S> kStates{S::draft,    S::submitted, S::editing,   S::awaiting_approval,     S::published,
+                             S::returned, S::withdrawn, S::scheduled, S::awaiting_clarification};
+const std::vector<T> kTransitions{T::submit,   T::take_for_editing,  T::send_for_approval,   T::return_to_author,
+                                  T::approve,  T::schedule,          T::unschedule,          T::publish_scheduled,
+                                  T::withdraw, T::ask_clarification, T::answer_clarification};
 
 // The regulation, written out by hand: (from, transition, role) that must be allowed, and the target.
 std::map<std::tuple<S, T, R>, S> expected_allowed() {
@@ -29,12 +29,16 @@ std::map<std::tuple<S, T, R>, S> expected_allowed() {
   for (R r : {R::editor_in_chief, R::deputy, R::secretariat, R::reporter, R::contributor}) {
     m[{S::draft, T::submit, r}] = S::submitted;
     m[{S::returned, T::submit, r}] = S::submitted;
+    // Điều 8.2: the provider answers the board's question; the item goes back to the secretariat.
+    m[{S::awaiting_clarification, T::answer_clarification, r}] = S::submitted;
   }
   for (R r : {R::editor_in_chief, R::deputy, R::secretariat}) {
     m[{S::submitted, T::take_for_editing, r}] = S::editing;
     m[{S::editing, T::send_for_approval, r}] = S::awaiting_approval;
     m[{S::submitted, T::return_to_author, r}] = S::returned;
     m[{S::editing, T::return_to_author, r}] = S::returned;
+    m[{S::submitted, T::ask_clarification, r}] = S::awaiting_clarification;
+    m[{S::editing, T::ask_clarification, r}] = S::awaiting_clarification;
   }
   for (R r : {R::editor_in_chief, R::deputy}) {
     m[{S::awaiting_approval, T::return_to_author, r}] = S::returned;
@@ -43,11 +47,14 @@ std::map<std::tuple<S, T, R>, S> expected_allowed() {
     m[{S::awaiting_approval, T::schedule, r}] = S::scheduled;
     m[{S::scheduled, T::unschedule, r}] = S::awaiting_approval;
     m[{S::published, T::withdraw, r}] = S::withdrawn;
+    m[{S::awaiting_approval, T::ask_clarification, r}] = S::awaiting_clarification;
   }
   return m;
 }
 
-bool needs_reason(T t) { return t == T::return_to_author || t == T::withdraw; }
+bool needs_reason(T t) {
+  return t == T::return_to_author || t == T::withdraw || t == T::ask_clarification || t == T::answer_clarification;
+}
 
 }  // namespace
 
@@ -97,6 +104,22 @@ BOOST_AUTO_TEST_CASE(return_and_withdraw_need_a_written_reason) {
         BOOST_TEST(bool(c));
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(asking_to_clarify_needs_a_question_and_answering_needs_an_answer) {
+  BOOST_TEST((check_transition(S::editing, T::ask_clarification, R::secretariat, " ").refusal ==
+              TransitionRefusal::reason_required));
+  BOOST_TEST((check_transition(S::awaiting_clarification, T::answer_clarification, R::contributor, "").refusal ==
+              TransitionRefusal::reason_required));
+  // The secretariat cannot ask about what it already presented for approval, nor about a scheduled item.
+  BOOST_TEST((check_transition(S::awaiting_approval, T::ask_clarification, R::secretariat, "Vì sao?").refusal ==
+              TransitionRefusal::role_not_allowed));
+  BOOST_TEST((check_transition(S::scheduled, T::ask_clarification, R::editor_in_chief, "Vì sao?").refusal ==
+              TransitionRefusal::not_from_this_state));
+  // Nothing but the answer leaves the state: no approval, no submission around it.
+  const auto from_waiting = available_transitions(S::awaiting_clarification, R::secretariat);
+  BOOST_TEST((from_waiting == std::vector<T>{T::answer_clarification}));
+  BOOST_TEST(status_label(S::awaiting_clarification) == "Chờ làm rõ");
 }
 
 BOOST_AUTO_TEST_CASE(only_the_scheduler_publishes_scheduled_items) {

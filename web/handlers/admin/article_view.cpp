@@ -5,9 +5,11 @@
 #include <algorithm>
 
 #include "daemon/editorial/unit_rights.hpp"
+#include "daemon/model/article_note.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/text_diff.hpp"
 #include "daemon/model/workflow.hpp"
+#include "daemon/store/article_note_table.hpp"
 #include "daemon/store/draft_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
@@ -61,13 +63,47 @@ std::string posted_reason(const Form* posted, std::string_view key) {
   return posted->get("transition") == key ? posted->get("reason") : std::string();
 }
 
+// What the text box of a step with a mandatory text asks for.
+std::string_view reason_label(model::Transition t) {
+  if (t == model::Transition::ask_clarification) return "Điều cần tác giả làm rõ";
+  if (t == model::Transition::answer_clarification) return "Trả lời của bạn";
+  return "Lý do";
+}
+
+// The thread between the board and the provider (issue 16, Điều 8.2): every note, oldest first, and the
+// form to add one (the text of a refused note comes back in it).
+void fill_thread(ctemplate::TemplateDictionary& dict, const Context& ctx, const editorial::Item& item,
+                 const Form* posted) {
+  auto* th = dict.AddSectionDictionary("THREAD");
+  th->SetValue("ID", std::to_string(item.article.id));
+  std::vector<model::ArticleNote> notes;
+  {
+    const store::ReadTxn txn = ctx.store.read();
+    notes = store::list_article_notes(txn, ctx.store.tables(), item.article.id);
+  }
+  if (notes.empty()) th->ShowSection("NO_NOTES");
+  for (const auto& n : notes) {
+    auto* d = th->AddSectionDictionary("NOTE");
+    d->SetValue("SEQ", std::to_string(n.seq));
+    d->SetValue("KIND", std::string(model::to_string(n.kind)));
+    d->SetValue("KIND_LABEL", std::string(model::note_kind_label(n.kind)));
+    d->SetValue("BY", person_name(ctx, n.author));
+    d->SetValue("AT", model::format_datetime_vn(n.at));
+    d->SetValue("TEXT", escape_keeping_lines(n.text));  // {{TEXT:none}}, shown white-space: pre-wrap
+  }
+  th->SetValue("TYPED", escape_keeping_lines(posted ? posted->get("note") : std::string()));
+  th->SetValue("MAX", std::to_string(model::kMaxNoteLength));
+}
+
 // One button per transition the user may take. With the edit form on the page they sit inside it: the
 // button posts the edited fields with it, so what is sent on is what is on the screen (issue 15).
 void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& user, const editorial::Item& item,
                       const editorial::Actor& actor, const Form* posted) {
   const auto& st = item.state;
   for (const auto t : model::available_transitions(st.state, user.role)) {
-    if (t == model::Transition::submit && !editorial::may_edit(item, actor) && st.created_by != user.username) continue;
+    // Submitting and answering the board are the author's (or, on their behalf, someone who may edit it).
+    const bool authors_step = t == model::Transition::submit || t == model::Transition::answer_clarification;
+    if (authors_step && !editorial::may_edit(item, actor) && st.created_by != user.username) continue;
     const std::string key(model::to_string(t));
     auto* b = into.AddSectionDictionary("TRANSITION");
     b->SetValue("KEY", key);
@@ -90,6 +126,7 @@ void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& us
       const std::string typed = posted_reason(posted, key);
       auto* box = b->AddSectionDictionary("NEEDS_REASON");
       box->SetValue("REASON", escape_keeping_lines(typed));
+      box->SetValue("REASON_LABEL", std::string(reason_label(t)));
       if (!typed.empty()) box->ShowSection("OPEN");
     } else {
       b->ShowSection("PLAIN");
@@ -108,14 +145,16 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   s->SetValue("KEY", std::string(model::to_string(st.state)));
   s->SetValue("AGE", age_text(model::now() - st.since));
   s->SetValue("CREATED_BY", st.created_by);
+  const bool asked = st.state == model::ArticleStatus::awaiting_clarification;
   if (!st.reason.empty() &&
-      (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn)) {
+      (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn || asked)) {
     auto* reason = s->AddSectionDictionary("REASON");
     reason->SetValue("TEXT", st.reason);
     // Who returned (or withdrew) it and when, so the author knows whom to ask (issue 15).
     reason->SetValue("BY", person_name(ctx, st.last_actor));
     reason->SetValue("AT", model::format_datetime_vn(st.since));
-    reason->SetValue("VERB", st.state == model::ArticleStatus::returned ? "Trả lại" : "Gỡ");
+    reason->SetValue("VERB", asked ? "Đề nghị làm rõ" : st.state == model::ArticleStatus::returned ? "Trả lại" : "Gỡ");
+    reason->SetValue("HEADING", asked ? "Điều cần làm rõ" : "Lý do");
   }
   if (item.live) {
     auto* live = s->AddSectionDictionary("LIVE");
@@ -133,6 +172,7 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
     s->ShowSection("WORKFLOW_IN_FORM");
   else
     fill_transitions(*s->AddSectionDictionary("TRANSITIONS"), user, item, actor, posted);
+  fill_thread(*s, ctx, item, posted);
   const store::ReadTxn txn = ctx.store.read();
   const auto revisions = store::list_revisions(txn, ctx.store.tables(), item.article.id);
   for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
@@ -239,6 +279,8 @@ Response editor_page(const Context& ctx, const Request& req, const model::User& 
       header->AddSectionDictionary("FLASH")->SetValue(
           "TEXT", "Đã thực hiện: " + std::string(model::transition_label(*tr)) + ".");
   }
+  if (req.query_value("da-ghi-chu") && !view.unsaved)
+    header->AddSectionDictionary("FLASH")->SetValue("TEXT", "Đã gửi ghi chú.");
   for (const auto& n : view.notices) header->AddSectionDictionary("FLASH")->SetValue("TEXT", n);
   dict.SetValue("HEADING", title);
   // Royalties (issue 13): the board grades an item once it has been published.

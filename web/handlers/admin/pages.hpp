@@ -52,6 +52,14 @@ Response save_post(const Context& ctx, Request& req);
 Response transition_post(const Context& ctx, Request& req);
 }  // namespace article_pages
 
+namespace calendar_pages {  // editorial_calendar.cpp: /quan-tri/lich-bien-tap
+Response calendar_page(const Context& ctx, Request& req);
+}  // namespace calendar_pages
+
+namespace article_note_pages {  // article_notes.cpp: the thread between the board and the provider
+Response note_post(const Context& ctx, Request& req);
+}  // namespace article_note_pages
+
 namespace article_draft_pages {                       // article_drafts.cpp
 Response autosave(const Context& ctx, Request& req);  // JSON answer
 Response discard(const Context& ctx, Request& req);

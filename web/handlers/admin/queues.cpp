@@ -1,4 +1,5 @@
-// The dashboard and the queues of the regulation's roles: "chờ biên tập", "chờ duyệt", "bị trả lại".
+// The dashboard and the queues of the regulation's roles: "chờ biên tập", "chờ duyệt", "bị trả lại", and
+// "chờ làm rõ" (issue 16, Điều 8.2: the board's questions waiting for the provider's answer).
 #include <algorithm>
 
 #include "daemon/editorial/unit_rights.hpp"
@@ -36,6 +37,10 @@ const std::vector<Queue>& queues() {
       {.slug = "bi-tra-lai",
        .title = "Bị trả lại",
        .states = {ArticleStatus::returned},
+       .own_only_unless_editor = true},
+      {.slug = "cho-lam-ro",
+       .title = "Chờ làm rõ",
+       .states = {ArticleStatus::awaiting_clarification},
        .own_only_unless_editor = true},
   };
   return q;
@@ -84,8 +89,12 @@ void fill_rows(ctemplate::TemplateDictionary& section, const std::vector<editori
     // A scheduled item's publication time, so the board sees what goes online when (issue 15).
     if (it.state.state == ArticleStatus::scheduled)
       row->AddSectionDictionary("SCHEDULED")->SetValue("AT", model::format_datetime_vn(it.state.scheduled_at));
-    if (!it.state.reason.empty() && it.state.state == ArticleStatus::returned)
-      row->AddSectionDictionary("REASON")->SetValue("TEXT", it.state.reason);
+    const bool asked = it.state.state == ArticleStatus::awaiting_clarification;
+    if (!it.state.reason.empty() && (it.state.state == ArticleStatus::returned || asked)) {
+      auto* reason = row->AddSectionDictionary("REASON");
+      reason->SetValue("TEXT", it.state.reason);
+      reason->SetValue("HEADING", asked ? "Cần làm rõ" : "Lý do trả lại");
+    }
   }
   if (items.empty()) section.ShowSection("EMPTY");
 }
@@ -125,8 +134,9 @@ Response dashboard(const Context& ctx, Request& req) {
     mine->SetValue("HEADING", agency ? "Bài của đơn vị: " + agency_name(ctx, user.agency_id) : "Bài của tôi");
     fill_rows(*mine, items_in(ctx, user,
                               {ArticleStatus::draft, ArticleStatus::submitted, ArticleStatus::editing,
-                               ArticleStatus::awaiting_approval, ArticleStatus::returned, ArticleStatus::scheduled,
-                               ArticleStatus::published, ArticleStatus::withdrawn},
+                               ArticleStatus::awaiting_approval, ArticleStatus::awaiting_clarification,
+                               ArticleStatus::returned, ArticleStatus::scheduled, ArticleStatus::published,
+                               ArticleStatus::withdrawn},
                               agency ? Scope::own_agency : Scope::own));
   }
   return render_admin(ctx, "admin_dashboard", dict);
