@@ -7,6 +7,7 @@
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/hashing.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/links.hpp"
 #include "web/server/http_error.hpp"
@@ -129,8 +130,9 @@ Response create(const Context& ctx, Request& req) {
   const bool generated = password.empty();
   if (generated) password = auth::generate_password();
   // Hashed before the write transaction: it is slow.
-  const accounts::NewAccount account{username, display, *role, agency.value_or(0), auth::hash_password(password),
-                                     generated};
+  const accounts::NewAccount account{
+      username, display, *role, agency.value_or(0), hashed(ctx, [&] { return auth::hash_password(password); }),
+      generated};
   accounts::Result r;
   {
     store::WriteTxn txn = ctx.store.write();
@@ -167,7 +169,7 @@ accounts::Result apply_change(store::WriteTxn& txn, const store::Tables& t, cons
 Response reset_password(const Context& ctx, const Request& req, const model::User& me, const std::string& name,
                         const Form& f) {
   const std::string password = auth::generate_password();
-  const std::string hash = auth::hash_password(password);  // slow: before the write transaction
+  const std::string hash = hashed(ctx, [&] { return auth::hash_password(password); });  // before the write txn
   const std::string reason = model::to_nfc(model::trim(f.get("reason"))).value_or("");
   accounts::Result r;
   {
