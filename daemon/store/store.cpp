@@ -60,6 +60,7 @@ Tables open_tables(MDB_txn* txn) {
   t.question_files = open_table(txn, "question_files");
   t.dialogues = open_table(txn, "dialogues");
   t.dialogue_entries = open_table(txn, "dialogue_entries");
+  t.board_changes = open_table(txn, "board_changes");
   return t;
 }
 

@@ -68,6 +68,8 @@ struct Tables {
   // Issue 12, Điều 5.5: online dialogues and their questions' moderation (dialogue_table.hpp).
   MDB_dbi dialogues;         // be64(id) -> Dialogue
   MDB_dbi dialogue_entries;  // be64(dialogue id) + be64(question id) -> DialogueEntry
+  // Issue 16, Điều 6.1a: changes of the board's membership waiting for it (board_change_table.hpp).
+  MDB_dbi board_changes;  // username -> BoardChange
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;
