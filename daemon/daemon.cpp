@@ -9,6 +9,7 @@
 
 #include "build_info.hpp"
 #include "daemon/accounts/sessions.hpp"
+#include "daemon/auth/hash_pool.hpp"
 #include "daemon/auth/login_limiter.hpp"
 #include "daemon/auth/session.hpp"
 #include "daemon/editorial/scheduler.hpp"
@@ -76,6 +77,22 @@ web::ServerLimits limits_from(const config::Config& c) {
                                                 : web::TrustedProxy([list = c.trusted_proxies](std::string_view a) {
                                                     return list.contains(a);
                                                   })};
+}
+
+// The password-hash pool (issue 16): its size and queue from the config, at most http-threads - 1 logins
+// admitted at once (each waits on its worker) so one worker always serves pages; admitted and refused
+// jobs are counted in /metrics.
+auth::HashPoolOptions hash_pool_options(const config::Config& c, health::Registry& metrics) {
+  auto& admitted =
+      metrics.counter("portald_password_hash_jobs_total",
+                      "Password checks and hashes run on the hash pool, by outcome.", {{"outcome", "admitted"}});
+  auto& refused =
+      metrics.counter("portald_password_hash_jobs_total",
+                      "Password checks and hashes run on the hash pool, by outcome.", {{"outcome", "refused"}});
+  return {.threads = c.password_hash_threads,
+          .queue = c.password_hash_queue,
+          .max_in_flight = c.http_threads > 1 ? c.http_threads - 1 : 1,
+          .on_submit = [&admitted, &refused](bool ok) { (ok ? admitted : refused).inc(); }};
 }
 
 // Health gate for the watchdog: no handler or store writer stuck for longer than `stuck_after`, a store
@@ -263,6 +280,7 @@ int run_daemon(const config::Config& config) {
 
     const auto personal_data_key = open_personal_data_key(config, store);
     auth::LoginLimiter login_limiter(store);  // failed logins are kept in the store across restarts
+    auth::HashPool hash_pool(hash_pool_options(config, monitor.metrics));
     questions::SubmissionGuard question_guard({.min_fill_seconds = int(config.question_min_fill_time),
                                                .max_form_age_seconds = 86400,
                                                .per_address = config.question_limit_per_address,
@@ -297,6 +315,7 @@ int run_daemon(const config::Config& config) {
                               .assets = assets,
                               .monitor = monitor,
                               .login_limiter = login_limiter,
+                              .hash_pool = &hash_pool,
                               .started_at = model::now(),
                               .version = build::version,
                               .site_name = config.site_name,

@@ -22,7 +22,8 @@ struct Monitor;
 }
 namespace portald::auth {
 class LoginLimiter;
-}
+class HashPool;
+}  // namespace portald::auth
 namespace portald::secrets {
 class PersonalDataKey;
 }
@@ -41,6 +42,9 @@ struct Context {
   const Assets& assets;
   health::Monitor& monitor;           // metrics, request accounting, reports (daemon/health/monitor.hpp)
   auth::LoginLimiter& login_limiter;  // failed-login counters (login and second-factor pages)
+  // Runs password checks and hashes off the HTTP workers, refusing beyond its queue (daemon/auth/hash_pool.hpp);
+  // nullptr = inline (tests).
+  auth::HashPool* hash_pool = nullptr;
   model::UnixTime started_at = 0;
   const char* version = "";
   std::string site_name;                          // config override of the stored portal name; "" = use the stored one

@@ -149,6 +149,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/nguoi-dung", adm::user_pages::list, A::manage_users, C::none},
       {"POST", "/quan-tri/nguoi-dung", adm::user_pages::create, A::manage_users, C::none},
       {"POST", "/quan-tri/nguoi-dung/{name}", adm::user_pages::change, A::manage_users, C::none},
+      {"GET", "/quan-tri/ban-bien-tap", adm::board_pages::page, A::view_board, C::none},
+      {"POST", "/quan-tri/ban-bien-tap/{name}", adm::board_pages::decide, A::approve_board, C::none},
       {"GET", "/quan-tri/cai-dat", adm::site_pages::settings_get, A::manage_settings, C::none},
       {"POST", "/quan-tri/cai-dat", adm::site_pages::settings_post, A::manage_settings, C::none},
       {"POST", "/quan-tri/bao-tri", adm::site_pages::maintenance_post, A::set_maintenance, C::none},

@@ -29,6 +29,7 @@ enum class Refusal {
   reason_required,   // a suspension says why
   nothing_to_do,     // recover asked for no change
   invalid_email,     // set_email: not an address of the form local@domain (daemon/mail/address.hpp)
+  pending,           // a change of the account already waits for the board (board.hpp)
 };
 
 struct Result {

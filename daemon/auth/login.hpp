@@ -18,8 +18,8 @@ struct LoginOutcome {
 };
 
 // Checks the password (a suspended account fails like a wrong password); on success rehashes the
-// password in its own write transaction when needs_rehash says so. Hashing happens under the two-slot
-// limit of password.hpp.
+// password in its own write transaction when needs_rehash says so. Slow (Argon2id): the daemon runs it
+// on the HashPool.
 LoginOutcome check_login(const store::Store& store, LoginLimiter& limiter, std::string_view username,
                          std::string_view password, std::string_view address, model::UnixTime now);
 

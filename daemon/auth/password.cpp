@@ -2,25 +2,12 @@
 
 #include <sodium.h>
 
-#include <semaphore>
 #include <stdexcept>
 
 #include "daemon/model/text.hpp"
 
 namespace portald::auth {
 namespace {
-
-std::counting_semaphore<2>& hash_slots() {
-  static std::counting_semaphore<2> slots(2);
-  return slots;
-}
-
-struct SlotGuard {
-  SlotGuard() { hash_slots().acquire(); }
-  ~SlotGuard() { hash_slots().release(); }
-  SlotGuard(const SlotGuard&) = delete;
-  SlotGuard& operator=(const SlotGuard&) = delete;
-};
 
 void ensure_sodium() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
@@ -31,7 +18,6 @@ void ensure_sodium() {
 std::string hash_password(std::string_view password) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
-  SlotGuard slot;
   if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     throw std::runtime_error("password hashing ran out of memory");
@@ -41,7 +27,6 @@ std::string hash_password(std::string_view password) {
 bool verify_password(std::string_view stored_hash, std::string_view password) {
   ensure_sodium();
   const std::string stored(stored_hash);  // needs a NUL-terminated string
-  SlotGuard slot;
   return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Argon2id password hashing (libsodium crypto_pwhash_str, interactive limits). At most two hashes run
-// at once: each takes ~64 MiB and ~55 ms of one core, and a 2-core box must keep serving.
+// Argon2id password hashing (libsodium crypto_pwhash_str, interactive limits). Each hash takes ~64 MiB
+// and ~55 ms of one core: in the daemon they run on the HashPool (hash_pool.hpp), which bounds how many
+// run at once, never directly on an HTTP worker.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -20,6 +20,7 @@ std::string refusal_text(accounts::Refusal r, const std::string& username) {
     case R::reason_required: return "a suspension needs a --reason";
     case R::invalid_email: return "not an e-mail address of the form local@domain";
     case R::self:
+    case R::pending:
     case R::nothing_to_do:
     case R::none: break;
   }

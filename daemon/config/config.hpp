@@ -29,13 +29,17 @@ struct Config {
   std::filesystem::path config_file;  // the file that was read; empty when none
   std::filesystem::path data_dir = "/var/lib/portald";
   ListenAddress listen{"127.0.0.1", 8080};
-  std::filesystem::path share_dir = build::share_dir;    // templates/ and static/ live below it
-  unsigned http_threads = 4;                             // 1..64
-  unsigned max_connections = 8192;                       // 1..65536 (issue 16: hold 5,000 slow clients)
-  unsigned max_connections_per_ip = 32;                  // 0..65536, 0 = unlimited; trusted proxies exempt
-  unsigned connection_timeout = 10;                      // seconds, 1..3600: idle between kept-alive requests
-  unsigned header_timeout = 5;                           // seconds, 1..3600: idle before the first request is in
-  std::size_t connection_memory = 64 * 1024;             // bytes, 8K..1M
+  std::filesystem::path share_dir = build::share_dir;  // templates/ and static/ live below it
+  unsigned http_threads = 4;                           // 1..64
+  unsigned max_connections = 8192;                     // 1..65536 (issue 16: hold 5,000 slow clients)
+  unsigned max_connections_per_ip = 32;                // 0..65536, 0 = unlimited; trusted proxies exempt
+  unsigned connection_timeout = 10;                    // seconds, 1..3600: idle between kept-alive requests
+  unsigned header_timeout = 5;                         // seconds, 1..3600: idle before the first request is in
+  std::size_t connection_memory = 64 * 1024;           // bytes, 8K..1M
+  // Argon2id off the HTTP workers (issue 16): threads of the hash pool, 1..64, and logins waiting for
+  // one, 0..1024; more get 503. 1 thread: a hash takes a whole core, and a 2-core box keeps one for pages.
+  unsigned password_hash_threads = 1;
+  unsigned password_hash_queue = 16;
   std::size_t max_body = 1 << 20;                        // bytes, 1K..256M
   std::size_t max_upload_body = std::size_t(256) << 20;  // bytes, 1K..1G: signed-in staff's uploads
   // Who reads /metrics and the details of /healthz (paths, disk, backups, errors); others get the status.

@@ -106,6 +106,17 @@ constexpr std::array options{
                  "Seconds a new connection may stay idle before its first request is complete: shorter "
                  "than connection-timeout, so clients that connect and say nothing (or trickle headers) "
                  "give their connection back sooner."),
+    count_option("password-hash-threads", &Config::password_hash_threads, 1, 64,
+                 "Threads that check and hash passwords (Argon2id: about 64 MiB and 55 ms of one core "
+                 "each), so logins never run on the HTTP workers. One suits a 2-core machine: a burst of "
+                 "logins then takes one core and the pages keep the other. Raise it on a larger machine "
+                 "with many staff logging in at once."),
+    count_option("password-hash-queue", &Config::password_hash_queue, 0, 1024,
+                 "Logins and password changes that may wait while every password-hash-thread is busy; "
+                 "more are answered at once with 503 and Retry-After (the login form keeps the name). "
+                 "Each waiting request holds an HTTP worker, so whatever this says, at most http-threads "
+                 "minus one of them are admitted at once (one when http-threads is 1): a worker is "
+                 "always left for the pages."),
     size_option("connection-memory", &Config::connection_memory, 8 * K, M,
                 "Memory for one connection's request headers and buffers; a request whose headers "
                 "do not fit is refused. It also bounds the request target: at most a quarter of it long, "

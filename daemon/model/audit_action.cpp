@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 97> kNames{{
+constexpr std::array<Names, 100> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -35,6 +35,9 @@ constexpr std::array<Names, 97> kNames{{
     {A::user_password_change, "user.password-change", "Đổi mật khẩu"},
     {A::user_password_reset, "user.password-reset", "Đặt lại mật khẩu (mật khẩu dùng một lần)"},
     {A::user_sessions_end, "user.sessions-end", "Đăng xuất mọi phiên của tài khoản"},
+    {A::user_board_propose, "user.board-propose", "Đề nghị thay đổi thành viên Ban biên tập"},
+    {A::user_board_approve, "user.board-approve", "Duyệt thay đổi thành viên Ban biên tập"},
+    {A::user_board_reject, "user.board-reject", "Từ chối thay đổi thành viên Ban biên tập"},
     {A::article_create, "article.create", "Tạo bài viết"},
     {A::article_edit, "article.edit", "Sửa bài viết"},
     {A::article_restore, "article.restore", "Khôi phục phiên bản cũ"},

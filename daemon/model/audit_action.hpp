@@ -32,6 +32,9 @@ enum class AuditAction {
   user_password_change,  // the user changed their own password (issue 15)
   user_password_reset,   // an operator gave the account a one-time password (issue 15)
   user_sessions_end,     // an operator ended every session of an account (issue 16)
+  user_board_propose,    // an operator's change of the board's membership, waiting (Điều 6.1a)
+  user_board_approve,    // the editor-in-chief or a deputy approved it (then user.create / user.role)
+  user_board_reject,     // ... or rejected it, with a reason
   // Articles: saving and restoring versions, then one value per workflow transition.
   article_create,
   article_edit,

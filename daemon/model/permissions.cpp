@@ -24,14 +24,18 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 20> kTable{{
+const std::array<Row, 22> kTable{{
     {Action::use_admin, "use-admin",
-     roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer})},
-    {Action::write_article, "write-article", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
-    {Action::edit_any_article, "edit-any-article", roles({editor_in_chief, deputy, secretariat})},
-    {Action::view_queues, "view-queues", roles({editor_in_chief, deputy, secretariat})},
-    {Action::preview_any, "preview-any", roles({editor_in_chief, deputy, secretariat})},
-    {Action::upload_media, "upload-media", roles({editor_in_chief, deputy, secretariat, reporter, contributor})},
+     roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer, member})},
+    // A board member (Điều 11.1b) reads the queues and edits like the secretariat; the workflow's moves
+    // (take, send for approval, return, approve, publish) are not theirs (workflow.cpp).
+    {Action::write_article, "write-article",
+     roles({editor_in_chief, deputy, secretariat, reporter, contributor, member})},
+    {Action::edit_any_article, "edit-any-article", roles({editor_in_chief, deputy, secretariat, member})},
+    {Action::view_queues, "view-queues", roles({editor_in_chief, deputy, secretariat, member})},
+    {Action::preview_any, "preview-any", roles({editor_in_chief, deputy, secretariat, member})},
+    {Action::upload_media, "upload-media",
+     roles({editor_in_chief, deputy, secretariat, reporter, contributor, member})},
     {Action::view_audit, "view-audit", roles({operator_, editor_in_chief})},
     {Action::manage_users, "manage-users", roles({operator_})},
     {Action::manage_taxonomy, "manage-taxonomy", roles({operator_})},
@@ -53,6 +57,9 @@ const std::array<Row, 20> kTable{{
     // Điều 5.5: the board and the data centre (operator, secretariat) hold online dialogues; the agency's
     // officials answer through the moderator, so agency accounts need no access.
     {Action::manage_dialogues, "manage-dialogues", roles({operator_, editor_in_chief, deputy, secretariat})},
+    // Điều 6.1a: the board approves its own membership; the chief and the deputies see it and decide.
+    {Action::view_board, "view-board", roles({editor_in_chief, deputy})},
+    {Action::approve_board, "approve-board", roles({editor_in_chief, deputy})},
 }};
 
 const Row* row_of(Action action) {
@@ -84,8 +91,8 @@ bool allowed(Role role, Action action) {
 }
 
 const std::vector<Role>& all_roles() {
-  static const std::vector<Role> out{operator_, editor_in_chief, deputy,         secretariat,
-                                     reporter,  contributor,     agency_answerer};
+  static const std::vector<Role> out{operator_, editor_in_chief, deputy,      secretariat,
+                                     member,    reporter,        contributor, agency_answerer};
   return out;
 }
 

@@ -31,6 +31,8 @@ enum class Action {
   approve_royalty,  // approve, reopen and lock a monthly royalty sheet (the editor-in-chief)
   manage_royalty_settings,  // the value of a point and the work types, as the province's decision sets them
   manage_dialogues,  // online dialogues (Điều 5.5): schedule, run, moderate the questions and type the answers
+  view_board,        // the board's member list (/quan-tri/ban-bien-tap, Điều 6.1a, 11.1b)
+  approve_board,     // approve or reject the operator's proposed changes of the board's membership
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

@@ -92,6 +92,7 @@ QuestionParty question_party(Role role) {
     case Role::deputy: return P::board;
     case Role::agency_answerer: return P::agency;
     case Role::reporter:
+    case Role::member:
     case Role::contributor: return P::none;
   }
   return P::none;

@@ -7,11 +7,12 @@
 namespace portald::model {
 namespace {
 
-constexpr std::array<std::pair<Role, std::pair<std::string_view, std::string_view>>, 7> kRoles{{
+constexpr std::array<std::pair<Role, std::pair<std::string_view, std::string_view>>, 8> kRoles{{
     {Role::operator_, {"operator", "Quản trị hệ thống"}},
     {Role::editor_in_chief, {"editor-in-chief", "Trưởng ban biên tập"}},
     {Role::deputy, {"deputy", "Phó trưởng ban biên tập"}},
     {Role::secretariat, {"secretariat", "Thư ký, biên tập viên"}},
+    {Role::member, {"member", "Thành viên Ban biên tập"}},
     {Role::reporter, {"reporter", "Phóng viên"}},
     {Role::contributor, {"contributor", "Cộng tác viên"}},
     {Role::agency_answerer, {"agency-answerer", "Cán bộ trả lời của cơ quan"}},
@@ -40,6 +41,10 @@ std::string_view role_label(Role role) {
 // The deputies approve by delegation exactly what the editor-in-chief does (issue 16): the same door.
 bool needs_second_factor(Role role) {
   return role == Role::operator_ || role == Role::editor_in_chief || role == Role::deputy;
+}
+
+bool is_board_role(Role role) {
+  return role == Role::editor_in_chief || role == Role::deputy || role == Role::secretariat || role == Role::member;
 }
 
 bool needs_agency(Role role) { return role == Role::contributor || role == Role::agency_answerer; }

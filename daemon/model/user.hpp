@@ -9,7 +9,8 @@
 namespace portald::model {
 
 // The regulation's roles (Quy chế Điều 5, 6, 8, 11).
-enum class Role { operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer };
+// `member` is a board member ("Thành viên", Điều 11.1b), stored by its key, so it may come last.
+enum class Role { operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer, member };
 // Stable English key used in config, CLI and storage ("operator", "editor-in-chief", ...).
 std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view key);
@@ -32,6 +33,9 @@ struct User {
 
 // True for roles that must pass a second factor (TOTP) before any admin page (issue 4).
 bool needs_second_factor(Role role);
+// True for the editorial board's roles (Điều 11.1b): editor-in-chief, deputy, secretariat, member. Their
+// changes by an operator wait for the board's approval (daemon/accounts/board.hpp).
+bool is_board_role(Role role);
 // True for roles that belong to an agency (contributors and agency answerers): such an account needs one.
 bool needs_agency(Role role);
 

@@ -13,7 +13,9 @@ using R = Role;
 
 // Authors (everyone who writes) submit; the secretariat edits; the editor-in-chief and, by delegation,
 // the deputy approve (Điều 8.3), schedule and withdraw. Operators take no editorial decision.
-const std::vector<Role> kAuthors{R::editor_in_chief, R::deputy, R::secretariat, R::reporter, R::contributor};
+// A board member (R::member) writes and submits, and edits any article (permissions.cpp), but takes none
+// of the secretariat's or the approvers' moves.
+const std::vector<Role> kAuthors{R::editor_in_chief, R::deputy, R::secretariat, R::member, R::reporter, R::contributor};
 const std::vector<Role> kEditors{R::editor_in_chief, R::deputy, R::secretariat};
 const std::vector<Role> kApprovers{R::editor_in_chief, R::deputy};
 

@@ -61,6 +61,7 @@ Tables open_tables(MDB_txn* txn) {
   t.dialogues = open_table(txn, "dialogues");
   t.dialogue_entries = open_table(txn, "dialogue_entries");
   t.article_notes = open_table(txn, "article_notes");
+  t.board_changes = open_table(txn, "board_changes");
   return t;
 }
 

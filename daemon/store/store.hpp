@@ -70,6 +70,8 @@ struct Tables {
   MDB_dbi dialogue_entries;  // be64(dialogue id) + be64(question id) -> DialogueEntry
   // Issue 16, Điều 8.2: the thread between the board and an article's provider (article_note_table.hpp).
   MDB_dbi article_notes;  // be64(article id) + be32(seq) -> ArticleNote
+  // Issue 16, Điều 6.1a: changes of the board's membership waiting for it (board_change_table.hpp).
+  MDB_dbi board_changes;  // username -> BoardChange
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

@@ -4,7 +4,7 @@
 <table class="users cards">
   <thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Cơ quan</th><th>Trạng thái</th><th>Xác thực hai lớp</th><th>Thư điện tử công vụ</th><th>Thao tác</th></tr></thead>
   <tbody>
-  {{#USER}}<tr data-user="{{USERNAME}}"><td>{{USERNAME}}</td><td data-label="Họ tên">{{DISPLAY_NAME}}</td><td data-label="Vai trò">{{ROLE_LABEL}}</td><td data-label="Cơ quan">{{AGENCY}}</td><td data-label="Trạng thái">{{STATUS}}</td><td data-label="Xác thực hai lớp">{{TOTP}}</td>
+  {{#USER}}<tr data-user="{{USERNAME}}"><td>{{USERNAME}}</td><td data-label="Họ tên">{{DISPLAY_NAME}}</td><td data-label="Vai trò">{{ROLE_LABEL}}{{#PENDING}} <strong class="pending">Chờ Ban biên tập duyệt: {{PENDING_ROLE}}</strong>{{/PENDING}}</td><td data-label="Cơ quan">{{AGENCY}}</td><td data-label="Trạng thái">{{STATUS}}</td><td data-label="Xác thực hai lớp">{{TOTP}}</td>
     <td data-label="Thư điện tử công vụ">
       <form method="post" action="/quan-tri/nguoi-dung/{{USERNAME}}" class="inline">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="what" value="email">
@@ -46,6 +46,11 @@
   {{/USER}}
   </tbody>
 </table>
+{{#PENDING_NEW}}<h2>Tài khoản chờ Ban biên tập duyệt</h2>
+<ul class="pending-accounts">
+  {{#ITEM}}<li data-pending="{{USERNAME}}">{{USERNAME}} ({{DISPLAY_NAME}}), {{ROLE_LABEL}}: Chờ Ban biên tập duyệt</li>
+  {{/ITEM}}
+</ul>{{/PENDING_NEW}}
 <h2>Tạo tài khoản</h2>
 <form method="post" action="/quan-tri/nguoi-dung">
   <input type="hidden" name="csrf" value="{{CSRF}}">

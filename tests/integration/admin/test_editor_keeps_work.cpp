@@ -245,10 +245,9 @@ BOOST_AUTO_TEST_CASE(other_admin_forms_come_back_ready_to_send_again_without_pas
   op.login("quantri", test::kPassword);
   op.session = kDeadSession;
   const std::string secret = "Mật-khẩu-mới-rất-dài-2025!";
-  const auto page = op.post("/quan-tri/nguoi-dung", {{"username", "bientapmoi"},
-                                                     {"display_name", "Biên tập viên mới"},
-                                                     {"role", "secretariat"},
-                                                     {"password", secret}});
+  const auto page = op.post(
+      "/quan-tri/nguoi-dung",
+      {{"username", "bientapmoi"}, {"display_name", "Biên tập viên mới"}, {"role", "reporter"}, {"password", secret}});
   BOOST_TEST_REQUIRE(page.status == 401);
   BOOST_TEST(test::input_value(page.body, "giu.username") == "bientapmoi");
   BOOST_TEST(!has(page.body, "giu.password"));
@@ -271,7 +270,7 @@ BOOST_AUTO_TEST_CASE(other_admin_forms_come_back_ready_to_send_again_without_pas
                                                      {"tiep-tuc", "/quan-tri/nguoi-dung"},
                                                      {"giu.username", "bientapmoi"},
                                                      {"giu.display_name", "Biên tập viên mới"},
-                                                     {"giu.role", "secretariat"}});
+                                                     {"giu.role", "reporter"}});
   BOOST_TEST_REQUIRE(resend.status == 200);
   BOOST_TEST(has(resend.body, "Nội dung bạn gửi trước khi phiên hết hạn đã được khôi phục. Bấm “Gửi lại” để gửi."));
   BOOST_TEST(has(resend.body, "<form method=\"post\" action=\"/quan-tri/nguoi-dung\""));
@@ -281,7 +280,7 @@ BOOST_AUTO_TEST_CASE(other_admin_forms_come_back_ready_to_send_again_without_pas
   BOOST_TEST(!has(op.get("/quan-tri/nguoi-dung").body, "bientapmoi"));  // nothing done yet
   const auto created =
       op.post("/quan-tri/nguoi-dung",
-              {{"username", "bientapmoi"}, {"display_name", "Biên tập viên mới"}, {"role", "secretariat"}});
+              {{"username", "bientapmoi"}, {"display_name", "Biên tập viên mới"}, {"role", "reporter"}});
   BOOST_TEST(created.status == 200);
   BOOST_TEST(has(created.body, "Đã tạo tài khoản bientapmoi."));
 }

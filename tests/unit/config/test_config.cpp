@@ -73,6 +73,8 @@ const std::map<std::string, std::string>& sample_values() {
       {"max-connections-per-ip", "0"},
       {"connection-timeout", "60"},
       {"header-timeout", "3"},
+      {"password-hash-threads", "2"},
+      {"password-hash-queue", "0"},
       {"ops-allow", "10.0.0.0/8 192.0.2.7 ::1"},
       {"trusted-proxies", "192.0.2.0/28 2001:db8::1"},
       {"cache-max-age", "5"},
@@ -115,6 +117,8 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.listen.port == 9090);
   BOOST_TEST(c.share_dir == fs::path("/opt/portald/share"));
   BOOST_TEST(c.http_threads == 8u);
+  BOOST_TEST(c.password_hash_threads == 2u);
+  BOOST_TEST(c.password_hash_queue == 0u);
   BOOST_TEST(c.max_connections == 1000u);
   BOOST_TEST(c.max_connections_per_ip == 0u);
   BOOST_TEST(c.trusted_proxies.to_string() == "192.0.2.0/28 2001:db8::1/128");
@@ -183,6 +187,8 @@ BOOST_AUTO_TEST_CASE(defaults_without_arguments_or_file) {
   BOOST_TEST(c.listen.to_string() == "127.0.0.1:8080");
   BOOST_TEST(c.share_dir == fs::path(portald::build::share_dir));
   BOOST_TEST(c.http_threads == 4u);
+  BOOST_TEST(c.password_hash_threads == 1u);
+  BOOST_TEST(c.password_hash_queue == 16u);
   // Issue 16 finding 2: room for thousands of slow clients, a header timeout shorter than the idle one.
   BOOST_TEST(c.max_connections == 8192u);
   BOOST_TEST(c.max_connections_per_ip == 32u);

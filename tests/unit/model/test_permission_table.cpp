@@ -15,8 +15,9 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
   using A = Action;
   using R = Role;
   const std::set<R> everyone(all_roles().begin(), all_roles().end());
-  const std::set<R> writers{R::editor_in_chief, R::deputy, R::secretariat, R::reporter, R::contributor};
-  const std::set<R> board{R::editor_in_chief, R::deputy, R::secretariat};
+  // A board member ("Thành viên", issue 16) writes and edits like the secretariat; nothing else.
+  const std::set<R> writers{R::editor_in_chief, R::deputy, R::secretariat, R::member, R::reporter, R::contributor};
+  const std::set<R> board{R::editor_in_chief, R::deputy, R::secretariat, R::member};
   const std::map<A, std::set<R>> expected{
       {A::use_admin, everyone},
       {A::write_article, writers},
@@ -41,6 +42,9 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
       {A::manage_royalty_settings, {R::operator_, R::editor_in_chief}},
       // Online dialogues (Điều 5.5): the board and the data centre.
       {A::manage_dialogues, {R::operator_, R::editor_in_chief, R::deputy, R::secretariat}},
+      // Điều 6.1a: the chief and the deputies see the board and decide its membership changes.
+      {A::view_board, {R::editor_in_chief, R::deputy}},
+      {A::approve_board, {R::editor_in_chief, R::deputy}},
   };
   BOOST_TEST(expected.size() == all_actions().size());
   for (A a : all_actions()) {

@@ -35,8 +35,8 @@ const std::vector<S> kStates{S::received, S::assigned,  S::needs_info, S::answer
                              S::approved, S::published, S::closed};
 const std::vector<St> kSteps{St::assign, St::return_not_ours, St::escalate, St::request_info, St::info_received,
                              St::answer, St::return_answer,   St::approve,  St::publish,      St::close};
-const std::vector<R> kRoles{R::operator_, R::editor_in_chief, R::deputy,         R::secretariat,
-                            R::reporter,  R::contributor,     R::agency_answerer};
+const std::vector<R> kRoles{R::operator_, R::editor_in_chief, R::deputy,      R::secretariat,
+                            R::member,    R::reporter,        R::contributor, R::agency_answerer};
 
 const std::vector<R> kDataCentre{R::operator_, R::secretariat};
 const std::vector<R> kBoard{R::editor_in_chief, R::deputy};
@@ -135,7 +135,8 @@ BOOST_AUTO_TEST_CASE(the_parties_are_the_data_centre_the_board_and_the_agency) {
   BOOST_TEST((question_party(R::agency_answerer) == QuestionParty::agency));
   BOOST_TEST((question_party(R::reporter) == QuestionParty::none));
   BOOST_TEST((question_party(R::contributor) == QuestionParty::none));
-  BOOST_TEST(all_roles().size() == kRoles.size());  // a new role must be placed here too
+  BOOST_TEST((question_party(R::member) == QuestionParty::none));  // a board member has no question step
+  BOOST_TEST(all_roles().size() == kRoles.size());                 // a new role must be placed here too
 }
 
 BOOST_AUTO_TEST_CASE(an_answerer_of_another_agency_may_take_no_step) {

@@ -26,7 +26,8 @@ const std::vector<T> kTransitions{T::submit,   T::take_for_editing,  T::send_for
 // The regulation, written out by hand: (from, transition, role) that must be allowed, and the target.
 std::map<std::tuple<S, T, R>, S> expected_allowed() {
   std::map<std::tuple<S, T, R>, S> m;
-  for (R r : {R::editor_in_chief, R::deputy, R::secretariat, R::reporter, R::contributor}) {
+  // A board member (issue 16) writes and submits like an author, and takes none of the other moves.
+  for (R r : {R::editor_in_chief, R::deputy, R::secretariat, R::member, R::reporter, R::contributor}) {
     m[{S::draft, T::submit, r}] = S::submitted;
     m[{S::returned, T::submit, r}] = S::submitted;
     // Điều 8.2: the provider answers the board's question; the item goes back to the secretariat.

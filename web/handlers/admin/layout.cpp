@@ -28,6 +28,7 @@ constexpr NavItem kNav[] = {
     {.action = model::Action::upload_media, .url = "/quan-tri/thu-vien", .label = "Thư viện"},
     {.action = model::Action::view_audit, .url = "/quan-tri/nhat-ky", .label = "Nhật ký"},
     {.action = model::Action::manage_users, .url = "/quan-tri/nguoi-dung", .label = "Tài khoản"},
+    {.action = model::Action::view_board, .url = "/quan-tri/ban-bien-tap", .label = "Ban biên tập"},
     {.action = model::Action::manage_taxonomy, .url = "/quan-tri/danh-muc", .label = "Danh mục"},
     {.action = model::Action::manage_taxonomy, .url = "/quan-tri/chuyen-de", .label = "Chuyên đề"},
     {.action = model::Action::manage_settings, .url = "/quan-tri/cai-dat", .label = "Cài đặt"},

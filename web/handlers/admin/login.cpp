@@ -5,6 +5,7 @@
 #include "daemon/model/user_agent.hpp"
 #include "daemon/store/session_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/hashing.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
 
@@ -50,7 +51,16 @@ Response login_post(const Context& ctx, Request& req) {
     return login_form(ctx, req, username, "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", 403, carry);
   const std::string address = client_address(req);
   const model::UnixTime now = model::now();
-  const auto outcome = auth::check_login(ctx.store, ctx.login_limiter, username, form.get("password"), address, now);
+  // Argon2id on the hash pool; when its queue is full the form comes back at once, name kept.
+  const auto checked = auth::run_hashing(ctx.hash_pool, [&] {
+    return auth::check_login(ctx.store, ctx.login_limiter, username, form.get("password"), address, now);
+  });
+  if (!checked) {
+    Response busy = login_form(ctx, req, username, kHashBusy, 503, carry);
+    busy.headers.emplace_back("Retry-After", kHashRetryAfter);
+    return busy;
+  }
+  const auth::LoginOutcome& outcome = *checked;
   if (outcome.result != auth::LoginResult::ok) {
     const bool limited = outcome.result == auth::LoginResult::rate_limited;
     {

@@ -81,6 +81,11 @@ Response create(const Context& ctx, Request& req);
 Response change(const Context& ctx, Request& req);
 }  // namespace user_pages
 
+namespace board_pages {  // board.cpp: the board's members and its approval of membership changes
+Response page(const Context& ctx, Request& req);
+Response decide(const Context& ctx, Request& req);
+}  // namespace board_pages
+
 namespace site_pages {  // site.cpp
 Response settings_get(const Context& ctx, Request& req);
 Response settings_post(const Context& ctx, Request& req);

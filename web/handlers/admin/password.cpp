@@ -6,6 +6,7 @@
 #include "daemon/auth/login_limiter.hpp"
 #include "daemon/model/text.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/hashing.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/server/http_error.hpp"
 
@@ -40,7 +41,7 @@ Response post(const Context& ctx, Request& req) {
   const auto now = model::now();
   if (ctx.login_limiter.blocked(account, address, now))
     return render(ctx, req, me, {auth::rate_limit_message(ctx.login_limiter.limits())}, "", 429);
-  if (!auth::verify_password(me.password_hash, current)) {
+  if (!hashed(ctx, [&] { return auth::verify_password(me.password_hash, current); })) {
     ctx.login_limiter.record_failure(account, address, now);
     return render(ctx, req, me, {"Mật khẩu hiện tại không đúng."}, "", 422);
   }
@@ -50,7 +51,7 @@ Response post(const Context& ctx, Request& req) {
   if (fresh == current) errors.push_back("Mật khẩu mới phải khác mật khẩu hiện tại.");
   if (fresh != f.get("repeat")) errors.push_back("Hai lần nhập mật khẩu mới không giống nhau.");
   if (!errors.empty()) return render(ctx, req, me, errors, "", 422);
-  const std::string hash = auth::hash_password(fresh);  // slow: before the write transaction
+  const std::string hash = hashed(ctx, [&] { return auth::hash_password(fresh); });  // before the write txn
   accounts::Result r;
   {
     store::WriteTxn txn = ctx.store.write();

@@ -1,12 +1,17 @@
 // Accounts (Điều 5.7, 5.8): list, create, change role, suspend. Operators only: the list is confidential.
+#include <map>
+
 #include "daemon/accounts/accounts.hpp"
+#include "daemon/accounts/board.hpp"
 #include "daemon/auth/password.hpp"
 #include "daemon/mail/address.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/text.hpp"
+#include "daemon/store/board_change_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "daemon/store/user_table.hpp"
 #include "web/handlers/admin/admin.hpp"
+#include "web/handlers/admin/hashing.hpp"
 #include "web/handlers/admin/pages.hpp"
 #include "web/links.hpp"
 #include "web/server/http_error.hpp"
@@ -34,9 +39,12 @@ std::string refusal_text(accounts::Refusal r, std::string_view what) {
       return "Không tự đình chỉ tài khoản của chính mình.";
     case R::reason_required: return "Vui lòng ghi lý do đình chỉ.";
     case R::invalid_email: return std::string(kBadEmail);
+    case R::pending: return "Tài khoản này đã có một thay đổi đang chờ Ban biên tập duyệt.";
     case R::not_found: throw HttpError(404, std::string(kNoAccount));
-    case R::invalid_username:
     case R::nothing_to_do:
+      if (what == "role") return "Tài khoản đã có vai trò này.";
+      break;
+    case R::invalid_username:
     case R::none: break;
   }
   return "Thao tác không hợp lệ.";
@@ -51,8 +59,22 @@ Response users_page(const Context& ctx, const Request& req, const model::User& m
   const store::ReadTxn txn = ctx.store.read();
   const auto& t = ctx.store.tables();
   const auto agencies = store::list_agencies(txn, t);
+  std::map<std::string, model::BoardChange> pending;
+  ctemplate::TemplateDictionary* pending_new = nullptr;
+  for (auto& c : store::list_board_changes(txn, t)) {
+    if (c.kind == model::BoardChangeKind::create) {  // no account yet: listed on its own
+      if (!pending_new) pending_new = dict.AddSectionDictionary("PENDING_NEW");
+      auto* row = pending_new->AddSectionDictionary("ITEM");
+      row->SetValue("USERNAME", c.username);
+      row->SetValue("DISPLAY_NAME", c.display_name);
+      row->SetValue("ROLE_LABEL", std::string(model::role_label(c.to)));
+    }
+    pending.emplace(c.username, std::move(c));
+  }
   for (const auto& u : store::list_users(txn, t)) {
     auto* row = dict.AddSectionDictionary("USER");
+    if (const auto p = pending.find(u.username); p != pending.end())
+      row->AddSectionDictionary("PENDING")->SetValue("PENDING_ROLE", std::string(model::role_label(p->second.to)));
     row->SetValue("USERNAME", u.username);
     row->SetValue("DISPLAY_NAME", u.display_name);
     row->SetValue("ROLE_LABEL", std::string(model::role_label(u.role)));
@@ -129,21 +151,29 @@ Response create(const Context& ctx, Request& req) {
   const bool generated = password.empty();
   if (generated) password = auth::generate_password();
   // Hashed before the write transaction: it is slow.
-  const accounts::NewAccount account{username, display, *role, agency.value_or(0), auth::hash_password(password),
-                                     generated};
+  const accounts::NewAccount account{
+      username, display, *role, agency.value_or(0), hashed(ctx, [&] { return auth::hash_password(password); }),
+      generated};
+  // A board account waits for the board (Điều 6.1a): proposed now, made when approved.
+  const bool proposed = accounts::needs_board_approval(std::nullopt, *role, actor_of(me, req));
   accounts::Result r;
   {
     store::WriteTxn txn = ctx.store.write();
-    r = accounts::create_account(txn, ctx.store.tables(), account, actor_of(me, req), model::now());
-    if (r && !email.empty())
-      r = accounts::set_email(txn, ctx.store.tables(), username, email, actor_of(me, req), model::now());
+    if (proposed) {
+      r = accounts::propose_account(txn, ctx.store.tables(), account, email, actor_of(me, req), model::now());
+    } else {
+      r = accounts::create_account(txn, ctx.store.tables(), account, actor_of(me, req), model::now());
+      if (r && !email.empty())
+        r = accounts::set_email(txn, ctx.store.tables(), username, email, actor_of(me, req), model::now());
+    }
     if (r) txn.commit();
   }
   if (!r) return users_page(ctx, req, me, {refusal_text(r.refusal, "create")}, "", &f, 422);
-  return users_page(ctx, req, me, {},
-                    generated ? "Đã tạo tài khoản " + username + ". Mật khẩu (chỉ hiện một lần): " + password
-                              : "Đã tạo tài khoản " + username + ".",
-                    nullptr, 200);
+  const std::string done =
+      proposed ? "Đã gửi đề nghị tạo tài khoản " + username + " (thành viên Ban biên tập): Chờ Ban biên tập duyệt."
+               : "Đã tạo tài khoản " + username + ".";
+  return users_page(ctx, req, me, {}, generated ? done + " Mật khẩu (chỉ hiện một lần): " + password : done, nullptr,
+                    200);
 }
 
 // Applies the change the form asks for (`what`: role, suspend, reinstate, reset-totp, email) to `name`.
@@ -154,6 +184,10 @@ accounts::Result apply_change(store::WriteTxn& txn, const store::Tables& t, cons
   if (what == "role") {
     const auto role = model::parse_role(f.get("role"));
     if (!role) throw HttpError(400, "Vai trò không hợp lệ.");
+    // Into, within or out of the board: waits for the board's approval (Điều 6.1a).
+    const auto u = store::get_user(txn, t, name);
+    if (u && accounts::needs_board_approval(u->role, *role, actor))
+      return accounts::propose_role(txn, t, name, *role, reason, actor, now);
     return accounts::change_role(txn, t, name, *role, reason, actor, now);
   }
   if (what == "suspend") return accounts::suspend(txn, t, name, reason, actor, now);
@@ -167,7 +201,7 @@ accounts::Result apply_change(store::WriteTxn& txn, const store::Tables& t, cons
 Response reset_password(const Context& ctx, const Request& req, const model::User& me, const std::string& name,
                         const Form& f) {
   const std::string password = auth::generate_password();
-  const std::string hash = auth::hash_password(password);  // slow: before the write transaction
+  const std::string hash = hashed(ctx, [&] { return auth::hash_password(password); });  // before the write txn
   const std::string reason = model::to_nfc(model::trim(f.get("reason"))).value_or("");
   accounts::Result r;
   {
