@@ -167,6 +167,7 @@ BOOST_AUTO_TEST_CASE(site_settings_round_trip_to_the_same_bytes) {
       R"("english_name":"","governing_agency":"UBND tỉnh","licence":"","licence_date":"","licence_issuer":"",)"
       R"("locality":"tỉnh",)"
       R"("logo_url":"/static/logo.svg",)"
+      R"("mail_agency_reports":"",)"
       R"("national_legal_db_url":"https://vbpl.vn","national_service_url":"https://dichvucong.gov.vn",)"
       R"("phone":"","portal_name":"Cổng thông tin điện tử","provincial_service_url":"","public_url":"",)"
       R"("responsible_person":"","responsible_title":"","show_most_read":"","show_visit_counter":"","source_notice":"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.",)"
