@@ -14,7 +14,7 @@ struct Names {
 using A = AuditAction;
 
 // One row per value, in declaration order (the unit test checks both).
-constexpr std::array<Names, 100> kNames{{
+constexpr std::array<Names, 105> kNames{{
     {A::login_ok, "login.ok", "Đăng nhập thành công"},
     {A::login_failed, "login.failed", "Đăng nhập thất bại"},
     {A::login_limited, "login.limited", "Đăng nhập bị tạm chặn (sai quá nhiều lần)"},
@@ -115,6 +115,11 @@ constexpr std::array<Names, 100> kNames{{
     {A::dialogue_reject, "dialogue.reject", "Không đưa câu hỏi lên buổi đối thoại"},
     {A::dialogue_answer, "dialogue.answer", "Nhập câu trả lời tại buổi đối thoại"},
     {A::report_agency_mail, "report.agency-mail", "Gửi e-mail báo cáo tháng cho các cơ quan"},
+    {A::commission_create, "commission.create", "Đặt hàng, giao việc"},
+    {A::commission_deliver, "commission.deliver", "Giao nộp sản phẩm đặt hàng"},
+    {A::commission_cancel, "commission.cancel", "Hủy đặt hàng, giao việc"},
+    {A::article_intake, "article.intake", "Nhận tin bài gửi từ tổ chức, cá nhân"},
+    {A::audit_archive, "audit.archive", "Lưu trữ nhật ký cũ vào bản xuất có chữ ký"},
 }};
 
 constexpr std::array<AuditAction, kNames.size()> kAll = [] {

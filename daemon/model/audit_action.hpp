@@ -122,6 +122,14 @@ enum class AuditAction {
   dialogue_answer,
   // Reports (issue 13): a month's reports e-mailed to the agencies (reports/agency_report_mail.hpp).
   report_agency_mail,
+  // Commissioning (issue 16, Điều 6.1c/d): the board asks an agency or a reporter for an item.
+  commission_create,
+  commission_deliver,
+  commission_cancel,
+  // Submissions from people without an account (issue 16, Điều 8.1): the public intake form.
+  article_intake,
+  // Audit retention (issue 16, Nghị định 53): entries older than the kept months moved to a signed archive.
+  audit_archive,
 };
 
 // Every value, in declaration order (for tests and filter lists).
