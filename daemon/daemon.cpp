@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -65,23 +66,26 @@ void check_data_dir(const std::filesystem::path& dir) {
 }
 
 web::ServerLimits limits_from(const config::Config& c) {
-  return web::ServerLimits{.threads = c.http_threads,
-                           .max_connections = c.max_connections,
-                           .max_connections_per_ip = c.max_connections_per_ip,
-                           .connection_timeout_s = c.connection_timeout,
-                           .header_timeout_s = c.header_timeout,
-                           .connection_memory = c.connection_memory,
-                           .max_body = c.max_body,
-                           .trusted_proxy = c.trusted_proxies.networks.empty()
-                                                ? web::TrustedProxy{}
-                                                : web::TrustedProxy([list = c.trusted_proxies](std::string_view a) {
-                                                    return list.contains(a);
-                                                  })};
+  return web::ServerLimits{
+      .threads = c.http_threads,
+      .max_connections = c.max_connections,
+      .max_connections_per_ip = c.max_connections_per_ip,
+      .connection_timeout_s = c.connection_timeout,
+      .header_timeout_s = c.header_timeout,
+      .connection_memory = c.connection_memory,
+      .max_body = c.max_body,
+      .trusted_proxy =
+          c.trusted_proxies.networks.empty()
+              ? web::TrustedProxy{}
+              : web::TrustedProxy([list = c.trusted_proxies](std::string_view a) { return list.contains(a); }),
+      .access_log = web::make_access_sink(
+          c.access_log, c.access_log_dir.empty() ? store::DataDir(c.data_dir).access_log_dir() : c.access_log_dir,
+          c.access_log_keep_days)};
 }
 
-// The password-hash pool (issue 16): its size and queue from the config, at most http-threads - 1 logins
-// admitted at once (each waits on its worker) so one worker always serves pages; admitted and refused
-// jobs are counted in /metrics.
+// The password-hash pool (issue 16): its size and queue from the config. The requests that hash run
+// on it whole, their connections suspended (ServerLimits::offload), so no HTTP worker waits for a hash;
+// admitted and refused jobs are counted in /metrics.
 auth::HashPoolOptions hash_pool_options(const config::Config& c, health::Registry& metrics) {
   auto& admitted =
       metrics.counter("portald_password_hash_jobs_total",
@@ -91,8 +95,8 @@ auth::HashPoolOptions hash_pool_options(const config::Config& c, health::Registr
                       "Password checks and hashes run on the hash pool, by outcome.", {{"outcome", "refused"}});
   return {.threads = c.password_hash_threads,
           .queue = c.password_hash_queue,
-          .max_in_flight = c.http_threads > 1 ? c.http_threads - 1 : 1,
-          .on_submit = [&admitted, &refused](bool ok) { (ok ? admitted : refused).inc(); }};
+          .on_submit = [&admitted, &refused](bool ok) { (ok ? admitted : refused).inc(); },
+          .refuse_outside_callers = true};
 }
 
 // Health gate for the watchdog: no handler or store writer stuck for longer than `stuck_after`, a store
@@ -335,6 +339,10 @@ int run_daemon(const config::Config& config) {
                               .visits = visits ? &*visits : nullptr});
     web::ServerLimits limits = limits_from(config);
     limits.body_limit = [&app](const web::Request& r) { return app.body_limit(r); };
+    limits.offload_wanted = [&app](const web::Request& r) { return app.hashes_passwords(r); };
+    limits.offload = [&hash_pool](std::function<void()> job) {
+      return hash_pool.try_submit(std::move(job)).has_value();
+    };
     web::HttpServer server(
         config.listen.host, config.listen.port, limits, [&app](web::Request& r) { return app.handle(r); },
         [&app](int status, std::string_view msg, const web::Request& r) { return app.error_response(status, msg, r); });

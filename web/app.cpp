@@ -192,9 +192,15 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
                       .handler = std::move(bound),
                       .access = spec.access,
                       .upload = spec.body == BodySize::upload,
-                      .citizen_files = spec.body == BodySize::citizen_files});
+                      .citizen_files = spec.body == BodySize::citizen_files,
+                      .hashes_passwords = spec.work == Work::password_hash});
   }
   return routes;
+}
+
+bool App::hashes_passwords(const Request& req) const {
+  const Route* route = router_.find(req.method, req.path);
+  return route && route->hashes_passwords;
 }
 
 std::size_t App::body_limit(const Request& req) const {

@@ -40,6 +40,9 @@ class App {
   // max-upload-body for a file upload by a signed-in user whose role may use the route; the attachments'
   // limit for the citizens' question form (model::question_form_body_limit); 0 otherwise.
   std::size_t body_limit(const Request& req) const;
+  // True for the requests whose handler hashes a password (RouteSpec::work): the server runs them on
+  // the hash pool, off its workers (issue 16).
+  bool hashes_passwords(const Request& req) const;
 
  private:
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.

@@ -21,6 +21,9 @@ enum class CachePolicy {
 // (media, attachments, articles and pages with pasted images) and may use the route, or for anyone the
 // attachments a citizen may add to a question (the question settings).
 enum class BodySize { form, upload, citizen_files };
+// password_hash: the handler checks or hashes a password (Argon2id, ~55 ms of a core): the server runs
+// it on the hash pool with the connection suspended, so the HTTP workers keep serving (issue 16).
+enum class Work { quick, password_hash };
 
 struct RouteSpec {
   const char* method;  // "GET" (also answers HEAD) or "POST"
@@ -29,6 +32,7 @@ struct RouteSpec {
   Access access;
   CachePolicy cache;
   BodySize body = BodySize::form;
+  Work work = Work::quick;
 };
 
 // Every route, in dispatch order; with the PORTALD_TEST_ROUTES build option and PORTALD_TEST_FAULTS=1

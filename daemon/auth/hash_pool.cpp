@@ -1,6 +1,11 @@
 #include "daemon/auth/hash_pool.hpp"
 
 namespace portald::auth {
+namespace {
+thread_local bool t_on_pool = false;  // set for the pool's own threads (HashPool::on_pool_thread)
+}  // namespace
+
+bool HashPool::on_pool_thread() { return t_on_pool; }
 
 HashPool::HashPool(HashPoolOptions options) : options_(std::move(options)) {
   const unsigned n = options_.threads ? options_.threads : 1;
@@ -24,8 +29,7 @@ bool HashPool::enqueue(std::function<void()> job) {
     // Room for one job per thread plus the queue; counted from the jobs admitted, not from the queue's
     // length, which still holds a job a free thread has not picked up yet.
     const std::size_t in_flight = running_ + jobs_.size();
-    const bool under_cap = options_.max_in_flight == 0 || in_flight < options_.max_in_flight;
-    if (!stopping_ && under_cap && in_flight < threads_.size() + options_.queue) {
+    if (!stopping_ && in_flight < threads_.size() + options_.queue) {
       jobs_.push_back(std::move(job));
       admitted = true;
     }
@@ -36,6 +40,7 @@ bool HashPool::enqueue(std::function<void()> job) {
 }
 
 void HashPool::run() {
+  t_on_pool = true;
   std::unique_lock lock(mu_);
   for (;;) {
     wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });

@@ -13,6 +13,7 @@
 #include "backup/restore.hpp"
 #include "backup/snapshot.hpp"
 #include "backup/verify.hpp"
+#include "daemon/cli/audit_commands.hpp"
 #include "daemon/cli/command.hpp"
 #include "daemon/store/backup_state_table.hpp"
 #include "daemon/store/data_dir.hpp"
@@ -137,11 +138,13 @@ int cmd_backup(CommandContext& c) {
     s.last_attempt = done;
     s.last_snapshot = done;
   });
-  if (to)
+  if (to) {
     c.out << "retention: not applied to a --to target\n";
-  else
-    run_retention(c, target);
-  return 0;
+    return 0;
+  }
+  run_retention(c, target);
+  // The snapshot just taken holds every entry, so the oldest may now leave the store (issue 16).
+  return archive_audit_after_backup(c, store);
 }
 
 int cmd_backup_list(CommandContext& c) {

@@ -94,8 +94,20 @@ const std::vector<Command>& commands() {
       {.words = {"backup"},
        .usage = "backup [--to DIR]",
        .help = "Write a signed snapshot of the whole store (media included) to backup-dir, or DIR, while portald keeps "
-               "serving; then apply retention (not to --to). Creates the keys on the first run.",
+               "serving; then apply retention and archive the audit entries older than audit-keep-months (not with "
+               "--to). Creates the keys on the first run.",
        .run = cmd_backup},
+      {.words = {"audit", "archive"},
+       .usage = "audit archive [--before YYYY-MM-DD] [--to DIR]",
+       .help = "Move the audit entries older than audit-keep-months (or recorded before the date; never within the "
+               "last 12 months) into signed archives audit-FIRST-LAST.jsonl in backup-dir/audit, or DIR: each is "
+               "signed with the snapshot key and read back before its entries leave the store.",
+       .run = cmd_audit_archive},
+      {.words = {"audit", "verify"},
+       .usage = "audit verify FILE.jsonl",
+       .help = "Check an audit archive against its .minisig with backup-public-key (the installed key, not one found "
+               "beside the file), and that every line is an entry. Exit status 1 when it does not verify.",
+       .run = cmd_audit_verify},
       {.words = {"restore"},
        .usage = "restore SNAPSHOT|latest",
        .help = "Replace the store with a snapshot: portald must be stopped. Verifies it completely first, keeps the "

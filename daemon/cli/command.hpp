@@ -66,5 +66,7 @@ int cmd_secrets_keygen(CommandContext& c);
 int cmd_mail_test(CommandContext& c);
 int cmd_restore(CommandContext& c);
 int cmd_topics_import(CommandContext& c);
+int cmd_audit_archive(CommandContext& c);
+int cmd_audit_verify(CommandContext& c);
 
 }  // namespace portald::cli

@@ -70,6 +70,13 @@ struct Config {
   unsigned question_limit_per_address = 5;  // submissions per address per hour, 1..10000
   unsigned question_limit_global = 60;      // submissions per minute for the whole portal, 1..100000
   std::string visit_stats = "off";          // on|off: access statistics (issue 13); off until faster
+  // The HTTP access log (issue 16, Nghị định 53/2022): off|journal|files; day files in access_log_dir
+  // ("" = <data-dir>/access-log), removed after access_log_keep_days (1..3650).
+  std::string access_log = "files";
+  std::filesystem::path access_log_dir;
+  unsigned access_log_keep_days = 366;
+  // Audit entries older than this many months (12..1200) go to a signed archive at each backup.
+  unsigned audit_keep_months = 24;
   // E-mail through the machine's sendmail interface (daemon/mail): empty = mail off.
   std::filesystem::path sendmail;  // absolute path of the program, e.g. /usr/sbin/sendmail
   std::string mail_from;           // the From and envelope sender; required when sendmail is set

@@ -15,6 +15,7 @@ constexpr std::array<std::string_view, 5> log_levels{"error", "warning", "notice
 constexpr std::array<std::string_view, 7> weekday_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 2> yes_no{"no", "yes"};
 constexpr std::array<std::string_view, 2> on_off{"off", "on"};
+constexpr std::array<std::string_view, 3> access_log_modes{"off", "journal", "files"};
 
 constexpr Option path_option(std::string_view name, std::filesystem::path Config::*member, std::string_view help) {
   Option o{name, Kind::path, "DIR", help};
@@ -28,6 +29,13 @@ constexpr Option file_option(std::string_view name, std::filesystem::path Config
 }
 constexpr Option program_option(std::string_view name, std::filesystem::path Config::*member, std::string_view help) {
   Option o{name, Kind::program, "FILE", help};
+  o.path_member = member;
+  return o;
+}
+// An absolute directory, or empty for the option's documented default place.
+constexpr Option optional_dir_option(std::string_view name, std::filesystem::path Config::*member,
+                                     std::string_view help) {
+  Option o{name, Kind::program, "DIR", help};
   o.path_member = member;
   return o;
 }
@@ -114,9 +122,8 @@ constexpr std::array options{
     count_option("password-hash-queue", &Config::password_hash_queue, 0, 1024,
                  "Logins and password changes that may wait while every password-hash-thread is busy; "
                  "more are answered at once with 503 and Retry-After (the login form keeps the name). "
-                 "Each waiting request holds an HTTP worker, so whatever this says, at most http-threads "
-                 "minus one of them are admitted at once (one when http-threads is 1): a worker is "
-                 "always left for the pages."),
+                 "A waiting request holds no HTTP worker (its connection is suspended), so pages keep "
+                 "every worker whatever this says."),
     size_option("connection-memory", &Config::connection_memory, 8 * K, M,
                 "Memory for one connection's request headers and buffers; a request whose headers "
                 "do not fit is refused. It also bounds the request target: at most a quarter of it long, "
@@ -206,6 +213,21 @@ constexpr std::array options{
                   "figures only, batched in memory and written every few seconds; no address, cookie or "
                   "user agent is stored. off (the default) = nothing is counted: counting cost about a "
                   "quarter of the page throughput in bench/visit_stats.sh (issue 13's target is 5%)."),
+    choice_option("access-log", &Config::access_log, access_log_modes, "off/journal/files",
+                  "The HTTP access log that Nghị định 53/2022 asks to keep at least 12 months: one line per "
+                  "request in nginx's combined format plus the seconds taken, with the client address "
+                  "trusted-proxies resolve. files = one file per day in access-log-dir; journal = lines "
+                  "in the daemon's log (event http.access), kept as long as journald keeps them; off = "
+                  "none (when a proxy in front keeps the log)."),
+    optional_dir_option("access-log-dir", &Config::access_log_dir,
+                        "Directory of the access log's day files (access-YYYY-MM-DD.log) when access-log is "
+                        "files; empty = DATA-DIR/access-log. The daemon must be able to write it."),
+    count_option("access-log-keep-days", &Config::access_log_keep_days, 1, 3650,
+                 "Days of access-log files kept; older day files are removed when a new day's file opens."),
+    count_option("audit-keep-months", &Config::audit_keep_months, 12, 1200,
+                 "Months the audit log is kept in the store (Nghị định 53/2022 asks for 12). portaldctl "
+                 "backup moves older entries into a signed archive in BACKUP-DIR/audit before removing "
+                 "them; portaldctl audit verify FILE checks one."),
     program_option("sendmail", &Config::sendmail,
                    "The sendmail program that takes the portal's e-mail (notices to staff and citizens), as "
                    "every Debian MTA and msmtp provide it: run as PROGRAM -i -f MAIL-FROM -- RECIPIENT with "

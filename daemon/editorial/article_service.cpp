@@ -150,9 +150,9 @@ SaveResult save_article(const store::Store& store, std::uint64_t id, Content con
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
   if (std::vector<std::string> errors; !store_pasted_images(txn, t, content, actor, now, errors))
     return {.refusal = SaveRefusal::invalid, .id = id, .errors = std::move(errors)};
+  content.topics = topic_slugs;  // applied now, or on publication for a live article (save_content)
   const auto saved = save_content(txn, t, id, std::move(content), actor, now);
   if (saved.refusal != SaveRefusal::none) return saved;
-  set_article_topics(txn, t, saved.id, topic_slugs, now);
   store::delete_draft(txn, t, saved.id, actor.username);
   txn.commit();
   return saved;
@@ -188,16 +188,16 @@ SaveTransitionResult save_and_transition(const store::Store& store, std::uint64_
     return r;
   }
   const bool changed = !same_content(content, item->work, store::get_embed_policy(txn, t)) ||
-                       !has_exactly_topics(txn, t, id, topic_slugs);
+                       !same_topics(txn, t, topics_of_work(txn, t, *item), topic_slugs);
   const auto save = [&] {
     if (!changed) return true;
     if (std::vector<std::string> errors; !store_pasted_images(txn, t, content, actor, now, errors)) {
       r.save = {.refusal = SaveRefusal::invalid, .id = id, .revision = 0, .errors = std::move(errors)};
       return false;
     }
+    content.topics = topic_slugs;
     r.save = save_content(txn, t, id, std::move(content), actor, now);
     if (r.save.refusal != SaveRefusal::none) return false;
-    set_article_topics(txn, t, id, topic_slugs, now);
     store::delete_draft(txn, t, id, actor.username);
     return true;
   };

@@ -14,8 +14,10 @@ namespace portald::editorial {
 // caller audits.
 void set_article_topics(store::WriteTxn& txn, const store::Tables& t, std::uint64_t article_id,
                         const std::vector<std::string>& chosen_slugs, model::UnixTime now);
-// True when `article_id` is a member of exactly the known topics among `chosen_slugs`.
-bool has_exactly_topics(const store::Txn& txn, const store::Tables& t, std::uint64_t article_id,
-                        const std::vector<std::string>& chosen_slugs);
+// The slugs of the topics `article_id` is a member of, in the topics' order.
+std::vector<std::string> article_topic_slugs(const store::Txn& txn, const store::Tables& t, std::uint64_t article_id);
+// True when `a` and `b` choose the same known topics (order and unknown slugs do not count).
+bool same_topics(const store::Txn& txn, const store::Tables& t, const std::vector<std::string>& a,
+                 const std::vector<std::string>& b);
 
 }  // namespace portald::editorial

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "daemon/editorial/article_topics.hpp"
 #include "daemon/editorial/author_notice.hpp"
 #include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/article_note.hpp"
@@ -42,7 +43,9 @@ Content content_of(const model::Article& a) {
 }
 
 Content content_of(const model::Revision& r) {
-  return {r.title, r.summary, r.body_html, r.category_id, r.agency_id, r.author, r.featured, r.extras};
+  Content c{r.title, r.summary, r.body_html, r.category_id, r.agency_id, r.author, r.featured, r.extras};
+  if (r.topics_kept) c.topics = r.topics;
+  return c;
 }
 
 void apply(model::Article& a, const Content& c) {
@@ -95,7 +98,9 @@ std::uint32_t save_revision(store::WriteTxn& txn, const store::Tables& t, std::u
                               .saved_by = by,
                               .saved_at = now,
                               .note = std::move(note),
-                              .extras = c.extras});
+                              .extras = c.extras,
+                              .topics_kept = c.topics.has_value(),
+                              .topics = c.topics.value_or(std::vector<std::string>{})});
 }
 
 // Brings the work content to readers: the record takes it and becomes published.
@@ -113,6 +118,8 @@ void publish(store::WriteTxn& txn, const store::Tables& t, Item& item, model::Un
   item.article.updated_at = now;
   if (!first_time) ++item.article.revision;
   store::put_article(txn, t, item.article);
+  // The version's topics reach readers with it, never before (issue 16).
+  if (item.work.topics) set_article_topics(txn, t, item.article.id, *item.work.topics, now);
 }
 
 }  // namespace
@@ -138,6 +145,11 @@ model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, con
   if (item.state.work_revision)
     if (const auto r = store::get_revision(txn, t, item.article.id, item.state.work_revision)) return r->saved_at;
   return item.article.updated_at;
+}
+
+std::vector<std::string> topics_of_work(const store::Txn& txn, const store::Tables& t, const Item& item) {
+  if (item.work.topics) return *item.work.topics;
+  return article_topic_slugs(txn, t, item.article.id);
 }
 
 bool same_content(const Content& a, const Content& b, const model::EmbedPolicy& embeds) {
@@ -185,6 +197,7 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
                           .last_actor = actor.username,
                           .since = now,
                           .scheduled_at = 0});
+    if (content.topics) set_article_topics(txn, t, a.id, *content.topics, now);
     audit(txn, t, actor, model::AuditAction::article_create, a.id, "", "draft", "", now);
     return {SaveRefusal::none, a.id, n};
   }
@@ -207,9 +220,11 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
       if (item->state.created_by.empty()) item->state.created_by = actor.username;
     }
   } else {
+    // Not yet before readers: the record (and its topics) follow the version under work.
     apply(item->article, content);
     item->article.updated_at = now;
     store::put_article(txn, t, item->article);
+    if (content.topics) set_article_topics(txn, t, id, *content.topics, now);
   }
   item->state.work_revision = n;
   item->state.last_actor = actor.username;

@@ -29,6 +29,9 @@ struct Content {
   std::string author;
   bool featured = false;
   model::ArticleExtras extras{};  // lead image, gallery, expiry, corrections (issue 14)
+  // The version's topic slugs; std::nullopt = the article's current membership (a version saved before
+  // topics were kept per version). Readers see a live article's new topics only once it is published.
+  std::optional<std::vector<std::string>> topics{};
 };
 
 struct Item {
@@ -44,6 +47,8 @@ model::UnixTime work_saved_at(const store::Txn& txn, const store::Tables& t, con
 // True when `a` and `b` hold the same content, bodies compared after sanitising `a` under `embeds`
 // (b is as stored).
 bool same_content(const Content& a, const Content& b, const model::EmbedPolicy& embeds = {});
+// The topic slugs of the version under work: its own, else the article's current membership.
+std::vector<std::string> topics_of_work(const store::Txn& txn, const store::Tables& t, const Item& item);
 // May `actor` read this item (their own, or any with edit-any-article)?
 bool may_view(const Item& item, const Actor& actor);
 // May `actor` change its content now?

@@ -40,6 +40,10 @@ struct Revision {
   UnixTime saved_at = 0;
   std::string note{};  // "restored from revision 3", ...
   ArticleExtras extras{};
+  // The version's own topic slugs (issue 16: a live article's topics change only when a version is
+  // published). Versions saved before that carry none (topics_kept false) and follow the article.
+  bool topics_kept = false;
+  std::vector<std::string> topics{};
 };
 
 // A user's last autosave of an article (store: draft_table.hpp): private to that user, one per user and

@@ -64,4 +64,26 @@ std::optional<model::AuditEntry> first_audit(const Txn& txn, const Tables& t) {
   return decode(c.key(), c.value());
 }
 
+std::vector<model::AuditEntry> audit_before(const Txn& txn, const Tables& t, model::UnixTime before,
+                                            std::size_t limit) {
+  std::vector<model::AuditEntry> out;
+  Cursor c(txn, t.audit);
+  for (bool ok = c.first(); ok && out.size() < limit; ok = c.next()) {
+    auto e = decode(c.key(), c.value());
+    if (e.at >= before) break;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::size_t remove_audit_through(WriteTxn& txn, const Tables& t, std::uint64_t last_seq) {
+  std::vector<std::string> keys;
+  {
+    Cursor c(txn, t.audit);
+    for (bool ok = c.first(); ok && read_be64(c.key()) <= last_seq; ok = c.next()) keys.emplace_back(c.key());
+  }
+  for (const auto& k : keys) txn.del(t.audit, k);
+  return keys.size();
+}
+
 }  // namespace portald::store

@@ -1,5 +1,6 @@
 #pragma once
-// The append-only audit log (table "audit"): nothing here updates or deletes an entry.
+// The append-only audit log (table "audit"): nothing here updates an entry. Only the archive
+// (backup/audit_archive.hpp) removes the oldest ones, after a signed copy of them was written and read back.
 #include <optional>
 #include <vector>
 
@@ -25,5 +26,9 @@ struct AuditFilter {
 std::vector<model::AuditEntry> find_audit(const Txn& txn, const Tables& t, const AuditFilter& f, std::size_t limit);
 // The first entry kept (the lowest seq, the log being append-only); std::nullopt for an empty log.
 std::optional<model::AuditEntry> first_audit(const Txn& txn, const Tables& t);
+// The oldest entries recorded before `before`, oldest first, at most `limit` (the log is in time order).
+std::vector<model::AuditEntry> audit_before(const Txn& txn, const Tables& t, model::UnixTime before, std::size_t limit);
+// Removes every entry with seq <= last_seq; returns how many.
+std::size_t remove_audit_through(WriteTxn& txn, const Tables& t, std::uint64_t last_seq);
 
 }  // namespace portald::store

@@ -7,6 +7,7 @@
 //   <data-dir>/.restore-<snapshot>/        a restore's staging copy, before it is swapped in
 //   <data-dir>/store.before-restore-<t>/   the store a restore replaced
 //   <data-dir>/.search-stale-<t>/          the index a restore dropped, while it is deleted
+//   <data-dir>/access-log/                 the HTTP access log's day files (access-log-dir's default)
 #include <filesystem>
 #include <string_view>
 #include <system_error>
@@ -30,6 +31,7 @@ class DataDir {
     return std::filesystem::exists(store_file(), ec);
   }
   std::filesystem::path index_dir() const { return root_ / "search"; }
+  std::filesystem::path access_log_dir() const { return root_ / "access-log"; }
 
   // Restore's working names (backup/restore.cpp); `suffix` is a time stamp.
   std::filesystem::path restore_staging_dir(std::string_view snapshot) const {

@@ -37,6 +37,8 @@ constexpr std::tuple kRevisionFields{
     codec::optional("saved_at", &Revision::saved_at),
     codec::optional("note", &Revision::note),
     codec::optional("extras", &Revision::extras, codec::kArticleExtras),
+    codec::optional("topics_kept", &Revision::topics_kept),
+    codec::optional("topics", &Revision::topics),
 };
 constexpr auto kRevision = codec::record<Revision>("revision", 1, kRevisionFields);
 

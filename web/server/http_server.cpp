@@ -79,7 +79,8 @@ void HttpServer::Impl::start() {
   const ServerLimits& l = ctx.limits;
   // EPOLL_INTERNAL_THREAD with a pool: handlers must be quick (stack.md §1.1). ITC is what lets
   // quiesce and MHD_add_connection (the self-check) wake the workers. ERROR_LOG turns the logger on.
-  const unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+  // ALLOW_SUSPEND_RESUME: a handler run off the workers (ServerLimits::offload) holds its connection suspended.
+  const unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
   // clang-format off
   MHD_Daemon* d = MHD_start_daemon(
       flags, 0, &detail::on_accept, &ctx, &detail::on_access, &ctx,
@@ -135,7 +136,13 @@ HttpServer::HttpServer(const std::string& host, std::uint16_t port, const Server
                               {"max_body", limits.max_body}});
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer() {
+  // A suspended connection belongs to its offloaded job until the job resumes it; MHD must not close it
+  // under the job (the app's pool outlives the server and finishes what it took).
+  std::unique_lock lock(impl_->ctx.offload_mu);
+  if (!impl_->ctx.offload_done.wait_for(lock, std::chrono::seconds(60), [this] { return impl_->ctx.offloaded == 0; }))
+    log::error("http.offloaded_requests_left", {{"count", impl_->ctx.offloaded}});
+}
 
 std::uint16_t HttpServer::port() const { return impl_->port; }
 

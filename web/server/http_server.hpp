@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "web/server/access_log.hpp"
 #include "web/server/forwarded.hpp"
 #include "web/server/http_error.hpp"
 #include "web/server/request.hpp"
@@ -38,6 +39,15 @@ struct ServerLimits {
   // The reverse proxies whose forwarding headers are believed (Request::remote_address, https); empty
   // = none, every client is its TCP peer.
   TrustedProxy trusted_proxy{};
+  // Called once per answered request when its connection is done with it (issue 16's access log,
+  // access_log.hpp); empty = no access log.
+  AccessSink access_log{};
+  // Requests whose handler must not hold an HTTP worker (password hashing, issue 16). For a request
+  // offload_wanted accepts, the server hands the handler's run to offload(job): when that takes the
+  // job (true) the connection is suspended and the worker serves others until the job is done, then
+  // the answer goes out. false (the app's queue is full) runs the handler on the worker as usual.
+  std::function<bool(const Request&)> offload_wanted{};
+  std::function<bool(std::function<void()>)> offload{};
 };
 
 class HttpServer {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -50,7 +51,21 @@ struct PendingRequest {
   bool target_too_long = false;  // set by on_request_target: answer 414
   std::string target;            // as sent, for the app's one canonical form of each path
   std::size_t body_limit = 0;    // max_body, or the app's larger limit for this request (set by begin)
+  // For the access log (access_log.hpp): when the headers were in, and what was answered.
+  std::chrono::system_clock::time_point at{};
+  std::chrono::steady_clock::time_point started_at{};
+  int status = 0;  // 0 = nothing queued (the connection was dropped)
+  std::size_t bytes = 0;
+  // The answer of a handler run off the workers (ServerLimits::offload), set before the resumption.
+  std::optional<Response> offloaded_answer;
 };
+
+// Queues the answer, remembering its status and size for the access log.
+MHD_Result answer(PendingRequest& p, MHD_Connection* connection, const Response& response) {
+  p.status = response.status;
+  p.bytes = response.body.size();
+  return queue_response(connection, response);
+}
 
 // The body limit for this request: a larger one only when the app says so from the headers (an upload
 // by someone allowed to make it). A failing check means the ordinary limit.
@@ -122,6 +137,8 @@ MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url
     *con_cls = pending;  // from here on_completed owns it, whatever happens below
   }
   pending->started = true;
+  pending->at = std::chrono::system_clock::now();
+  pending->started_at = std::chrono::steady_clock::now();
   ctx.active.fetch_add(1, std::memory_order_relaxed);
   // The headers are in: from now on (the body, then keep-alive) the connection may idle for the
   // longer connection timeout. Before this it had the header timeout (http_server.cpp).
@@ -141,13 +158,13 @@ MHD_Result begin(ServerContext& ctx, MHD_Connection* connection, const char* url
 
   if (pending->target_too_long) {
     log::warning("http.target_refused", {{"path", req.path}, {"remote", req.remote_address}});
-    return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_URI_TOO_LONG, "", req));
+    return answer(*pending, connection, render_error(ctx.on_error, MHD_HTTP_URI_TOO_LONG, "", req));
   }
   pending->body_limit = body_limit_for(ctx.limits, req);
   if (const auto declared = content_length(req)) {
     if (*declared > pending->body_limit) {
       pending->too_large = true;
-      return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_CONTENT_TOO_LARGE, "", req));
+      return answer(*pending, connection, render_error(ctx.on_error, MHD_HTTP_CONTENT_TOO_LARGE, "", req));
     }
     req.body.reserve(std::min(*declared, kMaxReserve));
   }
@@ -172,9 +189,64 @@ MHD_Result take_chunk(PendingRequest& p, const char* data, std::size_t size) {
   return MHD_YES;
 }
 
+// The handler's run handed to ServerLimits::offload: the connection is suspended until the job has the
+// answer and resumes it; MHD then calls on_access again and finish() sends it. False when the app did
+// not take the job (the handler then runs here).
+bool offload(ServerContext& ctx, MHD_Connection* connection, PendingRequest& p) {
+  // Held until the suspension below: the job may finish first, but it resumes only after it.
+  const std::lock_guard lock(ctx.offload_mu);
+  const bool taken = ctx.limits.offload([&ctx, connection, &p] {
+    Response r;
+    try {
+      r = call_handler(ctx.handler, ctx.on_error, p.req);
+    } catch (...) {  // out of memory even for the error page
+      r.status = 500;
+      r.content_type = "text/plain; charset=utf-8";
+    }
+    const std::lock_guard done(ctx.offload_mu);
+    p.offloaded_answer = std::move(r);
+    MHD_resume_connection(connection);
+    --ctx.offloaded;
+    ctx.offload_done.notify_all();
+  });
+  if (!taken) return false;
+  ++ctx.offloaded;
+  MHD_suspend_connection(connection);
+  return true;
+}
+
 MHD_Result finish(ServerContext& ctx, MHD_Connection* connection, PendingRequest& p) {
-  if (p.too_large) return queue_response(connection, render_error(ctx.on_error, MHD_HTTP_CONTENT_TOO_LARGE, "", p.req));
-  return queue_response(connection, call_handler(ctx.handler, ctx.on_error, p.req));
+  {
+    std::unique_lock lock(ctx.offload_mu);
+    if (p.offloaded_answer) {
+      Response r = std::move(*p.offloaded_answer);
+      p.offloaded_answer.reset();
+      lock.unlock();
+      return answer(p, connection, r);
+    }
+  }
+  if (!p.too_large && ctx.limits.offload && ctx.limits.offload_wanted && ctx.limits.offload_wanted(p.req) &&
+      offload(ctx, connection, p))
+    return MHD_YES;
+  if (p.too_large) return answer(p, connection, render_error(ctx.on_error, MHD_HTTP_CONTENT_TOO_LARGE, "", p.req));
+  return answer(p, connection, call_handler(ctx.handler, ctx.on_error, p.req));
+}
+
+// One access-log line; a failing sink never reaches MHD (no exception may cross its C frames).
+void log_access(const AccessSink& sink, const PendingRequest& p) noexcept {
+  try {
+    const Request& req = p.req;
+    sink({.at = p.at,
+          .remote_address = req.remote_address,
+          .method = req.method,
+          .target = req.target.empty() ? std::string_view(req.path) : std::string_view(req.target),
+          .status = p.status,
+          .bytes = p.bytes,
+          .referer = req.header("Referer").value_or(""),
+          .user_agent = req.header("User-Agent").value_or(""),
+          .seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - p.started_at).count()});
+  } catch (...) {
+  }
 }
 
 }  // namespace
@@ -226,7 +298,10 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
 void on_completed(void* cls, MHD_Connection* /*connection*/, void** con_cls, MHD_RequestTerminationCode /*code*/) {
   std::unique_ptr<PendingRequest> pending(static_cast<PendingRequest*>(*con_cls));
   *con_cls = nullptr;
-  if (pending && pending->started) static_cast<ServerContext*>(cls)->active.fetch_sub(1, std::memory_order_relaxed);
+  if (!pending || !pending->started) return;
+  auto& ctx = *static_cast<ServerContext*>(cls);
+  ctx.active.fetch_sub(1, std::memory_order_relaxed);
+  if (ctx.limits.access_log && pending->status != 0) log_access(ctx.limits.access_log, *pending);
 }
 
 }  // namespace portald::web::detail

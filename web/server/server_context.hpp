@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdarg>
 #include <mutex>
 #include <string>
@@ -20,6 +21,12 @@ struct ServerContext {
   Handler handler;
   ErrorRenderer on_error;
   std::atomic<unsigned> active{0};  // requests between their first callback and their completion
+
+  // Requests whose handler runs off the workers (ServerLimits::offload) while their connection is
+  // suspended: the server is stopped only once none is left (a job still holds its connection).
+  std::mutex offload_mu;
+  std::condition_variable offload_done;
+  unsigned offloaded = 0;
 
   // Open connections per client address, counted by us instead of MHD when there are trusted proxies
   // (MHD's per-IP limit cannot exempt them: behind one proxy the whole site would get 32 connections).

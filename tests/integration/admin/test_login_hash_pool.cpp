@@ -1,6 +1,6 @@
-// Argon2id off the HTTP workers (issue 16), over real HTTP: while logins hash, a public page is still
-// answered (before the last login is); when the hash pool's queue is full a login gets 503 with
-// Retry-After and its form back with the name typed.
+// Argon2id off the HTTP workers (issue 16), over real HTTP: a login is handed to the hash pool whole with
+// its connection suspended, so even the only HTTP worker answers a public page while logins hash; when
+// the hash pool's queue is full a login gets 503 with Retry-After and its form back with the name typed.
 #include <future>
 #include <thread>
 
@@ -52,8 +52,9 @@ BOOST_AUTO_TEST_SUITE(login_hash_pool)
 
 BOOST_AUTO_TEST_CASE(a_public_page_is_answered_while_logins_hash) {
   test::AdminSite site;
-  // One hash thread: three logins (http-threads - 1) hash one after the other.
-  test::RunningDaemon daemon(site.data, {"--http-threads=4", "--password-hash-threads=1"});
+  // One HTTP worker and one hash thread: three logins hash one after the other while the worker is free.
+  // (Before issue 16's suspension the worker waited for each hash and the page came after them all.)
+  test::RunningDaemon daemon(site.data, {"--http-threads=1", "--password-hash-threads=1"});
   std::vector<PreparedLogin> logins;
   for (int i = 0; i < 3; ++i) logins.push_back(prepare_login(daemon.port(), "phongvien", test::kPassword));
   std::promise<void> go;
@@ -78,8 +79,8 @@ BOOST_AUTO_TEST_CASE(a_public_page_is_answered_while_logins_hash) {
 
 BOOST_AUTO_TEST_CASE(a_full_hash_queue_answers_503_with_retry_after_and_keeps_the_name) {
   test::AdminSite site;
-  // Two HTTP workers: one login hashes at a time, the other worker stays for the pages and refuses more.
-  test::RunningDaemon daemon(site.data, {"--http-threads=2", "--password-hash-threads=1"});
+  // One login hashing and one waiting fill the pool; the others are refused at once.
+  test::RunningDaemon daemon(site.data, {"--http-threads=2", "--password-hash-threads=1", "--password-hash-queue=1"});
   std::vector<PreparedLogin> logins;
   for (int i = 0; i < 6; ++i) logins.push_back(prepare_login(daemon.port(), "phongvien", test::kPassword));
   std::promise<void> go;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 
 #include "tests/support/fixtures.hpp"
 #include "tests/support/process.hpp"
@@ -107,6 +108,39 @@ BOOST_AUTO_TEST_CASE(unknown_paths_get_a_vietnamese_404_page) {
     BOOST_TEST(r.body.find("lang=\"vi\"") != std::string::npos, path);
   }
   BOOST_TEST(daemon.get("/chuyen-muc/kinh-te?trang=abc").status == 400);
+}
+
+// Issue 16 (Nghị định 53/2022): by default every request is a line of the day's access-log file in the
+// data dir; with access-log off there is none.
+BOOST_AUTO_TEST_CASE(every_request_is_in_the_access_log_of_the_day_by_default) {
+  DemoData d;
+  const auto all_lines = [&] {
+    std::string text;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(d.data / "access-log", ec)) {
+      BOOST_TEST(e.path().filename().string().starts_with("access-"));
+      std::ifstream in(e.path());
+      text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return text;
+  };
+  {
+    test::RunningDaemon daemon(d.data);
+    BOOST_TEST(daemon.get("/khong-co?x=1", {{"User-Agent", "kiem-tra/1.0 \"ngoac\""}}).status == 404);
+    BOOST_TEST(daemon.get("/").status == 200);
+    BOOST_TEST(daemon.stop() == 0);
+  }
+  const auto text = all_lines();
+  BOOST_TEST(text.find("127.0.0.1 - - [") != std::string::npos, text);
+  BOOST_TEST(text.find("\"GET /khong-co?x=1 HTTP/1.1\" 404 ") != std::string::npos, text);
+  BOOST_TEST(text.find("\"kiem-tra/1.0 \\x22ngoac\\x22\"") != std::string::npos, text);
+  BOOST_TEST(text.find("\"GET / HTTP/1.1\" 200 ") != std::string::npos, text);
+  std::filesystem::remove_all(d.data / "access-log");
+  {
+    test::RunningDaemon daemon(d.data, {"--access-log", "off"});
+    BOOST_TEST(daemon.get("/").status == 200);
+  }
+  BOOST_TEST(!std::filesystem::exists(d.data / "access-log"));
 }
 
 BOOST_AUTO_TEST_CASE(category_pages_list_their_articles) {

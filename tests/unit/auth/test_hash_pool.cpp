@@ -79,14 +79,17 @@ BOOST_AUTO_TEST_CASE(a_full_queue_refuses_at_once_and_frees_up_after) {
   BOOST_TEST(again->get() == 7);
 }
 
-BOOST_AUTO_TEST_CASE(the_in_flight_cap_holds_whatever_the_queue_says) {
-  HashPool pool({.threads = 2, .queue = 16, .max_in_flight = 1});
-  Gate gate;
-  auto first = pool.try_submit(gate.job(1));
-  BOOST_REQUIRE(first);
-  BOOST_TEST(!pool.try_submit(gate.job(2)).has_value());  // a thread is free, but one is the cap
-  gate.open.set_value();
-  BOOST_TEST(first->get() == 1);
+// The daemon's mode (issue 16): a request handed to the pool whole hashes in place on the pool's thread;
+// a hash asked for from anywhere else is refused at once, never waited for.
+BOOST_AUTO_TEST_CASE(a_pool_that_refuses_outside_callers_hashes_only_on_its_own_threads) {
+  HashPool pool({.threads = 1, .queue = 4, .refuse_outside_callers = true});
+  BOOST_TEST(!portald::auth::run_hashing(&pool, [] { return 1; }).has_value());
+  auto whole = pool.try_submit([&pool] {
+    return portald::auth::run_hashing(&pool, [] { return HashPool::on_pool_thread() ? 2 : 0; }).value_or(-1);
+  });
+  BOOST_REQUIRE(whole);
+  BOOST_TEST(whole->get() == 2);
+  BOOST_TEST(!HashPool::on_pool_thread());
 }
 
 BOOST_AUTO_TEST_CASE(run_hashing_runs_inline_without_a_pool_and_says_when_full) {

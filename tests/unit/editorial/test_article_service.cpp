@@ -184,4 +184,36 @@ BOOST_AUTO_TEST_CASE(restore_commits_a_new_draft_or_nothing) {
   BOOST_TEST(store::get_article(txn, d.s.store.tables(), id)->title == "Bản 1");
 }
 
+// Issue 16: readers see a live article's topics change only with an approved version, like its text.
+BOOST_AUTO_TEST_CASE(a_live_articles_topics_change_only_when_its_new_version_is_published) {
+  Desk d;
+  const Actor chief{"truongban", Role::editor_in_chief, "10.0.0.8"};
+  const auto publish = [&](std::uint64_t id, model::UnixTime at) {
+    for (const auto tr : {model::Transition::submit, model::Transition::take_for_editing,
+                          model::Transition::send_for_approval, model::Transition::approve})
+      BOOST_TEST_REQUIRE(
+          (editorial::transition_article(d.s.store, id, tr, chief, "", 0, at).outcome == editorial::Outcome::done));
+  };
+  const auto id = editorial::save_article(d.s.store, 0, d.text("Bài"), {"giao-duc"}, chief, 100).id;
+  publish(id, 110);
+  BOOST_TEST(d.members("giao-duc") == std::vector<std::uint64_t>{id}, boost::test_tools::per_element());
+  // An edit of the live article moves it to another topic in the pending version only.
+  const auto mark = test::change_mark(d.s.store);
+  const auto r = editorial::save_article(d.s.store, id, d.text("Bài"), {"chuyen-doi-so"}, chief, 120);
+  BOOST_TEST_REQUIRE((r.refusal == SaveRefusal::none));
+  BOOST_TEST(d.members("giao-duc") == std::vector<std::uint64_t>{id}, boost::test_tools::per_element());
+  BOOST_TEST(d.members("chuyen-doi-so").empty());
+  for (const auto& c : test::changes_after(d.s.store, mark)) BOOST_TEST((c.kind != ChangeKind::topic));
+  {
+    const store::ReadTxn txn = d.s.store.read();
+    const auto item = editorial::load_item(txn, d.s.store.tables(), id);
+    BOOST_TEST(editorial::topics_of_work(txn, d.s.store.tables(), *item) == std::vector<std::string>{"chuyen-doi-so"},
+               boost::test_tools::per_element());
+  }
+  // Only the topics changed: the same text with the other topic is still a change to submit.
+  publish(id, 130);
+  BOOST_TEST(d.members("giao-duc").empty());
+  BOOST_TEST(d.members("chuyen-doi-so") == std::vector<std::uint64_t>{id}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <iterator>
 #include <memory>
 #include <mutex>
@@ -275,6 +277,77 @@ BOOST_AUTO_TEST_CASE(content_length_over_max_body_gets_413_at_once) {
   BOOST_TEST(s.requests().empty());
   BOOST_TEST_REQUIRE(s.errors().size() == 1u);
   BOOST_TEST(s.errors().front().path == "/upload");
+}
+
+// Issue 16's access log: every answered request reaches the sink once, with what was answered.
+BOOST_AUTO_TEST_CASE(every_answered_request_reaches_the_access_log_once) {
+  std::mutex mu;
+  std::vector<std::string> lines;
+  ServerLimits limits = test_limits();
+  limits.access_log = [&](const portald::web::AccessRecord& r) {
+    const std::lock_guard lock(mu);
+    lines.push_back(std::string(r.method) + " " + std::string(r.target) + " " + std::to_string(r.status) + " " +
+                    std::to_string(r.bytes) + " " + std::string(r.remote_address) + " " + std::string(r.user_agent) +
+                    " " + std::string(r.referer));
+  };
+  Served s(ok_handler(), limits);
+  BOOST_TEST(http_request(kLoopback, s.port(), "GET", "/tin-tuc?trang=2",
+                          {{"User-Agent", "thu/1.0"}, {"Referer", "http://ben-ngoai/"}})
+                 .status == 200);
+  RawConnection c(kLoopback, s.port());
+  BOOST_TEST_REQUIRE(c.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n"));
+  BOOST_TEST_REQUIRE(c.read_response(5s).has_value());
+  BOOST_TEST(eventually([&] {
+    const std::lock_guard lock(mu);
+    return lines.size() == 2;
+  }));
+  const std::lock_guard lock(mu);
+  BOOST_TEST_REQUIRE(lines.size() == 2u);
+  BOOST_TEST(lines[0] == "GET /tin-tuc?trang=2 200 15 127.0.0.1 thu/1.0 http://ben-ngoai/");
+  BOOST_TEST(lines[1].starts_with("POST /upload 413 "));
+}
+
+// Issue 16: a request handed off (ServerLimits::offload) leaves the only worker free for others while its
+// job runs, and its answer goes out when the job is done; a refused hand-off runs on the worker.
+BOOST_AUTO_TEST_CASE(an_offloaded_request_frees_the_worker_until_its_job_answers) {
+  Gate gate;
+  std::vector<std::thread> jobs;
+  std::mutex jobs_mu;
+  bool refuse = false;
+  ServerLimits limits = test_limits();
+  limits.threads = 1;
+  limits.offload_wanted = [](const Request& r) { return r.path == "/slow"; };
+  limits.offload = [&](std::function<void()> job) {
+    const std::lock_guard lock(jobs_mu);
+    if (refuse) return false;
+    jobs.emplace_back([&gate, job = std::move(job)] {
+      gate.wait();
+      job();
+    });
+    return true;
+  };
+  {
+    Served s([](Request& r) { return Response::text("ok " + r.path); }, limits);
+    auto slow = std::async(std::launch::async, [&] { return http_request(kLoopback, s.port(), "GET", "/slow"); });
+    BOOST_TEST(eventually([&] {
+      const std::lock_guard lock(jobs_mu);
+      return jobs.size() == 1;
+    }));
+    const auto fast = http_request(kLoopback, s.port(), "GET", "/fast");
+    BOOST_TEST(fast.status == 200);
+    BOOST_TEST(fast.body == "ok /fast");
+    BOOST_TEST((slow.wait_for(0s) == std::future_status::timeout));  // still waiting for its job
+    gate.open();
+    const auto answered = slow.get();
+    BOOST_TEST(answered.status == 200);
+    BOOST_TEST(answered.body == "ok /slow");
+    {
+      const std::lock_guard lock(jobs_mu);
+      refuse = true;
+    }
+    BOOST_TEST(http_request(kLoopback, s.port(), "GET", "/slow").body == "ok /slow");
+  }
+  for (auto& t : jobs) t.join();
 }
 
 BOOST_AUTO_TEST_CASE(chunked_body_over_max_body_gets_413_at_the_end) {

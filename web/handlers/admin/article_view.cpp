@@ -27,6 +27,9 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const Context& ctx, const
   const store::ReadTxn txn = ctx.store.read();
   const auto allowed = editorial::allowed_categories(txn, ctx.store.tables(), actor);
   const bool bound = editorial::bound_to_agency(actor);
+  // Unless a post is shown again, the version under work's own topics (a live article's new topics wait
+  // for publication), else the article's membership.
+  if (!ticked && c.topics) ticked = &*c.topics;
   for (const auto& tp : store::list_topics(txn, ctx.store.tables())) {
     auto* o = dict.AddSectionDictionary("TOPIC");
     o->SetValue("SLUG", tp.slug);

@@ -1,0 +1,160 @@
+#include "web/server/access_log.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <memory>
+#include <system_error>
+#include <utility>
+
+#include "daemon/log/log.hpp"
+
+namespace portald::web {
+namespace {
+
+void append_escaped(std::string& out, std::string_view text) {
+  if (text.empty()) {
+    out += '-';
+    return;
+  }
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    } else {
+      out += ch;
+    }
+  }
+}
+
+std::tm local_tm(std::chrono::system_clock::time_point at) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(at);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm;
+}
+
+std::string local_day(std::chrono::system_clock::time_point at) {
+  const std::tm tm = local_tm(at);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); -1 when it is not one.
+long day_number(std::string_view day) {
+  int y = 0, m = 0, d = 0;
+  if (day.size() != 10 || std::sscanf(std::string(day).c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return -1;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+std::string combined_line(const AccessRecord& r) {
+  std::string out;
+  out.reserve(160 + r.target.size() + r.user_agent.size() + r.referer.size());
+  append_escaped(out, r.remote_address);
+  const std::tm tm = local_tm(r.at);
+  char when[40];
+  std::strftime(when, sizeof when, " - - [%d/%b/%Y:%H:%M:%S %z] \"", &tm);
+  out += when;
+  append_escaped(out, r.method);
+  out += ' ';
+  append_escaped(out, r.target);
+  out += " HTTP/1.1\" ";
+  out += std::to_string(r.status);
+  out += ' ';
+  out += std::to_string(r.bytes);
+  out += " \"";
+  append_escaped(out, r.referer);
+  out += "\" \"";
+  append_escaped(out, r.user_agent);
+  char took[32];
+  std::snprintf(took, sizeof took, "\" %.3f\n", r.seconds);
+  out += took;
+  return out;
+}
+
+std::string access_file_day(std::string_view name) {
+  constexpr std::string_view prefix = "access-", suffix = ".log";
+  if (name.size() != prefix.size() + 10 + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix))
+    return "";
+  const auto day = name.substr(prefix.size(), 10);
+  return day_number(day) < 0 ? "" : std::string(day);
+}
+
+AccessLogFiles::AccessLogFiles(std::filesystem::path dir, unsigned keep_days)
+    : dir_(std::move(dir)), keep_days_(keep_days) {}
+
+AccessLogFiles::~AccessLogFiles() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void AccessLogFiles::open_day(const std::string& day) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  day_ = day;
+  complained_ = false;
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (!ec) std::filesystem::permissions(dir_, std::filesystem::perms(0750), ec);
+  const auto path = dir_ / ("access-" + day + ".log");
+  fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  if (fd_ < 0) {
+    complained_ = true;
+    log::error("http.access_log_failed", {{"path", path.string()}, {"error", std::strerror(errno)}});
+  }
+  remove_old(day);
+}
+
+void AccessLogFiles::remove_old(const std::string& today) {
+  const long newest_kept = day_number(today), oldest_kept = newest_kept - static_cast<long>(keep_days_) + 1;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir_, ec)) {
+    const auto day = access_file_day(e.path().filename().string());
+    if (day.empty() || day_number(day) >= oldest_kept) continue;
+    std::error_code rm;
+    std::filesystem::remove(e.path(), rm);
+    if (!rm) log::info("http.access_log_removed", {{"path", e.path().string()}});
+  }
+}
+
+void AccessLogFiles::write(std::chrono::system_clock::time_point at, std::string_view line) {
+  const std::string day = local_day(at);
+  const std::lock_guard lock(mu_);
+  if (day > day_) open_day(day);  // a request that began before midnight stays in its day's file
+  if (fd_ < 0) return;
+  if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()) && !complained_) {
+    complained_ = true;
+    log::error("http.access_log_failed", {{"day", day_}, {"error", std::strerror(errno)}});
+  }
+}
+
+AccessSink make_access_sink(std::string_view mode, const std::filesystem::path& dir, unsigned keep_days) {
+  if (mode == "journal")
+    return [](const AccessRecord& r) {
+      auto line = combined_line(r);
+      line.pop_back();  // the newline: the journal keeps lines
+      log::info("http.access", {{"line", line}});
+    };
+  if (mode == "files") {
+    auto files = std::make_shared<AccessLogFiles>(dir, keep_days);
+    return [files](const AccessRecord& r) { files->write(r.at, combined_line(r)); };
+  }
+  return {};
+}
+
+}  // namespace portald::web
