@@ -33,7 +33,7 @@ model::UnixTime audit_cutoff(model::UnixTime now, unsigned months) {
   const int total = year * 12 + month - static_cast<int>(months);
   year = total / 12;
   month = total % 12 + 1;
-  char first[16];
+  char first[32];
   std::snprintf(first, sizeof first, "%04d-%02d-01", year, month);
   const auto days = model::parse_iso_date(first);
   return static_cast<model::UnixTime>(days.value_or(0)) * 86400 - model::kVietnamOffsetSeconds;
