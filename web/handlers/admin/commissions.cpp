@@ -99,7 +99,8 @@ void fill_create_form(ctemplate::TemplateDictionary& dict, const store::Txn& txn
     auto* o = form->AddSectionDictionary("PERSON");
     const std::string value = "user:" + u.username;
     o->SetValue("VALUE", value);
-    const std::string name = u.display_name.empty() ? u.username : u.display_name + " (" + u.username + ")";
+    const bool plain = u.display_name.empty() || u.display_name == u.username;
+    const std::string name = plain ? u.username : u.display_name + " (" + u.username + ")";
     o->SetValue("LABEL", name + " · " + std::string(model::role_label(u.role)));
     if (f.assignee == value) o->ShowSection("SELECTED");
   }
