@@ -112,6 +112,13 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/quan-tri/bai-viet", adm::article_list_pages::article_list, A::view_queues, C::none},
       // Issue 16: the month's published and scheduled articles and the cadence windows still empty.
       {"GET", "/quan-tri/lich-bien-tap", adm::calendar_pages::calendar_page, A::view_queues, C::none},
+      // Commissions (issue 16, Điều 6.1c, 6.1d): the board creates and cancels; an assignee reads and delivers
+      // its own (the service answers 404 for anyone else's).
+      {"GET", "/quan-tri/dat-hang", adm::commission_pages::list, A::use_admin, C::none},
+      {"POST", "/quan-tri/dat-hang", adm::commission_pages::create_post, A::commission, C::none},
+      {"GET", "/quan-tri/dat-hang/{id}", adm::commission_pages::item, A::use_admin, C::none},
+      {"POST", "/quan-tri/dat-hang/{id}/giao-nop", adm::commission_pages::deliver_post, A::use_admin, C::none},
+      {"POST", "/quan-tri/dat-hang/{id}/huy", adm::commission_pages::cancel_post, A::commission, C::none},
       {"GET", "/quan-tri/bai-viet/moi", adm::article_pages::new_page, A::write_article, C::none},
       {"POST", "/quan-tri/bai-viet/moi", adm::article_pages::create_post, A::write_article, C::none, B::upload},
       {"GET", "/quan-tri/bai-viet/{id}", adm::article_pages::edit_page, A::use_admin, C::none},

@@ -24,7 +24,7 @@ struct Row {
 
 // The whole permission surface on one screen. Operators run the system but do not take part in
 // editorial decisions (Điều 5.3: they publish only what the board approved).
-const std::array<Row, 22> kTable{{
+const std::array<Row, 23> kTable{{
     {Action::use_admin, "use-admin",
      roles({operator_, editor_in_chief, deputy, secretariat, reporter, contributor, agency_answerer, member})},
     // A board member (Điều 11.1b) reads the queues and edits like the secretariat; the workflow's moves
@@ -60,6 +60,10 @@ const std::array<Row, 22> kTable{{
     // Điều 6.1a: the board approves its own membership; the chief and the deputies see it and decide.
     {Action::view_board, "view-board", roles({editor_in_chief, deputy})},
     {Action::approve_board, "approve-board", roles({editor_in_chief, deputy})},
+    // Điều 6.1c, 6.1d: the board (chief, deputies, secretariat) asks agencies for information and sends
+    // reporters to events. Not the operator (Điều 5.3: no editorial decisions), not a member: the brief
+    // names the board's standing roles only.
+    {Action::commission, "commission", roles({editor_in_chief, deputy, secretariat})},
 }};
 
 const Row* row_of(Action action) {

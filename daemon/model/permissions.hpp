@@ -33,6 +33,7 @@ enum class Action {
   manage_dialogues,  // online dialogues (Điều 5.5): schedule, run, moderate the questions and type the answers
   view_board,        // the board's member list (/quan-tri/ban-bien-tap, Điều 6.1a, 11.1b)
   approve_board,     // approve or reject the operator's proposed changes of the board's membership
+  commission,        // ask an agency or a reporter for an item, or send one to an event (Điều 6.1c, 6.1d)
 };
 
 // Stable English key ("use-admin", ...) for logs, the audit log and tests.

@@ -19,6 +19,7 @@ std::string counter_key(IdCounter counter) {
     case IdCounter::question: name = "question"; break;
     case IdCounter::mail: name = "mail"; break;
     case IdCounter::dialogue: name = "dialogue"; break;
+    case IdCounter::commission: name = "commission"; break;
   }
   return std::string("next_id/") + name;
 }

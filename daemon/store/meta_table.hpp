@@ -21,7 +21,7 @@ void put_schema_version(WriteTxn& txn, const Tables& t, std::uint32_t version);
 std::uint32_t decode_schema_version(std::string_view value);
 
 // The id sequences, one per kind of record that is numbered.
-enum class IdCounter { article, document, media, page, topic, category, agency, question, mail, dialogue };
+enum class IdCounter { article, document, media, page, topic, category, agency, question, mail, dialogue, commission };
 // Next value of the counter (starts at 1).
 std::uint64_t next_id(WriteTxn& txn, const Tables& t, IdCounter counter);
 

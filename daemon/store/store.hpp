@@ -72,6 +72,9 @@ struct Tables {
   MDB_dbi article_notes;  // be64(article id) + be32(seq) -> ArticleNote
   // Issue 16, Điều 6.1a: changes of the board's membership waiting for it (board_change_table.hpp).
   MDB_dbi board_changes;  // username -> BoardChange
+  // Issue 16, Điều 6.1c-d: the board's commissions to agencies and reporters (commission_table.hpp).
+  MDB_dbi commissions;              // be64(id) -> Commission
+  MDB_dbi commissions_open_by_due;  // be32(due day) + be64(id) -> "" (open ones only)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

@@ -3,6 +3,11 @@
 <p>Vai trò: {{ROLE}}</p>
 {{#QUEUE}}<p class="queue-count"><a href="/quan-tri/hang-doi/{{SLUG}}">{{TITLE}}</a>: <strong>{{COUNT}}</strong> bài</p>
 {{/QUEUE}}
+{{#ASSIGNED}}<section aria-labelledby="viec-duoc-giao">
+  <h2 id="viec-duoc-giao">Việc được giao</h2>
+  {{#EMPTY}}<p>Không có việc nào đang chờ bạn hoặc đơn vị của bạn.</p>{{/EMPTY}}
+  <ul class="assigned">{{#ROW}}<li data-commission="{{ID}}"{{#OVERDUE}} data-overdue="1"{{/OVERDUE}}><a href="/quan-tri/dat-hang/{{ID}}">{{TITLE}}</a> · {{KIND}} · giao cho {{ASSIGNEE}} · hạn {{DUE}}{{#OVERDUE}} <strong class="overdue">Quá hạn</strong>{{/OVERDUE}}</li>{{/ROW}}</ul>
+</section>{{/ASSIGNED}}
 {{#MINE}}<section aria-labelledby="bai-cua-toi">
   <h2 id="bai-cua-toi">{{HEADING}}</h2>
   <p><a href="/quan-tri/bai-viet/moi">Viết bài mới</a></p>

@@ -45,7 +45,10 @@ BOOST_AUTO_TEST_CASE(every_cell_matches_the_regulation) {
       // Điều 6.1a: the chief and the deputies see the board and decide its membership changes.
       {A::view_board, {R::editor_in_chief, R::deputy}},
       {A::approve_board, {R::editor_in_chief, R::deputy}},
+      // Điều 6.1c, 6.1d: the board's standing roles commission items and send reporters to events.
+      {A::commission, {R::editor_in_chief, R::deputy, R::secretariat}},
   };
+  BOOST_TEST(all_actions().size() == 23u);
   BOOST_TEST(expected.size() == all_actions().size());
   for (A a : all_actions()) {
     BOOST_TEST_REQUIRE(expected.count(a) == 1u, to_string(a));

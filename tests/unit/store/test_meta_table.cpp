@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(id_counters_start_at_one_under_their_old_keys) {
       {store::IdCounter::article, "article"}, {store::IdCounter::document, "document"},
       {store::IdCounter::media, "media"},     {store::IdCounter::page, "page"},
       {store::IdCounter::topic, "topic"},     {store::IdCounter::category, "category"},
-      {store::IdCounter::agency, "agency"}};
+      {store::IdCounter::agency, "agency"},   {store::IdCounter::commission, "commission"}};
   for (const auto& [counter, name] : counters) {
     BOOST_TEST(store::next_id(txn, t, counter) == 1u);
     BOOST_TEST(store::next_id(txn, t, counter) == 2u);

@@ -4,10 +4,12 @@
 #include <optional>
 
 #include "daemon/model/article.hpp"
+#include "daemon/model/commission.hpp"
 #include "daemon/model/question.hpp"
 #include "daemon/model/user.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/commission_table.hpp"
 #include "daemon/store/dialogue_table.hpp"
 #include "daemon/store/document_table.hpp"
 #include "daemon/store/page_table.hpp"
@@ -44,6 +46,9 @@ AuditSubject audit_subject(const store::Txn& txn, const store::Tables& t, std::s
   } else if (kind == "dialogue" && id) {
     if (const auto d = store::get_dialogue(txn, t, *id))
       return {"Đối thoại trực tuyến: " + d->title, "/quan-tri/doi-thoai/" + std::to_string(*id)};
+  } else if (kind == "commission" && id) {
+    if (const auto c = store::get_commission(txn, t, *id))
+      return {"Đặt hàng, giao việc: " + c->title, "/quan-tri/dat-hang/" + std::to_string(*id)};
   } else if (kind == "topic" && id) {
     if (const auto tp = store::get_topic(txn, t, *id)) return {"Chuyên đề: " + tp->name, "/quan-tri/chuyen-de"};
   } else if (kind == "media" && id) {
@@ -73,6 +78,7 @@ std::string audit_state_label(std::string_view value) {
   if (const auto d = model::parse_dialogue_state(value)) return std::string(model::state_label(*d));
   if (const auto e = model::parse_dialogue_entry_state(value)) return std::string(model::entry_state_label(*e));
   if (const auto r = model::parse_role(value)) return std::string(model::role_label(*r));
+  if (const auto c = model::parse_commission_state(value)) return std::string(model::commission_state_label(*c));
   return std::string(value);
 }
 

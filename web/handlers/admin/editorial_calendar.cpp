@@ -1,12 +1,17 @@
 // /quan-tri/lich-bien-tap (issue 16): the editorial calendar of a month for the board. Each day lists
 // what was published and what is scheduled; days off are marked; on each working day a cadence window
 // (Điều 10.1, the cadence check's own windows and calendar) that nothing fills is flagged, so the
-// secretariat sees a gap ahead and schedules into it.
+// secretariat sees a gap ahead and schedules into it. Commissions (Điều 6.1c-d) show on their due day.
 #include "daemon/reports/editorial_calendar.hpp"
+
+#include <map>
+
+#include "daemon/editorial/commission_service.hpp"
 #include "daemon/editorial/editorial.hpp"
 #include "daemon/health/working_days.hpp"
 #include "daemon/reports/report_range.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/commission_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "web/handlers/admin/admin.hpp"
 #include "web/handlers/admin/pages.hpp"
@@ -42,12 +47,35 @@ std::vector<reports::CalendarEntry> read_entries(const Context& ctx, model::Unix
   return out;
 }
 
+// What the calendar shows of a commission on its due day (cancelled ones are left out).
+struct DueCommission {
+  std::uint64_t id = 0;
+  std::string title, assignee;
+  std::string state;  // label
+  bool overdue = false;
+};
+
+std::map<std::int32_t, std::vector<DueCommission>> read_commissions(const Context& ctx, std::int32_t first_day,
+                                                                    std::int32_t last_day, model::UnixTime now) {
+  std::map<std::int32_t, std::vector<DueCommission>> out;
+  const store::ReadTxn txn = ctx.store.read();
+  const auto& t = ctx.store.tables();
+  for (const auto& c : store::list_commissions(txn, t)) {
+    if (c.state == model::CommissionState::cancelled || c.due_day < first_day || c.due_day > last_day) continue;
+    out[c.due_day].insert(out[c.due_day].begin(),  // the list is newest first; a day reads oldest first
+                          {c.id, c.title, editorial::assignee_label(txn, t, c),
+                           std::string(model::commission_state_label(c.state)), model::is_overdue(c, now)});
+  }
+  return out;
+}
+
 std::string window_label(const health::Window& w) {
   const std::string name = w.name == "morning" ? "Buổi sáng" : w.name == "afternoon" ? "Buổi chiều" : w.name;
   return name + " (" + health::format_clock(w.start_minute) + "–" + health::format_clock(w.end_minute) + ")";
 }
 
-void fill_day(ctemplate::TemplateDictionary& dict, const reports::CalendarDay& day, model::UnixTime now) {
+void fill_day(ctemplate::TemplateDictionary& dict, const reports::CalendarDay& day, model::UnixTime now,
+              const std::vector<DueCommission>& due) {
   auto* d = dict.AddSectionDictionary("DAY");
   const std::string iso = model::format_iso_date(day.day);
   d->SetValue("ISO", iso);
@@ -61,6 +89,14 @@ void fill_day(ctemplate::TemplateDictionary& dict, const reports::CalendarDay& d
     row->SetValue("URL", e.url);
     row->SetValue("KIND", e.scheduled ? "scheduled" : "published");
     row->SetValue("KIND_LABEL", e.scheduled ? "Hẹn giờ" : "Đã xuất bản");
+  }
+  for (const auto& c : due) {
+    auto* row = d->AddSectionDictionary("COMMISSION");
+    row->SetValue("ID", std::to_string(c.id));
+    row->SetValue("TITLE", c.title);
+    row->SetValue("ASSIGNEE", c.assignee);
+    row->SetValue("STATE", c.state);
+    if (c.overdue) row->ShowSection("OVERDUE");
   }
   for (const auto& w : day.windows) {
     auto* row = d->AddSectionDictionary("WINDOW");
@@ -98,9 +134,11 @@ Response calendar_page(const Context& ctx, Request& req) {
   if (policy.windows.empty()) dict.ShowSection("NO_WINDOWS");
   const auto days =
       reports::editorial_calendar(policy, range.first_day, range.last_day, read_entries(ctx, range.from(), range.to()));
+  const auto commissions = read_commissions(ctx, range.first_day, range.last_day, now);
   std::size_t gaps_ahead = 0;
   for (const auto& day : days) {
-    fill_day(dict, day, now);
+    const auto due = commissions.find(day.day);
+    fill_day(dict, day, now, due == commissions.end() ? std::vector<DueCommission>{} : due->second);
     for (const auto& w : day.windows) gaps_ahead += w.gap() && w.closes > now ? 1 : 0;
   }
   dict.SetValue("GAPS_AHEAD", std::to_string(gaps_ahead));

@@ -19,6 +19,7 @@ constexpr NavItem kNav[] = {
     {.action = model::Action::view_queues, .url = "/quan-tri/hang-doi/cho-bien-tap", .label = "Chờ biên tập"},
     {.action = model::Action::view_queues, .url = "/quan-tri/hang-doi/cho-duyet", .label = "Chờ duyệt"},
     {.action = model::Action::view_queues, .url = "/quan-tri/lich-bien-tap", .label = "Lịch biên tập"},
+    {.action = model::Action::commission, .url = "/quan-tri/dat-hang", .label = "Đặt hàng, giao việc"},
     {.action = model::Action::write_article, .url = "/quan-tri/hang-doi/bi-tra-lai", .label = "Bị trả lại"},
     {.action = model::Action::write_article, .url = "/quan-tri/hang-doi/cho-lam-ro", .label = "Chờ làm rõ"},
     {.action = model::Action::write_article, .url = "/quan-tri/van-ban", .label = "Văn bản"},

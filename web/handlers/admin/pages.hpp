@@ -56,6 +56,14 @@ namespace calendar_pages {  // editorial_calendar.cpp: /quan-tri/lich-bien-tap
 Response calendar_page(const Context& ctx, Request& req);
 }  // namespace calendar_pages
 
+namespace commission_pages {  // commissions.cpp: /quan-tri/dat-hang (Điều 6.1c, 6.1d)
+Response list(const Context& ctx, Request& req);
+Response create_post(const Context& ctx, Request& req);
+Response item(const Context& ctx, Request& req);
+Response deliver_post(const Context& ctx, Request& req);
+Response cancel_post(const Context& ctx, Request& req);
+}  // namespace commission_pages
+
 namespace article_note_pages {  // article_notes.cpp: the thread between the board and the provider
 Response note_post(const Context& ctx, Request& req);
 }  // namespace article_note_pages

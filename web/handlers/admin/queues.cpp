@@ -2,10 +2,12 @@
 // "chờ làm rõ" (issue 16, Điều 8.2: the board's questions waiting for the provider's answer).
 #include <algorithm>
 
+#include "daemon/editorial/commission_service.hpp"
 #include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
+#include "daemon/store/commission_table.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "web/handlers/admin/admin.hpp"
@@ -99,6 +101,29 @@ void fill_rows(ctemplate::TemplateDictionary& section, const std::vector<editori
   if (items.empty()) section.ShowSection("EMPTY");
 }
 
+// "Việc được giao" (issue 16, Điều 6.1c-d): the open commissions of the account and of its agency, earliest
+// due first, late ones marked.
+void fill_assigned(ctemplate::TemplateDictionary& dict, const Context& ctx, const model::User& user) {
+  const store::ReadTxn txn = ctx.store.read();
+  const auto& t = ctx.store.tables();
+  std::vector<model::Commission> open;
+  for (auto& c : store::list_open_commissions(txn, t))  // already by due date
+    if (c.assignee_user == user.username || (user.agency_id != 0 && c.agency_id == user.agency_id))
+      open.push_back(std::move(c));
+  auto* section = dict.AddSectionDictionary("ASSIGNED");
+  const auto now = model::now();
+  for (const auto& c : open) {
+    auto* row = section->AddSectionDictionary("ROW");
+    row->SetValue("ID", std::to_string(c.id));
+    row->SetValue("TITLE", c.title);
+    row->SetValue("KIND", std::string(model::commission_kind_label(c.kind)));
+    row->SetValue("ASSIGNEE", editorial::assignee_label(txn, t, c));
+    row->SetValue("DUE", model::format_due_day(c.due_day));
+    if (model::is_overdue(c, now)) row->ShowSection("OVERDUE");
+  }
+  if (open.empty()) section->ShowSection("EMPTY");
+}
+
 Response queue_page(const Context& ctx, Request& req) {
   const auto user = current_user(ctx, req);
   const auto& slug = req.params.at("queue");
@@ -127,6 +152,8 @@ Response dashboard(const Context& ctx, Request& req) {
       c->SetValue("TITLE", q.title);
       c->SetValue("COUNT", std::to_string(items_in(ctx, user, q.states, Scope::everyone).size()));
     }
+  // The board follows commissions on their own page; reporters and contributors see theirs here.
+  if (model::allowed(user.role, model::Action::write_article) && !editor(user)) fill_assigned(dict, ctx, user);
   if (model::allowed(user.role, model::Action::write_article)) {
     auto* mine = dict.AddSectionDictionary("MINE");
     // A contributor follows every item of its agency, its colleagues' read-only (issue 16).
