@@ -62,6 +62,8 @@ Tables open_tables(MDB_txn* txn) {
   t.dialogue_entries = open_table(txn, "dialogue_entries");
   t.article_notes = open_table(txn, "article_notes");
   t.board_changes = open_table(txn, "board_changes");
+  t.intake_sources = open_table(txn, "intake_sources");
+  t.intake_references = open_table(txn, "intake_references");
   return t;
 }
 

@@ -72,6 +72,9 @@ struct Tables {
   MDB_dbi article_notes;  // be64(article id) + be32(seq) -> ArticleNote
   // Issue 16, Điều 6.1a: changes of the board's membership waiting for it (board_change_table.hpp).
   MDB_dbi board_changes;  // username -> BoardChange
+  // Issue 16, Điều 8.1: news sent through the public intake form, sender sealed (intake_table.hpp).
+  MDB_dbi intake_sources;     // be64(article id) -> IntakeSource
+  MDB_dbi intake_references;  // reference code -> be64(article id)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;
