@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "daemon/editorial/author_notice.hpp"
+#include "daemon/editorial/sender_notice.hpp"
 #include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/article_note.hpp"
 #include "daemon/model/html_sanitizer.hpp"
@@ -302,6 +303,8 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
         std::string(model::to_string(check.to)), clean_reason, now);
   // The notice first: an answer's goes to whoever asked, found by the thread's last question.
   queue_author_notice(txn, t, outbox, *item, tr, actor, clean_reason, now);
+  // An item from the public intake form has no author account: its sender hears by the address they gave.
+  if (item->state.created_by.empty()) queue_sender_notice(txn, t, outbox, *item, tr, clean_reason, now);
   if (note_kind)
     store::add_article_note(
         txn, t,

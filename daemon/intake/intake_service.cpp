@@ -2,8 +2,7 @@
 
 #include <sodium.h>
 
-#include <nlohmann/json.hpp>
-
+#include "daemon/editorial/intake_sender.hpp"
 #include "daemon/model/question_text.hpp"
 #include "daemon/model/typed_text.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
@@ -12,8 +11,6 @@
 
 namespace portald::intake {
 namespace {
-
-std::string purpose(std::uint64_t id) { return "intake:" + std::to_string(id); }
 
 // Cleans and measures one text field; its problems are filed under `field`.
 void check_text(Field field, std::string& value, bool multi_line, std::size_t min, std::size_t max,
@@ -31,11 +28,6 @@ std::string new_reference(const store::Txn& txn, const store::Tables& t) {
     std::string code = model::format_tracking_code(digits);
     if (!store::find_intake_by_reference(txn, t, code)) return code;
   }
-}
-
-std::string seal_sender(const secrets::PersonalDataKey& key, std::uint64_t id, const model::IntakeSender& s) {
-  const nlohmann::json j{{"name", s.name}, {"organisation", s.organisation}, {"email", s.email}, {"phone", s.phone}};
-  return key.seal(j.dump(), purpose(id));
 }
 
 }  // namespace
@@ -83,12 +75,13 @@ Submitted submit(const store::Store& store, const secrets::PersonalDataKey& key,
                              .extras = {}};
   const std::uint64_t id =
       editorial::create_submitted(txn, t, std::move(content), address, "mã tham chiếu " + reference, now);
-  store::put_intake_source(txn, t,
-                           {.article_id = id,
-                            .reference = reference,
-                            .received_at = now,
-                            .sealed_sender = seal_sender(key, id, {s.name, s.organisation, s.email, s.phone}),
-                            .notified = ""});
+  store::put_intake_source(
+      txn, t,
+      {.article_id = id,
+       .reference = reference,
+       .received_at = now,
+       .sealed_sender = editorial::seal_sender(key, id, {s.name, s.organisation, s.email, s.phone}),
+       .notified = ""});
   txn.commit();
   out.article_id = id;
   out.reference = reference;
@@ -96,13 +89,7 @@ Submitted submit(const store::Store& store, const secrets::PersonalDataKey& key,
 }
 
 std::optional<model::IntakeSender> open_sender(const secrets::PersonalDataKey& key, const model::IntakeSource& source) {
-  if (source.sealed_sender.empty()) return std::nullopt;
-  const auto plain = key.open(source.sealed_sender, purpose(source.article_id));
-  if (!plain) return std::nullopt;
-  const auto j = nlohmann::json::parse(*plain, nullptr, false);
-  if (!j.is_object()) return std::nullopt;
-  return model::IntakeSender{j.value("name", ""), j.value("organisation", ""), j.value("email", ""),
-                             j.value("phone", "")};
+  return editorial::open_sender(key, source);
 }
 
 std::optional<SourceView> source_for(const store::Txn& txn, const store::Tables& t, const secrets::PersonalDataKey* key,

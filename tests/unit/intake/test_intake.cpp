@@ -10,13 +10,17 @@
 
 #include "daemon/editorial/editorial.hpp"
 #include "daemon/intake/intake_service.hpp"
+#include "daemon/mail/outbox.hpp"
 #include "daemon/model/question_text.hpp"
+#include "daemon/model/workflow.hpp"
 #include "daemon/questions/submission_guard.hpp"
 #include "daemon/secrets/personal_data_key.hpp"
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/data_dir.hpp"
 #include "daemon/store/editorial_table.hpp"
 #include "daemon/store/intake_table.hpp"
+#include "daemon/store/mail_outbox_table.hpp"
+#include "daemon/store/settings_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/store_logs.hpp"
@@ -240,6 +244,96 @@ BOOST_AUTO_TEST_CASE(the_shared_guard_speaks_of_news_on_the_news_form) {
   BOOST_TEST(questions::verdict_message(Verdict::honeypot) ==
              "Không gửi được câu hỏi. Vui lòng kiểm tra lại nội dung rồi bấm Gửi câu hỏi.");
   BOOST_TEST(questions::verdict_message(Verdict::ok, questions::kNewsWords).empty());
+}
+
+namespace {
+
+const model::Actor kSecretary{
+    .username = "thuky", .role = model::Role::secretariat, .address = "10.0.0.7", .console = false, .agency_id = 0};
+const model::Actor kChief{.username = "truongban",
+                          .role = model::Role::editor_in_chief,
+                          .address = "10.0.0.8",
+                          .console = false,
+                          .agency_id = 0};
+
+void step(const Portal& p, std::uint64_t id, model::Transition tr, const model::Actor& a, const mail::Outbox& outbox,
+          const std::string& reason = "") {
+  store::WriteTxn txn = p.s.store.write();
+  const auto r = editorial::take_transition(txn, p.s.store.tables(), id, tr, a, reason, 0, kNow + 3600, outbox);
+  BOOST_REQUIRE_MESSAGE((r.outcome == editorial::Outcome::done), model::to_string(tr));
+  txn.commit();
+}
+
+std::vector<mail::Message> queued(const Portal& p) {
+  const store::ReadTxn txn = p.s.store.read();
+  std::vector<mail::Message> out;
+  for (const auto& e : store::list_outbox(txn, p.s.store.tables()))
+    out.push_back(mail::unseal(p.key, e.id, e.sealed).value().message);
+  return out;
+}
+
+std::string notified(const Portal& p, std::uint64_t id) {
+  const store::ReadTxn txn = p.s.store.read();
+  return store::get_intake_source(txn, p.s.store.tables(), id).value().notified;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_sender_hears_once_when_the_item_is_published_or_returned) {
+  Portal p;
+  {
+    store::WriteTxn txn = p.s.store.write();
+    auto site = store::get_site_settings(txn, p.s.store.tables());
+    site.portal_name = "Cổng thông tin điện tử tỉnh Thử Nghiệm";
+    site.email = "bbt@example.vn";
+    store::put_site_settings(txn, p.s.store.tables(), site);
+    txn.commit();
+  }
+  const mail::Outbox outbox{&p.key};
+  using T = model::Transition;
+  const auto a = p.submit(p.good());
+  BOOST_TEST_REQUIRE(a.errors.empty());
+  step(p, a.article_id, T::take_for_editing, kSecretary, outbox);
+  step(p, a.article_id, T::send_for_approval, kSecretary, outbox);
+  BOOST_TEST(queued(p).empty());  // the steps between are the board's own
+  step(p, a.article_id, T::approve, kChief, outbox);
+  auto mails = queued(p);
+  BOOST_TEST_REQUIRE(mails.size() == 1u);
+  BOOST_TEST(mails[0].to == kEmail);
+  BOOST_TEST(mails[0].to_name == kName);
+  BOOST_TEST(mails[0].subject == "Tin bài đã được đăng: " + a.reference);
+  BOOST_TEST(has(mails[0].body, "Kính gửi " + kName + ","));
+  BOOST_TEST(has(mails[0].body, "Tin bài \"Tập huấn kỹ thuật trồng lúa cho nông dân xã Tân Phú\" (mã tham chiếu " +
+                                    a.reference + ") ông/bà gửi đến Cổng thông tin điện tử tỉnh Thử Nghiệm"));
+  BOOST_TEST(has(mails[0].body, "đã được Ban Biên tập duyệt và đăng tải."));
+  BOOST_TEST(has(mails[0].body, "qua thư điện tử bbt@example.vn"));
+  BOOST_TEST(notified(p, a.article_id) == "published");
+
+  // Returned: the board's reason goes with it.
+  const auto b = p.submit(p.good());
+  BOOST_TEST_REQUIRE(b.errors.empty());
+  step(p, b.article_id, T::return_to_author, kSecretary, outbox, "Thông tin chưa được xác minh");
+  mails = queued(p);
+  BOOST_TEST_REQUIRE(mails.size() == 2u);
+  BOOST_TEST(mails[1].subject == "Tin bài chưa được đăng: " + b.reference);
+  BOOST_TEST(has(mails[1].body, "chưa được Ban Biên tập duyệt đăng."));
+  BOOST_TEST(has(mails[1].body, "Ý kiến của Ban Biên tập: Thông tin chưa được xác minh"));
+  BOOST_TEST(notified(p, b.article_id) == "returned");
+
+  // A sender who gave only a phone hears nothing by mail; mail off sends nothing and records nothing.
+  auto phone_only = p.good();
+  phone_only.email = "";
+  const auto c = p.submit(phone_only);
+  BOOST_TEST_REQUIRE(c.errors.empty());
+  step(p, c.article_id, T::return_to_author, kSecretary, outbox, "Trùng tin đã đăng");
+  const auto d = p.submit(p.good());
+  BOOST_TEST_REQUIRE(d.errors.empty());
+  step(p, d.article_id, T::return_to_author, kSecretary, mail::Outbox{}, "Trùng tin đã đăng");
+  BOOST_TEST(queued(p).size() == 2u);
+  BOOST_TEST(notified(p, c.article_id).empty());
+  BOOST_TEST(notified(p, d.article_id).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
