@@ -27,8 +27,8 @@
 #include "tests/support/store_logs.hpp"
 
 using namespace portald;
-using intake::Field;
 using model::ArticleStatus;
+using portald::intake::Field;
 
 namespace portald::model {
 inline std::ostream& operator<<(std::ostream& out, ArticleStatus s) { return out << to_string(s); }
@@ -59,7 +59,7 @@ struct Portal {
     category = store::ensure_category(txn, s.store.tables(), "Tin địa phương");
     txn.commit();
   }
-  intake::Submission good() const {
+  portald::intake::Submission good() const {
     return {.name = "  " + kName + " ",
             .organisation = kOrganisation,
             .email = kEmail,
@@ -70,8 +70,8 @@ struct Portal {
             .category_id = category,
             .consent = true};
   }
-  intake::Submitted submit(intake::Submission sub) const {
-    return intake::submit(s.store, key, std::move(sub), "203.0.113.7", kNow);
+  portald::intake::Submitted submit(portald::intake::Submission sub) const {
+    return portald::intake::submit(s.store, key, std::move(sub), "203.0.113.7", kNow);
   }
   std::size_t articles() const {
     const store::ReadTxn txn = s.store.read();
@@ -84,7 +84,7 @@ std::string file_bytes(const std::filesystem::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-bool has_field(const std::vector<intake::FieldError>& errors, Field f) {
+bool has_field(const std::vector<portald::intake::FieldError>& errors, Field f) {
   return std::any_of(errors.begin(), errors.end(), [&](const auto& e) { return e.field == f; });
 }
 
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(a_good_submission_is_one_submitted_article_with_its_source_
   BOOST_TEST(source->received_at == kNow);
   BOOST_TEST(secrets::is_sealed(source->sealed_sender));
   BOOST_TEST(store::find_intake_by_reference(txn, t, r.reference).value_or(0) == r.article_id);
-  const auto sender = intake::open_sender(p.key, *source);
+  const auto sender = portald::intake::open_sender(p.key, *source);
   BOOST_TEST_REQUIRE(sender.has_value());
   BOOST_TEST(sender->name == kName);  // trimmed
   BOOST_TEST(sender->organisation == kOrganisation);
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(a_good_submission_is_one_submitted_article_with_its_source_
   BOOST_TEST(sender->phone == kPhone);
   BOOST_TEST(model::sender_line(*sender) == "Người gửi: Trần Thị Bích Ngọc (Hội Nông dân xã Tân Phú)");
   // Another key does not open it.
-  BOOST_TEST(!intake::open_sender(secrets::PersonalDataKey::generate(), *source).has_value());
+  BOOST_TEST(!portald::intake::open_sender(secrets::PersonalDataKey::generate(), *source).has_value());
   // One audit entry, by nobody, from the sender's address, naming the reference and not the person.
   const auto audit = test::audit_entries(p.s.store, {.action_prefix = "article.intake"});
   BOOST_TEST_REQUIRE(audit.size() == 1u);
@@ -211,21 +211,21 @@ BOOST_AUTO_TEST_CASE(the_board_sees_the_source_and_others_do_not) {
       .username = "thuky", .role = model::Role::secretariat, .address = "", .console = false, .agency_id = 0};
   const model::Actor reporter{
       .username = "phongvien", .role = model::Role::reporter, .address = "", .console = false, .agency_id = 0};
-  const auto seen = intake::source_for(txn, t, &p.key, *item, secretary);
+  const auto seen = portald::intake::source_for(txn, t, &p.key, *item, secretary);
   BOOST_TEST_REQUIRE(seen.has_value());
   BOOST_TEST_REQUIRE(seen->sender.has_value());
   BOOST_TEST(seen->sender->email == kEmail);
-  const auto without_key = intake::source_for(txn, t, nullptr, *item, secretary);
+  const auto without_key = portald::intake::source_for(txn, t, nullptr, *item, secretary);
   BOOST_TEST_REQUIRE(without_key.has_value());
   BOOST_TEST(!without_key->sender.has_value());  // the record, still closed
-  BOOST_TEST(!intake::source_for(txn, t, &p.key, *item, reporter).has_value());
+  BOOST_TEST(!portald::intake::source_for(txn, t, &p.key, *item, reporter).has_value());
   // The thank-you page's look-up: the code as typed, in any case, with spaces; unknown codes are not found.
   std::string typed = r.reference;
   std::transform(typed.begin(), typed.end(), typed.begin(),
                  [](char c) { return c == '-' ? ' ' : char(std::tolower(c)); });
-  BOOST_TEST(intake::known_reference(txn, t, typed).value_or("") == r.reference);
-  BOOST_TEST(!intake::known_reference(txn, t, "AAAA-AAAA-AAAA").has_value());
-  BOOST_TEST(!intake::known_reference(txn, t, "").has_value());
+  BOOST_TEST(portald::intake::known_reference(txn, t, typed).value_or("") == r.reference);
+  BOOST_TEST(!portald::intake::known_reference(txn, t, "AAAA-AAAA-AAAA").has_value());
+  BOOST_TEST(!portald::intake::known_reference(txn, t, "").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(two_submissions_get_two_articles_and_two_codes) {
