@@ -46,6 +46,11 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/hoi-dap/du-lieu-ca-nhan", personal_data_page, Public, C::none},
       {"POST", "/hoi-dap/du-lieu-ca-nhan", personal_data_post, Public, C::none},
       {"GET", "/hoi-dap/{id}", question_page, Public, C::page},
+      // News from people without an account (issue 16, Điều 8.1): the form carries a per-visit token (the
+      // questions' guard), the thank-you page a reference code, so neither is cached.
+      {"GET", "/gui-tin-bai", news_intake_page, Public, C::none},
+      {"POST", "/gui-tin-bai", news_intake_submit, Public, C::none},
+      {"GET", "/gui-tin-bai/da-gui", news_intake_sent, Public, C::none},
       // Online dialogues (Điều 5.5): pages like any other, purged on every change; the JSON that live pages
       // poll says "max-age=5" itself, so shared caches keep it only seconds (dialogues.cpp).
       {"GET", "/doi-thoai", dialogues_page, Public, C::page},

@@ -4,6 +4,7 @@
 
 #include "daemon/editorial/article_topics.hpp"
 #include "daemon/editorial/author_notice.hpp"
+#include "daemon/editorial/sender_notice.hpp"
 #include "daemon/editorial/unit_rights.hpp"
 #include "daemon/model/article_note.hpp"
 #include "daemon/model/html_sanitizer.hpp"
@@ -234,6 +235,33 @@ SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint6
   return {SaveRefusal::none, id, n};
 }
 
+std::uint64_t create_submitted(store::WriteTxn& txn, const store::Tables& t, Content content, std::string_view address,
+                               std::string_view reason, model::UnixTime now) {
+  content.body_html = model::sanitize_html(content.body_html, store::get_embed_policy(txn, t));
+  model::Article a;
+  apply(a, content);
+  a.status = ArticleStatus::submitted;
+  a.created_at = now;
+  a.updated_at = now;
+  a.id = store::put_article(txn, t, a);
+  const auto n = save_revision(txn, t, a.id, content, "", now, "gửi từ cổng");
+  // No account created it: created_by stays empty, so only those who may edit any article see it.
+  store::put_editorial(txn, t,
+                       {.article_id = a.id,
+                        .state = ArticleStatus::submitted,
+                        .created_by = "",
+                        .work_revision = n,
+                        .reason = "",
+                        .last_actor = "",
+                        .since = now,
+                        .scheduled_at = 0});
+  audit(txn, t,
+        Actor{.username = "", .role = std::nullopt, .address = std::string(address), .console = false, .agency_id = 0},
+        model::AuditAction::article_intake, a.id, "", std::string(model::to_string(ArticleStatus::submitted)),
+        std::string(reason), now);
+  return a.id;
+}
+
 TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, model::Transition tr,
                                  const Actor& actor, std::string_view reason, model::UnixTime scheduled_at,
                                  model::UnixTime now, const mail::Outbox& outbox) {
@@ -290,6 +318,8 @@ TransitionResult take_transition(store::WriteTxn& txn, const store::Tables& t, s
         std::string(model::to_string(check.to)), clean_reason, now);
   // The notice first: an answer's goes to whoever asked, found by the thread's last question.
   queue_author_notice(txn, t, outbox, *item, tr, actor, clean_reason, now);
+  // An item from the public intake form has no author account: its sender hears by the address they gave.
+  if (item->state.created_by.empty()) queue_sender_notice(txn, t, outbox, *item, tr, clean_reason, now);
   if (note_kind)
     store::add_article_note(
         txn, t,

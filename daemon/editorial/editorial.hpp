@@ -67,6 +67,13 @@ struct SaveResult {
 SaveResult save_content(store::WriteTxn& txn, const store::Tables& t, std::uint64_t id, Content content,
                         const Actor& actor, model::UnixTime now);
 
+// A new article straight in state submitted, with no account behind it: an item sent from outside
+// through the public intake form (issue 16, Điều 8.1), for the board's queue. The body is sanitised; the
+// audit entry is article.intake, by nobody, from `address`, with `reason`. The caller checks the content
+// first (check_content). Returns the new article's id.
+std::uint64_t create_submitted(store::WriteTxn& txn, const store::Tables& t, Content content, std::string_view address,
+                               std::string_view reason, model::UnixTime now);
+
 enum class Outcome { done, not_found, refused, invalid };
 struct TransitionResult {
   Outcome outcome = Outcome::done;

@@ -59,6 +59,9 @@ class Outbox {
   // Mail on; `key` may be null (the key file is missing): queue() then answers no_key.
   explicit Outbox(const secrets::PersonalDataKey* key) : on_(true), key_(key) {}
   bool enabled() const { return on_; }
+  // The key messages are sealed with; nullptr when mail is off or the key is missing. A service that must
+  // open sealed personal data to address a notice (the intake form's sender) opens it with this key.
+  const secrets::PersonalDataKey* key() const { return on_ ? key_ : nullptr; }
   // queue() above when mail is on and the key is there; mail_off or no_key (logged, nothing written)
   // otherwise.
   Queued queue(store::WriteTxn& txn, const store::Tables& t, const Message& message, model::UnixTime now) const;

@@ -43,6 +43,9 @@ struct SiteSettings {
   // "1": each agency's staff who have a work e-mail get the agency's report of the month just ended, on
   // its first day (issue 13; reports/agency_report_mail.hpp); needs sendmail. "" = not sent.
   std::string mail_agency_reports;
+  // "1": the public form for news from people without an account (/gui-tin-bai, issue 16, Điều 8.1) and
+  // its footer link "Gửi tin bài"; "" = off (the form answers 404). On unless turned off.
+  std::string show_intake_form = "1";
 };
 
 // Maintenance mode (Điều 5.9): readers get 503 with this message; /quan-tri and /healthz keep working.

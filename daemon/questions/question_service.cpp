@@ -27,43 +27,6 @@ using model::QuestionStep;
 std::string purpose(std::uint64_t id) { return "question:" + std::to_string(id); }
 std::string object(std::uint64_t id) { return "question/" + std::to_string(id); }
 
-bool valid_email(std::string_view e) {
-  const auto at = e.find('@');
-  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) return false;
-  const auto domain = e.substr(at + 1);
-  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.')
-    return false;
-  return std::all_of(e.begin(), e.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u > 0x20 && u < 0x7f && c != '<' && c != '>' && c != '"' && c != ',' && c != ';' && c != '\\';
-  });
-}
-
-bool valid_phone(std::string_view p) {
-  std::size_t digits = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c >= '0' && c <= '9') {
-      ++digits;
-    } else if (!(c == ' ' || c == '.' || c == '-' || (c == '+' && i == 0))) {
-      return false;
-    }
-  }
-  return digits >= 9 && digits <= 12;
-}
-
-// Checks one text field into `out`; adds a message to `errors` when it does not fit.
-void check_text(std::string& value, bool multi_line, std::size_t min, std::size_t max, std::string_view label,
-                std::vector<std::string>& errors) {
-  const auto c = model::clean_typed_text(value, multi_line);
-  if (!c) {
-    errors.push_back(std::string(label) + " chứa ký tự không hợp lệ.");
-    return;
-  }
-  value = *c;
-  if (auto problem = model::length_problem(value, min, max, label)) errors.push_back(std::move(*problem));
-}
-
 std::string new_code(const store::Txn& txn, const store::Tables& t) {
   for (;;) {
     unsigned digits[model::kTrackingLength];
@@ -104,21 +67,22 @@ bool may_handle(const Handler& h) {
 
 std::vector<std::string> check_submission(const store::Txn& txn, const store::Tables& t, Submission& s) {
   std::vector<std::string> errors;
-  check_text(s.name, false, 1, kNameMax, "Họ và tên", errors);
-  check_text(s.email, false, 0, kEmailMax, "Địa chỉ thư điện tử", errors);
-  check_text(s.phone, false, 0, kPhoneMax, "Số điện thoại", errors);
+  model::check_typed_text(s.name, false, 1, kNameMax, "Họ và tên", errors);
+  model::check_typed_text(s.email, false, 0, kEmailMax, "Địa chỉ thư điện tử", errors);
+  model::check_typed_text(s.phone, false, 0, kPhoneMax, "Số điện thoại", errors);
   if (s.email.empty() && s.phone.empty())
     errors.push_back("Vui lòng cho biết địa chỉ thư điện tử hoặc số điện thoại để nhận trả lời.");
-  if (!s.email.empty() && !valid_email(s.email))
+  if (!s.email.empty() && !model::valid_email(s.email))
     errors.push_back("Địa chỉ thư điện tử không đúng dạng (ví dụ: ten@example.vn).");
-  if (!s.phone.empty() && !valid_phone(s.phone)) errors.push_back("Số điện thoại không đúng dạng (9 đến 12 chữ số).");
+  if (!s.phone.empty() && !model::valid_phone(s.phone))
+    errors.push_back("Số điện thoại không đúng dạng (9 đến 12 chữ số).");
   const auto settings = store::get_question_settings(txn, t);
   if (std::none_of(settings.fields.begin(), settings.fields.end(), [&](const auto& f) { return f.name == s.field; }))
     errors.push_back("Vui lòng chọn lĩnh vực của câu hỏi.");
   if (s.agency_id != 0 && !store::get_agency(txn, t, s.agency_id))
     errors.push_back("Cơ quan đã chọn không có trong danh sách.");
-  check_text(s.title, false, kTitleMin, kTitleMax, "Tiêu đề", errors);
-  check_text(s.text, true, kTextMin, kTextMax, "Nội dung câu hỏi", errors);
+  model::check_typed_text(s.title, false, kTitleMin, kTitleMax, "Tiêu đề", errors);
+  model::check_typed_text(s.text, true, kTextMin, kTextMax, "Nội dung câu hỏi", errors);
   std::vector<model::QuestionAttachment> found;
   for (auto& e : check_files(s.files, settings, found)) errors.push_back(std::move(e));
   if (!s.consent)

@@ -16,21 +16,22 @@ std::string mac_hex(const backup::SecretBuffer& key, std::string_view message) {
 
 }  // namespace
 
-std::string_view verdict_message(Verdict v) {
+std::string verdict_message(Verdict v, const FormWords& w) {
+  const std::string thing(w.thing), start(w.thing_start), button(w.button);
   switch (v) {
     case Verdict::ok: return "";
-    case Verdict::honeypot: return "Không gửi được câu hỏi. Vui lòng kiểm tra lại nội dung rồi bấm Gửi câu hỏi.";
+    case Verdict::honeypot:
+      return "Không gửi được " + thing + ". Vui lòng kiểm tra lại nội dung rồi bấm " + button + ".";
     case Verdict::too_fast:
-      return "Câu hỏi được gửi quá nhanh sau khi mở trang. Vui lòng đọc lại nội dung rồi bấm Gửi câu hỏi lần "
-             "nữa.";
+      return start + " được gửi quá nhanh sau khi mở trang. Vui lòng đọc lại nội dung rồi bấm " + button + " lần nữa.";
     case Verdict::stale_form:
-      return "Biểu mẫu đã hết hạn. Nội dung bạn nhập vẫn được giữ nguyên: vui lòng bấm Gửi câu hỏi lần nữa.";
+      return "Biểu mẫu đã hết hạn. Nội dung bạn nhập vẫn được giữ nguyên: vui lòng bấm " + button + " lần nữa.";
     case Verdict::address_limited:
-      return "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau một giờ; nội dung bạn nhập "
-             "vẫn được giữ nguyên.";
+      return "Bạn đã gửi nhiều " + thing +
+             " trong thời gian ngắn. Vui lòng thử lại sau một giờ; nội dung bạn nhập vẫn được giữ nguyên.";
     case Verdict::global_limited:
-      return "Hệ thống đang nhận quá nhiều câu hỏi. Vui lòng thử lại sau ít phút; nội dung bạn nhập vẫn được "
-             "giữ nguyên.";
+      return "Hệ thống đang nhận quá nhiều " + thing +
+             ". Vui lòng thử lại sau ít phút; nội dung bạn nhập vẫn được giữ nguyên.";
   }
   return "";
 }

@@ -27,8 +27,16 @@ struct GuardLimits {
 };
 
 enum class Verdict { ok, honeypot, too_fast, stale_form, address_limited, global_limited };
+// What a form's refusals call the thing sent and the button that sends it: one guard serves the
+// citizens' questions and the news intake form (issue 16), and each speaks of its own.
+struct FormWords {
+  std::string_view thing = "câu hỏi";        // in a sentence
+  std::string_view thing_start = "Câu hỏi";  // starting one
+  std::string_view button = "Gửi câu hỏi";   // the submit button's label
+};
+inline constexpr FormWords kNewsWords{.thing = "tin bài", .thing_start = "Tin bài", .button = "Gửi tin bài"};
 // Vietnamese message for a refused submission (the form is shown again with it).
-std::string_view verdict_message(Verdict v);
+std::string verdict_message(Verdict v, const FormWords& words = {});
 // The HTTP status of a refusal: 422 for the form's own checks, 429 for the limits.
 int verdict_status(Verdict v);
 

@@ -42,6 +42,8 @@ constexpr SettingField kFields[] = {
     {"show_most_read", "Hiện khối “Đọc nhiều nhất” (7 ngày qua) ở trang chủ", &S::show_most_read, false, true},
     {"mail_agency_reports", "Gửi báo cáo tháng cho từng cơ quan qua thư điện tử (ngày đầu tháng sau)",
      &S::mail_agency_reports, false, true},
+    {"show_intake_form", "Nhận tin bài từ tổ chức, cá nhân qua biểu mẫu “Gửi tin bài” (liên kết ở chân trang)",
+     &S::show_intake_form, false, true},
 };
 
 constexpr std::size_t kMaxValueBytes = 2000;

@@ -20,6 +20,7 @@ constexpr std::tuple kSiteSettingsFields{
     codec::optional("licence_date", &SiteSettings::licence_date),
     codec::optional("show_most_read", &SiteSettings::show_most_read),
     codec::optional("mail_agency_reports", &SiteSettings::mail_agency_reports),
+    codec::optional("show_intake_form", &SiteSettings::show_intake_form),
     codec::optional("address", &SiteSettings::address),
     codec::optional("phone", &SiteSettings::phone),
     codec::optional("email", &SiteSettings::email),

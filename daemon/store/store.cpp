@@ -64,6 +64,8 @@ Tables open_tables(MDB_txn* txn) {
   t.board_changes = open_table(txn, "board_changes");
   t.commissions = open_table(txn, "commissions");
   t.commissions_open_by_due = open_table(txn, "commissions_open_by_due");
+  t.intake_sources = open_table(txn, "intake_sources");
+  t.intake_references = open_table(txn, "intake_references");
   return t;
 }
 

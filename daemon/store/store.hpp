@@ -75,6 +75,9 @@ struct Tables {
   // Issue 16, Điều 6.1c-d: the board's commissions to agencies and reporters (commission_table.hpp).
   MDB_dbi commissions;              // be64(id) -> Commission
   MDB_dbi commissions_open_by_due;  // be32(due day) + be64(id) -> "" (open ones only)
+  // Issue 16, Điều 8.1: news sent through the public intake form, sender sealed (intake_table.hpp).
+  MDB_dbi intake_sources;     // be64(article id) -> IntakeSource
+  MDB_dbi intake_references;  // reference code -> be64(article id)
 };
 
 inline constexpr std::uint32_t kSchemaVersion = 2;

@@ -4,6 +4,11 @@
 {{#STATE}}<section class="article-state" aria-labelledby="trang-thai">
   <h2 id="trang-thai">Trạng thái: <span class="state" data-state="{{KEY}}">{{LABEL}}</span></h2>
   <p>Tác giả tài khoản: {{CREATED_BY}} · ở trạng thái này {{AGE}} · <a href="/quan-tri/bai-viet/{{ID}}/xem-truoc">Xem trước như bạn đọc thấy</a></p>
+  {{#SOURCE}}<div class="intake-source" role="note"><h3>Nguồn tin: gửi từ cổng (tổ chức, cá nhân không có tài khoản)</h3>
+    <dl><dt>Mã tham chiếu</dt><dd>{{REFERENCE}}</dd><dt>Thời điểm gửi</dt><dd>{{RECEIVED}}</dd>
+    {{#SENDER}}<dt>Người gửi</dt><dd>{{NAME}}</dd>{{#ORGANISATION}}<dt>Cơ quan, tổ chức</dt><dd>{{TEXT}}</dd>{{/ORGANISATION}}<dt>Thư điện tử</dt><dd>{{EMAIL}}</dd><dt>Điện thoại</dt><dd>{{PHONE}}</dd>{{/SENDER}}</dl>
+    {{#CLOSED}}<p>Không mở được thông tin người gửi: cổng thông tin chưa có khóa dữ liệu cá nhân hoặc khóa đã đổi.</p>{{/CLOSED}}
+  </div>{{/SOURCE}}
   {{#PRESENCE}}<p class="presence" id="dang-mo" role="status">{{TEXT}}</p>{{/PRESENCE}}{{#NOBODY_ELSE}}<p class="presence" id="dang-mo" role="status" hidden></p>{{/NOBODY_ELSE}}
   {{#REASON}}<div class="reason" role="note"><p class="reason-who">{{VERB}} bởi <strong>{{BY}}</strong> lúc {{AT}}</p><strong>{{HEADING}}:</strong> <span class="reason-text">{{TEXT}}</span></div>{{/REASON}}
   {{#LIVE}}<p>Bản đang công khai: {{STATUS}} — <a href="{{URL}}">{{URL}}</a>. Bản sửa dưới đây chỉ thay thế bản công khai sau khi được duyệt.</p>{{/LIVE}}

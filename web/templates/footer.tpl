@@ -14,6 +14,7 @@
     <ul class="footer-links">
       <li><a href="/so-do-trang">Sơ đồ trang</a></li>
       <li><a href="/trang/lien-he">Liên hệ</a></li>
+      {{#INTAKE}}<li><a href="/gui-tin-bai">Gửi tin bài</a></li>{{/INTAKE}}
       <li><a href="/rss.xml">RSS</a></li>
       <li><a href="/api/v1">Dữ liệu mở (API)</a></li>
       {{#NATIONAL_SERVICE}}<li><a href="{{URL}}" rel="external">Cổng Dịch vụ công quốc gia</a></li>{{/NATIONAL_SERVICE}}

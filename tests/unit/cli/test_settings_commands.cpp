@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(settings_show_prints_every_key) {
   BOOST_TEST(con.run(cli::cmd_settings_show, {}) == 0);
   const std::string shown = con.out.str();
   BOOST_TEST(shown.starts_with("portal_name = Cổng thông tin điện tử\n"));
-  BOOST_TEST(std::count(shown.begin(), shown.end(), '\n') == 24);  // mail_agency_reports is the 24th
+  BOOST_TEST(std::count(shown.begin(), shown.end(), '\n') == 25);  // show_intake_form is the 25th
   BOOST_TEST(shown.find("emc_script_url = \n") != std::string::npos);
 }
 

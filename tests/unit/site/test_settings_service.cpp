@@ -38,7 +38,7 @@ std::vector<SettingProblem> problems(const site::SettingsResult& r) {
 BOOST_AUTO_TEST_SUITE(settings_service)
 
 BOOST_AUTO_TEST_CASE(the_field_table_has_each_key_once_with_its_member) {
-  BOOST_TEST(site::setting_fields().size() == 24u);
+  BOOST_TEST(site::setting_fields().size() == 25u);
   for (const auto& f : site::setting_fields()) {
     BOOST_TEST(site::find_setting(f.key) == &f);
     BOOST_TEST(f.url == f.key.ends_with("_url"));

@@ -151,6 +151,7 @@ BOOST_AUTO_TEST_CASE(site_settings_decode_the_old_format_with_the_built_in_defau
   BOOST_TEST(got.national_legal_db_url == defaults.national_legal_db_url);
   BOOST_TEST(got.governing_agency.empty());
   BOOST_TEST(got.emc_script_url.empty());
+  BOOST_TEST(got.show_intake_form == "1");  // the intake form is on for portals from before it (issue 16)
 }
 
 BOOST_AUTO_TEST_CASE(site_settings_round_trip_to_the_same_bytes) {
@@ -170,7 +171,7 @@ BOOST_AUTO_TEST_CASE(site_settings_round_trip_to_the_same_bytes) {
       R"("mail_agency_reports":"",)"
       R"("national_legal_db_url":"https://vbpl.vn","national_service_url":"https://dichvucong.gov.vn",)"
       R"("phone":"","portal_name":"Cổng thông tin điện tử","provincial_service_url":"","public_url":"",)"
-      R"("responsible_person":"","responsible_title":"","show_most_read":"","show_visit_counter":"","source_notice":"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.",)"
+      R"("responsible_person":"","responsible_title":"","show_intake_form":"1","show_most_read":"","show_visit_counter":"","source_notice":"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.",)"
       R"("v":1})",
       [](auto& txn, auto& t) { return store::get_site_settings(txn, t); },
       [](auto& txn, auto& t, const auto& back) { store::put_site_settings(txn, t, back); });

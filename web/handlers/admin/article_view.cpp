@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "daemon/editorial/unit_rights.hpp"
+#include "daemon/intake/intake_service.hpp"
 #include "daemon/model/article_note.hpp"
 #include "daemon/model/html_sanitizer.hpp"
 #include "daemon/model/text_diff.hpp"
@@ -139,6 +140,28 @@ void fill_transitions(ctemplate::TemplateDictionary& into, const model::User& us
   }
 }
 
+// Where an item sent through the public form came from (issue 16, Điều 8.1): its reference code, when,
+// and the sender, opened for those who may view the item (intake::source_for).
+void fill_source(ctemplate::TemplateDictionary& into, const Context& ctx, const editorial::Item& item,
+                 const editorial::Actor& actor) {
+  const store::ReadTxn txn = ctx.store.read();
+  const auto v = intake::source_for(txn, ctx.store.tables(), ctx.personal_data_key, item, actor);
+  if (!v) return;
+  auto* d = into.AddSectionDictionary("SOURCE");
+  d->SetValue("REFERENCE", v->source.reference);
+  d->SetValue("RECEIVED", model::format_datetime_vn(v->source.received_at));
+  if (!v->sender) {
+    d->ShowSection("CLOSED");
+    return;
+  }
+  auto* sender = d->AddSectionDictionary("SENDER");
+  sender->SetValue("NAME", v->sender->name);
+  if (!v->sender->organisation.empty())
+    sender->AddSectionDictionary("ORGANISATION")->SetValue("TEXT", v->sender->organisation);
+  sender->SetValue("EMAIL", v->sender->email.empty() ? "—" : v->sender->email);
+  sender->SetValue("PHONE", v->sender->phone.empty() ? "—" : v->sender->phone);
+}
+
 void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const model::User& user,
                 const editorial::Item& item, const editorial::Actor& actor, bool editable, const Form* posted) {
   const auto& st = item.state;
@@ -148,6 +171,7 @@ void fill_state(ctemplate::TemplateDictionary& dict, const Context& ctx, const m
   s->SetValue("KEY", std::string(model::to_string(st.state)));
   s->SetValue("AGE", age_text(model::now() - st.since));
   s->SetValue("CREATED_BY", st.created_by);
+  fill_source(*s, ctx, item, actor);
   const bool asked = st.state == model::ArticleStatus::awaiting_clarification;
   if (!st.reason.empty() &&
       (st.state == model::ArticleStatus::returned || st.state == model::ArticleStatus::withdrawn || asked)) {

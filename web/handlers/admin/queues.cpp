@@ -4,6 +4,7 @@
 
 #include "daemon/editorial/commission_service.hpp"
 #include "daemon/editorial/unit_rights.hpp"
+#include "daemon/intake/intake_service.hpp"
 #include "daemon/model/permissions.hpp"
 #include "daemon/model/workflow.hpp"
 #include "daemon/store/article_table.hpp"
@@ -78,15 +79,28 @@ std::vector<editorial::Item> items_in(const Context& ctx, const model::User& use
   return out;
 }
 
-void fill_rows(ctemplate::TemplateDictionary& section, const std::vector<editorial::Item>& items) {
+// Who the row names as the author: the account, or for an item sent through the public form (issue 16,
+// Điều 8.1) the sender, opened only for a viewer who may view the item.
+std::string author_of(const Context& ctx, const store::Txn& txn, const editorial::Item& it,
+                      const editorial::Actor& viewer) {
+  if (!it.state.created_by.empty()) return it.state.created_by;
+  const auto source = intake::source_for(txn, ctx.store.tables(), ctx.personal_data_key, it, viewer);
+  if (!source) return "";
+  if (!source->sender) return "Gửi từ cổng";
+  return "Gửi từ cổng · " + model::sender_line(*source->sender);
+}
+
+void fill_rows(ctemplate::TemplateDictionary& section, const Context& ctx, const editorial::Actor& viewer,
+               const std::vector<editorial::Item>& items) {
   const auto now = model::now();
+  const store::ReadTxn txn = ctx.store.read();
   for (const auto& it : items) {
     auto* row = section.AddSectionDictionary("ROW");
     row->SetValue("ID", std::to_string(it.article.id));
     row->SetValue("TITLE", it.work.title);
     row->SetValue("STATE", std::string(model::status_label(it.state.state)));
     row->SetValue("STATE_KEY", std::string(model::to_string(it.state.state)));
-    row->SetValue("AUTHOR", it.state.created_by);
+    row->SetValue("AUTHOR", author_of(ctx, txn, it, viewer));
     row->SetValue("AGE", age_text(now - it.state.since));
     // A scheduled item's publication time, so the board sees what goes online when (issue 15).
     if (it.state.state == ArticleStatus::scheduled)
@@ -134,7 +148,7 @@ Response queue_page(const Context& ctx, Request& req) {
   ctemplate::TemplateDictionary dict("admin_queue");
   fill_admin_layout(dict, ctx, &user, req.session_csrf, q->title);
   dict.SetValue("HEADING", q->title);
-  fill_rows(dict, items_in(ctx, user, q->states, own_only ? Scope::own : Scope::everyone));
+  fill_rows(dict, ctx, actor_of(user, req), items_in(ctx, user, q->states, own_only ? Scope::own : Scope::everyone));
   return render_admin(ctx, "admin_queue", dict);
 }
 
@@ -159,12 +173,13 @@ Response dashboard(const Context& ctx, Request& req) {
     // A contributor follows every item of its agency, its colleagues' read-only (issue 16).
     const bool agency = model::needs_agency(user.role) && user.agency_id != 0;
     mine->SetValue("HEADING", agency ? "Bài của đơn vị: " + agency_name(ctx, user.agency_id) : "Bài của tôi");
-    fill_rows(*mine, items_in(ctx, user,
-                              {ArticleStatus::draft, ArticleStatus::submitted, ArticleStatus::editing,
-                               ArticleStatus::awaiting_approval, ArticleStatus::awaiting_clarification,
-                               ArticleStatus::returned, ArticleStatus::scheduled, ArticleStatus::published,
-                               ArticleStatus::withdrawn},
-                              agency ? Scope::own_agency : Scope::own));
+    fill_rows(
+        *mine, ctx, actor_of(user, req),
+        items_in(ctx, user,
+                 {ArticleStatus::draft, ArticleStatus::submitted, ArticleStatus::editing,
+                  ArticleStatus::awaiting_approval, ArticleStatus::awaiting_clarification, ArticleStatus::returned,
+                  ArticleStatus::scheduled, ArticleStatus::published, ArticleStatus::withdrawn},
+                 agency ? Scope::own_agency : Scope::own));
   }
   return render_admin(ctx, "admin_dashboard", dict);
 }

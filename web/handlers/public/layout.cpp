@@ -72,6 +72,8 @@ ctemplate::TemplateDictionary* fill_frame(ctemplate::TemplateDictionary& dict, c
   // The figures change every second while the page is cached until the next edit: the page carries an
   // empty line and /static/visits.js fills it from /api/v1/visits (issue 13).
   if (ctx.visits && s.show_visit_counter == "1") footer->ShowSection("VISITS");
+  // The intake form for news from outside (issue 16, Điều 8.1), unless the board turned it off.
+  if (s.show_intake_form == "1") footer->ShowSection("INTAKE");
   return header;
 }
 

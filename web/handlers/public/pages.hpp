@@ -49,6 +49,11 @@ Response question_page(const Context& ctx, Request& req);       // /hoi-dap/{id}
 Response question_form_page(const Context& ctx, Request& req);  // GET /hoi-dap/gui-cau-hoi
 Response question_submit(const Context& ctx, Request& req);     // POST /hoi-dap/gui-cau-hoi
 Response question_lookup(const Context& ctx, Request& req);     // /hoi-dap/tra-cuu
+// News from organisations and people without an account (news_intake.cpp, issue 16, Điều 8.1): the form,
+// its post (303 to the thank-you page) and the thank-you page (?ma=REFERENCE). 404 while show_intake_form is off.
+Response news_intake_page(const Context& ctx, Request& req);    // GET /gui-tin-bai
+Response news_intake_submit(const Context& ctx, Request& req);  // POST /gui-tin-bai
+Response news_intake_sent(const Context& ctx, Request& req);    // GET /gui-tin-bai/da-gui
 // The citizen's own data by tracking code and contact (personal_data.cpp, Nghị định 13/2023).
 Response personal_data_page(const Context& ctx, Request& req);  // GET /hoi-dap/du-lieu-ca-nhan
 Response personal_data_post(const Context& ctx, Request& req);  // POST /hoi-dap/du-lieu-ca-nhan

@@ -7,6 +7,7 @@
 
 #include "daemon/health/working_days.hpp"
 #include "daemon/model/question_text.hpp"
+#include "daemon/model/typed_text.hpp"
 #include "daemon/model/url_encoding.hpp"
 #include "daemon/questions/question_service.hpp"
 #include "daemon/questions/submission_guard.hpp"
@@ -26,31 +27,6 @@ namespace {
 
 constexpr std::size_t kPerPage = 20;
 constexpr const char* kPrivacyUrl = "/trang/bao-ve-du-lieu-ca-nhan";
-
-// Plain text as HTML paragraphs: escaped, blank lines between paragraphs, single line breaks kept.
-std::string paragraphs_html(std::string_view text) {
-  std::string out = "<p>";
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n':
-        if (i + 1 < text.size() && text[i + 1] == '\n') {
-          while (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-          out += "</p><p>";
-        } else {
-          out += "<br>";
-        }
-        break;
-      default: out += c;
-    }
-  }
-  return out + "</p>";
-}
 
 int year_of(model::UnixTime t) { return std::stoi(model::format_iso_date(health::local_day(t)).substr(0, 4)); }
 
@@ -246,8 +222,8 @@ Response question_page(const Context& ctx, Request& req) {
     dict.AddSectionDictionary("AGENCY")->SetValue("NAME", name);
   dict.SetValue("ANSWERED", model::format_date_vn(q->answered_at));
   dict.SetValue("ANSWERED_ISO", model::format_rfc3339(q->answered_at));
-  dict.SetValue("TEXT_HTML", paragraphs_html(q->text));
-  dict.SetValue("ANSWER_HTML", paragraphs_html(q->answer));
+  dict.SetValue("TEXT_HTML", model::paragraphs_html(q->text));
+  dict.SetValue("ANSWER_HTML", model::paragraphs_html(q->answer));
   return render_page(ctx, "question", dict);
 }
 
@@ -351,7 +327,7 @@ Response question_lookup(const Context& ctx, Request& req) {
       auto* a = s->AddSectionDictionary("ANSWERED");
       a->SetValue("TEXT", model::format_date_vn(status->answered_at));
       a->SetValue("ISO", model::format_rfc3339(status->answered_at));
-      s->AddSectionDictionary("ANSWER")->SetValue("HTML", paragraphs_html(status->answer));
+      s->AddSectionDictionary("ANSWER")->SetValue("HTML", model::paragraphs_html(status->answer));
     }
     if (status->published_id != 0)
       s->AddSectionDictionary("PUBLISHED")->SetValue("ID", std::to_string(status->published_id));
