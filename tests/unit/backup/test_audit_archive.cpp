@@ -2,8 +2,8 @@
 // archive that was read back and verified, in one transaction with the audit.archive entry.
 #include "backup/audit_archive.hpp"
 
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <sstream>
 
