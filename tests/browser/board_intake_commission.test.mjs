@@ -55,7 +55,7 @@ test('a news item sent from the footer reaches the secretariat with its sender',
   await citizen.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
   await citizen.getByLabel('Cơ quan, tổ chức (nếu có)').fill('Hội Nông dân xã Tân Lập');
   await citizen.getByLabel('Thư điện tử').fill('hoa@example.vn');
-  await citizen.getByLabel('Chuyên mục').selectOption({ label: 'Y tế' });
+  await citizen.locator('#n-chuyen-muc').selectOption({ label: 'Y tế' });
   await citizen.getByLabel('Tiêu đề').fill('Xã Tân Lập ra quân vệ sinh môi trường phòng dịch');
   await citizen.getByLabel('Tóm tắt').fill('Hơn 300 hội viên tham gia dọn vệ sinh đường làng, khơi thông cống rãnh.');
   await citizen.getByLabel('Nội dung').fill(
