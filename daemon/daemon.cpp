@@ -295,13 +295,16 @@ int run_daemon(const config::Config& config) {
     const mail::Outbox outbox = open_outbox(config, personal_data_key ? &*personal_data_key : nullptr);
 
     // Search: the indexer thread opens the index, or rebuilds it in the background when it is missing or
-    // stale; until then searches answer 503 while the rest of the site serves.
+    // stale, beside the old one, which keeps answering; only a store that never had an index answers
+    // 503 until the first build is done, while the rest of the site serves.
     notifier.status("Opening search index");
     search::Indexer indexer(store, search::index_dir(config.data_dir),
                             {.report_lag = [&monitor](std::uint64_t pending, model::UnixTime oldest_at) {
                               monitor.hooks.report_index_lag(pending, oldest_at);
                             }});
-    const search::SearchService search_service(search::index_dir(config.data_dir), &indexer.status());
+    const search::SearchService search_service(
+        search::index_dir(config.data_dir), &indexer.status(),
+        {.concurrency = config.search_concurrency, .queue_wait = std::chrono::milliseconds(config.search_queue_wait)});
 
     // Access statistics (issue 13): views counted in memory, written every 2 s by the flusher, which is
     // made before the server and so stopped after it has drained, with a last write.

@@ -97,6 +97,10 @@ std::optional<std::string> IndexWriter::needs_rebuild(const store::Txn& txn, con
   return std::nullopt;
 }
 
+bool IndexWriter::complete() const {
+  return !db_.get_metadata(meta::format).empty() && db_.get_metadata(meta::state) == kReady;
+}
+
 std::uint64_t IndexWriter::cursor() const { return parse_u64(db_.get_metadata(meta::cursor)); }
 
 RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptions& options) {

@@ -56,6 +56,9 @@ class IndexWriter {
   // different or restored store), or std::nullopt when it can.
   std::optional<std::string> needs_rebuild(const store::Txn& txn, const store::Tables& t) const;
   std::uint64_t cursor() const;
+  // Whether a rebuild of some format finished in this index, so it can answer searches while it waits
+  // to be replaced.
+  bool complete() const;
 
   // Empties the index and indexes every published article, every document, section page, topic and
   // published citizen's question of one LMDB snapshot;

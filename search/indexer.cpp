@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 
 #include "daemon/log/log.hpp"
 #include "daemon/store/change_log.hpp"
 #include "daemon/store/lmdb.hpp"
+#include "search/index_layout.hpp"
 #include "search/index_writer.hpp"
 
 namespace portald::search {
@@ -18,6 +20,9 @@ using namespace std::chrono_literals;
 constexpr auto kLockRetry = 1s;
 constexpr auto kMaxBackoff = 30s;
 constexpr auto kStuckAfter = 120s;
+// A reader idle since the switch may still hold a retired index; none is mid-query after this long
+// (queries have a 50 ms time limit), and the next query of that thread opens the live one.
+constexpr auto kRetiredGrace = 60s;
 // Indexing yields the CPU to HTTP workers: a rebuild must not slow the site down.
 constexpr int kNice = 10;
 
@@ -84,9 +89,9 @@ void Indexer::run() {
       consecutive_failures_ = 0;
     } catch (const Xapian::DatabaseCorruptError& e) {
       log::error("search.index_corrupt", {{"reason", e.get_description()}, {"action", "rebuild"}});
-      status_.ready = false;
+      withdraw();
       writer_.reset();
-      overwrite_next_open_ = true;
+      need_rebuild_ = true;
     } catch (const std::exception& e) {
       failed(e.what());
     } catch (const Xapian::Error& e) {
@@ -118,8 +123,14 @@ void Indexer::failed(const std::string& reason) {
 }
 
 void Indexer::step() {
-  if (!writer_) return open();
+  remove_retired();
   if (need_rebuild_) return rebuild();
+  if (writer_ && live_index(dir_) != writer_dir_) {
+    // portaldctl reindex switched to the index it built: follow that one from its own cursor.
+    log::info("search.index_switched", {{"from", writer_dir_.string()}});
+    writer_.reset();
+  }
+  if (!writer_) return open();
   status_.phase = IndexStatus::Phase::following;
   const std::size_t applied = writer_->follow(store_, options_.batch, options_.threads, [this] { return stopping(); });
   if (applied > 0) {
@@ -133,87 +144,148 @@ void Indexer::step() {
 }
 
 void Indexer::open() {
-  const bool overwrite = overwrite_next_open_;
+  const auto live = live_index(dir_);
+  if (!live) {
+    log::notice("search.rebuild_needed", {{"dir", dir_.string()}, {"reason", "there is no index yet"}});
+    withdraw();
+    need_rebuild_ = true;
+    return;
+  }
   try {
-    writer_ = std::make_unique<IndexWriter>(
-        dir_, overwrite ? IndexWriter::Mode::overwrite : IndexWriter::Mode::open_or_create);
+    writer_ = std::make_unique<IndexWriter>(*live, IndexWriter::Mode::open_or_create);
   } catch (const IndexLocked& e) {
     status_.phase = IndexStatus::Phase::waiting_for_lock;
-    if (!lock_logged_) log::warning("search.index_locked", {{"dir", dir_.string()}, {"reason", e.what()}});
+    if (!lock_logged_) log::warning("search.index_locked", {{"dir", live->string()}, {"reason", e.what()}});
     lock_logged_ = true;
     sleep_for(kLockRetry);
     return;
   } catch (const Xapian::DatabaseError& e) {
-    log::warning("search.index_unreadable", {{"dir", dir_.string()}, {"reason", e.get_description()}});
-    if (overwrite) {
-      // Even recreating failed: clear the directory (the index is derived, LMDB has everything).
-      std::error_code ec;
-      std::filesystem::remove_all(dir_, ec);
-    }
-    overwrite_next_open_ = true;
+    // Unreadable: rebuilt beside it; it goes once the new one is live.
+    log::warning("search.index_unreadable", {{"dir", live->string()}, {"reason", e.get_description()}});
+    withdraw();
+    need_rebuild_ = true;
     return;
   }
+  writer_dir_ = *live;
   lock_logged_ = false;
-  overwrite_next_open_ = false;
   std::optional<std::string> why;
   {
     const store::ReadTxn txn = store_.read();
     why = writer_->needs_rebuild(txn, store_.tables());
   }
   if (why) {
-    log::notice("search.rebuild_needed", {{"dir", dir_.string()}, {"reason", *why}});
+    log::notice("search.rebuild_needed", {{"dir", live->string()}, {"reason", *why}});
     need_rebuild_ = true;
+    // A complete index (an older format, an earlier store) answers until its replacement is live.
+    if (writer_->complete()) {
+      publish(*live, writer_->cursor());
+    } else {
+      withdraw();
+    }
     return;
   }
-  status_.cursor = writer_->cursor();
-  ++status_.epoch;
-  ++status_.generation;
-  status_.ready = true;
+  publish(*live, writer_->cursor());
   log::info(
       "search.index_opened",
-      {{"dir", dir_.string()}, {"documents", writer_->database().get_doccount()}, {"cursor", status_.cursor.load()}});
+      {{"dir", live->string()}, {"documents", writer_->database().get_doccount()}, {"cursor", writer_->cursor()}});
+  // Directories of interrupted rebuilds, unless a portaldctl reindex is building one right now.
+  if (const RebuildLock lock(dir_); lock.held()) remove_leftovers(dir_);
 }
 
 void Indexer::rebuild() {
-  status_.ready = false;
-  ++status_.epoch;
+  const RebuildLock lock(dir_);
+  if (!lock.held()) {
+    // portaldctl reindex is building one: once it switches, open() takes that one.
+    status_.phase = IndexStatus::Phase::waiting_for_lock;
+    if (!lock_logged_) log::warning("search.rebuild_elsewhere", {{"dir", dir_.string()}});
+    lock_logged_ = true;
+    if (live_index(dir_) != writer_dir_ || !writer_) {
+      need_rebuild_ = false;
+      writer_.reset();
+    }
+    sleep_for(kLockRetry);
+    return;
+  }
+  lock_logged_ = false;
+  remove_leftovers(dir_);  // what an interrupted rebuild left
   status_.phase = IndexStatus::Phase::rebuilding;
   status_.rebuild_done = 0;
   status_.rebuild_total = 0;
-  // Start from empty files: reopen in overwrite mode (the old ones may be unreadable or stale).
-  writer_.reset();
-  try {
-    writer_ = std::make_unique<IndexWriter>(dir_, IndexWriter::Mode::overwrite);
-  } catch (const IndexLocked&) {
-    return;  // someone took the lock in between: open() waits for it, then decides again
-  }
-  log::info("search.rebuild_started", {{"dir", dir_.string()}, {"threads", options_.threads}});
-  // Until the rebuild completes nothing is searchable: every change in the log is pending.
-  report_lag(0);
+  writer_.reset();  // the live index is only read until the switch
+  const auto fresh = fresh_index_dir(dir_);
+  auto writer = std::make_unique<IndexWriter>(fresh, IndexWriter::Mode::overwrite);
+  log::info("search.rebuild_started", {{"dir", fresh.string()}, {"threads", options_.threads}});
+  // What the live index (if any) has not seen is pending until the switch.
+  const auto searchable = [this] { return status_.ready ? status_.cursor.load() : 0; };
+  report_lag(searchable());
   RebuildOptions o;
   o.threads = options_.threads;
-  o.progress = [this](std::size_t done, std::size_t total) {
+  o.progress = [&](std::size_t done, std::size_t total) {
     status_.rebuild_done = done;
     status_.rebuild_total = total;
-    report_lag(0);
+    report_lag(searchable());
     beat();
   };
   o.stop = [this] { return stopping(); };
-  const RebuildReport r = writer_->rebuild(store_, o);
-  if (!r.completed) return;
+  const RebuildReport r = writer->rebuild(store_, o);
+  if (!r.completed) {
+    writer.reset();
+    remove_index(dir_, fresh);
+    return;
+  }
+  switch_live_index(dir_, fresh);
+  writer_ = std::move(writer);
+  writer_dir_ = fresh;
   need_rebuild_ = false;
-  status_.cursor = r.cursor;
-  ++status_.epoch;
-  ++status_.generation;
-  status_.ready = true;
+  // Following continues from the rebuild's snapshot: what changed meanwhile is applied next.
+  publish(fresh, r.cursor);
   const double secs = std::max(r.elapsed.count(), 1e-3);
   log::info("search.rebuild_done",
-            {{"articles", r.articles},
+            {{"dir", fresh.string()},
+             {"articles", r.articles},
              {"documents", r.documents},
              {"pages_and_topics", r.others},
              {"seconds", static_cast<std::int64_t>(secs)},
              {"items_per_s", static_cast<std::int64_t>(double(r.articles + r.documents + r.others) / secs)},
              {"cursor", r.cursor}});
+}
+
+void Indexer::publish(const std::filesystem::path& dir, std::uint64_t cursor) {
+  auto previous = status_.exchange_live(std::make_shared<const LiveIndex>(LiveIndex{dir}));
+  if (previous) retired_.push_back({std::move(previous), std::chrono::steady_clock::now()});
+  status_.cursor = cursor;
+  ++status_.epoch;
+  ++status_.generation;
+  status_.ready = true;
+}
+
+void Indexer::withdraw() {
+  status_.ready = false;
+  ++status_.epoch;
+  if (auto previous = status_.exchange_live(nullptr))
+    retired_.push_back({std::move(previous), std::chrono::steady_clock::now()});
+}
+
+void Indexer::remove_retired() {
+  if (retired_.empty()) return;
+  const auto live = live_index(dir_);
+  const auto now = std::chrono::steady_clock::now();
+  // A directory may have been published more than once (re-opened after a failure): it goes when
+  // no entry for it is in use.
+  std::map<std::filesystem::path, bool> free;
+  for (const auto& r : retired_) {
+    const auto& dir = r.index->dir;
+    const bool unused =
+        dir != live && dir != writer_dir_ && (r.index.use_count() == 1 || now - r.since >= kRetiredGrace);
+    const auto [it, fresh] = free.try_emplace(dir, unused);
+    if (!fresh) it->second = it->second && unused;
+  }
+  for (const auto& [dir, unused] : free) {
+    if (!unused) continue;
+    remove_index(dir_, dir);
+    log::info("search.index_removed", {{"dir", dir.string()}});
+  }
+  std::erase_if(retired_, [&](const Retired& r) { return free.at(r.index->dir); });
 }
 
 std::optional<std::string> Indexer::health_problem() const {

@@ -1,8 +1,10 @@
 #pragma once
 // The daemon's indexer: one thread that owns the index's writer, catches up from the stored cursor on
-// start, rebuilds in the background when the index is missing, corrupt or stale (searches answer
-// "unavailable" meanwhile, the rest of the site keeps serving), then polls the change-log head every
-// `poll` so a publish is searchable well within a second.
+// start, rebuilds in the background when the index is missing, corrupt or stale, then polls the
+// change-log head every `poll` so a publish is searchable well within a second. A rebuild writes a
+// fresh directory beside the live index, which keeps answering, and switches atomically
+// (index_layout.hpp); searches answer "unavailable" only while there is no readable index at all. A
+// switch made by portaldctl reindex is picked up at the next poll.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -14,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "daemon/model/time.hpp"
 #include "daemon/store/store.hpp"
@@ -24,6 +27,12 @@ namespace portald::search {
 class IndexWriter;
 
 // What searchers need to know about the index, shared lock-free between the indexer and HTTP threads.
+// The live index's directory. Readers hold it while they use it; the indexer deletes a retired one
+// once no reader holds it any more (or a minute after it was retired).
+struct LiveIndex {
+  std::filesystem::path dir;
+};
+
 struct IndexStatus {
   enum class Phase { starting, waiting_for_lock, rebuilding, following, failed, stopped };
   std::atomic<bool> ready{false};            // searchable (a rebuild has completed)
@@ -32,6 +41,22 @@ struct IndexStatus {
   std::atomic<std::uint64_t> cursor{0};      // last change-log seq that is searchable
   std::atomic<Phase> phase{Phase::starting};
   std::atomic<std::size_t> rebuild_done{0}, rebuild_total{0};
+
+  // nullptr when the index was not opened by an Indexer (tests): readers then open the index root.
+  std::shared_ptr<const LiveIndex> live() const {
+    std::lock_guard lock(live_mutex_);
+    return live_;
+  }
+  // Returns the previous one.
+  std::shared_ptr<const LiveIndex> exchange_live(std::shared_ptr<const LiveIndex> next) {
+    std::lock_guard lock(live_mutex_);
+    std::swap(live_, next);
+    return next;
+  }
+
+ private:
+  mutable std::mutex live_mutex_;
+  std::shared_ptr<const LiveIndex> live_;
 };
 
 class Indexer {
@@ -70,6 +95,12 @@ class Indexer {
   void step();
   void open();
   void rebuild();
+  // Makes `dir` the index searches read, from change `cursor` on; retires the one they read before.
+  void publish(const std::filesystem::path& dir, std::uint64_t cursor);
+  // No readable index: searches answer "unavailable".
+  void withdraw();
+  // Deletes the retired index directories no reader uses any more.
+  void remove_retired();
   void failed(const std::string& reason);
   void sleep_for(std::chrono::milliseconds d);
   bool stopping() const { return stop_.load(); }
@@ -83,7 +114,12 @@ class Indexer {
   IndexStatus status_;
   IndexLag lag_;  // the indexer thread's only
   std::unique_ptr<IndexWriter> writer_;
-  bool overwrite_next_open_ = false;
+  std::filesystem::path writer_dir_;  // the live index writer_ has open
+  struct Retired {
+    std::shared_ptr<const LiveIndex> index;
+    std::chrono::steady_clock::time_point since;
+  };
+  std::vector<Retired> retired_;
   bool need_rebuild_ = false;
   bool lock_logged_ = false;
   unsigned consecutive_failures_ = 0;

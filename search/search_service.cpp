@@ -7,6 +7,7 @@
 
 #include "daemon/log/log.hpp"
 #include "search/document_builder.hpp"
+#include "search/index_layout.hpp"
 #include "search/indexer.hpp"
 #include "search/vietnamese.hpp"
 
@@ -83,6 +84,8 @@ struct SearchService::ThreadState {
   std::uint64_t serial = 0;
   std::uint64_t epoch = 0, generation = 0;
   std::optional<Xapian::Database> db;
+  std::shared_ptr<const LiveIndex> live;        // what db reads: keeps a retired index on disk while held
+  std::optional<std::filesystem::path> opened;  // without an Indexer: the directory db reads
   QueryBuilder builder;
 };
 
@@ -93,7 +96,8 @@ SearchService::SearchService(std::filesystem::path dir, const IndexStatus* statu
       serial_(next_serial++),
       results_(status ? options.cache_entries : 0),
       completions_(status ? options.cache_entries : 0),
-      facets_(status ? 1 : 0) {}
+      facets_(status ? 1 : 0),
+      gate_(options.concurrency, options.queue_wait) {}
 
 SearchService::ThreadState& SearchService::thread_state() const {
   thread_local std::vector<std::unique_ptr<ThreadState>> states;
@@ -111,7 +115,9 @@ const Xapian::Database* SearchService::database(ThreadState& st) const {
     const std::uint64_t epoch = status_->epoch, generation = status_->generation;
     if (!st.db || st.epoch != epoch) {
       st.db.reset();
-      st.db.emplace(dir_.string());
+      // The published directory, not the stub: it cannot switch between this and the epoch we saw.
+      st.live = status_->live();
+      st.db.emplace((st.live ? st.live->dir : dir_).string());
       st.epoch = epoch;
       st.generation = generation;
     } else if (st.generation != generation) {
@@ -120,43 +126,56 @@ const Xapian::Database* SearchService::database(ThreadState& st) const {
     }
     return &*st.db;
   }
-  if (st.db) {
+  // Another process writes the index: follow its switches too (reopen() stays on one directory).
+  const auto live = live_index(dir_);
+  if (!live) return nullptr;
+  if (st.db && st.opened == live) {
     st.db->reopen();
   } else {
-    st.db.emplace(dir_.string());
+    st.db.reset();
+    st.db.emplace(live->string());
+    st.opened = live;
   }
   return st.db->get_metadata(meta::state) == "ready" ? &*st.db : nullptr;
 }
 
 template <class F>
-auto SearchService::with_database(F&& f) const
+auto SearchService::with_database(F&& f, Missing* why) const
     -> decltype(f(std::declval<ThreadState&>(), std::declval<const Xapian::Database&>())) {
+  const auto missing = [&](Missing m) {
+    if (why) *why = m;
+    return nullptr;
+  };
+  if (status_ && !status_->ready) return missing(Missing::unavailable);
+  const auto slot = gate_.enter();
+  if (!slot) return missing(Missing::busy);
   ThreadState& st = thread_state();
   for (int attempt = 0;; ++attempt) {
     try {
       const Xapian::Database* db = database(st);
-      if (!db) return nullptr;
+      if (!db) return missing(Missing::unavailable);
       return f(st, *db);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The indexer committed twice while we read: start again on the newest revision.
       st.db.reset();
-      if (attempt >= 2) return nullptr;
+      if (attempt >= 2) return missing(Missing::unavailable);
     } catch (const Xapian::Error& e) {
       st.db.reset();
       if (attempt >= 1) {
         log::warning("search.query_failed", {{"reason", e.get_description()}});
-        return nullptr;
+        return missing(Missing::unavailable);
       }
     }
   }
 }
 
-std::shared_ptr<const SearchResult> SearchService::search(const SearchRequest& request) const {
+std::shared_ptr<const SearchResult> SearchService::search(const SearchRequest& request, Missing* why) const {
   const std::string key = status_ ? cache_key(request) : std::string();
   const std::uint64_t generation = status_ ? status_->generation.load() : 0;
+  // The cache first: a cached answer never waits for a query slot.
   if (status_ && status_->ready)
     if (auto cached = results_.get(key, generation)) return cached;
-  auto result = with_database([&](ThreadState& st, const Xapian::Database& db) { return run(st, db, request); });
+  auto result = with_database([&](ThreadState& st, const Xapian::Database& db) { return run(st, db, request); }, why);
   if (result && status_) results_.put(key, generation, result);
   return result;
 }
@@ -210,14 +229,15 @@ std::shared_ptr<const SearchResult> SearchService::run(ThreadState& st, const Xa
   return res;
 }
 
-std::shared_ptr<const std::vector<std::string>> SearchService::complete(std::string_view text, std::size_t max) const {
+std::shared_ptr<const std::vector<std::string>> SearchService::complete(std::string_view text, std::size_t max,
+                                                                        Missing* why) const {
   const std::string t = cut_chars(normalize(text), kCompletionChars);
   const std::string key = t + '\x1f' + std::to_string(max);
   const std::uint64_t generation = status_ ? status_->generation.load() : 0;
   if (status_ && status_->ready)
     if (auto cached = completions_.get(key, generation)) return cached;
   auto result =
-      with_database([&](ThreadState& st, const Xapian::Database& db) { return run_complete(st, db, t, max); });
+      with_database([&](ThreadState& st, const Xapian::Database& db) { return run_complete(st, db, t, max); }, why);
   if (result && status_) completions_.put(key, generation, result);
   return result;
 }
@@ -264,16 +284,18 @@ std::shared_ptr<const std::vector<std::string>> SearchService::run_complete(Thre
 
 namespace portald::search {
 
-std::shared_ptr<const Facets> SearchService::facets() const {
+std::shared_ptr<const Facets> SearchService::facets(Missing* why) const {
   const std::uint64_t generation = status_ ? status_->generation.load() : 0;
   if (status_ && status_->ready)
     if (auto cached = facets_.get("", generation)) return cached;
-  auto result = with_database([&](ThreadState&, const Xapian::Database& db) {
-    auto f = std::make_shared<Facets>();
-    f->agencies = list_facet(db, prefix::agency, meta::agency_name);
-    f->doc_types = list_facet(db, prefix::doc_type, meta::doc_type_name);
-    return std::shared_ptr<const Facets>(std::move(f));
-  });
+  auto result = with_database(
+      [&](ThreadState&, const Xapian::Database& db) {
+        auto f = std::make_shared<Facets>();
+        f->agencies = list_facet(db, prefix::agency, meta::agency_name);
+        f->doc_types = list_facet(db, prefix::doc_type, meta::doc_type_name);
+        return std::shared_ptr<const Facets>(std::move(f));
+      },
+      why);
   if (result && status_) facets_.put("", generation, result);
   return result;
 }

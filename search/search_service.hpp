@@ -2,7 +2,10 @@
 // The read side of search, called from HTTP worker threads: each thread keeps its own
 // Xapian::Database (Xapian objects are not thread-safe), reopened when the indexer commits; finished
 // answers are cached until the next commit. A query's cost is bounded: the text is cut (see
-// query_builder.hpp), pages are capped, and the match has a time budget.
+// query_builder.hpp), pages are capped, and the match has a time budget. Uncached queries pass an
+// admission gate (admission_gate.hpp), so a burst is refused quickly instead of queuing; cached answers
+// never wait for it.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "daemon/model/time.hpp"
+#include "search/admission_gate.hpp"
 #include "search/query_builder.hpp"
 #include "search/result_cache.hpp"
 #include "search/schema.hpp"
@@ -50,11 +54,17 @@ struct Facets {
   std::vector<Facet> doc_types;  // legal document types
 };
 
+// Why an answer is missing: no readable index yet (first build, locked, unreadable), or every query
+// slot stayed busy for the wait budget (answer 503 with Retry-After: 1).
+enum class Missing { unavailable, busy };
+
 class SearchService {
  public:
   struct Options {
     std::size_t cache_entries = 4096;
-    double time_limit_s = 0.05;  // then Xapian stops counting matches beyond the page (estimates)
+    unsigned concurrency = 0;                   // uncached queries at once; 0 = one per hardware thread
+    std::chrono::milliseconds queue_wait{200};  // longest wait for a slot before a refusal
+    double time_limit_s = 0.05;                 // then Xapian stops counting matches beyond the page (estimates)
     std::size_t snippet_bytes = 260;
   };
   // `status` is the in-process indexer's; with nullptr (another process writes the index) every call
@@ -65,22 +75,28 @@ class SearchService {
   SearchService(const SearchService&) = delete;
   SearchService& operator=(const SearchService&) = delete;
 
-  // The answer, or nullptr while the index is unavailable (rebuilding, locked, unreadable).
-  // Thread-safe. Pages beyond limits (see search_service.cpp) come back without hits.
-  std::shared_ptr<const SearchResult> search(const SearchRequest& request) const;
+  // The answer, or nullptr while the index is unavailable or the gate refused (`why`, when given, says
+  // which). Thread-safe. Pages beyond limits (see search_service.cpp) come back without hits.
+  std::shared_ptr<const SearchResult> search(const SearchRequest& request, Missing* why = nullptr) const;
   // Completions of the last word of `text` (typed with or without diacritics), most used first, as
-  // the words appear in titles and texts ("phat tri" -> "phát triển"); nullptr while unavailable.
-  std::shared_ptr<const std::vector<std::string>> complete(std::string_view text, std::size_t max = 8) const;
-  // The agencies and document types present in the index, by name; nullptr while unavailable.
-  std::shared_ptr<const Facets> facets() const;
+  // the words appear in titles and texts ("phat tri" -> "phát triển"); nullptr as for search().
+  std::shared_ptr<const std::vector<std::string>> complete(std::string_view text, std::size_t max = 8,
+                                                           Missing* why = nullptr) const;
+  // The agencies and document types present in the index, by name; nullptr as for search().
+  std::shared_ptr<const Facets> facets(Missing* why = nullptr) const;
   std::uint64_t cache_hits() const { return results_.hits(); }
+  // Searches the gate refused since start.
+  std::uint64_t refused() const { return gate_.refused(); }
+  AdmissionGate& gate() const { return gate_; }
 
  private:
   struct ThreadState;
   ThreadState& thread_state() const;
   const Xapian::Database* database(ThreadState& st) const;
+  // f(state, db) behind the admission gate; nullptr (and *why) when unavailable or refused.
   template <class F>
-  auto with_database(F&& f) const -> decltype(f(std::declval<ThreadState&>(), std::declval<const Xapian::Database&>()));
+  auto with_database(F&& f, Missing* why) const
+      -> decltype(f(std::declval<ThreadState&>(), std::declval<const Xapian::Database&>()));
   std::shared_ptr<const SearchResult> run(ThreadState& st, const Xapian::Database& db, const SearchRequest& r) const;
   std::shared_ptr<const std::vector<std::string>> run_complete(ThreadState& st, const Xapian::Database& db,
                                                                const std::string& text, std::size_t max) const;
@@ -92,6 +108,7 @@ class SearchService {
   mutable ResultCache<SearchResult> results_;
   mutable ResultCache<std::vector<std::string>> completions_;
   mutable ResultCache<Facets> facets_;
+  mutable AdmissionGate gate_;
 };
 
 }  // namespace portald::search

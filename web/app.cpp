@@ -15,6 +15,7 @@
 #include "web/handlers/open311/open311.hpp"
 #include "web/handlers/ops/metrics.hpp"
 #include "web/handlers/public/pages.hpp"
+#include "web/handlers/public/search.hpp"
 #include "web/links.hpp"
 #include "web/routes.hpp"
 #include "web/surrogate_keys.hpp"
@@ -162,7 +163,9 @@ App::App(Context ctx)
       cache_misses_(ctx_.monitor.metrics.counter("portald_page_cache_misses_total",
                                                  "Public pages rendered because the page cache had no copy.")),
       router_(instrument_routes(bind_routes(route_table()), ctx_.monitor.metrics),
-              [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {}
+              [this](model::Action action, Request& r) { return admin::guard(ctx_, action, r); }) {
+  search_refused_counter(ctx_);  // listed in /metrics from the start, at 0
+}
 
 std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
   std::vector<Route> routes;

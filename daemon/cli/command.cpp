@@ -115,8 +115,9 @@ const std::vector<Command>& commands() {
        .run = cmd_restore},
       {.words = {"reindex"},
        .usage = "reindex [--threads N]",
-       .help = "Rebuild the search index from the store. Only while portald is stopped (it holds the index's write "
-               "lock, and rebuilds a missing or stale index by itself). Draws a progress bar on a terminal.",
+       .help = "Rebuild the search index from the store into a new directory and switch to it atomically; safe "
+               "beside a running portald, whose searches keep answering from the old index (portald also rebuilds "
+               "a missing or stale index by itself). Draws a progress bar on a terminal.",
        .run = cmd_reindex},
       {.words = {"check-config"},
        .usage = "check-config [FILE]",

@@ -1,13 +1,18 @@
-// portaldctl reindex: rebuilds the search index from LMDB while portald is stopped. The index is
-// derived and disposable; a running portald rebuilds it by itself when it is missing or stale, and
-// holds its write lock, so this command refuses to run beside it.
+// portaldctl reindex: rebuilds the search index from LMDB into a fresh directory beside the live one
+// and switches to it atomically (search/index_layout.hpp), so it may run beside portald: searches
+// keep answering from the old index, and portald follows the new one from its snapshot's change-log
+// position at its next poll, which also applies what changed during the rebuild.
+#include <xapian.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <thread>
 
 #include "daemon/cli/command.hpp"
+#include "search/index_layout.hpp"
 #include "search/index_writer.hpp"
 #include "search/schema.hpp"
 
@@ -39,6 +44,19 @@ class ProgressBar {
   int last_ = -1;
 };
 
+// Whether a running portald has the index open for writing (it holds Xapian's lock while it follows).
+bool index_in_use(const std::filesystem::path& dir) {
+  try {
+    Xapian::WritableDatabase probe(dir.string(), Xapian::DB_OPEN);
+    probe.close();
+    return false;
+  } catch (const Xapian::DatabaseLockError&) {
+    return true;
+  } catch (const Xapian::Error&) {
+    return false;  // unreadable: nothing can be using it
+  }
+}
+
 }  // namespace
 
 int cmd_reindex(CommandContext& c) {
@@ -60,30 +78,43 @@ int cmd_reindex(CommandContext& c) {
     }
   }
   const store::Store store(c.config.data_dir, {.map_size = c.config.map_size});
-  const auto dir = search::index_dir(c.config.data_dir);
-  std::optional<search::IndexWriter> writer;
-  try {
-    writer.emplace(dir, search::IndexWriter::Mode::overwrite);
-  } catch (const search::IndexLocked&) {
-    c.err << "reindex: the search index " << dir.string()
-          << " is in use (a running portald holds its write lock).\n"
-             "portald rebuilds the index by itself when it is missing or stale; to rebuild it from the command "
-             "line, stop portald first (systemctl stop portald), run reindex, then start it again.\n";
+  const auto root = search::index_dir(c.config.data_dir);
+  const search::RebuildLock lock(root);
+  if (!lock.held()) {
+    c.err << "reindex: the search index " << root.string()
+          << " is already being rebuilt (by portald itself or another portaldctl reindex); searches keep "
+             "answering meanwhile. Run reindex again once that rebuild has finished if you still need to.\n";
     return 1;
   }
+  search::remove_leftovers(root);  // directories of interrupted rebuilds
+  const auto fresh = search::fresh_index_dir(root);
+  std::optional<search::IndexWriter> writer;
+  writer.emplace(fresh, search::IndexWriter::Mode::overwrite);
   ProgressBar bar(c.terminal, c.err);
   search::RebuildOptions options;
   options.threads = threads;
   options.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
   const search::RebuildReport r = writer->rebuild(store, options);
   bar.done();
-  writer.reset();  // close: releases the lock before we report success
+  writer.reset();  // close before the switch: portald opens it for writing next
+  if (!r.completed) {
+    search::remove_index(root, fresh);
+    c.err << "reindex: the rebuild did not finish; the live index is unchanged\n";
+    return 1;
+  }
+  // Without portald the old index can go now; with it, portald removes it once no search reads it.
+  // Asked before the switch: after it, the old layout's root opens the new index through the stub.
+  const auto previous = search::live_index(root);
+  const bool previous_in_use = previous && index_in_use(*previous);
+  search::switch_live_index(root, fresh);
+  if (previous && !previous_in_use) search::remove_index(root, *previous);
   const double secs = std::max(r.elapsed.count(), 1e-3);
-  c.out << "search index rebuilt in " << dir.string() << ": " << r.articles << " articles, " << r.documents
+  c.out << "search index rebuilt in " << fresh.string() << ": " << r.articles << " articles, " << r.documents
         << " documents, " << r.others << " section pages, topics and questions in "
         << static_cast<long>(secs * 10) / 10.0 << " s ("
-        << static_cast<long>(double(r.articles + r.documents + r.others) / secs) << " items/s)\n";
-  return r.completed ? 0 : 1;
+        << static_cast<long>(double(r.articles + r.documents + r.others) / secs) << " items/s); "
+        << "a running portald switches to it within a second\n";
+  return 0;
 }
 
 }  // namespace portald::cli

@@ -40,6 +40,10 @@ struct Config {
   // one, 0..1024; more get 503. 1 thread: a hash takes a whole core, and a 2-core box keeps one for pages.
   unsigned password_hash_threads = 1;
   unsigned password_hash_queue = 16;
+  // Search admission (issue 17): uncached Xapian queries at once, 0..256 (0 = one per hardware thread),
+  // and the longest wait for a slot in milliseconds, 0..10000; a longer one gets 503 + Retry-After: 1.
+  unsigned search_concurrency = 0;
+  unsigned search_queue_wait = 200;
   std::size_t max_body = 1 << 20;                        // bytes, 1K..256M
   std::size_t max_upload_body = std::size_t(256) << 20;  // bytes, 1K..1G: signed-in staff's uploads
   // Who reads /metrics and the details of /healthz (paths, disk, backups, errors); others get the status.

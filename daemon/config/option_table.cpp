@@ -124,6 +124,14 @@ constexpr std::array options{
                  "more are answered at once with 503 and Retry-After (the login form keeps the name). "
                  "A waiting request holds no HTTP worker (its connection is suspended), so pages keep "
                  "every worker whatever this says."),
+    count_option("search-concurrency", &Config::search_concurrency, 0, 256,
+                 "Searches that may query the index at once; 0 = one per hardware thread. More would only "
+                 "share the cores and make every answer late. Answers from the search cache never wait for "
+                 "one."),
+    count_option("search-queue-wait", &Config::search_queue_wait, 0, 10000,
+                 "Milliseconds a search may wait for one of search-concurrency's slots; a search that would "
+                 "wait longer is answered at once with 503 and Retry-After: 1 (a short Vietnamese page, or "
+                 "the API's JSON error) and counted in portald_search_refused_total."),
     size_option("connection-memory", &Config::connection_memory, 8 * K, M,
                 "Memory for one connection's request headers and buffers; a request whose headers "
                 "do not fit is refused. It also bounds the request target: at most a quarter of it long, "

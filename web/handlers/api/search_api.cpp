@@ -12,9 +12,11 @@ namespace {
 
 constexpr std::size_t kMaxSuggestions = 8;
 
-Response unavailable() {
-  Response r = api_json({{"status", 503}, {"error", kSearchUnavailable}}, 503);
-  r.headers.emplace_back("Retry-After", "30");
+Response unavailable(const Context& ctx, search::Missing why) {
+  const bool busy = why == search::Missing::busy;
+  if (busy) search_refused_counter(ctx).inc();
+  Response r = api_json({{"status", 503}, {"error", busy ? kSearchBusy : kSearchUnavailable}}, 503);
+  r.headers.emplace_back("Retry-After", busy ? "1" : "30");
   return r;
 }
 
@@ -31,8 +33,9 @@ nlohmann::json hit_json(const search::SearchHit& h) {
 
 Response api_search(const Context& ctx, Request& req) {
   const search::SearchRequest r = parse_search_request(req, kApiSearchParams);
-  const auto result = ctx.search ? ctx.search->search(r) : nullptr;
-  if (!result) return unavailable();
+  auto why = search::Missing::unavailable;
+  const auto result = ctx.search ? ctx.search->search(r, &why) : nullptr;
+  if (!result) return unavailable(ctx, why);
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : result->hits) hits.push_back(hit_json(h));
   return api_json(
@@ -44,8 +47,9 @@ Response api_search(const Context& ctx, Request& req) {
 
 Response api_search_suggest(const Context& ctx, Request& req) {
   const std::string q(req.query_value("q").value_or(std::string_view()));
-  const auto completions = ctx.search ? ctx.search->complete(q, kMaxSuggestions) : nullptr;
-  if (!completions) return unavailable();
+  auto why = search::Missing::unavailable;
+  const auto completions = ctx.search ? ctx.search->complete(q, kMaxSuggestions, &why) : nullptr;
+  if (!completions) return unavailable(ctx, why);
   return api_json({{"query", q}, {"suggestions", *completions}});
 }
 

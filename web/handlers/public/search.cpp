@@ -3,6 +3,7 @@
 // the index is being built.
 #include "web/handlers/public/search.hpp"
 
+#include "daemon/health/monitor.hpp"
 #include "daemon/model/text.hpp"
 #include "daemon/model/time.hpp"
 #include "daemon/model/url_encoding.hpp"
@@ -228,11 +229,16 @@ Response search_page(const Context& ctx, Request& req) {
                      !r.agency.empty() || r.from_day || r.to_day;
   std::shared_ptr<const search::SearchResult> result;
   std::shared_ptr<const search::Facets> facets;
+  auto facets_missing = search::Missing::unavailable, result_missing = search::Missing::unavailable;
   if (ctx.search) {
-    facets = ctx.search->facets();
-    if (asked) result = ctx.search->search(r);
+    facets = ctx.search->facets(&facets_missing);
+    if (asked) result = ctx.search->search(r, &result_missing);
   }
-  const bool unavailable = !ctx.search || (asked && !result) || !facets;
+  // Busy: the admission gate refused. The form is shown without filter lists rather than refused.
+  const bool busy = asked && !result && result_missing == search::Missing::busy;
+  const bool facets_busy = !facets && facets_missing == search::Missing::busy;
+  if (busy || facets_busy) search_refused_counter(ctx).inc();
+  const bool unavailable = !ctx.search || (asked && !result) || (!facets && !facets_busy);
 
   ctemplate::TemplateDictionary dict("search");
   const store::ReadTxn txn = ctx.store.read();
@@ -248,13 +254,21 @@ Response search_page(const Context& ctx, Request& req) {
                  "Tìm tin bài, văn bản, trang giới thiệu và câu hỏi đã trả lời trên cổng thông tin, "
                  "gõ có dấu hoặc không dấu.");
   fill_form(dict, ctx, txn, r, facets.get());
-  if (unavailable) dict.AddSectionDictionary("UNAVAILABLE")->SetValue("MESSAGE", kSearchUnavailable);
+  if (unavailable)
+    dict.AddSectionDictionary("UNAVAILABLE")->SetValue("MESSAGE", busy ? kSearchBusy : kSearchUnavailable);
   if (result) fill_results(dict, *result, r);
 
   const int status = asked && !result ? 503 : 200;
   Response resp = render_page(ctx, "search", dict, status);
-  if (status == 503) resp.headers.emplace_back("Retry-After", "30");
+  // Busy passes in a moment; a first build of the index takes a while.
+  if (status == 503) resp.headers.emplace_back("Retry-After", busy ? "1" : "30");
   return resp;
+}
+
+health::Counter& search_refused_counter(const Context& ctx) {
+  return ctx.monitor.metrics.counter(
+      "portald_search_refused_total",
+      "Searches answered 503 at once because every query slot stayed busy for search-queue-wait (issue 17).");
 }
 
 }  // namespace portald::web

@@ -2,6 +2,7 @@
 // Full-text search: the public page /tim-kiem (works without JavaScript), the JSON API
 // /api/v1/search and its autocomplete /api/v1/search/suggest. Answers come from the SearchService
 // (its own cache and per-thread Xapian databases), never from the page cache.
+#include "daemon/health/metrics.hpp"
 #include "search/query_builder.hpp"
 #include "web/context.hpp"
 #include "web/server/request.hpp"
@@ -39,5 +40,13 @@ search::SearchRequest parse_search_request(const Request& req, const SearchParam
 inline constexpr const char* kSearchUnavailable =
     "Chức năng tìm kiếm đang được chuẩn bị (hệ thống đang lập chỉ mục dữ liệu), vui lòng thử lại sau ít "
     "phút. Các trang khác của Cổng thông tin vẫn hoạt động bình thường.";
+
+// What a reader sees when every search slot stayed busy for the wait budget (503, Retry-After: 1).
+inline constexpr const char* kSearchBusy =
+    "Máy chủ tìm kiếm đang quá tải, vui lòng thử lại sau một giây. Các trang khác của Cổng thông tin vẫn hoạt "
+    "động bình thường.";
+
+// portald_search_refused_total: searches the admission gate refused (registered on first use).
+health::Counter& search_refused_counter(const Context& ctx);
 
 }  // namespace portald::web

@@ -1,0 +1,57 @@
+#pragma once
+// Admission control for uncached searches (issue 17): at most `slots` Xapian queries run at once (one
+// per core: more only share the cores and make every answer late), and a request that cannot start
+// within `budget` is refused rather than queued for seconds; the caller answers 503 + Retry-After.
+// A request is refused at once when the queue ahead of it, at the recent cost of a query, would
+// already take longer than the budget; otherwise it waits at most the budget.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+
+namespace portald::search {
+
+class AdmissionGate {
+ public:
+  // slots 0 = one per hardware thread.
+  AdmissionGate(unsigned slots, std::chrono::milliseconds budget);
+  AdmissionGate(const AdmissionGate&) = delete;
+  AdmissionGate& operator=(const AdmissionGate&) = delete;
+
+  // A running query's place; leaving it (destructor) lets the next one in and records the query's cost.
+  class Slot {
+   public:
+    Slot(Slot&& o) noexcept : gate_(o.gate_), started_(o.started_) { o.gate_ = nullptr; }
+    Slot& operator=(Slot&&) = delete;
+    Slot(const Slot&) = delete;
+    ~Slot();
+
+   private:
+    friend class AdmissionGate;
+    Slot(AdmissionGate* gate, std::chrono::steady_clock::time_point started) : gate_(gate), started_(started) {}
+    AdmissionGate* gate_;
+    std::chrono::steady_clock::time_point started_;
+  };
+
+  // A slot, or std::nullopt when none frees within the budget (counted in refused()).
+  std::optional<Slot> enter();
+
+  unsigned slots() const { return slots_; }
+  std::chrono::milliseconds budget() const { return budget_; }
+  unsigned in_use() const;
+  std::uint64_t refused() const;
+
+ private:
+  void leave(std::chrono::steady_clock::duration took);
+
+  const unsigned slots_;
+  const std::chrono::milliseconds budget_;
+  mutable std::mutex mutex_;
+  std::condition_variable freed_;
+  unsigned running_ = 0, waiting_ = 0;
+  std::uint64_t refused_ = 0;
+  double mean_query_s_ = 0;  // moving average of a query's time in its slot; 0 until one has run
+};
+
+}  // namespace portald::search

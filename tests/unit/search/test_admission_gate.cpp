@@ -1,0 +1,127 @@
+// The admission gate of uncached searches (issue 17): at most `slots` queries at once, a refusal after
+// at most the wait budget (at once when the queue would take longer), and cached answers that never
+// wait for a slot.
+#include <boost/test/unit_test.hpp>
+
+#include <thread>
+
+#include "search/admission_gate.hpp"
+#include "tests/unit/search/search_fixture.hpp"
+
+using namespace portald;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::chrono::milliseconds since(Clock::time_point t0) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(admission_gate)
+
+BOOST_AUTO_TEST_CASE(refuses_after_the_budget_while_every_slot_is_held) {
+  search::AdmissionGate gate(2, 100ms);
+  auto a = gate.enter();
+  auto b = gate.enter();
+  BOOST_REQUIRE(a && b);
+  BOOST_TEST(gate.in_use() == 2u);
+  const auto t0 = Clock::now();
+  const auto refused = gate.enter();
+  const auto waited = since(t0);
+  BOOST_TEST(!refused);
+  BOOST_TEST(gate.refused() == 1u);
+  BOOST_TEST_MESSAGE("refused after " << waited.count() << " ms (budget 100 ms)");
+  BOOST_TEST(waited.count() >= 95);  // it did wait for a slot to free...
+  BOOST_TEST(waited.count() < 600);  // ...but not much past the budget (a loaded machine's slack)
+  b.reset();
+  BOOST_TEST(gate.in_use() == 1u);
+  BOOST_TEST(gate.enter().has_value());  // a freed slot admits at once
+  BOOST_TEST(gate.refused() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_slot_freed_within_the_budget_admits_the_waiting_search) {
+  search::AdmissionGate gate(1, 5000ms);
+  std::optional<search::AdmissionGate::Slot> held = gate.enter();
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(50ms);
+    held.reset();
+  });
+  const auto t0 = Clock::now();
+  const auto slot = gate.enter();
+  const auto waited = since(t0);
+  releaser.join();
+  BOOST_TEST(slot.has_value());
+  BOOST_TEST(waited.count() >= 40);
+  BOOST_TEST(waited.count() < 2000);
+  BOOST_TEST(gate.refused() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_at_once_when_the_queries_ahead_take_longer_than_the_budget) {
+  search::AdmissionGate gate(1, 200ms);
+  {
+    auto slow = gate.enter();  // one query of 600 ms: the gate learns what a query costs
+    std::this_thread::sleep_for(600ms);
+  }
+  auto held = gate.enter();
+  const auto t0 = Clock::now();
+  BOOST_TEST(!gate.enter());  // about 300 ms expected for the running query to end > 200 ms budget
+  const auto waited = since(t0);
+  BOOST_TEST_MESSAGE("refused after " << waited.count() << " ms");
+  BOOST_TEST(waited.count() < 100);  // at once, not after the budget
+  BOOST_TEST(gate.refused() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(zero_slots_means_one_per_hardware_thread) {
+  const search::AdmissionGate gate(0, 200ms);
+  BOOST_TEST(gate.slots() == std::max(1u, std::thread::hardware_concurrency()));
+}
+
+BOOST_AUTO_TEST_CASE(a_cached_answer_passes_while_every_slot_is_held) {
+  test::SearchFixture f;
+  const search::SearchService svc(f.dir, &f.status, {.concurrency = 1, .queue_wait = 100ms});
+  search::SearchRequest cached;
+  cached.q = "dak nong";
+  const auto first = svc.search(cached);
+  BOOST_REQUIRE(first);
+  BOOST_REQUIRE(first->total > 0u);
+
+  auto held = svc.gate().enter();  // a long query holds the only slot
+  BOOST_REQUIRE(held);
+  const auto t0 = Clock::now();
+  auto why = search::Missing::unavailable;
+  const auto again = svc.search(cached, &why);
+  BOOST_TEST((again.get() == first.get()));  // the cached answer, at once
+  BOOST_TEST(since(t0).count() < 50);
+  BOOST_TEST(svc.refused() == 0u);
+
+  search::SearchRequest uncached;
+  uncached.q = "nong nghiep";
+  BOOST_TEST(!svc.search(uncached, &why));
+  BOOST_TEST((why == search::Missing::busy));
+  BOOST_TEST(!svc.complete("dak", 8, &why));
+  BOOST_TEST((why == search::Missing::busy));
+  BOOST_TEST(svc.refused() == 2u);
+
+  held.reset();
+  BOOST_TEST(svc.search(uncached) != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(an_unready_index_is_unavailable_without_taking_a_slot) {
+  test::SearchFixture f;
+  f.status.ready = false;
+  const search::SearchService svc(f.dir, &f.status, {.concurrency = 1, .queue_wait = 100ms});
+  auto held = svc.gate().enter();
+  search::SearchRequest r;
+  r.q = "dak nong";
+  auto why = search::Missing::busy;
+  const auto t0 = Clock::now();
+  BOOST_TEST(!svc.search(r, &why));
+  BOOST_TEST((why == search::Missing::unavailable));
+  BOOST_TEST(since(t0).count() < 50);
+  BOOST_TEST(svc.refused() == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
