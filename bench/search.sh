@@ -103,13 +103,14 @@ for _ in $(seq 600); do
 done
 curl -fs "http://127.0.0.1:$pport/api/v1/search?q=x" >/dev/null || { echo "bench: search never became ready" >&2; exit 1; }
 
-run_wrk() {  # list file -> "rps p50_ms p99_ms non2xx"
+run_wrk() {  # list file -> "rps p50_ms p99_ms non2xx refused_pct"
   wrk -t2 -c"$conns" -d"${duration}s" --latency -s "$work/cycle.lua" "http://127.0.0.1:$pport" -- "$1" | awk '
     /Requests\/sec/ {rps=$2}
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
+    /requests in/ {n=$1}
     /Non-2xx/ {bad=$4}
-    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, bad+0 }'
+    END { printf "%.0f %.2f %.2f %s %.1f\n", rps, p50, p99, bad+0, n ? 100 * bad / n : 0 }'
 }
 
 # 2. Uncached: 20,000 distinct queries cycle through a 4,096-entry cache, so nearly every one misses.
@@ -117,26 +118,28 @@ run_wrk() {  # list file -> "rps p50_ms p99_ms non2xx"
 # latency of a search with no queue in front of it (at 64 connections, most of p50 is waiting in line).
 head -n 10000 "$work/queries.txt" >"$work/queries-a.txt"
 tail -n +10001 "$work/queries.txt" >"$work/queries-b.txt"
-read -r h_rps h_p50 h_p99 h_bad <<<"$(run_wrk "$work/queries-a.txt")"
+read -r h_rps h_p50 h_p99 h_bad h_ref <<<"$(run_wrk "$work/queries-a.txt")"
 saved_conns=$conns conns=$(nproc)
-read -r l_rps l_p50 l_p99 l_bad <<<"$(run_wrk "$work/queries-b.txt")"
+read -r l_rps l_p50 l_p99 l_bad l_ref <<<"$(run_wrk "$work/queries-b.txt")"
 conns=$saved_conns
 ref_out=$("$ref" query "$work/data/search" "$work/queries.txt" "$duration" "$(nproc)") \
   || { echo "bench: search_reference query failed (exit $?): $ref_out" >&2; exit 1; }
 read -r _ _ _ r_rps _ r_p50 _ r_p99 <<<"$ref_out"
 echo
 echo "2. uncached search, a mix of one-word, multi-word, phrase and filtered queries"
-printf '%-32s %10s %9s %9s %8s\n' "" searches/s p50_ms p99_ms non2xx
-printf '%-32s %10s %9s %9s %8s\n' "portald over HTTP (wrk)" "$h_rps" "$h_p50" "$h_p99" "$h_bad"
-printf '%-32s %10s %9s %9s %8s\n' "portald, $(nproc) connections" "$l_rps" "$l_p50" "$l_p99" "$l_bad"
-printf '%-32s %10s %9s %9s %8s\n' "Xapian direct, $(nproc) threads" "$r_rps" "$r_p50" "$r_p99" "-"
+printf '%-32s %10s %9s %9s %8s %10s\n' "" searches/s p50_ms p99_ms non2xx refused_%
+printf '%-32s %10s %9s %9s %8s %10s\n' "portald over HTTP (wrk)" "$h_rps" "$h_p50" "$h_p99" "$h_bad" "$h_ref"
+printf '%-32s %10s %9s %9s %8s %10s\n' "portald, $(nproc) connections" "$l_rps" "$l_p50" "$l_p99" "$l_bad" "$l_ref"
+printf '%-32s %10s %9s %9s %8s %10s\n' "Xapian direct, $(nproc) threads" "$r_rps" "$r_p50" "$r_p99" "-" "-"
 echo "ratio portald/Xapian: $(ratio "$h_rps" "$r_rps") searches/s (target >= 0.7x), p99 ${h_p99} ms (target < 50 ms)"
+echo "refused (503 + Retry-After: 1 from the admission gate, search-concurrency / search-queue-wait): ${h_ref}% of"\
+  "searches at $conns connections; p99 counts the refusals too, which answer at once"
 echo "(at $conns connections a request waits for about $conns / searches/s = $(python3 -c "print(round($conns*1000/max($h_rps,1)))") ms on average)"
 
 # 3. Popular queries: the result cache answers (warm it first).
 wrk -t1 -c4 -d1s -s "$work/cycle.lua" "http://127.0.0.1:$pport" -- "$work/popular.txt" >/dev/null
-read -r c_rps c_p50 c_p99 c_bad <<<"$(run_wrk "$work/popular.txt")"
+read -r c_rps c_p50 c_p99 c_bad c_ref <<<"$(run_wrk "$work/popular.txt")"
 echo
 echo "3. 10 popular queries repeated (result cache)"
-printf '%-32s %10s %9s %9s %8s\n' "portald over HTTP (wrk)" "$c_rps" "$c_p50" "$c_p99" "$c_bad"
+printf '%-32s %10s %9s %9s %8s %10s\n' "portald over HTTP (wrk)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "$c_ref"
 echo "ratio cached/uncached: $(ratio "$c_rps" "$h_rps"); cached/Xapian direct: $(ratio "$c_rps" "$r_rps") (target >= 5000 searches/s)"
