@@ -151,6 +151,7 @@ void Indexer::open() {
     need_rebuild_ = true;
     return;
   }
+  writer_dir_ = *live;
   try {
     writer_ = std::make_unique<IndexWriter>(*live, IndexWriter::Mode::open_or_create);
   } catch (const IndexLocked& e) {
@@ -166,7 +167,6 @@ void Indexer::open() {
     need_rebuild_ = true;
     return;
   }
-  writer_dir_ = *live;
   lock_logged_ = false;
   std::optional<std::string> why;
   {
@@ -234,11 +234,15 @@ void Indexer::rebuild() {
     return;
   }
   switch_live_index(dir_, fresh);
+  const auto replaced = writer_dir_;
+  const auto served = status_.live();
   writer_ = std::move(writer);
   writer_dir_ = fresh;
   need_rebuild_ = false;
   // Following continues from the rebuild's snapshot: what changed meanwhile is applied next.
   publish(fresh, r.cursor);
+  // An index no search read (unreadable, half-built) goes now; one that answered, once retired.
+  if (!replaced.empty() && replaced != fresh && (!served || served->dir != replaced)) remove_index(dir_, replaced);
   const double secs = std::max(r.elapsed.count(), 1e-3);
   log::info("search.rebuild_done",
             {{"dir", fresh.string()},
