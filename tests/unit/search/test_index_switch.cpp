@@ -4,6 +4,7 @@
 // layout of earlier versions (glass files directly in search/) keeps working and is left cleanly.
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
 #include <thread>
 
 #include "search/index_layout.hpp"
@@ -39,8 +40,11 @@ std::uint64_t publish(test::TempStore& s, const std::string& title) {
   return id;
 }
 
-// What portaldctl reindex does: a fresh directory, rebuilt from one snapshot (not yet switched to).
+// What portaldctl reindex does: under the rebuild lock (a running indexer deletes unlocked leftovers),
+// a fresh directory rebuilt from one snapshot (not yet switched to).
 fs::path build_beside(test::TempStore& s, const fs::path& root) {
+  std::optional<search::RebuildLock> lock;
+  BOOST_REQUIRE(wait_until([&] { return lock.emplace(root).held(); }, 5s));
   const auto dir = search::fresh_index_dir(root);
   search::IndexWriter w(dir, search::IndexWriter::Mode::overwrite);
   BOOST_REQUIRE(w.rebuild(s.store, {}).completed);
