@@ -87,11 +87,11 @@ BOOST_AUTO_TEST_CASE(a_reader_opened_before_the_switch_still_answers_and_new_rea
   BOOST_TEST(after.get_doccount() == old_count + 1);
   BOOST_TEST(matches(after, search::id_term(search::ItemKind::article, id)) == 1u);
 
-  // Retiring the old layout leaves only the stub, the lock and the live directory.
+  // Retiring the old layout leaves only the stub, the rebuild lock and the live directory.
   search::remove_index(root, root);
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(root)) names.insert(e.path().filename().string());
-  BOOST_TEST((names == std::set<std::string>{"XAPIANDB", "index-1"}));
+  BOOST_TEST((names == std::set<std::string>{"XAPIANDB", "index-1", "rebuild.lock"}));
   BOOST_TEST(Xapian::Database(root.string()).get_doccount() == old_count + 1);
 
   // The next rebuild goes to index-2; removing index-1 then is allowed, the live one never is.
