@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <fstream>
@@ -107,14 +108,17 @@ void remove_index(const fs::path& root, const fs::path& dir) {
   fs::remove_all(dir, ec);
 }
 
-void remove_leftovers(const fs::path& root) {
+void remove_leftovers(const fs::path& root, const std::vector<fs::path>& keep) {
   const auto live = live_index(root);
+  const auto kept = [&](const fs::path& p) {
+    return p == live || std::find(keep.begin(), keep.end(), p) != keep.end();
+  };
   std::error_code ec;
   std::vector<fs::path> dirs;
   for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
-    if (serial_of(it->path().filename().string()) && it->path() != live) dirs.push_back(it->path());
+    if (serial_of(it->path().filename().string()) && !kept(it->path())) dirs.push_back(it->path());
   for (const auto& d : dirs) fs::remove_all(d, ec);
-  if (live != root) remove_root_files(root);
+  if (!kept(root)) remove_root_files(root);
 }
 
 RebuildLock::RebuildLock(const fs::path& root) {

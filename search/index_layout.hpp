@@ -12,6 +12,7 @@
 // unlinks search/iamglass, and the rest of its files are removed with the retired index.
 #include <filesystem>
 #include <optional>
+#include <vector>
 
 namespace portald::search {
 
@@ -31,9 +32,10 @@ void switch_live_index(const std::filesystem::path& root, const std::filesystem:
 // Never the live one. Errors are ignored (a leftover is only disk space, removed at the next start).
 void remove_index(const std::filesystem::path& root, const std::filesystem::path& dir);
 
-// Deletes every index directory but the live one, and the old layout's files once it is not live.
-// Call only while holding the RebuildLock: another process may be building one.
-void remove_leftovers(const std::filesystem::path& root);
+// Deletes every index directory but the live one and those in `keep` (retired ones readers may still
+// hold), and the old layout's files once it is not live (and not kept). Call only while holding the
+// RebuildLock: another process may be building one.
+void remove_leftovers(const std::filesystem::path& root, const std::vector<std::filesystem::path>& keep = {});
 
 // flock(2) on root/rebuild.lock, released by the destructor (or the process's death).
 class RebuildLock {

@@ -188,8 +188,9 @@ void Indexer::open() {
   log::info(
       "search.index_opened",
       {{"dir", live->string()}, {"documents", writer_->database().get_doccount()}, {"cursor", writer_->cursor()}});
-  // Directories of interrupted rebuilds, unless a portaldctl reindex is building one right now.
-  if (const RebuildLock lock(dir_); lock.held()) remove_leftovers(dir_);
+  // Directories of interrupted rebuilds, unless a portaldctl reindex is building one right now; not
+  // the retired ones readers may still hold (remove_retired deletes those).
+  if (const RebuildLock lock(dir_); lock.held()) remove_leftovers(dir_, retired_dirs());
 }
 
 void Indexer::rebuild() {
@@ -207,7 +208,7 @@ void Indexer::rebuild() {
     return;
   }
   lock_logged_ = false;
-  remove_leftovers(dir_);  // what an interrupted rebuild left
+  remove_leftovers(dir_, retired_dirs());  // what an interrupted rebuild left
   status_.phase = IndexStatus::Phase::rebuilding;
   status_.rebuild_done = 0;
   status_.rebuild_total = 0;
@@ -268,6 +269,12 @@ void Indexer::withdraw() {
   ++status_.epoch;
   if (auto previous = status_.exchange_live(nullptr))
     retired_.push_back({std::move(previous), std::chrono::steady_clock::now()});
+}
+
+std::vector<std::filesystem::path> Indexer::retired_dirs() const {
+  std::vector<std::filesystem::path> out;
+  for (const auto& r : retired_) out.push_back(r.index->dir);
+  return out;
 }
 
 void Indexer::remove_retired() {

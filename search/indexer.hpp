@@ -101,6 +101,7 @@ class Indexer {
   void withdraw();
   // Deletes the retired index directories no reader uses any more.
   void remove_retired();
+  std::vector<std::filesystem::path> retired_dirs() const;
   void failed(const std::string& reason);
   void sleep_for(std::chrono::milliseconds d);
   bool stopping() const { return stop_.load(); }
