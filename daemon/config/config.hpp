@@ -73,7 +73,7 @@ struct Config {
   unsigned question_min_fill_time = 5;      // seconds, 0..600
   unsigned question_limit_per_address = 5;  // submissions per address per hour, 1..10000
   unsigned question_limit_global = 60;      // submissions per minute for the whole portal, 1..100000
-  std::string visit_stats = "off";          // on|off: access statistics (issue 13); off until faster
+  std::string visit_stats = "on";           // on|off: access statistics (issue 13)
   // The HTTP access log (issue 16, Nghị định 53/2022): off|journal|files; day files in access_log_dir
   // ("" = <data-dir>/access-log), removed after access_log_keep_days (1..3650).
   std::string access_log = "files";

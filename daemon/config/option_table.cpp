@@ -219,8 +219,8 @@ constexpr std::array options{
     choice_option("visit-stats", &Config::visit_stats, on_off, "on/off",
                   "Count page views for the access statistics (/quan-tri/thong-ke, the footer's figures): "
                   "figures only, batched in memory and written every few seconds; no address, cookie or "
-                  "user agent is stored. off (the default) = nothing is counted: counting cost about a "
-                  "quarter of the page throughput in bench/visit_stats.sh (issue 13's target is 5%)."),
+                  "user agent is stored. on (the default) costs no measurable page throughput in "
+                  "bench/visit_stats.sh (issue 13's target: at most 5%); off = nothing is counted."),
     choice_option("access-log", &Config::access_log, access_log_modes, "off/journal/files",
                   "The HTTP access log that Nghị định 53/2022 asks to keep at least 12 months: one line per "
                   "request in nginx's combined format plus the seconds taken, with the client address "

@@ -69,7 +69,9 @@ void CachePurger::run(std::stop_token stop, std::uint64_t cursor) {
       cursor = changes.back().seq;
       const std::string keys = web::purge_keys(changes);
       if (keys.empty()) continue;
-      for (const auto& node : options_.nodes) purge(node, keys, stop);
+      const auto parts = split_keys(keys);
+      for (const auto& node : options_.nodes)
+        for (const auto& part : parts) purge(node, part, stop);
     } catch (const std::exception& e) {
       // A store read that failed is tried again at the next poll.
       log::warning("cache.purger_read_failed", {{"what", e.what()}});

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 namespace portald::purge {
 namespace {
@@ -44,6 +45,22 @@ bool fail(std::string* why, std::string reason) {
 }
 
 }  // namespace
+
+std::vector<std::string> split_keys(std::string_view keys, std::size_t max_bytes) {
+  std::vector<std::string> parts;
+  std::string part;
+  while (!keys.empty()) {
+    const auto space = keys.find(' ');
+    const std::string_view key = keys.substr(0, space);
+    keys = space == std::string_view::npos ? std::string_view() : keys.substr(space + 1);
+    if (key.empty()) continue;
+    if (!part.empty() && part.size() + 1 + key.size() > max_bytes) parts.push_back(std::exchange(part, {}));
+    if (!part.empty()) part += ' ';
+    part += key;
+  }
+  if (!part.empty()) parts.push_back(std::move(part));
+  return parts;
+}
 
 bool send_purge(const config::ListenAddress& node, std::string_view keys, std::chrono::milliseconds timeout,
                 std::string* why) {

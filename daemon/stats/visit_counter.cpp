@@ -78,23 +78,29 @@ std::uint64_t VisitCounter::visitor(Shard& s, std::string_view address, std::str
 void VisitCounter::record(model::VisitKind kind, std::string_view ref, std::string_view address,
                           std::string_view user_agent, model::UnixTime now) {
   const std::int32_t day = model::vietnam_day(now);
-  const bool bot_agent = is_bot_agent(user_agent);
   Shard& s = shard_of(address, user_agent);
   const std::lock_guard lock(s.mu);
   const std::uint64_t h = visitor(s, address, user_agent, day);
-  if (bot_agent || s.robots.contains(h)) {
+  // A visitor of the last minutes is a reader: its agent was judged on its first view (and a robots.txt
+  // fetch takes it out of `seen`), so the agent is not searched again on each of its pages.
+  const auto known = s.seen.find(h);
+  if (known == s.seen.end() && (s.robots.contains(h) || is_bot_agent(user_agent))) {
     ++s.pending[pending_key(model::VisitKind::bot, day, {})];
     return;
   }
   ++s.pending[pending_key(model::VisitKind::site, day, {})];
   if (kind != model::VisitKind::site && kind != model::VisitKind::bot) ++s.pending[pending_key(kind, day, ref)];
+  if (known != s.seen.end()) {
+    known->second = now;
+    return;
+  }
   // A full shard forgets the visitors gone quiet, at most once a second: a scan on every view while it
   // stays full would make the page path slow exactly when the portal is busiest.
-  if (s.seen.size() >= kMaxPerShard && s.pruned_at != now && !s.seen.contains(h)) {
+  if (s.seen.size() >= kMaxPerShard && s.pruned_at != now) {
     std::erase_if(s.seen, [&](const auto& e) { return e.second <= now - kOnlineWindow; });
     s.pruned_at = now;
   }
-  if (s.seen.size() < kMaxPerShard || s.seen.contains(h)) s.seen[h] = now;
+  if (s.seen.size() < kMaxPerShard) s.seen.emplace(h, now);
 }
 
 void VisitCounter::record_robots_fetch(std::string_view address, std::string_view user_agent, model::UnixTime now) {

@@ -1,7 +1,7 @@
 // The reports of issue 13 against the real daemon over HTTP: who may open them (the board and the
 // operator; the secretariat, reporters and contributors get the admin's 403), the figures of a fixed
 // October 2025 written into the store before start, the CSV's escaping, and the XLSX read back by an
-// independent reader (Python's zipfile, Debian's python3 from Build-Depends): Vietnamese headers, a
+// independent reader (Debian's python3-openpyxl, tests/support/xlsx_reader): Vietnamese headers, a
 // frozen header row, number formats, text that stays text.
 #include <nlohmann/json.hpp>
 
@@ -12,6 +12,7 @@
 #include "daemon/store/store.hpp"
 #include "daemon/store/taxonomy_table.hpp"
 #include "tests/integration/admin/admin_client.hpp"
+#include "tests/support/xlsx_reader.hpp"
 
 using namespace portald;
 using model::AuditAction;
@@ -117,26 +118,6 @@ std::string row(const std::string& html, const std::string& name) {
 std::string from_table(const std::string& html, const std::string& id) {
   const auto p = html.find("id=\"" + id + "\"");
   return p == std::string::npos ? std::string() : html.substr(p);
-}
-
-// What Python's zipfile reads in the workbook: the sheet names, each sheet's XML, the shared strings and
-// the styles.
-nlohmann::json read_xlsx(const test::TempDir& dir, const std::string& bytes) {
-  const auto file = test::write_file(dir.path, "report.xlsx", bytes);
-  const auto r = test::run_command(
-      {"/usr/bin/python3", "-c",
-       "import json, re, sys, zipfile\n"
-       "z = zipfile.ZipFile(sys.argv[1])\n"
-       "assert z.testzip() is None\n"
-       "names = z.namelist()\n"
-       "sheets = sorted(n for n in names if re.match(r'xl/worksheets/sheet\\d+\\.xml$', n))\n"
-       "out = {'workbook': z.read('xl/workbook.xml').decode(), 'sheets': [z.read(n).decode() for n in sheets],\n"
-       "       'strings': z.read('xl/sharedStrings.xml').decode() if 'xl/sharedStrings.xml' in names else '',\n"
-       "       'styles': z.read('xl/styles.xml').decode()}\n"
-       "print(json.dumps(out))\n",
-       file.string()});
-  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, "python3 zipfile: " << r.err);
-  return nlohmann::json::parse(r.out);
 }
 
 }  // namespace
@@ -253,26 +234,21 @@ BOOST_AUTO_TEST_CASE(csv_and_xlsx_carry_the_same_figures_escaped_for_spreadsheet
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   BOOST_TEST(std::string(xlsx.header("Content-Disposition").value_or("")) ==
              "attachment; filename=\"bao-cao-co-quan-2025-10.xlsx\"");
-  const auto book = read_xlsx(s.site.dir, xlsx.body);
-  const std::string workbook = book["workbook"];
-  BOOST_TEST(has(workbook, "name=\"Theo cơ quan\""));
-  BOOST_TEST(has(workbook, "name=\"Bị trả lại\""));
-  BOOST_TEST(has(workbook, "name=\"Hỏi đáp\""));
-  BOOST_REQUIRE_EQUAL(book["sheets"].size(), 3u);
-  for (const auto& sheet : book["sheets"]) {
-    const std::string xml = sheet;
-    BOOST_TEST(has(xml, "ySplit=\"1\""));
-    BOOST_TEST(has(xml, "state=\"frozen\""));
-    BOOST_TEST(!has(xml, "<f>"));  // no formula anywhere, not even from "=HYPERLINK(...)"
-  }
-  const std::string strings = book["strings"];
+  const auto book = test::read_xlsx(s.site.dir.path, xlsx.body);
+  const auto& sheets = book["sheets"];
+  BOOST_REQUIRE_EQUAL(sheets.size(), 3u);
+  BOOST_TEST(sheets[0]["title"] == "Theo cơ quan");
+  BOOST_TEST(sheets[1]["title"] == "Bị trả lại");
+  BOOST_TEST(sheets[2]["title"] == "Hỏi đáp");
+  for (const auto& sheet : sheets) BOOST_TEST(sheet["freeze"] == "A2", sheet["title"]);  // header row frozen
+  BOOST_TEST(!test::xlsx_has_formula(book));  // no formula anywhere, not even from "=HYPERLINK(...)"
   for (const std::string header : {"Cơ quan", "Chuyên mục", "Gửi duyệt", "Xuất bản", "Bị trả lại", "Bị gỡ",
                                    "Trung bình từ gửi đến xuất bản (giờ)", "Lý do trả lại", "Tiếp nhận"})
-    BOOST_TEST(has(strings, ">" + header + "<"), header);
-  BOOST_TEST(has(strings, ">=HYPERLINK(\"http://x\")<"));  // kept as text
-  BOOST_TEST(has(book["styles"].get<std::string>(), "formatCode=\"#,##0.0\""));
-  // The total's published figure is a number cell (no t="s"), 3, in the first sheet.
-  BOOST_TEST(has(book["sheets"][0].get<std::string>(), "<v>29</v>"));
+    BOOST_TEST(test::xlsx_book_has(book, header), header);
+  BOOST_TEST(test::xlsx_book_has(book, "=HYPERLINK(\"http://x\")"));  // kept as text
+  BOOST_TEST(test::xlsx_has_format(book, "#,##0.0"));
+  // The total's published figure is a number cell, 29, in the first sheet.
+  BOOST_TEST(test::xlsx_has(sheets[0], 29));
 }
 
 BOOST_AUTO_TEST_CASE(the_cadence_report_judges_working_days_and_skips_the_holiday) {
@@ -328,9 +304,9 @@ BOOST_AUTO_TEST_CASE(the_operations_report_shows_what_is_recorded_and_says_what_
   BOOST_TEST(has(row(now, "Bản sao lưu mới nhất"), "lần gần nhất: 12/10/2025"));
   const auto xlsx = op.get("/quan-tri/bao-cao/van-hanh.xlsx?thang=2025-10");
   BOOST_REQUIRE_EQUAL(xlsx.status, 200);
-  const auto book = read_xlsx(s.site.dir, xlsx.body);
-  BOOST_TEST(has(book["workbook"].get<std::string>(), "name=\"Vận hành\""));
-  BOOST_TEST(has(book["strings"].get<std::string>(), ">chưa ghi nhận<"));
+  const auto book = test::read_xlsx(s.site.dir.path, xlsx.body);
+  BOOST_TEST(book["sheets"][0]["title"] == "Vận hành");
+  BOOST_TEST(test::xlsx_book_has(book, "chưa ghi nhận"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

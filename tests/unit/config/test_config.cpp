@@ -99,7 +99,7 @@ const std::map<std::string, std::string>& sample_values() {
       {"question-min-fill-time", "3"},
       {"question-limit-per-address", "20"},
       {"question-limit-global", "300"},
-      {"visit-stats", "on"},
+      {"visit-stats", "off"},
       {"access-log", "journal"},
       {"access-log-dir", "/var/log/portald"},
       {"access-log-keep-days", "400"},
@@ -148,7 +148,7 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.holidays_file == fs::path("/srv/ngay-le"));
   BOOST_TEST(c.min_free_space == std::size_t(10) << 30);
   BOOST_TEST(c.personal_data_key == fs::path("/root/keys/personal.key"));
-  BOOST_TEST(c.visit_stats == "on");
+  BOOST_TEST(c.visit_stats == "off");
   BOOST_TEST(c.sendmail == fs::path("/usr/bin/msmtp"));
   BOOST_TEST(c.mail_from == "no-reply@portal.example.vn");
   BOOST_TEST(c.backup_dir == fs::path("/mnt/usb/portald"));

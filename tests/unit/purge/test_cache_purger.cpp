@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -13,6 +14,7 @@
 
 #include "daemon/purge/cache_nodes.hpp"
 #include "daemon/purge/cache_purger.hpp"
+#include "daemon/purge/purge_request.hpp"
 #include "daemon/store/change_log.hpp"
 #include "tests/support/fixtures.hpp"
 
@@ -125,6 +127,41 @@ BOOST_AUTO_TEST_CASE(changes_after_the_start_are_purged_by_their_keys) {
   BOOST_TEST(eventually([&] { return node.keys().size() == 2; }));
   BOOST_TEST(node.keys().at(1) == "site");
   BOOST_TEST(eventually([&] { return counter(metrics, "portald_cache_purges_total") == 2; }));
+}
+
+BOOST_AUTO_TEST_CASE(keys_are_cut_at_spaces_into_parts_a_cache_accepts) {
+  BOOST_TEST(purge::split_keys("", 10).empty());
+  const std::vector<std::string> parts = purge::split_keys("site articles article-1 article-22", 16);
+  const std::vector<std::string> expected{"site articles", "article-1", "article-22"};
+  BOOST_TEST(parts == expected, boost::test_tools::per_element());
+  const std::vector<std::string> long_key = purge::split_keys("a verylongkeyname b", 4);
+  const std::vector<std::string> expected_long{"a", "verylongkeyname", "b"};
+  BOOST_TEST(long_key == expected_long, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_of_a_thousand_articles_goes_in_purges_under_the_header_limit) {
+  test::TempStore ts;
+  FakeNode node(200);
+  health::Registry metrics;
+  purge::CachePurger purger(ts.store, options(node.port()), metrics);
+  {
+    auto txn = ts.store.write();  // one import transaction: the purger reads it in one batch
+    for (std::uint64_t id = 1; id <= 1000; ++id)
+      store::append_change(txn, ts.store.tables(), store::ChangeKind::article, id, store::ChangeOp::put);
+    txn.commit();
+  }
+  // "article-1" .. "article-1000" and "articles": 11,900 bytes with the spaces, over Varnish's 8 KB, so
+  // at least three purges of at most 4,000 bytes.
+  BOOST_TEST(eventually([&] { return counter(metrics, "portald_cache_purges_total") >= 3; }));
+  std::this_thread::sleep_for(100ms);
+  std::size_t names = 0;
+  for (const auto& k : node.keys()) {
+    BOOST_TEST(k.size() <= purge::kMaxXkeyBytes);
+    names += static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ')) + 1;
+  }
+  BOOST_TEST(node.keys().size() >= 3u);
+  BOOST_TEST(counter(metrics, "portald_cache_purges_total") == static_cast<long>(node.keys().size()));
+  BOOST_TEST(names == 1001u);
 }
 
 BOOST_AUTO_TEST_CASE(a_failing_node_is_retried_then_counted) {

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <string>
 
 #include "daemon/stats/bot_agents.hpp"
 #include "daemon/stats/visit_counter.hpp"
@@ -81,6 +82,17 @@ BOOST_AUTO_TEST_CASE(a_robots_txt_fetcher_is_a_bot_whatever_its_user_agent) {
   BOOST_TEST(c.online(kMorning + 3) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_reader_who_then_fetches_robots_txt_is_a_bot_from_then_on) {
+  stats::VisitCounter c;
+  c.record(K::article, "7", "203.0.113.4", kChrome, kMorning);  // a reader, remembered among the visitors
+  c.record_robots_fetch("203.0.113.4", kChrome, kMorning + 1);
+  c.record(K::article, "7", "203.0.113.4", kChrome, kMorning + 2);
+  const auto taken = c.take();
+  BOOST_TEST(views(taken, K::article, "7") == 1u);
+  BOOST_TEST(views(taken, K::bot) == 1u);
+  BOOST_TEST(c.online(kMorning + 3) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(online_counts_distinct_address_and_agent_pairs_of_the_last_five_minutes) {
   stats::VisitCounter c;
   c.record(K::site, "", "192.0.2.1", kFirefox, kMorning);
@@ -136,6 +148,9 @@ BOOST_AUTO_TEST_CASE(bot_agents_are_recognised_and_browsers_are_not) {
         "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36 "
         "Zalo/24"})
     BOOST_TEST(!stats::is_bot_agent(ua), ua);
+  // Longer than the stack buffer the agent is lower-cased into.
+  BOOST_TEST(stats::is_bot_agent(std::string(600, 'x') + " SemrushBOT/7"));
+  BOOST_TEST(!stats::is_bot_agent(std::string(600, 'x') + " Firefox/128.0"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -266,7 +266,8 @@ BOOST_AUTO_TEST_CASE(revision_decodes_the_old_format_and_round_trips) {
       s, &Tables::revisions, revision_key(5, 3),
       R"({"agency_id":2,"article_id":5,"author":"Lan","body_html":"<p>x</p>","category_id":1,)"
       R"("extras":{"corrections":[],"gallery":[],"lead_alt":"","lead_media_id":0,"unpublish_at":0},"featured":true,)"
-      R"("note":"khôi phục","number":3,"saved_at":8,"saved_by":"lan","summary":"Tóm","title":"Bản 3","v":1})",
+      R"("note":"khôi phục","number":3,"saved_at":8,"saved_by":"lan","summary":"Tóm","title":"Bản 3","topics":[],)"
+      R"("topics_kept":false,"v":1})",
       [](auto& txn, auto& t) { return *store::get_revision(txn, t, 5, 3); },
       [](auto& txn, auto& t, const auto& back) {
         // add_revision numbers anew: without revision 3 the read-back record becomes revision 3 again.
