@@ -299,7 +299,8 @@ int run_daemon(const config::Config& config) {
     // 503 until the first build is done, while the rest of the site serves.
     notifier.status("Opening search index");
     search::Indexer indexer(store, search::index_dir(config.data_dir),
-                            {.report_lag = [&monitor](std::uint64_t pending, model::UnixTime oldest_at) {
+                            {.phrase_pairs = config.search_phrase_pairs == "on",
+                             .report_lag = [&monitor](std::uint64_t pending, model::UnixTime oldest_at) {
                               monitor.hooks.report_index_lag(pending, oldest_at);
                             }});
     const search::SearchService search_service(

@@ -155,7 +155,8 @@ std::vector<std::string> spelling_words(std::string_view normalized_text) {
   return words;
 }
 
-DocumentBuilder::DocumentBuilder() : stemmer_(make_fold_stemmer()), english_stemmer_(make_english_stemmer()) {
+DocumentBuilder::DocumentBuilder(bool phrase_pairs)
+    : stemmer_(make_fold_stemmer()), english_stemmer_(make_english_stemmer()), phrase_pairs_(phrase_pairs) {
   folded_.set_stemmer(stemmer_);
   folded_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   exact_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
@@ -164,6 +165,7 @@ DocumentBuilder::DocumentBuilder() : stemmer_(make_fold_stemmer()), english_stem
 }
 
 void DocumentBuilder::set_document(Xapian::Document& doc) {
+  doc_ = &doc;
   folded_.set_document(doc);
   exact_.set_document(doc);
   english_.set_document(doc);
@@ -180,6 +182,17 @@ void DocumentBuilder::add_text(const std::string& text, Xapian::termcount wdf, s
   folded_.increase_termpos();
   folded_.index_text(text, wdf, std::string(pre));
   exact_.index_text_without_positions(text, wdf, std::string(pre));
+  // Field-prefixed copies ("title:") repeat words the unprefixed text already paired.
+  if (phrase_pairs_ && pre.empty()) add_phrase_pairs(text);
+}
+
+void DocumentBuilder::add_phrase_pairs(const std::string& text) {
+  std::string previous;
+  for (const auto& w : split_words(text)) {
+    std::string folded = fold(lower(w));
+    if (const auto pair = phrase_pair_term(previous, folded)) doc_->add_boolean_term(*pair);
+    previous = std::move(folded);
+  }
 }
 
 void DocumentBuilder::add_pairs(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf) {

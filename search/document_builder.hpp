@@ -63,7 +63,8 @@ struct AgencyNames {
 // Holds a TermGenerator and a stemmer: one per thread.
 class DocumentBuilder {
  public:
-  DocumentBuilder();
+  // phrase_pairs: also index every two adjacent words as a boolean term (schema.hpp, phrase_pair_term).
+  explicit DocumentBuilder(bool phrase_pairs = false);
   // The item as the store has it in `txn`; std::nullopt when it does not belong in the index
   // (absent, or an article or question that is not published). Throws store::StoreError on a corrupt record.
   std::optional<BuiltItem> load(const store::Txn& txn, const store::Tables& t, ItemKind kind, std::uint64_t id);
@@ -82,11 +83,14 @@ class DocumentBuilder {
   void set_document(Xapian::Document& doc);
   void add_text(const std::string& text, Xapian::termcount wdf, std::string_view pre);
   static void add_pairs(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf);
+  void add_phrase_pairs(const std::string& text);
   void index_free_text(const std::string& title, std::initializer_list<std::string_view> body, std::string_view agency);
   // English-stemmed terms (prefix::english) of an English item's text.
   void add_english(const std::string& text, Xapian::termcount wdf);
   Xapian::Stem stemmer_, english_stemmer_;
   Xapian::TermGenerator folded_, exact_, english_;
+  bool phrase_pairs_;
+  Xapian::Document* doc_ = nullptr;  // the document set_document() named
 };
 
 // Lower-case words of at least two letters, for the spelling dictionary.

@@ -101,6 +101,8 @@ bool IndexWriter::complete() const {
   return !db_.get_metadata(meta::format).empty() && db_.get_metadata(meta::state) == kReady;
 }
 
+bool IndexWriter::phrase_pairs() const { return db_.get_metadata(meta::phrase_pairs) == "on"; }
+
 std::uint64_t IndexWriter::cursor() const { return parse_u64(db_.get_metadata(meta::cursor)); }
 
 RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptions& options) {
@@ -139,12 +141,13 @@ RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptio
   }
   db_.set_metadata(meta::format, std::to_string(kIndexFormat));
   db_.set_metadata(meta::state, kBuilding);
+  db_.set_metadata(meta::phrase_pairs, options.phrase_pairs ? "on" : "off");
   db_.commit();
 
   std::size_t done = 0;
   const auto stop = [&] { return options.stop && options.stop(); };
   build_in_parallel(
-      store, targets, options.threads,
+      store, targets, options.threads, options.phrase_pairs,
       [&](const Target& target, std::optional<BuiltItem>& built) {
         if (built) {
           db_.add_document(built->doc);
@@ -194,7 +197,7 @@ std::size_t IndexWriter::follow(const store::Store& store, std::size_t limit, un
   }
   const std::vector<Target> list(targets.begin(), targets.end());
   build_in_parallel(
-      store, list, threads,
+      store, list, threads, phrase_pairs(),
       [&](const Target& target, std::optional<BuiltItem>& built) {
         const std::string id = id_term(target.kind, target.id);
         if (built) {

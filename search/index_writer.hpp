@@ -25,6 +25,7 @@ class IndexLocked : public std::runtime_error {
 
 struct RebuildOptions {
   unsigned threads = 1;  // document-building workers besides the writer
+  bool phrase_pairs = false;  // every two adjacent words as a term too (search-phrase-pairs)
   // Xapian keeps uncommitted postings in maps whose lookups grow costly with the batch; measured on
   // the sample corpus, 500 documents per commit indexes about twice as fast as 5,000 or 10,000.
   std::size_t commit_every = 500;
@@ -59,6 +60,9 @@ class IndexWriter {
   // Whether a rebuild of some format finished in this index, so it can answer searches while it waits
   // to be replaced.
   bool complete() const;
+  // Whether every document holds phrase pairs (the rebuild that made it was asked for them); follow()
+  // keeps to what the index holds.
+  bool phrase_pairs() const;
 
   // Empties the index and indexes every published article, every document, section page, topic and
   // published citizen's question of one LMDB snapshot;

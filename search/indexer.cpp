@@ -173,6 +173,9 @@ void Indexer::open() {
     const store::ReadTxn txn = store_.read();
     why = writer_->needs_rebuild(txn, store_.tables());
   }
+  if (!why && writer_->phrase_pairs() != options_.phrase_pairs)
+    why = options_.phrase_pairs ? "search-phrase-pairs is on and the index has no phrase pairs"
+                                : "search-phrase-pairs is off and the index has phrase pairs";
   if (why) {
     log::notice("search.rebuild_needed", {{"dir", live->string()}, {"reason", *why}});
     need_rebuild_ = true;
@@ -215,12 +218,14 @@ void Indexer::rebuild() {
   writer_.reset();  // the live index is only read until the switch
   const auto fresh = fresh_index_dir(dir_);
   auto writer = std::make_unique<IndexWriter>(fresh, IndexWriter::Mode::overwrite);
-  log::info("search.rebuild_started", {{"dir", fresh.string()}, {"threads", options_.threads}});
+  log::info("search.rebuild_started",
+            {{"dir", fresh.string()}, {"threads", options_.threads}, {"phrase_pairs", options_.phrase_pairs ? "on" : "off"}});
   // What the live index (if any) has not seen is pending until the switch.
   const auto searchable = [this] { return status_.ready ? status_.cursor.load() : 0; };
   report_lag(searchable());
   RebuildOptions o;
   o.threads = options_.threads;
+  o.phrase_pairs = options_.phrase_pairs;
   o.progress = [&](std::size_t done, std::size_t total) {
     status_.rebuild_done = done;
     status_.rebuild_total = total;

@@ -65,6 +65,9 @@ class Indexer {
     std::chrono::milliseconds poll{200};
     unsigned threads = 0;     // document-building workers; 0 = one per core
     std::size_t batch = 500;  // change-log entries per commit while following (see commit_every)
+    // Index every two adjacent words as a term (search-phrase-pairs); an index built the other way is
+    // rebuilt beside the live one, which answers meanwhile.
+    bool phrase_pairs = false;
     // Called on the indexer's thread after each pass while following (every `poll` while idle) and
     // during a rebuild: the change-log entries not yet searchable and when the oldest of them was first
     // seen (0 when none is pending; index_lag.hpp). The daemon hands it to its health monitor.

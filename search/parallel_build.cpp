@@ -32,9 +32,9 @@ std::optional<BuiltItem> build_one(DocumentBuilder& builder, const store::Txn& t
   }
 }
 
-void build_inline(const store::Store& store, std::span<const Target> targets, const BuiltSink& sink,
-                  const std::function<bool()>& stop) {
-  DocumentBuilder builder;
+void build_inline(const store::Store& store, std::span<const Target> targets, bool phrase_pairs,
+                  const BuiltSink& sink, const std::function<bool()>& stop) {
+  DocumentBuilder builder(phrase_pairs);
   for (std::size_t begin = 0; begin < targets.size(); begin += kChunk) {
     if (stop()) return;
     const store::ReadTxn txn = store.read();
@@ -97,8 +97,8 @@ class ChunkQueue {
 }  // namespace
 
 void build_in_parallel(const store::Store& store, std::span<const Target> targets, unsigned threads,
-                       const BuiltSink& sink, const std::function<bool()>& stop) {
-  if (threads <= 1 || targets.size() <= 2 * kChunk) return build_inline(store, targets, sink, stop);
+                       bool phrase_pairs, const BuiltSink& sink, const std::function<bool()>& stop) {
+  if (threads <= 1 || targets.size() <= 2 * kChunk) return build_inline(store, targets, phrase_pairs, sink, stop);
 
   ChunkQueue queue(4 * threads);
   std::atomic<std::size_t> next{0};
@@ -108,7 +108,7 @@ void build_in_parallel(const store::Store& store, std::span<const Target> target
   std::vector<std::thread> workers;
   const auto work = [&] {
     try {
-      DocumentBuilder builder;
+      DocumentBuilder builder(phrase_pairs);
       for (;;) {
         const std::size_t begin = next.fetch_add(kChunk);
         if (begin >= targets.size() || quit.load()) break;

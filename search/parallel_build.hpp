@@ -23,9 +23,10 @@ struct Target {
 // logged).
 using BuiltSink = std::function<void(const Target& target, std::optional<BuiltItem>& built)>;
 
-// Builds every target with `threads` workers (inline when threads <= 1 or there are few targets).
+// Builds every target with `threads` workers (inline when threads <= 1 or there are few targets), with
+// phrase pairs when the index keeps them (DocumentBuilder).
 // Stops early, leaving some targets out, once `stop` returns true. Rethrows a worker's exception.
 void build_in_parallel(const store::Store& store, std::span<const Target> targets, unsigned threads,
-                       const BuiltSink& sink, const std::function<bool()>& stop);
+                       bool phrase_pairs, const BuiltSink& sink, const std::function<bool()>& stop);
 
 }  // namespace portald::search

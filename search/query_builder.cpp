@@ -78,6 +78,30 @@ bool has_syntax(const std::vector<std::string>& tokens) {
 
 std::string folded_term(std::string_view word) { return "Z" + fold(lower(word)); }
 
+// The phrase pairs every item matching the quoted phrases of `text` must hold, or an empty query when
+// that is not certain: unbalanced quotes, or syntax outside them (a negated phrase, OR, a field).
+// Words outside the quotes are required anyway (the default operator is AND) and add no pairs.
+Q phrase_pair_filter(const std::string& text) {
+  std::vector<Q> pairs;
+  std::size_t start = 0;
+  bool inside = false;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '"') continue;
+    const std::string_view part(text.data() + start, i - start);
+    if (inside) {
+      const auto words = split_words(part);
+      for (std::size_t w = 0; w + 1 < words.size(); ++w)
+        if (const auto term = phrase_pair_term(fold(lower(words[w])), fold(lower(words[w + 1])))) pairs.emplace_back(*term);
+    } else if (!split_space(part).empty() && has_syntax(split_space(part))) {
+      return Q();
+    }
+    inside = !inside;
+    start = i + 1;
+  }
+  if (!inside) return Q();  // an odd number of quotes (the loop toggles once more at the end)
+  return pairs.empty() ? Q() : Q(Q::OP_AND, pairs.begin(), pairs.end());
+}
+
 Q number_query(const std::string& number) {
   std::vector<Q> parts;
   for (const auto& p : number_parts(number)) parts.emplace_back("Z" + p);
@@ -163,7 +187,7 @@ Q QueryBuilder::parse(Xapian::QueryParser& parser, const std::string& text, unsi
   }
 }
 
-BuiltQuery QueryBuilder::build(const SearchRequest& r) {
+BuiltQuery QueryBuilder::build(const SearchRequest& r, bool phrase_pairs) {
   BuiltQuery out;
   out.text = cut(normalize(r.q), out.cut);
   const std::vector<std::string> tokens = split_space(out.text);
@@ -187,6 +211,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
     if (const Q english = parse(english_, rest, 0, 0); !english.empty()) text_q = Q(Q::OP_OR, text_q, english);
   for (const auto& n : numbers) text_q = text_q.empty() ? number_query(n) : Q(Q::OP_AND, text_q, number_query(n));
   out.has_text = !text_q.empty();
+  // Checking positions is the cost of a phrase: only the items holding all its pairs get checked.
+  if (out.has_text && quoted && phrase_pairs)
+    if (const Q pairs = phrase_pair_filter(rest); !pairs.empty()) text_q = Q(Q::OP_FILTER, text_q, pairs);
 
   if (out.has_text) {
     std::vector<Q> boosts;

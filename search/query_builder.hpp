@@ -47,7 +47,8 @@ struct BuiltQuery {
 class QueryBuilder {
  public:
   QueryBuilder();
-  BuiltQuery build(const SearchRequest& request);
+  // phrase_pairs: the index holds phrase pairs (schema.hpp), so quoted phrases first narrow by them.
+  BuiltQuery build(const SearchRequest& request, bool phrase_pairs = false);
   // "Did you mean": a corrected form of `text` that differs in more than diacritics, or "".
   std::string spelling_suggestion(const std::string& text, const Xapian::Database& db);
   // Query for autocomplete: the words before the last as typed, the last one as a folded prefix

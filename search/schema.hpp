@@ -41,6 +41,7 @@ inline constexpr std::string_view doc_type = "XT";      // boolean: slug of the 
 inline constexpr std::string_view number = "XNO";       // weighted: normalised document number
 inline constexpr std::string_view number_part = "XNP";  // weighted: each part of the number
 inline constexpr std::string_view pair = "XP";          // weighted: two adjacent folded words of a title/lead
+inline constexpr std::string_view phrase_pair = "XQ";   // boolean: two adjacent folded words anywhere (phrases)
 }  // namespace prefix
 
 namespace slot {
@@ -53,6 +54,7 @@ inline constexpr const char* format = "portald.format";                // kIndex
 inline constexpr const char* state = "portald.state";                  // "ready" | "building"
 inline constexpr const char* cursor = "portald.cursor";                // last change-log seq applied
 inline constexpr const char* cursor_change = "portald.cursor_change";  // "kind:id:op" of that entry
+inline constexpr const char* phrase_pairs = "portald.phrase_pairs";    // "on": every document has XQ terms
 // Display names of filter values, for the search form: prefix + slug -> name.
 inline constexpr std::string_view agency_name = "portald.agency.";
 inline constexpr std::string_view doc_type_name = "portald.doctype.";
@@ -64,6 +66,15 @@ inline constexpr std::string_view doc_type_name = "portald.doctype.";
 inline std::optional<std::string> pair_term(const std::string& first, const std::string& second) {
   if (first.empty() || second.empty() || first.size() + second.size() > 120) return std::nullopt;
   return std::string(prefix::pair) + first + "_" + second;
+}
+
+// "XQnong_nghiep": the same pair as a boolean term, from every free text of an item when the index
+// keeps phrase pairs (search-phrase-pairs). A quoted phrase first narrows its candidates to the items
+// holding all its pairs, a posting-list intersection, and only those get Xapian's position check.
+inline std::optional<std::string> phrase_pair_term(const std::string& first, const std::string& second) {
+  auto term = pair_term(first, second);
+  if (term) term->replace(0, prefix::pair.size(), prefix::phrase_pair);
+  return term;
 }
 
 inline std::string id_term(ItemKind kind, std::uint64_t id) {

@@ -185,7 +185,7 @@ std::shared_ptr<const SearchResult> SearchService::run(ThreadState& st, const Xa
   auto res = std::make_shared<SearchResult>();
   res->page = std::max<std::size_t>(r.page, 1);
   res->per_page = std::max<std::size_t>(r.per_page, 1);
-  const BuiltQuery bq = st.builder.build(r);
+  const BuiltQuery bq = st.builder.build(r, db.get_metadata(meta::phrase_pairs) == "on");
   res->text = bq.text;
   res->cut = bq.cut;
   if (bq.query.empty()) return res;

@@ -93,6 +93,7 @@ int cmd_reindex(CommandContext& c) {
   ProgressBar bar(c.terminal, c.err);
   search::RebuildOptions options;
   options.threads = threads;
+  options.phrase_pairs = c.config.search_phrase_pairs == "on";
   options.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
   const search::RebuildReport r = writer->rebuild(store, options);
   bar.done();

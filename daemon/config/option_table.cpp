@@ -132,6 +132,12 @@ constexpr std::array options{
                  "Milliseconds a search may wait for one of search-concurrency's slots; a search that would "
                  "wait longer is answered at once with 503 and Retry-After: 1 (a short Vietnamese page, or "
                  "the API's JSON error) and counted in portald_search_refused_total."),
+    choice_option("search-phrase-pairs", &Config::search_phrase_pairs, on_off, "on/off",
+                  "Index every two adjacent words as a term of their own, so a quoted phrase (\"giấy phép xây "
+                  "dựng\") only checks word positions in the items holding all its word pairs: common-word "
+                  "phrases answer several times faster, for a larger index and a slower rebuild "
+                  "(bench/search.sh prints both). Changing it rebuilds the index beside the live one, which "
+                  "keeps answering."),
     size_option("connection-memory", &Config::connection_memory, 8 * K, M,
                 "Memory for one connection's request headers and buffers; a request whose headers "
                 "do not fit is refused. It also bounds the request target: at most a quarter of it long, "

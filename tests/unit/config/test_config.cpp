@@ -77,6 +77,7 @@ const std::map<std::string, std::string>& sample_values() {
       {"password-hash-queue", "0"},
       {"search-concurrency", "3"},
       {"search-queue-wait", "50"},
+      {"search-phrase-pairs", "off"},
       {"ops-allow", "10.0.0.0/8 192.0.2.7 ::1"},
       {"trusted-proxies", "192.0.2.0/28 2001:db8::1"},
       {"cache-max-age", "5"},
@@ -127,6 +128,7 @@ void check_sample(const Config& c) {
   BOOST_TEST(c.password_hash_queue == 0u);
   BOOST_TEST(c.search_concurrency == 3u);
   BOOST_TEST(c.search_queue_wait == 50u);
+  BOOST_TEST(c.search_phrase_pairs == "off");
   BOOST_TEST(c.max_connections == 1000u);
   BOOST_TEST(c.max_connections_per_ip == 0u);
   BOOST_TEST(c.trusted_proxies.to_string() == "192.0.2.0/28 2001:db8::1/128");
@@ -199,6 +201,7 @@ BOOST_AUTO_TEST_CASE(defaults_without_arguments_or_file) {
   BOOST_TEST(c.password_hash_queue == 16u);
   BOOST_TEST(c.search_concurrency == 0u);
   BOOST_TEST(c.search_queue_wait == 200u);
+  BOOST_TEST(c.search_phrase_pairs == "on");
   // Issue 16 finding 2: room for thousands of slow clients, a header timeout shorter than the idle one.
   BOOST_TEST(c.max_connections == 8192u);
   BOOST_TEST(c.max_connections_per_ip == 32u);

@@ -187,8 +187,9 @@ struct SearchFixture {
   search::IndexStatus status;
   std::map<std::string, std::uint64_t> ids;  // fixture key -> article/document id
   std::unique_ptr<search::SearchService> service;
+  bool phrase_pairs = false;  // what the index is built with (search-phrase-pairs)
 
-  SearchFixture() {
+  explicit SearchFixture(bool with_phrase_pairs = false) : phrase_pairs(with_phrase_pairs) {
     write_corpus();
     rebuild();
     service = std::make_unique<search::SearchService>(dir, &status);
@@ -224,6 +225,7 @@ struct SearchFixture {
     search::IndexWriter writer(dir, search::IndexWriter::Mode::overwrite);
     search::RebuildOptions o;
     o.threads = 2;
+    o.phrase_pairs = phrase_pairs;
     writer.rebuild(store.store, o);
     committed();
   }
