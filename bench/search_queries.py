@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The query mix of bench/search.sh: words from the corpus titles, typed with and without diacritics.
 
-Writes OUT_DIR/queries.txt (20,000 distinct /api/v1/search targets: one-word, two- and three-word,
+Writes OUT_DIR/queries.txt (30,000 distinct /api/v1/search targets: one-word, two- and three-word,
 quoted phrases, and filtered by category, date range and newest-first) and OUT_DIR/popular.txt (the
 first 10 of them). Deterministic for a given corpus.
 
@@ -27,7 +27,7 @@ words, cats = sorted(words), sorted(cats)
 def slug(s): return "-".join("".join(c if c.isalnum() else " " for c in fold(s)).split())
 def maybe_fold(ws): return [fold(w) if rng.random() < 0.5 else w.lower() for w in ws]
 queries = set()
-while len(queries) < 20000:
+while len(queries) < 30000:
     kind = rng.randrange(4)
     t = rng.choice(titles)
     i = rng.randrange(len(t) - 1)
