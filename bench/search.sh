@@ -120,8 +120,9 @@ run_wrk() {  # list file -> "rps p50_ms p99_ms non2xx refused_pct"
 }
 
 # 2. Uncached: 10,000 distinct queries a run cycle through a 4,096-entry cache, so nearly every one misses.
-# The first half goes to the 64-connection run, the second to a run with one connection per core: the
-# latency of a search with no queue in front of it (at 64 connections, most of p50 is waiting in line).
+# The first third goes to the 64-connection run, the second to a run with one connection per core (the
+# latency of a search with no queue in front of it: at 64 connections most of p50 is waiting in line),
+# the third to the client that times answers and refusals apart.
 head -n 10000 "$work/queries.txt" >"$work/queries-a.txt"
 sed -n 10001,20000p "$work/queries.txt" >"$work/queries-b.txt"
 tail -n +20001 "$work/queries.txt" >"$work/queries-c.txt"
