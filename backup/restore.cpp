@@ -35,17 +35,6 @@ bool adopt_owner(const std::filesystem::path& data_dir, const std::filesystem::p
   return true;
 }
 
-// Moves the search index out of the way (one rename), then deletes it; a leftover is only disk space.
-bool drop_search_index(const store::DataDir& data) {
-  const auto index = data.index_dir();
-  std::error_code ec;
-  if (!std::filesystem::exists(index, ec)) return false;
-  const auto stale = data.stale_index_dir(time_suffix());
-  if (::rename(index.c_str(), stale.c_str()) != 0) throw_errno("cannot move the search index " + index.string(), errno);
-  remove_tree_quietly(stale);
-  return true;
-}
-
 // Puts staging at the store's place atomically; returns where the old store went (empty when there was none).
 std::filesystem::path swap_in(const std::filesystem::path& staging, const store::DataDir& data) {
   const auto store_dir = data.store_dir();
@@ -108,7 +97,10 @@ RestoreResult restore_snapshot(const std::filesystem::path& snapshot_dir, const 
     pid_t holder = 0;
     auto exclusion = EnvExclusion::acquire(data.store_lock_file(), &holder);
     if (!exclusion) throw BackupError(in_use_message(data_dir, holder));
-    r.search_index_removed = drop_search_index(data);
+    // The search index stays: portald sees that it describes another state of the store (its
+    // change-log cursor), answers from it meanwhile and rebuilds one beside it (search/indexer.cpp).
+    std::error_code ec;
+    r.search_index_kept = std::filesystem::exists(data.index_dir(), ec);
     r.previous_store = swap_in(staging, data);
   } catch (...) {
     remove_tree_quietly(staging);  // still the staged copy: swap_in leaves it only when nothing moved

@@ -266,8 +266,9 @@ int cmd_restore(CommandContext& c) {
   if (!r.previous_store.empty())
     c.out << "the previous store is kept in " << r.previous_store.string()
           << " (delete it once the portal is checked)\n";
-  if (r.search_index_removed)
-    c.out << "the search index was removed: portald rebuilds it from the store when it starts\n";
+  if (r.search_index_kept)
+    c.out << "the search index is kept: portald answers from it while it rebuilds one for the restored store "
+             "beside it\n";
   if (r.owner_changed) c.out << "the restored files belong to the data dir's owner, as before\n";
   c.out << "next: systemctl start portald, check the site, then take a fresh backup (portaldctl backup)\n";
   return 0;

@@ -40,9 +40,6 @@ class DataDir {
   std::filesystem::path previous_store_dir(std::string_view suffix) const {
     return root_ / ("store.before-restore-" + std::string(suffix));
   }
-  std::filesystem::path stale_index_dir(std::string_view suffix) const {
-    return root_ / (".search-stale-" + std::string(suffix));
-  }
 
  private:
   std::filesystem::path root_;

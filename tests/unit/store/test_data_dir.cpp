@@ -20,7 +20,6 @@ BOOST_AUTO_TEST_CASE(paths_under_the_data_dir_keep_their_names) {
   BOOST_TEST(search::index_dir("/var/lib/portald") == d.index_dir());
   BOOST_TEST(d.restore_staging_dir("portald-20270115-080000Z") == "/var/lib/portald/.restore-portald-20270115-080000Z");
   BOOST_TEST(d.previous_store_dir("20270115-080000Z") == "/var/lib/portald/store.before-restore-20270115-080000Z");
-  BOOST_TEST(d.stale_index_dir("20270115-080000Z") == "/var/lib/portald/.search-stale-20270115-080000Z");
 }
 
 BOOST_AUTO_TEST_CASE(has_store_once_the_store_exists) {
