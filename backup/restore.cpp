@@ -99,7 +99,6 @@ RestoreResult restore_snapshot(const std::filesystem::path& snapshot_dir, const 
     if (!exclusion) throw BackupError(in_use_message(data_dir, holder));
     // The search index stays: portald sees that it describes another state of the store (its
     // change-log cursor), answers from it meanwhile and rebuilds one beside it (search/indexer.cpp).
-    std::error_code ec;
     r.search_index_kept = std::filesystem::exists(data.index_dir(), ec);
     r.previous_store = swap_in(staging, data);
   } catch (...) {
