@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kArticles = 3000;
+constexpr int kArticles = 2000;
 
 bool wait_until(const std::function<bool()>& pred, std::chrono::milliseconds limit,
                 std::chrono::milliseconds step = 20ms) {
@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(search_answers_throughout_a_reindex_beside_the_daemon) {
     BOOST_TEST(page.status == 503);
     BOOST_TEST(page.body.find("đang được chuẩn bị") != std::string::npos);
   }
-  BOOST_REQUIRE(wait_until([&] { return d.get("/api/v1/search?q=x").status == 200; }, 120s, 50ms));
+  BOOST_REQUIRE(wait_until([&] { return d.get("/api/v1/search?q=x").status == 200; }, 300s, 50ms));
   const std::string q = "/api/v1/search?q=" + model::url_encode_component("nông nghiệp");
   const std::size_t before = total(d.get(q));
   BOOST_TEST(before > 0u);

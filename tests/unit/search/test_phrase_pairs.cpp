@@ -6,6 +6,7 @@
 
 #include "daemon/store/article_table.hpp"
 #include "daemon/store/taxonomy_table.hpp"
+#include "search/index_layout.hpp"
 #include "search/query_builder.hpp"
 #include "tests/unit/search/search_fixture.hpp"
 
