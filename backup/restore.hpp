@@ -19,8 +19,8 @@ struct RestoreResult {
   Manifest manifest;
   std::filesystem::path store_dir;       // <data-dir>/store
   std::filesystem::path previous_store;  // where the replaced store went; empty when there was none
-  bool search_index_kept = false;  // portald answers from it while it rebuilds one for the restored store
-  bool owner_changed = false;  // run as root: the files now belong to the data dir's owner
+  bool search_index_kept = false;        // portald answers from it while it rebuilds one for the restored store
+  bool owner_changed = false;            // run as root: the files now belong to the data dir's owner
 };
 
 // Throws BackupError with a one-line reason; nothing in data_dir has changed then (a staging directory

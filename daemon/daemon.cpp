@@ -301,8 +301,8 @@ int run_daemon(const config::Config& config) {
     search::Indexer indexer(store, search::index_dir(config.data_dir),
                             {.phrase_pairs = config.search_phrase_pairs == "on",
                              .report_lag = [&monitor](std::uint64_t pending, model::UnixTime oldest_at) {
-                              monitor.hooks.report_index_lag(pending, oldest_at);
-                            }});
+                               monitor.hooks.report_index_lag(pending, oldest_at);
+                             }});
     const search::SearchService search_service(
         search::index_dir(config.data_dir), &indexer.status(),
         {.concurrency = config.search_concurrency, .queue_wait = std::chrono::milliseconds(config.search_queue_wait)});

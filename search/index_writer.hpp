@@ -24,7 +24,7 @@ class IndexLocked : public std::runtime_error {
 };
 
 struct RebuildOptions {
-  unsigned threads = 1;  // document-building workers besides the writer
+  unsigned threads = 1;       // document-building workers besides the writer
   bool phrase_pairs = false;  // every two adjacent words as a term too (search-phrase-pairs)
   // Xapian keeps uncommitted postings in maps whose lookups grow costly with the batch; measured on
   // the sample corpus, 500 documents per commit indexes about twice as fast as 5,000 or 10,000.

@@ -218,8 +218,9 @@ void Indexer::rebuild() {
   writer_.reset();  // the live index is only read until the switch
   const auto fresh = fresh_index_dir(dir_);
   auto writer = std::make_unique<IndexWriter>(fresh, IndexWriter::Mode::overwrite);
-  log::info("search.rebuild_started",
-            {{"dir", fresh.string()}, {"threads", options_.threads}, {"phrase_pairs", options_.phrase_pairs ? "on" : "off"}});
+  log::info(
+      "search.rebuild_started",
+      {{"dir", fresh.string()}, {"threads", options_.threads}, {"phrase_pairs", options_.phrase_pairs ? "on" : "off"}});
   // What the live index (if any) has not seen is pending until the switch.
   const auto searchable = [this] { return status_.ready ? status_.cursor.load() : 0; };
   report_lag(searchable());

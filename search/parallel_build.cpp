@@ -32,8 +32,8 @@ std::optional<BuiltItem> build_one(DocumentBuilder& builder, const store::Txn& t
   }
 }
 
-void build_inline(const store::Store& store, std::span<const Target> targets, bool phrase_pairs,
-                  const BuiltSink& sink, const std::function<bool()>& stop) {
+void build_inline(const store::Store& store, std::span<const Target> targets, bool phrase_pairs, const BuiltSink& sink,
+                  const std::function<bool()>& stop) {
   DocumentBuilder builder(phrase_pairs);
   for (std::size_t begin = 0; begin < targets.size(); begin += kChunk) {
     if (stop()) return;
@@ -96,8 +96,8 @@ class ChunkQueue {
 
 }  // namespace
 
-void build_in_parallel(const store::Store& store, std::span<const Target> targets, unsigned threads,
-                       bool phrase_pairs, const BuiltSink& sink, const std::function<bool()>& stop) {
+void build_in_parallel(const store::Store& store, std::span<const Target> targets, unsigned threads, bool phrase_pairs,
+                       const BuiltSink& sink, const std::function<bool()>& stop) {
   if (threads <= 1 || targets.size() <= 2 * kChunk) return build_inline(store, targets, phrase_pairs, sink, stop);
 
   ChunkQueue queue(4 * threads);

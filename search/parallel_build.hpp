@@ -26,7 +26,7 @@ using BuiltSink = std::function<void(const Target& target, std::optional<BuiltIt
 // Builds every target with `threads` workers (inline when threads <= 1 or there are few targets), with
 // phrase pairs when the index keeps them (DocumentBuilder).
 // Stops early, leaving some targets out, once `stop` returns true. Rethrows a worker's exception.
-void build_in_parallel(const store::Store& store, std::span<const Target> targets, unsigned threads,
-                       bool phrase_pairs, const BuiltSink& sink, const std::function<bool()>& stop);
+void build_in_parallel(const store::Store& store, std::span<const Target> targets, unsigned threads, bool phrase_pairs,
+                       const BuiltSink& sink, const std::function<bool()>& stop);
 
 }  // namespace portald::search

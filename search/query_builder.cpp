@@ -91,7 +91,8 @@ Q phrase_pair_filter(const std::string& text) {
     if (inside) {
       const auto words = split_words(part);
       for (std::size_t w = 0; w + 1 < words.size(); ++w)
-        if (const auto term = phrase_pair_term(fold(lower(words[w])), fold(lower(words[w + 1])))) pairs.emplace_back(*term);
+        if (const auto term = phrase_pair_term(fold(lower(words[w])), fold(lower(words[w + 1]))))
+          pairs.emplace_back(*term);
     } else if (!split_space(part).empty() && has_syntax(split_space(part))) {
       return Q();
     }

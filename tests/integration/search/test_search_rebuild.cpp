@@ -97,8 +97,8 @@ BOOST_AUTO_TEST_CASE(search_answers_throughout_a_reindex_beside_the_daemon) {
   test::CommandResult reindex;
   std::thread runner([&] {
     // Under ASan on a busy 2-core machine the rebuild takes minutes: longer than portaldctl's default limit.
-    reindex = test::run_command({test::portaldctl_binary().string(), "--data-dir", site.data.string(), "reindex"},
-                                {}, 480s);
+    reindex =
+        test::run_command({test::portaldctl_binary().string(), "--data-dir", site.data.string(), "reindex"}, {}, 480s);
     done = true;
   });
   std::size_t asked = 0, answered = 0, with_results = 0;
