@@ -10,17 +10,19 @@
 #   3. Popular queries: a handful repeated, so the result cache answers.
 #   4. Quoted phrases with and without phrase pairs (search-phrase-pairs): the reindex rate and index
 #      size each way, and the phrase queries alone, at one connection per core.
-# Usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N]   (default 100000, 10, 64)
+# Usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N] [--queue-wait MS]
+#        (default 100000, 10, 64, and portald's default search-queue-wait)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-count=100000 duration=10 conns=64
+count=100000 duration=10 conns=64 queue_wait=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) conns=$2; shift 2 ;;
-    *) echo "usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N]" >&2; exit 2 ;;
+    --queue-wait) queue_wait=(--search-queue-wait "$2"); shift 2 ;;
+    *) echo "usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N] [--queue-wait MS]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || {
@@ -107,7 +109,7 @@ start_portald() {  # extra options...
   done
   curl -fs "http://127.0.0.1:$pport/api/v1/search?q=x" >/dev/null || { echo "bench: search never became ready" >&2; exit 1; }
 }
-start_portald
+start_portald "${queue_wait[@]}"
 
 run_wrk() {  # list file -> "rps p50_ms p99_ms non2xx refused_pct"
   wrk -t2 -c"$conns" -d"${duration}s" --latency -s "$work/cycle.lua" "http://127.0.0.1:$pport" -- "$1" | awk '
@@ -115,7 +117,7 @@ run_wrk() {  # list file -> "rps p50_ms p99_ms non2xx refused_pct"
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
     /requests in/ {n=$1}
-    /Non-2xx/ {bad=$4}
+    /Non-2xx/ {bad=$NF}  # "Non-2xx or 3xx responses: N"
     END { printf "%.0f %.2f %.2f %s %.1f\n", rps, p50, p99, bad+0, n ? 100 * bad / n : 0 }'
 }
 
@@ -168,7 +170,7 @@ kill "$portald_pid"; wait "$portald_pid" 2>/dev/null || true
 "$ctl" --data-dir "$work/data" --search-phrase-pairs off reindex >"$work/reindex-off.out"
 off_rate=$(sed -n 's/.*(\([0-9]*\) items\/s).*/\1/p' "$work/reindex-off.out")
 off_mib=$(du -sm "$work/data/search/$(live_dir)" | cut -f1)
-start_portald --search-phrase-pairs off
+start_portald --search-phrase-pairs off "${queue_wait[@]}"
 read -r off_rps off_p50 off_p99 _ _ <<<"$(run_wrk "$work/phrases.txt")"
 conns=$saved_conns
 echo
