@@ -4,7 +4,7 @@
 {{#ERRORS}}<div class="form-error" role="alert"><ul>{{#ERROR}}<li>{{TEXT}}</li>{{/ERROR}}</ul></div>{{/ERRORS}}
 <h2>Đang thực hiện: <span id="so-dang-thuc-hien">{{OPEN_COUNT}}</span> (quá hạn: <span id="so-qua-han">{{LATE_COUNT}}</span>)</h2>
 {{#NO_OPEN}}<p>Không có việc nào đang thực hiện.</p>{{/NO_OPEN}}
-<table class="list cards">
+<table class="list cards"{{#NO_ROWS}} hidden{{/NO_ROWS}}>
   <thead><tr><th scope="col">Việc</th><th scope="col">Loại</th><th scope="col">Giao cho</th><th scope="col">Hạn</th><th scope="col">Trạng thái</th></tr></thead>
   <tbody>{{#OPEN_ROW}}<tr data-commission="{{ID}}"{{#OVERDUE}} data-overdue="1"{{/OVERDUE}}><td><a href="/quan-tri/dat-hang/{{ID}}">{{TITLE}}</a></td><td data-label="Loại">{{KIND}}</td><td data-label="Giao cho">{{ASSIGNEE}}</td><td data-label="Hạn">{{DUE}}{{#OVERDUE}} <strong class="overdue">Quá hạn</strong>{{/OVERDUE}}</td><td data-label="Trạng thái"><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td></tr>
   {{/OPEN_ROW}}{{#CLOSED_ROW}}<tr data-commission="{{ID}}"><td><a href="/quan-tri/dat-hang/{{ID}}">{{TITLE}}</a></td><td data-label="Loại">{{KIND}}</td><td data-label="Giao cho">{{ASSIGNEE}}</td><td data-label="Hạn">{{DUE}}</td><td data-label="Trạng thái"><span class="state" data-state="{{STATE_KEY}}">{{STATE}}</span></td></tr>

@@ -81,6 +81,8 @@ BOOST_AUTO_TEST_CASE(the_board_commissions_an_agency_and_its_contributor_deliver
       ctv.post("/quan-tri/dat-hang", {{"loai", "item"}, {"tieu-de", "Tự giao"}, {"giao-cho", health}, {"han", today()}})
           .status == 403);
   BOOST_TEST(has(thuky.get("/quan-tri/dat-hang").body, "Đang thực hiện: <span id=\"so-dang-thuc-hien\">0</span>"));
+  // Nothing commissioned yet: the message, and no header row over an empty table.
+  BOOST_TEST(has(thuky.get("/quan-tri/dat-hang").body, "<table class=\"list cards\" hidden>"));
 
   const auto created = thuky.post("/quan-tri/dat-hang", {{"loai", "item"},
                                                          {"tieu-de", "Tin chiến dịch tiêm chủng"},
@@ -92,6 +94,7 @@ BOOST_AUTO_TEST_CASE(the_board_commissions_an_agency_and_its_contributor_deliver
   BOOST_TEST(loc == "/quan-tri/dat-hang/1?da-tao=1");
   const std::string page = "/quan-tri/dat-hang/1";
   BOOST_TEST(has(thuky.get("/quan-tri/dat-hang").body, "Đang thực hiện: <span id=\"so-dang-thuc-hien\">1</span>"));
+  BOOST_TEST(has(thuky.get("/quan-tri/dat-hang").body, "<table class=\"list cards\">"));
 
   // The agency's contributor sees it on the dashboard and on its page, with the deliver form only.
   const auto dash = ctv.get("/quan-tri").body;

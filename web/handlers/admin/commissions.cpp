@@ -142,6 +142,7 @@ Response render_list(const Context& ctx, const Request& req, const model::User& 
   dict.SetIntValue("OPEN_COUNT", static_cast<long>(open));
   dict.SetIntValue("LATE_COUNT", static_cast<long>(late));
   if (open == 0) dict.ShowSection("NO_OPEN");
+  if (list.empty()) dict.ShowSection("NO_ROWS");  // no header row over nothing
   if (model::may(actor, model::Action::commission))
     fill_create_form(dict, txn, t, v.typed ? *v.typed : editorial::CommissionFields{}, now);
   return render_admin(ctx, "admin_commissions", dict, v.status);
