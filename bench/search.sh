@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: portald's search against peers measured in the same run on the same machine.
 #   1. Full reindex (portaldctl reindex, the daemon's rebuild code) of COUNT generated articles, as
-#      articles/s and peak memory, against plain Xapian indexing the same articles on one thread
-#      without folding (bench/search/search_reference index).
+#      articles/s and peak memory, with one shard and with one per core (search-shards), against plain
+#      Xapian indexing the same articles without folding (bench/search/search_reference index) on one
+#      thread, and in one process per core each writing its share into its own database: how far Xapian
+#      writes scale on this machine, the ceiling for shards.
 #   2. Uncached search over HTTP: wrk with CONNECTIONS connections on /api/v1/search, cycling through
 #      more distinct queries (one-word, multi-word, phrase, filtered) than the result cache holds,
 #      against the same queries run directly with Xapian on the same index (search_reference query,
@@ -58,12 +60,21 @@ python3 ../shared/corpus/gen_corpus.py --count "$count" --out "$work/corpus.json
 "$ctl" --data-dir "$work/data" init >/dev/null
 "$ctl" --data-dir "$work/data" import articles "$work/corpus.jsonl" >/dev/null
 
-# 1. Full reindex against plain Xapian.
+python3 bench/search_queries.py "$work/corpus.jsonl" "$work"
+
+# 1. Full reindex against plain Xapian. One shard first, with Xapian's direct search speed on it (section
+# 2 prints it beside the sharded index's); then the default, one shard per core, which stays live.
+"$ctl" --data-dir "$work/data" --search-shards 1 reindex >"$work/reindex-1.out"
+one_rate=$(sed -n 's/.*(\([0-9]*\) items\/s.*/\1/p' "$work/reindex-1.out")
+one_secs=$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' "$work/reindex-1.out")
+one_ref=$("$ref" query "$work/data/search" "$work/queries.txt" "$duration" "$(nproc)") \
+  || { echo "bench: search_reference query failed (exit $?): $one_ref" >&2; exit 1; }
+read -r _ _ _ one_q_rps _ one_q_p50 _ one_q_p99 <<<"$one_ref"
 /usr/bin/time -f '%M' -o "$work/reindex.kib" "$ctl" --data-dir "$work/data" reindex >"$work/reindex.out" &
 for _ in $(seq 50); do ctl_pid=$(pgrep -P $! -x portaldctl) && break; sleep 0.02; done
 p_anon=$(peak_anon "${ctl_pid:-$!}")
 wait $!
-p_rate=$(sed -n 's/.*(\([0-9]*\) items\/s).*/\1/p' "$work/reindex.out")
+p_rate=$(sed -n 's/.*(\([0-9]*\) items\/s.*/\1/p' "$work/reindex.out")
 p_secs=$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' "$work/reindex.out")
 p_kib=$(cat "$work/reindex.kib")
 "$ref" index "$work/corpus.jsonl" "$work/xapian-plain" >"$work/plain.out" &
@@ -71,15 +82,27 @@ x_anon=$(peak_anon $!)
 wait $!
 read -r _ _ _ x_secs _ x_rate _ x_kib <"$work/plain.out"
 rm -rf "$work/xapian-plain"
+split -n "l/$(nproc)" -d "$work/corpus.jsonl" "$work/part."
+start=$(date +%s.%N)
+for part in "$work"/part.*; do "$ref" index "$part" "$part.db" >/dev/null & done
+wait
+xn_secs=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
+xn_rate=$(python3 -c "print(round($count / $xn_secs))")
+rm -rf "$work"/part.*
+shards=$(nproc)
 echo
 echo "1. full reindex of $count articles"
-printf '%-28s %10s %10s %14s %14s\n' "" articles/s seconds peak_RSS_MiB peak_anon_MiB
-printf '%-28s %10s %10s %14s %14s\n' "portald (fold, 2 term sets)" "$p_rate" "$p_secs" "$((p_kib / 1024))" "$((p_anon / 1024))"
-printf '%-28s %10s %10s %14s %14s\n' "Xapian alone (1 thread)" "$x_rate" "$x_secs" "$((x_kib / 1024))" "$((x_anon / 1024))"
-echo "ratio portald/Xapian: $(ratio "$p_rate" "$x_rate") articles/s, $(ratio "$p_anon" "$x_anon") peak anonymous memory"
+printf '%-34s %10s %10s %14s %14s\n' "" articles/s seconds peak_RSS_MiB peak_anon_MiB
+printf '%-34s %10s %10s %14s %14s\n' "portald, 1 shard" "$one_rate" "$one_secs" "-" "-"
+printf '%-34s %10s %10s %14s %14s\n' "portald, $shards shards (default)" "$p_rate" "$p_secs" "$((p_kib / 1024))" "$((p_anon / 1024))"
+printf '%-34s %10s %10s %14s %14s\n' "Xapian alone, 1 thread" "$x_rate" "$x_secs" "$((x_kib / 1024))" "$((x_anon / 1024))"
+printf '%-34s %10s %10s %14s %14s\n' "Xapian alone, $shards processes" "$xn_rate" "$xn_secs" "-" "-"
+echo "ratio $shards shards/1 shard: portald $(ratio "$p_rate" "$one_rate"); Xapian alone $(ratio "$xn_rate" "$x_rate")"\
+  "(each process its share of the corpus: how far Xapian's writes scale on this machine)"
+echo "ratio portald/Xapian: $(ratio "$p_rate" "$xn_rate") articles/s at $shards writers, $(ratio "$one_rate" "$x_rate") at one;"\
+  "$(ratio "$p_anon" "$x_anon") peak anonymous memory"
 echo "(portald's peak RSS also counts the LMDB map pages it reads: the whole store, $(($(stat -c %s "$work/data/store/data.mdb") / 1048576)) MiB on disk)"
 
-python3 bench/search_queries.py "$work/corpus.jsonl" "$work"
 cat >"$work/cycle.lua" <<'LUA'
 -- Each wrk thread walks the list from its own part (Lua's random seed is the same in every thread:
 -- random offsets would make both threads ask the same queries, and the second would hit the cache).
@@ -141,6 +164,7 @@ printf '%-32s %10s %9s %9s %8s %10s\n' "" searches/s p50_ms p99_ms non2xx refuse
 printf '%-32s %10s %9s %9s %8s %10s\n' "portald over HTTP (wrk)" "$h_rps" "$h_p50" "$h_p99" "$h_bad" "$h_ref"
 printf '%-32s %10s %9s %9s %8s %10s\n' "portald, $(nproc) connections" "$l_rps" "$l_p50" "$l_p99" "$l_bad" "$l_ref"
 printf '%-32s %10s %9s %9s %8s %10s\n' "Xapian direct, $(nproc) threads" "$r_rps" "$r_p50" "$r_p99" "-" "-"
+printf '%-32s %10s %9s %9s %8s %10s\n' "the same on the 1-shard index" "$one_q_rps" "$one_q_p50" "$one_q_p99" "-" "-"
 echo "ratio portald/Xapian: $(ratio "$h_rps" "$r_rps") searches/s (target >= 0.7x), p99 ${h_p99} ms (target < 50 ms)"
 echo "refused (503 + Retry-After: 1 from the admission gate, search-concurrency / search-queue-wait): ${h_ref}% of"\
   "searches at $conns connections; wrk's p99 counts the refusals too, which answer at once"
@@ -168,7 +192,7 @@ saved_conns=$conns conns=$(nproc)
 read -r on_rps on_p50 on_p99 _ _ <<<"$(run_wrk "$work/phrases.txt")"
 kill "$portald_pid"; wait "$portald_pid" 2>/dev/null || true
 "$ctl" --data-dir "$work/data" --search-phrase-pairs off reindex >"$work/reindex-off.out"
-off_rate=$(sed -n 's/.*(\([0-9]*\) items\/s).*/\1/p' "$work/reindex-off.out")
+off_rate=$(sed -n 's/.*(\([0-9]*\) items\/s.*/\1/p' "$work/reindex-off.out")
 off_mib=$(du -sm "$work/data/search/$(live_dir)" | cut -f1)
 start_portald --search-phrase-pairs off "${queue_wait[@]}"
 read -r off_rps off_p50 off_p99 _ _ <<<"$(run_wrk "$work/phrases.txt")"

@@ -300,6 +300,7 @@ int run_daemon(const config::Config& config) {
     notifier.status("Opening search index");
     search::Indexer indexer(store, search::index_dir(config.data_dir),
                             {.phrase_pairs = config.search_phrase_pairs == "on",
+                             .shards = config.search_shards,
                              .report_lag = [&monitor](std::uint64_t pending, model::UnixTime oldest_at) {
                                monitor.hooks.report_index_lag(pending, oldest_at);
                              }});

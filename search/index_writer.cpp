@@ -1,5 +1,6 @@
 #include "search/index_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -9,6 +10,8 @@
 #include "daemon/store/lmdb.hpp"
 #include "search/parallel_build.hpp"
 #include "search/schema.hpp"
+#include "search/shard_layout.hpp"
+#include "search/shard_writers.hpp"
 
 namespace portald::search {
 namespace {
@@ -34,21 +37,29 @@ std::uint64_t parse_u64(const std::string& text) {
   return ec == std::errc() && end == text.data() + text.size() ? v : 0;
 }
 
-// What the index keeps beside the document: its title words for "did you mean" and the display names
-// of its filter values.
-// `written` remembers names already set, so a rebuild writes each once.
-void add_extras(Xapian::WritableDatabase& db, const BuiltItem& item, std::map<std::string, std::string>& written) {
+// The display names of an item's filter values (prefix + slug -> name), kept in shard 0's metadata for
+// the search form.
+std::vector<std::pair<std::string, std::string>> names_of(const BuiltItem& item) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!item.agency.first.empty())
+    out.emplace_back(std::string(meta::agency_name) + item.agency.first, item.agency.second);
+  if (!item.doc_type.first.empty())
+    out.emplace_back(std::string(meta::doc_type_name) + item.doc_type.first, item.doc_type.second);
+  return out;
+}
+
+// Sets a name unless `written` says it is already there, so a rebuild writes each once.
+void set_name(Xapian::WritableDatabase& db, const std::string& key, const std::string& name,
+              std::map<std::string, std::string>& written) {
+  auto [it, fresh] = written.try_emplace(key, name);
+  if (!fresh && it->second == name) return;
+  it->second = name;
+  db.set_metadata(key, name);
+}
+
+// Title words for "did you mean": each shard keeps those of its own items (a multi-database merges them).
+void add_spelling(Xapian::WritableDatabase& db, const BuiltItem& item) {
   for (const auto& word : item.spelling) db.add_spelling(word);
-  const auto name = [&](std::string_view prefix, const std::pair<std::string, std::string>& value) {
-    if (value.first.empty()) return;
-    std::string key = std::string(prefix) + value.first;
-    auto [it, fresh] = written.try_emplace(key, value.second);
-    if (!fresh && it->second == value.second) return;
-    it->second = value.second;
-    db.set_metadata(key, value.second);
-  };
-  name(meta::agency_name, item.agency);
-  name(meta::doc_type_name, item.doc_type);
 }
 
 // Targets of the items that show the name of category/agency `id` (their stored data names it).
@@ -58,7 +69,7 @@ void add_dependents(Xapian::Database& db, std::string_view term_prefix, std::uin
     if (const auto item = decode_item(db.get_document(*it).get_data())) out.insert({item->kind, item->id});
 }
 
-Xapian::WritableDatabase open_database(const std::filesystem::path& dir, IndexWriter::Mode mode) {
+Xapian::WritableDatabase open_shard(const std::filesystem::path& dir, IndexWriter::Mode mode) {
   std::filesystem::create_directories(dir);
   const int how = mode == IndexWriter::Mode::overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
   try {
@@ -68,42 +79,68 @@ Xapian::WritableDatabase open_database(const std::filesystem::path& dir, IndexWr
   }
 }
 
+std::vector<Xapian::WritableDatabase> open_shards(const std::filesystem::path& dir, IndexWriter::Mode mode,
+                                                  unsigned shards) {
+  shards = std::clamp(shards, 1u, kMaxShards);
+  std::vector<std::filesystem::path> dirs;
+  if (mode == IndexWriter::Mode::open_or_create) dirs = shard_dirs(dir);
+  const bool create = dirs.empty();
+  if (create) dirs = planned_shard_dirs(dir, shards);
+  std::vector<Xapian::WritableDatabase> out;
+  for (const auto& d : dirs) out.push_back(open_shard(d, create ? IndexWriter::Mode::overwrite : mode));
+  if (create) write_shard_stub(dir, static_cast<unsigned>(dirs.size()));
+  return out;
+}
+
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& dir, Mode mode) : db_(open_database(dir, mode)) {}
+IndexWriter::IndexWriter(const std::filesystem::path& dir, Mode mode, unsigned shards)
+    : shards_(open_shards(dir, mode, shards)) {}
 
 IndexWriter::~IndexWriter() {
-  try {
-    db_.close();  // commits what is pending; every batch already committed its cursor with it
-  } catch (const Xapian::Error&) {
-    // Nothing left to save: every batch committed its documents with its cursor; a partial batch is
-    // replayed from that cursor.
+  for (auto& db : shards_) {
+    try {
+      db.close();  // commits what is pending; every batch already committed its cursor with it
+    } catch (const Xapian::Error&) {
+      // Nothing left to save: every batch committed its documents with its cursor; a partial batch is
+      // replayed from that cursor.
+    }
   }
 }
 
+Xapian::doccount IndexWriter::doc_count() const {
+  Xapian::doccount n = 0;
+  for (const auto& db : shards_) n += db.get_doccount();
+  return n;
+}
+
+void IndexWriter::commit_all() {
+  for (std::size_t k = shards_.size(); k-- > 0;) shards_[k].commit();
+}
+
 std::optional<std::string> IndexWriter::needs_rebuild(const store::Txn& txn, const store::Tables& t) const {
-  const std::string format = db_.get_metadata(meta::format);
+  const std::string format = shards_.front().get_metadata(meta::format);
   if (format.empty()) return "the index is new or empty";
   if (format != std::to_string(kIndexFormat))
     return "the index has format " + format + ", this portald writes format " + std::to_string(kIndexFormat);
-  if (db_.get_metadata(meta::state) != kReady) return "an earlier rebuild did not finish";
+  if (shards_.front().get_metadata(meta::state) != kReady) return "an earlier rebuild did not finish";
   const std::uint64_t at = cursor();
   const std::uint64_t head = store::latest_change(txn, t);
   if (at > head)
     return "the index has seen change " + std::to_string(at) + " but the store's log ends at " + std::to_string(head) +
            " (was the store restored?)";
-  if (at > 0 && fingerprint_at(txn, t, at) != db_.get_metadata(meta::cursor_change))
+  if (at > 0 && fingerprint_at(txn, t, at) != shards_.front().get_metadata(meta::cursor_change))
     return "the store's change " + std::to_string(at) + " is not the one the index saw (a different store?)";
   return std::nullopt;
 }
 
 bool IndexWriter::complete() const {
-  return !db_.get_metadata(meta::format).empty() && db_.get_metadata(meta::state) == kReady;
+  return !shards_.front().get_metadata(meta::format).empty() && shards_.front().get_metadata(meta::state) == kReady;
 }
 
-bool IndexWriter::phrase_pairs() const { return db_.get_metadata(meta::phrase_pairs) == "on"; }
+bool IndexWriter::phrase_pairs() const { return shards_.front().get_metadata(meta::phrase_pairs) == "on"; }
 
-std::uint64_t IndexWriter::cursor() const { return parse_u64(db_.get_metadata(meta::cursor)); }
+std::uint64_t IndexWriter::cursor() const { return parse_u64(shards_.front().get_metadata(meta::cursor)); }
 
 RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptions& options) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -139,35 +176,48 @@ RebuildReport IndexWriter::rebuild(const store::Store& store, const RebuildOptio
       targets.push_back({ItemKind::question, store::read_be64(key.substr(key.size() - 8))});
     }
   }
-  db_.set_metadata(meta::format, std::to_string(kIndexFormat));
-  db_.set_metadata(meta::state, kBuilding);
-  db_.set_metadata(meta::phrase_pairs, options.phrase_pairs ? "on" : "off");
-  db_.commit();
+  auto& db0 = shards_.front();
+  db0.set_metadata(meta::format, std::to_string(kIndexFormat));
+  db0.set_metadata(meta::state, kBuilding);
+  db0.set_metadata(meta::phrase_pairs, options.phrase_pairs ? "on" : "off");
+  db0.commit();
 
+  const unsigned n = shards();
+  std::vector<std::size_t> added(n, 0);  // element k: shard k's thread only
+  std::map<std::string, std::string> names;
   std::size_t done = 0;
   const auto stop = [&] { return options.stop && options.stop(); };
-  build_in_parallel(
-      store, targets, options.threads, options.phrase_pairs,
-      [&](const Target& target, std::optional<BuiltItem>& built) {
-        if (built) {
-          db_.add_document(built->doc);
-          add_extras(db_, *built, names_written_);
-          ++(target.kind == ItemKind::article    ? report.articles
-             : target.kind == ItemKind::document ? report.documents
-                                                 : report.others);
-        }
-        if (++done % options.commit_every == 0) db_.commit();
-        if (options.progress && (done % 500 == 0 || done == targets.size())) options.progress(done, targets.size());
-      },
-      stop);
-  if (stop() || done < targets.size()) {
-    report.elapsed = std::chrono::steady_clock::now() - t0;
-    return report;
+  {
+    ShardWriters writers(n, [&](unsigned k, BuiltItem& item) {
+      shards_[k].add_document(item.doc);
+      add_spelling(shards_[k], item);
+      if (++added[k] % options.commit_every == 0) shards_[k].commit();
+    });
+    build_in_parallel(
+        store, targets, options.threads, options.phrase_pairs,
+        [&](const Target& target, std::optional<BuiltItem>& built) {
+          if (built) {
+            for (auto& [key, name] : names_of(*built)) names[key] = std::move(name);
+            ++(target.kind == ItemKind::article    ? report.articles
+               : target.kind == ItemKind::document ? report.documents
+                                                   : report.others);
+            writers.add(shard_of(target.kind, target.id, n), std::move(*built));
+          }
+          ++done;
+          if (options.progress && (done % 500 == 0 || done == targets.size())) options.progress(done, targets.size());
+        },
+        stop);
+    if (stop() || done < targets.size()) {
+      report.elapsed = std::chrono::steady_clock::now() - t0;
+      return report;  // the writers abandon their queues
+    }
+    writers.finish();
   }
-  db_.set_metadata(meta::cursor, std::to_string(report.cursor));
-  db_.set_metadata(meta::cursor_change, cursor_change);
-  db_.set_metadata(meta::state, kReady);
-  db_.commit();
+  for (const auto& [key, name] : names) set_name(db0, key, name, names_written_);
+  db0.set_metadata(meta::cursor, std::to_string(report.cursor));
+  db0.set_metadata(meta::cursor_change, cursor_change);
+  db0.set_metadata(meta::state, kReady);
+  commit_all();
   report.completed = true;
   report.elapsed = std::chrono::steady_clock::now() - t0;
   return report;
@@ -190,8 +240,12 @@ std::size_t IndexWriter::follow(const store::Store& store, std::size_t limit, un
       case store::ChangeKind::topic: targets.insert({ItemKind::topic, c.id}); break;
       // Published, or no longer: load() finds an unpublished question absent, so its document goes.
       case store::ChangeKind::question: targets.insert({ItemKind::question, c.id}); break;
-      case store::ChangeKind::category: add_dependents(db_, prefix::category_id, c.id, targets); break;
-      case store::ChangeKind::agency: add_dependents(db_, prefix::agency_id, c.id, targets); break;
+      case store::ChangeKind::category:
+        for (auto& db : shards_) add_dependents(db, prefix::category_id, c.id, targets);
+        break;
+      case store::ChangeKind::agency:
+        for (auto& db : shards_) add_dependents(db, prefix::agency_id, c.id, targets);
+        break;
       default: break;  // settings, media: not searchable
     }
   }
@@ -200,18 +254,20 @@ std::size_t IndexWriter::follow(const store::Store& store, std::size_t limit, un
       store, list, threads, phrase_pairs(),
       [&](const Target& target, std::optional<BuiltItem>& built) {
         const std::string id = id_term(target.kind, target.id);
+        auto& db = shards_[shard_of(target.kind, target.id, shards())];
         if (built) {
-          db_.replace_document(id, built->doc);
-          add_extras(db_, *built, names_written_);
+          db.replace_document(id, built->doc);
+          add_spelling(db, *built);
+          for (const auto& [key, name] : names_of(*built)) set_name(shards_.front(), key, name, names_written_);
         } else {
-          db_.delete_document(id);
+          db.delete_document(id);
         }
       },
       stop);
   if (stop && stop()) return 0;  // not committed with a cursor: the next run replays the batch
-  db_.set_metadata(meta::cursor, std::to_string(changes.back().seq));
-  db_.set_metadata(meta::cursor_change, fingerprint(changes.back()));
-  db_.commit();
+  shards_.front().set_metadata(meta::cursor, std::to_string(changes.back().seq));
+  shards_.front().set_metadata(meta::cursor_change, fingerprint(changes.back()));
+  commit_all();
   return changes.size();
 }
 

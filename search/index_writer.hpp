@@ -1,8 +1,9 @@
 #pragma once
-// The one Xapian writer of the index (move-only RAII over WritableDatabase): opens or recreates the
-// database, rebuilds it from an LMDB snapshot, and follows the change log. The change-log cursor is
-// kept in the database's metadata and committed together with the documents, so a crash at any point
-// replays from the last commit: nothing is skipped, and replays are idempotent (replace by id term).
+// The one writer of the index (RAII over one WritableDatabase per shard, shard_layout.hpp): opens or
+// recreates the database, rebuilds it from an LMDB snapshot with one writer thread per shard, and follows
+// the change log. The change-log cursor is kept in shard 0's metadata and committed after the other
+// shards, so a crash at any point replays from the last commit: nothing is skipped, and replays are
+// idempotent (replace by id term, in the item's own shard).
 #include <xapian.h>
 
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "daemon/store/store.hpp"
 
@@ -43,9 +45,11 @@ struct RebuildReport {
 class IndexWriter {
  public:
   enum class Mode { open_or_create, overwrite };
-  // Creates the directory when needed. Throws IndexLocked, or Xapian::DatabaseError when the existing
-  // database cannot be opened (corrupt, unknown format: reopen with Mode::overwrite).
-  IndexWriter(const std::filesystem::path& dir, Mode mode);
+  // Creates the directory when needed. `shards` applies to a new index (Mode::overwrite, or a directory
+  // without one); an existing index keeps its own. Mode::overwrite is meant for a fresh directory.
+  // Throws IndexLocked, or Xapian::DatabaseError / std::runtime_error when the existing database cannot
+  // be opened (corrupt, unknown format: reopen with Mode::overwrite).
+  IndexWriter(const std::filesystem::path& dir, Mode mode, unsigned shards = 1);
   // Not movable: Xapian handles are shared references, and the destructor closes the database.
   IndexWriter(IndexWriter&&) = delete;
   IndexWriter& operator=(IndexWriter&&) = delete;
@@ -63,6 +67,8 @@ class IndexWriter {
   // Whether every document holds phrase pairs (the rebuild that made it was asked for them); follow()
   // keeps to what the index holds.
   bool phrase_pairs() const;
+  unsigned shards() const { return static_cast<unsigned>(shards_.size()); }
+  Xapian::doccount doc_count() const;
 
   // Empties the index and indexes every published article, every document, section page, topic and
   // published citizen's question of one LMDB snapshot;
@@ -73,10 +79,14 @@ class IndexWriter {
   // Returns how many entries were applied (0: up to date).
   std::size_t follow(const store::Store& store, std::size_t limit, unsigned threads, const std::function<bool()>& stop);
 
-  Xapian::WritableDatabase& database() { return db_; }
+  // Shard 0: the index's metadata, and every document when there is one shard.
+  Xapian::WritableDatabase& database() { return shards_.front(); }
 
  private:
-  Xapian::WritableDatabase db_;
+  // Commits every shard, shard 0 (which holds the cursor) last.
+  void commit_all();
+
+  std::vector<Xapian::WritableDatabase> shards_;
   std::map<std::string, std::string> names_written_;  // filter display names already in the metadata
 };
 

@@ -11,6 +11,7 @@
 #include "daemon/store/lmdb.hpp"
 #include "search/index_layout.hpp"
 #include "search/index_writer.hpp"
+#include "search/shard_layout.hpp"
 
 namespace portald::search {
 namespace {
@@ -34,6 +35,8 @@ std::int64_t now_ms() {
 Indexer::Options with_defaults(Indexer::Options o) {
   if (o.threads == 0) o.threads = std::max(1u, std::thread::hardware_concurrency());
   if (o.batch == 0) o.batch = 1;
+  if (o.shards == 0) o.shards = std::max(1u, std::thread::hardware_concurrency());
+  o.shards = std::min(o.shards, kMaxShards);
   return o;
 }
 
@@ -188,9 +191,10 @@ void Indexer::open() {
     return;
   }
   publish(*live, writer_->cursor());
-  log::info(
-      "search.index_opened",
-      {{"dir", live->string()}, {"documents", writer_->database().get_doccount()}, {"cursor", writer_->cursor()}});
+  log::info("search.index_opened", {{"dir", live->string()},
+                                    {"documents", writer_->doc_count()},
+                                    {"shards", writer_->shards()},
+                                    {"cursor", writer_->cursor()}});
   // Directories of interrupted rebuilds, unless a portaldctl reindex is building one right now; not
   // the retired ones readers may still hold (remove_retired deletes those).
   if (const RebuildLock lock(dir_); lock.held()) remove_leftovers(dir_, retired_dirs());
@@ -217,10 +221,11 @@ void Indexer::rebuild() {
   status_.rebuild_total = 0;
   writer_.reset();  // the live index is only read until the switch
   const auto fresh = fresh_index_dir(dir_);
-  auto writer = std::make_unique<IndexWriter>(fresh, IndexWriter::Mode::overwrite);
-  log::info(
-      "search.rebuild_started",
-      {{"dir", fresh.string()}, {"threads", options_.threads}, {"phrase_pairs", options_.phrase_pairs ? "on" : "off"}});
+  auto writer = std::make_unique<IndexWriter>(fresh, IndexWriter::Mode::overwrite, options_.shards);
+  log::info("search.rebuild_started", {{"dir", fresh.string()},
+                                       {"threads", options_.threads},
+                                       {"shards", options_.shards},
+                                       {"phrase_pairs", options_.phrase_pairs ? "on" : "off"}});
   // What the live index (if any) has not seen is pending until the switch.
   const auto searchable = [this] { return status_.ready ? status_.cursor.load() : 0; };
   report_lag(searchable());

@@ -68,6 +68,9 @@ class Indexer {
     // Index every two adjacent words as a term (search-phrase-pairs); an index built the other way is
     // rebuilt beside the live one, which answers meanwhile.
     bool phrase_pairs = false;
+    // Shards of a rebuilt index, each written by its own thread (search-shards); 0 = one per core. It only
+    // speeds rebuilding, so an index with another number is kept: the next rebuild uses this one.
+    unsigned shards = 0;
     // Called on the indexer's thread after each pass while following (every `poll` while idle) and
     // during a rebuild: the change-log entries not yet searchable and when the oldest of them was first
     // seen (0 when none is pending; index_lag.hpp). The daemon hands it to its health monitor.

@@ -15,6 +15,7 @@
 #include "search/index_layout.hpp"
 #include "search/index_writer.hpp"
 #include "search/schema.hpp"
+#include "search/shard_layout.hpp"
 
 namespace portald::cli {
 namespace {
@@ -47,13 +48,18 @@ class ProgressBar {
 // Whether a running portald has the index open for writing (it holds Xapian's lock while it follows).
 bool index_in_use(const std::filesystem::path& dir) {
   try {
-    Xapian::WritableDatabase probe(dir.string(), Xapian::DB_OPEN);
+    // portald opens every shard for writing: its lock on the first says enough.
+    const auto shards = search::shard_dirs(dir);
+    if (shards.empty()) return false;
+    Xapian::WritableDatabase probe(shards.front().string(), Xapian::DB_OPEN);
     probe.close();
     return false;
   } catch (const Xapian::DatabaseLockError&) {
     return true;
   } catch (const Xapian::Error&) {
     return false;  // unreadable: nothing can be using it
+  } catch (const std::runtime_error&) {
+    return false;  // a stub portald did not write: nothing can be using it
   }
 }
 
@@ -89,7 +95,9 @@ int cmd_reindex(CommandContext& c) {
   search::remove_leftovers(root);  // directories of interrupted rebuilds
   const auto fresh = search::fresh_index_dir(root);
   std::optional<search::IndexWriter> writer;
-  writer.emplace(fresh, search::IndexWriter::Mode::overwrite);
+  const unsigned shards =
+      c.config.search_shards ? c.config.search_shards : std::max(1u, std::thread::hardware_concurrency());
+  writer.emplace(fresh, search::IndexWriter::Mode::overwrite, std::min(shards, search::kMaxShards));
   ProgressBar bar(c.terminal, c.err);
   search::RebuildOptions options;
   options.threads = threads;
@@ -97,6 +105,7 @@ int cmd_reindex(CommandContext& c) {
   options.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
   const search::RebuildReport r = writer->rebuild(store, options);
   bar.done();
+  const unsigned writer_shards = writer->shards();
   writer.reset();  // close before the switch: portald opens it for writing next
   if (!r.completed) {
     search::remove_index(root, fresh);
@@ -113,7 +122,8 @@ int cmd_reindex(CommandContext& c) {
   c.out << "search index rebuilt in " << fresh.string() << ": " << r.articles << " articles, " << r.documents
         << " documents, " << r.others << " section pages, topics and questions in "
         << static_cast<long>(secs * 10) / 10.0 << " s ("
-        << static_cast<long>(double(r.articles + r.documents + r.others) / secs) << " items/s); "
+        << static_cast<long>(double(r.articles + r.documents + r.others) / secs) << " items/s, " << writer_shards
+        << (writer_shards == 1 ? " shard" : " shards") << "); "
         << "a running portald switches to it within a second\n";
   return 0;
 }

@@ -44,8 +44,9 @@ struct Config {
   // and the longest wait for a slot in milliseconds, 0..10000; a longer one gets 503 + Retry-After: 1.
   unsigned search_concurrency = 0;
   unsigned search_queue_wait = 200;
-  std::string search_phrase_pairs = "on";                // on|off: adjacent-word terms that speed up quoted phrases
-  std::size_t max_body = 1 << 20;                        // bytes, 1K..256M
+  unsigned search_shards = 0;              // 0..64, 0 = one per hardware thread: one Xapian writer thread each
+  std::string search_phrase_pairs = "on";  // on|off: adjacent-word terms that speed up quoted phrases
+  std::size_t max_body = 1 << 20;          // bytes, 1K..256M
   std::size_t max_upload_body = std::size_t(256) << 20;  // bytes, 1K..1G: signed-in staff's uploads
   // Who reads /metrics and the details of /healthz (paths, disk, backups, errors); others get the status.
   AddressList ops_allow = loopback_addresses();

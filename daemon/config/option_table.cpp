@@ -132,6 +132,11 @@ constexpr std::array options{
                  "Milliseconds a search may wait for one of search-concurrency's slots; a search that would "
                  "wait longer is answered at once with 503 and Retry-After: 1 (a short Vietnamese page, or "
                  "the API's JSON error) and counted in portald_search_refused_total."),
+    count_option("search-shards", &Config::search_shards, 0, 64,
+                 "Shards of the search index; 0 = one per hardware thread. A rebuild writes every shard "
+                 "with its own thread, so it uses that many cores (bench/search.sh prints 1 and 2); "
+                 "searches read all shards as one index. An existing index keeps its shards: the new "
+                 "number applies from the next rebuild (portaldctl reindex)."),
     choice_option("search-phrase-pairs", &Config::search_phrase_pairs, on_off, "on/off",
                   "Index every two adjacent words as a term of their own, so a quoted phrase (\"giấy phép xây "
                   "dựng\") only checks word positions in the items holding all its word pairs: common-word "

@@ -77,6 +77,7 @@ const std::map<std::string, std::string>& sample_values() {
       {"password-hash-queue", "0"},
       {"search-concurrency", "3"},
       {"search-queue-wait", "50"},
+      {"search-shards", "4"},
       {"search-phrase-pairs", "off"},
       {"ops-allow", "10.0.0.0/8 192.0.2.7 ::1"},
       {"trusted-proxies", "192.0.2.0/28 2001:db8::1"},

@@ -188,8 +188,10 @@ struct SearchFixture {
   std::map<std::string, std::uint64_t> ids;  // fixture key -> article/document id
   std::unique_ptr<search::SearchService> service;
   bool phrase_pairs = false;  // what the index is built with (search-phrase-pairs)
+  unsigned shards = 1;        // and how many shards (search-shards)
 
-  explicit SearchFixture(bool with_phrase_pairs = false) : phrase_pairs(with_phrase_pairs) {
+  explicit SearchFixture(bool with_phrase_pairs = false, unsigned with_shards = 1)
+      : phrase_pairs(with_phrase_pairs), shards(with_shards) {
     write_corpus();
     rebuild();
     service = std::make_unique<search::SearchService>(dir, &status);
@@ -222,7 +224,7 @@ struct SearchFixture {
   }
 
   void rebuild() {
-    search::IndexWriter writer(dir, search::IndexWriter::Mode::overwrite);
+    search::IndexWriter writer(dir, search::IndexWriter::Mode::overwrite, shards);
     search::RebuildOptions o;
     o.threads = 2;
     o.phrase_pairs = phrase_pairs;
