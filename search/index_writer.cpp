@@ -69,9 +69,8 @@ void add_dependents(Xapian::Database& db, std::string_view term_prefix, std::uin
     if (const auto item = decode_item(db.get_document(*it).get_data())) out.insert({item->kind, item->id});
 }
 
-Xapian::WritableDatabase open_shard(const std::filesystem::path& dir, IndexWriter::Mode mode) {
-  std::filesystem::create_directories(dir);
-  const int how = mode == IndexWriter::Mode::overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+Xapian::WritableDatabase open_shard(const std::filesystem::path& dir, int how) {
+  if (how != Xapian::DB_OPEN) std::filesystem::create_directories(dir);
   try {
     return Xapian::WritableDatabase(dir.string(), how | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::DatabaseLockError&) {
@@ -81,14 +80,23 @@ Xapian::WritableDatabase open_shard(const std::filesystem::path& dir, IndexWrite
 
 std::vector<Xapian::WritableDatabase> open_shards(const std::filesystem::path& dir, IndexWriter::Mode mode,
                                                   unsigned shards) {
-  shards = std::clamp(shards, 1u, kMaxShards);
   std::vector<std::filesystem::path> dirs;
-  if (mode == IndexWriter::Mode::open_or_create) dirs = shard_dirs(dir);
-  const bool create = dirs.empty();
-  if (create) dirs = planned_shard_dirs(dir, shards);
+  if (mode == IndexWriter::Mode::open_or_create) {
+    try {
+      dirs = shard_dirs(dir);
+    } catch (const std::runtime_error& e) {
+      throw Xapian::DatabaseOpeningError(e.what());  // unreadable, as a corrupt index is: rebuilt beside it
+    }
+  }
   std::vector<Xapian::WritableDatabase> out;
-  for (const auto& d : dirs) out.push_back(open_shard(d, create ? IndexWriter::Mode::overwrite : mode));
-  if (create) write_shard_stub(dir, static_cast<unsigned>(dirs.size()));
+  if (!dirs.empty()) {
+    // An existing index: a missing shard is an error (Xapian::DatabaseOpeningError), never an empty one.
+    for (const auto& d : dirs) out.push_back(open_shard(d, Xapian::DB_OPEN));
+    return out;
+  }
+  dirs = planned_shard_dirs(dir, std::clamp(shards, 1u, kMaxShards));
+  for (const auto& d : dirs) out.push_back(open_shard(d, Xapian::DB_CREATE_OR_OVERWRITE));
+  write_shard_stub(dir, static_cast<unsigned>(dirs.size()));
   return out;
 }
 

@@ -47,8 +47,8 @@ class IndexWriter {
   enum class Mode { open_or_create, overwrite };
   // Creates the directory when needed. `shards` applies to a new index (Mode::overwrite, or a directory
   // without one); an existing index keeps its own. Mode::overwrite is meant for a fresh directory.
-  // Throws IndexLocked, or Xapian::DatabaseError / std::runtime_error when the existing database cannot
-  // be opened (corrupt, unknown format: reopen with Mode::overwrite).
+  // Throws IndexLocked, or Xapian::DatabaseError when the existing database cannot be opened (corrupt,
+  // unknown format, a shard missing: reopen with Mode::overwrite).
   IndexWriter(const std::filesystem::path& dir, Mode mode, unsigned shards = 1);
   // Not movable: Xapian handles are shared references, and the destructor closes the database.
   IndexWriter(IndexWriter&&) = delete;

@@ -1,7 +1,8 @@
 // A sharded index (search-shards, issue 17): one built in three shards answers every query as one built
 // in one (hits, "did you mean", the search form's filter names); every item lives in exactly one shard,
 // the one shard_of names, also after following publishes, updates, unpublishes and a category rename; an
-// index keeps its own shard count when reopened; and a failing writer thread fails the rebuild.
+// index keeps its own shard count when reopened, and a missing shard makes it unreadable (so it is
+// rebuilt), not smaller; and a failing writer thread fails the rebuild.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -182,6 +183,13 @@ BOOST_AUTO_TEST_CASE(an_index_keeps_its_own_shard_count_when_reopened) {
   BOOST_TEST(w.shards() == 3u);
   const auto txn = f.store.store.read();
   BOOST_TEST(!w.needs_rebuild(txn, f.store.store.tables()));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_shard_is_an_error_not_an_empty_shard) {
+  test::SearchFixture f(false, 3);
+  std::filesystem::remove_all(f.dir / "shard-1");
+  BOOST_CHECK_THROW(search::IndexWriter(f.dir, search::IndexWriter::Mode::open_or_create), Xapian::DatabaseError);
+  BOOST_TEST(!std::filesystem::exists(f.dir / "shard-1"));
 }
 
 BOOST_AUTO_TEST_CASE(a_failing_writer_thread_fails_the_whole_write) {
