@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the home, a category and an article page from portald against nginx serving the same
-# bytes as static files, all on 127.0.0.1 in the same run, measured with wrk (Debian). For each page
-# and server: requests/s, p50, p99; then the ratio portald/nginx, plain and with gzip (portald's
+# bytes as static files, all on 127.0.0.1 in the same run, measured with wrk (Debian); nginx in two
+# configurations (its defaults, and tuned). For each page and server: requests/s, p50, p99; then the
+# ratio portald/nginx for each, plain and with gzip (portald's
 # pre-compressed cache against nginx's gzip_static of the same .gz bytes, when nginx has it), and
 # portald's resident memory before and after the load (it should stay flat).
 #   bench/pages.sh [DURATION] [CONNECTIONS]        (BUILD_DIR=DIR to use an existing release build)
@@ -25,6 +26,11 @@ pport=$(free_port)
   --log-level warning 2>"$work/portald.log" &
 ppid_=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$pport/healthz" >/dev/null && break; sleep 0.1; done
+# The fresh store's first search index is built in the background: measure after it, not beside it.
+for _ in $(seq 600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$pport/api/v1/search?q=x")" = 200 ] && break
+  sleep 0.5
+done
 home=$(curl -fs "http://127.0.0.1:$pport/")
 article=$(grep -o 'href="/tin-tuc/[^"]*"' <<<"$home" | head -1 | cut -d'"' -f2)
 category=$(grep -o 'href="/chuyen-muc/[^"]*"' <<<"$home" | head -1 | cut -d'"' -f2)
@@ -43,34 +49,44 @@ chmod 755 "$work"; chmod -R a+rX "$work/www"
 gzip_static=""
 nginx -V 2>&1 | grep -q -- '--with-http_gzip_static_module' && gzip_static="gzip_static on;"
 
-nport=$(free_port)
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
+# Two nginx configurations (the issue measured both): "nginx" is nginx's own defaults as a sysadmin
+# would start from (sendfile off, the access log on in its combined format, 1,000 requests per
+# keep-alive connection), which writes an access line per request as portald does by default;
+# "nginx-tuned" is the bench's earlier one (sendfile on, no access log, 100,000 requests per
+# connection). Both run one worker per core.
+start_nginx() {  # start_nginx NAME PORT DIRECTIVES...
+  local name=$1 port=$2
+  shift 2
+  mkdir -p "$work/$name"
+  cat >"$work/$name/nginx.conf" <<CONF
 worker_processes auto;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
+pid $work/$name/nginx.pid;
+error_log $work/$name/error.log;
 events { worker_connections 1024; }
 http {
-  access_log off;
   default_type text/html;
-  sendfile on;
-  keepalive_requests 100000;
+  $*
   $gzip_static
-  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
-  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  client_body_temp_path $work/$name; proxy_temp_path $work/$name; fastcgi_temp_path $work/$name;
+  uwsgi_temp_path $work/$name; scgi_temp_path $work/$name;
   server {
-    listen 127.0.0.1:$nport; root $work/www;
+    listen 127.0.0.1:$port; root $work/www;
     location = / { try_files /index.html =404; }
     location / { try_files \$uri.html =404; }
   }
 }
 CONF
-nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$nport/" >/dev/null && break; sleep 0.1; done
-for p in / "$category" "$article"; do
-  cmp -s <(curl -fs "http://127.0.0.1:$nport$p") <(curl -fs "http://127.0.0.1:$pport$p") \
-    || { echo "bench: nginx serves other bytes for $p" >&2; exit 1; }
-done
+  nginx -c "$work/$name/nginx.conf" -g 'daemon off;' &
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+  for p in / "$category" "$article"; do
+    cmp -s <(curl -fs "http://127.0.0.1:$port$p") <(curl -fs "http://127.0.0.1:$pport$p") \
+      || { echo "bench: $name serves other bytes for $p" >&2; exit 1; }
+  done
+}
+nport=$(free_port)
+start_nginx nginx "$nport" "access_log $work/nginx/access.log;"
+tport=$(free_port)
+start_nginx nginx-tuned "$tport" "access_log off; sendfile on; keepalive_requests 100000;"
 
 run_wrk() {  # run_wrk URL [HEADER]: prints "rps p50_ms p99_ms non2xx"
   local extra=()
@@ -79,7 +95,7 @@ run_wrk() {  # run_wrk URL [HEADER]: prints "rps p50_ms p99_ms non2xx"
     /Requests\/sec/ {rps=$2}
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
-    /Non-2xx/ {bad=$4}
+    /Non-2xx/ {bad=$NF}  # "Non-2xx or 3xx responses: N"
     END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, bad+0 }'
 }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status"; }
@@ -87,7 +103,7 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status"; }
 for p in / "$category" "$article"; do wrk -t1 -c4 -d1s "http://127.0.0.1:$pport$p" >/dev/null; done  # warm the cache
 rss_before=$(rss_kb)
 echo "portald vs nginx, same bytes, wrk -t2 -c$conns -d${duration}s on 127.0.0.1, $(nproc) cores"
-printf '%-9s %-6s %-8s %10s %9s %9s %7s %8s\n' page coding server req/s p50_ms p99_ms non2xx ratio
+printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' page coding server req/s p50_ms p99_ms non2xx "portald/"
 codings=(identity)
 [ -n "$gzip_static" ] && codings+=(gzip)
 for coding in "${codings[@]}"; do
@@ -97,9 +113,12 @@ for coding in "${codings[@]}"; do
     case $name in home) p=/ ;; category) p=$category ;; article) p=$article ;; esac
     read -r p_rps p_p50 p_p99 p_bad <<<"$(run_wrk "http://127.0.0.1:$pport$p" "$header")"
     read -r n_rps n_p50 n_p99 n_bad <<<"$(run_wrk "http://127.0.0.1:$nport$p" "$header")"
-    ratio=$(python3 -c "print(f'{$p_rps/$n_rps:.2f}x')")
-    printf '%-9s %-6s %-8s %10s %9s %9s %7s %8s\n' "$name" "$coding" portald "$p_rps" "$p_p50" "$p_p99" "$p_bad" "$ratio"
-    printf '%-9s %-6s %-8s %10s %9s %9s %7s %8s\n' "$name" "$coding" nginx "$n_rps" "$n_p50" "$n_p99" "$n_bad" ""
+    read -r t_rps t_p50 t_p99 t_bad <<<"$(run_wrk "http://127.0.0.1:$tport$p" "$header")"
+    printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' "$name" "$coding" portald "$p_rps" "$p_p50" "$p_p99" "$p_bad" ""
+    printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' "$name" "$coding" nginx "$n_rps" "$n_p50" "$n_p99" "$n_bad" \
+      "$(python3 -c "print(f'{$p_rps/$n_rps:.2f}x')")"
+    printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' "$name" "$coding" nginx-tuned "$t_rps" "$t_p50" "$t_p99" "$t_bad" \
+      "$(python3 -c "print(f'{$p_rps/$t_rps:.2f}x')")"
   done
 done
 echo "pages: / $category $article"

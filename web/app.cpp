@@ -294,7 +294,11 @@ Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNam
     validators(not_modified);
     return not_modified;
   }
-  Response r = page->response;
+  // Field by field: copying the whole cached response would copy the identity body too.
+  Response r;
+  r.status = page->response.status;
+  r.content_type = page->response.content_type;
+  r.headers = page->response.headers;
   validators(r);
   if (brotli) {
     r.body = page->brotli_body;
@@ -302,6 +306,8 @@ Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNam
   } else if (gzip) {
     r.body = page->gzip_body;
     r.headers.emplace_back("Content-Encoding", "gzip");
+  } else {
+    r.body = page->response.body;
   }
   return r;
 }

@@ -61,10 +61,10 @@ struct PendingRequest {
 };
 
 // Queues the answer, remembering its status and size for the access log.
-MHD_Result answer(PendingRequest& p, MHD_Connection* connection, const Response& response) {
+MHD_Result answer(PendingRequest& p, MHD_Connection* connection, Response&& response) {
   p.status = response.status;
   p.bytes = response.body.size();
-  return queue_response(connection, response);
+  return queue_response(connection, std::move(response));
 }
 
 // The body limit for this request: a larger one only when the app says so from the headers (an upload
@@ -222,7 +222,7 @@ MHD_Result finish(ServerContext& ctx, MHD_Connection* connection, PendingRequest
       Response r = std::move(*p.offloaded_answer);
       p.offloaded_answer.reset();
       lock.unlock();
-      return answer(p, connection, r);
+      return answer(p, connection, std::move(r));
     }
   }
   if (!p.too_large && ctx.limits.offload && ctx.limits.offload_wanted && ctx.limits.offload_wanted(p.req) &&

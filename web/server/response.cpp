@@ -38,6 +38,14 @@ bool is_header_name(std::string_view name) noexcept {
   return true;
 }
 
+bool is_header_safe_value(std::string_view value) noexcept {
+  for (const char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) return false;
+  }
+  return true;
+}
+
 std::string header_safe_value(std::string_view value) {
   std::string out;
   out.reserve(value.size());

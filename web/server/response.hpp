@@ -1,6 +1,7 @@
 #pragma once
-// What a handler returns. The server copies it into an MHD response (MHD_RESPMEM_MUST_COPY), so the
-// body may come from anywhere, including an LMDB read transaction that ends right after the handler.
+// What a handler returns. The server hands its body to MHD (web/server/mhd_response.cpp): it owns its
+// bytes, so they may come from anywhere, including an LMDB read transaction that ends right after the
+// handler.
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,5 +29,7 @@ struct Response {
 bool is_header_name(std::string_view name) noexcept;
 // `value` without C0 controls and DEL, TAB as a space; the same string when it had none.
 std::string header_safe_value(std::string_view value);
+// True when header_safe_value would change nothing: no C0 control (TAB included) and no DEL.
+bool is_header_safe_value(std::string_view value) noexcept;
 
 }  // namespace portald::web

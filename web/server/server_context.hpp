@@ -69,8 +69,9 @@ void on_mhd_log(void* cls, const char* format, va_list args);
 // "Setting TCP_NODELAY option to ON state failed"; they say nothing about the server's health.
 bool is_harmless_mhd_message(const std::string& message);
 
-// Queues `response` on the connection (body copied). Returns MHD's verdict; MHD_NO drops the connection.
-MHD_Result queue_response(MHD_Connection* connection, const Response& response);
+// Queues `response` on the connection; its body moves to MHD, which frees it with the response. Returns MHD's verdict;
+// MHD_NO drops the connection.
+MHD_Result queue_response(MHD_Connection* connection, Response&& response);
 
 // A static plain-text 500 for when even building a response failed (out of memory).
 MHD_Result queue_last_resort(MHD_Connection* connection) noexcept;

@@ -586,6 +586,11 @@ BOOST_AUTO_TEST_CASE(header_names_and_values_as_the_wire_carries_them) {
   BOOST_TEST(header_safe_value("a\tb") == "a b");
   BOOST_TEST(header_safe_value("Tiêu đề ✓") == "Tiêu đề ✓");  // UTF-8 bytes are not controls
   BOOST_TEST(header_safe_value(std::string("a\0b", 3)) == "ab");
+  // The fast path's test: safe exactly when header_safe_value would keep the value as it is.
+  using portald::web::is_header_safe_value;
+  for (const std::string v : {"", "Tiêu đề ✓", "public, max-age=0", "a\tb", "a\rb", "a\nb", "a\x7f", "\x1f"})
+    BOOST_TEST(is_header_safe_value(v) == (header_safe_value(v) == v), v);
+  BOOST_TEST(!is_header_safe_value(std::string("a\0b", 3)));
 }
 
 BOOST_AUTO_TEST_CASE(keep_alive_serves_several_requests) {
