@@ -278,4 +278,24 @@ struct SearchFixture {
   }
 };
 
+// Writes an article (a new one, or article `id` changed) in category "Thời sự", as the editor's save does:
+// its change-log entry is what the index follows. Returns its id.
+inline std::uint64_t put_article_in(SearchFixture& f, const std::string& title, const std::string& body,
+                                    model::ArticleStatus status = model::ArticleStatus::published,
+                                    std::uint64_t id = 0) {
+  auto txn = f.store.store.write();
+  const auto& t = f.store.store.tables();
+  model::Article a;
+  if (id) a = *store::get_article(txn, t, id);
+  a.title = title;
+  a.slug = model::slugify(title);
+  a.body_html = body;
+  a.status = status;
+  a.published_at = kJan2024;
+  a.category_id = store::ensure_category(txn, t, "Thời sự");
+  const std::uint64_t got = store::put_article(txn, t, a);
+  txn.commit();
+  return got;
+}
+
 }  // namespace portald::test

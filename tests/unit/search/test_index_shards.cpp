@@ -29,23 +29,6 @@ test::SearchFixture& three_shards() {
   return f;
 }
 
-std::uint64_t publish(test::SearchFixture& f, const std::string& title, model::ArticleStatus status,
-                      std::uint64_t id = 0) {
-  auto txn = f.store.store.write();
-  const auto& t = f.store.store.tables();
-  model::Article a;
-  if (id) a = *store::get_article(txn, t, id);
-  a.title = title;
-  a.slug = model::slugify(title);
-  a.body_html = "<p>Nội dung của bài " + title + ".</p>";
-  a.status = status;
-  a.published_at = test::kJan2024;
-  a.category_id = store::ensure_category(txn, t, "Thời sự");
-  const std::uint64_t got = store::put_article(txn, t, a);
-  txn.commit();
-  return got;
-}
-
 // How many documents of each shard hold the id term of (kind, id).
 std::vector<Xapian::doccount> holders(const test::SearchFixture& f, search::ItemKind kind, std::uint64_t id) {
   std::vector<Xapian::doccount> out;
@@ -135,7 +118,7 @@ BOOST_AUTO_TEST_CASE(following_replaces_and_removes_items_in_their_own_shard) {
   test::SearchFixture f(false, 3);
   std::vector<std::uint64_t> ids;
   for (int i = 0; i < 6; ++i)
-    ids.push_back(publish(f, "Tin sáp nhập tỉnh số " + std::to_string(i), model::ArticleStatus::published));
+    ids.push_back(test::put_article_in(f, "Tin sáp nhập tỉnh số " + std::to_string(i), "<p>Nội dung.</p>"));
   f.follow();
   std::set<unsigned> used;
   for (const auto id : ids) {
@@ -146,8 +129,8 @@ BOOST_AUTO_TEST_CASE(following_replaces_and_removes_items_in_their_own_shard) {
   BOOST_TEST(used.size() == 3u);  // six consecutive ids reach every shard
   BOOST_TEST(f.search("sap nhap tinh")->total == 6u);
 
-  publish(f, "Tin sáp nhập tỉnh đã sửa", model::ArticleStatus::published, ids[1]);
-  publish(f, "Tin sáp nhập tỉnh số 2", model::ArticleStatus::draft, ids[2]);
+  test::put_article_in(f, "Tin sáp nhập tỉnh đã sửa", "<p>Nội dung.</p>", model::ArticleStatus::published, ids[1]);
+  test::put_article_in(f, "Tin sáp nhập tỉnh số 2", "<p>Nội dung.</p>", model::ArticleStatus::draft, ids[2]);
   f.follow();
   BOOST_TEST(holders(f, search::ItemKind::article, ids[1]) ==
              only_in(search::shard_of(search::ItemKind::article, ids[1], 3), 3));

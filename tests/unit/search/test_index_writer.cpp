@@ -11,23 +11,6 @@ using namespace portald;
 
 namespace {
 
-std::uint64_t publish(test::SearchFixture& f, const std::string& title, const std::string& body,
-                      model::ArticleStatus status = model::ArticleStatus::published, std::uint64_t id = 0) {
-  auto txn = f.store.store.write();
-  const auto& t = f.store.store.tables();
-  model::Article a;
-  if (id) a = *store::get_article(txn, t, id);
-  a.title = title;
-  a.slug = model::slugify(title);
-  a.body_html = body;
-  a.status = status;
-  a.published_at = test::kJan2024;
-  a.category_id = store::ensure_category(txn, t, "Thời sự");
-  const std::uint64_t got = store::put_article(txn, t, a);
-  txn.commit();
-  return got;
-}
-
 std::size_t doc_count(const test::SearchFixture& f) { return Xapian::Database(f.dir.string()).get_doccount(); }
 
 std::uint64_t head(const test::SearchFixture& f) {
@@ -42,17 +25,17 @@ BOOST_AUTO_TEST_SUITE(index_writer)
 BOOST_AUTO_TEST_CASE(publish_update_and_unpublish_follow_the_change_log) {
   test::SearchFixture f;
   const std::size_t before = doc_count(f);
-  const auto id = publish(f, "Khánh thành cầu Sêrêpốk", "<p>Cây cầu mới nối hai bờ sông.</p>");
+  const auto id = test::put_article_in(f, "Khánh thành cầu Sêrêpốk", "<p>Cây cầu mới nối hai bờ sông.</p>");
   BOOST_TEST(f.follow() >= 1u);
   BOOST_TEST(f.search("khanh thanh cau")->hits.at(0).id == id);
   BOOST_TEST(doc_count(f) == before + 1);
 
-  publish(f, "Khánh thành cầu Sêrêpốk mới", "<p>Cây cầu mới.</p>", model::ArticleStatus::published, id);
+  test::put_article_in(f, "Khánh thành cầu Sêrêpốk mới", "<p>Cây cầu mới.</p>", model::ArticleStatus::published, id);
   f.follow();
   BOOST_TEST(doc_count(f) == before + 1);  // replaced, not added
   BOOST_TEST(f.search("khanh thanh cau")->hits.at(0).title == "Khánh thành cầu Sêrêpốk mới");
 
-  publish(f, "Khánh thành cầu Sêrêpốk mới", "<p>Cây cầu mới.</p>", model::ArticleStatus::draft, id);
+  test::put_article_in(f, "Khánh thành cầu Sêrêpốk mới", "<p>Cây cầu mới.</p>", model::ArticleStatus::draft, id);
   f.follow();
   BOOST_TEST(doc_count(f) == before);
   BOOST_TEST(f.search("khanh thanh cau")->total == 0u);
@@ -60,8 +43,8 @@ BOOST_AUTO_TEST_CASE(publish_update_and_unpublish_follow_the_change_log) {
 
 BOOST_AUTO_TEST_CASE(the_cursor_is_committed_with_the_documents) {
   test::SearchFixture f;
-  publish(f, "Bài một", "<p>một</p>");
-  publish(f, "Bài hai", "<p>hai</p>");
+  test::put_article_in(f, "Bài một", "<p>một</p>");
+  test::put_article_in(f, "Bài hai", "<p>hai</p>");
   f.follow();
   search::IndexWriter w(f.dir, search::IndexWriter::Mode::open_or_create);
   BOOST_TEST(w.cursor() == head(f));
@@ -74,7 +57,8 @@ BOOST_AUTO_TEST_CASE(a_batch_stopped_midway_is_replayed_whole_without_duplicates
   test::SearchFixture f;
   const std::size_t before = doc_count(f);
   std::vector<std::uint64_t> ids;
-  for (int i = 0; i < 300; ++i) ids.push_back(publish(f, "Tin số " + std::to_string(i), "<p>nội dung</p>"));
+  for (int i = 0; i < 300; ++i)
+    ids.push_back(test::put_article_in(f, "Tin số " + std::to_string(i), "<p>nội dung</p>"));
   {
     search::IndexWriter w(f.dir, search::IndexWriter::Mode::open_or_create);
     const auto old_cursor = w.cursor();
