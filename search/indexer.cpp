@@ -35,8 +35,7 @@ std::int64_t now_ms() {
 Indexer::Options with_defaults(Indexer::Options o) {
   if (o.threads == 0) o.threads = std::max(1u, std::thread::hardware_concurrency());
   if (o.batch == 0) o.batch = 1;
-  if (o.shards == 0) o.shards = std::max(1u, std::thread::hardware_concurrency());
-  o.shards = std::min(o.shards, kMaxShards);
+  o.shards = shard_count(o.shards);
   return o;
 }
 

@@ -3,11 +3,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <thread>
 
 namespace portald::search {
 namespace {
@@ -68,6 +70,11 @@ void write_shard_stub(const fs::path& dir, unsigned shards) {
   if (!written) throw std::system_error(e, std::generic_category(), "cannot write " + tmp.string());
   if (::rename(tmp.c_str(), stub.c_str()) != 0)
     throw std::system_error(errno, std::generic_category(), "cannot rename " + tmp.string());
+}
+
+unsigned shard_count(unsigned configured) {
+  const unsigned n = configured ? configured : std::max(1u, std::thread::hardware_concurrency());
+  return std::min(n, kMaxShards);
 }
 
 unsigned shard_of(ItemKind kind, std::uint64_t id, unsigned shards) {

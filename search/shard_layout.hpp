@@ -30,6 +30,10 @@ std::vector<std::filesystem::path> planned_shard_dirs(const std::filesystem::pat
 // instead. Call once every shard exists. Throws std::system_error.
 void write_shard_stub(const std::filesystem::path& dir, unsigned shards);
 
+// The shards a new index gets for the configured search-shards: 0 means one per core, and at most
+// kMaxShards.
+unsigned shard_count(unsigned configured);
+
 // The shard that holds item (kind, id) in an index of `shards` shards.
 unsigned shard_of(ItemKind kind, std::uint64_t id, unsigned shards);
 

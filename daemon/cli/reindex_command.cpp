@@ -95,9 +95,7 @@ int cmd_reindex(CommandContext& c) {
   search::remove_leftovers(root);  // directories of interrupted rebuilds
   const auto fresh = search::fresh_index_dir(root);
   std::optional<search::IndexWriter> writer;
-  const unsigned shards =
-      c.config.search_shards ? c.config.search_shards : std::max(1u, std::thread::hardware_concurrency());
-  writer.emplace(fresh, search::IndexWriter::Mode::overwrite, std::min(shards, search::kMaxShards));
+  writer.emplace(fresh, search::IndexWriter::Mode::overwrite, search::shard_count(c.config.search_shards));
   ProgressBar bar(c.terminal, c.err);
   search::RebuildOptions options;
   options.threads = threads;

@@ -134,7 +134,7 @@ constexpr std::array options{
                  "the API's JSON error) and counted in portald_search_refused_total."),
     count_option("search-shards", &Config::search_shards, 0, 64,
                  "Shards of the search index; 0 = one per hardware thread. A rebuild writes every shard "
-                 "with its own thread, so it uses that many cores (bench/search.sh prints 1 and 2); "
+                 "with its own thread, so it uses that many cores (bench/search.sh prints one and one per core); "
                  "searches read all shards as one index. An existing index keeps its shards: the new "
                  "number applies from the next rebuild (portaldctl reindex)."),
     choice_option("search-phrase-pairs", &Config::search_phrase_pairs, on_off, "on/off",

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "daemon/store/codec.hpp"
 #include "search/shard_layout.hpp"
@@ -72,6 +73,12 @@ BOOST_AUTO_TEST_CASE(consecutive_ids_spread_evenly) {
   for (std::uint64_t id = 1; id <= 999; ++id) ++count.at(search::shard_of(search::ItemKind::article, id, 3));
   BOOST_TEST(count == std::vector<int>({333, 333, 333}), boost::test_tools::per_element());
   BOOST_TEST(search::shard_of(search::ItemKind::document, 7, 1) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(search_shards_0_means_one_per_core_within_the_limit) {
+  BOOST_TEST(search::shard_count(3) == 3u);
+  BOOST_TEST(search::shard_count(0) == std::max(1u, std::thread::hardware_concurrency()));
+  BOOST_TEST(search::shard_count(1000) == search::kMaxShards);
 }
 
 BOOST_AUTO_TEST_CASE(three_shards_answer_every_query_as_one_does) {
