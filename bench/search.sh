@@ -12,19 +12,24 @@
 #   3. Popular queries: a handful repeated, so the result cache answers.
 #   4. Quoted phrases with and without phrase pairs (search-phrase-pairs): the reindex rate and index
 #      size each way, and the phrase queries alone, at one connection per core.
-# Usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N] [--queue-wait MS]
-#        (default 100000, 10, 64, and portald's default search-queue-wait)
+#   2b. The same uncached load timed per answer by bench/search/search_load, refusals apart: with
+#      portald's search-queue-wait, then with a short one (--short-wait) for clients that ask again at
+#      once and for clients that wait the Retry-After they were given.
+# Usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N] [--queue-wait MS] [--short-wait MS]
+#        (default 100000, 10, 64, portald's default search-queue-wait, 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-count=100000 duration=10 conns=64 queue_wait=()
+count=100000 duration=10 conns=64 queue_wait=() short_wait=30
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) conns=$2; shift 2 ;;
     --queue-wait) queue_wait=(--search-queue-wait "$2"); shift 2 ;;
-    *) echo "usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N] [--queue-wait MS]" >&2; exit 2 ;;
+    --short-wait) short_wait=$2; shift 2 ;;
+    *) echo "usage: bench/search.sh [--count N] [--duration SECONDS] [--connections N] [--queue-wait MS] [--short-wait MS]" >&2
+       exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || {
@@ -35,8 +40,9 @@ command -v wrk >/dev/null || {
 }
 scripts/build release >/dev/null
 bin=$root/build/release
-cmake --build "$bin" --target search_reference >/dev/null
+cmake --build "$bin" --target search_reference search_load >/dev/null
 ref=$bin/bench/search/search_reference
+load=$bin/bench/search/search_load
 ctl=$bin/daemon/cli/portaldctl
 work=$(mktemp -d /tmp/portald-search-bench.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
@@ -168,12 +174,39 @@ printf '%-32s %10s %9s %9s %8s %10s\n' "the same on the 1-shard index" "$one_q_r
 echo "ratio portald/Xapian: $(ratio "$h_rps" "$r_rps") searches/s (target >= 0.7x), p99 ${h_p99} ms (target < 50 ms)"
 echo "refused (503 + Retry-After: 1 from the admission gate, search-concurrency / search-queue-wait): ${h_ref}% of"\
   "searches at $conns connections; wrk's p99 counts the refusals too, which answer at once"
-# The same load timed per answer (bench/search_load.py), refusals apart: the issue's p99 target is
-# for the searches that were answered.
-read -r s_rps s_ok s_p50 s_p99 s_ref s_other <<<"$(python3 bench/search_load.py "$pport" "$work/queries-c.txt" "$conns" "$duration")"
-echo "answered searches at $conns connections (python client): $s_ok/s of $s_rps/s asked, p50 ${s_p50} ms,"\
-  "p99 ${s_p99} ms (target < 50 ms), refused ${s_ref}%, other non-200: $s_other"
-echo "(at $conns connections a request waits for about $conns / searches/s = $(python3 -c "print(round($conns*1000/max($h_rps,1)))") ms on average)"
+# The same load timed per answer (bench/search/search_load), refusals apart: the issue's p99 target is
+# for the searches that were answered. Three runs on the last third of the queries, each from its own
+# place in it (the result cache keeps none of the previous run's): portald's search-queue-wait, clients
+# that ask again at once when refused; then a short wait (--short-wait), the same clients; then the
+# short wait with clients that wait the Retry-After they were given, as a reader's browser would.
+timed_load() {  # queries-file [retry-after] -> "asked/s answered/s p50 p99 refused_pct other"
+  "$load" "$pport" "$1" "$conns" "$duration" "${2:-}"
+}
+third=$(($(wc -l <"$work/queries-c.txt") / 3))
+for k in 1 2 3; do
+  { tail -n +$(((k - 1) * third + 1)) "$work/queries-c.txt"; head -n $(((k - 1) * third)) "$work/queries-c.txt"; } \
+    >"$work/queries-c$k.txt"
+done
+read -r d_asked d_ok d_p50 d_p99 d_ref d_other <<<"$(timed_load "$work/queries-c1.txt")"
+kill "$portald_pid"; wait "$portald_pid" 2>/dev/null || true
+start_portald --search-queue-wait "$short_wait"
+read -r s_asked s_ok s_p50 s_p99 s_ref s_other <<<"$(timed_load "$work/queries-c2.txt")"
+read -r r_asked r_ok r_p50 r_p99 r_ref r_other <<<"$(timed_load "$work/queries-c3.txt" retry-after)"
+kill "$portald_pid"; wait "$portald_pid" 2>/dev/null || true
+start_portald "${queue_wait[@]}"
+default_wait=$("$bin/daemon/portald" --help 2>&1 | python3 -c \
+  'import re,sys; m=re.search(r"--search-queue-wait=N.*?default (\d+)", sys.stdin.read(), re.S); print(m[1] if m else "")')
+echo
+echo "2b. uncached search at $conns connections, each answer timed (bench/search/search_load); target: p99 < 50 ms"
+printf '%-44s %8s %10s %8s %8s %10s %6s\n' "search-queue-wait, clients" asked/s answered/s p50_ms p99_ms refused_% other
+printf '%-44s %8s %10s %8s %8s %10s %6s\n' "${queue_wait[1]:-${default_wait:-default}} ms, ask again at once" \
+  "$d_asked" "$d_ok" "$d_p50" "$d_p99" "$d_ref" "$d_other"
+printf '%-44s %8s %10s %8s %8s %10s %6s\n' "$short_wait ms, ask again at once" \
+  "$s_asked" "$s_ok" "$s_p50" "$s_p99" "$s_ref" "$s_other"
+printf '%-44s %8s %10s %8s %8s %10s %6s\n' "$short_wait ms, wait Retry-After when refused" \
+  "$r_asked" "$r_ok" "$r_p50" "$r_p99" "$r_ref" "$r_other"
+echo "(at $conns connections a request waits for about $conns / searches/s = $(python3 -c "print(round($conns*1000/max($h_rps,1)))") ms"\
+  "on average if none is refused)"
 
 # 3. Popular queries: the result cache answers (warm it first).
 wrk -t1 -c4 -d1s -s "$work/cycle.lua" "http://127.0.0.1:$pport" -- "$work/popular.txt" >/dev/null

@@ -22,38 +22,55 @@ AdmissionGate::Slot::~Slot() {
 std::optional<AdmissionGate::Slot> AdmissionGate::enter() {
   const auto start = std::chrono::steady_clock::now();
   std::unique_lock lock(mutex_);
-  if (running_ >= slots_) {
-    // Full rounds of queries waiting ahead of this one, plus on average half of the running ones' cost.
-    const double expected_s = (double(waiting_ / slots_) + 0.5) * mean_query_s_;
-    if (expected_s > std::chrono::duration<double>(budget_).count()) {
-      ++refused_;
-      return std::nullopt;
-    }
-    ++waiting_;
-    const bool freed = freed_.wait_until(lock, start + budget_, [&] { return running_ < slots_; });
-    --waiting_;
-    if (!freed) {
-      ++refused_;
-      return std::nullopt;
-    }
+  if (running_ < slots_ && waiting_.empty()) {
+    ++running_;
+    return Slot(this, start);
   }
-  ++running_;
-  return Slot(this, std::chrono::steady_clock::now());
+  // Full rounds of queries waiting ahead of this one, plus on average half of the running ones' cost.
+  const double expected_s = (double(waiting_.size() / slots_) + 0.5) * mean_query_s_;
+  if (expected_s > std::chrono::duration<double>(budget_).count()) {
+    ++refused_;
+    return std::nullopt;
+  }
+  Waiter me;
+  waiting_.push_back(&me);
+  if (!me.wake.wait_until(lock, start + budget_, [&] { return me.admitted; })) {
+    waiting_.erase(std::find(waiting_.begin(), waiting_.end(), &me));
+    ++refused_;
+    return std::nullopt;
+  }
+  return Slot(this, std::chrono::steady_clock::now());  // leave() counted it in running_
 }
 
 void AdmissionGate::leave(std::chrono::steady_clock::duration took) {
-  {
-    std::lock_guard lock(mutex_);
-    --running_;
-    const double s = std::chrono::duration<double>(took).count();
-    mean_query_s_ = mean_query_s_ == 0 ? s : mean_query_s_ + kAverageWeight * (s - mean_query_s_);
+  const std::lock_guard lock(mutex_);
+  --running_;
+  const double s = std::chrono::duration<double>(took).count();
+  mean_query_s_ = mean_query_s_ == 0 ? s : mean_query_s_ + kAverageWeight * (s - mean_query_s_);
+  // The freed slot goes to the oldest waiter, woken alone (notified under the lock: its Waiter lives
+  // on its stack and is gone as soon as it returns).
+  if (!waiting_.empty() && running_ < slots_) {
+    Waiter* next = waiting_.front();
+    waiting_.pop_front();
+    next->admitted = true;
+    ++running_;
+    next->wake.notify_one();
   }
-  freed_.notify_one();
+}
+
+bool AdmissionGate::busy() const {
+  const std::lock_guard lock(mutex_);
+  return running_ >= slots_ || !waiting_.empty();
 }
 
 unsigned AdmissionGate::in_use() const {
   std::lock_guard lock(mutex_);
   return running_;
+}
+
+unsigned AdmissionGate::waiting() const {
+  std::lock_guard lock(mutex_);
+  return unsigned(waiting_.size());
 }
 
 std::uint64_t AdmissionGate::refused() const {

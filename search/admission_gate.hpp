@@ -3,10 +3,13 @@
 // per core: more only share the cores and make every answer late), and a request that cannot start
 // within `budget` is refused rather than queued for seconds; the caller answers 503 + Retry-After.
 // A request is refused at once when the queue ahead of it, at the recent cost of a query, would
-// already take longer than the budget; otherwise it waits at most the budget.
+// already take longer than the budget; otherwise it waits at most the budget. Waiting searches are
+// let in first come, first served (each wakes alone, on its own condition variable), so a search
+// admitted after waiting has waited no longer than those that came before it.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <optional>
 
@@ -37,19 +40,30 @@ class AdmissionGate {
   // A slot, or std::nullopt when none frees within the budget (counted in refused()).
   std::optional<Slot> enter();
 
+  // True when a search arriving now would wait (every slot held, or others already waiting): the HTTP
+  // server then runs it off its worker (web/routes.hpp Work::search), so the wait happens here, where
+  // it is counted, and not unread in the sockets behind a busy worker.
+  bool busy() const;
+
   unsigned slots() const { return slots_; }
   std::chrono::milliseconds budget() const { return budget_; }
   unsigned in_use() const;
+  // Searches waiting for a slot now.
+  unsigned waiting() const;
   std::uint64_t refused() const;
 
  private:
+  struct Waiter {
+    std::condition_variable wake;
+    bool admitted = false;
+  };
   void leave(std::chrono::steady_clock::duration took);
 
   const unsigned slots_;
   const std::chrono::milliseconds budget_;
   mutable std::mutex mutex_;
-  std::condition_variable freed_;
-  unsigned running_ = 0, waiting_ = 0;
+  std::deque<Waiter*> waiting_;  // oldest first
+  unsigned running_ = 0;
   std::uint64_t refused_ = 0;
   double mean_query_s_ = 0;  // moving average of a query's time in its slot; 0 until one has run
 };

@@ -196,7 +196,8 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
                       .access = spec.access,
                       .upload = spec.body == BodySize::upload,
                       .citizen_files = spec.body == BodySize::citizen_files,
-                      .hashes_passwords = spec.work == Work::password_hash});
+                      .hashes_passwords = spec.work == Work::password_hash,
+                      .searches = spec.work == Work::search});
   }
   return routes;
 }
@@ -204,6 +205,11 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
 bool App::hashes_passwords(const Request& req) const {
   const Route* route = router_.find(req.method, req.path);
   return route && route->hashes_passwords;
+}
+
+bool App::searches(const Request& req) const {
+  const Route* route = router_.find(req.method, req.path);
+  return route && route->searches;
 }
 
 std::size_t App::body_limit(const Request& req) const {

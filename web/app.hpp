@@ -43,6 +43,9 @@ class App {
   // True for the requests whose handler hashes a password (RouteSpec::work): the server runs them on
   // the hash pool, off its workers (issue 16).
   bool hashes_passwords(const Request& req) const;
+  // True for the search page and API (RouteSpec::work): the daemon runs them on the search pool while
+  // the admission gate is busy.
+  bool searches(const Request& req) const;
 
  private:
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.

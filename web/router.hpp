@@ -25,6 +25,7 @@ struct Route {
   bool upload = false;            // takes files: its body may be as large as the upload limit (max-upload-body)
   bool citizen_files = false;     // the question form: as large as the attachments allowed (App::body_limit)
   bool hashes_passwords = false;  // runs Argon2id: handled on the hash pool, off the HTTP workers
+  bool searches = false;          // queries the search index: handled on the search pool, off the workers
 };
 
 // Decides about a route that needs a login: returns a response to send instead (a redirect to the

@@ -62,7 +62,7 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/tep/{key}/{variant}/{file}", adm::media_pages::serve_variant, Public, C::none},
       {"GET", "/tep/{file}", adm::media_pages::serve_legacy, Public, C::none},
       // Search answers come from the search service's own cache (emptied on each index commit).
-      {"GET", "/tim-kiem", search_page, Public, C::none},
+      {"GET", "/tim-kiem", search_page, Public, C::none, B::form, Work::search},
       // --- feeds and machine entry points: absolute links, so the Host is in the cache key ---
       {"GET", "/rss.xml", rss_all, Public, C::page_per_host},
       {"GET", "/rss/hoi-dap.xml", rss_questions, Public, C::page_per_host},  // before /rss/{file}: first match wins
@@ -83,8 +83,8 @@ std::vector<RouteSpec> route_table() {
       {"GET", "/api/v1/topics/{slug}", api_topic, Public, C::page},
       {"GET", "/api/v1/pages", api_pages, Public, C::page},
       {"GET", "/api/v1/pages/{lang}/{slug}", api_page, Public, C::page},
-      {"GET", "/api/v1/search", api_search, Public, C::none},
-      {"GET", "/api/v1/search/suggest", api_search_suggest, Public, C::none},
+      {"GET", "/api/v1/search", api_search, Public, C::none, B::form, Work::search},
+      {"GET", "/api/v1/search/suggest", api_search_suggest, Public, C::none, B::form, Work::search},
       {"GET", "/api/v1/visits", api_visits, Public, C::none},  // live figures: never the page cache
       // --- Open311 GeoReport v2 over the questions (issue 12): JSON only, never cached (items change with
       // every step); the POST is the form's twin (same service and limits), no cookie read ---
@@ -229,11 +229,14 @@ std::vector<RouteSpec> route_table() {
   };
 #ifdef PORTALD_TEST_ROUTES
   // Test builds only (the package build never sets PORTALD_TEST_ROUTES), and then only with
-  // PORTALD_TEST_FAULTS=1: they wedge a worker or the store writer so tests can see the watchdog stop.
+  // PORTALD_TEST_FAULTS=1: they wedge a worker or the store writer so tests can see the watchdog stop,
+  // or hold a search slot so tests can see where searches wait.
   if (health::test_faults_enabled()) {
-    log::warning("health.test_faults_enabled", {{"routes", "/__test/wedge-worker /__test/wedge-writer"}});
+    log::warning("health.test_faults_enabled",
+                 {{"routes", "/__test/wedge-worker /__test/wedge-writer /__test/hold-search-slot"}});
     table.push_back({"GET", "/__test/wedge-worker", wedge_worker, Public, C::none});
     table.push_back({"GET", "/__test/wedge-writer", wedge_writer, Public, C::none});
+    table.push_back({"GET", "/__test/hold-search-slot", hold_search_slot, Public, C::none});
   }
 #endif
   return table;

@@ -1,5 +1,6 @@
 #include "daemon/health/faults.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -16,11 +17,11 @@ constexpr auto kMaxWedge = std::chrono::minutes(10);
 std::mutex mutex;
 std::condition_variable released_cv;
 bool released = false;             // guarded by mutex
-std::vector<std::thread> writers;  // guarded by mutex
+std::vector<std::thread> writers;  // wedged writers and held threads, guarded by mutex
 
-void wait_for_release() {
+void wait_for_release(std::chrono::milliseconds limit = kMaxWedge) {
   std::unique_lock lock(mutex);
-  released_cv.wait_for(lock, kMaxWedge, [] { return released; });
+  released_cv.wait_for(lock, std::min<std::chrono::milliseconds>(limit, kMaxWedge), [] { return released; });
 }
 
 }  // namespace
@@ -51,6 +52,12 @@ void wedge_writer(const store::Store& store, BusyTracker& store_writers) {
   });  // the transaction aborts when the thread ends
   std::unique_lock lock(started_mutex);
   started_cv.wait(lock, [&] { return started; });
+  const std::lock_guard guard(mutex);
+  writers.push_back(std::move(t));
+}
+
+void start_held_thread(std::chrono::milliseconds limit, std::function<void(const std::function<void()>& wait)> hold) {
+  std::thread t([limit, hold = std::move(hold)] { hold([limit] { wait_for_release(limit); }); });
   const std::lock_guard guard(mutex);
   writers.push_back(std::move(t));
 }

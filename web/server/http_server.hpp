@@ -46,8 +46,9 @@ struct ServerLimits {
   // offload_wanted accepts, the server hands the handler's run to offload(job): when that takes the
   // job (true) the connection is suspended and the worker serves others until the job is done, then
   // the answer goes out. false (the app's queue is full) runs the handler on the worker as usual.
+  // offload is given the request too: the app keeps one pool per kind of work.
   std::function<bool(const Request&)> offload_wanted{};
-  std::function<bool(std::function<void()>)> offload{};
+  std::function<bool(const Request&, std::function<void()>)> offload{};
 };
 
 class HttpServer {

@@ -195,7 +195,7 @@ MHD_Result take_chunk(PendingRequest& p, const char* data, std::size_t size) {
 bool offload(ServerContext& ctx, MHD_Connection* connection, PendingRequest& p) {
   // Held until the suspension below: the job may finish first, but it resumes only after it.
   const std::lock_guard lock(ctx.offload_mu);
-  const bool taken = ctx.limits.offload([&ctx, connection, &p] {
+  const bool taken = ctx.limits.offload(p.req, [&ctx, connection, &p] {
     Response r;
     try {
       r = call_handler(ctx.handler, ctx.on_error, p.req);

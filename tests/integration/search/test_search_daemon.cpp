@@ -1,11 +1,13 @@
 // Search in the real daemon: the page and the JSON API, bad input never a 500, publish -> searchable
 // and unpublish -> gone within a second, 503 (and a serving site) while the index is unavailable,
-// a SIGKILL mid-indexing caught up without duplicates, and `portaldctl reindex` beside it or alone.
+// a SIGKILL mid-indexing caught up without duplicates, `portaldctl reindex` beside it or alone, and
+// searches that wait for the admission gate off the HTTP worker, in arrival order, or are refused.
 #include <boost/test/unit_test.hpp>
 
 #include <signal.h>
 
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -200,6 +202,65 @@ BOOST_AUTO_TEST_CASE(search_answers_503_while_the_index_is_locked_and_the_site_k
   holder.reset();
   BOOST_REQUIRE(wait_until([&] { return search_ready(d); }, 30s));
   BOOST_TEST(total(d, "dak nong") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(searches_wait_for_a_slot_off_the_http_worker_in_arrival_order) {
+  Site site;
+  // One HTTP worker and one search slot, which the test-only route holds for 1.5 s as a long query would.
+  test::RunningDaemon d(site.data, {"--http-threads=1", "--search-concurrency=1", "--search-queue-wait=5000"},
+                        {{"PORTALD_TEST_FAULTS", "1"}});
+  BOOST_REQUIRE(wait_until([&] { return search_ready(d); }, 30s));
+  const auto t0 = Clock::now();
+  BOOST_REQUIRE(d.get("/__test/hold-search-slot?ms=1500").status == 202);
+  struct Answer {
+    test::HttpResponse response;
+    Clock::time_point at;
+  };
+  std::vector<std::future<Answer>> searches;
+  for (const char* q : {"dak+nong", "ca+phe", "thuy+loi"}) {
+    searches.push_back(std::async(std::launch::async, [&d, q] {
+      auto r = test::http_request("127.0.0.1", d.port(), "GET", std::string("/api/v1/search?q=") + q, {}, "", 20s);
+      return Answer{std::move(r), Clock::now()};
+    }));
+    std::this_thread::sleep_for(100ms);  // each in the gate's queue before the next arrives
+  }
+  // The searches wait in the gate's queue, not on the only worker, which answers a page meanwhile.
+  // (Before, the worker waited for the slot with the first search, and the page came after them.)
+  const auto page = d.get("/");
+  const auto page_at = Clock::now();
+  BOOST_TEST(page.status == 200);
+  BOOST_TEST((page_at - t0 < 1200ms), "the page waited for the held search slot");
+  std::vector<Clock::time_point> done;
+  for (auto& f : searches) {
+    const Answer a = f.get();
+    BOOST_TEST(a.response.status == 200);
+    BOOST_TEST((a.at - t0 >= 1400ms), "a search ran while the slot was held");
+    BOOST_TEST((a.at > page_at));
+    done.push_back(a.at);
+  }
+  BOOST_TEST(std::is_sorted(done.begin(), done.end()), "the waiting searches were let in out of order");
+  BOOST_TEST(total(d, "dak nong") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_search_that_cannot_start_within_the_wait_is_refused_with_retry_after) {
+  Site site;
+  test::RunningDaemon d(site.data, {"--http-threads=1", "--search-concurrency=1", "--search-queue-wait=200"},
+                        {{"PORTALD_TEST_FAULTS", "1"}});
+  BOOST_REQUIRE(wait_until([&] { return search_ready(d); }, 30s));
+  BOOST_REQUIRE(d.get("/__test/hold-search-slot?ms=3000").status == 202);
+  const auto t0 = Clock::now();
+  const auto api = d.get("/api/v1/search?q=ca+phe");
+  const auto waited = Clock::now() - t0;
+  BOOST_TEST(api.status == 503);
+  BOOST_TEST(std::string(api.header("Retry-After").value_or("")) == "1");
+  BOOST_TEST((waited >= 150ms), "refused before the wait was over");
+  BOOST_TEST((waited < 2000ms), "waited for the held slot instead of the budget");
+  const auto page = d.get("/tim-kiem?q=ban+ghe");
+  BOOST_TEST(page.status == 503);
+  BOOST_TEST(page.body.find("role=\"search\"") != std::string::npos);  // the form is still there
+  BOOST_TEST(d.get("/").status == 200);
+  const auto metrics = d.get("/metrics");
+  BOOST_TEST(metrics.body.find("portald_search_refused_total 2") != std::string::npos, metrics.body);
 }
 
 BOOST_AUTO_TEST_CASE(killed_mid_indexing_catches_up_without_duplicates) {

@@ -3,7 +3,9 @@
 // wait for a slot.
 #include <boost/test/unit_test.hpp>
 
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "search/admission_gate.hpp"
 #include "tests/unit/search/search_fixture.hpp"
@@ -72,6 +74,60 @@ BOOST_AUTO_TEST_CASE(refuses_at_once_when_the_queries_ahead_take_longer_than_the
   BOOST_TEST_MESSAGE("refused after " << waited.count() << " ms");
   BOOST_TEST(waited.count() < 100);  // at once, not after the budget
   BOOST_TEST(gate.refused() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(waiting_searches_are_let_in_first_come_first_served) {
+  search::AdmissionGate gate(1, 5000ms);
+  auto held = gate.enter();
+  BOOST_TEST(gate.busy());
+  std::mutex mu;
+  std::vector<int> order;
+  std::vector<std::thread> waiters;
+  for (int k = 0; k < 4; ++k) {
+    waiters.emplace_back([&, k] {
+      // Boost.Test's checks are for the main thread: the order says who got in.
+      auto slot = gate.enter();
+      const std::lock_guard lock(mu);
+      order.push_back(slot ? k : -1);
+    });
+    // The next one arrives only once this one is in the queue.
+    for (int i = 0; i < 500 && gate.waiting() < unsigned(k + 1); ++i) std::this_thread::sleep_for(2ms);
+    BOOST_REQUIRE(gate.waiting() == unsigned(k + 1));
+  }
+  held.reset();
+  for (auto& t : waiters) t.join();
+  BOOST_TEST(order == (std::vector<int>{0, 1, 2, 3}), boost::test_tools::per_element());
+  BOOST_TEST(gate.refused() == 0u);
+  BOOST_TEST(!gate.busy());
+}
+
+BOOST_AUTO_TEST_CASE(busy_while_every_slot_is_held_or_a_search_waits) {
+  search::AdmissionGate gate(2, 5000ms);
+  BOOST_TEST(!gate.busy());
+  auto a = gate.enter();
+  BOOST_TEST(!gate.busy());  // one slot of two is free
+  auto b = gate.enter();
+  BOOST_TEST(gate.busy());
+  bool admitted = false;
+  std::thread waiter([&] { admitted = gate.enter().has_value(); });
+  for (int i = 0; i < 500 && gate.waiting() < 1; ++i) std::this_thread::sleep_for(2ms);
+  BOOST_TEST(gate.waiting() == 1u);
+  a.reset();  // the freed slot goes to the waiter, not to whoever asks next
+  waiter.join();
+  BOOST_TEST(admitted);
+  BOOST_TEST(gate.waiting() == 0u);
+  BOOST_TEST(gate.in_use() == 1u);
+  BOOST_TEST(!gate.busy());
+}
+
+BOOST_AUTO_TEST_CASE(a_waiter_refused_at_the_budget_leaves_the_queue) {
+  search::AdmissionGate gate(1, 50ms);
+  auto held = gate.enter();
+  BOOST_TEST(!gate.enter());  // waited 50 ms, then refused
+  BOOST_TEST(gate.waiting() == 0u);
+  held.reset();
+  BOOST_TEST(gate.in_use() == 0u);
+  BOOST_TEST(gate.enter().has_value());
 }
 
 BOOST_AUTO_TEST_CASE(zero_slots_means_one_per_hardware_thread) {

@@ -319,7 +319,7 @@ BOOST_AUTO_TEST_CASE(an_offloaded_request_frees_the_worker_until_its_job_answers
   ServerLimits limits = test_limits();
   limits.threads = 1;
   limits.offload_wanted = [](const Request& r) { return r.path == "/slow"; };
-  limits.offload = [&](std::function<void()> job) {
+  limits.offload = [&](const Request&, std::function<void()> job) {
     const std::lock_guard lock(jobs_mu);
     if (refuse) return false;
     jobs.emplace_back([&gate, job = std::move(job)] {

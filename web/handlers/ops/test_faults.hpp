@@ -9,5 +9,8 @@ namespace portald::web {
 
 Response wedge_worker(const Context& ctx, Request& req);  // GET /__test/wedge-worker: blocks this worker
 Response wedge_writer(const Context& ctx, Request& req);  // GET /__test/wedge-writer: holds a write txn
+// GET /__test/hold-search-slot?ms=N: holds a slot of the search admission gate for N ms (202), or 503
+// when the gate refused it.
+Response hold_search_slot(const Context& ctx, Request& req);
 
 }  // namespace portald::web
