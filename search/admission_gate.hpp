@@ -12,6 +12,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace portald::search {
 
@@ -23,17 +24,22 @@ class AdmissionGate {
   AdmissionGate& operator=(const AdmissionGate&) = delete;
 
   // A running query's place; leaving it (destructor) lets the next one in and records the query's cost.
+  // Its index (0 .. slots-1) is held by no other running query: the search service keeps one Xapian
+  // database per slot, warm whichever thread runs the query.
   class Slot {
    public:
-    Slot(Slot&& o) noexcept : gate_(o.gate_), started_(o.started_) { o.gate_ = nullptr; }
+    Slot(Slot&& o) noexcept : gate_(o.gate_), index_(o.index_), started_(o.started_) { o.gate_ = nullptr; }
     Slot& operator=(Slot&&) = delete;
     Slot(const Slot&) = delete;
     ~Slot();
+    unsigned index() const { return index_; }
 
    private:
     friend class AdmissionGate;
-    Slot(AdmissionGate* gate, std::chrono::steady_clock::time_point started) : gate_(gate), started_(started) {}
+    Slot(AdmissionGate* gate, unsigned index, std::chrono::steady_clock::time_point started)
+        : gate_(gate), index_(index), started_(started) {}
     AdmissionGate* gate_;
+    unsigned index_;
     std::chrono::steady_clock::time_point started_;
   };
 
@@ -55,15 +61,16 @@ class AdmissionGate {
  private:
   struct Waiter {
     std::condition_variable wake;
-    bool admitted = false;
+    std::optional<unsigned> slot;  // set by leave() when it hands this waiter its freed slot
   };
-  void leave(std::chrono::steady_clock::duration took);
+  void leave(unsigned index, std::chrono::steady_clock::duration took);
 
   const unsigned slots_;
   const std::chrono::milliseconds budget_;
   mutable std::mutex mutex_;
   std::deque<Waiter*> waiting_;  // oldest first
-  unsigned running_ = 0;
+  std::vector<unsigned> free_;    // the free slots' indexes, the most recently used last
+
   std::uint64_t refused_ = 0;
   double mean_query_s_ = 0;  // moving average of a query's time in its slot; 0 until one has run
 };

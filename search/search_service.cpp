@@ -1,7 +1,6 @@
 #include "search/search_service.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <optional>
 
@@ -17,13 +16,10 @@ namespace {
 constexpr std::size_t kMaxOffset = 5000;       // deeper pages answer without hits
 constexpr std::size_t kCountBeyondPage = 100;  // matches counted past the page for an exact total
 constexpr std::size_t kSuggestBelow = 3;       // "did you mean" only when this few results
-constexpr std::size_t kStatesPerThread = 4;    // services a thread keeps databases for (tests make many)
 constexpr std::size_t kCompletionDocs = 20;
 constexpr std::size_t kCompletionScanChars = 1500;
 constexpr std::size_t kCompletionChars = 100;
 constexpr std::size_t kCompletionHeadWords = 6;
-
-std::atomic<std::uint64_t> next_serial{1};
 
 std::string cache_key(const SearchRequest& r) {
   std::string key = normalize(r.q);
@@ -80,8 +76,7 @@ std::vector<Facet> list_facet(const Xapian::Database& db, std::string_view term_
 
 }  // namespace
 
-struct SearchService::ThreadState {
-  std::uint64_t serial = 0;
+struct SearchService::SlotState {
   std::uint64_t epoch = 0, generation = 0;
   std::optional<Xapian::Database> db;
   std::shared_ptr<const LiveIndex> live;        // what db reads: keeps a retired index on disk while held
@@ -93,23 +88,16 @@ SearchService::SearchService(std::filesystem::path dir, const IndexStatus* statu
     : dir_(std::move(dir)),
       status_(status),
       options_(options),
-      serial_(next_serial++),
       results_(status ? options.cache_entries : 0),
       completions_(status ? options.cache_entries : 0),
       facets_(status ? 1 : 0),
-      gate_(options.concurrency, options.queue_wait) {}
-
-SearchService::ThreadState& SearchService::thread_state() const {
-  thread_local std::vector<std::unique_ptr<ThreadState>> states;
-  for (auto& s : states)
-    if (s->serial == serial_) return *s;
-  if (states.size() >= kStatesPerThread) states.erase(states.begin());
-  states.push_back(std::make_unique<ThreadState>());
-  states.back()->serial = serial_;
-  return *states.back();
+      gate_(options.concurrency, options.queue_wait) {
+  for (unsigned i = 0; i < gate_.slots(); ++i) slot_states_.push_back(std::make_unique<SlotState>());
 }
 
-const Xapian::Database* SearchService::database(ThreadState& st) const {
+SearchService::~SearchService() = default;
+
+const Xapian::Database* SearchService::database(SlotState& st) const {
   if (status_) {
     if (!status_->ready) return nullptr;
     const std::uint64_t epoch = status_->epoch, generation = status_->generation;
@@ -141,7 +129,7 @@ const Xapian::Database* SearchService::database(ThreadState& st) const {
 
 template <class F>
 auto SearchService::with_database(F&& f, Missing* why) const
-    -> decltype(f(std::declval<ThreadState&>(), std::declval<const Xapian::Database&>())) {
+    -> decltype(f(std::declval<SlotState&>(), std::declval<const Xapian::Database&>())) {
   const auto missing = [&](Missing m) {
     if (why) *why = m;
     return nullptr;
@@ -149,7 +137,7 @@ auto SearchService::with_database(F&& f, Missing* why) const
   if (status_ && !status_->ready) return missing(Missing::unavailable);
   const auto slot = gate_.enter();
   if (!slot) return missing(Missing::busy);
-  ThreadState& st = thread_state();
+  SlotState& st = *slot_states_[slot->index()];
   for (int attempt = 0;; ++attempt) {
     try {
       const Xapian::Database* db = database(st);
@@ -175,12 +163,12 @@ std::shared_ptr<const SearchResult> SearchService::search(const SearchRequest& r
   // The cache first: a cached answer never waits for a query slot.
   if (status_ && status_->ready)
     if (auto cached = results_.get(key, generation)) return cached;
-  auto result = with_database([&](ThreadState& st, const Xapian::Database& db) { return run(st, db, request); }, why);
+  auto result = with_database([&](SlotState& st, const Xapian::Database& db) { return run(st, db, request); }, why);
   if (result && status_) results_.put(key, generation, result);
   return result;
 }
 
-std::shared_ptr<const SearchResult> SearchService::run(ThreadState& st, const Xapian::Database& db,
+std::shared_ptr<const SearchResult> SearchService::run(SlotState& st, const Xapian::Database& db,
                                                        const SearchRequest& r) const {
   auto res = std::make_shared<SearchResult>();
   res->page = std::max<std::size_t>(r.page, 1);
@@ -237,12 +225,12 @@ std::shared_ptr<const std::vector<std::string>> SearchService::complete(std::str
   if (status_ && status_->ready)
     if (auto cached = completions_.get(key, generation)) return cached;
   auto result =
-      with_database([&](ThreadState& st, const Xapian::Database& db) { return run_complete(st, db, t, max); }, why);
+      with_database([&](SlotState& st, const Xapian::Database& db) { return run_complete(st, db, t, max); }, why);
   if (result && status_) completions_.put(key, generation, result);
   return result;
 }
 
-std::shared_ptr<const std::vector<std::string>> SearchService::run_complete(ThreadState& st, const Xapian::Database& db,
+std::shared_ptr<const std::vector<std::string>> SearchService::run_complete(SlotState& st, const Xapian::Database& db,
                                                                             const std::string& text,
                                                                             std::size_t max) const {
   auto out = std::make_shared<std::vector<std::string>>();
@@ -289,7 +277,7 @@ std::shared_ptr<const Facets> SearchService::facets(Missing* why) const {
   if (status_ && status_->ready)
     if (auto cached = facets_.get("", generation)) return cached;
   auto result = with_database(
-      [&](ThreadState&, const Xapian::Database& db) {
+      [&](SlotState&, const Xapian::Database& db) {
         auto f = std::make_shared<Facets>();
         f->agencies = list_facet(db, prefix::agency, meta::agency_name);
         f->doc_types = list_facet(db, prefix::doc_type, meta::doc_type_name);

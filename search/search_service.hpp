@@ -1,6 +1,7 @@
 #pragma once
-// The read side of search, called from HTTP worker threads: each thread keeps its own
-// Xapian::Database (Xapian objects are not thread-safe), reopened when the indexer commits; finished
+// The read side of search, called from HTTP worker threads and the search pool: each admission-gate
+// slot has its own Xapian::Database (Xapian objects are not thread-safe; a query runs only while it
+// holds a slot), reopened when the indexer commits; finished
 // answers are cached until the next commit. A query's cost is bounded: the text is cut (see
 // query_builder.hpp), pages are capped, and the match has a time budget. Uncached queries pass an
 // admission gate (admission_gate.hpp), so a burst is refused quickly instead of queuing; cached answers
@@ -72,6 +73,7 @@ class SearchService {
   SearchService(std::filesystem::path dir, const IndexStatus* status, Options options);
   SearchService(std::filesystem::path dir, const IndexStatus* status)
       : SearchService(std::move(dir), status, Options{}) {}
+  ~SearchService();
   SearchService(const SearchService&) = delete;
   SearchService& operator=(const SearchService&) = delete;
 
@@ -90,25 +92,26 @@ class SearchService {
   AdmissionGate& gate() const { return gate_; }
 
  private:
-  struct ThreadState;
-  ThreadState& thread_state() const;
-  const Xapian::Database* database(ThreadState& st) const;
+  // One per gate slot: a query runs only while it holds its slot, so the slot's database is used by one
+  // thread at a time, and stays warm whichever thread (HTTP worker or search pool) holds the slot.
+  struct SlotState;
+  const Xapian::Database* database(SlotState& st) const;
   // f(state, db) behind the admission gate; nullptr (and *why) when unavailable or refused.
   template <class F>
   auto with_database(F&& f, Missing* why) const
-      -> decltype(f(std::declval<ThreadState&>(), std::declval<const Xapian::Database&>()));
-  std::shared_ptr<const SearchResult> run(ThreadState& st, const Xapian::Database& db, const SearchRequest& r) const;
-  std::shared_ptr<const std::vector<std::string>> run_complete(ThreadState& st, const Xapian::Database& db,
+      -> decltype(f(std::declval<SlotState&>(), std::declval<const Xapian::Database&>()));
+  std::shared_ptr<const SearchResult> run(SlotState& st, const Xapian::Database& db, const SearchRequest& r) const;
+  std::shared_ptr<const std::vector<std::string>> run_complete(SlotState& st, const Xapian::Database& db,
                                                                const std::string& text, std::size_t max) const;
 
   std::filesystem::path dir_;
   const IndexStatus* status_;
   Options options_;
-  std::uint64_t serial_;
   mutable ResultCache<SearchResult> results_;
   mutable ResultCache<std::vector<std::string>> completions_;
   mutable ResultCache<Facets> facets_;
   mutable AdmissionGate gate_;
+  std::vector<std::unique_ptr<SlotState>> slot_states_;  // by Slot::index()
 };
 
 }  // namespace portald::search
