@@ -52,9 +52,6 @@ using namespace std::chrono_literals;
 
 constexpr auto kDrainTimeout = 10s;
 constexpr auto kSelfCheckTimeout = 2s;
-// Searches handed off the HTTP workers while the admission gate is busy (mostly waiting in its queue),
-// and as many more queued for a thread.
-constexpr unsigned kSearchPoolThreads = 64;
 
 class StartupError : public std::runtime_error {
   using runtime_error::runtime_error;
@@ -288,11 +285,6 @@ int run_daemon(const config::Config& config) {
     const auto personal_data_key = open_personal_data_key(config, store);
     auth::LoginLimiter login_limiter(store);  // failed logins are kept in the store across restarts
     auth::HashPool hash_pool(hash_pool_options(config, monitor.metrics));
-    // The searches that arrive while the admission gate is busy run here, their connections suspended,
-    // so each one waiting for a slot is in the gate's queue, counted and refused by its length, instead
-    // of unread in a socket behind a worker that waits (issue 17). With a free slot a search runs on its
-    // worker (no thread hop); beyond this pool's threads and queue, too.
-    auth::HashPool search_pool({.threads = kSearchPoolThreads, .queue = kSearchPoolThreads});
     questions::SubmissionGuard question_guard({.min_fill_seconds = int(config.question_min_fill_time),
                                                .max_form_age_seconds = 86400,
                                                .per_address = config.question_limit_per_address,
@@ -352,12 +344,13 @@ int run_daemon(const config::Config& config) {
                               .visits = visits ? &*visits : nullptr});
     web::ServerLimits limits = limits_from(config);
     limits.body_limit = [&app](const web::Request& r) { return app.body_limit(r); };
-    limits.offload_wanted = [&app, &search_service](const web::Request& r) {
-      return app.hashes_passwords(r) || (app.searches(r) && search_service.gate().busy());
-    };
-    limits.offload = [&app, &hash_pool, &search_pool](const web::Request& r, std::function<void()> job) {
-      auto& pool = app.searches(r) ? search_pool : hash_pool;
-      return pool.try_submit(std::move(job)).has_value();
+    limits.offload_wanted = [&app](const web::Request& r) { return app.hashes_passwords(r) || app.searches(r); };
+    // A search that arrives while every slot is busy waits in the admission gate's queue, its connection
+    // suspended, and runs on the gate's threads: counted and refused by that queue, never unread in a
+    // socket behind a worker that waits (issue 17). With a slot free it runs on its worker.
+    limits.offload = [&app, &hash_pool, &search_service](const web::Request& r, std::function<void()> job) {
+      if (app.searches(r)) return search_service.gate().submit(std::move(job));
+      return hash_pool.try_submit(std::move(job)).has_value();
     };
     web::HttpServer server(
         config.listen.host, config.listen.port, limits, [&app](web::Request& r) { return app.handle(r); },

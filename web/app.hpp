@@ -43,8 +43,8 @@ class App {
   // True for the requests whose handler hashes a password (RouteSpec::work): the server runs them on
   // the hash pool, off its workers (issue 16).
   bool hashes_passwords(const Request& req) const;
-  // True for the search page and API (RouteSpec::work): the daemon runs them on the search pool while
-  // the admission gate is busy.
+  // True for the search page, API and autocomplete (RouteSpec::work): the daemon queues them in the
+  // search admission gate while every slot is busy.
   bool searches(const Request& req) const;
 
  private:

@@ -23,10 +23,10 @@ enum class CachePolicy {
 enum class BodySize { form, upload, citizen_files };
 // password_hash: the handler checks or hashes a password (Argon2id, ~55 ms of a core): the server runs
 // it on the hash pool with the connection suspended, so the HTTP workers keep serving (issue 16).
-// search: the handler queries the search index and may wait for the admission gate: while the gate is
-// busy the server runs it on the search pool with the connection suspended, so the requests waiting
-// for the gate are all in the gate's queue, where it counts them, not unread in the sockets of busy
-// workers (issue 17).
+// search: the handler queries the search index and may wait for a slot of the admission gate: while
+// every slot is busy the server hands it to the gate's queue with the connection suspended
+// (search/admission_gate.hpp), so the searches waiting for a slot are all counted there, not unread in
+// the sockets of busy workers (issue 17).
 enum class Work { quick, password_hash, search };
 
 struct RouteSpec {

@@ -1,7 +1,7 @@
 // Search in the real daemon: the page and the JSON API, bad input never a 500, publish -> searchable
 // and unpublish -> gone within a second, 503 (and a serving site) while the index is unavailable,
 // a SIGKILL mid-indexing caught up without duplicates, `portaldctl reindex` beside it or alone, and
-// searches that wait for the admission gate off the HTTP worker, in arrival order, or are refused.
+// searches that wait for the admission gate off the HTTP worker, or are refused at the end of the wait.
 #include <boost/test/unit_test.hpp>
 
 #include <signal.h>
@@ -204,7 +204,7 @@ BOOST_AUTO_TEST_CASE(search_answers_503_while_the_index_is_locked_and_the_site_k
   BOOST_TEST(total(d, "dak nong") == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(searches_wait_for_a_slot_off_the_http_worker_in_arrival_order) {
+BOOST_AUTO_TEST_CASE(searches_wait_for_a_slot_off_the_http_worker) {
   Site site;
   // One HTTP worker and one search slot, which the test-only route holds for 1.5 s as a long query would.
   test::RunningDaemon d(site.data, {"--http-threads=1", "--search-concurrency=1", "--search-queue-wait=5000"},
@@ -230,15 +230,13 @@ BOOST_AUTO_TEST_CASE(searches_wait_for_a_slot_off_the_http_worker_in_arrival_ord
   const auto page_at = Clock::now();
   BOOST_TEST(page.status == 200);
   BOOST_TEST((page_at - t0 < 1200ms), "the page waited for the held search slot");
-  std::vector<Clock::time_point> done;
+  // (Their order is the gate's unit test's: the answers of one resumption pass go out in MHD's order.)
   for (auto& f : searches) {
     const Answer a = f.get();
     BOOST_TEST(a.response.status == 200);
     BOOST_TEST((a.at - t0 >= 1400ms), "a search ran while the slot was held");
     BOOST_TEST((a.at > page_at));
-    done.push_back(a.at);
   }
-  BOOST_TEST(std::is_sorted(done.begin(), done.end()), "the waiting searches were let in out of order");
   BOOST_TEST(total(d, "dak nong") == 1u);
 }
 

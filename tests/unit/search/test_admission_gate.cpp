@@ -3,7 +3,9 @@
 // wait for a slot.
 #include <boost/test/unit_test.hpp>
 
+#include <future>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -128,6 +130,106 @@ BOOST_AUTO_TEST_CASE(a_waiter_refused_at_the_budget_leaves_the_queue) {
   held.reset();
   BOOST_TEST(gate.in_use() == 0u);
   BOOST_TEST(gate.enter().has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_job_is_not_queued_while_a_slot_is_free) {
+  search::AdmissionGate gate(2, 1000ms);
+  bool ran = false;
+  BOOST_TEST(!gate.submit([&] { ran = true; }));  // the caller runs it: enter() lets it in at once
+  BOOST_TEST(!ran);
+  BOOST_TEST(gate.waiting() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_submitted_job_waits_its_turn_and_runs_in_its_own_slot) {
+  search::AdmissionGate gate(1, 5000ms);
+  auto held = gate.enter();
+  std::promise<std::pair<bool, unsigned>> inside;  // (enter() gave a slot, slots in use meanwhile)
+  BOOST_TEST(gate.submit([&] {
+    const auto slot = gate.enter();  // the job's own slot, at once: not a second one
+    inside.set_value({slot.has_value(), gate.in_use()});
+  }));
+  BOOST_TEST(gate.waiting() == 1u);
+  BOOST_TEST(gate.busy());
+  auto seen = inside.get_future();
+  BOOST_TEST((seen.wait_for(100ms) == std::future_status::timeout));  // it waits for the held slot
+  held.reset();
+  const auto [had_slot, in_use] = seen.get();
+  BOOST_TEST(had_slot);
+  BOOST_TEST(in_use == 1u);
+  for (int i = 0; i < 500 && gate.in_use() > 0; ++i) std::this_thread::sleep_for(2ms);
+  BOOST_TEST(gate.in_use() == 0u);  // the gate's thread gave the slot back
+  BOOST_TEST(gate.refused() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(waiting_threads_and_queued_jobs_share_one_queue_in_arrival_order) {
+  search::AdmissionGate gate(1, 5000ms);
+  auto held = gate.enter();
+  std::mutex mu;
+  std::vector<std::string> order;
+  const auto note = [&](const std::string& who) {
+    const std::lock_guard lock(mu);
+    order.push_back(who);
+  };
+  const auto wait_for_queue = [&](unsigned n) {
+    for (int i = 0; i < 500 && gate.waiting() < n; ++i) std::this_thread::sleep_for(2ms);
+  };
+  std::thread first([&] { note(gate.enter() ? "thread 1" : "refused"); });
+  wait_for_queue(1);
+  std::promise<void> job_done;
+  BOOST_TEST(gate.submit([&] {
+    note(gate.enter() ? "job" : "refused");
+    job_done.set_value();
+  }));
+  std::thread last([&] { note(gate.enter() ? "thread 2" : "refused"); });
+  wait_for_queue(3);
+  BOOST_REQUIRE(gate.waiting() == 3u);
+  held.reset();
+  first.join();
+  last.join();
+  job_done.get_future().wait();
+  BOOST_TEST(order == (std::vector<std::string>{"thread 1", "job", "thread 2"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_job_that_waited_past_the_budget_runs_refused_without_a_slot) {
+  search::AdmissionGate gate(1, 50ms);
+  auto held = gate.enter();
+  std::promise<bool> admitted;
+  BOOST_TEST(gate.submit([&] { admitted.set_value(gate.enter().has_value()); }));
+  std::this_thread::sleep_for(120ms);
+  held.reset();  // its turn comes after the budget: it is answered, refused
+  BOOST_TEST(!admitted.get_future().get());
+  BOOST_TEST(gate.refused() == 1u);
+  BOOST_TEST(gate.in_use() == 0u);  // the freed slot was not given to it
+  BOOST_TEST(gate.enter().has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_queued_job_is_answered_refused_when_its_wait_is_over_while_every_slot_stays_held) {
+  search::AdmissionGate gate(1, 100ms);
+  auto held = gate.enter();  // a long query: no slot frees for seconds
+  std::promise<bool> admitted;
+  const auto t0 = Clock::now();
+  BOOST_TEST(gate.submit([&] { admitted.set_value(gate.enter().has_value()); }));
+  auto result = admitted.get_future();
+  BOOST_REQUIRE((result.wait_for(2000ms) == std::future_status::ready));
+  const auto waited = since(t0);
+  BOOST_TEST(!result.get());
+  BOOST_TEST_MESSAGE("refused after " << waited.count() << " ms (budget 100 ms)");
+  BOOST_TEST(waited.count() >= 95);
+  BOOST_TEST(gate.refused() == 1u);
+  BOOST_TEST(gate.waiting() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_job_is_not_queued_when_the_queue_ahead_takes_longer_than_the_budget) {
+  search::AdmissionGate gate(1, 100ms);
+  {
+    auto slow = gate.enter();  // one query of 300 ms: about 150 ms expected for a running one to end
+    std::this_thread::sleep_for(300ms);
+  }
+  auto held = gate.enter();
+  bool ran = false;
+  BOOST_TEST(!gate.submit([&] { ran = true; }));  // the caller's enter() refuses it at once
+  BOOST_TEST(!gate.enter());
+  BOOST_TEST(!ran);
 }
 
 BOOST_AUTO_TEST_CASE(zero_slots_means_one_per_hardware_thread) {
