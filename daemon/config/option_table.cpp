@@ -129,9 +129,11 @@ constexpr std::array options{
                  "share the cores and make every answer late. Answers from the search cache never wait for "
                  "one."),
     count_option("search-queue-wait", &Config::search_queue_wait, 0, 10000,
-                 "Milliseconds a search may wait for one of search-concurrency's slots; a search that would "
-                 "wait longer is answered at once with 503 and Retry-After: 1 (a short Vietnamese page, or "
-                 "the API's JSON error) and counted in portald_search_refused_total."),
+                 "Milliseconds a search may wait for one of search-concurrency's slots, in line, first come "
+                 "first served, without holding an HTTP worker; a search that would wait longer is answered "
+                 "with 503 and Retry-After: 1 (a short Vietnamese page, or the API's JSON error) and counted "
+                 "in portald_search_refused_total. 200 answers everyone a crowd sends; 30 keeps the answered "
+                 "searches' p99 under 50 ms and refuses the rest (docs/search.md)."),
     count_option("search-shards", &Config::search_shards, 0, 64,
                  "Shards of the search index; 0 = one per hardware thread. A rebuild writes every shard "
                  "with its own thread, so it uses that many cores (bench/search.sh prints one and one per core); "
