@@ -25,7 +25,7 @@ struct Route {
   bool upload = false;            // takes files: its body may be as large as the upload limit (max-upload-body)
   bool citizen_files = false;     // the question form: as large as the attachments allowed (App::body_limit)
   bool hashes_passwords = false;  // runs Argon2id: handled on the hash pool, off the HTTP workers
-  bool searches = false;          // queries the search index: handled on the search pool, off the workers
+  bool searches = false;          // queries the search index: waits for a slot off the workers when all are busy
 };
 
 // Decides about a route that needs a login: returns a response to send instead (a redirect to the

@@ -45,8 +45,9 @@ struct ServerLimits {
   // Requests whose handler must not hold an HTTP worker (password hashing, issue 16). For a request
   // offload_wanted accepts, the server hands the handler's run to offload(job): when that takes the
   // job (true) the connection is suspended and the worker serves others until the job is done, then
-  // the answer goes out. false (the app's queue is full) runs the handler on the worker as usual.
-  // offload is given the request too: the app keeps one pool per kind of work.
+  // the answer goes out. false (the app's queue is full, or the app would rather it ran at once, as a
+  // search with a free slot) runs the handler on the worker as usual. offload is given the request
+  // too: the app hands each kind of work to its own queue (password hashes, searches).
   std::function<bool(const Request&)> offload_wanted{};
   std::function<bool(const Request&, std::function<void()>)> offload{};
 };
