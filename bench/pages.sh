@@ -5,7 +5,8 @@
 # ratio portald/nginx for each, plain and with gzip (portald's
 # pre-compressed cache against nginx's gzip_static of the same .gz bytes, when nginx has it), and
 # portald's resident memory before and after the load (it should stay flat).
-#   bench/pages.sh [DURATION] [CONNECTIONS]        (BUILD_DIR=DIR to use an existing release build)
+#   bench/pages.sh [DURATION] [CONNECTIONS]        (BUILD_DIR=DIR to use an existing release build;
+#                                                   PORTALD_ARGS="--http-threads 2" to try options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -23,7 +24,7 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 "$bin/daemon/cli/portaldctl" --data-dir "$work/data" import articles "$root/../shared/corpus/articles.jsonl" >/dev/null
 pport=$(free_port)
 "$bin/daemon/portald" --data-dir "$work/data" --listen "127.0.0.1:$pport" --max-connections-per-ip 0 \
-  --log-level warning 2>"$work/portald.log" &
+  --log-level warning ${PORTALD_ARGS:-} 2>"$work/portald.log" &
 ppid_=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$pport/healthz" >/dev/null && break; sleep 0.1; done
 # The fresh store's first search index is built in the background: measure after it, not beside it.
