@@ -344,12 +344,12 @@ int run_daemon(const config::Config& config) {
                               .visits = visits ? &*visits : nullptr});
     web::ServerLimits limits = limits_from(config);
     limits.body_limit = [&app](const web::Request& r) { return app.body_limit(r); };
-    limits.offload_wanted = [&app](const web::Request& r) { return app.hashes_passwords(r) || app.searches(r); };
+    limits.offload_wanted = [&app](const web::Request& r) { return app.work(r) != web::Work::quick; };
     // A search that arrives while every slot is busy waits in the admission gate's queue, its connection
     // suspended, and runs on the gate's threads: counted and refused by that queue, never unread in a
     // socket behind a worker that waits (issue 17). With a slot free it runs on its worker.
     limits.offload = [&app, &hash_pool, &search_service](const web::Request& r, std::function<void()> job) {
-      if (app.searches(r)) return search_service.gate().submit(std::move(job));
+      if (app.work(r) == web::Work::search) return search_service.gate().submit(std::move(job));
       return hash_pool.try_submit(std::move(job)).has_value();
     };
     web::HttpServer server(

@@ -202,14 +202,11 @@ std::vector<Route> App::bind_routes(const std::vector<RouteSpec>& table) {
   return routes;
 }
 
-bool App::hashes_passwords(const Request& req) const {
-  const Route* route = router_.find(req.method, req.path);
-  return route && route->hashes_passwords;
-}
-
-bool App::searches(const Request& req) const {
-  const Route* route = router_.find(req.method, req.path);
-  return route && route->searches;
+Work App::work(const Request& req) const {
+  const Route* route = router_.find(req.method, req.path);  // once: the server asks for every request
+  if (route && route->hashes_passwords) return Work::password_hash;
+  if (route && route->searches) return Work::search;
+  return Work::quick;
 }
 
 std::size_t App::body_limit(const Request& req) const {

@@ -40,12 +40,10 @@ class App {
   // max-upload-body for a file upload by a signed-in user whose role may use the route; the attachments'
   // limit for the citizens' question form (model::question_form_body_limit); 0 otherwise.
   std::size_t body_limit(const Request& req) const;
-  // True for the requests whose handler hashes a password (RouteSpec::work): the server runs them on
-  // the hash pool, off its workers (issue 16).
-  bool hashes_passwords(const Request& req) const;
-  // True for the search page, API and autocomplete (RouteSpec::work): the daemon queues them in the
-  // search admission gate while every slot is busy.
-  bool searches(const Request& req) const;
+  // The kind of work of the request's route (RouteSpec::work): the daemon runs password hashes on the
+  // hash pool, off its workers (issue 16), and queues searches in the search admission gate while
+  // every slot is busy (issue 17).
+  Work work(const Request& req) const;
 
  private:
   // Serves from the page cache (rendering on a miss): gzip when accepted, ETag + Last-Modified, 304s.
