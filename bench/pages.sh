@@ -4,7 +4,11 @@
 # configurations (its defaults, and tuned). For each page and server: requests/s, p50, p99; then the
 # ratio portald/nginx for each, plain and with gzip (portald's
 # pre-compressed cache against nginx's gzip_static of the same .gz bytes, when nginx has it), and
-# portald's resident memory before and after the load (it should stay flat).
+# portald's resident memory before and after the load (it should stay flat). Each row also gives the
+# server's CPU time per request (user + system of all its processes, from /proc): wrk shares the two
+# cores with the server, so requests/s swing with the scheduler while CPU per request stays put, and
+# the last column's second ratio is nginx's CPU per request over portald's (above 1: portald does
+# less work per request).
 #   bench/pages.sh [DURATION] [CONNECTIONS]        (BUILD_DIR=DIR to use an existing release build;
 #                                                   PORTALD_ARGS="--http-threads 2" to try options)
 set -euo pipefail
@@ -78,6 +82,7 @@ http {
 }
 CONF
   nginx -c "$work/$name/nginx.conf" -g 'daemon off;' &
+  eval "${name//-/_}_master=$!"
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
   for p in / "$category" "$article"; do
     cmp -s <(curl -fs "http://127.0.0.1:$port$p") <(curl -fs "http://127.0.0.1:$pport$p") \
@@ -89,22 +94,33 @@ start_nginx nginx "$nport" "access_log $work/nginx/access.log;"
 tport=$(free_port)
 start_nginx nginx-tuned "$tport" "access_log off; sendfile on; keepalive_requests 100000;"
 
-run_wrk() {  # run_wrk URL [HEADER]: prints "rps p50_ms p99_ms non2xx"
-  local extra=()
-  [ -n "${2:-}" ] && extra=(-H "$2")
-  wrk -t2 -c"$conns" -d"${duration}s" --latency "${extra[@]}" "$1" | awk '
+# cpu_ticks PID...: user + system clock ticks used so far by these processes and their children's threads.
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+tick=$(getconf CLK_TCK)
+run_wrk() {  # run_wrk URL HEADER PID...: prints "rps p50_ms p99_ms non2xx cpu_us_per_request"
+  local url=$1 extra=() before out
+  [ -n "$2" ] && extra=(-H "$2")
+  shift 2
+  before=$(cpu_ticks "$@")
+  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency "${extra[@]}" "$url")
+  awk -v ticks=$(($(cpu_ticks "$@") - before)) -v hz="$tick" '
     /Requests\/sec/ {rps=$2}
+    /requests in/ {n=$1}
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
     /Non-2xx/ {bad=$NF}  # "Non-2xx or 3xx responses: N"
-    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, bad+0 }'
+    END { printf "%.0f %.2f %.2f %s %.1f\n", rps, p50, p99, bad+0, (n ? ticks / hz * 1e6 / n : 0) }' <<<"$out"
 }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status"; }
 
 for p in / "$category" "$article"; do wrk -t1 -c4 -d1s "http://127.0.0.1:$pport$p" >/dev/null; done  # warm the cache
 rss_before=$(rss_kb)
 echo "portald vs nginx, same bytes, wrk -t2 -c$conns -d${duration}s on 127.0.0.1, $(nproc) cores"
-printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' page coding server req/s p50_ms p99_ms non2xx "portald/"
+# Each nginx's processes: its master and the workers it started.
+nginx_pids=("$nginx_master" $(pgrep -P "$nginx_master"))
+tuned_pids=("$nginx_tuned_master" $(pgrep -P "$nginx_tuned_master"))
+row() { printf '%-9s %-8s %-12s %8s %7s %7s %6s %7s  %s\n' "$@"; }
+row page coding server req/s p50_ms p99_ms non2xx us/req "portald/ (req/s, nginx us/req over portald's)"
 codings=(identity)
 [ -n "$gzip_static" ] && codings+=(gzip)
 for coding in "${codings[@]}"; do
@@ -112,14 +128,14 @@ for coding in "${codings[@]}"; do
   [ "$coding" = gzip ] && header="Accept-Encoding: gzip"
   for name in home category article; do
     case $name in home) p=/ ;; category) p=$category ;; article) p=$article ;; esac
-    read -r p_rps p_p50 p_p99 p_bad <<<"$(run_wrk "http://127.0.0.1:$pport$p" "$header")"
-    read -r n_rps n_p50 n_p99 n_bad <<<"$(run_wrk "http://127.0.0.1:$nport$p" "$header")"
-    read -r t_rps t_p50 t_p99 t_bad <<<"$(run_wrk "http://127.0.0.1:$tport$p" "$header")"
-    printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' "$name" "$coding" portald "$p_rps" "$p_p50" "$p_p99" "$p_bad" ""
-    printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' "$name" "$coding" nginx "$n_rps" "$n_p50" "$n_p99" "$n_bad" \
-      "$(python3 -c "print(f'{$p_rps/$n_rps:.2f}x')")"
-    printf '%-9s %-6s %-12s %10s %9s %9s %7s %8s\n' "$name" "$coding" nginx-tuned "$t_rps" "$t_p50" "$t_p99" "$t_bad" \
-      "$(python3 -c "print(f'{$p_rps/$t_rps:.2f}x')")"
+    read -r p_rps p_p50 p_p99 p_bad p_cpu <<<"$(run_wrk "http://127.0.0.1:$pport$p" "$header" "$ppid_")"
+    read -r n_rps n_p50 n_p99 n_bad n_cpu <<<"$(run_wrk "http://127.0.0.1:$nport$p" "$header" "${nginx_pids[@]}")"
+    read -r t_rps t_p50 t_p99 t_bad t_cpu <<<"$(run_wrk "http://127.0.0.1:$tport$p" "$header" "${tuned_pids[@]}")"
+    row "$name" "$coding" portald "$p_rps" "$p_p50" "$p_p99" "$p_bad" "$p_cpu" ""
+    row "$name" "$coding" nginx "$n_rps" "$n_p50" "$n_p99" "$n_bad" "$n_cpu" \
+      "$(python3 -c "print(f'{$p_rps/$n_rps:.2f}x, {$n_cpu/$p_cpu:.2f}x')")"
+    row "$name" "$coding" nginx-tuned "$t_rps" "$t_p50" "$t_p99" "$t_bad" "$t_cpu" \
+      "$(python3 -c "print(f'{$p_rps/$t_rps:.2f}x, {$t_cpu/$p_cpu:.2f}x')")"
   done
 done
 echo "pages: / $category $article"

@@ -35,7 +35,7 @@ struct Config {
   unsigned max_connections_per_ip = 32;                // 0..65536, 0 = unlimited; trusted proxies exempt
   unsigned connection_timeout = 10;                    // seconds, 1..3600: idle between kept-alive requests
   unsigned header_timeout = 5;                         // seconds, 1..3600: idle before the first request is in
-  std::size_t connection_memory = 64 * 1024;           // bytes, 8K..1M
+  std::size_t connection_memory = 32 * 1024;           // bytes, 8K..1M
   // Argon2id off the HTTP workers (issue 16): threads of the hash pool, 1..64, and logins waiting for
   // one, 0..1024; more get 503. 1 thread: a hash takes a whole core, and a 2-core box keeps one for pages.
   unsigned password_hash_threads = 1;

@@ -148,8 +148,9 @@ constexpr std::array options{
     size_option("connection-memory", &Config::connection_memory, 8 * K, M,
                 "Memory for one connection's request headers and buffers; a request whose headers "
                 "do not fit is refused. It also bounds the request target: at most a quarter of it long, "
-                "with at most one query argument per 256 bytes of it (16K and 256 arguments at 64K); a "
-                "target beyond that gets 414."),
+                "with at most one query argument per 256 bytes of it (8K and 128 arguments at 32K, as long "
+                "as nginx's default request line); a target beyond that gets 414. libmicrohttpd clears it "
+                "between the requests of a connection: larger costs every request time."),
     size_option("max-body", &Config::max_body, K, 256 * M,
                 "Largest request body accepted from anyone (form posts, citizens' questions); larger ones "
                 "are refused. Staff uploads have their own limit, max-upload-body."),

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -34,10 +35,16 @@ void append_escaped(std::string& out, std::string_view text) {
   }
 }
 
+// localtime_r takes glibc's process-wide time-zone lock, on which the HTTP threads queued under load
+// (futex calls in strace): each thread converts a second once and keeps it.
 std::tm local_tm(std::chrono::system_clock::time_point at) {
+  thread_local std::time_t converted = -1;
+  thread_local std::tm tm{};
   const std::time_t t = std::chrono::system_clock::to_time_t(at);
-  std::tm tm{};
-  localtime_r(&t, &tm);
+  if (t != converted) {
+    localtime_r(&t, &tm);
+    converted = t;
+  }
   return tm;
 }
 
@@ -96,28 +103,36 @@ std::string access_file_day(std::string_view name) {
   return day_number(day) < 0 ? "" : std::string(day);
 }
 
+// One day's file: closed when the last writer holding it lets go, so a line written across midnight
+// never lands in a closed (or reused) descriptor.
+struct AccessLogFiles::DayFile {
+  std::string day;  // "2026-12-04"
+  int fd = -1;
+  std::atomic<bool> complained{false};
+  ~DayFile() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 AccessLogFiles::AccessLogFiles(std::filesystem::path dir, unsigned keep_days)
     : dir_(std::move(dir)), keep_days_(keep_days) {}
 
-AccessLogFiles::~AccessLogFiles() {
-  if (fd_ >= 0) ::close(fd_);
-}
+AccessLogFiles::~AccessLogFiles() = default;
 
-void AccessLogFiles::open_day(const std::string& day) {
-  if (fd_ >= 0) ::close(fd_);
-  fd_ = -1;
-  day_ = day;
-  complained_ = false;
+std::shared_ptr<AccessLogFiles::DayFile> AccessLogFiles::open_day(const std::string& day) {
+  auto file = std::make_shared<DayFile>();
+  file->day = day;
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   if (!ec) std::filesystem::permissions(dir_, std::filesystem::perms(0750), ec);
   const auto path = dir_ / ("access-" + day + ".log");
-  fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
-  if (fd_ < 0) {
-    complained_ = true;
+  file->fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  if (file->fd < 0) {
+    file->complained = true;
     log::error("http.access_log_failed", {{"path", path.string()}, {"error", std::strerror(errno)}});
   }
   remove_old(day);
+  return file;
 }
 
 void AccessLogFiles::remove_old(const std::string& today) {
@@ -134,13 +149,18 @@ void AccessLogFiles::remove_old(const std::string& today) {
 
 void AccessLogFiles::write(std::chrono::system_clock::time_point at, std::string_view line) {
   const std::string day = local_day(at);
-  const std::lock_guard lock(mu_);
-  if (day > day_) open_day(day);  // a request that began before midnight stays in its day's file
-  if (fd_ < 0) return;
-  if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()) && !complained_) {
-    complained_ = true;
-    log::error("http.access_log_failed", {{"day", day_}, {"error", std::strerror(errno)}});
+  std::shared_ptr<DayFile> file;
+  {
+    // Held to pick the file only: the write(2) below runs unlocked (O_APPEND keeps each line whole),
+    // so the HTTP threads do not queue behind one another's writes.
+    const std::lock_guard lock(mu_);
+    if (!file_ || day > file_->day) file_ = open_day(day);  // a request begun before midnight stays in its day
+    file = file_;
   }
+  if (file->fd < 0) return;
+  if (::write(file->fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()) &&
+      !file->complained.exchange(true))
+    log::error("http.access_log_failed", {{"day", file->day}, {"error", std::strerror(errno)}});
 }
 
 AccessSink make_access_sink(std::string_view mode, const std::filesystem::path& dir, unsigned keep_days) {

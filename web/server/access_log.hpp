@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -42,14 +43,13 @@ class AccessLogFiles {
   void write(std::chrono::system_clock::time_point at, std::string_view line);
 
  private:
-  void open_day(const std::string& day);
+  struct DayFile;
+  std::shared_ptr<DayFile> open_day(const std::string& day);
   void remove_old(const std::string& today);
   std::filesystem::path dir_;
   unsigned keep_days_;
-  std::mutex mu_;
-  std::string day_;  // "2026-12-04", the day of the open file
-  int fd_ = -1;
-  bool complained_ = false;
+  std::mutex mu_;                  // guards file_
+  std::shared_ptr<DayFile> file_;  // the newest day's file
 };
 
 // "access-2026-12-04.log" -> "2026-12-04"; "" for any other name.

@@ -30,7 +30,7 @@ struct ServerLimits {
   unsigned max_connections_per_ip = 32;  // 0 = unlimited; never applies to a trusted proxy
   unsigned connection_timeout_s = 10;    // idle between the requests of a kept-alive connection
   unsigned header_timeout_s = 5;         // idle before a connection's first complete request
-  std::size_t connection_memory = 64 * 1024;
+  std::size_t connection_memory = 32 * 1024;
   std::size_t max_body = 1 << 20;  // larger bodies get 413
   // A larger limit for the requests the app names from their method, path and headers, before any body
   // byte is read (signed-in staff posting files; the citizens' question form with its attachments).

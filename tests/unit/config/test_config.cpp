@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(defaults_without_arguments_or_file) {
   BOOST_TEST(c.cache_s_maxage == 10u);
   BOOST_TEST(c.cache_stale_while_revalidate == 30u);
   BOOST_TEST(c.cache_stale_if_error == 86400u);
-  BOOST_TEST(c.connection_memory == 65536u);
+  BOOST_TEST(c.connection_memory == 32768u);
   BOOST_TEST(c.max_body == 1048576u);
   BOOST_TEST(c.map_size == std::size_t(sizeof(std::size_t) >= 8 ? 32 : 1) << 30);
   BOOST_TEST(c.log_level == "info");

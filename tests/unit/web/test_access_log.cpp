@@ -7,6 +7,9 @@
 #include <ctime>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "tests/support/fixtures.hpp"
 
@@ -109,6 +112,40 @@ BOOST_AUTO_TEST_CASE(day_files_are_named_by_the_local_day_and_old_ones_removed) 
   BOOST_TEST(web::access_file_day("access-2026-12-04.log") == "2026-12-04");
   BOOST_TEST(web::access_file_day("access-2026-13-04.log") == "");
   BOOST_TEST(web::access_file_day("access-2026-12-04.log.gz") == "");
+}
+
+// The write(2) runs outside the lock: lines from many threads stay whole and none is lost, even while
+// one thread's line opens the next day's file and the others still hold the previous one.
+BOOST_AUTO_TEST_CASE(threads_writing_at_once_across_midnight_lose_no_line) {
+  VietnamZone zone;
+  test::TempDir dir;
+  const auto logs = dir.path / "access-log";
+  constexpr int kThreads = 4, kLines = 2000;
+  {
+    web::AccessLogFiles files(logs, 30);
+    std::vector<std::thread> writers;
+    for (int t = 0; t < kThreads; ++t)
+      writers.emplace_back([&files, t] {
+        for (int i = 0; i < kLines; ++i) {
+          // The second half of each thread's lines is past midnight in Hà Nội (2026-12-05).
+          const std::time_t when = i < kLines / 2 ? 1796350502 : 1796350502 + 86400;
+          files.write(at(when), "thread " + std::to_string(t) + " line " + std::to_string(i) + " " +
+                                    std::string(200, 'x') + "\n");
+        }
+      });
+    for (auto& w : writers) w.join();
+  }
+  std::size_t whole = 0;
+  for (const char* name : {"access-2026-12-04.log", "access-2026-12-05.log"}) {
+    std::istringstream in(slurp(logs / name));
+    for (std::string line; std::getline(in, line);) {
+      BOOST_TEST(line.starts_with("thread "));
+      BOOST_TEST(line.ends_with(" " + std::string(200, 'x')));
+      ++whole;
+    }
+  }
+  BOOST_TEST(whole == std::size_t{kThreads * kLines});
+  BOOST_TEST(std::filesystem::exists(logs / "access-2026-12-05.log"));
 }
 
 BOOST_AUTO_TEST_CASE(the_sink_follows_the_mode) {

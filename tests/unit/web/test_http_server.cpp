@@ -415,8 +415,8 @@ BOOST_AUTO_TEST_CASE(endless_chunked_body_is_dropped) {
 // logged a 431 it never sent, and the client got an empty reply at the connection timeout. The server
 // refuses such a target itself, at once, with a 414 through the app's error page.
 BOOST_AUTO_TEST_CASE(too_many_query_arguments_get_414_at_once) {
-  Served s(ok_handler());  // 64 KiB per connection: at most 256 arguments, a 16 KiB target
-  for (const std::size_t n : {257u, 1000u, 4000u}) {
+  Served s(ok_handler());  // 32 KiB per connection: at most 128 arguments, an 8 KiB target
+  for (const std::size_t n : {129u, 1000u, 4000u}) {
     RawConnection c(kLoopback, s.port());
     const auto start = std::chrono::steady_clock::now();
     BOOST_TEST_REQUIRE(c.send("GET " + target_with_arguments(n) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
@@ -435,13 +435,13 @@ BOOST_AUTO_TEST_CASE(too_many_query_arguments_get_414_at_once) {
 
 BOOST_AUTO_TEST_CASE(an_overlong_target_gets_414_and_arguments_within_the_bound_reach_the_handler) {
   Served s(ok_handler());
-  const auto many = http_request(kLoopback, s.port(), "GET", target_with_arguments(256));
+  const auto many = http_request(kLoopback, s.port(), "GET", target_with_arguments(128));
   BOOST_TEST(many.status == 200);
   BOOST_TEST_REQUIRE(s.requests().size() == 1u);
-  BOOST_TEST(s.requests().front().query.size() == 256u);
-  const auto long_value = http_request(kLoopback, s.port(), "GET", "/q?v=" + std::string(16 * 1024, 'x'));
+  BOOST_TEST(s.requests().front().query.size() == 128u);
+  const auto long_value = http_request(kLoopback, s.port(), "GET", "/q?v=" + std::string(8 * 1024, 'x'));
   BOOST_TEST(long_value.status == 414);
-  const auto long_path = http_request(kLoopback, s.port(), "GET", "/" + std::string(16 * 1024, 'p'));
+  const auto long_path = http_request(kLoopback, s.port(), "GET", "/" + std::string(8 * 1024, 'p'));
   BOOST_TEST(long_path.status == 414);
   // The bound follows the connection memory: 8 KiB allow 32 arguments and a 2 KiB target.
   ServerLimits small = test_limits();
