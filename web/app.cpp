@@ -158,6 +158,7 @@ void QueryNames::add(const std::vector<std::string>& names) {
 App::App(Context ctx)
     : ctx_(ctx),
       accounting_{ctx_.monitor.liveness.request_handlers(), ctx_.monitor.metrics.route("unmatched")},
+      head_(ctx_.store),
       cache_hits_(
           ctx_.monitor.metrics.counter("portald_page_cache_hits_total", "Public pages answered from the page cache.")),
       cache_misses_(ctx_.monitor.metrics.counter("portald_page_cache_misses_total",
@@ -233,7 +234,8 @@ Response App::handle(Request& req) {
     return r;
   }
   // Maintenance mode answers readers before any route (the admin and /healthz keep working).
-  if (auto closed = admin::maintenance_response(ctx_, req, on_error)) return std::move(*closed);
+  if (head_.current().maintenance)
+    if (auto closed = admin::maintenance_response(ctx_, req, on_error)) return std::move(*closed);
   // Counted by route pattern and status, and timed, for /metrics (errors too: HttpError carries its status).
   Response r = observe_request(accounting_, [&] { return router_.dispatch(req); });
   apply_cache_policy(req, r);
@@ -245,11 +247,7 @@ Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNam
                      std::string_view pattern) {
   // The change-log head is read before rendering: a write that lands in between only makes the
   // cached copy look older than it is, so the next request re-renders; a page is never kept stale.
-  std::uint64_t seq = 0;
-  {
-    const store::ReadTxn txn = ctx_.store.read();
-    seq = store::latest_change(txn, ctx_.store.tables());
-  }
+  const std::uint64_t seq = head_.current().latest_change;
   // Documents' validity depends on the date: the day is part of every key.
   const std::string day = std::to_string((std::time(nullptr) + model::kVietnamOffsetSeconds) / 86400);
   const std::string host = vary_host ? std::string(req.header("Host").value_or("")) + "\n" : std::string();
@@ -279,7 +277,7 @@ Response App::cached(Request& req, PageHandler handler, bool vary_host, QueryNam
   // The headers a 304 must repeat (RFC 9110 15.4.5) and a 200 carries.
   const auto validators = [&](Response& r) {
     r.headers.emplace_back("ETag", etag);
-    r.headers.emplace_back("Last-Modified", http_date(page->last_modified));
+    r.headers.emplace_back("Last-Modified", page->last_modified_header);
     if (!page->gzip_body.empty() || !page->brotli_body.empty()) r.headers.emplace_back("Vary", "Accept-Encoding");
     // Shared caches (Varnish, nginx, a CDN) keep it for s-maxage and serve it stale while refreshing or
     // while portald is down; the surrogate keys say which purges drop it.

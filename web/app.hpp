@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "daemon/model/site_settings.hpp"
+#include "daemon/store/store_head.hpp"
 #include "web/context.hpp"
 #include "web/handlers/ops/metrics.hpp"
 #include "web/page_cache.hpp"
@@ -56,6 +57,7 @@ class App {
   std::vector<Route> bind_routes(const std::vector<RouteSpec>& table);
   Context ctx_;
   RequestAccounting accounting_;  // in ctx_.monitor
+  store::HeadCache head_;         // the change-log head and maintenance, re-read when a write commits
   PageCache cache_;
   health::Counter& cache_hits_;
   health::Counter& cache_misses_;

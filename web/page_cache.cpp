@@ -109,6 +109,7 @@ std::shared_ptr<const CachedPage> PageCache::put(const std::string& key, std::ui
   auto page = std::make_shared<CachedPage>();
   page->etag = etag_of(response.body);
   page->last_modified = static_cast<std::int64_t>(std::time(nullptr));
+  page->last_modified_header = http_date(page->last_modified);
   if (compressible(response)) {
     page->gzip_body = gzip_compress(response.body);
     // Only keep it when it saves something; the gzip ETag differs from the identity one (RFC 9110 8.8.3).

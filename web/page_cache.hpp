@@ -20,7 +20,8 @@ struct CachedPage {
   std::string gzip_etag;    // a representation of its own, so its own strong validator
   std::string brotli_body;  // likewise with brotli (smaller; browsers ask for it over HTTPS)
   std::string brotli_etag;
-  std::int64_t last_modified = 0;  // Unix time of the render (the cache is dropped on every change)
+  std::int64_t last_modified = 0;    // Unix time of the render (the cache is dropped on every change)
+  std::string last_modified_header;  // http_date(last_modified), formatted once, not on every hit
 };
 
 // IMF-fixdate (RFC 9110 5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT".

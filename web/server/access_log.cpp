@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -35,25 +36,29 @@ void append_escaped(std::string& out, std::string_view text) {
   }
 }
 
-// localtime_r takes glibc's process-wide time-zone lock, on which the HTTP threads queued under load
-// (futex calls in strace): each thread converts a second once and keeps it.
-std::tm local_tm(std::chrono::system_clock::time_point at) {
-  thread_local std::time_t converted = -1;
-  thread_local std::tm tm{};
+// One second of local time as the log writes it. localtime_r takes glibc's process-wide time-zone
+// lock, on which the HTTP threads queued under load (futex calls in strace), and strftime is slow:
+// each thread converts and formats a second once.
+struct LocalSecond {
+  std::time_t t = -1;
+  char stamp[40] = {};  // " - - [04/Dec/2026:09:15:02 +0700] \""
+  char day[16] = {};    // "2026-12-04"
+};
+
+const LocalSecond& local_second(std::chrono::system_clock::time_point at) {
+  thread_local LocalSecond s;
   const std::time_t t = std::chrono::system_clock::to_time_t(at);
-  if (t != converted) {
+  if (t != s.t) {
+    std::tm tm{};
     localtime_r(&t, &tm);
-    converted = t;
+    std::strftime(s.stamp, sizeof s.stamp, " - - [%d/%b/%Y:%H:%M:%S %z] \"", &tm);
+    std::strftime(s.day, sizeof s.day, "%Y-%m-%d", &tm);
+    s.t = t;
   }
-  return tm;
+  return s;
 }
 
-std::string local_day(std::chrono::system_clock::time_point at) {
-  const std::tm tm = local_tm(at);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string local_day(std::chrono::system_clock::time_point at) { return local_second(at).day; }
 
 // Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); -1 when it is not one.
 long day_number(std::string_view day) {
@@ -74,10 +79,7 @@ std::string combined_line(const AccessRecord& r) {
   std::string out;
   out.reserve(160 + r.target.size() + r.user_agent.size() + r.referer.size());
   append_escaped(out, r.remote_address);
-  const std::tm tm = local_tm(r.at);
-  char when[40];
-  std::strftime(when, sizeof when, " - - [%d/%b/%Y:%H:%M:%S %z] \"", &tm);
-  out += when;
+  out += local_second(r.at).stamp;
   append_escaped(out, r.method);
   out += ' ';
   append_escaped(out, r.target);
@@ -89,9 +91,11 @@ std::string combined_line(const AccessRecord& r) {
   append_escaped(out, r.referer);
   out += "\" \"";
   append_escaped(out, r.user_agent);
+  out += "\" ";
   char took[32];
-  std::snprintf(took, sizeof took, "\" %.3f\n", r.seconds);
-  out += took;
+  const auto [end, ec] = std::to_chars(took, took + sizeof took, r.seconds, std::chars_format::fixed, 3);
+  out += ec == std::errc() ? std::string_view(took, end) : std::string_view("-");
+  out += '\n';
   return out;
 }
 
