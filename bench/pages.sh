@@ -94,7 +94,7 @@ start_nginx nginx "$nport" "access_log $work/nginx/access.log;"
 tport=$(free_port)
 start_nginx nginx-tuned "$tport" "access_log off; sendfile on; keepalive_requests 100000;"
 
-# cpu_ticks PID...: user + system clock ticks used so far by these processes and their children's threads.
+# cpu_ticks PID...: user + system clock ticks used so far by these processes (all their threads).
 cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 tick=$(getconf CLK_TCK)
 run_wrk() {  # run_wrk URL HEADER PID...: prints "rps p50_ms p99_ms non2xx cpu_us_per_request"
